@@ -1,0 +1,32 @@
+package dev.lockkit.lockcore.sync;
+
+import java.util.concurrent.locks.LockSupport;
+
+/** The real JVM: no scheduling points, {@code LockSupport} for blocking. The default platform. */
+public final class JvmPlatform implements Platform {
+
+  /** The single instance; the platform has no state. */
+  public static final JvmPlatform INSTANCE = new JvmPlatform();
+
+  private JvmPlatform() {}
+
+  @Override
+  public void beforeSharedAccess(Object location, String op) {
+    // Real hardware interleaves on its own; nothing to do.
+  }
+
+  @Override
+  public void park(Object blocker) {
+    LockSupport.park(blocker);
+  }
+
+  @Override
+  public void unpark(Thread thread) {
+    LockSupport.unpark(thread);
+  }
+
+  @Override
+  public void spinWait(Object location) {
+    Thread.onSpinWait();
+  }
+}
