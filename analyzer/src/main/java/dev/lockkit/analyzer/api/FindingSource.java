@@ -1,0 +1,22 @@
+package dev.lockkit.analyzer.api;
+
+import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.source.SourceRoot;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A further rule set that runs on the same source roots with a Kconfig feature model: the seam
+ * through which config gating (issue 5) joins {@code lockkit analyze --kconfig F}.
+ */
+@FunctionalInterface
+public interface FindingSource {
+
+  /**
+   * The findings for these roots under this feature model.
+   *
+   * @throws Exception when the model or the sources cannot be used; the message is shown to the
+   *     user on one line
+   */
+  List<Finding> findings(List<SourceRoot> roots, Path kconfig) throws Exception;
+}

@@ -1,0 +1,113 @@
+package dev.lockkit.analyzer.baseline;
+
+import dev.lockkit.analyzer.finding.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A set of known findings, identified by {@link Finding#baselineKey()} (rule and endpoints, never a
+ * line number or a message), so a baseline survives edits elsewhere in a file.
+ *
+ * <p>File format: UTF-8, {@code \n} line ends, a fixed header comment, then one key per line in
+ * sorted order without duplicates. Writing the same findings therefore gives the same bytes on
+ * every run and every machine, and a diff of a baseline shows exactly which findings were fixed or
+ * accepted. Lines starting with {@code #} and blank lines are ignored when reading.
+ */
+public final class Baseline {
+
+  static final String HEADER =
+      "# lockkit baseline v1: one finding key (rule|key) per line, sorted.\n"
+          + "# Findings listed here are not reported; delete a line once its finding is fixed.\n";
+
+  private final SortedSet<String> keys;
+
+  private Baseline(SortedSet<String> keys) {
+    this.keys = keys;
+  }
+
+  /** A baseline holding the keys of these findings. */
+  public static Baseline of(Collection<Finding> findings) {
+    SortedSet<String> keys = new TreeSet<>();
+    for (Finding f : findings) {
+      keys.add(f.baselineKey());
+    }
+    return new Baseline(keys);
+  }
+
+  /** An empty baseline. */
+  public static Baseline empty() {
+    return new Baseline(new TreeSet<>());
+  }
+
+  /**
+   * Reads a baseline file.
+   *
+   * @throws IOException when the file cannot be read or is not UTF-8
+   */
+  public static Baseline read(Path file) throws IOException {
+    SortedSet<String> keys = new TreeSet<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String t = line.strip();
+      if (!t.isEmpty() && !t.startsWith("#")) {
+        keys.add(t);
+      }
+    }
+    return new Baseline(keys);
+  }
+
+  /** The file's bytes, as {@link #write} stores them. */
+  public String text() {
+    StringBuilder out = new StringBuilder(HEADER);
+    for (String k : keys) {
+      out.append(k).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Writes the baseline (atomically: a temporary file moved into place). */
+  public void write(Path file) throws IOException {
+    Path abs = file.toAbsolutePath();
+    Path dir = abs.getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    Path tmp = Files.createTempFile(dir, ".lockkit-baseline", ".tmp");
+    try {
+      Files.writeString(tmp, text(), StandardCharsets.UTF_8);
+      Files.move(
+          tmp,
+          abs,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  public boolean contains(Finding f) {
+    return keys.contains(f.baselineKey());
+  }
+
+  /** The findings this baseline does not list, in their original order. */
+  public List<Finding> newFindings(List<Finding> findings) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (!contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The keys, sorted. */
+  public SortedSet<String> keys() {
+    return java.util.Collections.unmodifiableSortedSet(keys);
+  }
+}

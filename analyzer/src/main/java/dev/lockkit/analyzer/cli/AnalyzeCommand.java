@@ -1,0 +1,260 @@
+package dev.lockkit.analyzer.cli;
+
+import dev.lockkit.analyzer.api.AnalysisResult;
+import dev.lockkit.analyzer.api.Analyzer;
+import dev.lockkit.analyzer.api.FindingSource;
+import dev.lockkit.analyzer.baseline.Baseline;
+import dev.lockkit.analyzer.finding.Severity;
+import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.report.Report;
+import dev.lockkit.analyzer.report.Reporter;
+import dev.lockkit.analyzer.source.InputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lockkit analyze}: the CI dependency check.
+ *
+ * <p>Exit status: 0 when no reported finding is at or above {@code --fail-on}, 1 when one is, 2 for
+ * a usage error or input that cannot be analysed at all (a missing path, a directory without Java
+ * sources, a bad rules or baseline file). Errors are one line on stderr; a stack trace only with
+ * {@code --debug}. Reports go to stdout or {@code --output}; progress goes to stderr, and only when
+ * stderr is a terminal and the input is large.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Dependency check for any Java codebase: type, package and module cycles and layering",
+      "rules, reported as text, JSON, SARIF 2.1.0, JUnit XML, DOT or Mermaid."
+    },
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {
+      "0:no finding at or above --fail-on",
+      "1:findings at or above --fail-on",
+      "2:usage error or input that cannot be analysed"
+    })
+public final class AnalyzeCommand implements Callable<Integer> {
+
+  /** Exit status for a clean run. */
+  public static final int EXIT_OK = 0;
+
+  /** Exit status when findings reach {@code --fail-on}. */
+  public static final int EXIT_FINDINGS = 1;
+
+  /** Exit status for usage errors and input that cannot be analysed. */
+  public static final int EXIT_USAGE = 2;
+
+  static final int PROGRESS_MIN_FILES = 500;
+
+  @Option(names = "--kconfig", paramLabel = "F", description = "Kconfig feature model: also run config gating.")
+  Path kconfig;
+
+  @Option(names = "--rules", paramLabel = "F", description = "Rules file (layers, forbidden dependencies).")
+  Path rules;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "text",
+      description = "text, json, sarif, junit, dot or mermaid (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--output", paramLabel = "F", description = "Write the report here instead of stdout.")
+  Path output;
+
+  @Option(names = "--baseline", paramLabel = "F", description = "Report only findings this baseline does not list.")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "F", description = "Write every finding's key to this baseline file.")
+  Path writeBaseline;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "error",
+      description = "info, warning or error: exit 1 when a reported finding is at least this severe (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--debug", description = "Print stack traces of internal errors.")
+  boolean debug;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Source roots, Maven modules or a multi-module checkout.")
+  List<Path> paths;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      return run(err);
+    } catch (UsageError e) {
+      err.println("lockkit analyze: " + e.getMessage());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return EXIT_USAGE;
+    } catch (RuntimeException | IOException e) {
+      err.println("lockkit analyze: internal error: " + e + (debug ? "" : " (rerun with --debug for details)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return EXIT_USAGE;
+    }
+  }
+
+  private int run(PrintWriter err) throws UsageError, IOException {
+    Reporter reporter;
+    Severity threshold;
+    try {
+      reporter = Reporter.forFormat(format);
+      threshold = Severity.parse(failOn);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage(), e);
+    }
+    Baseline known = Baseline.empty();
+    if (baseline != null) {
+      if (!Files.isRegularFile(baseline)) {
+        throw new UsageError(baseline + ": baseline file not found", null);
+      }
+      try {
+        known = Baseline.read(baseline);
+      } catch (IOException e) {
+        throw new UsageError(baseline + ": cannot read baseline: " + e.getMessage(), e);
+      }
+    }
+    Analyzer analyzer = Analyzer.on(paths);
+    if (rules != null) {
+      analyzer.rules(rules);
+    }
+    if (kconfig != null) {
+      if (!Files.isRegularFile(kconfig)) {
+        throw new UsageError(kconfig + ": Kconfig file not found", null);
+      }
+      FindingSource gating =
+          gating()
+              .orElseThrow(
+                  () ->
+                      new UsageError(
+                          "--kconfig: config gating is not available in this build", null));
+      analyzer.with(gating, kconfig);
+    }
+    if (System.console() != null) {
+      analyzer.progress(new ProgressBar(err));
+    }
+    AnalysisResult result;
+    try {
+      result = analyzer.run();
+    } catch (InputException | RulesException | Analyzer.ExtraRulesException e) {
+      throw new UsageError(e.getMessage(), e);
+    }
+    if (writeBaseline != null) {
+      Baseline.of(result.findings()).write(writeBaseline);
+    }
+    Report report = result.report(known);
+    String text = reporter.render(report);
+    if (output != null) {
+      writeAtomically(output, text);
+      err.println(
+          "lockkit analyze: "
+              + report.findings().size()
+              + " finding(s) written to "
+              + output
+              + (report.summary().complete() ? "" : " (INCOMPLETE: some files could not be analysed)"));
+      err.flush();
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    }
+    return AnalysisResult.anyAtLeast(report.findings(), threshold) ? EXIT_FINDINGS : EXIT_OK;
+  }
+
+  /**
+   * The config-gating rule set (issue 5), found as a {@link FindingSource} service: a provider
+   * listed in {@code META-INF/services/dev.lockkit.analyzer.api.FindingSource}.
+   */
+  static Optional<FindingSource> gating() {
+    return ServiceLoader.load(FindingSource.class, AnalyzeCommand.class.getClassLoader()).findFirst();
+  }
+
+  private static void writeAtomically(Path file, String text) throws UsageError {
+    try {
+      Path abs = file.toAbsolutePath();
+      Path dir = abs.getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      Path tmp = Files.createTempFile(dir, ".lockkit-report", ".tmp");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UsageError(file + ": cannot write report: " + e.getMessage(), e);
+    }
+  }
+
+  /** A usage error or unusable input: one line, exit status 2. */
+  static final class UsageError extends Exception {
+    UsageError(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A one-line progress bar on stderr for large inputs. */
+  static final class ProgressBar implements dev.lockkit.analyzer.source.SourceParser.Progress {
+    private final PrintWriter err;
+    private int lastPercent = -1;
+
+    ProgressBar(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public synchronized void filesDone(int done, int total) {
+      if (total < PROGRESS_MIN_FILES) {
+        return;
+      }
+      int percent = (int) (100L * done / total);
+      if (percent == lastPercent) {
+        return;
+      }
+      lastPercent = percent;
+      int width = 30;
+      int filled = percent * width / 100;
+      err.print(
+          "\rlockkit: parsing ["
+              + "#".repeat(filled)
+              + " ".repeat(width - filled)
+              + "] "
+              + done
+              + "/"
+              + total
+              + (done == total ? "\r" + " ".repeat(60 + String.valueOf(total).length() * 2) + "\r" : ""));
+      err.flush();
+    }
+  }
+
+  /** Runs the command on its own (the {@code lockkit} launcher registers it as a subcommand). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new AnalyzeCommand()).execute(args));
+  }
+}

@@ -1,0 +1,76 @@
+package dev.lockkit.analyzer.gating;
+
+import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.gating.members.CodeModel;
+import dev.lockkit.analyzer.gating.members.MemberExtractor;
+import dev.lockkit.analyzer.kconfig.FeatureModel;
+import dev.lockkit.analyzer.kconfig.KconfigException;
+import dev.lockkit.analyzer.kconfig.KconfigParser;
+import dev.lockkit.analyzer.pc.Expr;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Entry point of config-gating analysis: every {@code gate/*} rule plus the Kconfig's own {@code
+ * kconfig/unmet-dependency} findings, over all configurations at once.
+ *
+ * <p>Order of work: parse the Kconfig (bad input stops here with a {@link KconfigException}),
+ * extract the member-level code model, then run the symbol, condition, reference and definition
+ * rules against one shared SAT solver, so condition encodings and query results are reused across
+ * rules. Findings come back sorted in {@link Finding#ORDER}.
+ */
+public final class GatingAnalyzer {
+  private GatingAnalyzer() {}
+
+  /** The findings together with what they were computed from. */
+  public record Result(FeatureModel model, CodeModel code, List<GatingFinding> findings) {
+    /** Just the findings, in report order. */
+    public List<Finding> plainFindings() {
+      return findings.stream().map(GatingFinding::finding).toList();
+    }
+  }
+
+  /**
+   * Runs every gating rule on the Java sources under {@code sourceRoots} against the Kconfig at
+   * {@code kconfig}. Files that do not parse are skipped here (the dependency front end reports
+   * them); malformed {@code @IfConfig} conditions are reported as {@code input/parse}.
+   *
+   * @throws KconfigException if the Kconfig is missing, includes itself, or is malformed, with its
+   *     {@code file:line}
+   * @throws IOException if a source root cannot be read
+   */
+  public static List<Finding> analyze(List<Path> sourceRoots, Path kconfig)
+      throws KconfigException, IOException {
+    return run(sourceRoots, kconfig, false).plainFindings();
+  }
+
+  /**
+   * Like {@link #analyze} but returning the model, the code model and each finding's condition;
+   * {@code reportUnparsableFiles} adds an {@code input/parse} finding for each Java file that
+   * does not parse (for callers without their own front end).
+   */
+  public static Result run(List<Path> sourceRoots, Path kconfig, boolean reportUnparsableFiles)
+      throws KconfigException, IOException {
+    FeatureModel model = KconfigParser.parse(kconfig);
+    CodeModel code = MemberExtractor.extract(sourceRoots);
+    return run(model, code, reportUnparsableFiles);
+  }
+
+  /** Runs the rules on an already built model and code model. */
+  public static Result run(FeatureModel model, CodeModel code, boolean reportUnparsableFiles) {
+    Context ctx = new Context(model);
+    for (Finding f : model.findings()) {
+      ctx.add(f, Expr.FALSE, false);
+    }
+    SymbolRules.run(ctx, code, reportUnparsableFiles);
+    ConditionRules.run(ctx, code);
+    ReferenceRules.run(ctx, code);
+    DefinitionRules.run(ctx, code);
+    List<GatingFinding> sorted = new ArrayList<>(ctx.out);
+    sorted.sort(Comparator.comparing(GatingFinding::finding, Finding.ORDER));
+    return new Result(model, code, List.copyOf(sorted));
+  }
+}

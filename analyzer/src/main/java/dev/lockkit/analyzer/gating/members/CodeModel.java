@@ -1,0 +1,128 @@
+package dev.lockkit.analyzer.gating.members;
+
+import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.pc.Expr;
+import java.util.List;
+
+/**
+ * What {@link MemberExtractor} found in a set of source roots. All lists are in a deterministic
+ * order (files sorted by path, then source order).
+ *
+ * @param declarations every type, method, constructor and field
+ * @param references every resolved reference from one project element to another
+ * @param sites every written condition ({@code @IfConfig}, guarded branches, early exits)
+ * @param symbolUses every symbol named in a condition, with the column of the name
+ * @param problems malformed conditions (with the position of the error) and unparsable files
+ */
+public record CodeModel(
+    List<Declaration> declarations,
+    List<Reference> references,
+    List<ConditionSite> sites,
+    List<SymbolUse> symbolUses,
+    List<Problem> problems) {
+
+  public CodeModel {
+    declarations = List.copyOf(declarations);
+    references = List.copyOf(references);
+    sites = List.copyOf(sites);
+    symbolUses = List.copyOf(symbolUses);
+    problems = List.copyOf(problems);
+  }
+
+  /** What a declaration declares. */
+  public enum Kind {
+    TYPE,
+    METHOD,
+    CONSTRUCTOR,
+    FIELD
+  }
+
+  /** How a reference uses its target; also the verb in messages. */
+  public enum Use {
+    CALLS("calls"),
+    READS("uses field"),
+    USES_TYPE("uses type"),
+    CONSTRUCTS("constructs");
+
+    private final String verb;
+
+    Use(String verb) {
+      this.verb = verb;
+    }
+
+    /** The verb for messages: "A calls B". */
+    public String verb() {
+      return verb;
+    }
+  }
+
+  /**
+   * A declaration.
+   *
+   * @param target the key references use: {@code a.B} for a type, {@code a.B#m/2} for a method
+   *     with two parameters, {@code a.B#<init>/1} for a constructor, {@code a.B#f} for a field;
+   *     overloads with the same arity share it
+   * @param signature the exact identity for duplicate detection: the target plus the parameter
+   *     types as written
+   * @param owner the declaring type's target, or empty for a top-level type
+   * @param condition the full presence condition: its own {@code @IfConfig} conjoined with every
+   *     enclosing type's
+   * @param local its own {@code @IfConfig} condition only (true when absent)
+   * @param variantPoint annotated {@code @VariantPoint} (types only)
+   * @param supertypes resolved project supertypes (types only), as targets
+   */
+  public record Declaration(
+      Kind kind,
+      String target,
+      String signature,
+      String owner,
+      Expr condition,
+      Expr local,
+      Location location,
+      boolean variantPoint,
+      List<String> supertypes) {
+    public Declaration {
+      supertypes = List.copyOf(supertypes);
+    }
+  }
+
+  /**
+   * A reference from inside {@code from} (a declaration's target) to {@code target}, present where
+   * {@code condition} holds.
+   */
+  public record Reference(
+      String from, String target, Use use, Expr condition, Location location) {}
+
+  /** The kind of place a condition is written. */
+  public enum SiteKind {
+    /** {@code @IfConfig} on a declaration. */
+    ANNOTATION,
+    /** The guarded branch of an {@code if} or {@code ?:}. */
+    THEN,
+    /** The {@code else} branch of a guard. */
+    ELSE,
+    /** The statements after an early exit guard. */
+    REST
+  }
+
+  /**
+   * A written condition: code under {@code enclosing} that adds {@code local}. The code it guards
+   * exists where {@code enclosing && local} holds.
+   *
+   * @param element the declaration the site is in (or annotates)
+   */
+  public record ConditionSite(
+      SiteKind kind, Expr enclosing, Expr local, String element, Location location) {}
+
+  /** A symbol named in a condition, at the column of the name itself. */
+  public record SymbolUse(String symbol, String element, Location location) {}
+
+  /**
+   * Input that could not be read: a malformed {@code @IfConfig} (location of the error inside the
+   * string) or a Java file that does not parse.
+   *
+   * @param key stable identity, e.g. {@code "@IfConfig on a.B#m/0"}
+   * @param wholeFile the file did not parse at all (the dependency front end reports those too)
+   */
+  public record Problem(Location location, String message, String key, boolean wholeFile) {}
+}

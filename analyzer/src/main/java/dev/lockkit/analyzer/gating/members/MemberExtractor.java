@@ -1,0 +1,173 @@
+package dev.lockkit.analyzer.gating.members;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.lockkit.analyzer.finding.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Builds the member-level {@link CodeModel} of a set of source roots with JavaParser.
+ *
+ * <p><b>Implementation overview.</b> Two passes. The first parses every {@code .java} file (sorted
+ * by path, so everything downstream is deterministic) and indexes the project's own names: types,
+ * method groups {@code owner#name/arity}, fields. The second walks each file once ({@link Walker}),
+ * carrying the presence condition of the current position: {@code @IfConfig} conjoins on entering
+ * a declaration; {@code isEnabled} guards conjoin on entering a branch, the right operand of
+ * {@code &&}/{@code ||}, or the statements after an early exit. References are resolved with
+ * JavaParser's symbol solver (types from the project's roots and the JDK), falling back to the
+ * enclosing types and explicit type qualifiers; the pre-pass lets the walker skip resolution for
+ * names the project does not declare at all, which is most of them. A reference the project cannot
+ * place is outside it and is dropped. Unparsable files become {@link CodeModel.Problem}s and are
+ * skipped.
+ */
+public final class MemberExtractor {
+  private MemberExtractor() {}
+
+  /** A parsed file and the path reports show for it. */
+  record Unit(CompilationUnit cu, String path) {}
+
+  /**
+   * Extracts the model of every {@code .java} file under {@code sourceRoots}.
+   *
+   * @throws IOException if a root cannot be listed or a file cannot be read
+   */
+  public static CodeModel extract(List<Path> sourceRoots) throws IOException {
+    CombinedTypeSolver types = new CombinedTypeSolver(new ReflectionTypeSolver());
+    for (Path root : sourceRoots) {
+      if (!Files.isDirectory(root)) {
+        throw new IOException("source root " + root + " is not a directory");
+      }
+      types.add(new JavaParserTypeSolver(root));
+    }
+    ParserConfiguration config =
+        new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            .setSymbolResolver(new JavaSymbolSolver(types));
+    JavaParser parser = new JavaParser(config);
+
+    List<Unit> units = new ArrayList<>();
+    List<CodeModel.Problem> problems = new ArrayList<>();
+    for (Path root : sourceRoots) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(root)) {
+        files =
+            walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                .sorted(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')))
+                .toList();
+      }
+      for (Path file : files) {
+        String shown = root.relativize(file).toString().replace('\\', '/');
+        ParseResult<CompilationUnit> result = parser.parse(file);
+        if (result.isSuccessful() && result.getResult().isPresent()) {
+          units.add(new Unit(result.getResult().get(), shown));
+        } else {
+          Problem first = result.getProblems().get(0);
+          int line =
+              first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+          int col =
+              first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.column).orElse(0);
+          problems.add(
+              new CodeModel.Problem(
+                  new Location(shown, line, col),
+                  "does not parse: " + first.getMessage().lines().findFirst().orElse(""),
+                  shown,
+                  true));
+        }
+      }
+    }
+
+    TypeIndex index = new TypeIndex();
+    for (Unit u : units) {
+      for (TypeDeclaration<?> td : u.cu().findAll(TypeDeclaration.class)) {
+        if (isLocal(td)) {
+          continue;
+        }
+        td.getFullyQualifiedName().ifPresent(fqn -> indexMembers(index, fqn, td));
+      }
+    }
+
+    List<CodeModel.Declaration> decls = new ArrayList<>();
+    List<CodeModel.Reference> refs = new ArrayList<>();
+    List<CodeModel.ConditionSite> sites = new ArrayList<>();
+    List<CodeModel.SymbolUse> uses = new ArrayList<>();
+    for (Unit u : units) {
+      Walker w = new Walker(u, index);
+      w.run();
+      decls.addAll(w.declarations);
+      refs.addAll(w.references);
+      sites.addAll(w.sites);
+      uses.addAll(w.symbolUses);
+      problems.addAll(w.problems);
+    }
+    return new CodeModel(decls, refs, sites, uses, problems);
+  }
+
+  private static void indexMembers(TypeIndex index, String fqn, TypeDeclaration<?> td) {
+    index.addType(fqn);
+    for (BodyDeclaration<?> member : td.getMembers()) {
+      if (member instanceof MethodDeclaration m) {
+        index.addMember(target(fqn, m), m.getNameAsString(), true);
+      } else if (member instanceof ConstructorDeclaration c) {
+        index.addMember(target(fqn, c), "<init>", true);
+      } else if (member instanceof FieldDeclaration f) {
+        for (VariableDeclarator v : f.getVariables()) {
+          index.addMember(fqn + "#" + v.getNameAsString(), v.getNameAsString(), false);
+        }
+      }
+    }
+    if (td instanceof EnumDeclaration e) {
+      for (EnumConstantDeclaration c : e.getEntries()) {
+        index.addMember(fqn + "#" + c.getNameAsString(), c.getNameAsString(), false);
+      }
+    }
+  }
+
+  /** Whether {@code td} is a local or anonymous-body class, which is part of its enclosing code. */
+  static boolean isLocal(TypeDeclaration<?> td) {
+    if (td instanceof ClassOrInterfaceDeclaration c && c.isLocalClassDeclaration()) {
+      return true;
+    }
+    if (td instanceof RecordDeclaration r && r.isLocalRecordDeclaration()) {
+      return true;
+    }
+    return td.getFullyQualifiedName().isEmpty();
+  }
+
+  /** The reference key of a method or constructor: {@code owner#name/arity}. */
+  static String target(String owner, CallableDeclaration<?> c) {
+    String name = c instanceof ConstructorDeclaration ? "<init>" : c.getNameAsString();
+    return owner + "#" + name + "/" + c.getParameters().size();
+  }
+
+  /** {@code path:line:col} of a node in a unit. */
+  static Location location(Unit u, Node n) {
+    return n.getBegin()
+        .map(p -> new Location(u.path(), p.line, p.column))
+        .orElse(Location.ofFile(u.path()));
+  }
+}

@@ -1,0 +1,386 @@
+package dev.lockkit.analyzer.gating.members;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.resolution.declarations.ResolvedConstructorDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
+import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.gating.members.CodeModel.Kind;
+import dev.lockkit.analyzer.gating.members.CodeModel.SiteKind;
+import dev.lockkit.analyzer.gating.members.CodeModel.Use;
+import dev.lockkit.analyzer.pc.Expr;
+import dev.lockkit.analyzer.pc.ExprParser;
+import dev.lockkit.analyzer.pc.ExprSyntaxException;
+import dev.lockkit.analyzer.pc.Guards;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Walks one compilation unit, carrying the presence condition and the enclosing declaration of the
+ * current position (see {@link MemberExtractor} for the overall algorithm). Recursion follows the
+ * AST; only the node kinds that change the condition or produce a declaration, reference or site
+ * are handled specially, every other node just passes its state to its children.
+ */
+final class Walker {
+  private final MemberExtractor.Unit unit;
+  private final TypeIndex index;
+  private final Deque<String> enclosingTypes = new ArrayDeque<>();
+  final List<CodeModel.Declaration> declarations = new ArrayList<>();
+  final List<CodeModel.Reference> references = new ArrayList<>();
+  final List<CodeModel.ConditionSite> sites = new ArrayList<>();
+  final List<CodeModel.SymbolUse> symbolUses = new ArrayList<>();
+  final List<CodeModel.Problem> problems = new ArrayList<>();
+
+  Walker(MemberExtractor.Unit unit, TypeIndex index) {
+    this.unit = unit;
+    this.index = index;
+  }
+
+  void run() {
+    for (TypeDeclaration<?> td : unit.cu().getTypes()) {
+      walk(td, Expr.TRUE, null);
+    }
+  }
+
+  private Location at(Node n) {
+    return MemberExtractor.location(unit, n);
+  }
+
+  private void children(Node n, Expr pc, String element) {
+    for (Node child : new ArrayList<>(n.getChildNodes())) {
+      walk(child, pc, element);
+    }
+  }
+
+  private void walk(Node n, Expr pc, String element) {
+    if (n instanceof AnnotationExpr) {
+      return; // annotations are metadata, not uses; @IfConfig is read by its declaration
+    }
+    if (n instanceof TypeDeclaration<?> td && !MemberExtractor.isLocal(td)) {
+      type(td, pc);
+    } else if (n instanceof CallableDeclaration<?> c && !enclosingTypes.isEmpty()) {
+      callable(c, pc);
+    } else if (n instanceof FieldDeclaration f) {
+      field(f, pc);
+    } else if (n instanceof EnumConstantDeclaration ec && !enclosingTypes.isEmpty()) {
+      String target = enclosingTypes.peek() + "#" + ec.getNameAsString();
+      Expr own = ifConfig(ec, target, pc);
+      Expr full = Expr.and(pc, own);
+      declare(Kind.FIELD, target, target, full, own, ec, false, List.of());
+      children(ec, full, target);
+    } else if (n instanceof InitializerDeclaration init) {
+      children(init, pc, enclosingTypes.peek());
+    } else if (n instanceof BlockStmt block) {
+      block(block, pc, element);
+    } else if (n instanceof IfStmt ifs) {
+      ifStatement(ifs, pc, element);
+    } else if (n instanceof ConditionalExpr c) {
+      walk(c.getCondition(), pc, element);
+      boolean guarded = GuardConditions.hasGuard(c.getCondition());
+      branch(c.getThenExpr(), pc, GuardConditions.when(c.getCondition(), true), SiteKind.THEN, guarded, element, c);
+      branch(c.getElseExpr(), pc, GuardConditions.when(c.getCondition(), false), SiteKind.ELSE, guarded, element, c.getElseExpr());
+    } else if (n instanceof BinaryExpr b
+        && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR)) {
+      walk(b.getLeft(), pc, element);
+      boolean and = b.getOperator() == BinaryExpr.Operator.AND;
+      walk(b.getRight(), Expr.and(pc, GuardConditions.when(b.getLeft(), and)), element);
+    } else if (n instanceof MethodCallExpr call) {
+      children(call, pc, element);
+      methodCall(call, pc, element);
+    } else if (n instanceof ObjectCreationExpr oc) {
+      objectCreation(oc, pc, element);
+    } else if (n instanceof FieldAccessExpr fa) {
+      children(fa, pc, element);
+      if (index.fieldNames.contains(fa.getNameAsString())) {
+        fieldRef(fa, fa.getNameAsString(), fa.getScope(), pc, element);
+      }
+    } else if (n instanceof NameExpr name) {
+      if (index.fieldNames.contains(name.getNameAsString())) {
+        fieldRef(name, name.getNameAsString(), null, pc, element);
+      }
+    } else if (n instanceof ClassOrInterfaceType t) {
+      children(t, pc, element);
+      if (index.typeSimpleNames.contains(t.getNameAsString())) {
+        String target = index.resolve(t.getNameWithScope(), unit.cu(), enclosingTypes);
+        if (target != null) {
+          reference(element, target, Use.USES_TYPE, pc, t);
+        }
+      }
+    } else {
+      children(n, pc, element);
+    }
+  }
+
+  private void type(TypeDeclaration<?> td, Expr pc) {
+    String target = td.getFullyQualifiedName().orElseThrow();
+    Expr own = ifConfig(td, target, pc);
+    Expr full = Expr.and(pc, own);
+    List<ClassOrInterfaceType> supers = new ArrayList<>();
+    if (td instanceof ClassOrInterfaceDeclaration c) {
+      supers.addAll(c.getExtendedTypes());
+      supers.addAll(c.getImplementedTypes());
+    } else if (td instanceof EnumDeclaration e) {
+      supers.addAll(e.getImplementedTypes());
+    } else if (td instanceof RecordDeclaration r) {
+      supers.addAll(r.getImplementedTypes());
+    }
+    List<String> resolvedSupers = new ArrayList<>();
+    for (ClassOrInterfaceType s : supers) {
+      String r = index.resolve(s.getNameWithScope(), unit.cu(), enclosingTypes);
+      if (r != null) {
+        resolvedSupers.add(r);
+      }
+    }
+    boolean variantPoint = td.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals(Guards.VARIANT_POINT));
+    declare(Kind.TYPE, target, target, full, own, td, variantPoint, resolvedSupers);
+    enclosingTypes.push(target);
+    try {
+      children(td, full, target);
+    } finally {
+      enclosingTypes.pop();
+    }
+  }
+
+  private void callable(CallableDeclaration<?> c, Expr pc) {
+    String owner = enclosingTypes.peek();
+    String target = MemberExtractor.target(owner, c);
+    Expr own = ifConfig(c, target, pc);
+    Expr full = Expr.and(pc, own);
+    List<String> params = new ArrayList<>();
+    for (Parameter p : c.getParameters()) {
+      params.add(p.getType().asString() + (p.isVarArgs() ? "..." : ""));
+    }
+    String signature = target.substring(0, target.lastIndexOf('/')) + "(" + String.join(",", params) + ")";
+    Kind kind = c.isConstructorDeclaration() ? Kind.CONSTRUCTOR : Kind.METHOD;
+    declare(kind, target, signature, full, own, c, false, List.of());
+    children(c, full, target);
+  }
+
+  private void field(FieldDeclaration f, Expr pc) {
+    String owner = enclosingTypes.peek();
+    Expr own = ifConfig(f, owner + "#" + f.getVariable(0).getNameAsString(), pc);
+    Expr full = Expr.and(pc, own);
+    for (VariableDeclarator v : f.getVariables()) {
+      String target = owner + "#" + v.getNameAsString();
+      declare(Kind.FIELD, target, target, full, own, v, false, List.of());
+      children(v, full, target);
+    }
+  }
+
+  private void declare(
+      Kind kind, String target, String signature, Expr full, Expr own, Node node, boolean vp, List<String> supers) {
+    declarations.add(
+        new CodeModel.Declaration(
+            kind, target, signature, kind == Kind.TYPE ? enclosingTypes.peek() : enclosingTypes.peek(),
+            full, own, at(node), vp, supers));
+  }
+
+  /**
+   * The element's own {@code @IfConfig} condition (true when absent or malformed), recording the
+   * annotation site, the symbols it names and any syntax error at its exact column.
+   */
+  private Expr ifConfig(NodeWithAnnotations<?> node, String element, Expr enclosing) {
+    for (AnnotationExpr a : node.getAnnotations()) {
+      if (!a.getName().getIdentifier().equals(Guards.IF_CONFIG)) {
+        continue;
+      }
+      Optional<Expression> value = Optional.empty();
+      if (a instanceof SingleMemberAnnotationExpr s) {
+        value = Optional.of(s.getMemberValue());
+      } else if (a instanceof NormalAnnotationExpr na) {
+        value = na.getPairs().stream().filter(p -> p.getNameAsString().equals("value")).map(p -> p.getValue()).findFirst();
+      }
+      String key = "@IfConfig on " + element;
+      if (value.isEmpty() || !(value.get() instanceof StringLiteralExpr lit)) {
+        problems.add(new CodeModel.Problem(at(a), "@IfConfig needs one string literal condition", key, false));
+        return Expr.TRUE;
+      }
+      Location base = at(lit);
+      try {
+        ExprParser.Parsed parsed = ExprParser.parse(lit.getValue(), ExprParser.Dialect.ANNOTATION);
+        for (ExprParser.SymbolUse use : parsed.uses()) {
+          symbolUses.add(new CodeModel.SymbolUse(use.name(), element, inString(base, use.offset())));
+        }
+        sites.add(new CodeModel.ConditionSite(SiteKind.ANNOTATION, enclosing, parsed.expr(), element, at(a)));
+        return parsed.expr();
+      } catch (ExprSyntaxException e) {
+        problems.add(
+            new CodeModel.Problem(
+                inString(base, e.offset()),
+                "malformed @IfConfig condition \"" + lit.getValue() + "\": " + e.getMessage(),
+                key,
+                false));
+        return Expr.TRUE;
+      }
+    }
+    return Expr.TRUE;
+  }
+
+  /** The position of character {@code offset} of a string literal that starts at {@code base}. */
+  private static Location inString(Location base, int offset) {
+    return new Location(base.path(), base.line(), base.column() + 1 + offset);
+  }
+
+  private void block(BlockStmt block, Expr pc, String element) {
+    Expr rest = pc;
+    NodeList<Statement> stmts = block.getStatements();
+    for (int i = 0; i < stmts.size(); i++) {
+      Statement s = stmts.get(i);
+      walk(s, rest, element);
+      if (s instanceof IfStmt ifs && GuardConditions.hasGuard(ifs.getCondition()) && i + 1 < stmts.size()) {
+        boolean thenExits = GuardConditions.exits(ifs.getThenStmt());
+        boolean elseExits = ifs.getElseStmt().map(GuardConditions::exits).orElse(false);
+        Expr after = null;
+        if (thenExits && !elseExits) {
+          after = GuardConditions.when(ifs.getCondition(), false);
+        } else if (elseExits && !thenExits) {
+          after = GuardConditions.when(ifs.getCondition(), true);
+        }
+        if (after != null && !after.equals(Expr.TRUE)) {
+          sites.add(new CodeModel.ConditionSite(SiteKind.REST, rest, after, element, at(stmts.get(i + 1))));
+          rest = Expr.and(rest, after);
+        }
+      }
+    }
+  }
+
+  private void ifStatement(IfStmt ifs, Expr pc, String element) {
+    walk(ifs.getCondition(), pc, element);
+    boolean guarded = GuardConditions.hasGuard(ifs.getCondition());
+    branch(ifs.getThenStmt(), pc, GuardConditions.when(ifs.getCondition(), true), SiteKind.THEN, guarded, element, ifs);
+    if (ifs.getElseStmt().isPresent()) {
+      Statement e = ifs.getElseStmt().get();
+      branch(e, pc, GuardConditions.when(ifs.getCondition(), false), SiteKind.ELSE, guarded, element, e);
+    }
+  }
+
+  private void branch(Node body, Expr pc, Expr local, SiteKind kind, boolean guarded, String element, Node siteNode) {
+    if (guarded && !local.equals(Expr.TRUE)) {
+      sites.add(new CodeModel.ConditionSite(kind, pc, local, element, at(siteNode)));
+    }
+    walk(body, Expr.and(pc, local), element);
+  }
+
+  private void methodCall(MethodCallExpr call, Expr pc, String element) {
+    Optional<String> option = GuardConditions.option(call);
+    if (option.isPresent()) {
+      symbolUses.add(new CodeModel.SymbolUse(option.get(), element, at(call.getArgument(0))));
+      return;
+    }
+    if (!index.methodNames.contains(call.getNameAsString())) {
+      return;
+    }
+    String suffix = "#" + call.getNameAsString() + "/" + call.getArguments().size();
+    String target = null;
+    try {
+      ResolvedMethodDeclaration m = call.resolve();
+      target = m.declaringType().getQualifiedName() + "#" + m.getName() + "/" + m.getNumberOfParams();
+    } catch (RuntimeException | StackOverflowError e) {
+      target = fallback(call.getScope().orElse(null), suffix);
+    }
+    if (target != null && index.members.contains(target)) {
+      reference(element, target, Use.CALLS, pc, call);
+    }
+  }
+
+  private void objectCreation(ObjectCreationExpr oc, Expr pc, String element) {
+    oc.getScope().ifPresent(s -> walk(s, pc, element));
+    oc.getArguments().forEach(a -> walk(a, pc, element));
+    oc.getAnonymousClassBody().ifPresent(body -> body.forEach(m -> walk(m, pc, element)));
+    oc.getType().getTypeArguments().ifPresent(args -> args.forEach(a -> walk(a, pc, element)));
+    String type = index.typeSimpleNames.contains(oc.getType().getNameAsString())
+        ? index.resolve(oc.getType().getNameWithScope(), unit.cu(), enclosingTypes)
+        : null;
+    if (type == null) {
+      return;
+    }
+    String ctor = null;
+    if (oc.getAnonymousClassBody().isEmpty()) {
+      try {
+        ResolvedConstructorDeclaration c = oc.resolve();
+        ctor = c.declaringType().getQualifiedName() + "#<init>/" + c.getNumberOfParams();
+      } catch (RuntimeException | StackOverflowError e) {
+        ctor = type + "#<init>/" + oc.getArguments().size();
+      }
+    }
+    if (ctor != null && index.members.contains(ctor)) {
+      reference(element, ctor, Use.CONSTRUCTS, pc, oc);
+    } else {
+      reference(element, type, Use.USES_TYPE, pc, oc.getType());
+    }
+  }
+
+  private void fieldRef(Expression node, String name, Expression scope, Expr pc, String element) {
+    if (node.getParentNode().filter(p -> p instanceof MethodCallExpr m && GuardConditions.option(m).isPresent()).isPresent()) {
+      return; // the option constant inside isEnabled(Option.X) is the guard, not a use
+    }
+    String target;
+    try {
+      ResolvedValueDeclaration v =
+          node instanceof NameExpr ne ? ne.resolve() : ((FieldAccessExpr) node).resolve();
+      if (!v.isField() && !v.isEnumConstant()) {
+        return;
+      }
+      target = (v.isField() ? v.asField().declaringType() : v.asEnumConstant().getType().asReferenceType().getTypeDeclaration().orElseThrow()).getQualifiedName() + "#" + name;
+    } catch (RuntimeException | StackOverflowError e) {
+      target = fallback(scope, "#" + name);
+    }
+    if (target != null && index.members.contains(target)) {
+      reference(element, target, Use.READS, pc, node);
+    }
+  }
+
+  /** Resolution without the solver: an explicit project-type qualifier, else the enclosing types. */
+  private String fallback(Expression scope, String suffix) {
+    if (scope != null) {
+      if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
+        String type = index.resolve(scope.toString(), unit.cu(), enclosingTypes);
+        return type == null ? null : type + suffix;
+      }
+      return null;
+    }
+    for (String t : enclosingTypes) {
+      if (index.members.contains(t + suffix)) {
+        return t + suffix;
+      }
+    }
+    return null;
+  }
+
+  private void reference(String from, String target, Use use, Expr pc, Node node) {
+    if (from == null || from.equals(target)) {
+      return;
+    }
+    references.add(new CodeModel.Reference(from, target, use, pc, at(node)));
+  }
+}

@@ -1,0 +1,376 @@
+package dev.lockkit.analyzer.sat;
+
+import dev.lockkit.analyzer.pc.Expr;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.sat4j.core.VecInt;
+import org.sat4j.minisat.SolverFactory;
+import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.ISolver;
+import org.sat4j.specs.TimeoutException;
+
+/**
+ * An incremental satisfiability oracle over a fixed, sorted set of boolean symbols.
+ *
+ * <p><b>Implementation overview.</b> One Sat4j solver lives as long as this object. Hard
+ * constraints (the feature model) are added once with {@link #require}. Every sub-formula that a
+ * query mentions is Tseitin-encoded on first use into a fresh variable {@code x <-> f} (both
+ * directions, so {@code x} can be assumed true or false) and cached by structural equality, so the
+ * clause database only grows with distinct formulas, never with queries. A query {@code f} is
+ * answered by assuming the literals of {@code f}'s top-level conjuncts — no clause is added for the
+ * query itself — and its answer is cached by the sorted assumption set. This is what keeps
+ * thousands of condition-pair checks cheap: each is one incremental solve, most hit the cache.
+ *
+ * <p>Witnesses are canonical: the lexicographically least model (symbols in sorted order, {@code n}
+ * before {@code y}) that satisfies the query. It is computed greedily, fixing one symbol at a time;
+ * a symbol already false in the current model is fixed for free, so the number of solver calls is
+ * bounded by the number of true symbols. Canonical witnesses make reports byte-identical run to
+ * run, whatever the solver's internal heuristics do.
+ *
+ * <p>Enumeration adds blocking clauses that all contain an activation literal; when enumeration is
+ * over the literal is retired with a unit clause, which satisfies (and so disables) every blocking
+ * clause without removing anything. Tseitin variables are functions of the symbols, so blocking the
+ * projection onto the symbols enumerates each configuration exactly once.
+ *
+ * <p>Not thread-safe: a solver is owned by one analysis at a time.
+ */
+public final class SatSolver {
+  private final ISolver solver = SolverFactory.newDefault();
+  private final List<String> symbols;
+  private final Map<String, Integer> variables = new HashMap<>();
+  private final Map<Integer, String> symbolOfVariable = new HashMap<>();
+  private final Map<Expr, Integer> encoded = new HashMap<>();
+  private final Map<List<Integer>, Boolean> satCache = new HashMap<>();
+  private final Map<List<Integer>, Optional<SortedMap<String, Boolean>>> witnessCache =
+      new HashMap<>();
+  private final int trueVariable;
+  private boolean contradiction;
+  private long solverCalls;
+
+  /** A solver over {@code symbols} (sorted and deduplicated here) with no constraints yet. */
+  public SatSolver(Collection<String> symbols) {
+    this.symbols = List.copyOf(new TreeSet<>(symbols));
+    for (String s : this.symbols) {
+      int v = solver.nextFreeVarId(true);
+      variables.put(s, v);
+      symbolOfVariable.put(v, s);
+    }
+    trueVariable = solver.nextFreeVarId(true);
+    addClause(trueVariable);
+  }
+
+  /** The symbols, sorted. */
+  public List<String> symbols() {
+    return symbols;
+  }
+
+  /** How many times the underlying solver ran (cache misses), for benchmarks. */
+  public long solverCalls() {
+    return solverCalls;
+  }
+
+  /** Adds {@code constraint} as a hard constraint; clears the query caches. */
+  public void require(Expr constraint) {
+    for (Expr conjunct : conjuncts(constraint)) {
+      if (conjunct instanceof Expr.Or or) {
+        int[] clause = new int[or.operands().size()];
+        for (int i = 0; i < clause.length; i++) {
+          clause[i] = literal(or.operands().get(i));
+        }
+        addClause(clause);
+      } else {
+        addClause(literal(conjunct));
+      }
+    }
+    satCache.clear();
+    witnessCache.clear();
+  }
+
+  /** Whether some assignment satisfies the hard constraints and {@code query}. */
+  public boolean isSatisfiable(Expr query) {
+    List<Integer> key = assumptions(query);
+    if (key == null) {
+      return false;
+    }
+    return satCache.computeIfAbsent(key, k -> solve(toArray(k)));
+  }
+
+  /**
+   * The canonical (lexicographically least, {@code n} before {@code y}) assignment of every symbol
+   * that satisfies the hard constraints and {@code query}, or empty if there is none.
+   */
+  public Optional<SortedMap<String, Boolean>> witness(Expr query) {
+    List<Integer> key = assumptions(query);
+    if (key == null) {
+      return Optional.empty();
+    }
+    Optional<SortedMap<String, Boolean>> cached = witnessCache.get(key);
+    if (cached == null) {
+      cached = canonicalModel(new ArrayList<>(key));
+      witnessCache.put(key, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * Every assignment of the symbols satisfying the hard constraints and {@code restriction}, in
+   * ascending order of the bit string over the sorted symbols ({@code n} = 0).
+   *
+   * @throws IllegalStateException if there are more than {@code limit}
+   */
+  public List<SortedMap<String, Boolean>> enumerate(Expr restriction, int limit) {
+    List<SortedMap<String, Boolean>> out = new ArrayList<>();
+    List<Integer> base = assumptions(restriction);
+    if (base == null) {
+      return out;
+    }
+    int activation = solver.nextFreeVarId(true);
+    List<Integer> assume = new ArrayList<>(base);
+    assume.add(activation);
+    int[] a = toArray(assume);
+    try {
+      while (solve(a)) {
+        if (out.size() >= limit) {
+          throw new IllegalStateException(
+              "more than " + limit + " valid configurations; use a pairwise sample instead");
+        }
+        int[] block = new int[symbols.size() + 1];
+        block[0] = -activation;
+        SortedMap<String, Boolean> model = new TreeMap<>();
+        for (int i = 0; i < symbols.size(); i++) {
+          int v = variables.get(symbols.get(i));
+          boolean value = solver.model(v);
+          model.put(symbols.get(i), value);
+          block[i + 1] = value ? -v : v;
+        }
+        out.add(Collections.unmodifiableSortedMap(model));
+        addClause(block);
+      }
+    } finally {
+      addClause(-activation);
+    }
+    out.sort(SatSolver::compareConfigurations);
+    return out;
+  }
+
+  /**
+   * A set of configurations that covers every feasible pair of symbol values ({@code a=x, b=y} for
+   * all symbols {@code a < b}) under the hard constraints, built greedily: each new configuration
+   * takes as many still-uncovered pairs (in canonical order) as stay jointly satisfiable, then is
+   * completed canonically. Pairs no configuration can cover are dropped after one check.
+   * Deterministic; usually far smaller than the full enumeration.
+   */
+  public List<SortedMap<String, Boolean>> pairwiseSample() {
+    LinkedHashSet<List<Integer>> uncovered = new LinkedHashSet<>();
+    int n = symbols.size();
+    for (int i = 0; i < n; i++) {
+      int vi = variables.get(symbols.get(i));
+      if (n == 1) {
+        uncovered.add(List.of(-vi));
+        uncovered.add(List.of(vi));
+      }
+      for (int j = i + 1; j < n; j++) {
+        int vj = variables.get(symbols.get(j));
+        for (int bits = 0; bits < 4; bits++) {
+          uncovered.add(List.of((bits & 2) == 0 ? -vi : vi, (bits & 1) == 0 ? -vj : vj));
+        }
+      }
+    }
+    List<SortedMap<String, Boolean>> out = new ArrayList<>();
+    while (!uncovered.isEmpty()) {
+      List<Integer> assume = new ArrayList<>();
+      for (var it = uncovered.iterator(); it.hasNext(); ) {
+        List<Integer> pair = it.next();
+        if (pair.stream().anyMatch(l -> assume.contains(-l))) {
+          continue;
+        }
+        List<Integer> trial = new ArrayList<>(assume);
+        for (int l : pair) {
+          if (!trial.contains(l)) {
+            trial.add(l);
+          }
+        }
+        if (solve(toArray(trial))) {
+          assume.clear();
+          assume.addAll(trial);
+        } else if (assume.isEmpty()) {
+          it.remove(); // infeasible on its own: no configuration can cover it
+        }
+      }
+      if (assume.isEmpty()) {
+        continue;
+      }
+      SortedMap<String, Boolean> model = canonicalModel(assume).orElseThrow();
+      out.add(model);
+      uncovered.removeIf(
+          pair ->
+              pair.stream().allMatch(l -> model.get(symbolOfVariable.get(Math.abs(l))) == (l > 0)));
+    }
+    return out;
+  }
+
+  /** Orders configurations by their bit strings over the sorted symbols. */
+  public static int compareConfigurations(
+      SortedMap<String, Boolean> a, SortedMap<String, Boolean> b) {
+    var ia = a.entrySet().iterator();
+    var ib = b.entrySet().iterator();
+    while (ia.hasNext() && ib.hasNext()) {
+      var ea = ia.next();
+      var eb = ib.next();
+      int c = ea.getKey().compareTo(eb.getKey());
+      if (c != 0) {
+        return c;
+      }
+      c = Boolean.compare(ea.getValue(), eb.getValue());
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Boolean.compare(ia.hasNext(), ib.hasNext());
+  }
+
+  private Optional<SortedMap<String, Boolean>> canonicalModel(List<Integer> assume) {
+    if (!solve(toArray(assume))) {
+      return Optional.empty();
+    }
+    boolean[] current = snapshot();
+    for (int i = 0; i < symbols.size(); i++) {
+      int v = variables.get(symbols.get(i));
+      if (assume.contains(v) || assume.contains(-v)) {
+        continue;
+      }
+      if (!current[i]) {
+        assume.add(-v); // the current model already has it false: fixing it costs nothing
+        continue;
+      }
+      assume.add(-v);
+      if (solve(toArray(assume))) {
+        current = snapshot();
+      } else {
+        assume.set(assume.size() - 1, v);
+      }
+    }
+    SortedMap<String, Boolean> model = new TreeMap<>();
+    for (int i = 0; i < symbols.size(); i++) {
+      model.put(symbols.get(i), current[i]);
+    }
+    return Optional.of(Collections.unmodifiableSortedMap(model));
+  }
+
+  private boolean[] snapshot() {
+    boolean[] values = new boolean[symbols.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = solver.model(variables.get(symbols.get(i)));
+    }
+    return values;
+  }
+
+  /** Sorted, deduplicated assumption literals for {@code query}, or null if trivially false. */
+  private List<Integer> assumptions(Expr query) {
+    TreeSet<Integer> lits = new TreeSet<>();
+    for (Expr c : conjuncts(query)) {
+      if (c instanceof Expr.Const k) {
+        if (!k.value()) {
+          return null;
+        }
+        continue;
+      }
+      int l = literal(c);
+      if (lits.contains(-l)) {
+        return null;
+      }
+      lits.add(l);
+    }
+    return List.copyOf(lits);
+  }
+
+  private static List<Expr> conjuncts(Expr e) {
+    return e instanceof Expr.And and ? and.operands() : List.of(e);
+  }
+
+  /** The literal equivalent to {@code e}, Tseitin-encoding it on first use. */
+  public int literal(Expr e) {
+    Integer known = encoded.get(e);
+    if (known != null) {
+      return known;
+    }
+    int lit;
+    if (e instanceof Expr.Const c) {
+      lit = c.value() ? trueVariable : -trueVariable;
+    } else if (e instanceof Expr.Sym s) {
+      Integer v = variables.get(s.name());
+      if (v == null) {
+        throw new IllegalArgumentException("unknown symbol " + s.name());
+      }
+      lit = v;
+    } else if (e instanceof Expr.Not n) {
+      lit = -literal(n.operand());
+    } else {
+      boolean isAnd = e instanceof Expr.And;
+      List<Expr> ops = isAnd ? ((Expr.And) e).operands() : ((Expr.Or) e).operands();
+      int[] sub = new int[ops.size()];
+      for (int i = 0; i < sub.length; i++) {
+        sub[i] = literal(ops.get(i));
+      }
+      int x = solver.nextFreeVarId(true);
+      // And: x -> each l_i, and (all l_i) -> x.  Or is the dual.
+      int sign = isAnd ? 1 : -1;
+      int[] back = new int[sub.length + 1];
+      back[0] = sign * x;
+      for (int i = 0; i < sub.length; i++) {
+        addClause(-sign * x, sign * sub[i]);
+        back[i + 1] = -sign * sub[i];
+      }
+      addClause(back);
+      lit = x;
+    }
+    encoded.put(e, lit);
+    return lit;
+  }
+
+  private void addClause(int... literals) {
+    if (contradiction) {
+      return;
+    }
+    try {
+      solver.addClause(new VecInt(literals));
+    } catch (ContradictionException e) {
+      contradiction = true; // the hard constraints are unsatisfiable; every query answers false
+    }
+  }
+
+  private boolean solve(int[] assumptions) {
+    if (contradiction) {
+      return false;
+    }
+    solverCalls++;
+    try {
+      return solver.isSatisfiable(new VecInt(assumptions));
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("SAT solver timed out", e);
+    }
+  }
+
+  private static int[] toArray(List<Integer> list) {
+    int[] a = new int[list.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = list.get(i);
+    }
+    return a;
+  }
+
+  @Override
+  public String toString() {
+    return "SatSolver" + Arrays.asList(symbols.size(), encoded.size());
+  }
+}

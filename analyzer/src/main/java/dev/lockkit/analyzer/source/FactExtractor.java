@@ -1,0 +1,451 @@
+package dev.lockkit.analyzer.source;
+
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.AnnotationDeclaration;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MarkerAnnotationExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.TypeParameter;
+import com.github.javaparser.ast.visitor.VoidVisitorAdapter;
+import dev.lockkit.analyzer.source.FileFacts.DeclaredType;
+import dev.lockkit.analyzer.source.FileFacts.RefKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Walks one syntax tree and writes its declarations and unresolved references into a {@link
+ * FileFacts}; the tree can be dropped afterwards.
+ *
+ * <p>Implementation overview. Resolution needs every file of the project, so this pass only records
+ * names as written, each with the innermost enclosing declared type as its context. Three shapes
+ * are recorded: type names ({@link RefKind#TYPE}: declarations, extends/implements/throws, casts,
+ * instanceof and patterns, generics, class literals, annotations, {@code new}); maximal dotted name
+ * chains in expressions ({@link RefKind#EXPR}: static member access such as {@code Foo.BAR}, {@code
+ * a.b.Foo.m()}, {@code Foo::m}), which the resolver splits into the longest prefix that is a type;
+ * and unqualified calls ({@link RefKind#CALL}), which only matter when a static import may supply
+ * them. Names that cannot be types are filtered here, where scope is known: type parameters and
+ * local classes in scope shadow types, and a chain whose first segment is a variable declared
+ * anywhere in the file is taken for a variable (a deliberate approximation: JLS 6.5.2 prefers
+ * variables, and per-file granularity errs on the side of not inventing edges). Local and anonymous
+ * classes are not declared types: their references count for the enclosing named type, which is
+ * also where the compiled class's references end up once nested classes are folded into their
+ * top-level type.
+ */
+final class FactExtractor extends VoidVisitorAdapter<Void> {
+
+  private final FileFacts facts;
+  private final UnaryOperator<String> intern;
+  private final Set<String> variables = new HashSet<>();
+  private final Deque<Set<String>> shadows = new ArrayDeque<>();
+  private final Deque<Integer> contexts = new ArrayDeque<>();
+  private boolean hasStaticImports;
+  private boolean inHeader;
+
+  private FactExtractor(FileFacts facts, UnaryOperator<String> intern) {
+    this.facts = facts;
+    this.intern = intern;
+  }
+
+  /** Extracts the facts of a parsed file. */
+  static FileFacts extract(
+      CompilationUnit cu, int module, String path, UnaryOperator<String> intern) {
+    String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    FileFacts facts = new FileFacts(module, path, intern.apply(pkg));
+    FactExtractor x = new FactExtractor(facts, intern);
+    x.collectVariables(cu);
+    for (ImportDeclaration imp : cu.getImports()) {
+      String name = imp.getNameAsString();
+      if (imp.isStatic()) {
+        x.hasStaticImports = true;
+        (imp.isAsterisk() ? facts.staticOnDemandImports : facts.staticSingleImports).add(name);
+      } else {
+        (imp.isAsterisk() ? facts.onDemandImports : facts.singleImports).add(name);
+      }
+    }
+    x.shadows.push(new HashSet<>());
+    cu.getPackageDeclaration().ifPresent(p -> p.getAnnotations().forEach(a -> a.accept(x, null)));
+    cu.getTypes().forEach(t -> t.accept(x, null));
+    facts.refs.trim();
+    return facts;
+  }
+
+  private void collectVariables(CompilationUnit cu) {
+    cu.walk(
+        node -> {
+          if (node instanceof VariableDeclarator v) {
+            variables.add(v.getNameAsString());
+          } else if (node instanceof Parameter p) {
+            variables.add(p.getNameAsString());
+          } else if (node instanceof TypePatternExpr p) {
+            variables.add(p.getNameAsString());
+          } else if (node instanceof EnumConstantDeclaration e) {
+            variables.add(e.getNameAsString());
+          }
+        });
+  }
+
+  // ---- declarations -------------------------------------------------------------------------
+
+  /**
+   * Registers a type and visits it. References in its header (annotations, type parameters,
+   * supertypes) belong to the type but resolve in the enclosing scope: a class's own member types
+   * are not in scope in its header (JLS 6.3).
+   */
+  private void declare(
+      TypeDeclaration<?> decl, List<ClassOrInterfaceType> supers, List<? extends Node> body) {
+    NodeList<TypeParameter> params = typeParameters(decl);
+    Runnable header =
+        () -> {
+          inHeader = true;
+          try {
+            decl.getAnnotations().forEach(a -> a.accept(this, null));
+            params.forEach(p -> p.accept(this, null));
+            supers.forEach(t -> t.accept(this, null));
+          } finally {
+            inHeader = false;
+          }
+        };
+    Runnable inside = () -> body.forEach(m -> m.accept(this, null));
+    if (isLocal(decl)) {
+      // A local class shadows same-named types for the rest of the enclosing scope; its header
+      // is resolved like its body, in the enclosing method's scope.
+      shadows.peek().add(decl.getNameAsString());
+      withShadows(
+          params,
+          () -> {
+            decl.getAnnotations().forEach(a -> a.accept(this, null));
+            params.forEach(p -> p.accept(this, null));
+            supers.forEach(t -> t.accept(this, null));
+            inside.run();
+          });
+      return;
+    }
+    int outer = contexts.isEmpty() ? -1 : contexts.peek();
+    String prefix =
+        outer >= 0
+            ? facts.types.get(outer).fqn()
+            : facts.packageName().isEmpty() ? "" : facts.packageName();
+    String simple = decl.getNameAsString();
+    String fqn = prefix.isEmpty() ? simple : prefix + "." + simple;
+    List<String> superNames = new ArrayList<>();
+    for (ClassOrInterfaceType t : supers) {
+      superNames.add(intern.apply(t.getNameWithScope()));
+    }
+    Position pos = decl.getName().getBegin().orElse(Position.HOME);
+    facts.types.add(
+        new DeclaredType(
+            intern.apply(fqn),
+            intern.apply(simple),
+            outer,
+            List.copyOf(superNames),
+            memberNames(decl),
+            signatures(decl),
+            pos.line,
+            pos.column));
+    contexts.push(facts.types.size() - 1);
+    try {
+      withShadows(
+          params,
+          () -> {
+            header.run();
+            inside.run();
+          });
+    } finally {
+      contexts.pop();
+    }
+  }
+
+  private static boolean isLocal(TypeDeclaration<?> decl) {
+    return decl.getParentNode()
+        .map(p -> p instanceof LocalClassDeclarationStmt || p instanceof LocalRecordDeclarationStmt)
+        .orElse(false);
+  }
+
+  private static NodeList<TypeParameter> typeParameters(TypeDeclaration<?> decl) {
+    if (decl instanceof ClassOrInterfaceDeclaration c) {
+      return c.getTypeParameters();
+    }
+    if (decl instanceof RecordDeclaration r) {
+      return r.getTypeParameters();
+    }
+    return new NodeList<>();
+  }
+
+  /**
+   * Raw class names of the parameter and return types of each method, skipping primitives and names
+   * that a type parameter of the method or type shadows.
+   */
+  private Map<String, List<String>> signatures(TypeDeclaration<?> decl) {
+    Map<String, List<String>> out = new TreeMap<>();
+    Set<String> typeParams = new HashSet<>();
+    typeParameters(decl).forEach(p -> typeParams.add(p.getNameAsString()));
+    for (BodyDeclaration<?> m : decl.getMembers()) {
+      if (!(m instanceof MethodDeclaration md)) {
+        continue;
+      }
+      Set<String> shadow = new HashSet<>(typeParams);
+      md.getTypeParameters().forEach(p -> shadow.add(p.getNameAsString()));
+      Set<String> names = new TreeSet<>();
+      List<Type> types = new ArrayList<>();
+      types.add(md.getType());
+      md.getParameters().forEach(p -> types.add(p.getType()));
+      for (Type t : types) {
+        Type element = t.getElementType();
+        if (element instanceof ClassOrInterfaceType c) {
+          String name = c.getNameWithScope();
+          if (!shadow.contains(firstSegment(name)) && !shadowed(firstSegment(name))) {
+            names.add(intern.apply(name));
+          }
+        }
+      }
+      if (!names.isEmpty()) {
+        out.computeIfAbsent(intern.apply(md.getNameAsString()), k -> new ArrayList<>())
+            .addAll(names);
+      }
+    }
+    if (out.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> frozen = new HashMap<>();
+    out.forEach((k, v) -> frozen.put(k, List.copyOf(new TreeSet<>(v))));
+    return frozen;
+  }
+
+  private Set<String> memberNames(TypeDeclaration<?> decl) {
+    Set<String> names = new TreeSet<>();
+    for (BodyDeclaration<?> m : decl.getMembers()) {
+      if (m instanceof FieldDeclaration f) {
+        f.getVariables().forEach(v -> names.add(intern.apply(v.getNameAsString())));
+      } else if (m instanceof MethodDeclaration md) {
+        names.add(intern.apply(md.getNameAsString()));
+      }
+    }
+    if (decl instanceof EnumDeclaration e) {
+      e.getEntries().forEach(c -> names.add(intern.apply(c.getNameAsString())));
+    }
+    if (decl instanceof RecordDeclaration r) {
+      r.getParameters().forEach(p -> names.add(intern.apply(p.getNameAsString())));
+    }
+    return names.isEmpty() ? Set.of() : Set.copyOf(names);
+  }
+
+  private void withShadows(NodeList<TypeParameter> params, Runnable body) {
+    Set<String> names = new HashSet<>();
+    params.forEach(p -> names.add(p.getNameAsString()));
+    shadows.push(names);
+    try {
+      body.run();
+    } finally {
+      shadows.pop();
+    }
+  }
+
+  @Override
+  public void visit(ClassOrInterfaceDeclaration n, Void arg) {
+    List<ClassOrInterfaceType> supers = new ArrayList<>(n.getExtendedTypes());
+    supers.addAll(n.getImplementedTypes());
+    // Permitted subclasses are usually member types, which JLS 6.3 puts in scope there.
+    List<Node> body = new ArrayList<>(n.getPermittedTypes());
+    body.addAll(n.getMembers());
+    declare(n, supers, body);
+  }
+
+  @Override
+  public void visit(EnumDeclaration n, Void arg) {
+    List<Node> body = new ArrayList<>(n.getEntries());
+    body.addAll(n.getMembers());
+    declare(n, n.getImplementedTypes(), body);
+  }
+
+  @Override
+  public void visit(RecordDeclaration n, Void arg) {
+    List<Node> body = new ArrayList<>(n.getParameters());
+    body.addAll(n.getMembers());
+    declare(n, n.getImplementedTypes(), body);
+  }
+
+  @Override
+  public void visit(AnnotationDeclaration n, Void arg) {
+    declare(n, List.of(), n.getMembers());
+  }
+
+  @Override
+  public void visit(MethodDeclaration n, Void arg) {
+    withShadows(n.getTypeParameters(), () -> super.visit(n, arg));
+  }
+
+  @Override
+  public void visit(ConstructorDeclaration n, Void arg) {
+    withShadows(n.getTypeParameters(), () -> super.visit(n, arg));
+  }
+
+  // ---- references ---------------------------------------------------------------------------
+
+  private boolean shadowed(String firstSegment) {
+    for (Set<String> s : shadows) {
+      if (s.contains(firstSegment)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstSegment(String chain) {
+    int dot = chain.indexOf('.');
+    return dot < 0 ? chain : chain.substring(0, dot);
+  }
+
+  private void record(String chain, String member, RefKind kind, Node at) {
+    Position pos = at.getBegin().orElse(Position.HOME);
+    int context = contexts.isEmpty() ? -1 : contexts.peek();
+    facts.refs.add(
+        intern.apply(chain),
+        member == null ? null : intern.apply(member),
+        kind,
+        inHeader,
+        context,
+        pos.line,
+        pos.column);
+  }
+
+  @Override
+  public void visit(ClassOrInterfaceType n, Void arg) {
+    boolean isScopeOfOuter =
+        n.getParentNode()
+            .filter(p -> p instanceof ClassOrInterfaceType t && t.getScope().orElse(null) == n)
+            .isPresent();
+    if (!isScopeOfOuter) {
+      String chain = n.getNameWithScope();
+      if (!shadowed(firstSegment(chain))) {
+        record(chain, null, RefKind.TYPE, n);
+      }
+    }
+    super.visit(n, arg);
+  }
+
+  private void annotation(AnnotationExpr n) {
+    record(n.getNameAsString(), null, RefKind.TYPE, n);
+  }
+
+  @Override
+  public void visit(MarkerAnnotationExpr n, Void arg) {
+    annotation(n);
+    super.visit(n, arg);
+  }
+
+  @Override
+  public void visit(SingleMemberAnnotationExpr n, Void arg) {
+    annotation(n);
+    super.visit(n, arg);
+  }
+
+  @Override
+  public void visit(NormalAnnotationExpr n, Void arg) {
+    annotation(n);
+    super.visit(n, arg);
+  }
+
+  /** The dotted name of a pure name chain ({@code a}, {@code a.b.c}), or null. */
+  private static String nameChain(Node e) {
+    if (e instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (e instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty()) {
+      String scope = nameChain(f.getScope());
+      return scope == null ? null : scope + "." + f.getNameAsString();
+    }
+    return null;
+  }
+
+  private boolean mayBeType(String chain) {
+    String first = firstSegment(chain);
+    return !variables.contains(first) && !shadowed(first);
+  }
+
+  @Override
+  public void visit(FieldAccessExpr n, Void arg) {
+    String chain = nameChain(n);
+    if (chain == null) {
+      super.visit(n, arg);
+      return;
+    }
+    // A pure chain is recorded once, at its outermost node; its inner nodes are not visited.
+    if (mayBeType(chain)) {
+      record(chain, null, RefKind.EXPR, n);
+    }
+  }
+
+  @Override
+  public void visit(NameExpr n, Void arg) {
+    // Reached only for a bare name that is not the scope of a chain handled elsewhere: it can be a
+    // dependency only through a static import of a field.
+    if (hasStaticImports && mayBeType(n.getNameAsString())) {
+      record(n.getNameAsString(), null, RefKind.EXPR, n);
+    }
+  }
+
+  @Override
+  public void visit(MethodCallExpr n, Void arg) {
+    if (n.getScope().isPresent()) {
+      String chain = nameChain(n.getScope().get());
+      if (chain != null) {
+        if (mayBeType(chain)) {
+          record(chain, n.getNameAsString(), RefKind.EXPR, n);
+        }
+        n.getTypeArguments().ifPresent(t -> t.forEach(a -> a.accept(this, arg)));
+        n.getArguments().forEach(a -> a.accept(this, arg));
+        return;
+      }
+    } else if (hasStaticImports) {
+      record(n.getNameAsString(), n.getNameAsString(), RefKind.CALL, n);
+    }
+    super.visit(n, arg);
+  }
+
+  @Override
+  public void visit(MethodReferenceExpr n, Void arg) {
+    String chain = nameChain(n.getScope());
+    if (chain == null) {
+      super.visit(n, arg);
+      return;
+    }
+    if (mayBeType(chain)) {
+      record(chain, n.getIdentifier(), RefKind.EXPR, n);
+    }
+    n.getTypeArguments().ifPresent(t -> t.forEach(a -> a.accept(this, arg)));
+  }
+}

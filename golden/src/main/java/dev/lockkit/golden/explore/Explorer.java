@@ -1,0 +1,158 @@
+package dev.lockkit.golden.explore;
+
+import dev.lockkit.golden.sched.ControlledPlatform;
+import dev.lockkit.golden.sched.Failure;
+import dev.lockkit.golden.sched.FailureMonitor;
+import dev.lockkit.golden.sched.ReplayStrategy;
+import dev.lockkit.golden.sched.Schedule;
+import dev.lockkit.golden.sched.ScheduleRun;
+import dev.lockkit.golden.sched.Strategy;
+import dev.lockkit.golden.trace.Canonical;
+import dev.lockkit.golden.trace.TraceLog;
+import dev.lockkit.lockcore.sync.Platform;
+import dev.lockkit.lockcore.sync.Platforms;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link Program} under a {@link Mode} and groups its schedules by outcome.
+ *
+ * <p>One explorer owns one {@link ControlledPlatform} (and so one pool of task threads) and can be
+ * reused for many programs; close it to stop the threads. Not thread-safe: the platform is
+ * process-wide, so only one exploration may run at a time in a JVM.
+ */
+public final class Explorer implements AutoCloseable {
+
+  /** Default step limit per schedule, after which a schedule is reported as a livelock. */
+  public static final int DEFAULT_STEP_LIMIT = 100_000;
+
+  private final ControlledPlatform platform;
+  private final List<FailureMonitor> monitors;
+
+  /** An explorer with the default step limit, a 10 s hang timeout, and no failure monitors. */
+  public Explorer() {
+    this(DEFAULT_STEP_LIMIT, Duration.ofSeconds(10), List.of());
+  }
+
+  /** An explorer with the given limits whose monitors report target-detected failures. */
+  public Explorer(int stepLimit, Duration hangTimeout, List<FailureMonitor> monitors) {
+    this.platform = new ControlledPlatform(stepLimit, hangTimeout);
+    this.monitors = List.copyOf(monitors);
+  }
+
+  /** The platform, for targets that emit trace events or report failures through it. */
+  public ControlledPlatform platform() {
+    return platform;
+  }
+
+  /** Explores {@code program} under {@code mode}. */
+  public <S> Exploration explore(Program<S> program, Mode mode) {
+    Map<String, Group> groups = new TreeMap<>();
+    long schedules = 0;
+    boolean complete = true;
+    long cuts = 0;
+    Platform previous = Platforms.install(platform);
+    List<AutoCloseable> attached = new ArrayList<>();
+    try {
+      for (FailureMonitor m : monitors) {
+        attached.add(m.attach(platform));
+      }
+      if (mode instanceof Mode.Exhaustive e) {
+        DfsStrategy dfs = new DfsStrategy(e.preemptions());
+        do {
+          runOne(program, dfs, groups);
+          schedules++;
+        } while (dfs.advance() && (complete = schedules < e.maxSchedules()));
+        cuts = dfs.boundCuts();
+      } else if (mode instanceof Mode.Pct p) {
+        PctStrategy pct = new PctStrategy(p.seed(), p.depth());
+        for (int i = 0; i < p.iterations(); i++) {
+          runOne(program, pct, groups);
+          schedules++;
+        }
+      } else if (mode instanceof Mode.Fixed f) {
+        runOne(program, new FixedOrderStrategy(f.order()), groups);
+        schedules = 1;
+      } else if (mode instanceof Mode.Replay r) {
+        runOne(program, new ReplayStrategy(r.schedule()), groups);
+        schedules = 1;
+      }
+    } finally {
+      for (AutoCloseable a : attached) {
+        try {
+          a.close();
+        } catch (Exception ignored) {
+          // Detaching a monitor cannot fail in a way that changes the result.
+        }
+      }
+      Platforms.install(previous);
+    }
+    List<Exploration.Outcome> outcomes = new ArrayList<>();
+    for (Map.Entry<String, Group> g : groups.entrySet()) {
+      Group v = g.getValue();
+      outcomes.add(new Exploration.Outcome(g.getKey(), v.failure, v.count, v.first, v.trace));
+    }
+    return new Exploration(mode, schedules, complete, cuts, outcomes);
+  }
+
+  /** Replays one schedule string and returns its single outcome (e.g. to confirm a failure). */
+  public <S> Exploration.Outcome replay(Program<S> program, Schedule schedule) {
+    return explore(program, new Mode.Replay(schedule)).outcomes().get(0);
+  }
+
+  private <S> void runOne(Program<S> program, Strategy strategy, Map<String, Group> groups) {
+    TraceLog trace = new TraceLog();
+    S state = program.setup();
+    List<Runnable> bodies = new ArrayList<>(program.taskCount());
+    for (Consumer<S> task : program.tasks()) {
+      bodies.add(() -> task.accept(state));
+    }
+    ScheduleRun run = platform.run(bodies, strategy, trace);
+    strategy.endSchedule(run);
+    Failure failure = run.failure();
+    String text;
+    if (failure != null) {
+      text = "FAILURE " + failure;
+    } else {
+      try {
+        text = Canonical.scrub(program.outcome(state));
+      } catch (RuntimeException e) {
+        failure = new Failure(Failure.Kind.UNCAUGHT_EXCEPTION, "outcome extractor threw " + e);
+        text = "FAILURE " + failure;
+      }
+    }
+    Group g = groups.get(text);
+    if (g == null) {
+      groups.put(text, new Group(failure, run.schedule(), trace.text()));
+    } else {
+      g.count++;
+    }
+  }
+
+  private static final class Group {
+    final Failure failure;
+    final Schedule first;
+    final String trace;
+    long count = 1;
+
+    Group(Failure failure, Schedule first, String trace) {
+      this.failure = failure;
+      this.first = first;
+      this.trace = trace;
+    }
+  }
+
+  /** Cumulative hand-off measurements of this explorer's platform. */
+  public ControlledPlatform.Stats stats() {
+    return platform.stats();
+  }
+
+  @Override
+  public void close() {
+    platform.close();
+  }
+}

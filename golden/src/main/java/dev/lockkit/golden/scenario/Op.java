@@ -1,0 +1,143 @@
+package dev.lockkit.golden.scenario;
+
+import java.util.Locale;
+
+/**
+ * One operation of a task. {@link #toText()} is its canonical {@code .scn} form, which the parser
+ * reads back to an equal object and traces print.
+ */
+public sealed interface Op {
+
+  /** The canonical {@code .scn} text. */
+  String toText();
+
+  /** A page fault at {@code address}; {@code user} is false for a kernel-mode access. */
+  record Fault(long address, boolean write, boolean user) implements Op {
+    /** Checks the address. */
+    public Fault {
+      Addresses.check(address, Addresses.hex(address));
+    }
+
+    @Override
+    public String toText() {
+      return "fault " + Addresses.hex(address) + (write ? " write" : " read") + (user ? " user" : " kernel");
+    }
+  }
+
+  /** {@code mmap} of a fixed range (MAP_FIXED_NOREPLACE: overlapping an existing VMA fails). */
+  record Mmap(long start, long end, String perms, Vma.Growth growth) implements Op {
+    /** Checks the range. */
+    public Mmap {
+      Addresses.checkRange(start, end);
+      Addresses.checkPerms(perms);
+    }
+
+    @Override
+    public String toText() {
+      return "mmap "
+          + Addresses.hex(start)
+          + " "
+          + Addresses.hex(end)
+          + " "
+          + perms
+          + (growth == Vma.Growth.NONE ? "" : " " + growth.name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** {@code munmap} of a range. */
+  record Munmap(long start, long end) implements Op {
+    /** Checks the range. */
+    public Munmap {
+      Addresses.checkRange(start, end);
+    }
+
+    @Override
+    public String toText() {
+      return "munmap " + Addresses.hex(start) + " " + Addresses.hex(end);
+    }
+  }
+
+  /** {@code mprotect} of a range to {@code perms}. */
+  record Mprotect(long start, long end, String perms) implements Op {
+    /** Checks the range. */
+    public Mprotect {
+      Addresses.checkRange(start, end);
+      Addresses.checkPerms(perms);
+    }
+
+    @Override
+    public String toText() {
+      return "mprotect " + Addresses.hex(start) + " " + Addresses.hex(end) + " " + perms;
+    }
+  }
+
+  /** {@code fork()}: dup_mmap of the address space. */
+  record Fork() implements Op {
+    @Override
+    public String toText() {
+      return "fork";
+    }
+  }
+
+  /** Reading {@code /proc/<pid>/maps}. */
+  record ReadMaps() implements Op {
+    @Override
+    public String toText() {
+      return "read-maps";
+    }
+  }
+
+  /** {@code expand_stack()} to cover {@code address}. */
+  record ExpandStack(long address) implements Op {
+    /** Checks the address. */
+    public ExpandStack {
+      Addresses.check(address, Addresses.hex(address));
+    }
+
+    @Override
+    public String toText() {
+      return "expand-stack " + Addresses.hex(address);
+    }
+  }
+
+  /** Sends a fatal signal (SIGKILL) to task {@code target}: its killable waits return -EINTR. */
+  record FatalSignal(int target) implements Op {
+    @Override
+    public String toText() {
+      return "fatal-signal T" + target;
+    }
+  }
+
+  /** A raw mmap_lock operation, for scenarios about the lock itself. */
+  record Raw(RawOp op) implements Op {
+    @Override
+    public String toText() {
+      return op.text();
+    }
+  }
+
+  /** The raw mmap_lock operations, named as the kernel functions. */
+  enum RawOp {
+    /** {@code mmap_read_lock}. */
+    MMAP_READ_LOCK,
+    /** {@code mmap_read_lock_killable}. */
+    MMAP_READ_LOCK_KILLABLE,
+    /** {@code mmap_read_trylock}. */
+    MMAP_READ_TRYLOCK,
+    /** {@code mmap_read_unlock}. */
+    MMAP_READ_UNLOCK,
+    /** {@code mmap_write_lock}. */
+    MMAP_WRITE_LOCK,
+    /** {@code mmap_write_lock_killable}. */
+    MMAP_WRITE_LOCK_KILLABLE,
+    /** {@code mmap_write_unlock}. */
+    MMAP_WRITE_UNLOCK,
+    /** {@code mmap_write_downgrade}. */
+    MMAP_WRITE_DOWNGRADE;
+
+    /** The kernel function name. */
+    public String text() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+}

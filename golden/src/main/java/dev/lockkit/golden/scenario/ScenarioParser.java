@@ -1,0 +1,367 @@
+package dev.lockkit.golden.scenario;
+
+import dev.lockkit.golden.explore.Mode;
+import dev.lockkit.golden.sched.Schedule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code .scn} files. Every error names the file and line and says what is wrong; nothing
+ * half-parsed escapes. The grammar (also in golden/README.md):
+ *
+ * <pre>
+ * # comment
+ * scenario: NAME              optional; must equal the file's base name
+ * description: TEXT           optional
+ * config: all | EXPR          options joined with ! &amp;&amp; || ( ); default all
+ * explore: MODE               exhaustive [preemptions=N] [max-schedules=N] | fixed [order=T1,T0]
+ *                             | pct seed=N depth=N iterations=N | replay T0@3,T1@5
+ * vma START END PERMS [growsdown|growsup]
+ * task:                       (or "task T1:"), then indented operations:
+ *   fault ADDR [read|write] [user|kernel]
+ *   mmap START END PERMS [growsdown|growsup]
+ *   munmap START END
+ *   mprotect START END PERMS
+ *   fork | read-maps | expand-stack ADDR | fatal-signal T1
+ *   mmap_read_lock | mmap_read_lock_killable | mmap_read_trylock | mmap_read_unlock
+ *   mmap_write_lock | mmap_write_lock_killable | mmap_write_unlock | mmap_write_downgrade
+ * </pre>
+ */
+public final class ScenarioParser {
+
+  private static final List<String> OPERATIONS = operations();
+
+  private ScenarioParser() {}
+
+  private static List<String> operations() {
+    List<String> ops =
+        new ArrayList<>(
+            List.of(
+                "fault", "mmap", "munmap", "mprotect", "fork", "read-maps", "expand-stack", "fatal-signal"));
+    for (Op.RawOp r : Op.RawOp.values()) {
+      ops.add(r.text());
+    }
+    return List.copyOf(ops);
+  }
+
+  /** Parses the file at {@code path}; its base name (without {@code .scn}) names the scenario. */
+  public static Scenario parse(Path path) throws ScenarioException {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ScenarioException(path.toString(), 0, "cannot read: " + e.getMessage());
+    }
+    String base = path.getFileName().toString();
+    if (base.endsWith(".scn")) {
+      base = base.substring(0, base.length() - 4);
+    }
+    return parse(path.toString(), base, text);
+  }
+
+  /** Parses {@code text}; {@code file} is used in messages, {@code name} unless it names itself. */
+  public static Scenario parse(String file, String name, String text) throws ScenarioException {
+    return new Run(file, name).parse(text);
+  }
+
+  private static final class Run {
+    private final String file;
+    private final String defaultName;
+    private final Map<String, Integer> seen = new LinkedHashMap<>();
+    private String name;
+    private String description = "";
+    private Selector config = Selector.all();
+    private int configLine;
+    private Mode mode = new Mode.Exhaustive(2, Mode.DEFAULT_MAX_SCHEDULES);
+    private final List<Vma> vmas = new ArrayList<>();
+    private final List<Integer> vmaLines = new ArrayList<>();
+    private final List<List<Op>> tasks = new ArrayList<>();
+    private final List<int[]> signals = new ArrayList<>(); // {line, from, to}
+    private int line;
+
+    Run(String file, String defaultName) {
+      this.file = file;
+      this.defaultName = defaultName;
+    }
+
+    Scenario parse(String text) throws ScenarioException {
+      String[] lines = text.split("\r?\n", -1);
+      for (line = 1; line <= lines.length; line++) {
+        String raw = lines[line - 1];
+        int hash = raw.indexOf('#');
+        String content = (hash >= 0 ? raw.substring(0, hash) : raw).stripTrailing();
+        if (content.isBlank()) {
+          continue;
+        }
+        try {
+          if (Character.isWhitespace(content.charAt(0))) {
+            if (tasks.isEmpty()) {
+              throw new IllegalArgumentException("indented operation outside a task (add 'task:' above it)");
+            }
+            tasks.get(tasks.size() - 1).add(operation(content.strip()));
+          } else {
+            directive(content);
+          }
+        } catch (IllegalArgumentException e) {
+          throw new ScenarioException(file, line, e.getMessage());
+        }
+      }
+      line = 0;
+      if (tasks.isEmpty()) {
+        throw new ScenarioException(file, 0, "no tasks: add 'task:' followed by indented operations");
+      }
+      for (int t = 0; t < tasks.size(); t++) {
+        if (tasks.get(t).isEmpty()) {
+          throw new ScenarioException(file, 0, "task T" + t + " has no operations");
+        }
+      }
+      for (int[] s : signals) {
+        if (s[2] >= tasks.size() || s[2] == s[1]) {
+          throw new ScenarioException(
+              file, s[0], "fatal-signal T" + s[2] + ": no other task of that name (tasks: T0..T" + (tasks.size() - 1) + ")");
+        }
+      }
+      try {
+        return new Scenario(
+            name == null ? defaultName : name,
+            description,
+            config,
+            mode,
+            vmas,
+            tasks,
+            new Scenario.Origin(file, configLine));
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException(file, 0, e.getMessage());
+      }
+    }
+
+    private void directive(String content) {
+      int colon = content.indexOf(':');
+      String head = colon >= 0 ? content.substring(0, colon).strip() : content.split("\\s+")[0];
+      String value = colon >= 0 ? content.substring(colon + 1).strip() : "";
+      if (head.equals("vma")) {
+        vma(content.substring(3).strip());
+        return;
+      }
+      if (head.equals("task") || head.matches("task\\s+T\\d+")) {
+        if (colon < 0 || !value.isEmpty()) {
+          throw new IllegalArgumentException("expected 'task:' alone on its line, operations indented below");
+        }
+        if (!head.equals("task") && Integer.parseInt(head.substring(head.indexOf('T') + 1)) != tasks.size()) {
+          throw new IllegalArgumentException(
+              "tasks are numbered in order: this one is T" + tasks.size() + ", not " + head.substring(5).strip());
+        }
+        tasks.add(new ArrayList<>());
+        return;
+      }
+      if (colon < 0) {
+        throw new IllegalArgumentException(
+            "unknown line '" + content + "' (operations must be indented under a 'task:' line)");
+      }
+      Integer before = seen.put(head, line);
+      if (before != null) {
+        throw new IllegalArgumentException("'" + head + ":' given twice (first on line " + before + ")");
+      }
+      switch (head) {
+        case "scenario" -> {
+          if (!value.equals(defaultName)) {
+            throw new IllegalArgumentException(
+                "scenario name '" + value + "' differs from the file name '" + defaultName + "'");
+          }
+          name = value;
+        }
+        case "description" -> description = value;
+        case "config" -> {
+          config = Selector.parse(value);
+          configLine = line;
+        }
+        case "explore" -> mode = mode(value);
+        default -> throw new IllegalArgumentException(
+            "unknown directive '" + head + ":' (known: scenario, description, config, explore, vma, task)");
+      }
+    }
+
+    private void vma(String args) {
+      String[] a = args.split("\\s+");
+      if (a.length < 3 || a.length > 4) {
+        throw new IllegalArgumentException("expected 'vma START END PERMS [growsdown|growsup]'");
+      }
+      Vma v = new Vma(Addresses.parse(a[0]), Addresses.parse(a[1]), a[2], growth(a, 3));
+      for (int i = 0; i < vmas.size(); i++) {
+        Vma o = vmas.get(i);
+        if (o.start() < v.end() && v.start() < o.end()) {
+          throw new IllegalArgumentException("VMA overlaps the VMA on line " + vmaLines.get(i));
+        }
+      }
+      vmas.add(v);
+      vmaLines.add(line);
+    }
+
+    private static Vma.Growth growth(String[] a, int i) {
+      if (a.length <= i) {
+        return Vma.Growth.NONE;
+      }
+      return switch (a[i]) {
+        case "growsdown" -> Vma.Growth.GROWSDOWN;
+        case "growsup" -> Vma.Growth.GROWSUP;
+        default -> throw new IllegalArgumentException(
+            "unknown VMA flag '" + a[i] + "' (known: growsdown, growsup)");
+      };
+    }
+
+    private Op operation(String text) {
+      String[] a = text.split("\\s+");
+      String op = a[0];
+      switch (op) {
+        case "fault" -> {
+          arity(a, 2, 4, "fault ADDR [read|write] [user|kernel]");
+          Boolean write = null;
+          Boolean user = null;
+          for (int i = 2; i < a.length; i++) {
+            switch (a[i]) {
+              case "read", "write" -> {
+                if (write != null) {
+                  throw new IllegalArgumentException("fault access given twice");
+                }
+                write = a[i].equals("write");
+              }
+              case "user", "kernel" -> {
+                if (user != null) {
+                  throw new IllegalArgumentException("fault mode given twice");
+                }
+                user = a[i].equals("user");
+              }
+              default -> throw new IllegalArgumentException(
+                  "unknown fault modifier '" + a[i] + "' (known: read, write, user, kernel)");
+            }
+          }
+          return new Op.Fault(Addresses.parse(a[1]), write != null && write, user == null || user);
+        }
+        case "mmap" -> {
+          arity(a, 4, 5, "mmap START END PERMS [growsdown|growsup]");
+          return new Op.Mmap(Addresses.parse(a[1]), Addresses.parse(a[2]), a[3], growth(a, 4));
+        }
+        case "munmap" -> {
+          arity(a, 3, 3, "munmap START END");
+          return new Op.Munmap(Addresses.parse(a[1]), Addresses.parse(a[2]));
+        }
+        case "mprotect" -> {
+          arity(a, 4, 4, "mprotect START END PERMS");
+          return new Op.Mprotect(Addresses.parse(a[1]), Addresses.parse(a[2]), a[3]);
+        }
+        case "fork" -> {
+          arity(a, 1, 1, "fork");
+          return new Op.Fork();
+        }
+        case "read-maps" -> {
+          arity(a, 1, 1, "read-maps");
+          return new Op.ReadMaps();
+        }
+        case "expand-stack" -> {
+          arity(a, 2, 2, "expand-stack ADDR");
+          return new Op.ExpandStack(Addresses.parse(a[1]));
+        }
+        case "fatal-signal" -> {
+          arity(a, 2, 2, "fatal-signal T<n>");
+          if (!a[1].matches("T\\d{1,2}")) {
+            throw new IllegalArgumentException("fatal-signal needs a task name like T1, got '" + a[1] + "'");
+          }
+          int target = Integer.parseInt(a[1].substring(1));
+          signals.add(new int[] {line, tasks.size() - 1, target});
+          return new Op.FatalSignal(target);
+        }
+        default -> {
+          for (Op.RawOp r : Op.RawOp.values()) {
+            if (r.text().equals(op)) {
+              arity(a, 1, 1, op);
+              return new Op.Raw(r);
+            }
+          }
+          throw new IllegalArgumentException(
+              "unknown operation '" + op + "' (known: " + String.join(", ", OPERATIONS) + ")");
+        }
+      }
+    }
+
+    private static void arity(String[] a, int min, int max, String usage) {
+      if (a.length < min || a.length > max) {
+        throw new IllegalArgumentException("expected '" + usage + "'");
+      }
+    }
+
+    private static Mode mode(String value) {
+      String[] a = value.split("\\s+");
+      Map<String, String> kv = new LinkedHashMap<>();
+      String kind = a[0].toLowerCase(Locale.ROOT);
+      if (kind.equals("replay")) {
+        if (a.length != 2) {
+          throw new IllegalArgumentException("expected 'explore: replay T0@3,T1@5'");
+        }
+        return new Mode.Replay(Schedule.parse(a[1]));
+      }
+      for (int i = 1; i < a.length; i++) {
+        int eq = a[i].indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("expected key=value in explore, got '" + a[i] + "'");
+        }
+        kv.put(a[i].substring(0, eq), a[i].substring(eq + 1));
+      }
+      switch (kind) {
+        case "exhaustive" -> {
+          int p = number(kv.remove("preemptions"), 2);
+          int max = number(kv.remove("max-schedules"), Mode.DEFAULT_MAX_SCHEDULES);
+          noneLeft(kv, "exhaustive", "preemptions, max-schedules");
+          return new Mode.Exhaustive(p, max);
+        }
+        case "fixed" -> {
+          String order = kv.remove("order");
+          noneLeft(kv, "fixed", "order");
+          List<Integer> o = new ArrayList<>();
+          if (order != null) {
+            for (String t : order.split(",")) {
+              if (!t.matches("T\\d{1,2}")) {
+                throw new IllegalArgumentException("order lists task names like T1,T0; got '" + t + "'");
+              }
+              o.add(Integer.parseInt(t.substring(1)));
+            }
+          }
+          return new Mode.Fixed(o);
+        }
+        case "pct" -> {
+          long seed = kv.containsKey("seed") ? Long.parseLong(kv.remove("seed")) : 0;
+          int depth = number(kv.remove("depth"), 3);
+          int iterations = number(kv.remove("iterations"), 100);
+          noneLeft(kv, "pct", "seed, depth, iterations");
+          return new Mode.Pct(seed, depth, iterations);
+        }
+        default -> throw new IllegalArgumentException(
+            "unknown exploration mode '" + a[0] + "' (known: exhaustive, fixed, pct, replay)");
+      }
+    }
+
+    private static int number(String v, int dflt) {
+      if (v == null) {
+        return dflt;
+      }
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a number, got '" + v + "'");
+      }
+    }
+
+    private static void noneLeft(Map<String, String> kv, String mode, String known) {
+      if (!kv.isEmpty()) {
+        throw new IllegalArgumentException(
+            "unknown " + mode + " setting '" + kv.keySet().iterator().next() + "' (known: " + known + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.lockkit.golden.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockkit.golden.explore.Mode;
+import dev.lockkit.golden.sched.Schedule;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScenarioParserTest {
+
+  private static final String EXAMPLE =
+      """
+      # a fault racing munmap of the same VMA
+      scenario: fault-vs-munmap
+      description: the fault sees the VMA detached and retries
+      config: PER_VMA_LOCK && !DEBUG_LOCK_ALLOC
+      explore: exhaustive preemptions=2 max-schedules=5000
+      vma 0x10000 0x20000 rw-
+      vma 0x7ff00000 0x7ff10000 rw- growsdown
+      task:
+        fault 0x10000 write user   # the faulting task
+        read-maps
+      task T1:
+        munmap 0x10000 0x20000
+        fatal-signal T0
+        mmap_read_lock
+        mmap_read_unlock
+      """;
+
+  private static Scenario parse(String text) throws ScenarioException {
+    return ScenarioParser.parse("fault-vs-munmap.scn", "fault-vs-munmap", text);
+  }
+
+  private static ScenarioException error(String text) {
+    return assertThrows(ScenarioException.class, () -> parse(text));
+  }
+
+  @Test
+  void theTextFormAndTheJavaBuilderGiveEqualScenarios() throws ScenarioException {
+    Scenario built =
+        Scenario.builder("fault-vs-munmap")
+            .description("the fault sees the VMA detached and retries")
+            .config("PER_VMA_LOCK && !DEBUG_LOCK_ALLOC")
+            .explore(new Mode.Exhaustive(2, 5000))
+            .vma(0x10000, 0x20000, "rw-")
+            .vma(0x7ff00000L, 0x7ff10000L, "rw-", Vma.Growth.GROWSDOWN)
+            .task(t -> t.fault(0x10000, true, true).readMaps())
+            .task(
+                t ->
+                    t.munmap(0x10000, 0x20000)
+                        .fatalSignal(0)
+                        .raw(Op.RawOp.MMAP_READ_LOCK)
+                        .raw(Op.RawOp.MMAP_READ_UNLOCK))
+            .build();
+    Scenario parsed = parse(EXAMPLE);
+    assertEquals(built, parsed);
+    assertEquals(5, parsed.origin().configLine() + 1, "config is on line 4");
+  }
+
+  @Test
+  void theCanonicalTextParsesBackToAnEqualScenario() throws ScenarioException {
+    Scenario s = parse(EXAMPLE);
+    assertEquals(s, parse(s.toText()));
+  }
+
+  @Test
+  void defaultsAreAllConfigurationsAndExhaustiveWithTwoPreemptionsReadFaultsFromUserMode()
+      throws ScenarioException {
+    Scenario s = parse("vma 0x1000 0x2000 r--\ntask:\n  fault 0x1000\n");
+    assertEquals("all", s.config().toString());
+    assertEquals(new Mode.Exhaustive(2, Mode.DEFAULT_MAX_SCHEDULES), s.mode());
+    assertEquals(new Op.Fault(0x1000, false, true), s.tasks().get(0).get(0));
+    assertEquals("fault-vs-munmap", s.name());
+  }
+
+  @Test
+  void otherModesParse() throws ScenarioException {
+    assertEquals(new Mode.Fixed(List.of(1, 0)), parse("explore: fixed order=T1,T0\ntask:\n  fork\ntask:\n  fork\n").mode());
+    assertEquals(new Mode.Pct(7, 2, 50), parse("explore: pct seed=7 depth=2 iterations=50\ntask:\n  fork\n").mode());
+    assertEquals(
+        new Mode.Replay(Schedule.parse("T0@3,T1@2")), parse("explore: replay T0@3,T1@2\ntask:\n  fork\n").mode());
+  }
+
+  @Test
+  void anUnknownOperationIsReportedWithItsLineAndTheKnownOperations() {
+    ScenarioException e = error("task:\n  fault 0x1000\n  faul 0x1000\n");
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().startsWith("fault-vs-munmap.scn:3: unknown operation 'faul' (known: fault, mmap"), e.getMessage());
+  }
+
+  @Test
+  void aBadAddressIsReportedWithItsLine() {
+    ScenarioException e = error("task:\n  fault 0xzz\n");
+    assertEquals("fault-vs-munmap.scn:2: bad address '0xzz': expected hex (0x1000) or decimal", e.getMessage());
+    assertEquals(2, error("vma 0x1000 0x900000000000000 rw-\ntask:\n  fork\n").line() + 1);
+  }
+
+  @Test
+  void unalignedOrEmptyRangesAreBadAddresses() {
+    assertTrue(error("task:\n  munmap 0x1001 0x2000\n").getMessage().contains("not page aligned"));
+    assertTrue(error("task:\n  munmap 0x2000 0x2000\n").getMessage().contains("end must be above start"));
+  }
+
+  @Test
+  void overlappingVmasNameTheEarlierLine() {
+    ScenarioException e = error("vma 0x1000 0x3000 rw-\n\nvma 0x2000 0x4000 r--\ntask:\n  fork\n");
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().endsWith("VMA overlaps the VMA on line 1"), e.getMessage());
+  }
+
+  @Test
+  void structuralMistakesAreReportedWithLines() {
+    assertEquals(1, error("  fault 0x1000\n").line(), "operation outside a task");
+    assertEquals(2, error("config: all\nconfig: MMU\ntask:\n  fork\n").line(), "directive given twice");
+    assertEquals(1, error("explore: sometimes\ntask:\n  fork\n").line(), "unknown mode");
+    assertEquals(1, error("explore: exhaustive bound=2\ntask:\n  fork\n").line(), "unknown setting");
+    assertEquals(1, error("config: MMU &&\ntask:\n  fork\n").line(), "incomplete selector");
+    assertEquals(2, error("task:\n  fatal-signal T3\n").line(), "signal to a task that does not exist");
+    assertEquals(1, error("scenario: other-name\ntask:\n  fork\n").line(), "name differs from file");
+    assertEquals(3, error("task:\n  fork\ntask T2:\n  fork\n").line(), "tasks out of order");
+    assertEquals(0, error("# nothing\n").line(), "no tasks");
+  }
+
+  @Test
+  void selectorsEvaluateBooleanExpressionsOverEnabledOptions() {
+    Selector s = Selector.parse("PER_VMA_LOCK && !(DEBUG_LOCK_ALLOC || CONFIG_TRACING)");
+    assertTrue(s.matches(Set.of("PER_VMA_LOCK")));
+    assertTrue(!s.matches(Set.of("PER_VMA_LOCK", "TRACING")));
+    assertTrue(!s.matches(Set.of()));
+    assertEquals(Set.of("PER_VMA_LOCK", "DEBUG_LOCK_ALLOC", "TRACING"), s.symbols());
+    assertTrue(Selector.all().matches(Set.of()));
+  }
+}

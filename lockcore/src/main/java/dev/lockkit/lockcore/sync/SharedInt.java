@@ -1,0 +1,122 @@
+package dev.lockkit.lockcore.sync;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A shared {@code int} word: the Java form of a kernel {@code atomic_t} and of a plain field read with
+ * {@code READ_ONCE()} / written with {@code WRITE_ONCE()}.
+ *
+ * <p>Every operation first calls {@link Platform#beforeSharedAccess} so that a controlled platform
+ * can interleave tasks here and only here. Memory ordering is spelled out per method with {@link
+ * VarHandle} access modes: the plain {@link #get()}/{@link #set} are volatile (sequentially
+ * consistent), the safe default for code ported from the kernel's fully ordered atomics; the
+ * acquire/release and opaque forms exist for the places where the kernel relies on exactly that
+ * ordering ({@code smp_load_acquire}, {@code smp_store_release}, {@code READ_ONCE}).
+ */
+public final class SharedInt {
+  private static final VarHandle VALUE;
+
+  static {
+    try {
+      VALUE = MethodHandles.lookup().findVarHandle(SharedInt.class, "value", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused") // accessed through VALUE only
+  private int value;
+
+  /** A cell holding {@code initial}; publication happens with the object that owns the cell. */
+  public SharedInt(int initial) {
+    VALUE.setRelease(this, initial);
+  }
+
+  private static void hook(Object cell, String op) {
+    Platforms.current().beforeSharedAccess(cell, op);
+  }
+
+  /** Fully ordered load ({@code atomic_read} followed by a barrier; volatile). */
+  public int get() {
+    hook(this, "int.get");
+    return (int) VALUE.getVolatile(this);
+  }
+
+  /** {@code READ_ONCE()}: a single untorn load with no ordering (opaque). */
+  public int getOpaque() {
+    hook(this, "int.getOpaque");
+    return (int) VALUE.getOpaque(this);
+  }
+
+  /** {@code smp_load_acquire()}: later accesses cannot move before this load. */
+  public int getAcquire() {
+    hook(this, "int.getAcquire");
+    return (int) VALUE.getAcquire(this);
+  }
+
+  /** Fully ordered store (volatile). */
+  public void set(int v) {
+    hook(this, "int.set");
+    VALUE.setVolatile(this, v);
+  }
+
+  /** {@code WRITE_ONCE()}: a single untorn store with no ordering (opaque). */
+  public void setOpaque(int v) {
+    hook(this, "int.setOpaque");
+    VALUE.setOpaque(this, v);
+  }
+
+  /** {@code smp_store_release()}: earlier accesses cannot move after this store. */
+  public void setRelease(int v) {
+    hook(this, "int.setRelease");
+    VALUE.setRelease(this, v);
+  }
+
+  /** {@code cmpxchg()}: fully ordered compare-and-set. */
+  public boolean compareAndSet(int expected, int v) {
+    hook(this, "int.cas");
+    return VALUE.compareAndSet(this, expected, v);
+  }
+
+  /** {@code cmpxchg()} returning the witness value (fully ordered). */
+  public int compareAndExchange(int expected, int v) {
+    hook(this, "int.cmpxchg");
+    return (int) VALUE.compareAndExchange(this, expected, v);
+  }
+
+  /** {@code cmpxchg_acquire()} returning the witness value. */
+  public int compareAndExchangeAcquire(int expected, int v) {
+    hook(this, "int.cmpxchgAcquire");
+    return (int) VALUE.compareAndExchangeAcquire(this, expected, v);
+  }
+
+  /** {@code xchg()}: fully ordered exchange, returning the old value. */
+  public int getAndSet(int v) {
+    hook(this, "int.xchg");
+    return (int) VALUE.getAndSet(this, v);
+  }
+
+  /** {@code atomic_fetch_add()}: fully ordered, returns the old value. */
+  public int getAndAdd(int delta) {
+    hook(this, "int.fetchAdd");
+    return (int) VALUE.getAndAdd(this, delta);
+  }
+
+  /** {@code atomic_fetch_add_release()}: returns the old value. */
+  public int getAndAddRelease(int delta) {
+    hook(this, "int.fetchAddRelease");
+    return (int) VALUE.getAndAddRelease(this, delta);
+  }
+
+  /** {@code atomic_add_return()}: fully ordered, returns the new value. */
+  public int addAndGet(int delta) {
+    hook(this, "int.addReturn");
+    return (int) VALUE.getAndAdd(this, delta) + delta;
+  }
+
+  @Override
+  public String toString() {
+    return String.valueOf(VALUE.getOpaque(this));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.lockkit.lockcore.sync;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A shared pointer: the Java form of a kernel pointer field accessed with {@code READ_ONCE()},
+ * {@code rcu_dereference()} (acquire; Java has no dependency ordering) and {@code
+ * rcu_assign_pointer()} (release).
+ *
+ * <p>Every operation first calls {@link Platform#beforeSharedAccess}. {@link #get()}/{@link #set}
+ * are volatile; see {@link SharedInt} for why that is the default.
+ *
+ * @param <T> the referent type
+ */
+public final class SharedRef<T> {
+  private static final VarHandle VALUE;
+
+  static {
+    try {
+      VALUE = MethodHandles.lookup().findVarHandle(SharedRef.class, "value", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused") // accessed through VALUE only
+  private Object value;
+
+  /** A cell holding {@code initial}. */
+  public SharedRef(T initial) {
+    VALUE.setRelease(this, initial);
+  }
+
+  private static void hook(Object cell, String op) {
+    Platforms.current().beforeSharedAccess(cell, op);
+  }
+
+  /** Fully ordered load (volatile). */
+  @SuppressWarnings("unchecked")
+  public T get() {
+    hook(this, "ref.get");
+    return (T) VALUE.getVolatile(this);
+  }
+
+  /** {@code READ_ONCE()} (opaque). */
+  @SuppressWarnings("unchecked")
+  public T getOpaque() {
+    hook(this, "ref.getOpaque");
+    return (T) VALUE.getOpaque(this);
+  }
+
+  /** {@code rcu_dereference()} / {@code smp_load_acquire()}. */
+  @SuppressWarnings("unchecked")
+  public T getAcquire() {
+    hook(this, "ref.getAcquire");
+    return (T) VALUE.getAcquire(this);
+  }
+
+  /** Fully ordered store (volatile). */
+  public void set(T v) {
+    hook(this, "ref.set");
+    VALUE.setVolatile(this, v);
+  }
+
+  /** {@code WRITE_ONCE()} (opaque). */
+  public void setOpaque(T v) {
+    hook(this, "ref.setOpaque");
+    VALUE.setOpaque(this, v);
+  }
+
+  /** {@code rcu_assign_pointer()} / {@code smp_store_release()}. */
+  public void setRelease(T v) {
+    hook(this, "ref.setRelease");
+    VALUE.setRelease(this, v);
+  }
+
+  /** {@code cmpxchg()} on a pointer (fully ordered). */
+  public boolean compareAndSet(T expected, T v) {
+    hook(this, "ref.cas");
+    return VALUE.compareAndSet(this, expected, v);
+  }
+
+  /** {@code xchg()} on a pointer (fully ordered). */
+  @SuppressWarnings("unchecked")
+  public T getAndSet(T v) {
+    hook(this, "ref.xchg");
+    return (T) VALUE.getAndSet(this, v);
+  }
+}

@@ -1,0 +1,169 @@
+package dev.lockkit.refactor.migrate;
+
+import dev.lockkit.refactor.edit.EditException;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lockkit migrate}: apply Refaster-style templates to a source tree.
+ *
+ * <p>Exit codes: 0 done (or nothing to do); 1 with {@code --check} when a site would be rewritten;
+ * 3 with {@code --verify} when a variant of the written result has a compile error it did not
+ * have before; 2 bad input (a template that does not parse, is unsupported or inconsistent, a bad path, a
+ * write that could not be done) — with a {@code file:line} message, nothing written, and no stack
+ * trace unless {@code --debug}.
+ */
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rewrite call sites with before/after templates in Error Prone Refaster's form,",
+      "type-aware, and list every use of the old API no template could convert, with the reason."
+    })
+public final class MigrateCommand implements Callable<Integer> {
+
+  /** Exit code: done. */
+  public static final int EXIT_OK = 0;
+
+  /** Exit code: {@code --check} found sites to rewrite. */
+  public static final int EXIT_CHECK_FAILED = 1;
+
+  /** Exit code: {@code --verify} found compile errors the rewrite introduced (files written). */
+  public static final int EXIT_VERIFY_FAILED = 3;
+
+  /** Exit code: bad input. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  @Option(names = "--templates", required = true, paramLabel = "F.java",
+      description = "Template file (Refaster form).")
+  Path templates;
+
+  @Option(names = "--classpath", paramLabel = "CP",
+      description = "Jars, class directories or source directories the code depends on,"
+          + " separated by the platform's path separator.")
+  String classpathOption;
+
+  @Option(names = "--kconfig", paramLabel = "F",
+      description = "Kconfig feature model for the gating check.")
+  Path kconfig;
+
+  static final class Mode {
+    @Option(names = "--dry-run", description = "Print the unified diff; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--check",
+        description = "Write nothing; exit 1 if any site would be rewritten.")
+    boolean check;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Mode mode;
+
+  /** Report formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+      description = "Report format (default: text).")
+  Format format;
+
+  @Option(names = "--ban", paramLabel = "RULES_FILE",
+      description = "After writing, append an api/forbidden rule for the old API to RULES_FILE.")
+  Path ban;
+
+  @Option(names = "--ban-allow", paramLabel = "PATTERN",
+      description = "Extra package pattern allowed to use the banned API (repeatable).")
+  List<String> banAllow = new ArrayList<>();
+
+  @Option(names = "--verify",
+      description = "After writing, compile the result and tie each error to the rewrite that caused it.")
+  boolean verify;
+
+  @Option(names = "--debug", description = "Print stack traces of internal errors.")
+  boolean debug;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to migrate.")
+  List<Path> paths;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> classpath = new ArrayList<>();
+    if (classpathOption != null) {
+      for (String entry : classpathOption.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        if (!entry.isBlank()) {
+          classpath.add(Path.of(entry));
+        }
+      }
+    }
+    String modeName = mode == null ? "write" : mode.check ? "check" : "dry-run";
+    try {
+      Path base = Path.of("").toAbsolutePath();
+      Migration.Result result =
+          Migration.run(
+              new MigrationRequest(
+                  base, templates, paths, classpath, Optional.ofNullable(kconfig), modeName));
+      if (modeName.equals("dry-run") && format == Format.text) {
+        out.print(result.changes().unifiedDiff(base));
+      }
+      out.print(format == Format.json ? result.report().toJson() : result.report().toText());
+      out.flush();
+      if (modeName.equals("check")) {
+        return result.report().rewrittenCount() > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+      }
+      if (modeName.equals("write")) {
+        Verify verifier = verify ? new Verify(result, classpath, base) : null;
+        Verify.Builds before = verify ? verifier.build() : null;
+        result.changes().write();
+        if (ban != null) {
+          err.println(Ban.append(ban, result.templates(), banAllow));
+        }
+        if (verify) {
+          List<String> problems = verifier.newErrors(before, verifier.build());
+          problems.forEach(err::println);
+          err.println(
+              "lockkit migrate: --verify: "
+                  + verifier.configurationCount()
+                  + " variant(s) compiled, "
+                  + problems.size()
+                  + " new error(s)");
+          if (!problems.isEmpty()) {
+            err.flush();
+            return EXIT_VERIFY_FAILED;
+          }
+        }
+      }
+      return EXIT_OK;
+    } catch (MigrationException | EditException e) {
+      err.println("lockkit migrate: " + e.getMessage());
+      err.flush();
+      return EXIT_BAD_INPUT;
+    } catch (RuntimeException e) {
+      if (debug) {
+        StringWriter sw = new StringWriter();
+        e.printStackTrace(new PrintWriter(sw));
+        err.print(sw);
+      } else {
+        err.println("lockkit migrate: internal error: " + e + " (rerun with --debug for details)");
+      }
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
+  }
+}

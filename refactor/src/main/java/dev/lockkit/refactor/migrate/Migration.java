@@ -1,0 +1,181 @@
+package dev.lockkit.refactor.migrate;
+
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.analyzer.kconfig.FeatureModel;
+import dev.lockkit.analyzer.kconfig.KconfigException;
+import dev.lockkit.analyzer.kconfig.KconfigParser;
+import dev.lockkit.refactor.edit.ChangeSet;
+import dev.lockkit.refactor.edit.EditException;
+import dev.lockkit.refactor.migrate.gate.GateCheck;
+import dev.lockkit.refactor.migrate.match.Match;
+import dev.lockkit.refactor.migrate.match.Matcher;
+import dev.lockkit.refactor.migrate.report.LeftSite;
+import dev.lockkit.refactor.migrate.report.MigrationReport;
+import dev.lockkit.refactor.migrate.report.RewrittenSite;
+import dev.lockkit.refactor.migrate.report.RuleReport;
+import dev.lockkit.refactor.migrate.resolve.Workspace;
+import dev.lockkit.refactor.migrate.resolve.WorkspaceException;
+import dev.lockkit.refactor.migrate.template.Ref;
+import dev.lockkit.refactor.migrate.template.Rule;
+import dev.lockkit.refactor.migrate.template.Template;
+import dev.lockkit.refactor.migrate.template.TemplateException;
+import dev.lockkit.refactor.migrate.template.TemplateParser;
+import dev.lockkit.refactor.migrate.template.TemplateSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.nio.file.Path;
+
+/**
+ * One migration run: templates in, edits and report out. Nothing is written here; the caller
+ * writes {@link Result#changes()} (or prints its diff).
+ *
+ * <p>Implementation overview. The analysed tree and the templates are parsed with one symbol
+ * solver ({@link Workspace}), so a template type and a target type are the same declaration. For
+ * each file, in path order: {@link Matcher} finds the matches and near misses, {@link FilePlan}
+ * chooses and renders the rewrites (gating check included) and their imports, {@link SitesLeft}
+ * lists the remaining uses of the old API. All per-rule lists are sorted by path and line, so the
+ * report is a function of the input only.
+ */
+public final class Migration {
+
+  private Migration() {}
+
+  /**
+   * The edits and the report of a run, with what {@code --verify} needs: the analysed source roots
+   * and, per display path, the rewrites made in that file ({@code rule R at path:line}).
+   */
+  public record Result(
+      ChangeSet changes,
+      MigrationReport report,
+      TemplateSet templates,
+      List<Path> sourceRoots,
+      Map<String, List<String>> rewritesByFile,
+      Optional<FeatureModel> model) {}
+
+  /** Runs a migration; throws {@link MigrationException} for bad input (exit 2). */
+  public static Result run(MigrationRequest request) throws MigrationException {
+    Workspace ws;
+    TemplateSet templates;
+    Optional<FeatureModel> model = Optional.empty();
+    try {
+      ws = Workspace.load(request.base(), request.paths(), request.classpath());
+      if (request.kconfig().isPresent()) {
+        model = Optional.of(KconfigParser.parse(request.kconfig().get()));
+      }
+      templates = TemplateParser.parse(ws, request.templates());
+    } catch (WorkspaceException | TemplateException e) {
+      throw new MigrationException(e.getMessage());
+    } catch (KconfigException e) {
+      throw new MigrationException("--kconfig: " + e.getMessage());
+    }
+    List<Rule> rules = templates.rules();
+    Set<String> typeNames = new TreeSet<>();
+    for (Workspace.Unit u : ws.units()) {
+      for (TypeDeclaration<?> t : u.cu().getTypes()) {
+        t.getFullyQualifiedName().ifPresent(typeNames::add);
+      }
+    }
+    Set<String> oldTypes = oldTypes(rules);
+    Matcher matcher = new Matcher(rules);
+    GateCheck gate = new GateCheck(model);
+    SitesLeft sitesLeft = new SitesLeft(rules);
+    ChangeSet changes = new ChangeSet();
+    Map<Rule, List<RewrittenSite>> done = new LinkedHashMap<>();
+    Map<Rule, List<LeftSite>> left = new LinkedHashMap<>();
+    rules.forEach(r -> done.put(r, new ArrayList<>()));
+    rules.forEach(r -> left.put(r, new ArrayList<>()));
+    for (Workspace.Unit unit : ws.units()) {
+      Matcher.Result found = matcher.scan(unit.cu());
+      FilePlan plan = new FilePlan(unit, templates, gate, typeNames);
+      plan.plan(found.matches(), changes, oldTypes);
+      for (FilePlan.Applied a : plan.applied()) {
+        done.get(a.match().rule())
+            .add(
+                new RewrittenSite(
+                    unit.displayPath(),
+                    unit.file().lineOf(a.start()),
+                    oneLine(unit.file().text().substring(a.start(), a.end())),
+                    oneLine(a.replacement())));
+      }
+      for (Match m : plan.found()) {
+        int start = dev.lockkit.refactor.migrate.rewrite.AfterRenderer.start(unit.file(), m.first());
+        int end = dev.lockkit.refactor.migrate.rewrite.AfterRenderer.end(unit.file(), m.last());
+        done.get(m.rule())
+            .add(
+                new RewrittenSite(
+                    unit.displayPath(),
+                    unit.file().lineOf(start),
+                    oneLine(unit.file().text().substring(start, end)),
+                    ""));
+      }
+      for (SitesLeft.Entry e : sitesLeft.find(plan, found.nearMisses())) {
+        left.get(e.rule()).add(e.site());
+      }
+    }
+    List<RuleReport> reports = new ArrayList<>();
+    for (Rule r : rules) {
+      List<RewrittenSite> d = new ArrayList<>(done.get(r));
+      d.sort(Comparator.comparing(RewrittenSite::path).thenComparingInt(RewrittenSite::line));
+      List<LeftSite> l = new ArrayList<>(left.get(r));
+      l.sort(
+          Comparator.comparing(LeftSite::path)
+              .thenComparingInt(LeftSite::line)
+              .thenComparingInt(LeftSite::column));
+      reports.add(new RuleReport(r.name(), r.line(), r.findOnly(), d, l));
+    }
+    List<String> skipped = new ArrayList<>();
+    for (Workspace.Problem p : ws.skipped()) {
+      skipped.add(p.displayPath() + ":" + p.line() + ": " + p.message());
+    }
+    List<String> files = new ArrayList<>();
+    try {
+      changes.result().forEach((path, text) -> files.add(ws.displayPath(path)));
+    } catch (EditException e) {
+      throw new MigrationException("conflicting rewrites: " + e.getMessage());
+    }
+    MigrationReport report =
+        new MigrationReport(templates.displayPath(), request.mode(), reports, skipped, files);
+    Map<String, List<String>> byFile = new TreeMap<>();
+    for (Map.Entry<Rule, List<RewrittenSite>> e : done.entrySet()) {
+      if (!e.getKey().findOnly()) {
+        for (RewrittenSite s : e.getValue()) {
+          byFile
+              .computeIfAbsent(s.path(), k -> new ArrayList<>())
+              .add("rule " + e.getKey().name() + " at " + s.path() + ":" + s.line());
+        }
+      }
+    }
+    return new Result(changes, report, templates, ws.sourceRoots(), byFile, model);
+  }
+
+  /** Types whose imports a rewrite may leave unused: owners and placeholder types of befores. */
+  private static Set<String> oldTypes(List<Rule> rules) {
+    Set<String> out = new TreeSet<>();
+    for (Rule r : rules) {
+      for (Ref ref : r.named()) {
+        out.add(ref.owner());
+      }
+      for (Template t : r.before()) {
+        for (ResolvedType p : t.placeholders().values()) {
+          if (p.isReferenceType()) {
+            out.add(p.asReferenceType().getQualifiedName());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String oneLine(String s) {
+    String t = s.replaceAll("\\s*\\n\\s*", " ").strip();
+    return t.length() > 100 ? t.substring(0, 97) + "..." : t;
+  }
+}

@@ -1,0 +1,297 @@
+package dev.lockkit.refactor.migrate;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.printer.DefaultPrettyPrinter;
+import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
+import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
+import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
+import dev.lockkit.refactor.migrate.match.Match;
+import dev.lockkit.refactor.migrate.match.NearMiss;
+import dev.lockkit.refactor.migrate.match.Unifier;
+import dev.lockkit.refactor.migrate.report.LeftSite;
+import dev.lockkit.refactor.migrate.template.Ref;
+import dev.lockkit.refactor.migrate.template.RefResolver;
+import dev.lockkit.refactor.migrate.template.Rule;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Every remaining use of the old API in one file, with the reason no template rewrote it.
+ *
+ * <p>Implementation overview. The old API is what the before templates name ({@link Rule#named()}):
+ * methods, fields and constructors. Every call, field access and {@code new} of the file whose
+ * name is one of them is resolved; one that resolves to a named member (a call also when it
+ * resolves to an override) and that no applied or found match consumed is a site left. So is one
+ * that does not resolve at all: it may be a use, so it is listed as unresolved rather than
+ * silently dropped. The reason is, in order of preference: the gating refusal at that site; the
+ * nearest miss of any template tried there (which names what the template needed and what the
+ * code has: an alias, a plain parameter, another object's member, a wider type); otherwise what
+ * the code does with the member (its value escapes into a variable, is passed on, returned...).
+ * Uses nested in a site already listed are not listed again. Each site is attributed to one rule:
+ * the one whose template came nearest, else the first rule that names the member.
+ */
+final class SitesLeft {
+
+  private static final DefaultPrettyPrinter PRINTER =
+      new DefaultPrettyPrinter(
+          new DefaultPrinterConfiguration()
+              .removeOption(new DefaultConfigurationOption(ConfigOption.PRINT_COMMENTS)));
+
+  /** A site left and the rule it is reported under. */
+  record Entry(Rule rule, LeftSite site) {}
+
+  private final List<Rule> rules;
+
+  SitesLeft(List<Rule> rules) {
+    this.rules = rules;
+  }
+
+  List<Entry> find(FilePlan plan, Map<Node, NearMiss> nearMisses) {
+    Map<Node, FilePlan.Refused> refused = new IdentityHashMap<>();
+    for (FilePlan.Refused r : plan.refused()) {
+      refused.put(key(r.match().first()), r);
+    }
+    Map<Node, Match> overlapped = new IdentityHashMap<>();
+    for (Match m : plan.overlapped()) {
+      overlapped.put(key(m.first()), m);
+    }
+    List<Entry> out = new ArrayList<>();
+    Map<Node, Boolean> listed = new IdentityHashMap<>();
+    for (Node n : plan.unit().cu().findAll(Node.class, Node.TreeTraversal.PREORDER)) {
+      if (!(n instanceof MethodCallExpr
+              || n instanceof FieldAccessExpr
+              || n instanceof NameExpr
+              || n instanceof ObjectCreationExpr)
+          || plan.isConsumed(n)
+          || insideListed(n, listed)
+          || hasAncestor(n, ImportDeclaration.class)
+          || hasAncestor(n, AnnotationExpr.class)) {
+        continue;
+      }
+      Optional<Use> use = use((Expression) n);
+      if (use.isEmpty()) {
+        continue;
+      }
+      Rule rule = use.get().rule();
+      String reason;
+      boolean unresolved = use.get().unresolvedReason() != null;
+      SortedMap<String, Boolean> witness = new TreeMap<>();
+      FilePlan.Refused r = refused.get(n);
+      NearMiss miss = nearMisses.get(n);
+      if (unresolved) {
+        reason = use.get().unresolvedReason();
+      } else if (r != null) {
+        rule = r.match().rule();
+        reason = r.rejection().reason();
+        witness = r.rejection().witness();
+      } else if (overlapped.containsKey(n)) {
+        rule = overlapped.get(n).rule();
+        reason = "overlaps another rewrite in the same run; run migrate again";
+      } else if (use.get().wider() != null) {
+        reason = widerReason((MethodCallExpr) n, use.get());
+      } else if (miss != null) {
+        rule = miss.rule();
+        reason = miss.mismatch().reason();
+        unresolved = miss.mismatch().unresolved();
+      } else {
+        reason = context((Expression) n, use.get().ref());
+      }
+      listed.put(n, true);
+      var begin = n.getBegin().orElseThrow();
+      out.add(
+          new Entry(
+              rule,
+              new LeftSite(
+                  plan.unit().displayPath(),
+                  begin.line,
+                  begin.column,
+                  use.get().ref().display(),
+                  code(n),
+                  reason,
+                  unresolved,
+                  witness)));
+    }
+    return out;
+  }
+
+  /** Gating refusals and near misses of statement templates are keyed by the expression. */
+  private static Node key(Node n) {
+    return n instanceof com.github.javaparser.ast.stmt.ExpressionStmt s ? s.getExpression() : n;
+  }
+
+  private static boolean insideListed(Node n, Map<Node, Boolean> listed) {
+    Optional<Node> p = n.getParentNode();
+    while (p.isPresent()) {
+      if (listed.containsKey(p.get())) {
+        return true;
+      }
+      p = p.get().getParentNode();
+    }
+    return false;
+  }
+
+  /** A use of {@code ref}; {@code wider} names the supertype method called instead, if any. */
+  private record Use(Rule rule, Ref ref, String unresolvedReason, String wider) {}
+
+  /** The named member {@code x} uses, if any; a name match that does not resolve counts. */
+  private Optional<Use> use(Expression x) {
+    for (Rule rule : rules) {
+      for (Ref ref : rule.named()) {
+        if (!plausible(x, ref)) {
+          continue;
+        }
+        try {
+          if (uses(x, ref)) {
+            return Optional.of(new Use(rule, ref, null, null));
+          }
+          String wider = widerUse(x, ref);
+          if (wider != null) {
+            return Optional.of(new Use(rule, ref, null, wider));
+          }
+        } catch (RuntimeException e) {
+          String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          return Optional.of(
+              new Use(
+                  rule,
+                  ref,
+                  "unresolved: cannot resolve '"
+                      + code(x)
+                      + "' ("
+                      + m.lines().findFirst().orElse(m)
+                      + "); it may use "
+                      + ref.display()
+                      + ", pass its library with --classpath",
+                  null));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean plausible(Expression x, Ref ref) {
+    return switch (ref.kind()) {
+      case METHOD -> x instanceof MethodCallExpr m && m.getNameAsString().equals(ref.name());
+      case FIELD ->
+          (x instanceof FieldAccessExpr f && f.getNameAsString().equals(ref.name()))
+              || (x instanceof NameExpr n && n.getNameAsString().equals(ref.name()));
+      case CONSTRUCTOR ->
+          x instanceof ObjectCreationExpr o
+              && ref.owner().endsWith(o.getType().getNameAsString());
+      default -> false;
+    };
+  }
+
+  private static boolean uses(Expression x, Ref ref) {
+    if (x instanceof MethodCallExpr m) {
+      ResolvedMethodDeclaration d = m.resolve();
+      return Unifier.sameMethod(ref, d);
+    }
+    if (x instanceof ObjectCreationExpr o) {
+      return o.getType().resolve().asReferenceType().getQualifiedName().equals(ref.owner());
+    }
+    ResolvedValueDeclaration d =
+        x instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) x).resolve();
+    if (!d.isField()) {
+      return false;
+    }
+    return d.asField().declaringType().getQualifiedName().equals(ref.owner());
+  }
+
+  /**
+   * For a call of a method that {@code ref} overrides (the receiver's static type is a supertype
+   * of the template's), the qualified name of the method called; otherwise null.
+   */
+  private static String widerUse(Expression x, Ref ref) {
+    if (!(x instanceof MethodCallExpr m) || ref.kind() != Ref.Kind.METHOD || ref.isStatic()) {
+      return null;
+    }
+    ResolvedMethodDeclaration d = m.resolve();
+    String owner = d.declaringType().getQualifiedName();
+    return !d.isStatic()
+            && ref.ownerSupertypes().contains(owner)
+            && RefResolver.signature(d).equals(ref.signature())
+        ? d.getQualifiedName()
+        : null;
+  }
+
+  private static String widerReason(MethodCallExpr call, Use use) {
+    String receiver = call.getScope().map(SitesLeft::code).orElse("this");
+    String type = "";
+    try {
+      type = call.getScope().isPresent() ? call.getScope().get().calculateResolvedType().describe() : "";
+    } catch (RuntimeException e) {
+      // The type only decorates the reason.
+    }
+    return "a receiver of a wider type: '"
+        + receiver
+        + "'"
+        + (type.isEmpty() ? "" : " has type " + type)
+        + ", so this calls "
+        + use.wider()
+        + "; it is "
+        + use.ref().display()
+        + " only when the object is a "
+        + use.ref().owner().substring(use.ref().owner().lastIndexOf('.') + 1);
+  }
+
+  /** What the code does with a member no template tried to match here. */
+  private static String context(Expression x, Ref ref) {
+    Node parent = x.getParentNode().orElse(null);
+    while (parent instanceof Expression e && e.isEnclosedExpr()) {
+      parent = e.getParentNode().orElse(null);
+    }
+    String what = ref.display();
+    if (parent instanceof VariableDeclarator v) {
+      return what
+          + " escapes into local variable '"
+          + v.getNameAsString()
+          + "' (an alias): its later uses cannot be matched";
+    }
+    if (parent instanceof AssignExpr a && a.getValue() == x) {
+      return what + " is assigned to '" + code(a.getTarget()) + "' (an alias)";
+    }
+    if (parent instanceof MethodCallExpr m && m.getArguments().contains(x)) {
+      return what + " is passed to " + m.getNameAsString() + "(): the callee uses it untyped";
+    }
+    if (parent instanceof MethodCallExpr m && m.getScope().orElse(null) == x) {
+      return what + " is the receiver of " + m.getNameAsString() + "(), which no template covers";
+    }
+    if (parent instanceof ReturnStmt) {
+      return what + " is returned to the caller";
+    }
+    return "uses " + what + " in a form no before-template matches";
+  }
+
+  private static String code(Node n) {
+    String s = PRINTER.print(n).replaceAll("\\s+", " ").strip();
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+
+  private static boolean hasAncestor(Node n, Class<? extends Node> kind) {
+    Optional<Node> p = n.getParentNode();
+    while (p.isPresent()) {
+      if (kind.isInstance(p.get())) {
+        return true;
+      }
+      p = p.get().getParentNode();
+    }
+    return false;
+  }
+}

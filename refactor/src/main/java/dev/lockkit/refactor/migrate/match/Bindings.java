@@ -1,0 +1,73 @@
+package dev.lockkit.refactor.migrate.match;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.resolution.types.ResolvedType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a template bound while unifying with target code: placeholder name to the target expression
+ * as written (parentheses included, so its original text is reused), type variable to type,
+ * template local to target local name, and the target nodes the template's own structure matched
+ * (a use of the old API inside them disappears with the rewrite; one inside a placeholder does
+ * not). Mutable; {@link #copy()} forks it for {@code Refaster.anyOf} alternatives.
+ */
+public final class Bindings {
+
+  final Map<String, Expression> placeholders;
+  final Map<String, ResolvedType> typeVariables;
+  final Map<String, String> locals;
+  final List<Node> consumed;
+
+  Bindings() {
+    this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
+  }
+
+  private Bindings(
+      Map<String, Expression> placeholders,
+      Map<String, ResolvedType> typeVariables,
+      Map<String, String> locals,
+      List<Node> consumed) {
+    this.placeholders = placeholders;
+    this.typeVariables = typeVariables;
+    this.locals = locals;
+    this.consumed = consumed;
+  }
+
+  Bindings copy() {
+    return new Bindings(
+        new LinkedHashMap<>(placeholders),
+        new LinkedHashMap<>(typeVariables),
+        new LinkedHashMap<>(locals),
+        new ArrayList<>(consumed));
+  }
+
+  void adopt(Bindings other) {
+    placeholders.clear();
+    placeholders.putAll(other.placeholders);
+    typeVariables.clear();
+    typeVariables.putAll(other.typeVariables);
+    locals.clear();
+    locals.putAll(other.locals);
+    consumed.clear();
+    consumed.addAll(other.consumed);
+  }
+
+  /** The target expression bound to placeholder {@code name}, as written. */
+  public Expression placeholder(String name) {
+    return placeholders.get(name);
+  }
+
+  /** The target's name for template local {@code name}. */
+  public String local(String name) {
+    return locals.get(name);
+  }
+
+  /** Target nodes matched by the template's own structure (not by a placeholder). */
+  public List<Node> consumed() {
+    return List.copyOf(consumed);
+  }
+}

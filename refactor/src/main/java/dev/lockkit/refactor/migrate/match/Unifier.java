@@ -1,0 +1,444 @@
+package dev.lockkit.refactor.migrate.match;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
+import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.migrate.template.Ref;
+import dev.lockkit.refactor.migrate.template.RefResolver;
+import dev.lockkit.refactor.migrate.template.Template;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Unifies one template body with one target site.
+ *
+ * <p>Implementation overview. Unification walks the template and the target in step, ignoring
+ * parentheses on both sides (precedence is restored when rendering). Names are compared by what
+ * they resolve to, never by spelling: a template method matches a call of the same declaration or
+ * of an override of it; fields, constructors and types match by declaring type and name. A
+ * placeholder binds any expression whose static type the symbol solver computes and which is
+ * assignable to the placeholder's type ({@link TypeUnifier} binds the method's type variables on
+ * the way); a placeholder seen twice must bind equal code. The first failure ends unification and
+ * is returned as a {@link Mismatch} whose depth counts the template nodes matched so far, so the
+ * caller can report the nearest miss. Resolution failures in the target are reported as
+ * unresolved, never as plain mismatches, so an unresolvable site is never silently skipped.
+ */
+public final class Unifier {
+
+  private final Template template;
+  private final Bindings bindings;
+  private final TypeUnifier types;
+  private int depth;
+
+  private Unifier(Template template, Bindings bindings) {
+    this.template = template;
+    this.bindings = bindings;
+    this.types = new TypeUnifier(template.typeVariables(), bindings);
+  }
+
+  /** Unifies an expression template's body with {@code target}; null on success. */
+  static Mismatch expression(Template template, Expression target, Bindings into) {
+    return new Unifier(template, into).expr(template.expression(), target);
+  }
+
+  /** Unifies a statement template's body with consecutive {@code targets}; null on success. */
+  static Mismatch statements(Template template, List<Statement> targets, Bindings into) {
+    Unifier u = new Unifier(template, into);
+    List<Statement> ts = template.statements();
+    for (int i = 0; i < ts.size(); i++) {
+      Mismatch m = u.stmt(ts.get(i), targets.get(i));
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private Mismatch fail(Node at, String reason) {
+    return new Mismatch(at, false, reason, depth);
+  }
+
+  private Mismatch unresolved(Node at, RuntimeException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new Mismatch(
+        at,
+        true,
+        "unresolved: cannot resolve '"
+            + Describe.code(at)
+            + "' ("
+            + m.lines().findFirst().orElse(m)
+            + "); pass its library with --classpath",
+        depth);
+  }
+
+  private Mismatch matched(Node target) {
+    depth++;
+    bindings.consumed.add(target);
+    return null;
+  }
+
+  private Mismatch stmt(Statement t, Statement x) {
+    if (t instanceof ExpressionStmt te && x instanceof ExpressionStmt xe) {
+      return first(matched(x), expr(te.getExpression(), xe.getExpression()));
+    }
+    if (t instanceof ReturnStmt tr && x instanceof ReturnStmt xr) {
+      if (tr.getExpression().isPresent() != xr.getExpression().isPresent()) {
+        return fail(x, "return statements differ");
+      }
+      matched(x);
+      return tr.getExpression().isEmpty()
+          ? null
+          : expr(tr.getExpression().get(), xr.getExpression().get());
+    }
+    if (t instanceof ThrowStmt tt && x instanceof ThrowStmt xt) {
+      return first(matched(x), expr(tt.getExpression(), xt.getExpression()));
+    }
+    if (t instanceof IfStmt ti && x instanceof IfStmt xi) {
+      if (ti.getElseStmt().isPresent() != xi.getElseStmt().isPresent()) {
+        return fail(x, "if statements differ in their else branch");
+      }
+      matched(x);
+      Mismatch m = expr(ti.getCondition(), xi.getCondition());
+      m = m != null ? m : stmt(ti.getThenStmt(), xi.getThenStmt());
+      return m != null || ti.getElseStmt().isEmpty()
+          ? m
+          : stmt(ti.getElseStmt().get(), xi.getElseStmt().get());
+    }
+    if (t instanceof BlockStmt tb && x instanceof BlockStmt xb) {
+      if (tb.getStatements().size() != xb.getStatements().size()) {
+        return fail(x, "blocks have different numbers of statements");
+      }
+      matched(x);
+      for (int i = 0; i < tb.getStatements().size(); i++) {
+        Mismatch m = stmt(tb.getStatement(i), xb.getStatement(i));
+        if (m != null) {
+          return m;
+        }
+      }
+      return null;
+    }
+    return fail(x, "expected a statement like '" + Describe.code(t) + "'");
+  }
+
+  private static Mismatch first(Mismatch a, Mismatch b) {
+    return a != null ? a : b;
+  }
+
+  private static Expression unwrap(Expression e) {
+    while (e.isEnclosedExpr()) {
+      e = e.asEnclosedExpr().getInner();
+    }
+    return e;
+  }
+
+  private Mismatch expr(Expression tRaw, Expression xRaw) {
+    Expression t = unwrap(tRaw);
+    Expression x = unwrap(xRaw);
+    Ref ref = template.refs().get(t);
+    if (ref != null && ref.kind() == Ref.Kind.PLACEHOLDER) {
+      return placeholder(ref.name(), xRaw, x);
+    }
+    if (ref != null && ref.kind() == Ref.Kind.LOCAL) {
+      String bound = bindings.locals.get(ref.name());
+      return x instanceof NameExpr n && n.getNameAsString().equals(bound)
+          ? matched(x)
+          : fail(x, "expected the variable bound to '" + ref.name() + "'");
+    }
+    if (ref != null && ref.kind() == Ref.Kind.ANY_OF) {
+      return anyOf((MethodCallExpr) t, xRaw);
+    }
+    if (ref != null && ref.kind() == Ref.Kind.METHOD) {
+      return call((MethodCallExpr) t, ref, x);
+    }
+    if (ref != null && ref.kind() == Ref.Kind.FIELD) {
+      return field(t, ref, x);
+    }
+    if (t instanceof ObjectCreationExpr tc) {
+      return creation(tc, ref, x);
+    }
+    if (t instanceof LiteralExpr) {
+      return t.getClass() == x.getClass() && t.toString().equals(x.toString())
+          ? matched(x)
+          : fail(x, "expected the literal " + t);
+    }
+    if (t instanceof BinaryExpr tb && x instanceof BinaryExpr xb) {
+      if (tb.getOperator() != xb.getOperator()) {
+        return fail(x, "expected operator " + tb.getOperator().asString());
+      }
+      matched(x);
+      Mismatch m = expr(tb.getLeft(), xb.getLeft());
+      return m != null ? m : expr(tb.getRight(), xb.getRight());
+    }
+    if (t instanceof UnaryExpr tu && x instanceof UnaryExpr xu) {
+      return tu.getOperator() != xu.getOperator()
+          ? fail(x, "expected operator " + tu.getOperator().asString())
+          : first(matched(x), expr(tu.getExpression(), xu.getExpression()));
+    }
+    if (t instanceof ConditionalExpr tc && x instanceof ConditionalExpr xc) {
+      matched(x);
+      Mismatch m = expr(tc.getCondition(), xc.getCondition());
+      m = m != null ? m : expr(tc.getThenExpr(), xc.getThenExpr());
+      return m != null ? m : expr(tc.getElseExpr(), xc.getElseExpr());
+    }
+    if (t instanceof AssignExpr ta && x instanceof AssignExpr xa) {
+      if (ta.getOperator() != xa.getOperator()) {
+        return fail(x, "expected operator " + ta.getOperator().asString());
+      }
+      matched(x);
+      Mismatch m = expr(ta.getTarget(), xa.getTarget());
+      return m != null ? m : expr(ta.getValue(), xa.getValue());
+    }
+    if (t instanceof ArrayAccessExpr ta && x instanceof ArrayAccessExpr xa) {
+      matched(x);
+      Mismatch m = expr(ta.getName(), xa.getName());
+      return m != null ? m : expr(ta.getIndex(), xa.getIndex());
+    }
+    if (t instanceof CastExpr tc && x instanceof CastExpr xc) {
+      Mismatch m = type(tc.getType(), xc.getType());
+      return m != null ? m : first(matched(x), expr(tc.getExpression(), xc.getExpression()));
+    }
+    if (t instanceof InstanceOfExpr ti && x instanceof InstanceOfExpr xi) {
+      if (xi.getPattern().isPresent()) {
+        return fail(x, "instanceof with a pattern");
+      }
+      Mismatch m = type(ti.getType(), xi.getType());
+      return m != null ? m : first(matched(x), expr(ti.getExpression(), xi.getExpression()));
+    }
+    if (t instanceof ClassExpr tc && x instanceof ClassExpr xc) {
+      return first(type(tc.getType(), xc.getType()), matched(x));
+    }
+    if (t instanceof ThisExpr && x instanceof ThisExpr) {
+      return matched(x);
+    }
+    if (t instanceof VariableDeclarationExpr tv && x instanceof VariableDeclarationExpr xv) {
+      return declaration(tv, xv);
+    }
+    return fail(x, "expected '" + Describe.code(t) + "', found " + Describe.target(x));
+  }
+
+  private Mismatch placeholder(String name, Expression written, Expression x) {
+    Expression bound = bindings.placeholders.get(name);
+    if (bound != null) {
+      return Describe.sameCode(unwrap(bound), x)
+          ? null
+          : fail(x, "placeholder '" + name + "' is already bound to different code");
+    }
+    ResolvedType actual;
+    try {
+      actual = x.calculateResolvedType();
+    } catch (RuntimeException e) {
+      return unresolved(x, e);
+    }
+    ResolvedType wanted = template.placeholders().get(name);
+    String why = types.unify(wanted, actual);
+    if (why != null) {
+      return fail(
+          x,
+          "'"
+              + Describe.code(x)
+              + "' has type "
+              + actual.describe()
+              + ", not assignable to "
+              + wanted.describe()
+              + why);
+    }
+    bindings.placeholders.put(name, written);
+    depth++;
+    return null;
+  }
+
+  private Mismatch anyOf(MethodCallExpr t, Expression xRaw) {
+    Mismatch best = null;
+    for (Expression alternative : t.getArguments()) {
+      Bindings fork = bindings.copy();
+      Unifier u = new Unifier(template, fork);
+      u.depth = depth;
+      Mismatch m = u.expr(alternative, xRaw);
+      if (m == null) {
+        bindings.adopt(fork);
+        depth = u.depth;
+        return null;
+      }
+      if (best == null || m.depth() > best.depth()) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private Mismatch call(MethodCallExpr t, Ref ref, Expression x) {
+    if (!(x instanceof MethodCallExpr xc)
+        || !xc.getNameAsString().equals(ref.name())
+        || xc.getArguments().size() != t.getArguments().size()) {
+      return fail(x, "expected a call of " + ref.display() + ", found " + Describe.target(x));
+    }
+    ResolvedMethodDeclaration d;
+    try {
+      d = xc.resolve();
+    } catch (RuntimeException e) {
+      return unresolved(xc, e);
+    }
+    if (!sameMethod(ref, d)) {
+      return fail(xc, "calls " + d.getQualifiedName() + ", not " + ref.display());
+    }
+    matched(xc);
+    if (!ref.isStatic()) {
+      if (xc.getScope().isEmpty()) {
+        return fail(xc, "the receiver is an implicit 'this'; the template names it explicitly");
+      }
+      Mismatch m = receiver(t.getScope().get(), xc.getScope().get());
+      if (m != null) {
+        return m;
+      }
+    }
+    for (int i = 0; i < t.getArguments().size(); i++) {
+      Mismatch m = expr(t.getArgument(i), xc.getArgument(i));
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** A receiver mismatch says what the code reaches the member through: the report's reason. */
+  private Mismatch receiver(Expression t, Expression x) {
+    Mismatch m = expr(t, x);
+    if (m == null || m.unresolved() || m.at() != unwrap(x)) {
+      return m;
+    }
+    Ref ref = template.refs().get(unwrap(t));
+    String wanted = ref == null ? "'" + Describe.code(t) + "'" : ref.display();
+    return new Mismatch(m.at(), false, Describe.receiverReason(unwrap(x), wanted, m), m.depth());
+  }
+
+  public static boolean sameMethod(Ref ref, ResolvedMethodDeclaration d) {
+    if (!d.getName().equals(ref.name())) {
+      return false;
+    }
+    String owner = d.declaringType().getQualifiedName();
+    if (owner.equals(ref.owner())) {
+      return RefResolver.signature(d).equals(ref.signature());
+    }
+    if (ref.isStatic() || d.isStatic() || !RefResolver.signature(d).equals(ref.signature())) {
+      return false;
+    }
+    try {
+      return d.declaringType().getAllAncestors().stream()
+          .anyMatch(a -> a.getQualifiedName().equals(ref.owner()));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private Mismatch field(Expression t, Ref ref, Expression x) {
+    if (!(x instanceof FieldAccessExpr) && !(x instanceof NameExpr)) {
+      return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x));
+    }
+    ResolvedValueDeclaration d;
+    try {
+      d = x instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) x).resolve();
+    } catch (RuntimeException e) {
+      return unresolved(x, e);
+    }
+    Optional<String> owner = Describe.fieldOwner(d);
+    if (owner.isEmpty() || !owner.get().equals(ref.owner()) || !d.getName().equals(ref.name())) {
+      return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x));
+    }
+    matched(x);
+    if (ref.isStatic()) {
+      return null;
+    }
+    if (!(x instanceof FieldAccessExpr xf)) {
+      return fail(x, "the field is reached through an implicit 'this'");
+    }
+    return receiver(((FieldAccessExpr) t).getScope(), xf.getScope());
+  }
+
+  private Mismatch creation(ObjectCreationExpr t, Ref ref, Expression x) {
+    if (!(x instanceof ObjectCreationExpr xc)
+        || xc.getAnonymousClassBody().isPresent()
+        || xc.getArguments().size() != t.getArguments().size()) {
+      return fail(x, "expected " + (ref == null ? "new" : ref.display()));
+    }
+    Mismatch m = type(t.getType(), xc.getType());
+    if (m != null) {
+      return m;
+    }
+    matched(x);
+    for (int i = 0; i < t.getArguments().size(); i++) {
+      m = expr(t.getArgument(i), xc.getArgument(i));
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private Mismatch declaration(VariableDeclarationExpr tv, VariableDeclarationExpr xv) {
+    if (xv.getVariables().size() != 1) {
+      return fail(xv, "declares several variables");
+    }
+    VariableDeclarator td = tv.getVariable(0);
+    VariableDeclarator xd = xv.getVariable(0);
+    Mismatch m = type(td.getType(), xd.getType());
+    if (m != null) {
+      return m;
+    }
+    if (td.getInitializer().isPresent() != xd.getInitializer().isPresent()) {
+      return fail(xv, "initializer present in only one of template and code");
+    }
+    bindings.locals.put(td.getNameAsString(), xd.getNameAsString());
+    matched(xv);
+    return td.getInitializer().isEmpty()
+        ? null
+        : expr(td.getInitializer().get(), xd.getInitializer().get());
+  }
+
+  private Mismatch type(Type t, Type x) {
+    ResolvedType tt;
+    ResolvedType xt;
+    try {
+      xt = x.resolve();
+    } catch (RuntimeException e) {
+      return unresolved(x, e);
+    }
+    Ref ref = template.refs().get(t);
+    if (ref != null && ref.kind() == Ref.Kind.TYPE_VARIABLE) {
+      String why = types.bind(ref.owner(), xt);
+      return why == null ? null : fail(x, "type " + xt.describe() + why);
+    }
+    try {
+      tt = t.resolve();
+    } catch (RuntimeException e) {
+      return fail(x, "template type " + t + " does not resolve");
+    }
+    return tt.describe().equals(xt.describe())
+        ? null
+        : fail(x, "expected type " + tt.describe() + ", found " + xt.describe());
+  }
+}

@@ -1,0 +1,215 @@
+package dev.lockkit.refactor.migrate.resolve;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.lockkit.refactor.edit.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The sources a migration reads, parsed with JavaParser and resolved by its symbol solver.
+ *
+ * <p>Implementation overview. Types resolve, in order, from the JDK (never from lockkit's own
+ * class path, which would make lockkit's dependencies visible to the analysed code), from the
+ * source roots of the analysed files (derived from each file's package declaration), and from the
+ * {@code --classpath} entries: a jar, a directory of class files, or a directory of sources. With
+ * no class path this is JavaParser's equivalent of noclasspath mode: what cannot be resolved makes
+ * the symbol solver throw, and every caller treats that as "unresolved", never as "no match". The
+ * parser keeps a tab as one column so that JavaParser positions index the same characters as
+ * {@link SourceFile#offset(int, int)}.
+ */
+public final class Workspace {
+
+  private final JavaParser parser;
+  private final Path base;
+  private final List<Unit> units;
+  private final List<Problem> skipped;
+  private final List<Path> roots;
+
+  /** One parsed file of the analysed tree. */
+  public record Unit(SourceFile file, CompilationUnit cu, String displayPath) {}
+
+  /** A file of the analysed tree that did not parse; it is skipped and reported. */
+  public record Problem(String displayPath, int line, String message) {}
+
+  private Workspace(
+      JavaParser parser, Path base, List<Unit> units, List<Problem> skipped, List<Path> roots) {
+    this.parser = parser;
+    this.roots = roots;
+    this.base = base;
+    this.units = units;
+    this.skipped = skipped;
+  }
+
+  /**
+   * Reads every {@code .java} file under {@code paths} (files or directories), sorted by path.
+   *
+   * @param base the directory report paths are shown relative to
+   * @throws WorkspaceException for a path that does not exist or a class path entry that cannot be
+   *     read
+   */
+  public static Workspace load(Path base, List<Path> paths, List<Path> classpath)
+      throws WorkspaceException {
+    Set<Path> files = new TreeSet<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new WorkspaceException(p + ": no such file or directory");
+      }
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f))
+              .forEach(f -> files.add(f.toAbsolutePath().normalize()));
+        } catch (IOException | UncheckedIOException e) {
+          throw new WorkspaceException(p + ": cannot be listed: " + e.getMessage());
+        }
+      } else if (p.toString().endsWith(".java")) {
+        files.add(p.toAbsolutePath().normalize());
+      } else {
+        throw new WorkspaceException(p + ": not a .java file or a directory");
+      }
+    }
+    ParserConfiguration bare = configuration();
+    JavaParser scout = new JavaParser(bare);
+    List<SourceFile> read = new ArrayList<>();
+    Set<Path> roots = new LinkedHashSet<>();
+    for (Path f : files) {
+      SourceFile sf;
+      try {
+        sf = SourceFile.read(f);
+      } catch (IOException e) {
+        throw new WorkspaceException(e.getMessage());
+      }
+      read.add(sf);
+      roots.add(sourceRoot(f, scout.parse(sf.text()).getResult().orElse(null)));
+    }
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    for (Path root : roots) {
+      solver.add(new JavaParserTypeSolver(root, configuration()));
+    }
+    for (Path entry : classpath) {
+      solver.add(classpathSolver(entry));
+    }
+    ParserConfiguration config = configuration().setSymbolResolver(new JavaSymbolSolver(solver));
+    JavaParser parser = new JavaParser(config);
+    List<Unit> units = new ArrayList<>();
+    List<Problem> skipped = new ArrayList<>();
+    Path absBase = base.toAbsolutePath().normalize();
+    for (SourceFile sf : read) {
+      String display = display(absBase, sf.path());
+      ParseResult<CompilationUnit> r = parser.parse(sf.text());
+      if (r.isSuccessful() && r.getResult().isPresent()) {
+        units.add(new Unit(sf, r.getResult().get(), display));
+      } else {
+        com.github.javaparser.Problem first = r.getProblems().get(0);
+        int line =
+            first.getLocation().flatMap(l -> l.getBegin().getRange()).map(x -> x.begin.line).orElse(0);
+        skipped.add(new Problem(display, line, first.getMessage().lines().findFirst().orElse("")));
+      }
+    }
+    return new Workspace(
+        parser, absBase, List.copyOf(units), List.copyOf(skipped), List.copyOf(roots));
+  }
+
+  private static ParserConfiguration configuration() {
+    return new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+        .setTabSize(1);
+  }
+
+  private static Path sourceRoot(Path file, CompilationUnit cu) {
+    Path dir = file.getParent();
+    if (cu == null || cu.getPackageDeclaration().isEmpty()) {
+      return dir;
+    }
+    String[] segments = cu.getPackageDeclaration().get().getNameAsString().split("\\.");
+    Path root = dir;
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (root == null || !root.getFileName().toString().equals(segments[i])) {
+        return dir; // directory does not mirror the package: resolve siblings only
+      }
+      root = root.getParent();
+    }
+    return root == null ? dir : root;
+  }
+
+  private static com.github.javaparser.resolution.TypeSolver classpathSolver(Path entry)
+      throws WorkspaceException {
+    if (!Files.exists(entry)) {
+      throw new WorkspaceException("--classpath " + entry + ": no such file or directory");
+    }
+    try {
+      if (Files.isRegularFile(entry)) {
+        return new JarTypeSolver(entry);
+      }
+      if (containsClassFiles(entry)) {
+        URL url = entry.toUri().toURL();
+        return new ClassLoaderTypeSolver(new URLClassLoader(new URL[] {url}, null));
+      }
+      return new JavaParserTypeSolver(entry, configuration());
+    } catch (MalformedURLException e) {
+      throw new WorkspaceException("--classpath " + entry + ": " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new WorkspaceException("--classpath " + entry + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static boolean containsClassFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.anyMatch(f -> f.toString().endsWith(".class"));
+    }
+  }
+
+  private static String display(Path base, Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
+  }
+
+  /** The parser configured with this workspace's symbol solver (templates are parsed with it). */
+  public JavaParser parser() {
+    return parser;
+  }
+
+  /** The directory report paths are relative to. */
+  public Path base() {
+    return base;
+  }
+
+  /** Display path of any file, relative to {@link #base()} when inside it. */
+  public String displayPath(Path file) {
+    return display(base, file);
+  }
+
+  /** Parsed files, sorted by path. */
+  public List<Unit> units() {
+    return units;
+  }
+
+  /** The source roots of the analysed files (derived from their package declarations). */
+  public List<Path> sourceRoots() {
+    return roots;
+  }
+
+  /** Files that did not parse, sorted by path. */
+  public List<Problem> skipped() {
+    return skipped;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.lockkit.refactor.migrate.rewrite;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.migrate.match.Bindings;
+import dev.lockkit.refactor.migrate.template.Ref;
+import dev.lockkit.refactor.migrate.template.Template;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Renders an after template at one match.
+ *
+ * <p>Implementation overview. The output is the after template's own source text (so its layout is
+ * the template author's), with three kinds of spans replaced: a placeholder by the text of the
+ * target code it bound (supplied by the caller, which has already applied any rewrite nested
+ * inside it), parenthesised only if {@link Precedence} says its slot needs it; a template local by
+ * the target's variable name; a simple type name by the spelling {@link ImportPlan} chooses. Lines
+ * after the first are re-indented from the template's indentation to the site's; substituted
+ * target text is never re-indented, because it stays at the depth it was written at.
+ */
+public final class AfterRenderer {
+
+  private AfterRenderer() {}
+
+  private record Span(int start, int end, String text) {}
+
+  /**
+   * The after template's text for one match.
+   *
+   * @param templateFile the template file's text
+   * @param bound the text each bound target expression is replaced by
+   * @param targetIndent the indentation of the line the match starts on
+   */
+  public static String render(
+      SourceFile templateFile,
+      Template after,
+      Bindings bindings,
+      ImportPlan imports,
+      Function<Expression, String> bound,
+      String targetIndent) {
+    List<? extends Node> body = after.body();
+    int start = start(templateFile, body.get(0));
+    int end = end(templateFile, body.get(body.size() - 1));
+    List<Span> spans = new ArrayList<>();
+    for (Map.Entry<Node, Ref> e : after.refs().entrySet()) {
+      Node n = e.getKey();
+      Ref ref = e.getValue();
+      switch (ref.kind()) {
+        case PLACEHOLDER -> {
+          Expression target = bindings.placeholder(ref.name());
+          String text = bound.apply(target);
+          Node parent = n.getParentNode().orElseThrow();
+          if (Precedence.needsParentheses(Precedence.level(target), parent, n)) {
+            text = "(" + text + ")";
+          }
+          spans.add(span(templateFile, n, text));
+        }
+        case LOCAL -> {
+          String local = bindings.local(ref.name());
+          if (local != null) {
+            spans.add(span(templateFile, n, local));
+          }
+        }
+        case TYPE -> {
+          if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
+            spans.add(span(templateFile, ct.getName(), imports.nameFor(ref.owner())));
+          } else if (n instanceof NameExpr) {
+            spans.add(span(templateFile, n, imports.nameFor(ref.owner())));
+          }
+        }
+        default -> {
+          // Members keep the template's spelling; their owner's name is rendered as a TYPE.
+        }
+      }
+    }
+    for (Node root : body) {
+      for (VariableDeclarator v : root.findAll(VariableDeclarator.class)) {
+        String local = bindings.local(v.getNameAsString());
+        if (local != null) {
+          spans.add(span(templateFile, v.getName(), local));
+        }
+      }
+    }
+    spans.sort(Comparator.comparingInt(Span::start));
+    String text = templateFile.text();
+    String baseIndent = indentOf(text, start);
+    StringBuilder out = new StringBuilder();
+    int at = start;
+    for (Span s : spans) {
+      out.append(reindent(text.substring(at, s.start()), baseIndent, targetIndent));
+      out.append(s.text());
+      at = s.end();
+    }
+    out.append(reindent(text.substring(at, end), baseIndent, targetIndent));
+    return out.toString();
+  }
+
+  private static Span span(SourceFile f, Node n, String text) {
+    return new Span(start(f, n), end(f, n), text);
+  }
+
+  /** Offset of a node's first character in {@code f}. */
+  public static int start(SourceFile f, Node n) {
+    var p = n.getBegin().orElseThrow();
+    return f.offset(p.line, p.column);
+  }
+
+  /** Offset just past a node's last character in {@code f}. */
+  public static int end(SourceFile f, Node n) {
+    var p = n.getEnd().orElseThrow();
+    return f.offset(p.line, p.column) + 1;
+  }
+
+  /** The whitespace that starts the line containing {@code offset}. */
+  public static String indentOf(String text, int offset) {
+    int ls = text.lastIndexOf('\n', offset - 1) + 1;
+    int i = ls;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return text.substring(ls, i);
+  }
+
+  private static String reindent(String fixed, String from, String to) {
+    if (fixed.indexOf('\n') < 0) {
+      return fixed;
+    }
+    StringBuilder sb = new StringBuilder();
+    String[] lines = fixed.split("\n", -1);
+    sb.append(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      sb.append('\n');
+      if (line.startsWith(from)) {
+        sb.append(to).append(line.substring(from.length()));
+      } else {
+        sb.append(line);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,316 @@
+package dev.lockkit.refactor.migrate.template;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.resolution.declarations.AssociableToAST;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
+import com.github.javaparser.resolution.types.ResolvedType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves every name of a template body once, at load time, into a {@link Ref}.
+ *
+ * <p>Implementation overview. The body is walked in source order, so a local variable is known
+ * before its uses. A parameter is a placeholder and a declared local is a binder, whatever the
+ * symbol solver would say. A static call or static field access marks its qualifier as a type (so
+ * {@code MmapLock.mmap_read_lock(mm)} records {@code MmapLock} for import handling). Every other
+ * name must resolve to a field, method, constructor or type, or the template is refused. The
+ * declarations found are kept (identity-keyed: JavaParser nodes compare structurally, so two
+ * occurrences of {@code mm} would collide in a hash map) so that the {@code @IfConfig} conditions
+ * of what an after template references can be read from their source.
+ */
+public final class RefResolver {
+
+  private final TemplateParser parser;
+  private final Map<Node, Object> declarations = new IdentityHashMap<>();
+
+  RefResolver(TemplateParser parser) {
+    this.parser = parser;
+  }
+
+  public static boolean isRefasterCall(MethodCallExpr mc) {
+    return mc.getScope().filter(s -> s.isNameExpr() || s.isFieldAccessExpr())
+        .map(s -> s.toString().equals("Refaster") || s.toString().endsWith(".Refaster"))
+        .orElse(false);
+  }
+
+  static boolean isRefaster(MethodCallExpr mc, String method) {
+    return isRefasterCall(mc) && mc.getNameAsString().equals(method);
+  }
+
+  ResolvedType resolveType(Type type, Node at) throws TemplateException {
+    try {
+      return type.resolve();
+    } catch (RuntimeException e) {
+      throw parser.error(at, "cannot resolve type " + type + " (" + reason(e) + ")" + HINT);
+    }
+  }
+
+  private static final String HINT = "; pass the library that declares it with --classpath";
+
+  Map<Node, Ref> resolveBody(
+      Collection<? extends Node> body,
+      Set<String> params,
+      Set<String> typeVariables,
+      boolean isAfter)
+      throws TemplateException {
+    Map<Node, Ref> refs = new IdentityHashMap<>();
+    Set<String> locals = new HashSet<>();
+    for (Node root : body) {
+      for (Node n : root.findAll(Node.class, Node.TreeTraversal.PREORDER)) {
+        if (refs.containsKey(n)) {
+          continue;
+        }
+        if (n instanceof VariableDeclarator v) {
+          locals.add(v.getNameAsString());
+        } else if (n instanceof NameExpr ne) {
+          nameRef(ne, params, locals, refs);
+        } else if (n instanceof FieldAccessExpr fa) {
+          fieldRef(fa, refs);
+        } else if (n instanceof MethodCallExpr mc) {
+          methodRef(mc, refs, isAfter);
+        } else if (n instanceof ObjectCreationExpr oc) {
+          String owner = qualifiedName(resolveType(oc.getType(), oc), oc);
+          refs.put(oc, new Ref(Ref.Kind.CONSTRUCTOR, owner, "<init>", "", true));
+        } else if (n instanceof ClassOrInterfaceType ct) {
+          if (typeVariables.contains(ct.getNameAsString()) && ct.getScope().isEmpty()) {
+            refs.put(ct, new Ref(Ref.Kind.TYPE_VARIABLE, ct.getNameAsString(), "", "", false));
+          } else {
+            ResolvedType t = resolveType(ct, ct);
+            declarations.put(ct, t);
+            refs.put(ct, new Ref(Ref.Kind.TYPE, qualifiedName(t, ct), "", "", true));
+          }
+        }
+      }
+    }
+    return refs;
+  }
+
+  private void nameRef(NameExpr ne, Set<String> params, Set<String> locals, Map<Node, Ref> refs)
+      throws TemplateException {
+    String name = ne.getNameAsString();
+    if (locals.contains(name)) {
+      refs.put(ne, new Ref(Ref.Kind.LOCAL, "", name, "", false));
+      return;
+    }
+    if (params.contains(name)) {
+      refs.put(ne, new Ref(Ref.Kind.PLACEHOLDER, "", name, "", false));
+      return;
+    }
+    ResolvedValueDeclaration d;
+    try {
+      d = ne.resolve();
+    } catch (RuntimeException e) {
+      throw parser.error(ne, "cannot resolve '" + name + "' (" + reason(e) + ")" + HINT);
+    }
+    if (d.isField() && d.asField().isStatic()) {
+      declarations.put(ne, d);
+      refs.put(ne, new Ref(Ref.Kind.FIELD, d.asField().declaringType().getQualifiedName(), name, "", true));
+    } else if (d.isEnumConstant()) {
+      declarations.put(ne, d);
+      refs.put(ne, new Ref(Ref.Kind.FIELD, d.getType().describe(), name, "", true));
+    } else {
+      throw parser.error(
+          ne, "'" + name + "' is neither a parameter, a local variable nor a static field");
+    }
+  }
+
+  private void fieldRef(FieldAccessExpr fa, Map<Node, Ref> refs) throws TemplateException {
+    ResolvedValueDeclaration d;
+    try {
+      d = fa.resolve();
+    } catch (RuntimeException e) {
+      throw parser.error(fa, "cannot resolve '" + fa + "' (" + reason(e) + ")" + HINT);
+    }
+    boolean isStatic;
+    String owner;
+    if (d.isField()) {
+      isStatic = d.asField().isStatic();
+      owner = d.asField().declaringType().getQualifiedName();
+    } else if (d.isEnumConstant()) {
+      isStatic = true;
+      owner = d.getType().describe();
+    } else {
+      throw parser.error(fa, "'" + fa + "' is not a field");
+    }
+    declarations.put(fa, d);
+    refs.put(fa, new Ref(Ref.Kind.FIELD, owner, fa.getNameAsString(), "", isStatic));
+    if (isStatic) {
+      markQualifier(fa.getScope(), owner, refs);
+    }
+  }
+
+  private void methodRef(MethodCallExpr mc, Map<Node, Ref> refs, boolean isAfter)
+      throws TemplateException {
+    if (isRefaster(mc, "anyOf")) {
+      if (isAfter) {
+        throw parser.error(mc, "Refaster.anyOf is only meaningful in a @" + TemplateParser.BEFORE);
+      }
+      refs.put(mc, new Ref(Ref.Kind.ANY_OF, "", "anyOf", "", true));
+      refs.put(mc.getScope().get(), new Ref(Ref.Kind.ANY_OF, "", "Refaster", "", true));
+      return;
+    }
+    if (isRefasterCall(mc)) {
+      throw parser.error(mc, "Refaster." + mc.getNameAsString() + " is not supported");
+    }
+    ResolvedMethodDeclaration d;
+    try {
+      d = mc.resolve();
+    } catch (RuntimeException e) {
+      throw parser.error(mc, "cannot resolve call " + mc + " (" + reason(e) + ")" + HINT);
+    }
+    if (mc.getScope().isEmpty() && !d.isStatic()) {
+      throw parser.error(
+          mc, "call " + mc + " has no receiver: name the receiver with a template parameter");
+    }
+    String owner = d.declaringType().getQualifiedName();
+    declarations.put(mc, d);
+    Set<String> supertypes = new java.util.TreeSet<>();
+    try {
+      d.declaringType().getAllAncestors().forEach(a -> supertypes.add(a.getQualifiedName()));
+    } catch (RuntimeException e) {
+      // Unknown supertypes only mean wider-receiver calls are not recognised as uses.
+    }
+    refs.put(
+        mc,
+        new Ref(
+            Ref.Kind.METHOD,
+            owner,
+            mc.getNameAsString(),
+            signature(d),
+            d.isStatic(),
+            supertypes));
+    if (d.isStatic() && mc.getScope().isPresent()) {
+      markQualifier(mc.getScope().get(), owner, refs);
+    }
+  }
+
+  /** A static member's qualifier, if written as a type name, is a type reference. */
+  private void markQualifier(Expression scope, String owner, Map<Node, Ref> refs) {
+    String simple = owner.substring(owner.lastIndexOf('.') + 1);
+    if (scope instanceof NameExpr ne && ne.getNameAsString().equals(simple)) {
+      refs.put(ne, new Ref(Ref.Kind.TYPE, owner, "", "", true));
+    } else if (scope instanceof FieldAccessExpr fa && fa.toString().equals(owner)) {
+      refs.put(fa, new Ref(Ref.Kind.TYPE, owner, "", "", true));
+    }
+  }
+
+  public static String signature(ResolvedMethodDeclaration d) {
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < d.getNumberOfParams(); i++) {
+      types.add(d.getParam(i).getType().erasure().describe());
+    }
+    return "(" + String.join(",", types) + ")";
+  }
+
+  private String qualifiedName(ResolvedType t, Node at) throws TemplateException {
+    if (t.isReferenceType()) {
+      return t.asReferenceType().getQualifiedName();
+    }
+    if (t.isPrimitive() || t.isArray()) {
+      return t.describe();
+    }
+    throw parser.error(at, "unsupported type " + t.describe());
+  }
+
+  /**
+   * The gated declarations an after template references: for each, the {@code @IfConfig}
+   * conditions on the declaration and its enclosing types, read from its source when the symbol
+   * solver found it in source (a declaration known only from a jar is taken as unconditional).
+   */
+  List<Template.Requirement> requirements(Map<Node, Ref> refs) {
+    Map<String, Template.Requirement> out = new LinkedHashMap<>();
+    for (Map.Entry<Node, Object> e : sortedDeclarations()) {
+      Ref ref = refs.get(e.getKey());
+      if (ref == null) {
+        continue;
+      }
+      Optional<Node> ast = ast(e.getValue());
+      List<String> conditions = new ArrayList<>();
+      ast.ifPresent(a -> collectConditions(a, conditions));
+      if (!conditions.isEmpty()) {
+        out.putIfAbsent(ref.key(), new Template.Requirement(ref, conditions));
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  private List<Map.Entry<Node, Object>> sortedDeclarations() {
+    List<Map.Entry<Node, Object>> list = new ArrayList<>(declarations.entrySet());
+    list.sort(
+        (a, b) ->
+            a.getKey().getBegin().orElseThrow().compareTo(b.getKey().getBegin().orElseThrow()));
+    return list;
+  }
+
+  private static Optional<Node> ast(Object declaration) {
+    try {
+      if (declaration instanceof AssociableToAST a) {
+        return a.toAst();
+      }
+      if (declaration instanceof ResolvedType t && t.isReferenceType()) {
+        return t.asReferenceType().getTypeDeclaration().flatMap(AssociableToAST::toAst);
+      }
+    } catch (RuntimeException e) {
+      // A declaration from a jar has no source: treated as unconditional (documented).
+    }
+    return Optional.empty();
+  }
+
+  private static void collectConditions(Node n, List<String> out) {
+    Optional<Node> cur = Optional.of(n);
+    while (cur.isPresent()) {
+      Node c = cur.get();
+      if (c instanceof NodeWithAnnotations<?> a) {
+        for (AnnotationExpr ann : a.getAnnotations()) {
+          if (ann.getName().getIdentifier().equals("IfConfig")) {
+            annotationValue(ann).ifPresent(out::add);
+          }
+        }
+      }
+      cur = c.getParentNode();
+    }
+  }
+
+  static Optional<String> annotationValue(AnnotationExpr a) {
+    Expression v = null;
+    if (a instanceof SingleMemberAnnotationExpr s) {
+      v = s.getMemberValue();
+    } else if (a instanceof NormalAnnotationExpr n) {
+      v =
+          n.getPairs().stream()
+              .filter(p -> p.getNameAsString().equals("value"))
+              .map(p -> p.getValue())
+              .findFirst()
+              .orElse(null);
+    }
+    return v != null && v.isStringLiteralExpr()
+        ? Optional.of(v.asStringLiteralExpr().asString())
+        : Optional.empty();
+  }
+
+  private static String reason(RuntimeException e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.lockkit.refactor.migrate.template;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.resolution.types.ResolvedType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One {@code @BeforeTemplate} or {@code @AfterTemplate} method.
+ *
+ * <p>An expression template's body is {@code return EXPR;} and {@link #expression()} is {@code
+ * EXPR}; a statement template returns {@code void} and {@link #statements()} is its body. {@link
+ * #placeholders()} maps each parameter name to its resolved type (type variables of the method
+ * stay type variables; the matcher unifies them), {@link #refs()} the resolved meaning of every
+ * name in the body (so the matcher never resolves the template again), {@link #typeVariables()}
+ * the method's own type parameters, {@link #requires()} the gated declarations it references.
+ */
+public record Template(
+    MethodDeclaration method,
+    Kind kind,
+    Expression expression,
+    List<Statement> statements,
+    Map<String, ResolvedType> placeholders,
+    Set<String> typeVariables,
+    Map<Node, Ref> refs,
+    List<Requirement> requires) {
+
+  /**
+   * A declaration the template's body references, with the {@code @IfConfig} conditions of the
+   * declaration and its enclosing types (empty when it is unconditional or known only from a jar).
+   */
+  public record Requirement(Ref ref, List<String> conditions) {
+    public Requirement {
+      conditions = List.copyOf(conditions);
+    }
+  }
+
+  /** Expression or statement template. */
+  public enum Kind {
+    EXPRESSION,
+    STATEMENTS
+  }
+
+  /** The 1-based line of the method declaration in the template file. */
+  public int line() {
+    return method.getBegin().map(p -> p.line).orElse(0);
+  }
+
+  /** The body nodes that are matched or rendered: the expression, or the statements in order. */
+  public List<? extends Node> body() {
+    return kind == Kind.EXPRESSION ? List.of(expression) : statements;
+  }
+}

@@ -1,0 +1,374 @@
+package dev.lockkit.refactor.migrate.template;
+
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.TypeParameter;
+import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.migrate.resolve.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a template file into rules, refusing anything outside the supported subset.
+ *
+ * <p>Implementation overview. The file is parsed with the workspace's parser, so template types
+ * resolve exactly as the analysed code's do. Every class that declares an annotated template
+ * method is a rule (nested classes included, named {@code Outer.Inner}). Checks run before any
+ * rule is returned, so a bad file is refused as a whole: unsupported Refaster features are named
+ * ({@link BodyChecker}); a rule has at least one {@code @BeforeTemplate} and at most one {@code
+ * @AfterTemplate}; all of a rule's templates have the same shape and return type; every after
+ * parameter is a parameter of every before template; and no before template is a bare placeholder
+ * (it would match every expression). Names in the bodies are resolved once by {@link
+ * RefResolver}; a name that does not resolve is an error here, because guessing its meaning would
+ * rewrite code on a guess.
+ */
+public final class TemplateParser {
+
+  static final String BEFORE = "BeforeTemplate";
+  static final String AFTER = "AfterTemplate";
+
+  /**
+   * Refaster annotations whose meaning lockkit does not implement: refused, never ignored, since
+   * ignoring them would apply the rule with a different meaning.
+   */
+  static final Set<String> UNSUPPORTED_ANNOTATIONS =
+      Set.of(
+          "Placeholder",
+          "Repeated",
+          "Matches",
+          "NotMatches",
+          "MayOptionallyUse",
+          "OfKind",
+          "AllowCodeBetweenLines",
+          "AlsoNegation",
+          "UseImportPolicy",
+          "NoAutoboxing",
+          "AlsoReverseTernary");
+
+  private final Workspace workspace;
+  private final SourceFile file;
+  private final String display;
+
+  private TemplateParser(Workspace workspace, SourceFile file) {
+    this.workspace = workspace;
+    this.file = file;
+    this.display = workspace.displayPath(file.path());
+  }
+
+  /** The rules of {@code path}, in file order. */
+  public static TemplateSet parse(Workspace workspace, Path path) throws TemplateException {
+    SourceFile file;
+    try {
+      file = SourceFile.read(path);
+    } catch (IOException e) {
+      throw new TemplateException(path + ": cannot read template file: " + e.getMessage());
+    }
+    return new TemplateParser(workspace, file).parse();
+  }
+
+  private TemplateSet parse() throws TemplateException {
+    ParseResult<CompilationUnit> r = workspace.parser().parse(file.text());
+    if (!r.isSuccessful() || r.getResult().isEmpty()) {
+      com.github.javaparser.Problem p = r.getProblems().get(0);
+      int line =
+          p.getLocation().flatMap(l -> l.getBegin().getRange()).map(x -> x.begin.line).orElse(0);
+      throw new TemplateException(
+          display
+              + ":"
+              + line
+              + ": template file does not parse: "
+              + p.getMessage().lines().findFirst().orElse(""));
+    }
+    CompilationUnit cu = r.getResult().get();
+    List<Rule> rules = new ArrayList<>();
+    for (ClassOrInterfaceDeclaration c : cu.findAll(ClassOrInterfaceDeclaration.class)) {
+      checkAnnotations(c);
+      Optional<Rule> rule = rule(c);
+      rule.ifPresent(rules::add);
+    }
+    if (rules.isEmpty()) {
+      throw new TemplateException(
+          display + ":1: no rules: no method is annotated @" + BEFORE + " or @" + AFTER);
+    }
+    return new TemplateSet(file, display, rules);
+  }
+
+  private Optional<Rule> rule(ClassOrInterfaceDeclaration c) throws TemplateException {
+    List<MethodDeclaration> befores = new ArrayList<>();
+    List<MethodDeclaration> afters = new ArrayList<>();
+    for (MethodDeclaration m : c.getMethods()) {
+      checkAnnotations(m);
+      for (Parameter p : m.getParameters()) {
+        checkAnnotations(p);
+      }
+      if (m.isAnnotationPresent(BEFORE)) {
+        befores.add(m);
+      }
+      if (m.isAnnotationPresent(AFTER)) {
+        afters.add(m);
+      }
+    }
+    if (befores.isEmpty() && afters.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = ruleName(c);
+    int line = line(c);
+    if (afters.size() > 1) {
+      throw error(
+          afters.get(1),
+          "rule " + name + " has two @" + AFTER + " methods (lines " + line(afters.get(0)) + " and "
+              + line(afters.get(1)) + "); a rule has at most one");
+    }
+    if (befores.isEmpty()) {
+      throw error(c, "rule " + name + " has an @" + AFTER + " but no @" + BEFORE + " method");
+    }
+    RefResolver resolver = new RefResolver(this);
+    List<Template> before = new ArrayList<>();
+    Set<Ref> named = new LinkedHashSet<>();
+    for (MethodDeclaration m : befores) {
+      Template t = template(m, resolver, true);
+      before.add(t);
+      for (Ref ref : t.refs().values()) {
+        if (ref.kind() == Ref.Kind.METHOD
+            || ref.kind() == Ref.Kind.FIELD
+            || ref.kind() == Ref.Kind.CONSTRUCTOR) {
+          named.add(ref);
+        }
+      }
+    }
+    Optional<Template> after = Optional.empty();
+    if (!afters.isEmpty()) {
+      Template a = template(afters.get(0), resolver, false);
+      for (Template b : before) {
+        checkCompatible(name, b, a);
+      }
+      after = Optional.of(a);
+    }
+    return Optional.of(new Rule(name, line, before, after, named));
+  }
+
+  private Template template(MethodDeclaration m, RefResolver resolver, boolean isBefore)
+      throws TemplateException {
+    if (m.getBody().isEmpty()) {
+      throw error(m, "template method " + m.getNameAsString() + " has no body");
+    }
+    Map<String, ResolvedType> placeholders = new LinkedHashMap<>();
+    for (Parameter p : m.getParameters()) {
+      if (p.isVarArgs()) {
+        throw error(p, "varargs placeholders are not supported (parameter " + p.getName() + ")");
+      }
+      placeholders.put(p.getNameAsString(), resolver.resolveType(p.getType(), p));
+    }
+    Set<String> typeVariables = new LinkedHashSet<>();
+    for (TypeParameter tp : m.getTypeParameters()) {
+      typeVariables.add(tp.getNameAsString());
+    }
+    List<Statement> stmts = new ArrayList<>(m.getBody().get().getStatements());
+    Template.Kind kind;
+    Expression expression = null;
+    if (m.getType().isVoidType()) {
+      kind = Template.Kind.STATEMENTS;
+      if (stmts.isEmpty()) {
+        throw error(m, "template method " + m.getNameAsString() + " has an empty body");
+      }
+    } else {
+      kind = Template.Kind.EXPRESSION;
+      if (stmts.size() != 1
+          || !(stmts.get(0) instanceof ReturnStmt ret)
+          || ret.getExpression().isEmpty()) {
+        throw error(
+            m,
+            "a template returning a value must be a single 'return EXPR;' (block templates that"
+                + " return a value are not supported)");
+      }
+      expression = ret.getExpression().get();
+    }
+    if (isBefore) {
+      for (Node n : kind == Template.Kind.EXPRESSION ? List.of(expression) : stmts) {
+        BodyChecker.check(this, n);
+      }
+      checkNotBare(m, kind, expression, stmts, placeholders.keySet());
+    }
+    Map<Node, Ref> refs =
+        resolver.resolveBody(
+            kind == Template.Kind.EXPRESSION ? List.of(expression) : stmts,
+            placeholders.keySet(),
+            typeVariables,
+            !isBefore);
+    List<Template.Requirement> requires = isBefore ? List.of() : resolver.requirements(refs);
+    return new Template(
+        m,
+        kind,
+        expression,
+        kind == Template.Kind.STATEMENTS ? stmts : List.of(),
+        placeholders,
+        typeVariables,
+        refs,
+        requires);
+  }
+
+  private void checkNotBare(
+      MethodDeclaration m,
+      Template.Kind kind,
+      Expression expression,
+      List<Statement> stmts,
+      Set<String> params)
+      throws TemplateException {
+    Expression e = expression;
+    if (kind == Template.Kind.STATEMENTS
+        && stmts.size() == 1
+        && stmts.get(0).isExpressionStmt()) {
+      e = stmts.get(0).asExpressionStmt().getExpression();
+    }
+    if (e != null && isBare(e, params)) {
+      throw error(
+          m,
+          "@"
+              + BEFORE
+              + " "
+              + m.getNameAsString()
+              + " is a bare placeholder: it would match every expression");
+    }
+  }
+
+  private static boolean isBare(Expression e, Set<String> params) {
+    while (e.isEnclosedExpr()) {
+      e = e.asEnclosedExpr().getInner();
+    }
+    if (e instanceof NameExpr n) {
+      return params.contains(n.getNameAsString());
+    }
+    if (e instanceof MethodCallExpr mc && RefResolver.isRefaster(mc, "anyOf")) {
+      return mc.getArguments().stream().anyMatch(a -> isBare(a, params));
+    }
+    return false;
+  }
+
+  private void checkCompatible(String rule, Template before, Template after)
+      throws TemplateException {
+    if (before.kind() != after.kind()) {
+      throw error(
+          after.method(),
+          "rule "
+              + rule
+              + ": @"
+              + BEFORE
+              + " at line "
+              + before.line()
+              + " is "
+              + (before.kind() == Template.Kind.EXPRESSION ? "an expression" : "a statement")
+              + " template but the @"
+              + AFTER
+              + " is not");
+    }
+    if (before.kind() == Template.Kind.EXPRESSION) {
+      String bt = before.method().getType().asString();
+      String at = after.method().getType().asString();
+      if (!bt.equals(at)) {
+        throw error(
+            after.method(),
+            "rule "
+                + rule
+                + ": @"
+                + AFTER
+                + " returns "
+                + at
+                + " but the @"
+                + BEFORE
+                + " at line "
+                + before.line()
+                + " returns "
+                + bt);
+      }
+    }
+    for (Map.Entry<String, ResolvedType> p : after.placeholders().entrySet()) {
+      ResolvedType bt = before.placeholders().get(p.getKey());
+      if (bt == null) {
+        throw error(
+            after.method(),
+            "rule "
+                + rule
+                + ": @"
+                + AFTER
+                + " parameter '"
+                + p.getKey()
+                + "' is not a parameter of the @"
+                + BEFORE
+                + " at line "
+                + before.line());
+      }
+      if (!bt.describe().equals(p.getValue().describe())) {
+        throw error(
+            after.method(),
+            "rule "
+                + rule
+                + ": parameter '"
+                + p.getKey()
+                + "' has type "
+                + p.getValue().describe()
+                + " in the @"
+                + AFTER
+                + " but "
+                + bt.describe()
+                + " in the @"
+                + BEFORE
+                + " at line "
+                + before.line());
+      }
+    }
+  }
+
+  private void checkAnnotations(NodeWithAnnotations<?> n) throws TemplateException {
+    for (AnnotationExpr a : n.getAnnotations()) {
+      String simple = a.getName().getIdentifier();
+      if (UNSUPPORTED_ANNOTATIONS.contains(simple)) {
+        throw error(
+            a,
+            "@"
+                + simple
+                + " is not supported by lockkit migrate (see refactor/MIGRATE.md for the"
+                + " supported subset)");
+      }
+    }
+  }
+
+  private static String ruleName(ClassOrInterfaceDeclaration c) {
+    StringBuilder sb = new StringBuilder(c.getNameAsString());
+    Optional<Node> p = c.getParentNode();
+    while (p.isPresent()) {
+      if (p.get() instanceof TypeDeclaration<?> t) {
+        sb.insert(0, t.getNameAsString() + ".");
+      }
+      p = p.get().getParentNode();
+    }
+    return sb.toString();
+  }
+
+  static int line(Node n) {
+    return n.getBegin().map(p -> p.line).orElse(0);
+  }
+
+  TemplateException error(Node at, String message) {
+    return new TemplateException(display + ":" + line(at) + ": " + message);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.lockkit.refactor.move;
+
+import dev.lockkit.refactor.edit.EditException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lockkit move}: moves static members as a plan file says, after checking on the code graph
+ * that the result has no new cycle, layer violation, gating problem, access error or name clash.
+ *
+ * <p>Exit codes: 0 applied (or, with {@code --dry-run}, would apply cleanly); 1 conflicts found,
+ * nothing written; 2 bad plan or input (the message names the file and line), nothing written.
+ */
+@Command(
+    name = "move",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Move static members to other types, checked before a byte is written.",
+      "Plan file: one 'move pkg.Type#member[(ParamTypes)] to pkg.Dest' a line; '#' comments."
+    })
+public final class MoveCommand implements Callable<Integer> {
+
+  /** Exit codes. */
+  public static final int OK = 0;
+
+  public static final int CONFLICTS = 1;
+  public static final int BAD_INPUT = 2;
+
+  @Option(names = "--plan", required = true, paramLabel = "F", description = "the move plan")
+  Path plan;
+
+  @Option(names = "--kconfig", paramLabel = "F", description = "Kconfig feature model")
+  Path kconfig;
+
+  @Option(names = "--rules", paramLabel = "F", description = "layering rules file")
+  Path rules;
+
+  @Option(names = "--dry-run", description = "print the report and the diff; write nothing")
+  boolean dryRun;
+
+  @Option(
+      names = "--allow",
+      paramLabel = "RULE",
+      description = "accept new findings of this analyzer rule (e.g. cycle/type); repeatable")
+  List<String> allow = new ArrayList<>();
+
+  @Option(names = "--keep-forwarders", description = "leave @Deprecated forwarders behind")
+  boolean keepForwarders;
+
+  @Option(
+      names = "--verify",
+      description = "after writing, re-read the result and rerun the graph rules on it")
+  boolean verify;
+
+  @Option(names = "--format", paramLabel = "text|json", description = "report format")
+  String format = "text";
+
+  @Option(names = "--debug", description = "print stack traces of internal errors")
+  boolean debug;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "source roots or modules")
+  List<Path> paths = new ArrayList<>();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      return run(out, err);
+    } catch (RuntimeException e) {
+      if (debug) {
+        e.printStackTrace(err);
+      } else {
+        err.println("lockkit move: internal error: " + e + " (rerun with --debug for details)");
+      }
+      err.flush();
+      return BAD_INPUT;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int run(PrintWriter out, PrintWriter err) {
+    if (!format.equals("text") && !format.equals("json")) {
+      err.println("lockkit move: --format must be text or json, not '" + format + "'");
+      return BAD_INPUT;
+    }
+    MoveEngine.Outcome o;
+    try {
+      o =
+          MoveEngine.plan(
+              new MoveEngine.Request(
+                  plan, paths, kconfig, rules, keepForwarders, new LinkedHashSet<>(allow)));
+    } catch (MoveEngine.BadInput e) {
+      err.println("lockkit move: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    Path base = Path.of("").toAbsolutePath();
+    String diff;
+    try {
+      diff = o.changes().unifiedDiff(base);
+    } catch (EditException e) {
+      err.println("lockkit move: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    boolean blocked = !o.blocking().isEmpty();
+    String status = blocked ? "blocked" : dryRun ? "would apply" : "applied";
+    if (!blocked && !dryRun) {
+      try {
+        o.changes().write();
+      } catch (EditException e) {
+        err.println("lockkit move: " + e.getMessage());
+        return CONFLICTS;
+      }
+    }
+    boolean showDiff = dryRun || blocked;
+    if (format.equals("json")) {
+      out.print(MoveReport.json(o, status, base, showDiff && !blocked ? diff : null));
+    } else {
+      out.print(MoveReport.text(o, status, base));
+      if (dryRun && !blocked) {
+        out.print(diff);
+      }
+    }
+    if (blocked) {
+      return CONFLICTS;
+    }
+    if (verify && !dryRun) {
+      return Verify.run(paths, kconfig, out) ? OK : CONFLICTS;
+    }
+    return OK;
+  }
+}

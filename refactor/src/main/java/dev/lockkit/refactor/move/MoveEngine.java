@@ -1,0 +1,183 @@
+package dev.lockkit.refactor.move;
+
+import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.finding.Severity;
+import dev.lockkit.analyzer.graph.CodeGraph;
+import dev.lockkit.analyzer.kconfig.FeatureModel;
+import dev.lockkit.analyzer.kconfig.KconfigException;
+import dev.lockkit.analyzer.kconfig.KconfigParser;
+import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.layers.RulesFile;
+import dev.lockkit.analyzer.source.GraphBuilder;
+import dev.lockkit.analyzer.source.InputException;
+import dev.lockkit.analyzer.source.InputScanner;
+import dev.lockkit.analyzer.source.SourceParser;
+import dev.lockkit.refactor.edit.ChangeSet;
+import dev.lockkit.refactor.move.check.ConditionModel;
+import dev.lockkit.refactor.move.check.Presence;
+import dev.lockkit.refactor.move.check.WhatIfGraph;
+import dev.lockkit.refactor.move.model.ElementResolver;
+import dev.lockkit.refactor.move.model.JavaProject;
+import dev.lockkit.refactor.move.model.MovedElement;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.plan.MoveOp;
+import dev.lockkit.refactor.move.plan.PlanException;
+import dev.lockkit.refactor.move.plan.PlanParser;
+import dev.lockkit.refactor.move.rewrite.MoveRewriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a move plan up to, but not including, writing: parse the plan, load and parse the sources,
+ * resolve every element, compute the edits, and run every check on what the result would be.
+ *
+ * <p>Everything that makes the plan unusable as written (a plan syntax error, an element that does
+ * not exist, a destination file that does not parse, a read-only file, a bad Kconfig or rules
+ * file) is thrown as {@link BadInput}, which the command maps to exit 2. Everything that makes the
+ * plan unsafe is a {@link Finding} in {@link Outcome#blocking()}, which maps to exit 1.
+ */
+public final class MoveEngine {
+
+  /** The inputs of a run. */
+  public record Request(
+      Path plan,
+      List<Path> paths,
+      Path kconfig,
+      Path rules,
+      boolean keepForwarders,
+      Set<String> allow) {}
+
+  /** The plan cannot be carried out as written; the message names file, line and reason. */
+  public static final class BadInput extends Exception {
+    public BadInput(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * What the plan would do.
+   *
+   * @param blocking conflicts that stop the move (access, name clashes, and analyzer findings not
+   *     allowed with {@code --allow})
+   * @param allowed analyzer findings the move adds but {@code --allow} accepts
+   * @param warnings input problems that do not stop the move (e.g. other files that do not parse)
+   */
+  public record Outcome(
+      List<MoveOp> ops,
+      List<MovedElement> elements,
+      ChangeSet changes,
+      List<Finding> blocking,
+      List<Finding> allowed,
+      List<Finding> warnings,
+      List<String> notes) {}
+
+  private MoveEngine() {}
+
+  /** Plans the move and checks it; writes nothing. */
+  public static Outcome plan(Request req) throws BadInput {
+    List<MoveOp> ops;
+    try {
+      ops = PlanParser.parse(req.plan());
+    } catch (PlanException e) {
+      throw new BadInput(e.getMessage());
+    }
+    FeatureModel model = null;
+    if (req.kconfig() != null) {
+      try {
+        model = KconfigParser.parse(req.kconfig());
+      } catch (KconfigException e) {
+        throw new BadInput(e.getMessage());
+      }
+    }
+    RulesFile rules = null;
+    if (req.rules() != null) {
+      try {
+        rules = RulesFile.read(req.rules());
+      } catch (RulesException e) {
+        throw new BadInput(e.getMessage());
+      }
+    }
+    JavaProject project;
+    try {
+      project = JavaProject.load(req.paths());
+    } catch (InputException e) {
+      throw new BadInput(e.getMessage());
+    }
+    List<MovedElement> elements = new ArrayList<>();
+    ElementResolver resolver = new ElementResolver(project);
+    Map<Object, MoveOp> seen = new IdentityHashMap<>();
+    for (MoveOp op : ops) {
+      try {
+        MovedElement m = resolver.resolve(op);
+        MoveOp twice = seen.put(m.decl(), op);
+        if (twice != null) {
+          throw PlanException.at(op, m.display() + " is already moved at " + twice.where());
+        }
+        elements.add(m);
+      } catch (PlanException e) {
+        throw new BadInput(e.getMessage());
+      }
+    }
+    List<Finding> warnings = new ArrayList<>();
+    for (ParsedFile f : project.unparsed()) {
+      warnings.add(
+          Finding.of(
+              "input/parse",
+              Severity.WARNING,
+              Location.ofFile(f.display()),
+              "does not parse (" + f.parseError() + "); references in it cannot be updated",
+              f.display()));
+    }
+    MoveRewriter.Result r =
+        new MoveRewriter(
+                project,
+                elements,
+                new MoveRewriter.Options(req.keepForwarders()),
+                new Presence(new ConditionModel(model)))
+            .run();
+    for (Path p : r.changes().paths()) {
+      if (Files.exists(p) && !Files.isWritable(p)) {
+        ParsedFile f = project.file(p);
+        throw new BadInput((f == null ? p.toString() : f.display()) + ": file is read-only; nothing written");
+      }
+    }
+    List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));
+    List<Finding> allowed = new ArrayList<>();
+    for (Finding f : graphFindings(req, r, rules)) {
+      (req.allow().contains(f.rule()) ? allowed : blocking).add(f);
+    }
+    blocking.sort(Finding.ORDER);
+    return new Outcome(ops, elements, r.changes(), blocking, allowed, warnings, r.notes());
+  }
+
+  private static List<Finding> graphFindings(Request req, MoveRewriter.Result r, RulesFile rules)
+      throws BadInput {
+    try {
+      SourceParser.Parsed parsed =
+          new SourceParser(SourceParser.Options.defaults(), Path.of("").toAbsolutePath())
+              .parse(InputScanner.scan(req.paths()), SourceParser.Progress.NONE);
+      CodeGraph before = GraphBuilder.build(parsed.modules(), parsed.files());
+      CodeGraph after = WhatIfGraph.apply(before, r.delta());
+      return WhatIfGraph.added(before, after, rules);
+    } catch (InputException e) {
+      throw new BadInput(e.getMessage());
+    }
+  }
+
+  private static List<Finding> dedupe(List<Finding> in) {
+    List<Finding> out = new ArrayList<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (Finding f : in) {
+      if (keys.add(f.baselineKey() + "|" + f.location())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,232 @@
+package dev.lockkit.refactor.move.model;
+
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.lockkit.refactor.move.plan.ElementRef;
+import dev.lockkit.refactor.move.plan.MoveOp;
+import dev.lockkit.refactor.move.plan.PlanException;
+import dev.lockkit.refactor.move.plan.PlanParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Resolves plan lines to declarations, or explains precisely why not: no such type or member (with
+ * the nearest names), several overloads and no parameter list (with the candidates), an instance
+ * member, a package given as a member's destination, a destination file that does not parse.
+ */
+public final class ElementResolver {
+
+  private final JavaProject project;
+
+  public ElementResolver(JavaProject project) {
+    this.project = project;
+  }
+
+  /** Resolves one plan operation on a static member. */
+  public MovedElement resolve(MoveOp op) throws PlanException {
+    ElementRef ref = op.element();
+    TypeInfo origin = project.type(ref.type());
+    if (origin == null) {
+      throw PlanException.at(
+          op,
+          "no type "
+              + ref.type()
+              + " in the given paths"
+              + nearest(ref.type(), project.types().stream().map(TypeInfo::fqn).toList()));
+    }
+    if (!ref.isMember()) {
+      throw PlanException.at(
+          op,
+          "moving a whole type ("
+              + ref.type()
+              + ") is not supported yet; move its static members (pkg.Type#member) instead");
+    }
+    BodyDeclaration<?> decl = member(op, origin, ref);
+    if (!((com.github.javaparser.ast.nodeTypes.NodeWithModifiers<?>) decl)
+            .hasModifier(Modifier.Keyword.STATIC)
+        && !isInterface(origin)) {
+      throw PlanException.at(
+          op, ref + " is an instance member; only static members can be moved (make it static first)");
+    }
+    if (decl instanceof FieldDeclaration f && f.getVariables().size() > 1) {
+      throw PlanException.at(
+          op,
+          ref
+              + " is declared together with "
+              + FileScope.names(f)
+              + "; split the declaration into one field per line first");
+    }
+    return new MovedElement(op, origin, decl, ref.member(), destination(op, origin));
+  }
+
+  private static boolean isInterface(TypeInfo t) {
+    return t.decl().isClassOrInterfaceDeclaration()
+        && t.decl().asClassOrInterfaceDeclaration().isInterface();
+  }
+
+  private BodyDeclaration<?> member(MoveOp op, TypeInfo origin, ElementRef ref)
+      throws PlanException {
+    List<MethodDeclaration> methods = new ArrayList<>();
+    List<BodyDeclaration<?>> others = new ArrayList<>();
+    TreeSet<String> names = new TreeSet<>();
+    for (BodyDeclaration<?> b : origin.decl().getMembers()) {
+      if (b instanceof MethodDeclaration m) {
+        names.add(m.getNameAsString());
+        if (m.getNameAsString().equals(ref.member())) {
+          methods.add(m);
+        }
+      } else if (b instanceof FieldDeclaration f) {
+        names.addAll(FileScope.names(f));
+        if (FileScope.names(f).contains(ref.member())) {
+          others.add(f);
+        }
+      } else if (b instanceof TypeDeclaration<?> t) {
+        names.add(t.getNameAsString());
+        if (t.getNameAsString().equals(ref.member())) {
+          throw PlanException.at(
+              op, ref + " is a nested type; moving nested types is not supported yet");
+        }
+      }
+    }
+    if (!others.isEmpty()) {
+      if (ref.params() != null) {
+        throw PlanException.at(op, ref.type() + "#" + ref.member() + " is a field, not a method");
+      }
+      return others.get(0);
+    }
+    if (methods.isEmpty()) {
+      throw PlanException.at(
+          op, origin.fqn() + " has no member named " + ref.member() + nearest(ref.member(), names));
+    }
+    List<MethodDeclaration> matching = new ArrayList<>();
+    for (MethodDeclaration m : methods) {
+      if (ref.params() == null || paramsMatch(m, ref.params())) {
+        matching.add(m);
+      }
+    }
+    if (matching.size() == 1) {
+      return matching.get(0);
+    }
+    List<String> candidates =
+        methods.stream()
+            .sorted(Comparator.comparing(MovedElement::signature))
+            .map(m -> origin.fqn() + "#" + MovedElement.signature(m))
+            .toList();
+    throw PlanException.at(
+        op,
+        (matching.isEmpty() ? "no overload of " : "several overloads match ")
+            + ref
+            + "; give the parameter list of one of: "
+            + String.join(", ", candidates));
+  }
+
+  private static boolean paramsMatch(MethodDeclaration m, List<String> wanted) {
+    if (m.getParameters().size() != wanted.size()) {
+      return false;
+    }
+    for (int i = 0; i < wanted.size(); i++) {
+      var p = m.getParameter(i);
+      String have = PlanParser.normalizeType(p.getType().asString()) + (p.isVarArgs() ? "[]" : "");
+      String want = wanted.get(i);
+      if (!have.equals(want) && !simple(have).equals(simple(want))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String simple(String t) {
+    return t.substring(t.lastIndexOf('.') + 1);
+  }
+
+  private Destination destination(MoveOp op, TypeInfo origin) throws PlanException {
+    String dest = op.destination();
+    TypeInfo existing = project.type(dest);
+    if (existing != null) {
+      if (existing.equals(origin)) {
+        throw PlanException.at(op, "destination " + dest + " is where the element already is");
+      }
+      return new Destination(dest, existing, null);
+    }
+    if (project.hasPackage(dest)) {
+      throw PlanException.at(
+          op,
+          dest
+              + " is a package; a member must move to a type (e.g. "
+              + dest
+              + "."
+              + origin.simpleName()
+              + ")");
+    }
+    int dot = dest.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : dest.substring(0, dot);
+    String simple = dest.substring(dot + 1);
+    if (!Character.isJavaIdentifierStart(simple.charAt(0)) || Character.isLowerCase(simple.charAt(0))) {
+      throw PlanException.at(
+          op, "destination " + dest + " does not exist and does not look like pkg.ClassName");
+    }
+    if (project.type(pkg) != null) {
+      throw PlanException.at(
+          op, "destination " + dest + " would be a new nested type of " + pkg + "; create it first");
+    }
+    Path file = origin.file().root();
+    for (String part : pkg.isEmpty() ? new String[0] : pkg.split("\\.")) {
+      file = file.resolve(part);
+    }
+    file = file.resolve(simple + ".java").toAbsolutePath().normalize();
+    ParsedFile there = project.file(file);
+    if (there != null && !there.parsed()) {
+      throw PlanException.at(
+          op, "destination file " + there.display() + " does not parse: " + there.parseError());
+    }
+    if (there != null) {
+      throw PlanException.at(
+          op, "destination file " + there.display() + " exists but does not declare " + dest);
+    }
+    return new Destination(dest, null, file);
+  }
+
+  /** "; nearest: a, b, c" by edit distance, or "" when nothing is close. */
+  static String nearest(String wanted, Iterable<String> names) {
+    List<String[]> scored = new ArrayList<>();
+    String w = wanted.toLowerCase();
+    for (String n : names) {
+      String tail = n.substring(n.lastIndexOf('.') + 1).toLowerCase();
+      int d = Math.min(distance(w, n.toLowerCase()), distance(w.substring(w.lastIndexOf('.') + 1), tail));
+      if (d <= Math.max(2, wanted.length() / 3)) {
+        scored.add(new String[] {String.format("%04d", d), n});
+      }
+    }
+    scored.sort(Comparator.<String[], String>comparing(a -> a[0]).thenComparing(a -> a[1]));
+    if (scored.isEmpty()) {
+      return "";
+    }
+    return "; nearest: "
+        + String.join(", ", scored.stream().limit(5).map(a -> a[1]).toList());
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

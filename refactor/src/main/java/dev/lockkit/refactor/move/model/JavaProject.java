@@ -1,0 +1,135 @@
+package dev.lockkit.refactor.move.model;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.lockkit.analyzer.source.InputException;
+import dev.lockkit.analyzer.source.InputScanner;
+import dev.lockkit.analyzer.source.SourceRoot;
+import dev.lockkit.refactor.edit.SourceFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every Java file under the given paths, parsed once, plus an index of the declared types.
+ *
+ * <p>Source roots are found with the analyzer's {@link InputScanner}, so {@code move} and {@code
+ * analyze} agree on what a PATH means. Files that do not parse are kept (with the parser's message):
+ * a move that must edit one is refused, and one that merely might reference a moved element is
+ * reported, because references in it cannot be found.
+ */
+public final class JavaProject {
+
+  private final Map<Path, ParsedFile> files = new TreeMap<>();
+  private final Map<String, TypeInfo> types = new TreeMap<>();
+  private final Map<TypeDeclaration<?>, TypeInfo> byDecl = new IdentityHashMap<>();
+  private final List<SourceRoot> roots;
+
+  private JavaProject(List<SourceRoot> roots) {
+    this.roots = roots;
+  }
+
+  /** Parses every Java file under {@code paths}. */
+  public static JavaProject load(List<Path> paths) throws InputException {
+    JavaProject p = new JavaProject(InputScanner.scan(paths));
+    ParserConfiguration cfg =
+        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+    cfg.setTabSize(1);
+    JavaParser parser = new JavaParser(cfg);
+    Path cwd = Path.of("").toAbsolutePath();
+    for (SourceRoot root : p.roots) {
+      for (Path f : InputScanner.javaFiles(root.root())) {
+        Path abs = f.toAbsolutePath().normalize();
+        SourceFile src;
+        try {
+          src = SourceFile.read(abs);
+        } catch (IOException e) {
+          throw new InputException(e.getMessage(), e);
+        }
+        String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        ParseResult<CompilationUnit> r = parser.parse(src.text());
+        ParsedFile pf;
+        if (r.isSuccessful() && r.getResult().isPresent()) {
+          pf = new ParsedFile(src, root.root(), display, r.getResult().get(), null);
+        } else {
+          String why = r.getProblems().isEmpty() ? "parse error" : r.getProblem(0).getMessage();
+          pf = new ParsedFile(src, root.root(), display, null, why.lines().findFirst().orElse(why));
+        }
+        p.files.put(abs, pf);
+        if (pf.parsed()) {
+          p.index(pf);
+        }
+      }
+    }
+    return p;
+  }
+
+  private void index(ParsedFile pf) {
+    String pkg = pf.packageName();
+    for (TypeDeclaration<?> t : pf.cu().getTypes()) {
+      index(pf, t, pkg.isEmpty() ? t.getNameAsString() : pkg + "." + t.getNameAsString(), null);
+    }
+  }
+
+  private void index(ParsedFile pf, TypeDeclaration<?> t, String fqn, TypeInfo outer) {
+    TypeInfo info = new TypeInfo(fqn, pf, t, outer);
+    types.putIfAbsent(fqn, info);
+    byDecl.put(t, info);
+    for (BodyDeclaration<?> m : t.getMembers()) {
+      if (m instanceof TypeDeclaration<?> nested) {
+        index(pf, nested, fqn + "." + nested.getNameAsString(), info);
+      }
+    }
+  }
+
+  public Collection<ParsedFile> files() {
+    return files.values();
+  }
+
+  public ParsedFile file(Path p) {
+    return files.get(p.toAbsolutePath().normalize());
+  }
+
+  /** The type with this dotted name ({@code pkg.Outer.Inner}), or null. */
+  public TypeInfo type(String fqn) {
+    return types.get(fqn);
+  }
+
+  public Collection<TypeInfo> types() {
+    return types.values();
+  }
+
+  /** True if some project type lives in package {@code pkg}. */
+  public boolean hasPackage(String pkg) {
+    for (TypeInfo t : types.values()) {
+      if (t.packageName().equals(pkg)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The type info for a declaration node of this project. */
+  public TypeInfo typeOf(TypeDeclaration<?> decl) {
+    return byDecl.get(decl);
+  }
+
+  public List<ParsedFile> unparsed() {
+    List<ParsedFile> out = new ArrayList<>();
+    for (ParsedFile f : files.values()) {
+      if (!f.parsed()) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.lockkit.refactor.move.plan;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a move plan.
+ *
+ * <p>Grammar, one operation a line, {@code #} to end of line is a comment:
+ *
+ * <pre>
+ *   move QUALIFIED.Type[#member[(ParamType, ...)]] to QUALIFIED.Destination
+ * </pre>
+ *
+ * Parameter types may be simple or qualified, with generics and arrays and free spacing; they are
+ * normalised (spaces removed, generics dropped) because overloads are told apart by erasure.
+ */
+public final class PlanParser {
+
+  private static final String NAME = "[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*";
+  private static final Pattern MOVE =
+      Pattern.compile(
+          "move\\s+(?<type>"
+              + NAME
+              + ")(?:\\s*#\\s*(?<member>[A-Za-z_$][\\w$]*)\\s*(?:\\((?<params>[^)]*)\\))?)?"
+              + "\\s+to\\s+(?<dest>"
+              + NAME
+              + ")\\s*");
+
+  private PlanParser() {}
+
+  /** Reads and parses {@code file}. */
+  public static List<MoveOp> parse(Path file) throws PlanException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new PlanException(file + ": cannot read plan: " + e.getMessage());
+    }
+    return parse(file.toString(), text);
+  }
+
+  /** Parses plan {@code text}; {@code name} is used in messages. */
+  public static List<MoveOp> parse(String name, String text) throws PlanException {
+    List<MoveOp> ops = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = stripComment(lines[i]).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      int lineNo = i + 1;
+      String verb = line.split("\\s+", 2)[0];
+      if (!verb.equals("move")) {
+        throw new PlanException(
+            name + ":" + lineNo + ": unknown verb '" + verb + "' (the only verb is 'move')");
+      }
+      Matcher m = MOVE.matcher(line);
+      if (!m.matches()) {
+        throw new PlanException(
+            name
+                + ":"
+                + lineNo
+                + ": cannot parse '"
+                + line
+                + "' (expected: move pkg.Type[#member[(ParamType, ...)]] to pkg.Destination)");
+      }
+      List<String> params = null;
+      if (m.group("params") != null) {
+        params = params(m.group("params"));
+      }
+      ElementRef ref = new ElementRef(squash(m.group("type")), m.group("member"), params);
+      ops.add(new MoveOp(name, lineNo, ref, squash(m.group("dest"))));
+    }
+    if (ops.isEmpty()) {
+      throw new PlanException(name + ": plan has no operations");
+    }
+    return List.copyOf(ops);
+  }
+
+  /**
+   * Cuts a trailing comment. '#' also joins type and member ({@code T#m}), so only a '#' at the
+   * start of the line or after whitespace begins a comment.
+   */
+  private static String stripComment(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
+  }
+
+  private static List<String> params(String text) {
+    List<String> out = new ArrayList<>();
+    if (text.isBlank()) {
+      return out;
+    }
+    int depth = 0;
+    StringBuilder cur = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (c == '<') {
+        depth++;
+      } else if (c == '>') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(normalizeType(cur.toString()));
+        cur.setLength(0);
+        continue;
+      }
+      cur.append(c);
+    }
+    out.add(normalizeType(cur.toString()));
+    return out;
+  }
+
+  /** Erasure-like form of a written type: no spaces, no generics, varargs as an array. */
+  public static String normalizeType(String t) {
+    String s = t.replaceAll("\\s+", "");
+    StringBuilder out = new StringBuilder();
+    int depth = 0;
+    for (char c : s.toCharArray()) {
+      if (c == '<') {
+        depth++;
+      } else if (c == '>') {
+        depth--;
+      } else if (depth == 0) {
+        out.append(c);
+      }
+    }
+    String r = out.toString().replace("...", "[]");
+    // Drop annotations and 'final' that a copied signature may carry.
+    return r.replaceAll("@[\\w.]+", "").replaceFirst("^final", "");
+  }
+
+  private static String squash(String dotted) {
+    return dotted.replaceAll("\\s+", "");
+  }
+}

@@ -1,0 +1,211 @@
+package dev.lockkit.refactor.move.rewrite;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import dev.lockkit.refactor.move.model.FileScope;
+import dev.lockkit.refactor.move.model.JavaProject;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * How a file that gains text refers to types, and which imports it gains for that.
+ *
+ * <p>{@link #refer} answers "what do I write here to mean type X": the simple name when the file
+ * already resolves it to X, or when a new single-type import can make it do so without changing
+ * the meaning of any simple name the file already uses; otherwise the qualified name. Imports are
+ * only ever single-type or single-static imports (never a wildcard) and are inserted at their
+ * sorted position among the existing ones, so the diff shows one added line per import.
+ */
+public final class ImportPlan {
+
+  private final JavaProject project;
+  private final ParsedFile file; // null for a file this move creates
+  private final FileScope scope;
+  private final Node context;
+  private final String pkg;
+  private final String newTypeFqn;
+  private final Map<String, String> added = new TreeMap<>(); // simple -> fqn
+  private final TreeSet<String> addedStatic = new TreeSet<>();
+
+  /** For an existing file; {@code context} is where new text will sit (or null for top level). */
+  public ImportPlan(JavaProject project, ParsedFile file, Node context) {
+    this.project = project;
+    this.file = file;
+    this.scope = new FileScope(project, file);
+    this.context = context;
+    this.pkg = file.packageName();
+    this.newTypeFqn = null;
+  }
+
+  /** For a file to be created, declaring {@code newTypeFqn}. */
+  public ImportPlan(JavaProject project, String newTypeFqn) {
+    this.project = project;
+    this.file = null;
+    this.scope = null;
+    this.context = null;
+    int dot = newTypeFqn.lastIndexOf('.');
+    this.pkg = dot < 0 ? "" : newTypeFqn.substring(0, dot);
+    this.newTypeFqn = newTypeFqn;
+  }
+
+  public ParsedFile file() {
+    return file;
+  }
+
+  /** What a simple name means in this file now, including imports planned so far. */
+  private String meaning(String simple, Node ctx) {
+    if (added.containsKey(simple)) {
+      return added.get(simple);
+    }
+    if (scope != null) {
+      return scope.resolveType(simple, ctx != null ? ctx : context);
+    }
+    if (newTypeFqn.endsWith("." + simple) || newTypeFqn.equals(simple)) {
+      return newTypeFqn;
+    }
+    String same = pkg.isEmpty() ? simple : pkg + "." + simple;
+    if (project.type(same) != null) {
+      return same;
+    }
+    return FileScope.jdkClass("java.lang." + simple) ? "java.lang." + simple : null;
+  }
+
+  /** The text to write for type {@code fqn} at {@code ctx}, importing it when that is safe. */
+  public String refer(String fqn, Node ctx) {
+    String simple = fqn.substring(fqn.lastIndexOf('.') + 1);
+    String now = meaning(simple, ctx);
+    if (fqn.equals(now)) {
+      return simple;
+    }
+    if (now != null || fqn.indexOf('.') < 0) {
+      return fqn;
+    }
+    added.put(simple, fqn);
+    return simple;
+  }
+
+  /** The text for type {@code fqn} in Javadoc: simple only when already visible, never imported. */
+  public String referInJavadoc(String fqn, Node ctx) {
+    String simple = fqn.substring(fqn.lastIndexOf('.') + 1);
+    return fqn.equals(meaning(simple, ctx)) ? simple : fqn;
+  }
+
+  /** True if the simple name {@code simple} resolves to {@code fqn} here. */
+  public boolean sees(String simple, String fqn) {
+    return fqn.equals(meaning(simple, null));
+  }
+
+  /** Plans {@code import static owner.member;} unless the file already has it. */
+  public void addStatic(String owner, String member) {
+    if (scope != null) {
+      if (scope.staticSingleImports().getOrDefault(member, List.of()).contains(owner)
+          || scope.staticOnDemandImports().contains(owner)) {
+        return;
+      }
+    }
+    addedStatic.add(owner + "." + member);
+  }
+
+  public Map<String, String> addedImports() {
+    return added;
+  }
+
+  public TreeSet<String> addedStaticImports() {
+    return addedStatic;
+  }
+
+  /** The import block of a new file: static imports, a blank line, type imports. */
+  public String importBlock() {
+    StringBuilder sb = new StringBuilder();
+    for (String s : addedStatic) {
+      sb.append("import static ").append(s).append(";\n");
+    }
+    if (!addedStatic.isEmpty() && !added.isEmpty()) {
+      sb.append('\n');
+    }
+    for (String fqn : new TreeSet<>(added.values())) {
+      if (!samePackage(fqn)) {
+        sb.append("import ").append(fqn).append(";\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  private boolean samePackage(String fqn) {
+    int dot = fqn.lastIndexOf('.');
+    return dot >= 0 && fqn.substring(0, dot).equals(pkg) && project.type(fqn) != null;
+  }
+
+  /**
+   * Insertions for an existing file: {offset, text} pairs, each new import at its sorted position
+   * (several at one position merged into one insertion, as the change set requires).
+   */
+  public Map<Integer, String> insertions() {
+    Map<Integer, String> out = new TreeMap<>();
+    if (file == null) {
+      return out;
+    }
+    List<ImportDeclaration> statics = new ArrayList<>();
+    List<ImportDeclaration> plain = new ArrayList<>();
+    for (ImportDeclaration d : file.cu().getImports()) {
+      (d.isStatic() ? statics : plain).add(d);
+    }
+    for (String s : addedStatic) {
+      place(out, statics, plain, "import static " + s + ";\n", s, true);
+    }
+    for (String fqn : new TreeSet<>(added.values())) {
+      place(out, plain, statics, "import " + fqn + ";\n", fqn, false);
+    }
+    return out;
+  }
+
+  private void place(
+      Map<Integer, String> out,
+      List<ImportDeclaration> same,
+      List<ImportDeclaration> other,
+      String line,
+      String name,
+      boolean isStatic) {
+    String text = file.source().text();
+    for (ImportDeclaration d : same) {
+      if (d.getNameAsString().compareTo(name) > 0) {
+        out.merge(lineStart(text, file.begin(d)), line, String::concat);
+        return;
+      }
+    }
+    if (!same.isEmpty()) {
+      out.merge(lineEnd(text, file.end(same.get(same.size() - 1))), line, String::concat);
+    } else if (!other.isEmpty()) {
+      if (isStatic) {
+        out.merge(lineStart(text, file.begin(other.get(0))), line + "\n", (a, b) -> b + a);
+      } else {
+        out.merge(lineEnd(text, file.end(other.get(other.size() - 1))), "\n" + line, String::concat);
+      }
+    } else if (file.cu().getPackageDeclaration().isPresent()) {
+      int at = lineEnd(text, file.end(file.cu().getPackageDeclaration().get()));
+      out.merge(at, "\n" + line, String::concat);
+    } else {
+      out.merge(0, line + "\n", String::concat);
+    }
+  }
+
+  static int lineStart(String text, int offset) {
+    int i = offset;
+    while (i > 0 && text.charAt(i - 1) != '\n') {
+      i--;
+    }
+    return i;
+  }
+
+  static int lineEnd(String text, int offset) {
+    int i = offset;
+    while (i < text.length() && text.charAt(i) != '\n') {
+      i++;
+    }
+    return Math.min(i + 1, text.length());
+  }
+}

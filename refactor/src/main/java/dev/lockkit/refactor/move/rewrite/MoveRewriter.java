@@ -1,0 +1,345 @@
+package dev.lockkit.refactor.move.rewrite;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.finding.Severity;
+import dev.lockkit.refactor.edit.ChangeSet;
+import dev.lockkit.refactor.edit.TextEdit;
+import dev.lockkit.refactor.move.check.Access;
+import dev.lockkit.refactor.move.check.GraphDelta;
+import dev.lockkit.refactor.move.check.Presence;
+import dev.lockkit.refactor.move.model.JavaProject;
+import dev.lockkit.refactor.move.model.MovedElement;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.model.TypeInfo;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns resolved moves into text edits, conflicts and the graph delta.
+ *
+ * <p>Implementation overview. Every {@link Site} is visited once. Its <em>final place</em> is the
+ * destination when it lies inside a moved member, else where it is; the edit it needs (a new
+ * qualifier, a replaced qualifier, a Javadoc type, nothing) is decided there and phrased through
+ * the final file's {@link ImportPlan}. Edits inside a moved member are kept aside, relative to the
+ * member's text, and applied to the copy that goes to the destination ({@link MovedText}); all
+ * other edits go straight into the {@link ChangeSet} at their original offsets, so nothing else in
+ * a file changes. Access requirements are gathered on the way (what each user needs to see the
+ * moved member at its destination, what the moved member needs to see from there), and so are
+ * the references the graph gains or loses. {@link ImportCleanup} finally adds the planned imports
+ * and removes those that lost their last use.
+ */
+public final class MoveRewriter {
+
+  /** Options of a run. */
+  public record Options(boolean keepForwarders) {}
+
+  /** Everything the plan would do, and everything that stands in its way. */
+  public record Result(
+      ChangeSet changes, List<Finding> conflicts, List<String> notes, GraphDelta delta) {}
+
+  final JavaProject project;
+  final List<MovedElement> moved;
+  final Options options;
+  final Presence presence;
+  final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();
+  final Map<String, DestModel> dests = new LinkedHashMap<>();
+  final Map<ParsedFile, ImportPlan> plans = new IdentityHashMap<>();
+  final Map<MovedElement, List<TextEdit>> inner = new IdentityHashMap<>();
+  final Map<MovedElement, Integer> required = new IdentityHashMap<>();
+  final Map<ParsedFile, List<int[]>> removed = new IdentityHashMap<>();
+  final Map<ParsedFile, StringBuilder> inserted = new IdentityHashMap<>();
+  final List<Site> staticImported = new ArrayList<>();
+  final ChangeSet changes = new ChangeSet();
+  final List<Finding> conflicts = new ArrayList<>();
+  final List<String> notes = new ArrayList<>();
+  final GraphDelta delta = new GraphDelta();
+
+  /** A destination type and the members going there, in plan order. */
+  static final class DestModel {
+    final MovedElement first;
+    final List<MovedElement> members = new ArrayList<>();
+    ImportPlan imports;
+
+    DestModel(MovedElement first) {
+      this.first = first;
+    }
+
+    String fqn() {
+      return first.destination().fqn();
+    }
+
+    String top() {
+      return first.destination().topLevelFqn();
+    }
+
+    String pkg() {
+      return first.destination().packageName();
+    }
+
+    TypeDeclaration<?> decl() {
+      return first.destination().isNew() ? null : first.destination().existing().decl();
+    }
+  }
+
+  public MoveRewriter(
+      JavaProject project, List<MovedElement> moved, Options options, Presence presence) {
+    this.project = project;
+    this.moved = moved;
+    this.options = options;
+    this.presence = presence;
+  }
+
+  /** Computes the edits of the whole plan; writes nothing. */
+  public Result run() {
+    for (MovedElement m : moved) {
+      spans.put(m, MemberText.of(m.origin().file(), m.decl()));
+      inner.put(m, new ArrayList<>());
+      DestModel d = dests.computeIfAbsent(m.destination().fqn(), k -> new DestModel(m));
+      d.members.add(m);
+      if (d.imports == null) {
+        d.imports =
+            m.destination().isNew()
+                ? new ImportPlan(project, m.destination().fqn())
+                : plan(m.destination().existing().file(), m.destination().existing().decl());
+      }
+      MemberText s = spans.get(m);
+      var from = m.origin().file().source();
+      int end = Math.max(s.start(), s.end() - 1);
+      delta.moved.add(
+          new GraphDelta.Span(
+              m.origin().file().display(),
+              from.lineOf(s.start()),
+              1,
+              from.lineOf(end),
+              Integer.MAX_VALUE,
+              m.destination().topLevelFqn()));
+      if (m.destination().isNew()
+          && delta.newTypes.stream().noneMatch(t -> t.fqn().equals(m.destination().fqn()))) {
+        delta.newTypes.add(
+            new GraphDelta.NewType(
+                m.destination().fqn(), m.destination().packageName(), m.origin().topLevel().fqn()));
+      }
+    }
+    List<Site> sites = new SiteCollector(project, moved, spans).collect();
+    // Code first, Javadoc second: a link may then use a simple name the code made visible.
+    for (Site site : sites) {
+      if (site.kind() != Site.Kind.JAVADOC && site.kind() != Site.Kind.JAVADOC_STAY_BEHIND) {
+        handle(site);
+      }
+    }
+    for (Site site : sites) {
+      if (site.kind() == Site.Kind.JAVADOC || site.kind() == Site.Kind.JAVADOC_STAY_BEHIND) {
+        handle(site);
+      }
+    }
+    new NameClashes(this).check();
+    MovedText texts = new MovedText(this);
+    for (DestModel d : dests.values()) {
+      texts.place(d);
+    }
+    for (MovedElement m : moved) {
+      texts.removeFromOrigin(m);
+    }
+    new ImportCleanup(this).run();
+    conflicts.sort(Finding.ORDER);
+    return new Result(changes, List.copyOf(conflicts), List.copyOf(notes), delta);
+  }
+
+  ImportPlan plan(ParsedFile f, Node context) {
+    return plans.computeIfAbsent(f, k -> new ImportPlan(project, k, context));
+  }
+
+  /** The moved member whose text contains {@code offset} of {@code f}, or null. */
+  MovedElement host(ParsedFile f, int offset) {
+    for (Map.Entry<MovedElement, MemberText> e : spans.entrySet()) {
+      if (e.getValue().file() == f && e.getValue().contains(offset)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** Records an edit: into the moved copy when inside a moved member, else into the file. */
+  void edit(ParsedFile f, int start, int end, String text) {
+    MovedElement host = host(f, start);
+    if (host != null) {
+      int base = spans.get(host).start();
+      inner.get(host).add(new TextEdit(start - base, end - base, text));
+      return;
+    }
+    changes.replace(f.source(), start, end, text);
+    removed.computeIfAbsent(f, k -> new ArrayList<>()).add(new int[] {start, end});
+    inserted.computeIfAbsent(f, k -> new StringBuilder()).append(' ').append(text);
+  }
+
+  void conflict(String rule, ParsedFile f, Node at, String message, String key) {
+    int line = at == null ? 0 : at.getBegin().map(p -> p.line).orElse(0);
+    int col = at == null ? 0 : at.getBegin().map(p -> p.column).orElse(0);
+    conflicts.add(Finding.of(rule, Severity.ERROR, new Location(f.display(), line, col), message, key));
+  }
+
+  /** The top-level type lexically enclosing {@code n}. */
+  TypeInfo topLevelOf(Node n) {
+    TypeInfo found = null;
+    for (Node x = n; x != null; x = x.getParentNode().orElse(null)) {
+      if (x instanceof TypeDeclaration<?> t && project.typeOf(t) != null) {
+        found = project.typeOf(t);
+      }
+    }
+    return found == null ? null : found.topLevel();
+  }
+
+  private void handle(Site site) {
+    ParsedFile f = site.file();
+    MovedElement host = host(f, site.start());
+    DestModel hostDest = host == null ? null : dests.get(host.destination().fqn());
+    ImportPlan ip = host == null ? plan(f, null) : hostDest.imports;
+    Node ctx = host == null ? site.node() : hostDest.decl();
+    TypeInfo userTop = host == null ? topLevelOf(site.node()) : null;
+    String fromTop = host != null ? hostDest.top() : userTop == null ? "" : userTop.fqn();
+    String fromPkg = host != null ? hostDest.pkg() : f.packageName();
+    MovedElement target = site.target();
+    boolean sameDest =
+        host != null
+            && target != null
+            && host.destination().fqn().equals(target.destination().fqn());
+    int line = site.node().getBegin().map(p -> p.line).orElse(0);
+    int col = site.node().getBegin().map(p -> p.column).orElse(0);
+    switch (site.kind()) {
+      case QUALIFIED -> {
+        edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx));
+        require(target, fromTop, fromPkg);
+        if (host == null) {
+          delta.retarget.put(
+              GraphDelta.key(f.display(), line, col),
+              new GraphDelta.Retarget(target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
+        }
+      }
+      case UNQUALIFIED -> {
+        if (!sameDest) {
+          edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx) + ".");
+          require(target, fromTop, fromPkg);
+          delta.added.add(
+              new GraphDelta.Ref(fromTop, target.destination().topLevelFqn(), f.display(), line, col));
+        }
+      }
+      case STATIC_IMPORTED -> {
+        if (host != null) {
+          if (!sameDest) {
+            ip.addStatic(target.destination().fqn(), target.name());
+          }
+        } else {
+          staticImported.add(site);
+          delta.retarget.put(
+              GraphDelta.key(f.display(), line, col),
+              new GraphDelta.Retarget(target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
+        }
+        if (!sameDest) {
+          require(target, fromTop, fromPkg);
+        }
+      }
+      case JAVADOC -> {
+        if (!(sameDest && site.start() == site.end())) {
+          edit(f, site.start(), site.end(), ip.referInJavadoc(target.destination().fqn(), ctx) );
+        }
+      }
+      case JAVADOC_STAY_BEHIND -> edit(f, site.start(), site.end(), ip.referInJavadoc(site.owner().fqn(), ctx));
+      case STAY_BEHIND -> {
+        edit(f, site.start(), site.end(), ip.refer(site.owner().fqn(), ctx) + ".");
+        TypeInfo declaring = project.type(site.fqn());
+        boolean method = site.node() instanceof MethodCallExpr;
+        if (declaring != null
+            && !Access.memberVisible(declaring, site.name(), method, hostDest.top(), hostDest.pkg())) {
+          conflict(
+              "move/access",
+              f,
+              site.node(),
+              host.display()
+                  + " uses "
+                  + declaring.fqn()
+                  + "#"
+                  + site.name()
+                  + ", which stays behind and is not visible from "
+                  + hostDest.fqn(),
+              host.display() + " -> " + declaring.fqn() + "#" + site.name());
+        }
+        delta.added.add(new GraphDelta.Ref(fromTop, site.owner().topLevel().fqn(), f.display(), line, col));
+      }
+      case MEMBER_USE -> {
+        if (host == null) {
+          return;
+        }
+        TypeInfo owner = site.owner();
+        boolean method = site.node() instanceof MethodCallExpr || site.node() instanceof MethodReferenceExpr;
+        if (!Access.memberVisible(owner, site.name(), method, hostDest.top(), hostDest.pkg())) {
+          conflict(
+              "move/access",
+              f,
+              site.node(),
+              host.display() + " uses " + owner.fqn() + "#" + site.name() + ", which is not visible from " + hostDest.fqn(),
+              host.display() + " -> " + owner.fqn() + "#" + site.name());
+        }
+        if (owner.topLevel().equals(host.origin().topLevel())) {
+          delta.added.add(new GraphDelta.Ref(fromTop, owner.topLevel().fqn(), f.display(), line, col));
+        }
+      }
+      case TYPE_USE -> {
+        String text = ip.refer(site.fqn(), ctx);
+        if (!text.equals(site.name())) {
+          edit(f, site.start(), site.end(), text);
+        }
+        TypeInfo t = site.owner();
+        if (t != null) {
+          int need = Access.required(hostDest.top(), hostDest.pkg(), t.topLevel().fqn(), t.packageName());
+          if (Access.ofType(t) < need && !t.fqn().equals(hostDest.fqn())) {
+            conflict(
+                "move/access",
+                f,
+                site.node(),
+                host.display() + " uses type " + t.fqn() + " (" + Access.label(Access.ofType(t)) + "), which is not visible from " + hostDest.fqn(),
+                host.display() + " -> " + t.fqn());
+          }
+          if (t.topLevel().equals(host.origin().topLevel())) {
+            delta.added.add(new GraphDelta.Ref(fromTop, t.topLevel().fqn(), f.display(), line, col));
+          }
+        }
+      }
+      case STATIC_USE -> {
+        if (!site.fqn().equals(hostDest.fqn())) {
+          ip.addStatic(site.fqn(), site.name());
+        }
+      }
+      case AMBIGUOUS ->
+          conflict(
+              "move/name-clash",
+              f,
+              site.node(),
+              "call to " + site.name() + " may mean the moved " + target.display() + " or an overload that stays in " + site.owner().fqn() + "; move the overloads together or give the call an unambiguous qualifier first",
+              target.display() + " <- " + f.display());
+    }
+  }
+
+  /** Records that code in {@code fromTop}/{@code fromPkg} must see {@code target} at its new home. */
+  private void require(MovedElement target, String fromTop, String fromPkg) {
+    var d = target.destination();
+    int need = Access.required(fromTop, fromPkg, d.topLevelFqn(), d.packageName());
+    required.merge(target, need, Math::max);
+    if (need == 3 && !d.isNew() && Access.ofType(d.existing()) < 3) {
+      conflicts.add(
+          Finding.of(
+              "move/access",
+              Severity.ERROR,
+              new Location(d.existing().file().display(), d.existing().decl().getBegin().map(p -> p.line).orElse(0), 0),
+              "destination " + d.fqn() + " is " + Access.label(Access.ofType(d.existing())) + " but " + fromTop + " (package " + fromPkg + ") uses " + target.display() + " there",
+              target.display() + " -> " + d.fqn() + " <- " + fromTop));
+    }
+  }
+}

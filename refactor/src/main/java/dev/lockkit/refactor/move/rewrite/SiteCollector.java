@@ -1,0 +1,383 @@
+package dev.lockkit.refactor.move.rewrite;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.JavadocComment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.refactor.move.model.FileScope;
+import dev.lockkit.refactor.move.model.JavaProject;
+import dev.lockkit.refactor.move.model.MovedElement;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.model.TypeInfo;
+import dev.lockkit.refactor.move.rewrite.Site.Kind;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds every {@link Site} of a plan: references to moved members in all files, and inside each
+ * moved member the names whose meaning depends on where the member lives.
+ *
+ * <p>Implementation overview. Candidates are found by name first (a cheap filter: only calls,
+ * method references, field accesses and bare names spelled like a moved member), then confirmed by
+ * resolving them with {@link FileScope} exactly as the compiler would look them up: a qualifier
+ * must denote the origin type, an unqualified name must reach the origin through the enclosing
+ * classes (or their project supertypes) or through a static import, and a bare field name must
+ * not be shadowed by a local variable or parameter. Overloads that are split by the plan (some
+ * move, some stay) are told apart by arity; a call whose arity fits both is reported as
+ * ambiguous rather than guessed. Javadoc is scanned textually for {@code {@link T#m}}, {@code
+ * {@linkplain ...}} and {@code @see}; ordinary comments and string literals are never looked at.
+ */
+public final class SiteCollector {
+
+  private static final Pattern LINK =
+      Pattern.compile("(\\{@link(?:plain)?\\s+|@see\\s+)([\\w.$]*)#([\\w$]+)");
+
+  private final JavaProject project;
+  private final List<MovedElement> moved;
+  private final Map<String, List<MovedElement>> byName = new HashMap<>();
+  private final Map<MovedElement, MemberText> spans;
+
+  public SiteCollector(
+      JavaProject project, List<MovedElement> moved, Map<MovedElement, MemberText> spans) {
+    this.project = project;
+    this.moved = moved;
+    this.spans = spans;
+    for (MovedElement m : moved) {
+      byName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
+    }
+  }
+
+  /** All sites, file by file in path order, in source order within a file. */
+  public List<Site> collect() {
+    List<Site> out = new ArrayList<>();
+    for (ParsedFile f : project.files()) {
+      if (!f.parsed()) {
+        continue;
+      }
+      FileScope scope = new FileScope(project, f);
+      references(f, scope, out);
+      javadoc(f, scope, out);
+      for (MovedElement m : moved) {
+        if (m.origin().file() == f) {
+          inside(m, scope, out);
+        }
+      }
+    }
+    out.sort(
+        (a, b) ->
+            a.file() != b.file()
+                ? a.file().display().compareTo(b.file().display())
+                : Integer.compare(a.start(), b.start()));
+    return out;
+  }
+
+  // ---- references to moved members ----------------------------------------------------------
+
+  private void references(ParsedFile f, FileScope scope, List<Site> out) {
+    f.cu()
+        .walk(
+            node -> {
+              if (node instanceof MethodCallExpr mc && byName.containsKey(mc.getNameAsString())) {
+                String name = mc.getNameAsString();
+                if (mc.getScope().isPresent()) {
+                  qualified(f, scope, mc, mc.getScope().get(), name, true, mc.getArguments().size(), out);
+                } else {
+                  unqualified(f, scope, mc, name, true, mc.getArguments().size(), out);
+                }
+              } else if (node instanceof MethodReferenceExpr mr
+                  && byName.containsKey(mr.getIdentifier())) {
+                qualified(f, scope, mr, mr.getScope(), mr.getIdentifier(), true, -1, out);
+              } else if (node instanceof FieldAccessExpr fa && byName.containsKey(fa.getNameAsString())) {
+                qualified(f, scope, fa, fa.getScope(), fa.getNameAsString(), false, -1, out);
+              } else if (node instanceof NameExpr ne && byName.containsKey(ne.getNameAsString())) {
+                unqualified(f, scope, ne, ne.getNameAsString(), false, -1, out);
+              }
+            });
+  }
+
+  private void qualified(
+      ParsedFile f,
+      FileScope scope,
+      Node site,
+      Expression qualifier,
+      String name,
+      boolean method,
+      int arity,
+      List<Site> out) {
+    String fqn = scope.resolveTypeChain(qualifier);
+    TypeInfo t = fqn == null ? null : project.type(fqn);
+    if (t == null) {
+      return;
+    }
+    TypeInfo owner = scope.declaringType(t, name, method, 0);
+    MovedElement target = pick(owner, name, method, arity, site, f, out);
+    if (target != null) {
+      out.add(
+          new Site(f, site, Kind.QUALIFIED, f.begin(qualifier), f.end(qualifier), target, null, null, name));
+    }
+  }
+
+  private void unqualified(
+      ParsedFile f, FileScope scope, Node site, String name, boolean method, int arity, List<Site> out) {
+    FileScope.Member r = scope.resolveMember(name, method, site);
+    if (r.kind() != FileScope.Kind.MEMBER && r.kind() != FileScope.Kind.STATIC_IMPORT) {
+      return;
+    }
+    MovedElement target = pick(r.owner(), name, method, arity, site, f, out);
+    if (target == null) {
+      return;
+    }
+    int at = f.begin(site);
+    Kind kind = r.kind() == FileScope.Kind.MEMBER ? Kind.UNQUALIFIED : Kind.STATIC_IMPORTED;
+    out.add(new Site(f, site, kind, at, at, target, null, null, name));
+  }
+
+  /** The moved element a use of {@code owner.name} with {@code arity} arguments denotes, or null. */
+  private MovedElement pick(
+      TypeInfo owner, String name, boolean method, int arity, Node site, ParsedFile f, List<Site> out) {
+    if (owner == null) {
+      return null;
+    }
+    List<MovedElement> hits = new ArrayList<>();
+    for (MovedElement m : byName.getOrDefault(name, List.of())) {
+      if (m.origin().equals(owner) && m.isMethod() == method && fits(m.arity(), m.isVarArgs(), arity)) {
+        hits.add(m);
+      }
+    }
+    if (hits.isEmpty()) {
+      return null;
+    }
+    boolean stayingFits = false;
+    if (method) {
+      for (BodyDeclaration<?> b : owner.decl().getMembers()) {
+        if (b instanceof MethodDeclaration md
+            && md.getNameAsString().equals(name)
+            && moved.stream().noneMatch(m -> m.decl() == md)
+            && fits(md.getParameters().size(), md.getParameters().stream().anyMatch(p -> p.isVarArgs()), arity)) {
+          stayingFits = true;
+        }
+      }
+    }
+    boolean sameDest = hits.stream().map(m -> m.destination().fqn()).distinct().count() == 1;
+    if (stayingFits || !sameDest) {
+      int at = f.begin(site);
+      out.add(new Site(f, site, Kind.AMBIGUOUS, at, at, hits.get(0), owner, null, name));
+      return null;
+    }
+    return hits.get(0);
+  }
+
+  private static boolean fits(int params, boolean varargs, int args) {
+    if (args < 0) {
+      return true; // a method reference: any overload may be meant
+    }
+    return varargs ? args >= params - 1 : args == params;
+  }
+
+  // ---- Javadoc -------------------------------------------------------------------------------
+
+  private void javadoc(ParsedFile f, FileScope scope, List<Site> out) {
+    for (Comment c : f.cu().getAllContainedComments()) {
+      if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
+        continue;
+      }
+      int base = f.begin(c) + 3;
+      Node documented = c.getCommentedNode().orElse(f.cu());
+      TypeDeclaration<?> enclosing = null;
+      for (Node n = documented; n != null && enclosing == null; n = n.getParentNode().orElse(null)) {
+        if (n instanceof TypeDeclaration<?> t) {
+          enclosing = t;
+        }
+      }
+      Matcher m = LINK.matcher(c.getContent());
+      while (m.find()) {
+        String typePart = m.group(2);
+        String member = m.group(3);
+        TypeInfo t;
+        if (typePart.isEmpty()) {
+          t = enclosing == null ? null : project.typeOf(enclosing);
+        } else {
+          String fqn = scope.resolveType(typePart, documented);
+          t = fqn == null ? null : project.type(fqn);
+        }
+        if (t == null) {
+          continue;
+        }
+        int start = base + m.start(2);
+        int end = base + m.end(2);
+        MovedElement target = null;
+        for (MovedElement me : byName.getOrDefault(member, List.of())) {
+          if (me.origin().equals(t)) {
+            target = me;
+          }
+        }
+        if (target != null) {
+          out.add(new Site(f, c, Kind.JAVADOC, start, end, target, t, null, member));
+        } else if (typePart.isEmpty() && insideMoved(f, start) != null) {
+          out.add(new Site(f, c, Kind.JAVADOC_STAY_BEHIND, start, end, null, t, null, member));
+        }
+      }
+    }
+  }
+
+  private MovedElement insideMoved(ParsedFile f, int offset) {
+    for (Map.Entry<MovedElement, MemberText> e : spans.entrySet()) {
+      if (e.getValue().file() == f && e.getValue().contains(offset)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  // ---- inside a moved member -----------------------------------------------------------------
+
+  private void inside(MovedElement m, FileScope scope, List<Site> out) {
+    ParsedFile f = m.origin().file();
+    m.decl()
+        .walk(
+            node -> {
+              if (node instanceof ClassOrInterfaceType t && t.getScope().isEmpty()) {
+                typeUse(f, scope, t.getName(), t.getNameAsString(), out);
+              } else if (node instanceof AnnotationExpr a && !a.getName().getQualifier().isPresent()) {
+                typeUse(f, scope, a.getName(), a.getNameAsString(), out);
+              } else if (node instanceof NameExpr ne) {
+                nameInside(m, f, scope, ne, out);
+              } else if (node instanceof MethodCallExpr mc) {
+                if (mc.getScope().isEmpty()) {
+                  callInside(m, f, scope, mc, mc.getNameAsString(), true, out);
+                } else {
+                  memberUse(f, scope, mc, mc.getScope().get(), mc.getNameAsString(), true, out);
+                }
+              } else if (node instanceof FieldAccessExpr fa) {
+                memberUse(f, scope, fa, fa.getScope(), fa.getNameAsString(), false, out);
+              } else if (node instanceof MethodReferenceExpr mr) {
+                memberUse(f, scope, mr, mr.getScope(), mr.getIdentifier(), true, out);
+              }
+            });
+  }
+
+  private void typeUse(ParsedFile f, FileScope scope, Node nameNode, String name, List<Site> out) {
+    String fqn = scope.resolveType(name, nameNode);
+    if (fqn != null) {
+      out.add(
+          new Site(
+              f, nameNode, Kind.TYPE_USE, f.begin(nameNode), f.end(nameNode), null, project.type(fqn), fqn, name));
+    }
+  }
+
+  private void nameInside(MovedElement m, ParsedFile f, FileScope scope, NameExpr ne, List<Site> out) {
+    String name = ne.getNameAsString();
+    FileScope.Member r = scope.resolveMember(name, false, ne);
+    if (r.kind() == FileScope.Kind.UNKNOWN) {
+      if (scope.resolveType(name, ne) != null) {
+        typeUse(f, scope, ne, name, out);
+      } else if (!Character.isUpperCase(name.charAt(0)) || !name.equals(name.toUpperCase())) {
+        return; // a package name prefix or an unknown variable
+      } else {
+        staticOrInherited(m, f, scope, ne, name, false, out);
+      }
+      return;
+    }
+    stayOrStatic(m, f, ne, name, r, out);
+  }
+
+  private void callInside(
+      MovedElement m, ParsedFile f, FileScope scope, MethodCallExpr mc, String name, boolean method, List<Site> out) {
+    FileScope.Member r = scope.resolveMember(name, method, mc);
+    if (r.kind() == FileScope.Kind.UNKNOWN) {
+      staticOrInherited(m, f, scope, mc, name, method, out);
+      return;
+    }
+    stayOrStatic(m, f, mc, name, r, out);
+  }
+
+  private void stayOrStatic(
+      MovedElement m, ParsedFile f, Node site, String name, FileScope.Member r, List<Site> out) {
+    int at = f.begin(site);
+    if (r.kind() == FileScope.Kind.MEMBER) {
+      boolean isMoved =
+          byName.getOrDefault(name, List.of()).stream().anyMatch(x -> x.origin().equals(r.owner()));
+      if (!isMoved) {
+        TypeInfo lexical = project.typeOf(r.lexical());
+        out.add(new Site(f, site, Kind.STAY_BEHIND, at, at, null, lexical, r.owner().fqn(), name));
+      }
+    } else if (r.kind() == FileScope.Kind.STATIC_IMPORT) {
+      boolean isMoved =
+          byName.getOrDefault(name, List.of()).stream().anyMatch(x -> x.origin().equals(r.owner()));
+      if (!isMoved) {
+        out.add(new Site(f, site, Kind.STATIC_USE, at, at, null, r.owner(), r.owner().fqn(), name));
+      }
+    }
+  }
+
+  /**
+   * An unqualified name nothing in the project declares: a static import of a library member, or
+   * a member the origin inherits from a library supertype.
+   */
+  private void staticOrInherited(
+      MovedElement m, ParsedFile f, FileScope scope, Node site, String name, boolean method, List<Site> out) {
+    int at = f.begin(site);
+    for (String owner : scope.staticSingleImports().getOrDefault(name, List.of())) {
+      out.add(new Site(f, site, Kind.STATIC_USE, at, at, null, null, owner, name));
+      return;
+    }
+    for (String owner : scope.staticOnDemandImports()) {
+      if (jdkStatic(owner, name, method)) {
+        out.add(new Site(f, site, Kind.STATIC_USE, at, at, null, null, owner, name));
+        return;
+      }
+    }
+    if (!scope.supertypesWritten(m.origin()).isEmpty()) {
+      out.add(new Site(f, site, Kind.STAY_BEHIND, at, at, null, m.origin(), m.origin().fqn(), name));
+    }
+  }
+
+  private static boolean jdkStatic(String owner, String name, boolean method) {
+    if (!FileScope.jdkClass(owner)) {
+      return false;
+    }
+    try {
+      Class<?> c = Class.forName(owner, false, ClassLoader.getPlatformClassLoader());
+      if (method) {
+        for (var x : c.getMethods()) {
+          if (x.getName().equals(name) && Modifier.isStatic(x.getModifiers())) {
+            return true;
+          }
+        }
+        return false;
+      }
+      return Modifier.isStatic(c.getField(name).getModifiers());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** A qualified use {@code X.name} of a project type's member, for access checks. */
+  private void memberUse(
+      ParsedFile f, FileScope scope, Node site, Expression qualifier, String name, boolean method, List<Site> out) {
+    String fqn = scope.resolveTypeChain(qualifier);
+    TypeInfo t = fqn == null ? null : project.type(fqn);
+    if (t == null) {
+      return;
+    }
+    TypeInfo owner = scope.declaringType(t, name, method, 0);
+    if (owner != null) {
+      int at = f.begin(site);
+      out.add(new Site(f, site, Kind.MEMBER_USE, at, at, null, owner, owner.fqn(), name));
+    }
+  }
+}
