@@ -7,6 +7,7 @@ import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.graph.CodeGraph;
 import dev.lockkit.analyzer.graph.Level;
+import dev.lockkit.analyzer.layers.BanRule;
 import dev.lockkit.analyzer.layers.LayerRule;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.layers.RulesFile;
@@ -115,8 +116,13 @@ public final class Analyzer {
         notAnalysed++;
       }
     }
-    CodeGraph graph = GraphBuilder.build(parsed.modules(), parsed.files());
+    BanRule bans = rf.bans().isEmpty() ? null : new BanRule(rf);
+    CodeGraph graph = GraphBuilder.build(parsed.modules(), parsed.files(), bans);
     TreeSet<String> ran = new TreeSet<>();
+    if (bans != null) {
+      findings.addAll(bans.findings());
+      ran.add(BanRule.RULE);
+    }
     List<CycleGroup> cycles = new ArrayList<>();
     for (Level level : List.of(Level.MODULE, Level.PACKAGE, Level.TYPE)) {
       String rule = CycleRule.ruleId(level);

@@ -5,10 +5,12 @@ import dev.lockkit.analyzer.api.Analyzer;
 import dev.lockkit.analyzer.api.FindingSource;
 import dev.lockkit.analyzer.baseline.Baseline;
 import dev.lockkit.analyzer.finding.Severity;
+import dev.lockkit.analyzer.gating.GatingAnalyzer;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.report.Report;
 import dev.lockkit.analyzer.report.Reporter;
 import dev.lockkit.analyzer.source.InputException;
+import dev.lockkit.analyzer.source.SourceRoot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,10 +59,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   static final int PROGRESS_MIN_FILES = 500;
 
-  @Option(names = "--kconfig", paramLabel = "F", description = "Kconfig feature model: also run config gating.")
+  @Option(
+      names = "--kconfig",
+      paramLabel = "F",
+      description = "Kconfig feature model: also run config gating.")
   Path kconfig;
 
-  @Option(names = "--rules", paramLabel = "F", description = "Rules file (layers, forbidden dependencies).")
+  @Option(
+      names = "--rules",
+      paramLabel = "F",
+      description = "Rules file (layers, forbidden dependencies).")
   Path rules;
 
   @Option(
@@ -72,26 +78,39 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "text, json, sarif, junit, dot or mermaid (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--output", paramLabel = "F", description = "Write the report here instead of stdout.")
+  @Option(
+      names = "--output",
+      paramLabel = "F",
+      description = "Write the report here instead of stdout.")
   Path output;
 
-  @Option(names = "--baseline", paramLabel = "F", description = "Report only findings this baseline does not list.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "F",
+      description = "Report only findings this baseline does not list.")
   Path baseline;
 
-  @Option(names = "--write-baseline", paramLabel = "F", description = "Write every finding's key to this baseline file.")
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "F",
+      description = "Write every finding's key to this baseline file.")
   Path writeBaseline;
 
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
       defaultValue = "error",
-      description = "info, warning or error: exit 1 when a reported finding is at least this severe (default: ${DEFAULT-VALUE}).")
+      description =
+          "info, warning or error: exit 1 when a reported finding is at least this severe (default: ${DEFAULT-VALUE}).")
   String failOn;
 
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Source roots, Maven modules or a multi-module checkout.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Source roots, Maven modules or a multi-module checkout.")
   List<Path> paths;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -109,7 +128,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
       err.flush();
       return EXIT_USAGE;
     } catch (RuntimeException | IOException e) {
-      err.println("lockkit analyze: internal error: " + e + (debug ? "" : " (rerun with --debug for details)"));
+      err.println(
+          "lockkit analyze: internal error: "
+              + e
+              + (debug ? "" : " (rerun with --debug for details)"));
       if (debug) {
         e.printStackTrace(err);
       }
@@ -146,13 +168,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (!Files.isRegularFile(kconfig)) {
         throw new UsageError(kconfig + ": Kconfig file not found", null);
       }
-      FindingSource gating =
-          gating()
-              .orElseThrow(
-                  () ->
-                      new UsageError(
-                          "--kconfig: config gating is not available in this build", null));
-      analyzer.with(gating, kconfig);
+      analyzer.with(gating(), kconfig);
     }
     if (System.console() != null) {
       analyzer.progress(new ProgressBar(err));
@@ -175,7 +191,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
               + report.findings().size()
               + " finding(s) written to "
               + output
-              + (report.summary().complete() ? "" : " (INCOMPLETE: some files could not be analysed)"));
+              + (report.summary().complete()
+                  ? ""
+                  : " (INCOMPLETE: some files could not be analysed)"));
       err.flush();
     } else {
       PrintWriter out = spec.commandLine().getOut();
@@ -185,12 +203,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     return AnalysisResult.anyAtLeast(report.findings(), threshold) ? EXIT_FINDINGS : EXIT_OK;
   }
 
-  /**
-   * The config-gating rule set (issue 5), found as a {@link FindingSource} service: a provider
-   * listed in {@code META-INF/services/dev.lockkit.analyzer.api.FindingSource}.
-   */
-  static Optional<FindingSource> gating() {
-    return ServiceLoader.load(FindingSource.class, AnalyzeCommand.class.getClassLoader()).findFirst();
+  /** The config-gating rule set (issue 5): every {@code gate/*} and {@code kconfig/*} rule. */
+  static FindingSource gating() {
+    return (roots, kconfig) ->
+        GatingAnalyzer.analyze(roots.stream().map(SourceRoot::root).toList(), kconfig);
   }
 
   private static void writeAtomically(Path file, String text) throws UsageError {
@@ -248,7 +264,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
               + done
               + "/"
               + total
-              + (done == total ? "\r" + " ".repeat(60 + String.valueOf(total).length() * 2) + "\r" : ""));
+              + (done == total
+                  ? "\r" + " ".repeat(60 + String.valueOf(total).length() * 2) + "\r"
+                  : ""));
       err.flush();
     }
   }

@@ -15,19 +15,19 @@ import java.util.List;
  * graph was built). Elementary cycles are never enumerated: their number can be exponential.
  *
  * <p>Witness: a breadth-first search from a start node inside the component finds the shortest
- * cycle through it. Starts are tried in node-id (name) order, up to {@value #MAX_WITNESS_STARTS}
- * of them, stopping early at a 2-cycle; the shortest found wins, ties to the earliest start. For
- * components of at most that many nodes the witness is a globally shortest cycle; beyond, it is
- * the shortest through the first starts, which bounds the cost at O(starts × E).
+ * cycle through it. Starts are tried in node-id (name) order, up to {@value #MAX_WITNESS_STARTS} of
+ * them, stopping early at a 2-cycle; the shortest found wins, ties to the earliest start. For
+ * components of at most that many nodes the witness is a globally shortest cycle; beyond, it is the
+ * shortest through the first starts, which bounds the cost at O(starts × E).
  *
  * <p>Cut: a weighted form of the Eades–Lin–Smyth greedy feedback-arc-set heuristic. Nodes are
  * peeled off into a linear order: sinks go to the back, sources to the front, and otherwise the
  * node with the largest (outgoing − incoming) reference weight goes to the front (ties to the
- * smaller id). Edges pointing backwards in that order form a feedback set: removing them leaves
- * the order topological. The set is then made minimal: each cut edge, heaviest first, is put back
- * if no path leads from its target to its source without cut edges. The result is a small (not
- * necessarily minimum: that problem is NP-hard) set that prefers cutting edges with few
- * references, i.e. the cheapest to refactor.
+ * smaller id). Edges pointing backwards in that order form a feedback set: removing them leaves the
+ * order topological. The set is then made minimal: each cut edge, heaviest first, is put back if no
+ * path leads from its target to its source without cut edges. The result is a small (not
+ * necessarily minimum: that problem is NP-hard) set that prefers cutting edges with few references,
+ * i.e. the cheapest to refactor.
  */
 public final class CycleFinder {
 

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * each will look at. A node is finished when its edges are exhausted; if its low-link equals its
  * index it is the root of a component, which is popped from the Tarjan stack. Depth is bounded by
  * the number of nodes, not by the thread's stack, so a chain of a million types is fine. Nodes and
- * edges are visited in id order (ids are name order), so component numbering is deterministic.
- * Runs in O(V + E) time and O(V) extra space.
+ * edges are visited in id order (ids are name order), so component numbering is deterministic. Runs
+ * in O(V + E) time and O(V) extra space.
  */
 public final class StronglyConnected {
 

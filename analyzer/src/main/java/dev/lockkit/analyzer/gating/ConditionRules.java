@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code gate/dead} and {@code gate/redundant}: for each written condition {@code local} under
- * the condition {@code enclosing} of the code around it, the code it guards is dead when no valid
- * configuration satisfies {@code enclosing && local} although some satisfies {@code enclosing}
- * (so only the innermost culprit is reported, never everything inside it), and the condition is
+ * {@code gate/dead} and {@code gate/redundant}: for each written condition {@code local} under the
+ * condition {@code enclosing} of the code around it, the code it guards is dead when no valid
+ * configuration satisfies {@code enclosing && local} although some satisfies {@code enclosing} (so
+ * only the innermost culprit is reported, never everything inside it), and the condition is
  * redundant when every valid configuration satisfying {@code enclosing} also satisfies {@code
  * local} — the kernel's {@code #ifdef CONFIG_MMU} inside {@code #ifdef CONFIG_PER_VMA_LOCK}.
  * Redundancy is reported for written conditions ({@code @IfConfig}, a guarded branch) only: the
@@ -43,7 +43,10 @@ final class ConditionRules {
                 "gate/dead",
                 Severity.WARNING,
                 site.location(),
-                describe(site) + " in " + site.element() + " is dead: no valid configuration has "
+                describe(site)
+                    + " in "
+                    + site.element()
+                    + " is dead: no valid configuration has "
                     + Expr.and(enclosing, local)
                     + (why.isEmpty() ? "" : " (" + why + ")"),
                 key),
@@ -57,7 +60,12 @@ final class ConditionRules {
                 "gate/redundant",
                 Severity.INFO,
                 site.location(),
-                "condition " + local + " of " + describe(site) + " in " + site.element()
+                "condition "
+                    + local
+                    + " of "
+                    + describe(site)
+                    + " in "
+                    + site.element()
                     + " is redundant: it holds in every valid configuration"
                     + (enclosing.equals(Expr.TRUE) ? "" : " where " + enclosing + " holds")
                     + (why.isEmpty() ? "" : " (" + why + ")"),

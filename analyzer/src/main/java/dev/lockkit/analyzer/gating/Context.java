@@ -4,12 +4,12 @@ import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.pc.Expr;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * What every gating rule shares: the feature model, the normalisation of code conditions to known
@@ -24,9 +24,9 @@ final class Context {
   }
 
   /**
-   * {@code e} with every symbol the Kconfig does not define replaced by false — the kernel's
-   * {@code IS_ENABLED} of an undefined option — so the solver only sees known symbols. The unknown
-   * symbol itself is reported once, by the symbol rule.
+   * {@code e} with every symbol the Kconfig does not define replaced by false — the kernel's {@code
+   * IS_ENABLED} of an undefined option — so the solver only sees known symbols. The unknown symbol
+   * itself is reported once, by the symbol rule.
    */
   Expr known(Expr e) {
     if (e instanceof Expr.Sym s) {

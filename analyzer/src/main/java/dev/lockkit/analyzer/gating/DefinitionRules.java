@@ -19,13 +19,12 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>A {@code @VariantPoint} type needs an implementation (a project type that extends or
- *       implements it) wherever it is used: {@code gate/missing-definition} when some
- *       configuration has a use (a call of one of its methods or a read of one of its fields, from
- *       outside the type and its implementations; naming the type is not a use) and
- *       no implementation; otherwise, if some configuration has no implementation, {@code
- *       gate/declared-not-defined} (info) — the kernel reviewer's {@code lock_mm_and_find_vma}
- *       question for {@code MMU && !LOCK_MM_AND_FIND_VMA}, answered: declared, not defined, and
- *       not called there either.
+ *       implements it) wherever it is used: {@code gate/missing-definition} when some configuration
+ *       has a use (a call of one of its methods or a read of one of its fields, from outside the
+ *       type and its implementations; naming the type is not a use) and no implementation;
+ *       otherwise, if some configuration has no implementation, {@code gate/declared-not-defined}
+ *       (info) — the kernel reviewer's {@code lock_mm_and_find_vma} question for {@code MMU &&
+ *       !LOCK_MM_AND_FIND_VMA}, answered: declared, not defined, and not called there either.
  *   <li>{@code gate/duplicate-definition}: two implementations of a variation point present
  *       together, or two declarations with the same signature (the same method twice under
  *       different {@code @IfConfig}s, which javac rejects) present together.
@@ -69,14 +68,17 @@ final class DefinitionRules {
             ? "it has no implementation at all"
             : "implementations: "
                 + String.join(
-                    ", ", impls.stream().map(d -> d.target() + " [" + d.condition() + "]").toList());
+                    ", ",
+                    impls.stream().map(d -> d.target() + " [" + d.condition() + "]").toList());
 
     Map<String, List<CodeModel.Reference>> usesByElement = new TreeMap<>();
     for (CodeModel.Reference r : code.references()) {
       // Only calls and field reads need a definition; naming the type (a parameter, a field of
       // that type) is the prototype, which compiles and links without one.
       boolean toVp = r.target().startsWith(name + "#");
-      if (toVp && !inside(r.from(), name) && impls.stream().noneMatch(i -> inside(r.from(), i.target()))) {
+      if (toVp
+          && !inside(r.from(), name)
+          && impls.stream().noneMatch(i -> inside(r.from(), i.target()))) {
         usesByElement.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
       }
     }
@@ -99,8 +101,15 @@ final class DefinitionRules {
                   "gate/missing-definition",
                   Severity.ERROR,
                   first.location(),
-                  "with " + Context.with(w.get(), use, defined) + ", " + e.getKey() + " uses variation point "
-                      + name + " but no implementation of it is present (" + implList + ")",
+                  "with "
+                      + Context.with(w.get(), use, defined)
+                      + ", "
+                      + e.getKey()
+                      + " uses variation point "
+                      + name
+                      + " but no implementation of it is present ("
+                      + implList
+                      + ")",
                   e.getKey() + " -> " + name)
               .withWitness(w.get()),
           missing,
@@ -118,11 +127,16 @@ final class DefinitionRules {
                     "gate/declared-not-defined",
                     Severity.INFO,
                     vp.location(),
-                    "with " + Context.with(w.get(), undefined) + ", variation point " + name
+                    "with "
+                        + Context.with(w.get(), undefined)
+                        + ", variation point "
+                        + name
                         + (declared
                             ? " is declared but not defined"
                             : " is neither declared (it requires " + present + ") nor defined")
-                        + " (" + implList + "), and nothing uses it there: no configuration"
+                        + " ("
+                        + implList
+                        + "), and nothing uses it there: no configuration"
                         + " uses it without an implementation, so this is fine",
                     name)
                 .withWitness(w.get()),
@@ -132,12 +146,18 @@ final class DefinitionRules {
     }
     for (int i = 0; i < impls.size(); i++) {
       for (int j = i + 1; j < impls.size(); j++) {
-        duplicate(ctx, name, impls.get(i), impls.get(j), "variation point " + name + " implemented twice");
+        duplicate(
+            ctx,
+            name,
+            impls.get(i),
+            impls.get(j),
+            "variation point " + name + " implemented twice");
       }
     }
   }
 
-  private static void duplicate(Context ctx, String what, Declaration a, Declaration b, String title) {
+  private static void duplicate(
+      Context ctx, String what, Declaration a, Declaration b, String title) {
     Expr both = Expr.and(ctx.known(a.condition()), ctx.known(b.condition()));
     Optional<SortedMap<String, Boolean>> w = ctx.witness(both);
     if (w.isEmpty()) {
@@ -149,9 +169,23 @@ final class DefinitionRules {
                 "gate/duplicate-definition",
                 Severity.ERROR,
                 second,
-                "with " + Context.with(w.get(), both) + ", " + title + ": " + a.target() + " at "
-                    + a.location() + " [" + a.condition() + "] and " + b.target() + " at " + b.location()
-                    + " [" + b.condition() + "] are both present",
+                "with "
+                    + Context.with(w.get(), both)
+                    + ", "
+                    + title
+                    + ": "
+                    + a.target()
+                    + " at "
+                    + a.location()
+                    + " ["
+                    + a.condition()
+                    + "] and "
+                    + b.target()
+                    + " at "
+                    + b.location()
+                    + " ["
+                    + b.condition()
+                    + "] are both present",
                 what + ": " + a.target() + " + " + b.target(),
                 List.of(a.location(), b.location()),
                 new TreeMap<>())

@@ -49,8 +49,8 @@ public final class GatingAnalyzer {
 
   /**
    * Like {@link #analyze} but returning the model, the code model and each finding's condition;
-   * {@code reportUnparsableFiles} adds an {@code input/parse} finding for each Java file that
-   * does not parse (for callers without their own front end).
+   * {@code reportUnparsableFiles} adds an {@code input/parse} finding for each Java file that does
+   * not parse (for callers without their own front end).
    */
   public static Result run(List<Path> sourceRoots, Path kconfig, boolean reportUnparsableFiles)
       throws KconfigException, IOException {

@@ -14,15 +14,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * {@code gate/unguarded-reference}: a reference present in a configuration where its target is
- * not.
+ * {@code gate/unguarded-reference}: a reference present in a configuration where its target is not.
  *
- * <p>References are grouped by {@code (from, target)}; the group exists where any of its sites
- * does (the disjunction of their conditions), and the target exists where any declaration with its
- * key does (overloads of the same arity count together). One query {@code site && !target} per
- * group; the common cases — an unconditional target, or a target whose condition is literally one
- * of the site's conjuncts — are decided without the solver. The finding sits at the first site of
- * the group present in the witness configuration.
+ * <p>References are grouped by {@code (from, target)}; the group exists where any of its sites does
+ * (the disjunction of their conditions), and the target exists where any declaration with its key
+ * does (overloads of the same arity count together). One query {@code site && !target} per group;
+ * the common cases — an unconditional target, or a target whose condition is literally one of the
+ * site's conjuncts — are decided without the solver. The finding sits at the first site of the
+ * group present in the witness configuration.
  */
 final class ReferenceRules {
   private ReferenceRules() {}
@@ -30,7 +29,9 @@ final class ReferenceRules {
   static void run(Context ctx, CodeModel code) {
     Map<String, List<Expr>> targetConditions = new TreeMap<>();
     for (CodeModel.Declaration d : code.declarations()) {
-      targetConditions.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(ctx.known(d.condition()));
+      targetConditions
+          .computeIfAbsent(d.target(), k -> new ArrayList<>())
+          .add(ctx.known(d.condition()));
     }
     Map<String, List<CodeModel.Reference>> groups = new LinkedHashMap<>();
     for (CodeModel.Reference r : code.references()) {
@@ -66,8 +67,17 @@ final class ReferenceRules {
                   "gate/unguarded-reference",
                   Severity.ERROR,
                   first.location(),
-                  "with " + Context.with(w, site, target) + ", " + first.from() + " " + first.use().verb()
-                      + " " + first.target() + ", which does not exist (it requires " + target + ")",
+                  "with "
+                      + Context.with(w, site, target)
+                      + ", "
+                      + first.from()
+                      + " "
+                      + first.use().verb()
+                      + " "
+                      + first.target()
+                      + ", which does not exist (it requires "
+                      + target
+                      + ")",
                   g.getKey())
               .withWitness(w),
           missing,

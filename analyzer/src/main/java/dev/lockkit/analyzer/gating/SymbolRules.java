@@ -48,7 +48,10 @@ final class SymbolRules {
               "gate/unknown-symbol",
               Severity.ERROR,
               use.location(),
-              "unknown configuration symbol " + use.symbol() + " in " + use.element()
+              "unknown configuration symbol "
+                  + use.symbol()
+                  + " in "
+                  + use.element()
                   + ": the Kconfig does not define it, so the condition is false in every variant"
                   + hint,
               key),
@@ -66,8 +69,12 @@ final class SymbolRules {
               "gate/unknown-symbol",
               Severity.INFO,
               k.location(),
-              "Kconfig symbol " + s + " is not used by any code"
-                  + (readers.isEmpty() ? "" : " (only inside the Kconfig, by " + String.join(", ", readers) + ")"),
+              "Kconfig symbol "
+                  + s
+                  + " is not used by any code"
+                  + (readers.isEmpty()
+                      ? ""
+                      : " (only inside the Kconfig, by " + String.join(", ", readers) + ")"),
               "unused " + s),
           Expr.FALSE,
           false);
@@ -77,7 +84,8 @@ final class SymbolRules {
         continue;
       }
       Location at = p.location();
-      ctx.add(Finding.of("input/parse", Severity.ERROR, at, p.message(), p.key()), Expr.FALSE, false);
+      ctx.add(
+          Finding.of("input/parse", Severity.ERROR, at, p.message(), p.key()), Expr.FALSE, false);
     }
   }
 }

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The {@code layer/forbidden} rule: package dependencies that go from a lower layer to a higher
- * one or match a {@code forbid} line, and module dependencies that match a {@code forbid-module}
- * line. Each offending edge is one finding keyed {@code package FROM -> TO} or {@code module FROM
- * -> TO}, located at its first reference, with up to {@value #MAX_RELATED} references related.
- * An edge that breaks several lines is reported once, for the first of them (layer order, then
- * forbid lines in file order).
+ * The {@code layer/forbidden} rule: package dependencies that go from a lower layer to a higher one
+ * or match a {@code forbid} line, and module dependencies that match a {@code forbid-module} line.
+ * Each offending edge is one finding keyed {@code package FROM -> TO} or {@code module FROM -> TO},
+ * located at its first reference, with up to {@value #MAX_RELATED} references related. An edge that
+ * breaks several lines is reported once, for the first of them (layer order, then forbid lines in
+ * file order).
  */
 public final class LayerRule {
 
@@ -52,7 +52,16 @@ public final class LayerRule {
       } else {
         for (RulesFile.Forbid f : rules.forbidden()) {
           if (f.from().matches(from) && f.to().matches(to)) {
-            why = "forbidden by " + rules.source() + ":" + f.line() + " (forbid " + f.from() + " -> " + f.to() + ")";
+            why =
+                "forbidden by "
+                    + rules.source()
+                    + ":"
+                    + f.line()
+                    + " (forbid "
+                    + f.from()
+                    + " -> "
+                    + f.to()
+                    + ")";
             break;
           }
         }
@@ -107,6 +116,12 @@ public final class LayerRule {
             + "): "
             + why;
     return new Finding(
-        RULE, severity, related.get(0), message, noun + " " + from + " -> " + to, related, new TreeMap<>());
+        RULE,
+        severity,
+        related.get(0),
+        message,
+        noun + " " + from + " -> " + to,
+        related,
+        new TreeMap<>());
   }
 }

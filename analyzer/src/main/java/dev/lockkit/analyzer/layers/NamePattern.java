@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
  * A pattern over dotted names (packages, types) or module names.
  *
  * <p>Syntax: segments separated by {@code .}; a segment is a Java identifier or {@code *} (exactly
- * one segment). A final {@code .**} matches the name itself and everything below it ({@code
- * a.b.**} matches {@code a.b} and {@code a.b.c.d}); {@code **} alone matches every name. Nothing
- * else is allowed, so a typo such as {@code a..b} or {@code a.b*} is an error, not a pattern that
- * silently matches nothing.
+ * one segment). A final {@code .**} matches the name itself and everything below it ({@code a.b.**}
+ * matches {@code a.b} and {@code a.b.c.d}); {@code **} alone matches every name. Nothing else is
+ * allowed, so a typo such as {@code a..b} or {@code a.b*} is an error, not a pattern that silently
+ * matches nothing.
  */
 public final class NamePattern {
 
@@ -25,8 +25,8 @@ public final class NamePattern {
    * Parses a pattern.
    *
    * @return the pattern
-   * @throws IllegalArgumentException with a message naming the offending character (0-based
-   *     offset in brackets at the start, e.g. {@code "[3] ..."}) when the text is not a pattern
+   * @throws IllegalArgumentException with a message naming the offending character (0-based offset
+   *     in brackets at the start, e.g. {@code "[3] ..."}) when the text is not a pattern
    */
   public static NamePattern parse(String text) {
     if (text.equals("**")) {

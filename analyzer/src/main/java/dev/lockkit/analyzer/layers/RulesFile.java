@@ -18,23 +18,25 @@ import java.util.TreeMap;
  * The architecture rules of an analysed project, read from a line-oriented text file.
  *
  * <pre>
- * # comment; blank lines are ignored
+ * # comment (a '#' that begins a word); blank lines are ignored
  * version 1
  * layer config   dev.lockkit.lockcore.config
  * layer sync     dev.lockkit.lockcore.sync.**
  * order config sync                        # lowest first
  * forbid dev.lockkit.a.** -&gt; dev.lockkit.b.**
  * forbid-module analyzer -&gt; golden
+ * ban java.lang.System#exit allow dev.lockkit.cli.**
  * severity cycle/type error
  * </pre>
  *
- * <p>Each line is a directive word followed by arguments, so the format grows by adding
- * directives; a directive this version does not know is an error, never skipped, so a rule
- * cannot be silently ignored. Every error names {@code path:line:col}.
+ * <p>Each line is a directive word followed by arguments, so the format grows by adding directives;
+ * a directive this version does not know is an error, never skipped, so a rule cannot be silently
+ * ignored. Every error names {@code path:line:col}.
  *
  * @param layers layer name to its package patterns, in the order of {@code order} (lowest first)
  * @param forbidden explicit forbidden package dependencies
  * @param forbiddenModules explicit forbidden module dependencies
+ * @param bans forbidden uses of types or members, each with the places where they are allowed
  * @param severities severity overrides by rule id
  * @param source display name of the file
  */
@@ -42,16 +44,17 @@ public record RulesFile(
     Map<String, List<NamePattern>> layers,
     List<Forbid> forbidden,
     List<Forbid> forbiddenModules,
+    List<Ban> bans,
     Map<String, Severity> severities,
     String source) {
 
   /** Directives this version understands. */
   public static final Set<String> DIRECTIVES =
-      Set.of("version", "layer", "order", "forbid", "forbid-module", "severity");
+      Set.of("version", "layer", "order", "forbid", "forbid-module", "ban", "severity");
 
   /** Rule ids whose severity a rules file may set. */
   public static final Set<String> RULES =
-      Set.of("cycle/type", "cycle/package", "cycle/module", "layer/forbidden");
+      Set.of("cycle/type", "cycle/package", "cycle/module", "layer/forbidden", "api/forbidden");
 
   /**
    * One forbidden dependency.
@@ -62,9 +65,32 @@ public record RulesFile(
    */
   public record Forbid(NamePattern from, NamePattern to, int line) {}
 
+  /**
+   * A forbidden use: {@code ban TYPE[#MEMBER] [allow PATTERN...]}.
+   *
+   * @param type pattern over qualified type names (nested types dotted)
+   * @param member the field or method name, or null to ban every use of the type
+   * @param allow where the use is allowed: patterns over the using top-level type's qualified name
+   *     or over its package
+   * @param line where it is declared
+   */
+  public record Ban(NamePattern type, String member, List<NamePattern> allow, int line) {
+    /** {@code TYPE} or {@code TYPE#MEMBER} as written. */
+    public String target() {
+      return member == null ? type.toString() : type + "#" + member;
+    }
+
+    /** Whether code in {@code fromType} (a qualified top-level type name) may use the target. */
+    public boolean allows(String fromType) {
+      int dot = fromType.lastIndexOf('.');
+      String pkg = dot < 0 ? "" : fromType.substring(0, dot);
+      return allow.stream().anyMatch(p -> p.matches(fromType) || p.matches(pkg));
+    }
+  }
+
   /** No rules at all. */
   public static RulesFile empty() {
-    return new RulesFile(Map.of(), List.of(), List.of(), Map.of(), "");
+    return new RulesFile(Map.of(), List.of(), List.of(), List.of(), Map.of(), "");
   }
 
   /** Reads and checks a rules file, naming it by its path. */
@@ -96,14 +122,14 @@ public record RulesFile(
     List<String> order = null;
     List<Forbid> forbidden = new ArrayList<>();
     List<Forbid> forbiddenModules = new ArrayList<>();
+    List<Ban> bans = new ArrayList<>();
     Map<String, Severity> severities = new TreeMap<>();
     int orderLine = 0;
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       int lineNo = i + 1;
       String raw = lines[i];
-      int hash = raw.indexOf('#');
-      String line = hash >= 0 ? raw.substring(0, hash) : raw;
+      String line = raw.substring(0, commentStart(raw));
       if (line.isBlank()) {
         continue;
       }
@@ -161,12 +187,16 @@ public record RulesFile(
                   lineNo);
           (w.get(0).equals("forbid") ? forbidden : forbiddenModules).add(f);
           break;
+        case "ban":
+          bans.add(ban(w, spans, source, lineNo, err));
+          break;
         case "severity":
           if (w.size() != 3) {
             throw err.at(0, "expected 'severity RULE info|warning|error'");
           }
           if (!RULES.contains(w.get(1))) {
-            throw err.at(1, "unknown rule '" + w.get(1) + "' (expected one of " + sorted(RULES) + ")");
+            throw err.at(
+                1, "unknown rule '" + w.get(1) + "' (expected one of " + sorted(RULES) + ")");
           }
           try {
             severities.put(w.get(1), Severity.parse(w.get(2)));
@@ -176,14 +206,19 @@ public record RulesFile(
           break;
         default:
           throw err.at(
-              0, "unknown directive '" + w.get(0) + "' (expected one of " + sorted(DIRECTIVES) + ")");
+              0,
+              "unknown directive '" + w.get(0) + "' (expected one of " + sorted(DIRECTIVES) + ")");
       }
     }
     Map<String, List<NamePattern>> ordered = new LinkedHashMap<>();
     if (order != null) {
       for (String name : order) {
         if (!layers.containsKey(name)) {
-          throw error(source, orderLine, 1, "'order' names layer '" + name + "', which no 'layer' line defines");
+          throw error(
+              source,
+              orderLine,
+              1,
+              "'order' names layer '" + name + "', which no 'layer' line defines");
         }
         ordered.put(name, layers.get(name));
       }
@@ -198,7 +233,44 @@ public record RulesFile(
       }
     }
     return new RulesFile(
-        ordered, List.copyOf(forbidden), List.copyOf(forbiddenModules), severities, source);
+        ordered,
+        List.copyOf(forbidden),
+        List.copyOf(forbiddenModules),
+        List.copyOf(bans),
+        severities,
+        source);
+  }
+
+  private static Ban ban(List<String> w, List<int[]> spans, String source, int line, Err err)
+      throws RulesException {
+    if (w.size() < 2 || (w.size() > 2 && (!w.get(2).equals("allow") || w.size() < 4))) {
+      throw err.at(0, "expected 'ban TYPE[#MEMBER] [allow PATTERN...]'");
+    }
+    String target = w.get(1);
+    int hash = target.indexOf('#');
+    String member = null;
+    String typeText = target;
+    if (hash >= 0) {
+      member = target.substring(hash + 1);
+      typeText = target.substring(0, hash);
+      boolean ok =
+          !member.isEmpty()
+              && Character.isJavaIdentifierStart(member.codePointAt(0))
+              && member.codePoints().allMatch(Character::isJavaIdentifierPart);
+      if (!ok) {
+        throw error(
+            source,
+            line,
+            spans.get(1)[0] + hash + 2,
+            "bad member '" + member + "' (expected a field or method name)");
+      }
+    }
+    NamePattern type = pattern(typeText, source, line, spans.get(1)[0] + 1);
+    List<NamePattern> allow = new ArrayList<>();
+    for (int k = 3; k < w.size(); k++) {
+      allow.add(pattern(w.get(k), source, line, spans.get(k)[0] + 1));
+    }
+    return new Ban(type, member, List.copyOf(allow), line);
   }
 
   @FunctionalInterface
@@ -218,12 +290,23 @@ public record RulesFile(
       String msg = e.getMessage();
       int close = msg.indexOf(']');
       int offset = Integer.parseInt(msg.substring(1, close));
-      throw error(source, line, col + offset, "bad pattern '" + text + "': " + msg.substring(close + 2));
+      throw error(
+          source, line, col + offset, "bad pattern '" + text + "': " + msg.substring(close + 2));
     }
   }
 
   private static RulesException error(String source, int line, int col, String message) {
     return new RulesException(source + ":" + line + ":" + col + ": " + message);
+  }
+
+  /** Where a comment starts: a {@code #} that begins a word ({@code Type#member} is not one). */
+  private static int commentStart(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        return i;
+      }
+    }
+    return line.length();
   }
 
   /** Start and end offsets of the whitespace-separated words of a line. */

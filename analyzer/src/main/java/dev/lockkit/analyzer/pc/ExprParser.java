@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * Recursive-descent parser for condition expressions.
  *
- * <p>Grammar, loosest binding first: {@code or := and ('||' and)*}, {@code and := cmp ('&&'
- * cmp)*}, {@code cmp := unary (('=' | '!=') unary)?} (Kconfig dialect only), {@code unary := '!'
- * unary | '(' or ')' | IDENT}. In the Kconfig dialect {@code y} and {@code n} (optionally quoted)
- * are the constants; in the {@code @IfConfig} dialect {@code true} and {@code false} are. Every
- * symbol occurrence is returned with its offset so that later checks (unknown symbol) can point at
- * the exact column inside an annotation string.
+ * <p>Grammar, loosest binding first: {@code or := and ('||' and)*}, {@code and := cmp ('&&' cmp)*},
+ * {@code cmp := unary (('=' | '!=') unary)?} (Kconfig dialect only), {@code unary := '!' unary |
+ * '(' or ')' | IDENT}. In the Kconfig dialect {@code y} and {@code n} (optionally quoted) are the
+ * constants; in the {@code @IfConfig} dialect {@code true} and {@code false} are. Every symbol
+ * occurrence is returned with its offset so that later checks (unknown symbol) can point at the
+ * exact column inside an annotation string.
  */
 public final class ExprParser {
 

@@ -13,6 +13,7 @@ final class RuleDescriptions {
     TEXT.put("cycle/package", "Packages that depend on each other in a cycle.");
     TEXT.put("cycle/module", "Modules that depend on each other in a cycle.");
     TEXT.put("layer/forbidden", "A dependency that the project's rules file forbids.");
+    TEXT.put("api/forbidden", "A use of a type or member that the rules file bans there.");
     TEXT.put("input/parse", "A source file that does not parse; it was not analysed.");
     TEXT.put("input/encoding", "A source file with bytes that are not UTF-8.");
     TEXT.put("input/too-large", "A source file above the size limit; it was not analysed.");

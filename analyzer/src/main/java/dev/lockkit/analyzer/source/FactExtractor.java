@@ -206,8 +206,9 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
   }
 
   /**
-   * Raw class names of the parameter and return types of each method, skipping primitives and names
-   * that a type parameter of the method or type shadows.
+   * Raw class names of the parameter and return types of each method, keyed {@code name/arity}
+   * ({@code name/arity+} for varargs), skipping primitives and names that a type parameter of the
+   * method or type shadows.
    */
   private Map<String, List<String>> signatures(TypeDeclaration<?> decl) {
     Map<String, List<String>> out = new TreeMap<>();
@@ -233,8 +234,10 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
         }
       }
       if (!names.isEmpty()) {
-        out.computeIfAbsent(intern.apply(md.getNameAsString()), k -> new ArrayList<>())
-            .addAll(names);
+        int arity = md.getParameters().size();
+        boolean varargs = arity > 0 && md.getParameter(arity - 1).isVarArgs();
+        String key = md.getNameAsString() + "/" + arity + (varargs ? "+" : "");
+        out.computeIfAbsent(intern.apply(key), k -> new ArrayList<>()).addAll(names);
       }
     }
     if (out.isEmpty()) {
@@ -424,7 +427,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
       String chain = nameChain(n.getScope().get());
       if (chain != null) {
         if (mayBeType(chain)) {
-          record(chain, n.getNameAsString(), RefKind.EXPR, n);
+          record(chain, n.getNameAsString() + "/" + n.getArguments().size(), RefKind.EXPR, n);
         }
         n.getTypeArguments().ifPresent(t -> t.forEach(a -> a.accept(this, arg)));
         n.getArguments().forEach(a -> a.accept(this, arg));

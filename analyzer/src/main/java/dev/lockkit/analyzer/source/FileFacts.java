@@ -34,8 +34,9 @@ public final class FileFacts {
    * @param outer index of the enclosing declared type, or -1
    * @param supertypes extends/implements names as written
    * @param memberNames names of declared fields, methods and enum constants
-   * @param signatures method name to the raw class names in the parameter and return types of its
-   *     declarations, as written: what a compiled call's descriptor would name
+   * @param signatures {@code name/arity} ({@code name/arity+} for varargs) to the raw class names
+   *     in the parameter and return types of the methods so declared, as written: what a compiled
+   *     call's descriptor would name
    * @param line line of the name
    * @param column column of the name
    */
@@ -105,7 +106,10 @@ public final class FileFacts {
       return chains[i];
     }
 
-    /** The member named right after the chain (a called method), or null. */
+    /**
+     * The member named right after the chain, or null: {@code name/argc} for a call with {@code
+     * argc} arguments, {@code name} for a method reference.
+     */
     public String member(int i) {
       return members[i];
     }

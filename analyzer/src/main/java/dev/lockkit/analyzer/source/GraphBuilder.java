@@ -72,8 +72,20 @@ public final class GraphBuilder {
 
   /** The project's graph, built from the facts of all its files. */
   public static CodeGraph build(List<String> modules, List<FileFacts> files) {
-    return new GraphBuilder(files).run(modules);
+    return build(modules, files, null);
   }
+
+  /**
+   * The project's graph; {@code uses}, when not null, also hears of every use of a type or member,
+   * external ones included (see {@link UseListener}).
+   */
+  public static CodeGraph build(List<String> modules, List<FileFacts> files, UseListener uses) {
+    GraphBuilder b = new GraphBuilder(files);
+    b.uses = uses;
+    return b.run(modules);
+  }
+
+  private UseListener uses;
 
   /** Every input finding (parse, encoding, size) of the files, in report order. */
   public static List<Finding> inputFindings(List<FileFacts> files) {
@@ -126,6 +138,16 @@ public final class GraphBuilder {
       cachedWhole.clear();
       for (int i : order) {
         TypeInfo target = resolveRef(f, refs, i, cache);
+        if (uses != null) {
+          int ctx = refs.context(i);
+          String fromType =
+              ctx >= 0
+                  ? files.get(f).types().get(topDecl(f, ctx)).fqn()
+                  : (facts.packageName().isEmpty() ? "" : facts.packageName() + ".")
+                      + "package-info";
+          boolean project = target != null && target != EXTERNAL;
+          UseReporter.report(uses, facts, refs, i, fromType, project ? target.fqn : null);
+        }
         if (target == null || target == EXTERNAL) {
           continue;
         }
@@ -151,6 +173,14 @@ public final class GraphBuilder {
       }
     }
     return graph.build();
+  }
+
+  private int topDecl(int f, int decl) {
+    List<DeclaredType> types = files.get(f).types();
+    while (types.get(decl).outer() >= 0) {
+      decl = types.get(decl).outer();
+    }
+    return decl;
   }
 
   private void index() {
@@ -189,17 +219,24 @@ public final class GraphBuilder {
   private final Set<String> cachedWhole = new HashSet<>();
 
   /**
-   * The project types named in the declared signatures of a type's methods of this name (or, when
-   * it declares none, of its project supertypes'): the types a compiled call's descriptor names,
-   * which a dependency on the compiled code includes. Resolved in the declaring file's scope.
+   * The project types named in the declared signatures of a type's methods that a call could
+   * select (same name; same arity, or varargs that can take the arguments; any arity for a method
+   * reference), looked up in the type or, when it declares none, its project supertypes: the types
+   * a compiled call's descriptor names, which a dependency on the compiled code includes. Resolved
+   * in the declaring file's scope.
    */
-  private List<TypeInfo> signatureTypes(TypeInfo owner, String method, int depth) {
+  private List<TypeInfo> signatureTypes(TypeInfo owner, String member, int depth) {
     DeclaredType d = files.get(owner.file).types().get(owner.decl);
-    List<String> names = d.signatures().get(method);
-    if (names == null) {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : d.signatures().entrySet()) {
+      if (overloadMatches(e.getKey(), member)) {
+        names.addAll(e.getValue());
+      }
+    }
+    if (names.isEmpty()) {
       if (depth < MAX_INHERITANCE_DEPTH) {
         for (TypeInfo s : supers(owner)) {
-          List<TypeInfo> inherited = signatureTypes(s, method, depth + 1);
+          List<TypeInfo> inherited = signatureTypes(s, member, depth + 1);
           if (!inherited.isEmpty()) {
             return inherited;
           }
@@ -215,6 +252,23 @@ public final class GraphBuilder {
       }
     }
     return out;
+  }
+
+  /** Whether a declaration keyed {@code name/arity[+]} can be the target of {@code member}. */
+  static boolean overloadMatches(String key, String member) {
+    int slash = member.indexOf('/');
+    String name = slash < 0 ? member : member.substring(0, slash);
+    if (!key.startsWith(name) || key.length() <= name.length() || key.charAt(name.length()) != '/') {
+      return false;
+    }
+    if (slash < 0) {
+      return true;
+    }
+    int argc = Integer.parseInt(member.substring(slash + 1));
+    String arity = key.substring(name.length() + 1);
+    boolean varargs = arity.endsWith("+");
+    int declared = Integer.parseInt(varargs ? arity.substring(0, arity.length() - 1) : arity);
+    return varargs ? argc >= declared - 1 : argc == declared;
   }
 
   private TypeInfo resolveRef(int f, Refs refs, int i, Map<String, TypeInfo> cache) {

@@ -52,7 +52,8 @@ final class InMemoryCompiler {
             "17",
             "-classpath",
             String.join(java.io.File.pathSeparator, classpath));
-    StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
+    StandardJavaFileManager standard =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
     try (JavaFileManager files = new Discarding(standard)) {
       boolean ok = compiler.getTask(null, files, diagnostics, options, null, units).call();
       List<String> errors = new ArrayList<>();
@@ -97,7 +98,8 @@ final class InMemoryCompiler {
     @Override
     public JavaFileObject getJavaFileForOutput(
         Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-      return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+      return new SimpleJavaFileObject(
+          URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
         @Override
         public OutputStream openOutputStream() {
           return new ByteArrayOutputStream();

@@ -38,22 +38,22 @@ import spoon.reflect.reference.CtTypeReference;
 import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
- * Turns a copy of a type into its form in one configuration — the Java counterpart of running
- * the C preprocessor with a {@code .config}.
+ * Turns a copy of a type into its form in one configuration — the Java counterpart of running the C
+ * preprocessor with a {@code .config}.
  *
  * <p><b>Implementation overview.</b> Three passes over the copy, in this order because each relies
- * on the previous one: (1) delete every type, method, constructor and field whose {@code
- * @IfConfig} is false (outermost first, so members of a deleted type are never visited); (2)
- * replace every {@code isEnabled(X)} guard with the literal value of {@code X}; (3) fold, bottom-up
- * (reverse pre-order, so operands are folded before the operators that contain them): {@code !},
- * {@code &&} and {@code ||} with a literal on the left, {@code ?:} and {@code if} with a literal
- * condition. A folded {@code if} is replaced by the branch that survives, and when that branch
- * always exits (return, throw, break, continue) the statements after it in the block are dropped
- * too — they are the code behind an early-exit guard, and javac would reject them as
- * unreachable. Literals on the right of {@code &&}/{@code ||} are left alone: the left operand
- * still runs. Exactly the guards {@link dev.lockkit.analyzer.gating.GatingAnalyzer} understands
- * are folded, so the two strategies see the same code. Symbols missing from the configuration are
- * false; a malformed {@code @IfConfig} keeps its element (the analysis reports it).
+ * on the previous one: (1) delete every type, method, constructor and field whose {@code @IfConfig}
+ * is false (outermost first, so members of a deleted type are never visited); (2) replace every
+ * {@code isEnabled(X)} guard with the literal value of {@code X}; (3) fold, bottom-up (reverse
+ * pre-order, so operands are folded before the operators that contain them): {@code !}, {@code &&}
+ * and {@code ||} with a literal on the left, {@code ?:} and {@code if} with a literal condition. A
+ * folded {@code if} is replaced by the branch that survives, and when that branch always exits
+ * (return, throw, break, continue) the statements after it in the block are dropped too — they are
+ * the code behind an early-exit guard, and javac would reject them as unreachable. Literals on the
+ * right of {@code &&}/{@code ||} are left alone: the left operand still runs. Exactly the guards
+ * {@link dev.lockkit.analyzer.gating.GatingAnalyzer} understands are folded, so the two strategies
+ * see the same code. Symbols missing from the configuration are false; a malformed
+ * {@code @IfConfig} keeps its element (the analysis reports it).
  */
 final class Materialiser {
   private final Map<String, Boolean> config;
@@ -230,14 +230,19 @@ final class Materialiser {
 
   /** Mirror of the analysis's early-exit test: the statement never completes normally. */
   static boolean exits(CtStatement s) {
-    if (s instanceof CtReturn<?> || s instanceof CtThrow || s instanceof CtBreak || s instanceof CtContinue) {
+    if (s instanceof CtReturn<?>
+        || s instanceof CtThrow
+        || s instanceof CtBreak
+        || s instanceof CtContinue) {
       return true;
     }
     if (s instanceof CtBlock<?> b) {
       return !b.getStatements().isEmpty() && exits(b.getLastStatement());
     }
     if (s instanceof CtIf i) {
-      return i.getElseStatement() != null && exits(i.getThenStatement()) && exits(i.getElseStatement());
+      return i.getElseStatement() != null
+          && exits(i.getThenStatement())
+          && exits(i.getElseStatement());
     }
     return false;
   }

@@ -7,15 +7,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import spoon.Launcher;
 import spoon.reflect.CtModel;
+import dev.lockkit.analyzer.pc.ExprParser;
+import dev.lockkit.analyzer.pc.ExprSyntaxException;
+import dev.lockkit.analyzer.pc.Guards;
+import spoon.reflect.code.CtInvocation;
 import spoon.reflect.cu.SourcePosition;
+import spoon.reflect.declaration.CtAnnotation;
 import spoon.reflect.declaration.CtCompilationUnit;
 import spoon.reflect.declaration.CtImport;
 import spoon.reflect.declaration.CtPackage;
 import spoon.reflect.declaration.CtType;
 import spoon.reflect.visitor.DefaultJavaPrettyPrinter;
+import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
  * Materialises build variants of a source tree and compiles them: the product-based check that
@@ -25,10 +38,10 @@ import spoon.reflect.visitor.DefaultJavaPrettyPrinter;
  * whose variants do not all compile can still be read). Each variant works on deep copies of the
  * top-level types ({@link Materialiser} deletes, folds and drops on the copy), prints each copy as
  * its own compilation unit with Spoon's printer, names as written, under the file's original
- * package and imports minus the imports of elements the variant deleted and compiles the printed sources in memory. Variants that
- * print to identical sources share one compilation, which matters when options do not touch the
- * code. Reported error lines refer to the printed variant, whose text {@link #materialise}
- * returns.
+ * package and imports minus the imports of elements the variant deleted and compiles the printed
+ * sources in memory. Variants that print to identical sources share one compilation, which matters
+ * when options do not touch the code. Reported error lines refer to the printed variant, whose text
+ * {@link #materialise} returns.
  */
 public final class VariantBuilder {
   /** How many compiler errors a result keeps. */
@@ -37,7 +50,9 @@ public final class VariantBuilder {
   private final CtModel model;
   private final Launcher launcher;
   private final InMemoryCompiler compiler;
-  private final Map<Map<String, String>, InMemoryCompiler.Outcome> cache = new HashMap<>();
+  private final Map<Map<String, String>, InMemoryCompiler.Outcome> cache = new ConcurrentHashMap<>();
+  private final Map<String, SortedSet<String>> symbols = new HashMap<>();
+  private final Map<String, Map<SortedMap<String, Boolean>, String>> bodies = new HashMap<>();
 
   /** One variant's outcome: its configuration, whether it compiled, and the first errors. */
   public record Result(SortedMap<String, Boolean> config, boolean compiles, List<String> errors) {
@@ -47,7 +62,10 @@ public final class VariantBuilder {
     }
   }
 
-  /** Reads every {@code .java} file under {@code sourceRoots}, compiling against nothing but the JDK. */
+  /**
+   * Reads every {@code .java} file under {@code sourceRoots}, compiling against nothing but the
+   * JDK.
+   */
   public VariantBuilder(List<Path> sourceRoots) {
     this(sourceRoots, List.of());
   }
@@ -83,28 +101,64 @@ public final class VariantBuilder {
   public SortedMap<String, String> materialise(Map<String, Boolean> config) {
     Materialiser m = new Materialiser(config, launcher.getFactory());
     SortedMap<String, String> out = new TreeMap<>();
-    List<CtType<?>> types = new ArrayList<>(model.getAllTypes());
-    for (CtType<?> type : types) {
+    for (CtType<?> type : model.getAllTypes()) {
       if (!type.isTopLevel() || !m.present(type)) {
         continue;
       }
-      CtType<?> copy = type.clone();
-      copy.setParent(type.getParent());
-      m.apply(copy);
-      DefaultJavaPrettyPrinter printer = new DefaultJavaPrettyPrinter(launcher.getEnvironment());
-      // No preprocessors: names stay as written (the fully-qualifying preprocessor misprints
-      // blank-final assignments and inherited fields), so the original imports are needed.
-      printer.setPreprocessors(List.of());
-      printer.setIgnoreImplicit(false);
+      // A type's body depends only on the options its own conditions name.
+      SortedMap<String, Boolean> projection = new TreeMap<>();
+      for (String s : symbolsOf(type)) {
+        projection.put(s, config.getOrDefault(s, false));
+      }
+      String body =
+          bodies
+              .computeIfAbsent(type.getQualifiedName(), k -> new HashMap<>())
+              .computeIfAbsent(projection, p -> print(type, m));
       String path = type.getQualifiedName().replace('.', '/') + ".java";
-      out.put(path, header(type, m) + printer.printElement(copy) + "\n");
+      out.put(path, header(type, m) + body);
     }
     return out;
   }
 
+  private String print(CtType<?> type, Materialiser m) {
+    CtType<?> copy = type.clone();
+    copy.setParent(type.getParent());
+    m.apply(copy);
+    DefaultJavaPrettyPrinter printer = new DefaultJavaPrettyPrinter(launcher.getEnvironment());
+    // No preprocessors and implicit elements kept implicit: names print as written (the
+    // fully-qualifying preprocessor misprints blank-final assignments and inherited fields), so
+    // the file's original imports go in front.
+    printer.setPreprocessors(List.of());
+    printer.setIgnoreImplicit(false);
+    return printer.printElement(copy) + "\n";
+  }
+
+  /** The options named by {@code @IfConfig} and {@code isEnabled} anywhere in {@code type}. */
+  private SortedSet<String> symbolsOf(CtType<?> type) {
+    return symbols.computeIfAbsent(
+        type.getQualifiedName(),
+        k -> {
+          SortedSet<String> out = new TreeSet<>();
+          for (CtAnnotation<?> a : type.getElements(new TypeFilter<>(CtAnnotation.class))) {
+            if (a.getAnnotationType().getSimpleName().equals(Guards.IF_CONFIG)
+                && a.getValueAsObject("value") instanceof String text) {
+              try {
+                out.addAll(ExprParser.parse(text, ExprParser.Dialect.ANNOTATION).expr().symbols());
+              } catch (ExprSyntaxException e) {
+                // kept unconditionally by the materialiser; names nothing
+              }
+            }
+          }
+          for (CtInvocation<?> call : type.getElements(new TypeFilter<>(CtInvocation.class))) {
+            Materialiser.option(call).ifPresent(out::add);
+          }
+          return out;
+        });
+  }
+
   /**
-   * The package declaration and the original imports of {@code type}'s file, without the imports
-   * of project elements this variant deletes.
+   * The package declaration and the original imports of {@code type}'s file, without the imports of
+   * project elements this variant deletes.
    */
   private static String header(CtType<?> type, Materialiser m) {
     StringBuilder sb = new StringBuilder();
@@ -130,15 +184,45 @@ public final class VariantBuilder {
   /** Materialises and compiles {@code config}. */
   public Result build(SortedMap<String, Boolean> config) {
     SortedMap<String, String> sources = materialise(config);
-    InMemoryCompiler.Outcome o = cache.computeIfAbsent(sources, s -> compiler.compile(s, ERROR_LIMIT));
+    InMemoryCompiler.Outcome o =
+        cache.computeIfAbsent(sources, s -> compiler.compile(s, ERROR_LIMIT));
     return new Result(config, o.success(), o.errors());
   }
 
-  /** Builds every configuration, in the given order. */
+  /**
+   * Builds every configuration; results in the given order. Materialisation is sequential (the
+   * Spoon model is not thread-safe); the distinct source sets then compile in parallel, one
+   * compiler task per available processor.
+   */
   public List<Result> buildAll(List<SortedMap<String, Boolean>> configs) {
-    List<Result> out = new ArrayList<>();
+    List<SortedMap<String, String>> sources = new ArrayList<>();
     for (SortedMap<String, Boolean> c : configs) {
-      out.add(build(c));
+      sources.add(materialise(c));
+    }
+    List<SortedMap<String, String>> distinct =
+        sources.stream().distinct().filter(s -> !cache.containsKey(s)).toList();
+    int threads = Math.max(1, Math.min(distinct.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<InMemoryCompiler.Outcome>> futures = new ArrayList<>();
+      for (SortedMap<String, String> s : distinct) {
+        futures.add(pool.submit(() -> compiler.compile(s, ERROR_LIMIT)));
+      }
+      for (int i = 0; i < distinct.size(); i++) {
+        cache.put(distinct.get(i), futures.get(i).get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while compiling variants", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("compiling a variant failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Result> out = new ArrayList<>();
+    for (int i = 0; i < configs.size(); i++) {
+      InMemoryCompiler.Outcome o = cache.get(sources.get(i));
+      out.add(new Result(configs.get(i), o.success(), o.errors()));
     }
     return out;
   }

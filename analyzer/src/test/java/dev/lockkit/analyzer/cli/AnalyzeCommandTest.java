@@ -104,13 +104,24 @@ class AnalyzeCommandTest {
   }
 
   @Test
-  void kconfigWithoutAGatingEngineExitsTwoSayingSo() throws Exception {
-    Path kconfig = Files.writeString(dir.resolve("Kconfig"), "config MMU\n\tbool\n");
-    Run r = run("--kconfig", kconfig.toString(), clean().toString());
-    if (AnalyzeCommand.gating().isEmpty()) {
-      assertEquals(2, r.exit());
-      assertTrue(r.err().contains("config gating is not available"), r.err());
-    }
+  void missingKconfigExitsTwo() {
+    Run r = run("--kconfig", dir.resolve("Kconfig").toString(), clean().toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("Kconfig file not found"), r.err());
+  }
+
+  @Test
+  void kconfigRunsConfigGatingAlongsideTheDependencyRules() throws Exception {
+    Path kconfig = Files.writeString(dir.resolve("Kconfig"), "config MMU\n\tbool \"MMU\"\n");
+    write(
+        dir,
+        "g/p/IfConfig.java",
+        "package p; public @interface IfConfig { String value(); }",
+        "g/p/A.java",
+        "package p; public class A { @IfConfig(\"NOPE\") void f() {} }");
+    Run r = run("--kconfig", kconfig.toString(), "--format", "json", dir.resolve("g").toString());
+    assertTrue(r.exit() == 0 || r.exit() == 1, r.err());
+    assertTrue(r.out().contains("\"rule\": \"gate/"), r.out());
   }
 
   @Test

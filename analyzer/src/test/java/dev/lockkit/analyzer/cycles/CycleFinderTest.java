@@ -22,7 +22,8 @@ class CycleFinderTest {
     int file = b.addFile("F.java");
     int[] t = new int[n];
     for (int i = 0; i < n; i++) {
-      String p = "p" + String.valueOf(10000 + i).substring(1);
+      // Zero-padded so that name order is numeric order: p0000, p0001, ...
+      String p = "p" + String.valueOf((n <= 10_000 ? 10_000 : 1_000_000) + i).substring(1);
       t[i] = b.addType(p + ".T", p, 0);
     }
     int line = 1;

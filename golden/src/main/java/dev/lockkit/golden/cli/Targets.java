@@ -17,8 +17,13 @@ final class Targets {
 
   private Targets() {}
 
+  /** Makes {@code target} known as {@code name} (tests register their doubles here). */
+  static synchronized void register(String name, Supplier<ScenarioTarget> target) {
+    TARGETS.put(name, target);
+  }
+
   /** The target called {@code name}. */
-  static ScenarioTarget get(String name) {
+  static synchronized ScenarioTarget get(String name) {
     Supplier<ScenarioTarget> s = TARGETS.get(name);
     if (s == null) {
       throw new IllegalArgumentException("unknown target '" + name + "' (known: " + String.join(", ", TARGETS.keySet()) + ")");

@@ -50,9 +50,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class ControlledPlatform implements Platform, FailureSink, AutoCloseable {
 
   private static final int HARNESS = -1;
-  // Iterations a waiting thread spins before parking; a hand-off on another core lands well
-  // within this, while a single-core machine loses at most a few microseconds per hand-off.
-  private static final int SPIN_BEFORE_PARK = 1 << 10;
+  // A waiting thread first busy-spins (a hand-off to a thread running on another core lands
+  // within this), then yields its core for a while (on a machine with fewer cores than threads
+  // the receiver is thus runnable, not asleep, when its turn comes), and only then parks. Waking
+  // a parked thread costs tens of microseconds; that was most of a schedule's time before the
+  // yield phase (see golden/README.md, "Speed").
+  private static final int SPIN_BEFORE_YIELD = 1 << 8;
+  private static final long YIELD_NANOS = 500_000;
 
   private enum Status {
     READY,
@@ -230,7 +234,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
       next = decide();
     }
     giveTurn(next);
-    LockSupport.unpark(tasks[next].worker);
+    wake(tasks[next].worker);
   }
 
   /**
@@ -335,16 +339,15 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
   }
 
   /**
-   * Appends an event to the current schedule's trace, prefixed by the reporting task's name
-   * ({@code setup} off the task threads). Ignored when no schedule is running.
+   * Appends an event to the current schedule's trace, prefixed by the reporting task's name. Only
+   * tasks trace: events from other threads (building the initial state, extracting the outcome)
+   * are not part of any schedule and are dropped.
    */
   public void event(String text) {
-    TraceLog l = log;
-    if (l == null) {
-      return;
-    }
     TaskState t = self();
-    l.add((t == null ? "setup" : t.name) + ": " + text);
+    if (t != null) {
+      log.add(t.name + ": " + text);
+    }
   }
 
   /** The name of the task running on the calling thread ({@code T0}...), or null. */
@@ -482,8 +485,15 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
       switches++;
     }
     giveTurn(next);
-    LockSupport.unpark(tasks[next].worker);
+    wake(tasks[next].worker);
     return next;
+  }
+
+  /** Unparks {@code w} if it may be parked in {@link #awaitTurn}; spinning threads need nothing. */
+  private static void wake(WorkerPool.Worker w) {
+    if (w.parked) {
+      LockSupport.unpark(w);
+    }
   }
 
   private void giveTurn(int next) {
@@ -492,11 +502,24 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
   }
 
   private void awaitTurn(int me) {
-    for (int i = 0; i < SPIN_BEFORE_PARK && turn != me; i++) {
+    for (int i = 0; i < SPIN_BEFORE_YIELD && turn != me; i++) {
       Thread.onSpinWait();
     }
-    while (turn != me) {
-      LockSupport.park(this);
+    if (turn != me) {
+      long until = System.nanoTime() + YIELD_NANOS;
+      while (turn != me && System.nanoTime() - until < 0) {
+        Thread.yield();
+      }
+      WorkerPool.Worker w = (WorkerPool.Worker) Thread.currentThread();
+      while (turn != me) {
+        // Dekker with handOff(): set `parked` then re-read `turn`; the giver writes `turn` then
+        // reads `parked`. Both volatile, so one of us sees the other and no wake-up is lost.
+        w.parked = true;
+        if (turn != me) {
+          LockSupport.park(this);
+        }
+        w.parked = false;
+      }
     }
     handoffs++;
     handoffNanos += System.nanoTime() - handoffStartNanos;

@@ -14,6 +14,8 @@ final class WorkerPool implements AutoCloseable {
   static final class Worker extends Thread {
     private volatile Runnable job;
     private volatile boolean stop;
+    // True while the thread may be parked waiting for its turn (see ControlledPlatform).
+    volatile boolean parked;
     // Written and read only by this thread while it runs a task of `platform`.
     ControlledPlatform platform;
     int task = -1;

@@ -68,6 +68,15 @@ public final class Task {
     }
   }
 
+  /** Runs {@code body} as this task on the calling thread and restores the previous binding. */
+  public void run(Runnable body) {
+    call(
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+
   /** The task's name ({@code comm}); appears in reports and traces. */
   public String name() {
     return name;

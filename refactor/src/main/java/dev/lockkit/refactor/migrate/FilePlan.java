@@ -55,6 +55,7 @@ final class FilePlan {
   private final Map<Node, Boolean> consumed = new IdentityHashMap<>();
   private List<Match> candidates = List.of();
   private final Map<Match, int[]> spans = new IdentityHashMap<>();
+  private final Map<Match, String> nestedRendered = new IdentityHashMap<>();
 
   FilePlan(Workspace.Unit unit, TemplateSet templates, GateCheck gate, Set<String> typeNames) {
     this.unit = unit;
@@ -166,9 +167,14 @@ final class FilePlan {
     for (Match inner : select(start, end)) {
       int[] s = spans.get(inner);
       sb.append(file.text(), at, s[0]);
-      String text = render(inner, false);
+      // A placeholder used twice renders its nested rewrites twice: record the rewrite once.
+      String text = nestedRendered.get(inner);
+      if (text == null) {
+        text = render(inner, false);
+        nestedRendered.put(inner, text);
+        applied.add(new Applied(inner, s[0], s[1], text));
+      }
       sb.append(text);
-      applied.add(new Applied(inner, s[0], s[1], text));
       at = s[1];
     }
     sb.append(file.text(), at, end);

@@ -142,7 +142,7 @@ public final class MoveEngine {
                 new Presence(new ConditionModel(model)))
             .run();
     for (Path p : r.changes().paths()) {
-      if (Files.exists(p) && !Files.isWritable(p)) {
+      if (Files.exists(p) && readOnly(p)) {
         ParsedFile f = project.file(p);
         throw new BadInput((f == null ? p.toString() : f.display()) + ": file is read-only; nothing written");
       }
@@ -167,6 +167,21 @@ public final class MoveEngine {
       return WhatIfGraph.added(before, after, rules);
     } catch (InputException e) {
       throw new BadInput(e.getMessage());
+    }
+  }
+
+  /** Not writable, or (for root, who may write anything) lacking the owner's write bit. */
+  static boolean readOnly(Path p) {
+    if (!Files.isWritable(p)) {
+      return true;
+    }
+    try {
+      return Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class)
+              != null
+          && !Files.getPosixFilePermissions(p)
+              .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    } catch (java.io.IOException e) {
+      return true;
     }
   }
 

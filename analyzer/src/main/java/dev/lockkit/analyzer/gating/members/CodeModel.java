@@ -59,8 +59,8 @@ public record CodeModel(
   /**
    * A declaration.
    *
-   * @param target the key references use: {@code a.B} for a type, {@code a.B#m/2} for a method
-   *     with two parameters, {@code a.B#<init>/1} for a constructor, {@code a.B#f} for a field;
+   * @param target the key references use: {@code a.B} for a type, {@code a.B#m/2} for a method with
+   *     two parameters, {@code a.B#<init>/1} for a constructor, {@code a.B#f} for a field;
    *     overloads with the same arity share it
    * @param signature the exact identity for duplicate detection: the target plus the parameter
    *     types as written
@@ -90,8 +90,7 @@ public record CodeModel(
    * A reference from inside {@code from} (a declaration's target) to {@code target}, present where
    * {@code condition} holds.
    */
-  public record Reference(
-      String from, String target, Use use, Expr condition, Location location) {}
+  public record Reference(String from, String target, Use use, Expr condition, Location location) {}
 
   /** The kind of place a condition is written. */
   public enum SiteKind {

@@ -20,14 +20,13 @@ import java.util.Optional;
 /**
  * Translates Java conditions into presence conditions.
  *
- * <p>A guard may mix {@code isEnabled(X)} with ordinary run-time tests ({@code
- * cfg.isEnabled(MMU) && vma != null}). Such a test is opaque, so the translation is one-sided:
- * {@link #when(Expression, boolean) when(e, true)} is a formula implied by {@code e} being true
- * and {@code when(e, false)} one implied by {@code e} being false — opaque parts become {@code
- * true}, negation swaps the side, and De Morgan applies. Code in a branch therefore gets a
- * condition that is sound (never claims a branch exists where it does not) and exact whenever the
- * guard is purely made of {@code isEnabled} calls, which is also exactly what the variant
- * materialiser folds.
+ * <p>A guard may mix {@code isEnabled(X)} with ordinary run-time tests ({@code cfg.isEnabled(MMU)
+ * && vma != null}). Such a test is opaque, so the translation is one-sided: {@link
+ * #when(Expression, boolean) when(e, true)} is a formula implied by {@code e} being true and {@code
+ * when(e, false)} one implied by {@code e} being false — opaque parts become {@code true}, negation
+ * swaps the side, and De Morgan applies. Code in a branch therefore gets a condition that is sound
+ * (never claims a branch exists where it does not) and exact whenever the guard is purely made of
+ * {@code isEnabled} calls, which is also exactly what the variant materialiser folds.
  */
 final class GuardConditions {
   private GuardConditions() {}

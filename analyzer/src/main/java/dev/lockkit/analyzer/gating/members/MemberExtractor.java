@@ -36,14 +36,13 @@ import java.util.stream.Stream;
  * <p><b>Implementation overview.</b> Two passes. The first parses every {@code .java} file (sorted
  * by path, so everything downstream is deterministic) and indexes the project's own names: types,
  * method groups {@code owner#name/arity}, fields. The second walks each file once ({@link Walker}),
- * carrying the presence condition of the current position: {@code @IfConfig} conjoins on entering
- * a declaration; {@code isEnabled} guards conjoin on entering a branch, the right operand of
- * {@code &&}/{@code ||}, or the statements after an early exit. References are resolved with
- * JavaParser's symbol solver (types from the project's roots and the JDK), falling back to the
- * enclosing types and explicit type qualifiers; the pre-pass lets the walker skip resolution for
- * names the project does not declare at all, which is most of them. A reference the project cannot
- * place is outside it and is dropped. Unparsable files become {@link CodeModel.Problem}s and are
- * skipped.
+ * carrying the presence condition of the current position: {@code @IfConfig} conjoins on entering a
+ * declaration; {@code isEnabled} guards conjoin on entering a branch, the right operand of {@code
+ * &&}/{@code ||}, or the statements after an early exit. References are resolved with JavaParser's
+ * symbol solver (types from the project's roots and the JDK), falling back to the enclosing types
+ * and explicit type qualifiers; the pre-pass lets the walker skip resolution for names the project
+ * does not declare at all, which is most of them. A reference the project cannot place is outside
+ * it and is dropped. Unparsable files become {@link CodeModel.Problem}s and are skipped.
  */
 public final class MemberExtractor {
   private MemberExtractor() {}
@@ -88,9 +87,17 @@ public final class MemberExtractor {
         } else {
           Problem first = result.getProblems().get(0);
           int line =
-              first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+              first
+                  .getLocation()
+                  .flatMap(l -> l.getBegin().getRange())
+                  .map(r -> r.begin.line)
+                  .orElse(0);
           int col =
-              first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.column).orElse(0);
+              first
+                  .getLocation()
+                  .flatMap(l -> l.getBegin().getRange())
+                  .map(r -> r.begin.column)
+                  .orElse(0);
           problems.add(
               new CodeModel.Problem(
                   new Location(shown, line, col),

@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * The project's own names: every declared (non-local) type, every method group ({@code name/arity})
- * and field, plus Java's name lookup for type names as far as the project's sources can answer it
- * — enclosing types, the compilation unit, single-type imports, the package, on-demand imports.
- * Names it cannot place are outside the project and are ignored by the rules, never errors.
+ * and field, plus Java's name lookup for type names as far as the project's sources can answer it —
+ * enclosing types, the compilation unit, single-type imports, the package, on-demand imports. Names
+ * it cannot place are outside the project and are ignored by the rules, never errors.
  */
 final class TypeIndex {
   final Set<String> types = new HashSet<>();
@@ -71,7 +71,9 @@ final class TypeIndex {
       return local;
     }
     for (ImportDeclaration imp : cu.getImports()) {
-      if (imp.isAsterisk() && !imp.isStatic() && types.contains(imp.getNameAsString() + "." + name)) {
+      if (imp.isAsterisk()
+          && !imp.isStatic()
+          && types.contains(imp.getNameAsString() + "." + name)) {
         return imp.getNameAsString() + "." + name;
       }
     }

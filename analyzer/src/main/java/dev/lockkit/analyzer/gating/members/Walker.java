@@ -107,10 +107,25 @@ final class Walker {
     } else if (n instanceof ConditionalExpr c) {
       walk(c.getCondition(), pc, element);
       boolean guarded = GuardConditions.hasGuard(c.getCondition());
-      branch(c.getThenExpr(), pc, GuardConditions.when(c.getCondition(), true), SiteKind.THEN, guarded, element, c);
-      branch(c.getElseExpr(), pc, GuardConditions.when(c.getCondition(), false), SiteKind.ELSE, guarded, element, c.getElseExpr());
+      branch(
+          c.getThenExpr(),
+          pc,
+          GuardConditions.when(c.getCondition(), true),
+          SiteKind.THEN,
+          guarded,
+          element,
+          c);
+      branch(
+          c.getElseExpr(),
+          pc,
+          GuardConditions.when(c.getCondition(), false),
+          SiteKind.ELSE,
+          guarded,
+          element,
+          c.getElseExpr());
     } else if (n instanceof BinaryExpr b
-        && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR)) {
+        && (b.getOperator() == BinaryExpr.Operator.AND
+            || b.getOperator() == BinaryExpr.Operator.OR)) {
       walk(b.getLeft(), pc, element);
       boolean and = b.getOperator() == BinaryExpr.Operator.AND;
       walk(b.getRight(), Expr.and(pc, GuardConditions.when(b.getLeft(), and)), element);
@@ -161,7 +176,9 @@ final class Walker {
         resolvedSupers.add(r);
       }
     }
-    boolean variantPoint = td.getAnnotations().stream().anyMatch(a -> a.getName().getIdentifier().equals(Guards.VARIANT_POINT));
+    boolean variantPoint =
+        td.getAnnotations().stream()
+            .anyMatch(a -> a.getName().getIdentifier().equals(Guards.VARIANT_POINT));
     declare(Kind.TYPE, target, target, full, own, td, variantPoint, resolvedSupers);
     enclosingTypes.push(target);
     try {
@@ -180,7 +197,8 @@ final class Walker {
     for (Parameter p : c.getParameters()) {
       params.add(p.getType().asString() + (p.isVarArgs() ? "..." : ""));
     }
-    String signature = target.substring(0, target.lastIndexOf('/')) + "(" + String.join(",", params) + ")";
+    String signature =
+        target.substring(0, target.lastIndexOf('/')) + "(" + String.join(",", params) + ")";
     Kind kind = c.isConstructorDeclaration() ? Kind.CONSTRUCTOR : Kind.METHOD;
     declare(kind, target, signature, full, own, c, false, List.of());
     children(c, full, target);
@@ -198,11 +216,25 @@ final class Walker {
   }
 
   private void declare(
-      Kind kind, String target, String signature, Expr full, Expr own, Node node, boolean vp, List<String> supers) {
+      Kind kind,
+      String target,
+      String signature,
+      Expr full,
+      Expr own,
+      Node node,
+      boolean vp,
+      List<String> supers) {
     declarations.add(
         new CodeModel.Declaration(
-            kind, target, signature, kind == Kind.TYPE ? enclosingTypes.peek() : enclosingTypes.peek(),
-            full, own, at(node), vp, supers));
+            kind,
+            target,
+            signature,
+            kind == Kind.TYPE ? enclosingTypes.peek() : enclosingTypes.peek(),
+            full,
+            own,
+            at(node),
+            vp,
+            supers));
   }
 
   /**
@@ -218,20 +250,29 @@ final class Walker {
       if (a instanceof SingleMemberAnnotationExpr s) {
         value = Optional.of(s.getMemberValue());
       } else if (a instanceof NormalAnnotationExpr na) {
-        value = na.getPairs().stream().filter(p -> p.getNameAsString().equals("value")).map(p -> p.getValue()).findFirst();
+        value =
+            na.getPairs().stream()
+                .filter(p -> p.getNameAsString().equals("value"))
+                .map(p -> p.getValue())
+                .findFirst();
       }
       String key = "@IfConfig on " + element;
       if (value.isEmpty() || !(value.get() instanceof StringLiteralExpr lit)) {
-        problems.add(new CodeModel.Problem(at(a), "@IfConfig needs one string literal condition", key, false));
+        problems.add(
+            new CodeModel.Problem(
+                at(a), "@IfConfig needs one string literal condition", key, false));
         return Expr.TRUE;
       }
       Location base = at(lit);
       try {
         ExprParser.Parsed parsed = ExprParser.parse(lit.getValue(), ExprParser.Dialect.ANNOTATION);
         for (ExprParser.SymbolUse use : parsed.uses()) {
-          symbolUses.add(new CodeModel.SymbolUse(use.name(), element, inString(base, use.offset())));
+          symbolUses.add(
+              new CodeModel.SymbolUse(use.name(), element, inString(base, use.offset())));
         }
-        sites.add(new CodeModel.ConditionSite(SiteKind.ANNOTATION, enclosing, parsed.expr(), element, at(a)));
+        sites.add(
+            new CodeModel.ConditionSite(
+                SiteKind.ANNOTATION, enclosing, parsed.expr(), element, at(a)));
         return parsed.expr();
       } catch (ExprSyntaxException e) {
         problems.add(
@@ -257,7 +298,9 @@ final class Walker {
     for (int i = 0; i < stmts.size(); i++) {
       Statement s = stmts.get(i);
       walk(s, rest, element);
-      if (s instanceof IfStmt ifs && GuardConditions.hasGuard(ifs.getCondition()) && i + 1 < stmts.size()) {
+      if (s instanceof IfStmt ifs
+          && GuardConditions.hasGuard(ifs.getCondition())
+          && i + 1 < stmts.size()) {
         boolean thenExits = GuardConditions.exits(ifs.getThenStmt());
         boolean elseExits = ifs.getElseStmt().map(GuardConditions::exits).orElse(false);
         Expr after = null;
@@ -267,7 +310,9 @@ final class Walker {
           after = GuardConditions.when(ifs.getCondition(), true);
         }
         if (after != null && !after.equals(Expr.TRUE)) {
-          sites.add(new CodeModel.ConditionSite(SiteKind.REST, rest, after, element, at(stmts.get(i + 1))));
+          sites.add(
+              new CodeModel.ConditionSite(
+                  SiteKind.REST, rest, after, element, at(stmts.get(i + 1))));
           rest = Expr.and(rest, after);
         }
       }
@@ -277,14 +322,35 @@ final class Walker {
   private void ifStatement(IfStmt ifs, Expr pc, String element) {
     walk(ifs.getCondition(), pc, element);
     boolean guarded = GuardConditions.hasGuard(ifs.getCondition());
-    branch(ifs.getThenStmt(), pc, GuardConditions.when(ifs.getCondition(), true), SiteKind.THEN, guarded, element, ifs);
+    branch(
+        ifs.getThenStmt(),
+        pc,
+        GuardConditions.when(ifs.getCondition(), true),
+        SiteKind.THEN,
+        guarded,
+        element,
+        ifs);
     if (ifs.getElseStmt().isPresent()) {
       Statement e = ifs.getElseStmt().get();
-      branch(e, pc, GuardConditions.when(ifs.getCondition(), false), SiteKind.ELSE, guarded, element, e);
+      branch(
+          e,
+          pc,
+          GuardConditions.when(ifs.getCondition(), false),
+          SiteKind.ELSE,
+          guarded,
+          element,
+          e);
     }
   }
 
-  private void branch(Node body, Expr pc, Expr local, SiteKind kind, boolean guarded, String element, Node siteNode) {
+  private void branch(
+      Node body,
+      Expr pc,
+      Expr local,
+      SiteKind kind,
+      boolean guarded,
+      String element,
+      Node siteNode) {
     if (guarded && !local.equals(Expr.TRUE)) {
       sites.add(new CodeModel.ConditionSite(kind, pc, local, element, at(siteNode)));
     }
@@ -304,7 +370,8 @@ final class Walker {
     String target = null;
     try {
       ResolvedMethodDeclaration m = call.resolve();
-      target = m.declaringType().getQualifiedName() + "#" + m.getName() + "/" + m.getNumberOfParams();
+      target =
+          m.declaringType().getQualifiedName() + "#" + m.getName() + "/" + m.getNumberOfParams();
     } catch (RuntimeException | StackOverflowError e) {
       target = fallback(call.getScope().orElse(null), suffix);
     }
@@ -318,9 +385,10 @@ final class Walker {
     oc.getArguments().forEach(a -> walk(a, pc, element));
     oc.getAnonymousClassBody().ifPresent(body -> body.forEach(m -> walk(m, pc, element)));
     oc.getType().getTypeArguments().ifPresent(args -> args.forEach(a -> walk(a, pc, element)));
-    String type = index.typeSimpleNames.contains(oc.getType().getNameAsString())
-        ? index.resolve(oc.getType().getNameWithScope(), unit.cu(), enclosingTypes)
-        : null;
+    String type =
+        index.typeSimpleNames.contains(oc.getType().getNameAsString())
+            ? index.resolve(oc.getType().getNameWithScope(), unit.cu(), enclosingTypes)
+            : null;
     if (type == null) {
       return;
     }
@@ -341,7 +409,9 @@ final class Walker {
   }
 
   private void fieldRef(Expression node, String name, Expression scope, Expr pc, String element) {
-    if (node.getParentNode().filter(p -> p instanceof MethodCallExpr m && GuardConditions.option(m).isPresent()).isPresent()) {
+    if (node.getParentNode()
+        .filter(p -> p instanceof MethodCallExpr m && GuardConditions.option(m).isPresent())
+        .isPresent()) {
       return; // the option constant inside isEnabled(Option.X) is the guard, not a use
     }
     String target;
@@ -351,7 +421,17 @@ final class Walker {
       if (!v.isField() && !v.isEnumConstant()) {
         return;
       }
-      target = (v.isField() ? v.asField().declaringType() : v.asEnumConstant().getType().asReferenceType().getTypeDeclaration().orElseThrow()).getQualifiedName() + "#" + name;
+      target =
+          (v.isField()
+                      ? v.asField().declaringType()
+                      : v.asEnumConstant()
+                          .getType()
+                          .asReferenceType()
+                          .getTypeDeclaration()
+                          .orElseThrow())
+                  .getQualifiedName()
+              + "#"
+              + name;
     } catch (RuntimeException | StackOverflowError e) {
       target = fallback(scope, "#" + name);
     }
@@ -360,7 +440,9 @@ final class Walker {
     }
   }
 
-  /** Resolution without the solver: an explicit project-type qualifier, else the enclosing types. */
+  /**
+   * Resolution without the solver: an explicit project-type qualifier, else the enclosing types.
+   */
   private String fallback(Expression scope, String suffix) {
     if (scope != null) {
       if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {

@@ -9,6 +9,7 @@ import com.github.javaparser.printer.DefaultPrettyPrinter;
 import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import java.util.Optional;
 
@@ -62,7 +63,8 @@ final class Describe {
         return "field " + simple(fieldOwner(d).orElse("?")) + "." + d.getName();
       }
       if (x instanceof MethodCallExpr m) {
-        return "a call of " + m.getNameAsString() + "()";
+        ResolvedMethodDeclaration d = m.resolve();
+        return "a call of " + simple(d.declaringType().getQualifiedName()) + "." + d.getName() + "()";
       }
     } catch (RuntimeException e) {
       // Fall back to the code itself.
@@ -102,7 +104,11 @@ final class Describe {
       return what + " is not " + wanted + ": a different object's member";
     }
     if (what.startsWith("a call")) {
-      return "reached through " + what + "; the template needs " + wanted + " written out";
+      return "reached through "
+          + what.substring("a call of ".length())
+          + ", not "
+          + wanted
+          + ": another object's member";
     }
     return m.reason();
   }

@@ -84,7 +84,7 @@ final class ImportCleanup {
         int dot = n.lastIndexOf('.');
         TypeInfo owner = r.project.type(n.substring(0, dot));
         String member = n.substring(dot + 1);
-        if (owner == null || keeps(owner, member)) {
+        if (owner == null || keeps(owner, member) || r.options.keepForwarders()) {
           continue;
         }
         boolean movedHere =

@@ -99,6 +99,12 @@ public final class ImportPlan {
     return fqn.equals(meaning(simple, null));
   }
 
+  /** True if the file has {@code import static owner.member;}. */
+  public boolean hasStaticSingle(String owner, String member) {
+    return scope != null
+        && scope.staticSingleImports().getOrDefault(member, List.of()).contains(owner);
+  }
+
   /** Plans {@code import static owner.member;} unless the file already has it. */
   public void addStatic(String owner, String member) {
     if (scope != null) {

@@ -89,28 +89,26 @@ public record MemberText(ParsedFile file, int start, int end, int declStart, Str
     return offset >= start && offset < end;
   }
 
-  /** The span to delete from the origin: the member's lines plus one blank line that separated it. */
-  public int[] deletion() {
-    String text = file.source().text();
-    int s = start;
-    int e = end;
-    // Take one preceding blank line, so two members' separation does not double up.
-    int prevLineStart = s - 1;
-    if (prevLineStart > 0) {
-      int p = prevLineStart;
+  /**
+   * The span to delete for the member lines {@code [s, e)} of {@code text}: those lines plus one
+   * blank line that separated them from the code before (or, for a first member, after), so the
+   * spacing between the remaining neighbours stays as it was.
+   */
+  public static int[] deletion(String text, int s, int e) {
+    if (s > 0) {
+      int p = s - 1;
       while (p > 0 && text.charAt(p - 1) != '\n') {
         p--;
       }
-      if (text.substring(p, s).isBlank() && p > 0) {
+      if (p > 0 && text.substring(p, s).isBlank()) {
         return new int[] {p, e};
       }
     }
-    // Otherwise (first member), take one following blank line.
     int q = e;
     while (q < text.length() && text.charAt(q) != '\n') {
       q++;
     }
-    if (q < text.length() && text.substring(e, q).isBlank() && e < text.length()) {
+    if (q < text.length() && e < text.length() && text.substring(e, q).isBlank()) {
       return new int[] {s, q + 1};
     }
     return new int[] {s, e};

@@ -145,9 +145,13 @@ public final class MoveRewriter {
     for (DestModel d : dests.values()) {
       texts.place(d);
     }
+    List<MovedElement> deleted = new ArrayList<>();
     for (MovedElement m : moved) {
-      texts.removeFromOrigin(m);
+      if (!options.keepForwarders() || !texts.forward(m)) {
+        deleted.add(m);
+      }
     }
+    texts.deleteFromOrigins(deleted);
     new ImportCleanup(this).run();
     conflicts.sort(Finding.ORDER);
     return new Result(changes, List.copyOf(conflicts), List.copyOf(notes), delta);
@@ -236,6 +240,14 @@ public final class MoveRewriter {
           if (!sameDest) {
             ip.addStatic(target.destination().fqn(), target.name());
           }
+        } else if (options.keepForwarders()
+            && ip.hasStaticSingle(target.origin().fqn(), target.name())) {
+          // The forwarder keeps the old import valid with the same signature: importing the new
+          // home too would make the call ambiguous, so the call is qualified instead.
+          edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx) + ".");
+          delta.retarget.put(
+              GraphDelta.key(f.display(), line, col),
+              new GraphDelta.Retarget(target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
         } else {
           staticImported.add(site);
           delta.retarget.put(

@@ -107,7 +107,7 @@ final class MovedText {
                   "gate/unguarded-reference",
                   Severity.ERROR,
                   new Location(f.display(), m.decl().getBegin().map(p -> p.line).orElse(0), 0),
-                  m.display() + " exists where " + pd.condition() + " holds, but " + d.fqn() + " only where " + pd.destination() + "; with " + FeatureModel.describe(pd.lostIn().get(), new java.util.TreeSet<>(pd.lostIn().get().keySet())) + " it would disappear",
+                  m.display() + " exists where " + pd.condition() + " holds, but " + d.fqn() + " only where " + pd.destination() + "; with " + FeatureModel.describe(pd.lostIn().get(), relevant(pd)) + " it would disappear",
                   m.display() + " -> " + d.fqn())
               .withWitness(pd.lostIn().get()));
     } else if (pd != null && !pd.keepOwn()) {
@@ -135,7 +135,21 @@ final class MovedText {
     }
     widen(m, edits, base);
     String moved = apply(original, edits, m);
-    return reindent(moved, span.indent(), indent);
+    String toUnit = indent.startsWith("\t") ? "\t" : unit(d.first);
+    if (d.decl() != null) {
+      ParsedFile df = d.first.destination().existing().file();
+      String typeIndent = lineIndent(df.source().text(), df.begin(d.decl()));
+      if (indent.startsWith(typeIndent) && indent.length() > typeIndent.length()) {
+        toUnit = indent.substring(typeIndent.length());
+      }
+    }
+    return reindent(moved, span.indent(), unit(m), indent, toUnit);
+  }
+
+  private static java.util.SortedSet<String> relevant(Presence.Decision pd) {
+    java.util.SortedSet<String> s = new java.util.TreeSet<>(pd.condition().symbols());
+    s.addAll(pd.destination().symbols());
+    return s;
   }
 
   private String ifConfigName(MovedElement m, DestModel d) {
@@ -210,16 +224,29 @@ final class MovedText {
     return sb.toString();
   }
 
-  static String reindent(String text, String from, String to) {
-    if (from.equals(to)) {
+  /**
+   * Shifts a member's lines from the origin's indentation to the destination's: the member's own
+   * indent becomes {@code to}, and each further origin indentation step (a tab, or the origin's
+   * unit of spaces) becomes one destination step, so a tab-indented member lands in a
+   * space-indented file without mixed whitespace. Lines not starting with the member's indent are
+   * kept as they are.
+   */
+  static String reindent(String text, String from, String fromUnit, String to, String toUnit) {
+    if (from.equals(to) && fromUnit.equals(toUnit)) {
       return text;
     }
     String[] lines = text.split("\n", -1);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
       String l = lines[i];
-      if (l.startsWith(from)) {
-        l = to + l.substring(from.length());
+      if (l.startsWith(from) && !l.isBlank()) {
+        String rest = l.substring(from.length());
+        StringBuilder ind = new StringBuilder(to);
+        while (!fromUnit.isEmpty() && rest.startsWith(fromUnit)) {
+          ind.append(toUnit);
+          rest = rest.substring(fromUnit.length());
+        }
+        l = ind + rest;
       }
       sb.append(l);
       if (i < lines.length - 1) {
@@ -260,15 +287,45 @@ final class MovedText {
     return text.substring(ls, i);
   }
 
-  /** Deletes the member at its origin, or leaves a forwarder. */
-  void removeFromOrigin(MovedElement m) {
+  /**
+   * Deletes moved members at their origins. Members separated only by blank lines are deleted as
+   * one region, so the blank line that separated the region from its neighbours is kept once.
+   */
+  void deleteFromOrigins(List<MovedElement> members) {
+    java.util.Map<ParsedFile, List<int[]>> byFile = new java.util.LinkedHashMap<>();
+    for (MovedElement m : members) {
+      MemberText span = r.spans.get(m);
+      byFile.computeIfAbsent(span.file(), k -> new ArrayList<>()).add(new int[] {span.start(), span.end()});
+    }
+    for (var e : byFile.entrySet()) {
+      ParsedFile f = e.getKey();
+      String text = f.source().text();
+      List<int[]> spans = e.getValue();
+      spans.sort(java.util.Comparator.comparingInt(a -> a[0]));
+      List<int[]> merged = new ArrayList<>();
+      for (int[] sp : spans) {
+        int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+        if (last != null && text.substring(last[1], sp[0]).isBlank()) {
+          last[1] = Math.max(last[1], sp[1]);
+        } else {
+          merged.add(sp.clone());
+        }
+      }
+      for (int[] region : merged) {
+        int[] del = MemberText.deletion(text, region[0], region[1]);
+        r.changes.replace(f.source(), del[0], del[1], "");
+        r.removed.computeIfAbsent(f, k -> new ArrayList<>()).add(del);
+      }
+    }
+  }
+
+  /** Leaves a forwarder at the origin; returns false when none can be written. */
+  boolean forward(MovedElement m) {
     MemberText span = r.spans.get(m);
     ParsedFile f = m.origin().file();
-    int[] del = span.deletion();
-    String forwarder = r.options.keepForwarders() ? forwarder(m, span) : null;
+    String forwarder = forwarder(m, span);
     if (forwarder == null) {
-      r.changes.replace(f.source(), del[0], del[1], "");
-      r.removed.computeIfAbsent(f, k -> new ArrayList<>()).add(del);
+      return false;
     } else {
       r.changes.replace(f.source(), span.start(), span.end(), forwarder);
       r.removed.computeIfAbsent(f, k -> new ArrayList<>()).add(new int[] {span.start(), span.end()});
@@ -276,6 +333,7 @@ final class MovedText {
       r.delta.added.add(
           new dev.lockkit.refactor.move.check.GraphDelta.Ref(
               m.origin().topLevel().fqn(), m.destination().topLevelFqn(), f.display(), f.source().lineOf(span.declStart()), 1));
+      return true;
     }
   }
 

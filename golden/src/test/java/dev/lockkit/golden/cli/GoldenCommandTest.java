@@ -1,0 +1,202 @@
+package dev.lockkit.golden.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockkit.golden.target.ToyTarget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GoldenCommandTest {
+
+  @TempDir Path root;
+  Path scenarios;
+  Path approved;
+  Path kconfig;
+
+  @BeforeAll
+  static void registerToyTarget() {
+    Targets.register("toy", () -> new ToyTarget(false));
+  }
+
+  @BeforeEach
+  void fixture() throws IOException {
+    scenarios = Files.createDirectories(root.resolve("scenarios"));
+    approved = root.resolve("approved");
+    kconfig = root.resolve("Kconfig");
+    Files.writeString(
+        kconfig,
+        """
+        config MMU
+        \tbool "MMU"
+        \tdefault y
+
+        config STATS
+        \tbool "fault counter"
+        \tdepends on MMU
+        """);
+    Files.writeString(
+        scenarios.resolve("fault-vs-munmap.scn"),
+        """
+        config: all
+        explore: exhaustive preemptions=1
+        vma 0x10000 0x20000 rw-
+        task:
+          fault 0x10000 write
+        task:
+          munmap 0x10000 0x20000
+        """);
+    Files.writeString(
+        scenarios.resolve("stats-only.scn"),
+        """
+        config: STATS
+        explore: fixed
+        vma 0x10000 0x20000 rw-
+        task:
+          fault 0x10000
+        """);
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private Run golden(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new GoldenCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--scenarios", scenarios.toString(), "--kconfig", kconfig.toString(), "--target", "toy"));
+    int code = cl.execute(all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private List<String> approvedFiles() throws IOException {
+    if (!Files.isDirectory(approved)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(approved)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void recordWritesOneApprovedFilePerScenarioAndApplicableVariantThenVerifyPasses()
+      throws IOException {
+    Run rec = golden("record");
+    assertEquals(0, rec.code(), rec.out() + rec.err());
+    assertEquals(
+        List.of(
+            "fault-vs-munmap.MMU+STATS.approved.txt",
+            "fault-vs-munmap.MMU.approved.txt",
+            "fault-vs-munmap.none.approved.txt",
+            "stats-only.MMU+STATS.approved.txt"),
+        approvedFiles());
+    Run ver = golden("verify");
+    assertEquals(0, ver.code(), ver.out());
+    assertTrue(ver.out().contains("| variant | fault-vs-munmap | stats-only |\n|---|---|---|\n"), ver.out());
+    assertTrue(ver.out().contains("| MMU | pass | - |\n"), ver.out());
+    assertTrue(ver.out().contains("| MMU+STATS | pass | pass |\n"), ver.out());
+  }
+
+  @Test
+  void verifyFailsOnADifferenceAndLeavesTheApprovedFileAsItWas() throws IOException {
+    golden("record");
+    Path f = approved.resolve("stats-only.MMU+STATS.approved.txt");
+    String edited = Files.readString(f).replace("faults: 1", "faults: 2");
+    Files.writeString(f, edited);
+    Run ver = golden("verify");
+    assertEquals(1, ver.code(), ver.out());
+    assertTrue(ver.out().contains("| MMU+STATS | pass | FAIL |"), ver.out());
+    assertTrue(ver.out().contains("approved 'faults: 2', received 'faults: 1'"), ver.out());
+    assertEquals(edited, Files.readString(f));
+    assertEquals(0, golden("report").code(), "report only summarises");
+  }
+
+  @Test
+  void aMissingApprovedFileFailsVerification() {
+    Run ver = golden("verify");
+    assertEquals(1, ver.code());
+    assertTrue(ver.out().contains("| none | MISSING | - |"), ver.out());
+  }
+
+  @Test
+  void aBadScenarioIsALineNumberedErrorAndNothingIsRecorded() throws IOException {
+    Files.writeString(scenarios.resolve("broken.scn"), "task:\n  fault 0x1000\n  faul 0x1000\n");
+    Run rec = golden("record");
+    assertEquals(2, rec.code());
+    assertTrue(rec.out().contains("broken.scn:3: unknown operation 'faul'"), rec.out());
+    assertEquals(List.of(), approvedFiles());
+  }
+
+  @Test
+  void aSelectorNoValidConfigurationSatisfiesIsAnErrorAtItsLine() throws IOException {
+    Files.writeString(scenarios.resolve("impossible.scn"), "# nommu stats\nconfig: STATS && !MMU\ntask:\n  fork\n");
+    Run rec = golden("record");
+    assertEquals(2, rec.code());
+    assertTrue(rec.out().contains("impossible.scn:2: config selector 'STATS && !MMU' holds on no valid configuration"), rec.out());
+    assertEquals(List.of(), approvedFiles());
+  }
+
+  @Test
+  void aSelectorNamingAnUnknownOptionIsAnError() throws IOException {
+    Files.writeString(scenarios.resolve("typo.scn"), "config: PER_VMA_LOK\ntask:\n  fork\n");
+    Run rec = golden("verify");
+    assertEquals(2, rec.code());
+    assertTrue(rec.out().contains("typo.scn:1: config selector names unknown option PER_VMA_LOK (known: MMU, STATS)"), rec.out());
+  }
+
+  @Test
+  void shardsSplitTheMatrixDisjointlyAndTogetherCoverIt() throws IOException {
+    Run one = golden("record", "--shard", "1/2");
+    Run two = golden("record", "--shard", "2/2");
+    assertEquals(0, one.code());
+    assertEquals(0, two.code());
+    assertTrue(one.out().contains("other shard"), one.out());
+    assertEquals(4, approvedFiles().size());
+    assertFalse(one.out().contains("Obsolete"), "files of the other shard are not obsolete");
+  }
+
+  @Test
+  void obsoleteApprovedFilesAreReported() throws IOException {
+    golden("record");
+    Files.delete(scenarios.resolve("stats-only.scn"));
+    Run ver = golden("verify");
+    assertEquals(0, ver.code());
+    assertTrue(ver.out().contains("### Obsolete approved files (no scenario produces them)\n\n- stats-only.MMU+STATS.approved.txt\n"), ver.out());
+  }
+
+  @Test
+  void junitXmlAndMarkdownFilesAreWrittenAndDeterministic() throws IOException {
+    golden("record");
+    Path xml1 = root.resolve("a.xml");
+    Path xml2 = root.resolve("b.xml");
+    Path md = root.resolve("summary.md");
+    Run r1 = golden("verify", "--junit", xml1.toString(), "--markdown", md.toString());
+    golden("verify", "--junit", xml2.toString());
+    assertEquals(0, r1.code());
+    assertEquals(Files.readString(xml1), Files.readString(xml2));
+    assertTrue(Files.readString(xml1).contains("<testcase classname=\"golden.stats-only\" name=\"MMU+STATS\"/>"));
+    assertEquals(r1.out(), Files.readString(md));
+  }
+
+  @Test
+  void badUsageExitsTwoWithAMessageAndNoStackTrace() {
+    Run r = golden("verify", "--shard", "3/2");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("error: shard must be i/n with 1 <= i <= n"), r.err());
+    assertFalse(r.err().contains("\tat "));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.lockkit.golden.lockcore;
+
+import dev.lockkit.golden.explore.Exploration;
+import dev.lockkit.golden.explore.Explorer;
+import dev.lockkit.golden.explore.Mode;
+import dev.lockkit.golden.matrix.Variant;
+import dev.lockkit.golden.scenario.Scenario;
+import dev.lockkit.golden.sched.ControlledPlatform;
+import dev.lockkit.golden.target.ScenarioRunner;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Benchmark, not a test: schedules explored per second for a 3-task lockcore scenario, exhaustive
+ * with preemption bound 2, and the share of schedule time spent handing the turn between threads.
+ * Run with {@code java -cp <test classpath> dev.lockkit.golden.lockcore.ExplorationBenchmark}.
+ */
+public final class ExplorationBenchmark {
+
+  private ExplorationBenchmark() {}
+
+  /** Three tasks: a fault, an mprotect of the same VMA and a fault on another VMA. */
+  static Scenario threeTasks() {
+    return Scenario.builder("bench-three-tasks")
+        .explore(new Mode.Exhaustive(2, 1_000_000))
+        .vma(0x10000, 0x20000, "rw-")
+        .vma(0x40000, 0x50000, "rw-")
+        .task(t -> t.fault(0x10000, true, true))
+        .task(t -> t.mprotect(0x10000, 0x20000, "r--"))
+        .task(t -> t.fault(0x40000, false, true))
+        .build();
+  }
+
+  public static void main(String[] args) {
+    Variant v =
+        new Variant(Set.of("ARCH_SUPPORTS_PER_VMA_LOCK", "MMU", "PER_VMA_LOCK", "SMP", "LOCK_MM_AND_FIND_VMA"));
+    try (Explorer explorer = new Explorer()) {
+      ScenarioRunner runner = new ScenarioRunner(explorer);
+      runner.run(threeTasks(), v, new LockcoreTarget()); // warm-up
+      ControlledPlatform.Stats before = explorer.stats();
+      long t0 = System.nanoTime();
+      Exploration e = runner.run(threeTasks(), v, new LockcoreTarget());
+      double secs = (System.nanoTime() - t0) / 1e9;
+      ControlledPlatform.Stats after = explorer.stats();
+      long handoffs = after.handoffs() - before.handoffs();
+      double handoffShare =
+          (double) (after.handoffNanos() - before.handoffNanos()) / (after.runNanos() - before.runNanos());
+      System.out.printf(
+          Locale.ROOT,
+          "%d schedules in %.2f s = %.0f schedules/s; %s; %d outcomes%n"
+              + "%.1f hand-offs per schedule, hand-off share of schedule time %.1f%%, %.1f us per hand-off%n",
+          e.schedules(),
+          secs,
+          e.schedules() / secs,
+          e.coverage(),
+          e.outcomes().size(),
+          (double) handoffs / e.schedules(),
+          100 * handoffShare,
+          (after.handoffNanos() - before.handoffNanos()) / 1e3 / handoffs);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.lockkit.refactor.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line: exit codes, modes, and that bad input writes nothing and prints no trace. */
+class MigrateCommandTest {
+
+  @TempDir Path root;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private static final String TEMPLATE =
+      """
+      class T {
+        class IsEmpty {
+          @BeforeTemplate boolean before(String s) { return s.length() == 0; }
+          @AfterTemplate boolean after(String s) { return s.isEmpty(); }
+        }
+      }
+      """;
+
+  private static final String SOURCE =
+      "package p;\nclass A {\n  boolean f(String s) {\n    return s.length() == 0;\n  }\n}\n";
+
+  private int run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    CommandLine cl = new CommandLine(new MigrateCommand());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(all.toArray(String[]::new));
+  }
+
+  private void tree(String template) {
+    TestTrees.write(root, Map.of("T.java", template, "src/p/A.java", SOURCE));
+  }
+
+  @Test
+  void checkExitsOneWhenASiteWouldBeRewrittenAndWritesNothing() {
+    tree(TEMPLATE);
+    int code = run("--check", "--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    assertEquals(1, code, err.toString());
+    assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
+  }
+
+  @Test
+  void dryRunPrintsTheDiffAndWritesNothing() {
+    tree(TEMPLATE);
+    int code = run("--dry-run", "--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(out.toString().contains("-    return s.length() == 0;\n+    return s.isEmpty();\n"), out.toString());
+    assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
+  }
+
+  @Test
+  void writeRewritesThenCheckFindsNothingToDo() {
+    tree(TEMPLATE);
+    String t = root.resolve("T.java").toString();
+    String src = root.resolve("src").toString();
+    assertEquals(0, run("--templates", t, src), err.toString());
+    assertTrue(TestTrees.text(root, "src/p/A.java").contains("return s.isEmpty();"));
+    assertEquals(0, run("--check", "--templates", t, src), err.toString());
+  }
+
+  @Test
+  void jsonReportIsSelectedByFormat() {
+    tree(TEMPLATE);
+    run("--check", "--format", "json", "--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    assertTrue(out.toString().startsWith("{\n  \"templates\": "), out.toString());
+    assertTrue(out.toString().contains("\"rewritten\": 1,"), out.toString());
+  }
+
+  @Test
+  void badTemplateExitsTwoWithFileAndLineNoTraceAndNothingWritten() {
+    tree(TEMPLATE.replace("@AfterTemplate boolean after", "@AfterTemplate int after"));
+    int code = run("--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().startsWith("lockkit migrate: "), err.toString());
+    assertTrue(err.toString().contains("T.java:4: rule T.IsEmpty: @AfterTemplate returns int"), err.toString());
+    assertFalse(err.toString().contains("\tat "), err.toString());
+    assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
+  }
+
+  @Test
+  void missingPathExitsTwoNamingIt() {
+    tree(TEMPLATE);
+    int code = run("--templates", root.resolve("T.java").toString(), root.resolve("nope").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("nope: no such file or directory"), err.toString());
+  }
+
+  @Test
+  void checkAndDryRunAreMutuallyExclusive() {
+    tree(TEMPLATE);
+    int code = run("--check", "--dry-run", "--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    assertEquals(2, code);
+  }
+}

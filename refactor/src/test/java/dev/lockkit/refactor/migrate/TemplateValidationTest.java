@@ -1,0 +1,162 @@
+package dev.lockkit.refactor.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad templates are refused with file, line and what is wrong; nothing is matched. */
+class TemplateValidationTest {
+
+  @TempDir Path root;
+
+  private String refuse(String template) {
+    TestTrees.write(
+        root,
+        Map.of("T.java", template, "src/p/A.java", "package p;\nclass A {}\n"));
+    return assertThrows(MigrationException.class, () -> TestTrees.run(root)).getMessage();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Placeholder", "Repeated", "Matches", "NotMatches", "MayOptionallyUse", "AlsoNegation"})
+  void unsupportedRefasterFeatureIsNamed(String feature) {
+    String message =
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate boolean before(@%s String s) {
+                  return s.length() == 0;
+                }
+                @AfterTemplate boolean after(String s) { return s.isEmpty(); }
+              }
+            }
+            """
+                .formatted(feature));
+    assertEquals(
+        "T.java:3: @"
+            + feature
+            + " is not supported by lockkit migrate (see refactor/MIGRATE.md for the supported"
+            + " subset)",
+        message);
+  }
+
+  @Test
+  void twoAfterTemplatesAreRefused() {
+    assertEquals(
+        "T.java:5: rule T.R has two @AfterTemplate methods (lines 4 and 5); a rule has at most one",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate boolean before(String s) { return s.length() == 0; }
+                @AfterTemplate boolean a(String s) { return s.isEmpty(); }
+                @AfterTemplate boolean b(String s) { return s.isBlank(); }
+              }
+            }
+            """));
+  }
+
+  @Test
+  void disagreeingBeforeAndAfterTypesAreRefused() {
+    assertEquals(
+        "T.java:4: rule T.R: @AfterTemplate returns int but the @BeforeTemplate at line 3 returns"
+            + " boolean",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate boolean before(String s) { return s.length() == 0; }
+                @AfterTemplate int after(String s) { return s.length(); }
+              }
+            }
+            """));
+  }
+
+  @Test
+  void afterParameterMissingFromBeforeIsRefused() {
+    assertEquals(
+        "T.java:4: rule T.R: @AfterTemplate parameter 't' is not a parameter of the"
+            + " @BeforeTemplate at line 3",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate boolean before(String s) { return s.length() == 0; }
+                @AfterTemplate boolean after(String s, String t) { return t.isEmpty(); }
+              }
+            }
+            """));
+  }
+
+  @Test
+  void barePlaceholderIsRefusedBecauseItMatchesEverything() {
+    assertEquals(
+        "T.java:3: @BeforeTemplate before is a bare placeholder: it would match every expression",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate String before(String s) { return (s); }
+                @AfterTemplate String after(String s) { return s.trim(); }
+              }
+            }
+            """));
+  }
+
+  @Test
+  void lambdaInBeforeTemplateIsRefusedByKind() {
+    assertEquals(
+        "T.java:4: a lambda expression in a @BeforeTemplate is not supported (see"
+            + " refactor/MIGRATE.md for the supported subset)",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate Runnable before(String s) {
+                  return () -> s.trim();
+                }
+              }
+            }
+            """));
+  }
+
+  @Test
+  void otherRefasterHelpersAreRefusedByName() {
+    assertEquals(
+        "T.java:3: Refaster.clazz is not supported (only Refaster.anyOf is)",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate <V> Class<V> before() { return Refaster.<V>clazz(); }
+              }
+            }
+            """));
+  }
+
+  @Test
+  void templateThatDoesNotParseNamesFileAndLine() {
+    String m = refuse("class T {\n  class R {\n    @BeforeTemplate boolean before(String s) {\n      return s.length( == 0;\n    }\n  }\n}\n");
+    assertEquals("T.java:4: template file does not parse: ", m.substring(0, m.indexOf("parse: ") + 7));
+  }
+
+  @Test
+  void unresolvableTemplateTypeIsRefusedWithAClasspathHint() {
+    String m =
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate boolean before(com.example.Gone g) { return g.isOk(); }
+              }
+            }
+            """);
+    assertEquals("T.java:3: cannot resolve type com.example.Gone", m.substring(0, m.indexOf(" (")));
+  }
+}
