@@ -20,7 +20,8 @@ mvn -B -q -Pbench -pl bench -am package -Dmaven.test.skip=true
 # entry point (the same AnalyzeCommand class, without the launcher).
 ANALYZE="-cp $JAR dev.lockkit.analyzer.cli.AnalyzeCommand"
 ANALYZE_NAME="analyzer AnalyzeCommand (bench jar)"
-if ./lockkit --version >/dev/null 2>&1 && java -jar cli/target/lockkit.jar analyze --help >/dev/null 2>&1; then
+if ./lockkit --version >/dev/null 2>&1 \
+    && java -jar cli/target/lockkit.jar analyze --help 2>&1 | grep -q 'Usage: lockkit analyze'; then
   ANALYZE="-jar cli/target/lockkit.jar analyze"
   ANALYZE_NAME="lockkit analyze (cli/target/lockkit.jar)"
 fi

@@ -3,7 +3,6 @@
 # JMH run so every ratio compares figures measured side by side. Writes
 #   bench/target/results/lockcore.csv  raw JMH scores
 #   bench/target/results/lockcore.md   the ratio tables of bench/README.md
-# Extra arguments go to JMH (e.g. a narrower regex is not needed: pass -p variant=base).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,16 +13,18 @@ echo "== building the benchmark jar" >&2
 mvn -B -q -Pbench -pl bench -am package -Dmaven.test.skip=true
 mkdir -p "$OUT"
 
-# Modest settings (about 8 s per benchmark, ~7 min in all) because the machine is shared; the
-# error column shows what that costs in precision.
-java -jar "$JAR" 'dev\.lockkit\.bench\.(jdk|lockcore)\.' \
-  -f 1 -wi 3 -i 5 -w 1s -r 1s -rf csv -rff "$OUT/lockcore.csv" "$@" | tee "$OUT/lockcore.log"
-
+# Modest settings (about 11 s per benchmark, ~8 min in all) because the machine is shared; the
+# tables show each figure's range over the iterations so a reader sees what the noise was.
+# JMH_SETTINGS replaces them; extra arguments are passed to JMH as well (e.g. -p variant=base).
+JMH_SETTINGS="${JMH_SETTINGS:--f 1 -wi 3 -i 7 -w 1s -r 1s}"
 {
-  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "Command: bench/run-lockcore.sh $*"
+  echo "Command: JMH_SETTINGS='$JMH_SETTINGS' bench/run-lockcore.sh $*"
   echo
-  java -cp "$JAR" dev.lockkit.bench.report.JmhReport "$OUT/lockcore.csv"
-} > "$OUT/lockcore.md"
+} > "$OUT/lockcore.head"
+java -cp "$JAR" dev.lockkit.bench.report.JmhReport "$OUT/lockcore.body" \
+  'dev\.lockkit\.bench\.(jdk|lockcore)\.' \
+  $JMH_SETTINGS -rf csv -rff "$OUT/lockcore.csv" "$@" | tee "$OUT/lockcore.log"
+cat "$OUT/lockcore.head" "$OUT/lockcore.body" > "$OUT/lockcore.md"
 cat "$OUT/lockcore.md"

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The {@code api/forbidden} rule: uses of banned types or members outside their allowed places.
- * It listens to every use the front end resolves (project and external types alike) and reports
- * one finding per (ban, using top-level type), keyed {@code TARGET <- USER} so the key names the
+ * The {@code api/forbidden} rule: uses of banned types or members outside their allowed places. It
+ * listens to every use the front end resolves (project and external types alike) and reports one
+ * finding per (ban, using top-level type), keyed {@code TARGET <- USER} so the key names the
  * endpoints, located at the first use, with up to {@value #MAX_RELATED} uses related.
  */
 public final class BanRule implements UseListener {
@@ -55,13 +55,15 @@ public final class BanRule implements UseListener {
     List<Finding> out = new ArrayList<>();
     for (Map.Entry<String, TreeSet<Location>> e : uses.entrySet()) {
       RulesFile.Ban ban = banOf.get(e.getKey());
-      List<Location> related = new ArrayList<>(e.getValue()).subList(0, Math.min(MAX_RELATED, e.getValue().size()));
+      List<Location> related =
+          new ArrayList<>(e.getValue()).subList(0, Math.min(MAX_RELATED, e.getValue().size()));
       String user = e.getKey().substring(e.getKey().indexOf(" <- ") + 4);
       int n = e.getValue().size();
       String where =
           ban.allow().isEmpty()
               ? "allowed nowhere"
-              : "allowed only in " + String.join(", ", ban.allow().stream().map(Object::toString).toList());
+              : "allowed only in "
+                  + String.join(", ", ban.allow().stream().map(Object::toString).toList());
       String message =
           user
               + " uses "
@@ -75,7 +77,9 @@ public final class BanRule implements UseListener {
               + ban.line()
               + "; "
               + where;
-      out.add(new Finding(RULE, severity, related.get(0), message, e.getKey(), related, new TreeMap<>()));
+      out.add(
+          new Finding(
+              RULE, severity, related.get(0), message, e.getKey(), related, new TreeMap<>()));
     }
     return out;
   }

@@ -219,8 +219,8 @@ public final class GraphBuilder {
   private final Set<String> cachedWhole = new HashSet<>();
 
   /**
-   * The project types named in the declared signatures of a type's methods that a call could
-   * select (same name; same arity, or varargs that can take the arguments; any arity for a method
+   * The project types named in the declared signatures of a type's methods that a call could select
+   * (same name; same arity, or varargs that can take the arguments; any arity for a method
    * reference), looked up in the type or, when it declares none, its project supertypes: the types
    * a compiled call's descriptor names, which a dependency on the compiled code includes. Resolved
    * in the declaring file's scope.
@@ -258,7 +258,9 @@ public final class GraphBuilder {
   static boolean overloadMatches(String key, String member) {
     int slash = member.indexOf('/');
     String name = slash < 0 ? member : member.substring(0, slash);
-    if (!key.startsWith(name) || key.length() <= name.length() || key.charAt(name.length()) != '/') {
+    if (!key.startsWith(name)
+        || key.length() <= name.length()
+        || key.charAt(name.length()) != '/') {
       return false;
     }
     if (slash < 0) {

@@ -16,8 +16,8 @@ public interface UseListener {
    * @param fromType the top-level type the use is in ({@code pkg.package-info} for package
    *     annotations)
    * @param typeName the qualified name of the used type, nested types dotted ({@code a.B.C}); for a
-   *     use of an external type this is a candidate: the name the import or {@code java.lang}
-   *     would give it (several candidates may be reported for one use under on-demand imports)
+   *     use of an external type this is a candidate: the name the import or {@code java.lang} would
+   *     give it (several candidates may be reported for one use under on-demand imports)
    * @param member the field or method used, or null for a use of the type itself
    * @param at where
    */

@@ -1,5 +1,8 @@
 package dev.lockkit.analyzer.variants;
 
+import dev.lockkit.analyzer.pc.ExprParser;
+import dev.lockkit.analyzer.pc.ExprSyntaxException;
+import dev.lockkit.analyzer.pc.Guards;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import spoon.Launcher;
 import spoon.reflect.CtModel;
-import dev.lockkit.analyzer.pc.ExprParser;
-import dev.lockkit.analyzer.pc.ExprSyntaxException;
-import dev.lockkit.analyzer.pc.Guards;
 import spoon.reflect.code.CtInvocation;
 import spoon.reflect.cu.SourcePosition;
 import spoon.reflect.declaration.CtAnnotation;
@@ -50,7 +50,8 @@ public final class VariantBuilder {
   private final CtModel model;
   private final Launcher launcher;
   private final InMemoryCompiler compiler;
-  private final Map<Map<String, String>, InMemoryCompiler.Outcome> cache = new ConcurrentHashMap<>();
+  private final Map<Map<String, String>, InMemoryCompiler.Outcome> cache =
+      new ConcurrentHashMap<>();
   private final Map<String, SortedSet<String>> symbols = new HashMap<>();
   private final Map<String, Map<SortedMap<String, Boolean>, String>> bodies = new HashMap<>();
 
@@ -201,7 +202,8 @@ public final class VariantBuilder {
     }
     List<SortedMap<String, String>> distinct =
         sources.stream().distinct().filter(s -> !cache.containsKey(s)).toList();
-    int threads = Math.max(1, Math.min(distinct.size(), Runtime.getRuntime().availableProcessors()));
+    int threads =
+        Math.max(1, Math.min(distinct.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<InMemoryCompiler.Outcome>> futures = new ArrayList<>();

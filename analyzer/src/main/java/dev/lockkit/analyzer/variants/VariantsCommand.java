@@ -91,7 +91,9 @@ public final class VariantsCommand implements Callable<Integer> {
       out.println(
           "lockkit variants: "
               + configs.size()
-              + (sample == Sample.all ? " valid configurations" : " configurations covering every feasible pair of option values")
+              + (sample == Sample.all
+                  ? " valid configurations"
+                  : " configurations covering every feasible pair of option values")
               + " of "
               + k
               + " ("
@@ -100,7 +102,10 @@ public final class VariantsCommand implements Callable<Integer> {
       out.println();
       List<VariantBuilder.Result> results = null;
       if (compile) {
-        List<String> cp = classpath == null || classpath.isEmpty() ? List.of() : Arrays.asList(classpath.split(File.pathSeparator));
+        List<String> cp =
+            classpath == null || classpath.isEmpty()
+                ? List.of()
+                : Arrays.asList(classpath.split(File.pathSeparator));
         results = new VariantBuilder(paths, cp).buildAll(configs);
       }
       int failures = VariantTable.print(out, configs, results);
@@ -149,9 +154,14 @@ public final class VariantsCommand implements Callable<Integer> {
      * number of variants that failed to compile.
      */
     static int print(
-        PrintWriter out, List<SortedMap<String, Boolean>> configs, List<VariantBuilder.Result> results) {
+        PrintWriter out,
+        List<SortedMap<String, Boolean>> configs,
+        List<VariantBuilder.Result> results) {
       int width = String.valueOf(configs.size()).length();
-      String head = results == null ? "variant  options set to y (every other option is n)" : "variant  result  options set to y (every other option is n)";
+      String head =
+          results == null
+              ? "variant  options set to y (every other option is n)"
+              : "variant  result  options set to y (every other option is n)";
       out.println(head);
       int failures = 0;
       for (int i = 0; i < configs.size(); i++) {
@@ -179,7 +189,12 @@ public final class VariantsCommand implements Callable<Integer> {
       if (results != null) {
         out.println();
         out.println(
-            configs.size() + " variants: " + (configs.size() - failures) + " compile, " + failures + " fail");
+            configs.size()
+                + " variants: "
+                + (configs.size() - failures)
+                + " compile, "
+                + failures
+                + " fail");
       }
       return failures;
     }

@@ -1,93 +1,116 @@
 package dev.lockkit.bench.report;
 
-import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 
 /**
- * Reads the CSV of one JMH run of the lockcore suite and prints the ratio tables in Markdown.
+ * Runs the lockcore suite through JMH's Java API and prints its ratio tables in Markdown.
  *
- * <p>Every ratio divides two scores from the same run, so both figures saw the same machine load.
- * A ratio whose inputs are missing (a benchmark filtered out or failed) prints as {@code n/a}
- * rather than being left out, so a reader sees what was not measured. Usage: {@code JmhReport
- * RESULTS.csv}.
+ * <p>Each figure is the median of the measurement iterations, shown with their range: on a shared
+ * 2-core machine a few iterations are always hit by someone else's compile, and the median
+ * ignores them where the mean would not. Every ratio divides two medians from the same JMH run. A
+ * figure whose benchmark did not run (filtered out or failed) prints as {@code n/a} rather than
+ * being left out, so a reader sees what was not measured.
+ *
+ * <p>Usage: {@code JmhReport REPORT.md [JMH options...]}; the JMH options are those of {@code
+ * java -jar benchmarks.jar} (include regex, {@code -f}, {@code -wi}, {@code -rf}, ...).
  */
 public final class JmhReport {
 
   private static final String JDK = "dev.lockkit.bench.jdk.";
   private static final String LC = "dev.lockkit.bench.lockcore.";
 
+  /** Key "benchmark[:secondary][param,...]" to the measurement iterations' scores. */
   private final Map<String, double[]> scores = new LinkedHashMap<>();
 
-  private JmhReport() {}
+  private final PrintStream out;
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: JmhReport RESULTS.csv");
+  private JmhReport(PrintStream out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: JmhReport REPORT.md [JMH options...]");
       System.exit(2);
     }
-    JmhReport r = new JmhReport();
-    r.load(Path.of(args[0]));
-    r.print();
-  }
-
-  /** Keys are "benchmark[param,param]" with empty params dropped; values are score and error. */
-  void load(Path csv) throws IOException {
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> f = fields(line);
-      StringBuilder key = new StringBuilder(f.get(0));
-      List<String> params = new ArrayList<>();
-      for (int i = 7; i < f.size(); i++) {
-        if (!f.get(i).isEmpty()) {
-          params.add(f.get(i));
-        }
-      }
-      if (!params.isEmpty()) {
-        key.append(params);
-      }
-      double error = f.get(5).equals("NaN") ? Double.NaN : Double.parseDouble(f.get(5));
-      scores.put(key.toString().replace(" ", ""), new double[] {Double.parseDouble(f.get(4)), error});
+    Options options = new CommandLineOptions(Arrays.copyOfRange(args, 1, args.length));
+    Collection<RunResult> results = new Runner(options).run();
+    try (PrintStream file = new PrintStream(args[0], StandardCharsets.UTF_8)) {
+      JmhReport r = new JmhReport(file);
+      r.load(results);
+      r.print();
     }
   }
 
-  private static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (char c : line.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
+  void load(Collection<RunResult> results) {
+    for (RunResult rr : results) {
+      BenchmarkParams p = rr.getParams();
+      List<String> keys = new ArrayList<>(p.getParamsKeys());
+      Collections.sort(keys);
+      List<String> values = new ArrayList<>();
+      for (String k : keys) {
+        values.add(p.getParam(k));
+      }
+      String params = values.isEmpty() ? "" : "[" + String.join(",", values) + "]";
+      List<IterationResult> its = new ArrayList<>();
+      for (BenchmarkResult br : rr.getBenchmarkResults()) {
+        its.addAll(br.getIterationResults());
+      }
+      scores.put(
+          p.getBenchmark() + params,
+          its.stream().mapToDouble(i -> i.getPrimaryResult().getScore()).toArray());
+      for (String secondary : rr.getSecondaryResults().keySet()) {
+        scores.put(
+            p.getBenchmark() + ":" + secondary + params,
+            its.stream()
+                .filter(i -> i.getSecondaryResults().containsKey(secondary))
+                .mapToDouble(i -> i.getSecondaryResults().get(secondary).getScore())
+                .toArray());
       }
     }
-    out.add(cur.toString());
-    return out;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
   private double score(String key) {
     double[] v = scores.get(key);
-    return v == null ? Double.NaN : v[0];
+    return v == null ? Double.NaN : median(v);
   }
 
+  /** "median (min–max)" of the iterations. */
   private String fmt(String key) {
     double[] v = scores.get(key);
-    if (v == null) {
+    if (v == null || v.length == 0) {
       return "n/a";
     }
-    return Double.isNaN(v[1])
-        ? String.format(Locale.ROOT, "%.2f", v[0])
-        : String.format(Locale.ROOT, "%.2f ± %.2f", v[0], v[1]);
+    double min = Arrays.stream(v).min().getAsDouble();
+    double max = Arrays.stream(v).max().getAsDouble();
+    return String.format(Locale.ROOT, "%s (%s–%s)", num(median(v)), num(min), num(max));
+  }
+
+  private static String num(double d) {
+    return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.3g", d);
   }
 
   private static String ratio(double a, double b) {
@@ -107,9 +130,9 @@ public final class JmhReport {
     String cas = JDK + "JdkLockBench.casFloor";
     double rrwlNs = score(rrwl);
     double casNs = score(cas);
-    System.out.println("### Uncontended read round trip, one thread (ns/op, lower is better)\n");
-    System.out.println("| operation | ns/op | ÷ RRWL read | ÷ one CAS | target |");
-    System.out.println("|---|---:|---:|---:|---|");
+    out.println("### Uncontended read round trip, one thread (ns/op: median of iterations (min–max))\n");
+    out.println("| operation | ns/op | ÷ RRWL read | ÷ one CAS | target |");
+    out.println("|---|---:|---:|---:|---|");
     row(cas, "AtomicLong.compareAndSet (physical floor)", rrwlNs, casNs, "");
     row(JDK + "JdkLockBench.stampedOptimisticRead", "StampedLock optimistic read", rrwlNs, casNs, "");
     row(rrwl, "ReentrantReadWriteLock read lock+unlock", rrwlNs, casNs, "");
@@ -146,16 +169,16 @@ public final class JmhReport {
 
   private void row(String key, String label, double rrwlNs, double casNs, String target) {
     double s = score(key);
-    System.out.printf(
+    out.printf(
         "| %s | %s | %s | %s | %s |%n", label, fmt(key), ratio(s, rrwlNs), ratio(s, casNs), target);
   }
 
   private void printScaling() {
-    System.out.println(
+    out.println(
         "\n### Two threads on disjoint VMAs (ops/µs summed over threads; ratio = 2 threads ÷ 1"
             + " thread, 2.00 is perfect scaling)\n");
-    System.out.println("| what | 1 thread | 2 threads | ratio |");
-    System.out.println("|---|---:|---:|---:|");
+    out.println("| what | 1 thread | 2 threads | ratio |");
+    out.println("|---|---:|---:|---:|");
     String sb = JDK + "JdkScalingBench.";
     scaleRow(
         "JDK RRWL, one lock per thread (per-VMA analogue)",
@@ -177,16 +200,16 @@ public final class JmhReport {
   }
 
   private void scaleRow(String label, String one, String two) {
-    System.out.printf(
+    out.printf(
         "| %s | %s | %s | %s |%n", label, fmt(one), fmt(two), ratio(score(two), score(one)));
   }
 
   private void printMprotect() {
-    System.out.println(
+    out.println(
         "\n### Faults while another thread loops mprotect on an unrelated VMA (fault ops/µs; loss"
             + " = 1 − with mprotect ÷ beside a CPU-burning thread)\n");
-    System.out.println("| path | faults beside busy thread | faults beside mprotect | mprotect/µs | loss | target |");
-    System.out.println("|---|---:|---:|---:|---:|---|");
+    out.println("| path | faults beside busy thread | faults beside mprotect | mprotect/µs | loss | target |");
+    out.println("|---|---:|---:|---:|---:|---|");
     String fb = LC + "LockcoreFaultBench.";
     for (String v : List.of("base", "debug")) {
       for (String p : List.of("pervma", "mmap")) {
@@ -196,7 +219,7 @@ public final class JmhReport {
         double loss = 1 - mp / busy;
         String target =
             p.equals("pervma") && v.equals("base") ? "< 20%: " + verdict(loss, 0.2, true) : "";
-        System.out.printf(
+        out.printf(
             Locale.ROOT,
             "| %s, %s | %s | %s | %s | %s | %s |%n",
             p.equals("pervma") ? "per-VMA" : "mmap_lock",
@@ -211,7 +234,7 @@ public final class JmhReport {
     String sb = JDK + "JdkScalingBench.";
     double other = score(sb + "writerOtherLock:readerOtherLock");
     double same = score(sb + "writerSameLock:readerSameLock");
-    System.out.printf(
+    out.printf(
         Locale.ROOT,
         "| JDK RRWL reader, writer on the same lock vs on another lock | %s | %s | %s | %s | |%n",
         fmt(sb + "writerOtherLock:readerOtherLock"),

@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * the turn is the only one that reads or writes the scheduler state (task states, counts, the
  * trace), so that state needs no locks: handing the turn over is a volatile write, and the next
  * owner's volatile read of {@code turn} orders everything before it. A hand-off is one volatile
- * write plus one {@code LockSupport.unpark}; the waiting thread spins briefly before parking, which
- * on a multi-core machine usually catches the hand-off without a kernel round trip. Decisions are
+ * write, plus an {@code unpark} only if the receiver has gone to sleep: waiting threads spin, then
+ * yield, then park ({@link Handoff}), so most hand-offs avoid a kernel wake-up. Pooled threads
+ * are reused across schedules, so a schedule starts no thread. Decisions are
  * taken on the thread that reached the point (there is no scheduler thread), so a point at which
  * the current task continues costs no hand-off at all.
  *
@@ -50,13 +51,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class ControlledPlatform implements Platform, FailureSink, AutoCloseable {
 
   private static final int HARNESS = -1;
-  // A waiting thread first busy-spins (a hand-off to a thread running on another core lands
-  // within this), then yields its core for a while (on a machine with fewer cores than threads
-  // the receiver is thus runnable, not asleep, when its turn comes), and only then parks. Waking
-  // a parked thread costs tens of microseconds; that was most of a schedule's time before the
-  // yield phase (see golden/README.md, "Speed").
-  private static final int SPIN_BEFORE_YIELD = 1 << 8;
-  private static final long YIELD_NANOS = 500_000;
 
   private enum Status {
     READY,
@@ -221,7 +215,9 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     if (unfinished == 0) {
       closeSegments();
       giveTurn(HARNESS);
-      LockSupport.unpark(harness);
+      if (harnessParked) {
+        LockSupport.unpark(harness);
+      }
       return;
     }
     current = t.index;
@@ -496,37 +492,22 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     }
   }
 
+  private volatile boolean harnessParked;
+
   private void giveTurn(int next) {
     handoffStartNanos = System.nanoTime();
     turn = next;
   }
 
   private void awaitTurn(int me) {
-    for (int i = 0; i < SPIN_BEFORE_YIELD && turn != me; i++) {
-      Thread.onSpinWait();
-    }
-    if (turn != me) {
-      long until = System.nanoTime() + YIELD_NANOS;
-      while (turn != me && System.nanoTime() - until < 0) {
-        Thread.yield();
-      }
-      WorkerPool.Worker w = (WorkerPool.Worker) Thread.currentThread();
-      while (turn != me) {
-        // Dekker with handOff(): set `parked` then re-read `turn`; the giver writes `turn` then
-        // reads `parked`. Both volatile, so one of us sees the other and no wake-up is lost.
-        w.parked = true;
-        if (turn != me) {
-          LockSupport.park(this);
-        }
-        w.parked = false;
-      }
-    }
+    Handoff.await(() -> turn == me, (WorkerPool.Worker) Thread.currentThread());
     handoffs++;
     handoffNanos += System.nanoTime() - handoffStartNanos;
   }
 
   private void awaitHarness(int firstTask) {
     long deadline = System.nanoTime() + hangTimeoutNanos;
+    Handoff.spinThenYield(() -> turn == HARNESS);
     while (turn != HARNESS) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -546,7 +527,11 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
         pool.abandon();
         return;
       }
-      LockSupport.parkNanos(this, Math.min(left, 50_000_000L));
+      harnessParked = true;
+      if (turn != HARNESS) {
+        LockSupport.parkNanos(this, Math.min(left, 50_000_000L));
+      }
+      harnessParked = false;
     }
   }
 

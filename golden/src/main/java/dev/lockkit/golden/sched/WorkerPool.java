@@ -27,19 +27,21 @@ final class WorkerPool implements AutoCloseable {
 
     void submit(Runnable r) {
       job = r;
-      LockSupport.unpark(this);
+      if (parked) {
+        LockSupport.unpark(this);
+      }
     }
 
     @Override
     public void run() {
       while (!stop) {
+        // Between schedules the next job comes within microseconds: spin/yield first.
+        Handoff.await(() -> job != null || stop, this);
         Runnable j = job;
-        if (j == null) {
-          LockSupport.park(this);
-          continue;
+        if (j != null) {
+          job = null;
+          j.run();
         }
-        job = null;
-        j.run();
       }
     }
 

@@ -20,9 +20,9 @@ public final class ExplorationBenchmark {
   private ExplorationBenchmark() {}
 
   /** Three tasks: a fault, an mprotect of the same VMA and a fault on another VMA. */
-  static Scenario threeTasks() {
+  static Scenario threeTasks(int bound) {
     return Scenario.builder("bench-three-tasks")
-        .explore(new Mode.Exhaustive(2, 1_000_000))
+        .explore(new Mode.Exhaustive(bound, 1_000_000))
         .vma(0x10000, 0x20000, "rw-")
         .vma(0x40000, 0x50000, "rw-")
         .task(t -> t.fault(0x10000, true, true))
@@ -31,15 +31,17 @@ public final class ExplorationBenchmark {
         .build();
   }
 
+  /** Optional argument: the preemption bound (default 2). */
   public static void main(String[] args) {
+    int bound = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     Variant v =
         new Variant(Set.of("ARCH_SUPPORTS_PER_VMA_LOCK", "MMU", "PER_VMA_LOCK", "SMP", "LOCK_MM_AND_FIND_VMA"));
     try (Explorer explorer = new Explorer()) {
       ScenarioRunner runner = new ScenarioRunner(explorer);
-      runner.run(threeTasks(), v, new LockcoreTarget()); // warm-up
+      runner.run(threeTasks(1), v, new LockcoreTarget()); // warm-up
       ControlledPlatform.Stats before = explorer.stats();
       long t0 = System.nanoTime();
-      Exploration e = runner.run(threeTasks(), v, new LockcoreTarget());
+      Exploration e = runner.run(threeTasks(bound), v, new LockcoreTarget());
       double secs = (System.nanoTime() - t0) / 1e9;
       ControlledPlatform.Stats after = explorer.stats();
       long handoffs = after.handoffs() - before.handoffs();

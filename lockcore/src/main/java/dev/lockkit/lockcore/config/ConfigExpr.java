@@ -144,9 +144,12 @@ public abstract class ConfigExpr {
 
     @Override
     public String toString() {
-      String l = !and || !(left instanceof Binary) || ((Binary) left).and ? "" + left : "(" + left + ")";
+      String l =
+          !and || !(left instanceof Binary) || ((Binary) left).and ? "" + left : "(" + left + ")";
       String r =
-          !and || !(right instanceof Binary) || ((Binary) right).and ? "" + right : "(" + right + ")";
+          !and || !(right instanceof Binary) || ((Binary) right).and
+              ? "" + right
+              : "(" + right + ")";
       return l + (and ? " && " : " || ") + r;
     }
   }
@@ -194,7 +197,8 @@ public abstract class ConfigExpr {
         pos++;
       }
       if (start == pos) {
-        throw error(pos < text.length() ? "unexpected '" + text.charAt(pos) + "'" : "missing operand");
+        throw error(
+            pos < text.length() ? "unexpected '" + text.charAt(pos) + "'" : "missing operand");
       }
       String name = text.substring(start, pos);
       if (name.equals("y")) {

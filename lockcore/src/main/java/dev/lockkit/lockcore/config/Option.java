@@ -3,8 +3,8 @@ package dev.lockkit.lockcore.config;
 /**
  * The kernel configuration options that change lockcore's code, with their Kconfig dependencies.
  *
- * <p>The dependency of each option is written as a Kconfig {@code depends on} expression and
- * parsed by {@link ConfigExpr}; {@code lockcore/Kconfig} states the same rules and {@code
+ * <p>The dependency of each option is written as a Kconfig {@code depends on} expression and parsed
+ * by {@link ConfigExpr}; {@code lockcore/Kconfig} states the same rules and {@code
  * KconfigAgreementTest} checks that both agree on every assignment. Declaration order is the
  * canonical order used when configurations are enumerated.
  */

@@ -7,10 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an interface that stands for one prototype with several {@code #ifdef}-selected
- * definitions in the kernel (for example the real {@code mmap_lock_speculate_try_begin()} and its
- * {@code !CONFIG_PER_VMA_LOCK} stub). Each implementation class carries an {@link IfConfig} naming
- * the configurations it is compiled in; exactly one is instantiated at boot from the runtime {@link
+ * Marks an interface that stands for one prototype with several {@code #ifdef}-selected definitions
+ * in the kernel (for example the real {@code mmap_lock_speculate_try_begin()} and its {@code
+ * !CONFIG_PER_VMA_LOCK} stub). Each implementation class carries an {@link IfConfig} naming the
+ * configurations it is compiled in; exactly one is instantiated at boot from the runtime {@link
  * Config}. The analyzer checks that the implementations' conditions do not overlap and reports the
  * configurations in which none exists.
  */

@@ -4,13 +4,11 @@ import dev.lockkit.lockcore.config.Config;
 import dev.lockkit.lockcore.config.IfConfig;
 import dev.lockkit.lockcore.config.Option;
 import dev.lockkit.lockcore.mm.FaultResult.Outcome;
-import dev.lockkit.lockcore.mmaplock.LockMmAndFindVma;
 import dev.lockkit.lockcore.mmaplock.MmapLock;
 import dev.lockkit.lockcore.sync.PtRegs;
 import dev.lockkit.lockcore.sync.SyncContext;
 import dev.lockkit.lockcore.sync.Task;
 import dev.lockkit.lockcore.trace.Tracer;
-import dev.lockkit.lockcore.trace.VmaLockEvent;
 import dev.lockkit.lockcore.types.MmStruct;
 import dev.lockkit.lockcore.types.VmAreaStruct;
 import dev.lockkit.lockcore.types.VmFlags;
@@ -21,11 +19,12 @@ import dev.lockkit.lockcore.vmalock.VmaLock;
  * An architecture page-fault handler in the shape of x86's {@code do_user_addr_fault()}.
  *
  * <p>User faults first try {@code lock_vma_under_rcu()} (a stub returning NULL without
- * PER_VMA_LOCK): on success the fault is handled under the VMA lock and counted as VMA_LOCK_SUCCESS,
- * unless {@code handle_mm_fault()} asks for a retry (VMA_LOCK_RETRY), in which case it falls back.
- * The fallback takes the mmap_lock: through {@code lock_mm_and_find_vma()} on NOMMU and on MMU
- * with LOCK_MM_AND_FIND_VMA, and otherwise with the open-coded {@code find_vma_prev()} + {@code
- * expand_stack()} of the architectures that do not select it (parisc, whose stack grows up).
+ * PER_VMA_LOCK): on success the fault is handled under the VMA lock and counted as
+ * VMA_LOCK_SUCCESS, unless {@code handle_mm_fault()} asks for a retry (VMA_LOCK_RETRY), in which
+ * case it falls back. The fallback takes the mmap_lock: through {@code lock_mm_and_find_vma()} on
+ * NOMMU and on MMU with LOCK_MM_AND_FIND_VMA, and otherwise with the open-coded {@code
+ * find_vma_prev()} + {@code expand_stack()} of the architectures that do not select it (parisc,
+ * whose stack grows up).
  */
 final class ArchFault {
   private final SyncContext ctx;
@@ -38,7 +37,7 @@ final class ArchFault {
 
   // Written once in the constructor, before the handler is shared.
   @IfConfig("LOCK_MM_AND_FIND_VMA || !MMU")
-  private LockMmAndFindVma lockMmAndFindVma;
+  private dev.lockkit.lockcore.mmaplock.LockMmAndFindVma lockMmAndFindVma;
 
   ArchFault(
       SyncContext ctx,
@@ -57,7 +56,7 @@ final class ArchFault {
   }
 
   @IfConfig("LOCK_MM_AND_FIND_VMA || !MMU")
-  void setLockMmAndFindVma(LockMmAndFindVma impl) {
+  void setLockMmAndFindVma(dev.lockkit.lockcore.mmaplock.LockMmAndFindVma impl) {
     this.lockMmAndFindVma = impl;
   }
 
@@ -76,13 +75,13 @@ final class ArchFault {
 
   private void countSuccess() {
     if (config.isEnabled(Option.PER_VMA_LOCK_STATS)) {
-      tracer.vmEvents().count(VmaLockEvent.VMA_LOCK_SUCCESS);
+      tracer.vmEvents().count(dev.lockkit.lockcore.trace.VmaLockEvent.VMA_LOCK_SUCCESS);
     }
   }
 
   private void countRetry() {
     if (config.isEnabled(Option.PER_VMA_LOCK_STATS)) {
-      tracer.vmEvents().count(VmaLockEvent.VMA_LOCK_RETRY);
+      tracer.vmEvents().count(dev.lockkit.lockcore.trace.VmaLockEvent.VMA_LOCK_RETRY);
     }
   }
 
@@ -197,8 +196,7 @@ final class ArchFault {
     if (ctx.exceptionTable().search(regs.ip())) {
       return new FaultResult(Outcome.KERNEL_FIXUP, fault, vmaLocked);
     }
-    ctx.reports()
-        .oops(String.format("unable to handle kernel page fault at ip 0x%x", regs.ip()));
+    ctx.reports().oops(String.format("unable to handle kernel page fault at ip 0x%x", regs.ip()));
     return new FaultResult(Outcome.KERNEL_OOPS, fault, vmaLocked);
   }
 
@@ -218,7 +216,10 @@ final class ArchFault {
       return new FaultResult(Outcome.OOM, fault, vmaLocked);
     }
     if ((fault & VmFault.VM_FAULT_SIGBUS) != 0) {
-      return new FaultResult(regs.userMode() ? Outcome.SIGBUS : kernelFixupOrOops(regs, fault, vmaLocked).outcome(), fault, vmaLocked);
+      return new FaultResult(
+          regs.userMode() ? Outcome.SIGBUS : kernelFixupOrOops(regs, fault, vmaLocked).outcome(),
+          fault,
+          vmaLocked);
     }
     return badArea(Outcome.SIGSEGV_MAPERR, regs, fault, vmaLocked);
   }

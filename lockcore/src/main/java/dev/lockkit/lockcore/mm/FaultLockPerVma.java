@@ -4,7 +4,9 @@ import dev.lockkit.lockcore.config.IfConfig;
 import dev.lockkit.lockcore.mmaplock.MmapLock;
 import dev.lockkit.lockcore.vmalock.VmaLock;
 
-/** The CONFIG_PER_VMA_LOCK definitions: the VMA lock if {@code FAULT_FLAG_VMA_LOCK}, else mmap_lock. */
+/**
+ * The CONFIG_PER_VMA_LOCK definitions: the VMA lock if {@code FAULT_FLAG_VMA_LOCK}, else mmap_lock.
+ */
 @IfConfig("PER_VMA_LOCK")
 public final class FaultLockPerVma implements FaultLock {
   private final MmapLock mmapLock;

@@ -16,8 +16,9 @@ import dev.lockkit.lockcore.types.VmFlags;
  * <ul>
  *   <li>a present page: 0 (nothing to do);
  *   <li>first anonymous fault under the VMA lock on a VMA without {@code anon_vma}: {@code
- *       vmf_anon_prepare()} needs the mmap_lock; if {@code mmap_read_trylock} fails it drops the VMA
- *       lock and returns {@code VM_FAULT_RETRY}; otherwise it prepares the anon_vma and maps: 0;
+ *       vmf_anon_prepare()} needs the mmap_lock; if {@code mmap_read_trylock} fails it drops the
+ *       VMA lock and returns {@code VM_FAULT_RETRY}; otherwise it prepares the anon_vma and maps:
+ *       0;
  *   <li>a file page not in the page cache, first try with {@code FAULT_FLAG_ALLOW_RETRY}: starts
  *       the read, drops the lock rather than wait for IO under it, returns {@code RETRY|MAJOR}; the
  *       retry ({@code FAULT_FLAG_TRIED}) maps it: {@code MAJOR}; a cached file page: 0;

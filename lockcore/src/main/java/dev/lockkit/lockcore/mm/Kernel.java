@@ -2,8 +2,6 @@ package dev.lockkit.lockcore.mm;
 
 import dev.lockkit.lockcore.config.Config;
 import dev.lockkit.lockcore.config.Option;
-import dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaMmu;
-import dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaNommu;
 import dev.lockkit.lockcore.mmaplock.MmapLock;
 import dev.lockkit.lockcore.sync.Errno;
 import dev.lockkit.lockcore.sync.ExceptionTable;
@@ -21,8 +19,6 @@ import dev.lockkit.lockcore.types.PageState;
 import dev.lockkit.lockcore.types.VmAreaStruct;
 import dev.lockkit.lockcore.types.VmFlags;
 import dev.lockkit.lockcore.vmalock.VmaLock;
-import dev.lockkit.lockcore.vmalock.VmaLockPerVma;
-import dev.lockkit.lockcore.vmalock.VmaLockStubs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +29,9 @@ import java.util.function.Supplier;
  *
  * <p>{@link #boot(Config)} builds one kernel per configuration; several can coexist in one JVM.
  * Every operation runs on the calling thread as {@link Task#current()} (bind a named task with
- * {@link Task#call} or {@link #runAs} to get deterministic names in traces and reports) and
- * returns a kernel-style result: an address or 0 on success, a negative errno ({@link Errno}) on
- * failure. Invalid arguments are rejected before any lock is taken and change nothing.
+ * {@link Task#call} or {@link #runAs} to get deterministic names in traces and reports) and returns
+ * a kernel-style result: an address or 0 on success, a negative errno ({@link Errno}) on failure.
+ * Invalid arguments are rejected before any lock is taken and change nothing.
  *
  * <pre>{@code
  * Kernel k = Kernel.boot(Config.parse("ARCH_SUPPORTS_PER_VMA_LOCK,MMU,PER_VMA_LOCK,SMP,TRACING"));
@@ -47,28 +43,37 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Bugs the kernel would catch with BUG_ON/VM_BUG_ON throw {@link
- * dev.lockkit.lockcore.sync.KernelBug} after being recorded in {@link #reports()}; WARNs and lockdep
- * splats are only recorded.
+ * dev.lockkit.lockcore.sync.KernelBug} after being recorded in {@link #reports()}; WARNs and
+ * lockdep splats are only recorded.
  */
 public final class Kernel {
   /** {@code PROT_NONE}. */
   public static final int PROT_NONE = 0;
+
   /** {@code PROT_READ}. */
   public static final int PROT_READ = 1;
+
   /** {@code PROT_WRITE}. */
   public static final int PROT_WRITE = 2;
+
   /** {@code PROT_EXEC}. */
   public static final int PROT_EXEC = 4;
+
   /** {@code MAP_SHARED}. */
   public static final int MAP_SHARED = 0x01;
+
   /** {@code MAP_PRIVATE}. */
   public static final int MAP_PRIVATE = 0x02;
+
   /** {@code MAP_FIXED}: map exactly there, replacing what is mapped. */
   public static final int MAP_FIXED = 0x10;
+
   /** {@code MAP_ANONYMOUS}. */
   public static final int MAP_ANONYMOUS = 0x20;
+
   /** {@code MAP_GROWSDOWN}: a stack that grows down into the gap below it. */
   public static final int MAP_GROWSDOWN = 0x100;
+
   /** {@code MAP_FIXED_NOREPLACE}: map exactly there, {@code -EEXIST} if anything is mapped. */
   public static final int MAP_FIXED_NOREPLACE = 0x100000;
 
@@ -95,10 +100,10 @@ public final class Kernel {
     this.tracer = new Tracer(config);
     this.mmapLock = new MmapLock(ctx, tracer);
     if (config.isEnabled(Option.PER_VMA_LOCK)) {
-      this.vmaLock = new VmaLockPerVma(ctx, mmapLock, tracer);
+      this.vmaLock = new dev.lockkit.lockcore.vmalock.VmaLockPerVma(ctx, mmapLock, tracer);
       this.faultLock = new FaultLockPerVma(mmapLock, vmaLock);
     } else {
-      this.vmaLock = new VmaLockStubs(mmapLock);
+      this.vmaLock = new dev.lockkit.lockcore.vmalock.VmaLockStubs(mmapLock);
       this.faultLock = new FaultLockMmap(mmapLock);
     }
     VmaCache cache = new VmaCache(ctx, vmaLock);
@@ -115,10 +120,11 @@ public final class Kernel {
     this.arch = new ArchFault(ctx, mmapLock, vmaLock, tracer, stack, handle);
     if (config.isEnabled(Option.MMU)) {
       if (config.isEnabled(Option.LOCK_MM_AND_FIND_VMA)) {
-        arch.setLockMmAndFindVma(new LockMmAndFindVmaMmu(mmapLock, exceptionTable, stack));
+        arch.setLockMmAndFindVma(
+            new dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaMmu(mmapLock, exceptionTable, stack));
       }
     } else {
-      arch.setLockMmAndFindVma(new LockMmAndFindVmaNommu(mmapLock));
+      arch.setLockMmAndFindVma(new dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaNommu(mmapLock));
     }
     this.mmapOps = new MmapOps(mmapLock, vmaLock, cache);
     this.fork = new Fork(mmapLock, vmaLock, cache, this::allocMm);

@@ -51,8 +51,8 @@ final class MmapOps {
   }
 
   /**
-   * {@code get_unmapped_area()}: {@code hint} if [hint, hint+len) is free and valid, else the lowest
-   * free gap at or above {@code mmap_min_addr}; -ENOMEM if none. Caller holds the mmap lock.
+   * {@code get_unmapped_area()}: {@code hint} if [hint, hint+len) is free and valid, else the
+   * lowest free gap at or above {@code mmap_min_addr}; -ENOMEM if none. Caller holds the mmap lock.
    */
   static long getUnmappedArea(MmStruct mm, long hint, long len) {
     if (hint >= VmFlags.MMAP_MIN_ADDR

@@ -13,8 +13,8 @@ import dev.lockkit.lockcore.types.VmAreaStruct;
 @VariantPoint
 public interface StackExpansion extends StackExpander {
   /**
-   * {@code expand_stack(mm, addr)}: called with the mmap read lock held, which it drops; returns the
-   * VMA now covering {@code addr} with the read lock held again, or null with nothing held.
+   * {@code expand_stack(mm, addr)}: called with the mmap read lock held, which it drops; returns
+   * the VMA now covering {@code addr} with the read lock held again, or null with nothing held.
    */
   VmAreaStruct expandStack(MmStruct mm, long addr);
 }

@@ -9,5 +9,9 @@
  * {@code mm/nommu.c}, {@code kernel/fork.c}, {@code fs/proc/task_mmu.c} and {@code
  * arch/x86/mm/fault.c}, reduced to their interaction with mmap_lock and per-VMA locks. This is the
  * top layer: it depends on every other package and nothing depends on it.
+ *
+ * <p>Types that exist only in some configurations are written fully qualified rather than imported
+ * in classes that exist in more configurations than they do: an {@code import} cannot carry an
+ * {@code @IfConfig}, and a variant with the type deleted must still compile.
  */
 package dev.lockkit.lockcore.mm;

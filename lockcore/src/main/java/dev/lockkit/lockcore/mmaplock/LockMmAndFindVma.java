@@ -14,8 +14,8 @@ import dev.lockkit.lockcore.types.VmAreaStruct;
  * asked): {@link LockMmAndFindVmaMmu} under {@code MMU && LOCK_MM_AND_FIND_VMA}, {@link
  * LockMmAndFindVmaNommu} under {@code !MMU}. There is deliberately none for {@code MMU &&
  * !LOCK_MM_AND_FIND_VMA}: those architectures open-code {@code find_vma()} + {@code expand_stack()}
- * in their fault handlers and never call this, so the interface itself exists only where one of
- * the definitions does.
+ * in their fault handlers and never call this, so the interface itself exists only where one of the
+ * definitions does.
  */
 @VariantPoint
 @IfConfig("LOCK_MM_AND_FIND_VMA || !MMU")

@@ -26,7 +26,8 @@ public final class LockMmAndFindVmaMmu implements LockMmAndFindVma {
   private final StackExpander stack;
 
   /** The MMU helper over {@code mmapLock}, growing stacks with {@code stack}. */
-  public LockMmAndFindVmaMmu(MmapLock mmapLock, ExceptionTable exceptionTable, StackExpander stack) {
+  public LockMmAndFindVmaMmu(
+      MmapLock mmapLock, ExceptionTable exceptionTable, StackExpander stack) {
     this.mmapLock = mmapLock;
     this.exceptionTable = exceptionTable;
     this.stack = stack;

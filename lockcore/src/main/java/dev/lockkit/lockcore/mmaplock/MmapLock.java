@@ -59,7 +59,10 @@ public final class MmapLock {
     trace.acquireReturned(mm, true, true);
   }
 
-  /** {@code mmap_write_lock_nested()}: as {@link #mmapWriteLock} in lockdep subclass {@code subclass}. */
+  /**
+   * {@code mmap_write_lock_nested()}: as {@link #mmapWriteLock} in lockdep subclass {@code
+   * subclass}.
+   */
   public void mmapWriteLockNested(MmStruct mm, int subclass) {
     trace.startLocking(mm, true);
     mm.mmapLock().downWriteNested(subclass);

@@ -4,7 +4,9 @@ import dev.lockkit.lockcore.config.IfConfig;
 import dev.lockkit.lockcore.trace.MmapLockTracepoints;
 import dev.lockkit.lockcore.types.MmStruct;
 
-/** The CONFIG_TRACING hooks: emit only when the tracepoint is enabled ({@code tracepoint_enabled}). */
+/**
+ * The CONFIG_TRACING hooks: emit only when the tracepoint is enabled ({@code tracepoint_enabled}).
+ */
 @IfConfig("TRACING")
 public final class MmapLockTraceOn implements MmapLockTrace {
   private final MmapLockTracepoints tp;

@@ -5,8 +5,8 @@
  *
  * <p>Mirrors the mmap-lock half of {@code include/linux/mmap_lock.h} and {@code mm/mmap_lock.c} as
  * of Linux v6.16, after "mm: move mmap/vma locking logic into specific files". Where the kernel has
- * two definitions of one prototype under different {@code #ifdef}s, this package has a {@code
- * @VariantPoint} interface with one {@code @IfConfig} class per definition ({@link
+ * two definitions of one prototype under different {@code #ifdef}s, this package has a
+ * {@code @VariantPoint} interface with one {@code @IfConfig} class per definition ({@link
  * dev.lockkit.lockcore.mmaplock.MmLockSeq}, {@link dev.lockkit.lockcore.mmaplock.MmapLockTrace},
  * {@link dev.lockkit.lockcore.mmaplock.LockMmAndFindVma}).
  *

@@ -7,20 +7,28 @@ package dev.lockkit.lockcore.sync;
 public final class Errno {
   /** Operation not permitted. */
   public static final int EPERM = 1;
+
   /** No such entry. */
   public static final int ENOENT = 2;
+
   /** Interrupted (a killable wait saw a fatal signal). */
   public static final int EINTR = 4;
+
   /** Try again (a VMA was detached under a lockless reader). */
   public static final int EAGAIN = 11;
+
   /** Out of memory, or an address range is not (fully) mapped. */
   public static final int ENOMEM = 12;
+
   /** Permission denied. */
   public static final int EACCES = 13;
+
   /** Bad address. */
   public static final int EFAULT = 14;
+
   /** Already exists (MAP_FIXED_NOREPLACE over a mapping). */
   public static final int EEXIST = 17;
+
   /** Invalid argument. */
   public static final int EINVAL = 22;
 

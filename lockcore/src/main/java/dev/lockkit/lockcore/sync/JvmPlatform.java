@@ -27,6 +27,8 @@ public final class JvmPlatform implements Platform {
 
   @Override
   public void spinWait(Object location) {
-    Thread.onSpinWait();
+    // Yield rather than only pause: JVM threads may outnumber cores, and a spinner that keeps its
+    // core while the holder of the awaited word is preempted only delays that holder.
+    Thread.yield();
   }
 }

@@ -12,23 +12,23 @@ import java.util.List;
  *
  * <p>Implementation overview. One {@link SharedLong} {@code count} holds the state, as in {@code
  * kernel/locking/rwsem.c}: bit 0 {@code WRITER_LOCKED}, bit 1 {@code FLAG_WAITERS}, and the number
- * of readers in units of {@code READER_BIAS} above bit 8. The fast paths are single CASes that
- * fail whenever {@code FLAG_WAITERS} is set, so once anybody queues, newcomers queue behind them:
- * a stream of readers cannot starve a queued writer.
+ * of readers in units of {@code READER_BIAS} above bit 8. The fast paths are single CASes that fail
+ * whenever {@code FLAG_WAITERS} is set, so once anybody queues, newcomers queue behind them: a
+ * stream of readers cannot starve a queued writer.
  *
  * <p>Waiters sit in a FIFO list guarded by a {@link SpinLock} ({@code wait_lock}); {@code
  * FLAG_WAITERS} is set exactly while the list is non-empty, and changed only under {@code
- * wait_lock}. Granting is a hand-off: under {@code wait_lock}, the granter updates {@code count}
- * on the waiter's behalf (writer bit and owner, or a reader bias), sets the waiter's {@code
- * granted} cell with release and unparks it. The head writer, or the run of readers at the head,
- * is granted whenever the state allows.
+ * wait_lock}. Granting is a hand-off: under {@code wait_lock}, the granter updates {@code count} on
+ * the waiter's behalf (writer bit and owner, or a reader bias), sets the waiter's {@code granted}
+ * cell with release and unparks it. The head writer, or the run of readers at the head, is granted
+ * whenever the state allows.
  *
  * <p>No lost wake-up: a waiter enqueues and sets the flag, then tries to grant under {@code
- * wait_lock} itself. A releaser's atomic update of {@code count} is ordered either before the
- * flag was set (then the waiter's own attempt sees the released state) or after (then the releaser
- * sees the flag in its result and grants). Killable waiters that see a fatal signal leave the list
- * under {@code wait_lock} (unless granted meanwhile) and re-run granting, since a departing writer
- * may have been what held back the readers behind it.
+ * wait_lock} itself. A releaser's atomic update of {@code count} is ordered either before the flag
+ * was set (then the waiter's own attempt sees the released state) or after (then the releaser sees
+ * the flag in its result and grants). Killable waiters that see a fatal signal leave the list under
+ * {@code wait_lock} (unless granted meanwhile) and re-run granting, since a departing writer may
+ * have been what held back the readers behind it.
  *
  * <p>Misuse (releasing a lock that is not held, up_write by a task that is not the owner) is a
  * reported {@link KernelBug} that leaves {@code count} untouched. With DEBUG_LOCK_ALLOC the
@@ -110,7 +110,9 @@ public final class RwSemaphore {
     }
   }
 
-  /** {@code down_read_killable()}: 0 when locked, {@code -EINTR} on a fatal signal while waiting. */
+  /**
+   * {@code down_read_killable()}: 0 when locked, {@code -EINTR} on a fatal signal while waiting.
+   */
   public int downReadKillable() {
     lockdepAcquire(0, true, false);
     if (tryReadFast() || slowPath(false, true) == 0) {
@@ -176,7 +178,9 @@ public final class RwSemaphore {
     }
   }
 
-  /** {@code down_write_killable()}: 0 when locked, {@code -EINTR} on a fatal signal while waiting. */
+  /**
+   * {@code down_write_killable()}: 0 when locked, {@code -EINTR} on a fatal signal while waiting.
+   */
   public int downWriteKillable() {
     lockdepAcquire(0, false, false);
     if (tryWriteFast() || slowPath(true, true) == 0) {
@@ -228,7 +232,8 @@ public final class RwSemaphore {
    */
   public void downgradeWrite() {
     if (owner.get() != Task.current()) {
-      throw ctx.reports().bug("downgrade_write: " + name + " is not write-locked by " + Task.current());
+      throw ctx.reports()
+          .bug("downgrade_write: " + name + " is not write-locked by " + Task.current());
     }
     if (ctx.config().isEnabled(Option.DEBUG_LOCK_ALLOC)) {
       ctx.lockdep().downgrade(depMap);
@@ -398,7 +403,8 @@ public final class RwSemaphore {
       ctx.lockdep().assertHeld(depMap, true);
     }
     if (!isWriteOwner()) {
-      throw ctx.reports().bug("rwsem_assert_held_write: " + name + " is not write-locked by " + Task.current());
+      throw ctx.reports()
+          .bug("rwsem_assert_held_write: " + name + " is not write-locked by " + Task.current());
     }
   }
 

@@ -4,8 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A shared {@code int} word: the Java form of a kernel {@code atomic_t} and of a plain field read with
- * {@code READ_ONCE()} / written with {@code WRITE_ONCE()}.
+ * A shared {@code int} word: the Java form of a kernel {@code atomic_t} and of a plain field read
+ * with {@code READ_ONCE()} / written with {@code WRITE_ONCE()}.
  *
  * <p>Every operation first calls {@link Platform#beforeSharedAccess} so that a controlled platform
  * can interleave tasks here and only here. Memory ordering is spelled out per method with {@link

@@ -1,6 +1,20 @@
 /**
  * Synchronisation primitives with kernel semantics (rwsem, seqcount, refcount_t, rcuwait, RCU,
- * lockdep), built over the {@link dev.lockkit.lockcore.sync.Platform} SPI so that the golden
- * harness can schedule every shared-memory operation.
+ * lockdep), the task context ({@code current}, fatal signals, user/kernel mode and the exception
+ * table), WARN/BUG reporting, and the type-safe reuse pool, all built over the {@link
+ * dev.lockkit.lockcore.sync.Platform} SPI so that the golden harness can schedule every
+ * shared-memory operation.
+ *
+ * <p>Mirrors {@code kernel/locking/rwsem.c}, {@code include/linux/seqlock.h}, {@code
+ * include/linux/refcount.h}, {@code include/linux/rcuwait.h} / {@code kernel/exit.c}, {@code
+ * kernel/rcu/} (as userspace-RCU's memb flavour), {@code kernel/locking/lockdep.c}, {@code
+ * include/asm-generic/bug.h}, {@code include/linux/sched/signal.h}, {@code kernel/extable.c} and
+ * {@code SLAB_TYPESAFE_BY_RCU} of {@code mm/slab_common.c}.
+ *
+ * <p>Rule for the whole of lockcore: state shared between tasks lives in {@link
+ * dev.lockkit.lockcore.sync.SharedInt} / {@link dev.lockkit.lockcore.sync.SharedLong} / {@link
+ * dev.lockkit.lockcore.sync.SharedRef} cells or under a {@link dev.lockkit.lockcore.sync.SpinLock};
+ * blocking goes through {@link dev.lockkit.lockcore.sync.Platform#park} only, never {@code
+ * synchronized}, {@code wait} or {@code java.util.concurrent.locks}.
  */
 package dev.lockkit.lockcore.sync;

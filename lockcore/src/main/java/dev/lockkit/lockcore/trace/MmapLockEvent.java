@@ -9,7 +9,8 @@ package dev.lockkit.lockcore.trace;
  * @param write whether the write lock is meant
  * @param success for {@link Tracepoint#ACQUIRE_RETURNED} only: whether the lock was taken
  */
-public record MmapLockEvent(Tracepoint point, String task, String mm, boolean write, boolean success)
+public record MmapLockEvent(
+    Tracepoint point, String task, String mm, boolean write, boolean success)
     implements TraceEvent {
 
   /** The tracepoints of {@code include/trace/events/mmap_lock.h}. */

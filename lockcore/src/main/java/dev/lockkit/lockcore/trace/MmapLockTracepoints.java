@@ -24,7 +24,11 @@ public final class MmapLockTracepoints {
   public void startLocking(TraceSubject mm, boolean write) {
     tracer.emit(
         new MmapLockEvent(
-            MmapLockEvent.Tracepoint.START_LOCKING, Task.current().name(), mm.traceId(), write, false));
+            MmapLockEvent.Tracepoint.START_LOCKING,
+            Task.current().name(),
+            mm.traceId(),
+            write,
+            false));
   }
 
   /** {@code __mmap_lock_do_trace_acquire_returned(mm, write, success)}. */

@@ -12,8 +12,8 @@ import dev.lockkit.lockcore.trace.TraceSubject;
 
 /**
  * {@code struct mm_struct}: an address space. Holds {@code mmap_lock}, the VMA tree ({@code
- * mm_mt}), the page tables and counters, and with PER_VMA_LOCK the {@code mm_lock_seq} seqcount
- * and the {@code vma_writer_wait} rcuwait.
+ * mm_mt}), the page tables and counters, and with PER_VMA_LOCK the {@code mm_lock_seq} seqcount and
+ * the {@code vma_writer_wait} rcuwait.
  */
 public final class MmStruct implements TraceSubject {
   /** The lock class of every {@code mmap_lock}. */

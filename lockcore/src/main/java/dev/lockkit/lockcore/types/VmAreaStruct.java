@@ -3,7 +3,6 @@ package dev.lockkit.lockcore.types;
 import dev.lockkit.lockcore.config.IfConfig;
 import dev.lockkit.lockcore.config.Option;
 import dev.lockkit.lockcore.sync.LockClassKey;
-import dev.lockkit.lockcore.sync.LockdepMap;
 import dev.lockkit.lockcore.sync.Poisonable;
 import dev.lockkit.lockcore.sync.Refcount;
 import dev.lockkit.lockcore.sync.SharedInt;
@@ -26,7 +25,9 @@ import dev.lockkit.lockcore.sync.SyncContext;
  * {@code mm_lock_seq}.
  */
 public final class VmAreaStruct extends Poisonable {
-  /** {@code VMA_LOCK_OFFSET}: the bias a writer adds to {@code vm_refcnt} while draining readers. */
+  /**
+   * {@code VMA_LOCK_OFFSET}: the bias a writer adds to {@code vm_refcnt} while draining readers.
+   */
   public static final int VMA_LOCK_OFFSET = 0x40000000;
 
   /** {@code VMA_REF_LIMIT}: readers can raise {@code vm_refcnt} only below this. */
@@ -52,7 +53,7 @@ public final class VmAreaStruct extends Poisonable {
   private SharedInt vmLockSeq;
 
   @IfConfig("PER_VMA_LOCK && DEBUG_LOCK_ALLOC")
-  private LockdepMap vmlockDepMap;
+  private dev.lockkit.lockcore.sync.LockdepMap vmlockDepMap;
 
   private final int serial;
 
@@ -67,7 +68,8 @@ public final class VmAreaStruct extends Poisonable {
       this.vmRefcnt = new Refcount(ctx.reports(), 0);
       this.vmLockSeq = new SharedInt(-1); // UINT_MAX: never a valid mm_lock_seq
       if (ctx.config().isEnabled(Option.DEBUG_LOCK_ALLOC)) {
-        this.vmlockDepMap = new LockdepMap("vma#" + serial + "->vm_lock", VM_LOCK_KEY);
+        this.vmlockDepMap =
+            new dev.lockkit.lockcore.sync.LockdepMap("vma#" + serial + "->vm_lock", VM_LOCK_KEY);
       }
     }
   }
@@ -203,7 +205,7 @@ public final class VmAreaStruct extends Poisonable {
 
   /** {@code vma->vmlock_dep_map}. */
   @IfConfig("PER_VMA_LOCK && DEBUG_LOCK_ALLOC")
-  public LockdepMap vmlockDepMap() {
+  public dev.lockkit.lockcore.sync.LockdepMap vmlockDepMap() {
     return vmlockDepMap;
   }
 
@@ -216,6 +218,7 @@ public final class VmAreaStruct extends Poisonable {
   @Override
   public String toString() {
     return String.format(
-        "vma[%x-%x %s]", vmStart.getOpaque(), vmEnd.getOpaque(), VmFlags.mapsPerms(vmFlags.getOpaque()));
+        "vma[%x-%x %s]",
+        vmStart.getOpaque(), vmEnd.getOpaque(), VmFlags.mapsPerms(vmFlags.getOpaque()));
   }
 }

@@ -77,7 +77,8 @@ public final class VmaTree {
     this.mmId = mmId;
     this.externalLock = externalLock;
     this.root =
-        new SharedRef<>(new Node(ctx.reports(), mmId, new long[0], new long[0], new VmAreaStruct[0]));
+        new SharedRef<>(
+            new Node(ctx.reports(), mmId, new long[0], new long[0], new VmAreaStruct[0]));
   }
 
   private Rcu rcu() {
@@ -88,7 +89,10 @@ public final class VmaTree {
     if (ctx.config().isEnabled(Option.DEBUG_LOCK_ALLOC)) {
       // RCU_LOCKDEP_WARN(!rcu_read_lock_held() && !lock_is_held(mt external lock))
       if (!rcu().readLockHeld() && !externalLock.isLocked()) {
-        ctx.reports().warnOnce("mt-suspicious-rcu", "suspicious RCU usage: maple tree of " + mmId + " read without RCU or mmap_lock");
+        ctx.reports()
+            .warnOnce(
+                "mt-suspicious-rcu",
+                "suspicious RCU usage: maple tree of " + mmId + " read without RCU or mmap_lock");
       }
     }
     return root.getAcquire();
@@ -164,6 +168,11 @@ public final class VmaTree {
   /** Every VMA in address order ({@code for_each_vma}). */
   public List<VmAreaStruct> all() {
     return List.of(readRoot().vmas);
+  }
+
+  /** The current root node (package-private, for tests of node lifetime). */
+  Node rootForTest() {
+    return readRoot();
   }
 
   /** The number of stored VMAs. */

@@ -6,8 +6,9 @@ import dev.lockkit.lockcore.types.VmAreaStruct;
 
 /**
  * The per-VMA lock functions that exist in every configuration: the real ones with PER_VMA_LOCK
- * ({@link VmaLockPerVma}) and the {@code #else} stubs without ({@link VmaLockStubs}). Functions that
- * exist only with PER_VMA_LOCK ({@code vma_start_read_locked*}) are on {@link VmaLockPerVma} alone.
+ * ({@link VmaLockPerVma}) and the {@code #else} stubs without ({@link VmaLockStubs}). Functions
+ * that exist only with PER_VMA_LOCK ({@code vma_start_read_locked*}) are on {@link VmaLockPerVma}
+ * alone.
  */
 @VariantPoint
 public interface VmaLock {
@@ -41,6 +42,8 @@ public interface VmaLock {
   /** {@code vma_mark_detached(vma)}. */
   void vmaMarkDetached(VmAreaStruct vma);
 
-  /** {@code lock_vma_under_rcu(mm, address)}: the read-locked VMA containing the address, or null. */
+  /**
+   * {@code lock_vma_under_rcu(mm, address)}: the read-locked VMA containing the address, or null.
+   */
   VmAreaStruct lockVmaUnderRcu(MmStruct mm, long address);
 }

@@ -10,7 +10,6 @@ import dev.lockkit.lockcore.sync.Rcu;
 import dev.lockkit.lockcore.sync.Refcount;
 import dev.lockkit.lockcore.sync.SyncContext;
 import dev.lockkit.lockcore.trace.Tracer;
-import dev.lockkit.lockcore.trace.VmaLockEvent;
 import dev.lockkit.lockcore.types.MmStruct;
 import dev.lockkit.lockcore.types.VmAreaStruct;
 
@@ -23,10 +22,11 @@ import dev.lockkit.lockcore.types.VmAreaStruct;
  * all VMAs at once by advancing the sequence.
  *
  * <ul>
- *   <li>Readers ({@link #vmaStartRead}) take a reference only while the count is non-zero (attached)
- *       and below {@link VmAreaStruct#VMA_REF_LIMIT} (no writer draining), then check, with acquire
- *       ordering, that the VMA is not write-locked in the current sequence. A writer that got in
- *       between is seen by that check; a writer that comes later waits for the reference to go.
+ *   <li>Readers ({@link #vmaStartRead}) take a reference only while the count is non-zero
+ *       (attached) and below {@link VmAreaStruct#VMA_REF_LIMIT} (no writer draining), then check,
+ *       with acquire ordering, that the VMA is not write-locked in the current sequence. A writer
+ *       that got in between is seen by that check; a writer that comes later waits for the
+ *       reference to go.
  *   <li>Writers ({@link #vmaStartWrite}) add {@link VmAreaStruct#VMA_LOCK_OFFSET} so no new reader
  *       can get in, sleep on {@code mm->vma_writer_wait} until only their own bias and the
  *       attachment reference remain, publish {@code vm_lock_seq}, and remove the bias. The last
@@ -178,8 +178,8 @@ public final class VmaLockPerVma implements VmaLock {
   }
 
   /**
-   * {@code __vma_enter_locked()}: adds the writer bias (only to an attached VMA; the mmap write lock
-   * keeps vma_mark_attached() out) and waits uninterruptibly until only the bias, plus the
+   * {@code __vma_enter_locked()}: adds the writer bias (only to an attached VMA; the mmap write
+   * lock keeps vma_mark_attached() out) and waits uninterruptibly until only the bias, plus the
    * attachment reference unless detaching, remains.
    */
   private boolean vmaEnterLocked(VmAreaStruct vma, boolean detaching) {
@@ -244,7 +244,8 @@ public final class VmaLockPerVma implements VmaLock {
     if (!vma.vmRefcnt().decAndTest().zero()) {
       if (vmaEnterLocked(vma, true)) {
         if (!vmaExitLocked(vma)) {
-          ctx.reports().warnOnce("vma_mark_detached", "vma_mark_detached: " + vma + " still referenced");
+          ctx.reports()
+              .warnOnce("vma_mark_detached", "vma_mark_detached: " + vma + " still referenced");
         }
       }
     }
@@ -264,7 +265,7 @@ public final class VmaLockPerVma implements VmaLock {
         if (r.error() != 0) {
           // Detached after we found it: the range was replaced; look again.
           if (ctx.config().isEnabled(Option.PER_VMA_LOCK_STATS)) {
-            tracer.vmEvents().count(VmaLockEvent.VMA_LOCK_MISS);
+            tracer.vmEvents().count(dev.lockkit.lockcore.trace.VmaLockEvent.VMA_LOCK_MISS);
           }
           continue;
         }
@@ -280,7 +281,7 @@ public final class VmaLockPerVma implements VmaLock {
     }
     rcu.readUnlock();
     if (ctx.config().isEnabled(Option.PER_VMA_LOCK_STATS)) {
-      tracer.vmEvents().count(VmaLockEvent.VMA_LOCK_ABORT);
+      tracer.vmEvents().count(dev.lockkit.lockcore.trace.VmaLockEvent.VMA_LOCK_ABORT);
     }
     return null;
   }

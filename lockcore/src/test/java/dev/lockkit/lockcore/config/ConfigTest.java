@@ -95,7 +95,8 @@ class ConfigTest {
     assertFalse(ConfigExpr.parse("!MMU").eval(mmuOnly));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ConfigExpr.parse("MMU && FOO"));
-    assertTrue(e.getMessage().contains("unknown option 'FOO'") && e.getMessage().contains("column 8"));
+    assertTrue(
+        e.getMessage().contains("unknown option 'FOO'") && e.getMessage().contains("column 8"));
     assertThrows(IllegalArgumentException.class, () -> ConfigExpr.parse("(MMU"));
   }
 }

@@ -79,7 +79,12 @@ class KconfigAgreementTest {
         assertEquals(
             java.eval(on::contains),
             k,
-            o + ": Kconfig says " + kconfig.get(o.name()) + ", Option says '" + o.dependsOn() + "'");
+            o
+                + ": Kconfig says "
+                + kconfig.get(o.name())
+                + ", Option says '"
+                + o.dependsOn()
+                + "'");
       }
     }
   }

@@ -33,7 +33,10 @@ class AllConfigurationsBootTest {
           MmStruct mm = k.newMm();
           long a =
               k.mmap(
-                  mm, 0, 4 * VmFlags.PAGE_SIZE, Kernel.PROT_READ | Kernel.PROT_WRITE,
+                  mm,
+                  0,
+                  4 * VmFlags.PAGE_SIZE,
+                  Kernel.PROT_READ | Kernel.PROT_WRITE,
                   Kernel.MAP_PRIVATE | Kernel.MAP_ANONYMOUS);
           assertTrue(a > 0, "mmap returned " + a);
           // First touch: under PER_VMA_LOCK the VMA path must retry for the anon_vma only if the
@@ -46,20 +49,24 @@ class AllConfigurationsBootTest {
                   mm, 0, VmFlags.PAGE_SIZE, Kernel.PROT_READ, Kernel.MAP_PRIVATE, "libc.so", 0);
           FaultResult fr = k.fault(mm, f, Access.READ);
           assertEquals(FaultResult.Outcome.OK, fr.outcome(), fr.toString());
-          assertEquals(
-              FaultResult.Outcome.SIGSEGV_ACCERR, k.fault(mm, f, Access.WRITE).outcome());
+          assertEquals(FaultResult.Outcome.SIGSEGV_ACCERR, k.fault(mm, f, Access.WRITE).outcome());
           assertEquals(
               FaultResult.Outcome.SIGSEGV_MAPERR, k.fault(mm, 0x7000_0000L, Access.READ).outcome());
           ForkResult child = k.fork(mm);
           assertEquals(0, child.error());
           assertEquals(2, k.readMaps(child.child()).lines().size());
           assertEquals(0, k.munmap(mm, a, VmFlags.PAGE_SIZE));
-          assertEquals(0, k.mprotect(mm, a + VmFlags.PAGE_SIZE, VmFlags.PAGE_SIZE, Kernel.PROT_READ));
+          assertEquals(
+              0, k.mprotect(mm, a + VmFlags.PAGE_SIZE, VmFlags.PAGE_SIZE, Kernel.PROT_READ));
           assertEquals(3, k.readMaps(mm).lines().size(), k.readMaps(mm).lines().toString());
           return null;
         });
     assertEquals(List.of(), k.reports().all());
-    assertEquals(config.isEnabled(Option.TRACING), events.stream().anyMatch(e -> e.canonical().contains("mmap_lock_start_locking")));
-    assertEquals(config.isEnabled(Option.PER_VMA_LOCK_STATS), k.vmaLockStats().getOrDefault("VMA_LOCK_SUCCESS", 0L) > 0);
+    assertEquals(
+        config.isEnabled(Option.TRACING),
+        events.stream().anyMatch(e -> e.canonical().contains("mmap_lock_start_locking")));
+    assertEquals(
+        config.isEnabled(Option.PER_VMA_LOCK_STATS),
+        k.vmaLockStats().getOrDefault("VMA_LOCK_SUCCESS", 0L) > 0);
   }
 }

@@ -104,7 +104,11 @@ class KernelTest {
   void fileFaultRetriesUnderTheMmapLockAfterDroppingTheVmaLockForIo() {
     List<String> trace = new ArrayList<>();
     k.setTraceSink(e -> trace.add(e.canonical()));
-    long f = Task.create("t").call(() -> k.mmapFile(mm, 0, PAGE_SIZE, Kernel.PROT_READ, Kernel.MAP_PRIVATE, "data", 3));
+    long f =
+        Task.create("t")
+            .call(
+                () ->
+                    k.mmapFile(mm, 0, PAGE_SIZE, Kernel.PROT_READ, Kernel.MAP_PRIVATE, "data", 3));
     trace.clear();
     FaultResult r = Task.create("t").call(() -> k.fault(mm, f, Access.READ));
     assertEquals(Outcome.OK, r.outcome());
@@ -118,7 +122,15 @@ class KernelTest {
         trace);
     assertEquals(PageState.FILE, mm.pageTables().get(f));
     assertEquals(
-        Map.of("VMA_LOCK_SUCCESS", 0L, "VMA_LOCK_ABORT", 0L, "VMA_LOCK_RETRY", 1L, "VMA_LOCK_MISS", 0L),
+        Map.of(
+            "VMA_LOCK_SUCCESS",
+            0L,
+            "VMA_LOCK_ABORT",
+            0L,
+            "VMA_LOCK_RETRY",
+            1L,
+            "VMA_LOCK_MISS",
+            0L),
         k.vmaLockStats());
   }
 
@@ -152,8 +164,10 @@ class KernelTest {
   void kernelModeFaultsAreFixedUpOrOops() {
     Kernel kk = Kernel.boot(Config.parse(FULL), new ExceptionTable(Set.of(0x1000L)));
     MmStruct m = kk.newMm();
-    assertEquals(Outcome.KERNEL_FIXUP, kk.fault(m, BASE, Access.READ, PtRegs.kernel(0x1000)).outcome());
-    assertEquals(Outcome.KERNEL_OOPS, kk.fault(m, BASE, Access.READ, PtRegs.kernel(0x2000)).outcome());
+    assertEquals(
+        Outcome.KERNEL_FIXUP, kk.fault(m, BASE, Access.READ, PtRegs.kernel(0x1000)).outcome());
+    assertEquals(
+        Outcome.KERNEL_OOPS, kk.fault(m, BASE, Access.READ, PtRegs.kernel(0x2000)).outcome());
     assertEquals(ReportKind.OOPS, kk.reports().all().get(0).kind());
   }
 
@@ -219,7 +233,8 @@ class KernelTest {
     k.rcu().readUnlock();
     assertTrue(
         events.stream()
-            .anyMatch(e -> e.canonical().equals("parent: mmap_lock_start_locking: mm=mm2 write=true")));
+            .anyMatch(
+                e -> e.canonical().equals("parent: mmap_lock_start_locking: mm=mm2 write=true")));
     assertEquals(List.of(), k.reports().all(), "nested mmap_lock must not upset lockdep");
   }
 

@@ -44,7 +44,8 @@ class LockMmAndFindVmaTest {
     assertSame(v, f.lockMmAndFindVma(r.mm, STACK + 1, PtRegs.user()));
     assertEquals(1, r.mm.mmapLock().readers());
     r.lock.mmapReadUnlock(r.mm);
-    assertEquals(List.of("start_locking(r) -", "acquire_returned(r,true) R", "released(r) R"), r.log);
+    assertEquals(
+        List.of("start_locking(r) -", "acquire_returned(r,true) R", "released(r) R"), r.log);
   }
 
   @Test
@@ -80,7 +81,8 @@ class LockMmAndFindVmaTest {
   void failuresReturnNullWithNothingHeld() {
     MmapLockTest.Rig r = new MmapLockTest.Rig("LOCK_MM_AND_FIND_VMA,MMU");
     map(r, STACK, STACK_END, RW | VmFlags.VM_GROWSDOWN);
-    LockMmAndFindVmaMmu failing = new LockMmAndFindVmaMmu(r.lock, ExceptionTable.empty(), (x, a) -> -12);
+    LockMmAndFindVmaMmu failing =
+        new LockMmAndFindVmaMmu(r.lock, ExceptionTable.empty(), (x, a) -> -12);
     assertNull(failing.lockMmAndFindVma(r.mm, STACK - 10, PtRegs.user()), "expansion failed");
     assertFalse(r.mm.mmapLock().isLocked());
     assertNull(failing.lockMmAndFindVma(r.mm, STACK_END + 10, PtRegs.user()), "nothing above");

@@ -46,9 +46,14 @@ class MmapLockTest {
           ctx.config().isEnabled(dev.lockkit.lockcore.config.Option.PER_VMA_LOCK)
               ? ((mm.mmLockSeq().readOnce() & 1) == 1 ? " odd" : " even")
               : "";
-      log.add(m.point().eventName().substring("mmap_lock_".length()) + "(" + (m.write() ? "w" : "r")
-          + (m.point() == MmapLockEvent.Tracepoint.ACQUIRE_RETURNED ? "," + m.success() : "")
-          + ") " + state + seq);
+      log.add(
+          m.point().eventName().substring("mmap_lock_".length())
+              + "("
+              + (m.write() ? "w" : "r")
+              + (m.point() == MmapLockEvent.Tracepoint.ACQUIRE_RETURNED ? "," + m.success() : "")
+              + ") "
+              + state
+              + seq);
     }
   }
 

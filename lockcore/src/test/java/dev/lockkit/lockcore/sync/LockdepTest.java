@@ -16,21 +16,25 @@ class LockdepTest {
     SyncContext ctx = TestKernels.lockdep();
     RwSemaphore a = new RwSemaphore(ctx, "a", A);
     RwSemaphore b = new RwSemaphore(ctx, "b", B);
-    Task.create("t1").call(() -> {
-      a.downWrite();
-      b.downRead();
-      b.upRead();
-      a.upWrite();
-      return null;
-    });
+    Task.create("t1")
+        .call(
+            () -> {
+              a.downWrite();
+              b.downRead();
+              b.upRead();
+              a.upWrite();
+              return null;
+            });
     assertEquals(List.of(), ctx.reports().all());
-    Task.create("t2").call(() -> {
-      b.downWrite();
-      a.downWrite(); // no real deadlock in this run, but the order can deadlock
-      a.upWrite();
-      b.upWrite();
-      return null;
-    });
+    Task.create("t2")
+        .call(
+            () -> {
+              b.downWrite();
+              a.downWrite(); // no real deadlock in this run, but the order can deadlock
+              a.upWrite();
+              b.upWrite();
+              return null;
+            });
     List<Report> reports = ctx.reports().all();
     assertEquals(1, reports.size(), reports.toString());
     assertEquals(ReportKind.LOCKDEP, reports.get(0).kind());
@@ -46,21 +50,23 @@ class LockdepTest {
     RwSemaphore a1 = new RwSemaphore(ctx, "a1", A);
     RwSemaphore a2 = new RwSemaphore(ctx, "a2", A);
     RwSemaphore b = new RwSemaphore(ctx, "b", B);
-    Task.create("t").call(() -> {
-      a1.downWrite();
-      a2.downWriteNested(1);
-      a2.upWrite();
-      a1.upWrite();
-      b.downWrite();
-      assertTrue(a1.downWriteTrylock());
-      a1.upWrite();
-      b.upWrite();
-      a1.downWrite();
-      b.downWrite();
-      b.upWrite();
-      a1.upWrite();
-      return null;
-    });
+    Task.create("t")
+        .call(
+            () -> {
+              a1.downWrite();
+              a2.downWriteNested(1);
+              a2.upWrite();
+              a1.upWrite();
+              b.downWrite();
+              assertTrue(a1.downWriteTrylock());
+              a1.upWrite();
+              b.upWrite();
+              a1.downWrite();
+              b.downWrite();
+              b.upWrite();
+              a1.upWrite();
+              return null;
+            });
     assertEquals(List.of(), ctx.reports().all());
   }
 
@@ -69,14 +75,17 @@ class LockdepTest {
     SyncContext ctx = TestKernels.lockdep();
     RwSemaphore a1 = new RwSemaphore(ctx, "a1", A);
     RwSemaphore a2 = new RwSemaphore(ctx, "a2", A);
-    Task.create("t").call(() -> {
-      a1.downWrite();
-      a2.downWrite();
-      a2.upWrite();
-      a1.upWrite();
-      return null;
-    });
-    assertTrue(ctx.reports().all().get(0).message().startsWith("possible recursive locking detected"));
+    Task.create("t")
+        .call(
+            () -> {
+              a1.downWrite();
+              a2.downWrite();
+              a2.upWrite();
+              a1.upWrite();
+              return null;
+            });
+    assertTrue(
+        ctx.reports().all().get(0).message().startsWith("possible recursive locking detected"));
   }
 
   @Test
@@ -86,7 +95,11 @@ class LockdepTest {
     Task.create("t").call(() -> assertThrows(KernelBug.class, a::upRead));
     List<Report> reports = ctx.reports().all();
     assertEquals(ReportKind.LOCKDEP, reports.get(0).kind());
-    assertTrue(reports.get(0).message().startsWith("bad unlock balance detected: t is trying to release a"));
+    assertTrue(
+        reports
+            .get(0)
+            .message()
+            .startsWith("bad unlock balance detected: t is trying to release a"));
     assertEquals(ReportKind.BUG, reports.get(1).kind());
   }
 

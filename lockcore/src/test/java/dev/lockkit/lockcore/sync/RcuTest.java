@@ -59,10 +59,12 @@ class RcuTest {
     Thread.sleep(100);
     assertFalse(done.get(), "grace period ended while a pre-existing reader was inside");
     // A reader that starts after the grace period began must not hold it up.
-    Task.create("late").call(() -> {
-      rcu.readLock();
-      return null;
-    });
+    Task.create("late")
+        .call(
+            () -> {
+              rcu.readLock();
+              return null;
+            });
     leave.countDown();
     updater.join(5_000);
     assertTrue(done.get());
@@ -121,16 +123,18 @@ class RcuTest {
   void misuseIsReported() {
     SyncContext ctx = TestKernels.plain();
     Rcu rcu = ctx.rcu();
-    Task.create("t").call(() -> {
-      assertThrows(KernelBug.class, rcu::readUnlock);
-      rcu.readLock();
-      assertTrue(rcu.readLockHeld());
-      assertThrows(KernelBug.class, rcu::synchronize);
-      rcu.readUnlock();
-      assertFalse(rcu.readLockHeld());
-      rcu.synchronize();
-      return null;
-    });
+    Task.create("t")
+        .call(
+            () -> {
+              assertThrows(KernelBug.class, rcu::readUnlock);
+              rcu.readLock();
+              assertTrue(rcu.readLockHeld());
+              assertThrows(KernelBug.class, rcu::synchronize);
+              rcu.readUnlock();
+              assertFalse(rcu.readLockHeld());
+              rcu.synchronize();
+              return null;
+            });
     assertEquals(2, ctx.reports().all().size());
   }
 }

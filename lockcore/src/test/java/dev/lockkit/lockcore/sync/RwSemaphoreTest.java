@@ -210,10 +210,14 @@ class RwSemaphoreTest {
   void trylocksFailWhileAnybodyIsQueued() throws Exception {
     RwSemaphore sem = new RwSemaphore(TestKernels.plain(), "sem", KEY);
     sem.downRead();
-    Thread w = TestKernels.start("w", Task.create("w"), () -> {
-      sem.downWrite();
-      sem.upWrite();
-    });
+    Thread w =
+        TestKernels.start(
+            "w",
+            Task.create("w"),
+            () -> {
+              sem.downWrite();
+              sem.upWrite();
+            });
     TestKernels.awaitBlocked(w);
     assertFalse(sem.downReadTrylock(), "a reader must not jump a queued writer");
     sem.upRead();

@@ -8,7 +8,8 @@ final class TestKernels {
   private TestKernels() {}
 
   static SyncContext plain() {
-    return new SyncContext(Config.builder().enable(Option.MMU, Option.SMP).build(), ExceptionTable.empty());
+    return new SyncContext(
+        Config.builder().enable(Option.MMU, Option.SMP).build(), ExceptionTable.empty());
   }
 
   static SyncContext lockdep() {
@@ -34,7 +35,8 @@ final class TestKernels {
   /** Waits until {@code thread} is parked/waiting (bounded). */
   static void awaitBlocked(Thread thread) throws InterruptedException {
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+    while (thread.getState() != Thread.State.WAITING
+        && thread.getState() != Thread.State.TIMED_WAITING) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(thread.getName() + " never blocked: " + thread.getState());
       }

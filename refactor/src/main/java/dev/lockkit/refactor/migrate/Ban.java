@@ -25,10 +25,10 @@ import java.util.TreeSet;
  * </pre>
  *
  * A member is {@code Type#method(ParamTypes)}, {@code Type#field} or {@code Type#<init>}; the
- * allow-list holds the packages that may keep using it: the package declaring it (the old API's
- * own implementation), the packages of what the after templates call (the new API is built on the
- * old one) and any {@code --ban-allow} patterns. Lines already present are not added twice, so a
- * second run leaves the file unchanged.
+ * allow-list holds the packages that may keep using it: the package declaring it (the old API's own
+ * implementation), the packages of what the after templates call (the new API is built on the old
+ * one) and any {@code --ban-allow} patterns. Lines already present are not added twice, so a second
+ * run leaves the file unchanged.
  */
 final class Ban {
 
@@ -78,7 +78,10 @@ final class Ban {
           StandardCharsets.UTF_8,
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
-      return "lockkit migrate: --ban: " + lines.size() + " api/forbidden rule(s) added to " + rulesFile;
+      return "lockkit migrate: --ban: "
+          + lines.size()
+          + " api/forbidden rule(s) added to "
+          + rulesFile;
     } catch (IOException e) {
       throw new MigrationException("--ban " + rulesFile + ": cannot write: " + e.getMessage());
     }

@@ -25,15 +25,15 @@ import java.util.Set;
  * The edits of one file: which matches are applied, their rendered text, and the imports.
  *
  * <p>Implementation overview. Matches that the gating check refuses, and those of find-only rules,
- * are set aside first. The rest are sorted by start offset, longest first, and chosen greedily:
- * a match that starts at or after the end of the previous choice is taken; one inside it is
- * either inside a span bound to a placeholder of the outer match, where it is applied to that
+ * are set aside first. The rest are sorted by start offset, longest first, and chosen greedily: a
+ * match that starts at or after the end of the previous choice is taken; one inside it is either
+ * inside a span bound to a placeholder of the outer match, where it is applied to that
  * placeholder's text while the outer one is rendered (so nested old-API calls are migrated in one
  * run and the run is idempotent), or inside the outer template's own structure, which the outer
  * rewrite replaces anyway; one that only partly overlaps is left and reported. An expression
- * rewritten at top level is parenthesised only if its new top operator binds more loosely than
- * its slot requires; one rewritten inside a placeholder only if it binds more loosely than the code
- * it replaces, so the outer match's own parenthesis decision stays valid.
+ * rewritten at top level is parenthesised only if its new top operator binds more loosely than its
+ * slot requires; one rewritten inside a placeholder only if it binds more loosely than the code it
+ * replaces, so the outer match's own parenthesis decision stays valid.
  */
 final class FilePlan {
 
@@ -69,7 +69,8 @@ final class FilePlan {
   void plan(List<Match> matches, ChangeSet changes, Set<String> oldTypes) {
     List<Match> rewrites = new ArrayList<>();
     for (Match m : matches) {
-      spans.put(m, new int[] {AfterRenderer.start(file, m.first()), AfterRenderer.end(file, m.last())});
+      spans.put(
+          m, new int[] {AfterRenderer.start(file, m.first()), AfterRenderer.end(file, m.last())});
       if (m.rule().findOnly()) {
         found.add(m);
         m.bindings().consumed().forEach(n -> consumed.put(n, true));

@@ -19,9 +19,9 @@ import picocli.CommandLine.Parameters;
  * {@code lockkit migrate}: apply Refaster-style templates to a source tree.
  *
  * <p>Exit codes: 0 done (or nothing to do); 1 with {@code --check} when a site would be rewritten;
- * 3 with {@code --verify} when a variant of the written result has a compile error it did not
- * have before; 2 bad input (a template that does not parse, is unsupported or inconsistent, a bad path, a
- * write that could not be done) — with a {@code file:line} message, nothing written, and no stack
+ * 3 with {@code --verify} when a variant of the written result has a compile error it did not have
+ * before; 2 bad input (a template that does not parse, is unsupported or inconsistent, a bad path,
+ * a write that could not be done) — with a {@code file:line} message, nothing written, and no stack
  * trace unless {@code --debug}.
  */
 @Command(
@@ -45,16 +45,24 @@ public final class MigrateCommand implements Callable<Integer> {
   /** Exit code: bad input. */
   public static final int EXIT_BAD_INPUT = 2;
 
-  @Option(names = "--templates", required = true, paramLabel = "F.java",
+  @Option(
+      names = "--templates",
+      required = true,
+      paramLabel = "F.java",
       description = "Template file (Refaster form).")
   Path templates;
 
-  @Option(names = "--classpath", paramLabel = "CP",
-      description = "Jars, class directories or source directories the code depends on,"
-          + " separated by the platform's path separator.")
+  @Option(
+      names = "--classpath",
+      paramLabel = "CP",
+      description =
+          "Jars, class directories or source directories the code depends on,"
+              + " separated by the platform's path separator.")
   String classpathOption;
 
-  @Option(names = "--kconfig", paramLabel = "F",
+  @Option(
+      names = "--kconfig",
+      paramLabel = "F",
       description = "Kconfig feature model for the gating check.")
   Path kconfig;
 
@@ -62,7 +70,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the unified diff; write nothing.")
     boolean dryRun;
 
-    @Option(names = "--check",
+    @Option(
+        names = "--check",
         description = "Write nothing; exit 1 if any site would be rewritten.")
     boolean check;
   }
@@ -76,20 +85,29 @@ public final class MigrateCommand implements Callable<Integer> {
     json
   }
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "text|json",
       description = "Report format (default: text).")
   Format format;
 
-  @Option(names = "--ban", paramLabel = "RULES_FILE",
+  @Option(
+      names = "--ban",
+      paramLabel = "RULES_FILE",
       description = "After writing, append an api/forbidden rule for the old API to RULES_FILE.")
   Path ban;
 
-  @Option(names = "--ban-allow", paramLabel = "PATTERN",
+  @Option(
+      names = "--ban-allow",
+      paramLabel = "PATTERN",
       description = "Extra package pattern allowed to use the banned API (repeatable).")
   List<String> banAllow = new ArrayList<>();
 
-  @Option(names = "--verify",
-      description = "After writing, compile the result and tie each error to the rewrite that caused it.")
+  @Option(
+      names = "--verify",
+      description =
+          "After writing, compile the result and tie each error to the rewrite that caused it.")
   boolean verify;
 
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
@@ -106,7 +124,8 @@ public final class MigrateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> classpath = new ArrayList<>();
     if (classpathOption != null) {
-      for (String entry : classpathOption.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+      for (String entry :
+          classpathOption.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
         if (!entry.isBlank()) {
           classpath.add(Path.of(entry));
         }

@@ -22,6 +22,7 @@ import dev.lockkit.refactor.migrate.template.Template;
 import dev.lockkit.refactor.migrate.template.TemplateException;
 import dev.lockkit.refactor.migrate.template.TemplateParser;
 import dev.lockkit.refactor.migrate.template.TemplateSet;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,18 +32,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.nio.file.Path;
 
 /**
- * One migration run: templates in, edits and report out. Nothing is written here; the caller
- * writes {@link Result#changes()} (or prints its diff).
+ * One migration run: templates in, edits and report out. Nothing is written here; the caller writes
+ * {@link Result#changes()} (or prints its diff).
  *
- * <p>Implementation overview. The analysed tree and the templates are parsed with one symbol
- * solver ({@link Workspace}), so a template type and a target type are the same declaration. For
- * each file, in path order: {@link Matcher} finds the matches and near misses, {@link FilePlan}
- * chooses and renders the rewrites (gating check included) and their imports, {@link SitesLeft}
- * lists the remaining uses of the old API. All per-rule lists are sorted by path and line, so the
- * report is a function of the input only.
+ * <p>Implementation overview. The analysed tree and the templates are parsed with one symbol solver
+ * ({@link Workspace}), so a template type and a target type are the same declaration. For each
+ * file, in path order: {@link Matcher} finds the matches and near misses, {@link FilePlan} chooses
+ * and renders the rewrites (gating check included) and their imports, {@link SitesLeft} lists the
+ * remaining uses of the old API. All per-rule lists are sorted by path and line, so the report is a
+ * function of the input only.
  */
 public final class Migration {
 
@@ -92,7 +92,11 @@ public final class Migration {
     Map<Rule, List<LeftSite>> left = new LinkedHashMap<>();
     rules.forEach(r -> done.put(r, new ArrayList<>()));
     rules.forEach(r -> left.put(r, new ArrayList<>()));
+    Path templatePath = request.templates().toAbsolutePath().normalize();
     for (Workspace.Unit unit : ws.units()) {
+      if (unit.file().path().equals(templatePath)) {
+        continue; // the template file inside PATH: its befores would match themselves
+      }
       Matcher.Result found = matcher.scan(unit.cu());
       FilePlan plan = new FilePlan(unit, templates, gate, typeNames);
       plan.plan(found.matches(), changes, oldTypes);
@@ -106,7 +110,8 @@ public final class Migration {
                     oneLine(a.replacement())));
       }
       for (Match m : plan.found()) {
-        int start = dev.lockkit.refactor.migrate.rewrite.AfterRenderer.start(unit.file(), m.first());
+        int start =
+            dev.lockkit.refactor.migrate.rewrite.AfterRenderer.start(unit.file(), m.first());
         int end = dev.lockkit.refactor.migrate.rewrite.AfterRenderer.end(unit.file(), m.last());
         done.get(m.rule())
             .add(

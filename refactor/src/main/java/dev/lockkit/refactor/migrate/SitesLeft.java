@@ -36,16 +36,16 @@ import java.util.TreeMap;
  * Every remaining use of the old API in one file, with the reason no template rewrote it.
  *
  * <p>Implementation overview. The old API is what the before templates name ({@link Rule#named()}):
- * methods, fields and constructors. Every call, field access and {@code new} of the file whose
- * name is one of them is resolved; one that resolves to a named member (a call also when it
- * resolves to an override) and that no applied or found match consumed is a site left. So is one
- * that does not resolve at all: it may be a use, so it is listed as unresolved rather than
- * silently dropped. The reason is, in order of preference: the gating refusal at that site; the
- * nearest miss of any template tried there (which names what the template needed and what the
- * code has: an alias, a plain parameter, another object's member, a wider type); otherwise what
- * the code does with the member (its value escapes into a variable, is passed on, returned...).
- * Uses nested in a site already listed are not listed again. Each site is attributed to one rule:
- * the one whose template came nearest, else the first rule that names the member.
+ * methods, fields and constructors. Every call, field access and {@code new} of the file whose name
+ * is one of them is resolved; one that resolves to a named member (a call also when it resolves to
+ * an override) and that no applied or found match consumed is a site left. So is one that does not
+ * resolve at all: it may be a use, so it is listed as unresolved rather than silently dropped. The
+ * reason is, in order of preference: the gating refusal at that site; the nearest miss of any
+ * template tried there (which names what the template needed and what the code has: an alias, a
+ * plain parameter, another object's member, a wider type); otherwise what the code does with the
+ * member (its value escapes into a variable, is passed on, returned...). Uses nested in a site
+ * already listed are not listed again. Each site is attributed to one rule: the one whose template
+ * came nearest, else the first rule that names the member.
  */
 final class SitesLeft {
 
@@ -192,8 +192,7 @@ final class SitesLeft {
           (x instanceof FieldAccessExpr f && f.getNameAsString().equals(ref.name()))
               || (x instanceof NameExpr n && n.getNameAsString().equals(ref.name()));
       case CONSTRUCTOR ->
-          x instanceof ObjectCreationExpr o
-              && ref.owner().endsWith(o.getType().getNameAsString());
+          x instanceof ObjectCreationExpr o && ref.owner().endsWith(o.getType().getNameAsString());
       default -> false;
     };
   }
@@ -215,8 +214,8 @@ final class SitesLeft {
   }
 
   /**
-   * For a call of a method that {@code ref} overrides (the receiver's static type is a supertype
-   * of the template's), the qualified name of the method called; otherwise null.
+   * For a call of a method that {@code ref} overrides (the receiver's static type is a supertype of
+   * the template's), the qualified name of the method called; otherwise null.
    */
   private static String widerUse(Expression x, Ref ref) {
     if (!(x instanceof MethodCallExpr m) || ref.kind() != Ref.Kind.METHOD || ref.isStatic()) {
@@ -235,7 +234,10 @@ final class SitesLeft {
     String receiver = call.getScope().map(SitesLeft::code).orElse("this");
     String type = "";
     try {
-      type = call.getScope().isPresent() ? call.getScope().get().calculateResolvedType().describe() : "";
+      type =
+          call.getScope().isPresent()
+              ? call.getScope().get().calculateResolvedType().describe()
+              : "";
     } catch (RuntimeException e) {
       // The type only decorates the reason.
     }

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * analysed source roots plus any source directory given on the class path (so a library such as
  * lockcore is materialised in the same configuration); jars and class directories are its class
  * path. Configurations are every valid one of the {@code --kconfig} model (a pairwise sample above
- * 64), or the single all-off configuration without a model. The variant printer renumbers lines,
- * so errors are compared without their line numbers, and an error is attributed to the rewrites
- * made in the file that declares the type it is reported in.
+ * 64), or the single all-off configuration without a model. The variant printer renumbers lines, so
+ * errors are compared without their line numbers, and an error is attributed to the rewrites made
+ * in the file that declares the type it is reported in.
  */
 final class Verify {
 

@@ -38,9 +38,9 @@ import java.util.Set;
  * resolve every element, compute the edits, and run every check on what the result would be.
  *
  * <p>Everything that makes the plan unusable as written (a plan syntax error, an element that does
- * not exist, a destination file that does not parse, a read-only file, a bad Kconfig or rules
- * file) is thrown as {@link BadInput}, which the command maps to exit 2. Everything that makes the
- * plan unsafe is a {@link Finding} in {@link Outcome#blocking()}, which maps to exit 1.
+ * not exist, a destination file that does not parse, a read-only file, a bad Kconfig or rules file)
+ * is thrown as {@link BadInput}, which the command maps to exit 2. Everything that makes the plan
+ * unsafe is a {@link Finding} in {@link Outcome#blocking()}, which maps to exit 1.
  */
 public final class MoveEngine {
 
@@ -144,7 +144,8 @@ public final class MoveEngine {
     for (Path p : r.changes().paths()) {
       if (Files.exists(p) && readOnly(p)) {
         ParsedFile f = project.file(p);
-        throw new BadInput((f == null ? p.toString() : f.display()) + ": file is read-only; nothing written");
+        throw new BadInput(
+            (f == null ? p.toString() : f.display()) + ": file is read-only; nothing written");
       }
     }
     List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));

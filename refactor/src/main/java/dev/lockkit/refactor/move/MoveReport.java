@@ -64,7 +64,10 @@ public final class MoveReport {
         sb.append(" [witness: ");
         boolean first = true;
         for (Map.Entry<String, Boolean> w : f.witness().entrySet()) {
-          sb.append(first ? "" : ", ").append(w.getKey()).append('=').append(w.getValue() ? 'y' : 'n');
+          sb.append(first ? "" : ", ")
+              .append(w.getKey())
+              .append('=')
+              .append(w.getValue() ? 'y' : 'n');
           first = false;
         }
         sb.append(']');

@@ -129,7 +129,8 @@ class MatchingTest {
             """));
     TestTrees.runAndWrite(root);
     String out = TestTrees.text(root, "src/p/A.java");
-    assertTrue(out.contains("return x.isEmpty() | x.isEmpty() | x.isEmpty() | x.equals(\"y\");"), out);
+    assertTrue(
+        out.contains("return x.isEmpty() | x.isEmpty() | x.isEmpty() | x.equals(\"y\");"), out);
   }
 
   @Test

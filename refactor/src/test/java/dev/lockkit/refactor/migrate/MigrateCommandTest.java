@@ -50,7 +50,12 @@ class MigrateCommandTest {
   @Test
   void checkExitsOneWhenASiteWouldBeRewrittenAndWritesNothing() {
     tree(TEMPLATE);
-    int code = run("--check", "--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    int code =
+        run(
+            "--check",
+            "--templates",
+            root.resolve("T.java").toString(),
+            root.resolve("src").toString());
     assertEquals(1, code, err.toString());
     assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
   }
@@ -58,9 +63,16 @@ class MigrateCommandTest {
   @Test
   void dryRunPrintsTheDiffAndWritesNothing() {
     tree(TEMPLATE);
-    int code = run("--dry-run", "--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    int code =
+        run(
+            "--dry-run",
+            "--templates",
+            root.resolve("T.java").toString(),
+            root.resolve("src").toString());
     assertEquals(0, code, err.toString());
-    assertTrue(out.toString().contains("-    return s.length() == 0;\n+    return s.isEmpty();\n"), out.toString());
+    assertTrue(
+        out.toString().contains("-    return s.length() == 0;\n+    return s.isEmpty();\n"),
+        out.toString());
     assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
   }
 
@@ -77,7 +89,13 @@ class MigrateCommandTest {
   @Test
   void jsonReportIsSelectedByFormat() {
     tree(TEMPLATE);
-    run("--check", "--format", "json", "--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    run(
+        "--check",
+        "--format",
+        "json",
+        "--templates",
+        root.resolve("T.java").toString(),
+        root.resolve("src").toString());
     assertTrue(out.toString().startsWith("{\n  \"templates\": "), out.toString());
     assertTrue(out.toString().contains("\"rewritten\": 1,"), out.toString());
   }
@@ -85,10 +103,13 @@ class MigrateCommandTest {
   @Test
   void badTemplateExitsTwoWithFileAndLineNoTraceAndNothingWritten() {
     tree(TEMPLATE.replace("@AfterTemplate boolean after", "@AfterTemplate int after"));
-    int code = run("--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    int code =
+        run("--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
     assertEquals(2, code);
     assertTrue(err.toString().startsWith("lockkit migrate: "), err.toString());
-    assertTrue(err.toString().contains("T.java:4: rule T.IsEmpty: @AfterTemplate returns int"), err.toString());
+    assertTrue(
+        err.toString().contains("T.java:4: rule T.IsEmpty: @AfterTemplate returns int"),
+        err.toString());
     assertFalse(err.toString().contains("\tat "), err.toString());
     assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
   }
@@ -96,7 +117,8 @@ class MigrateCommandTest {
   @Test
   void missingPathExitsTwoNamingIt() {
     tree(TEMPLATE);
-    int code = run("--templates", root.resolve("T.java").toString(), root.resolve("nope").toString());
+    int code =
+        run("--templates", root.resolve("T.java").toString(), root.resolve("nope").toString());
     assertEquals(2, code);
     assertTrue(err.toString().contains("nope: no such file or directory"), err.toString());
   }
@@ -104,7 +126,13 @@ class MigrateCommandTest {
   @Test
   void checkAndDryRunAreMutuallyExclusive() {
     tree(TEMPLATE);
-    int code = run("--check", "--dry-run", "--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    int code =
+        run(
+            "--check",
+            "--dry-run",
+            "--templates",
+            root.resolve("T.java").toString(),
+            root.resolve("src").toString());
     assertEquals(2, code);
   }
 }

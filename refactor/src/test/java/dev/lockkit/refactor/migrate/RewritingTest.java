@@ -67,9 +67,7 @@ class RewritingTest {
     TestTrees.runAndWrite(root);
     String once = TestTrees.text(root, "src/p/A.java");
     assertTrue(
-        once.contains(
-            "return (a < 0 ? -a : a) < 0 ? -(a < 0 ? -a : a) : (a < 0 ? -a : a);"),
-        once);
+        once.contains("return (a < 0 ? -a : a) < 0 ? -(a < 0 ? -a : a) : (a < 0 ? -a : a);"), once);
     Migration.Result second = TestTrees.runAndWrite(root);
     assertTrue(second.changes().isEmpty());
     assertEquals(once, TestTrees.text(root, "src/p/A.java"));
@@ -93,7 +91,8 @@ class RewritingTest {
         root,
         Map.of(
             "T.java",
-            NEW_TYPE.replace("Vector<String> before", "java.util.List<String> before")
+            NEW_TYPE
+                .replace("Vector<String> before", "java.util.List<String> before")
                 .replace("ArrayList<String> after", "java.util.List<String> after"),
             "src/p/A.java",
             """
@@ -131,7 +130,8 @@ class RewritingTest {
         root,
         Map.of(
             "T.java",
-            NEW_TYPE.replace("Vector<String> before", "java.util.List<String> before")
+            NEW_TYPE
+                .replace("Vector<String> before", "java.util.List<String> before")
                 .replace("ArrayList<String> after", "java.util.List<String> after"),
             "src/p/ArrayList.java",
             "package p;\npublic class ArrayList {}\n",
@@ -164,5 +164,50 @@ class RewritingTest {
     assertEquals(one.report().toJson(), two.report().toJson());
     assertEquals(one.changes().unifiedDiff(root), two.changes().unifiedDiff(root));
     assertEquals(2, one.report().rewrittenCount());
+  }
+
+  @Test
+  void staticallyImportedAfterMemberIsWrittenQualifiedAndItsTypeImported() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import static java.util.Objects.requireNonNullElse;
+            class T {
+              class OrEmpty {
+                @BeforeTemplate String before(String s) { return s != null ? s : ""; }
+                @AfterTemplate String after(String s) { return requireNonNullElse(s, ""); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\n\nclass A {\n  String f(String x) {\n    return x != null ? x : \"\";\n  }\n}\n"));
+    TestTrees.runAndWrite(root);
+    assertEquals(
+        "package p;\n\nimport java.util.Objects;\n\nclass A {\n  String f(String x) {\n"
+            + "    return Objects.requireNonNullElse(x, \"\");\n  }\n}\n",
+        TestTrees.text(root, "src/p/A.java"));
+  }
+
+  @Test
+  void templateFileInsideTheMigratedTreeIsNotRewritten() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "src/T.java",
+            ABS,
+            "src/p/A.java",
+            "package p;\nclass A {\n  int f(int a) {\n    return Math.abs(a);\n  }\n}\n"));
+    Migration.Result r =
+        Migration.run(
+            new MigrationRequest(
+                root,
+                root.resolve("src/T.java"),
+                java.util.List.of(root.resolve("src")),
+                java.util.List.of(),
+                java.util.Optional.empty(),
+                "check"));
+    assertEquals(java.util.List.of("src/p/A.java"), r.report().filesChanged());
   }
 }

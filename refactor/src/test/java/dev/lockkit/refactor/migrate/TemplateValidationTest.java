@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad templates are refused with file, line and what is wrong; nothing is matched. */
 class TemplateValidationTest {
@@ -16,14 +16,19 @@ class TemplateValidationTest {
   @TempDir Path root;
 
   private String refuse(String template) {
-    TestTrees.write(
-        root,
-        Map.of("T.java", template, "src/p/A.java", "package p;\nclass A {}\n"));
+    TestTrees.write(root, Map.of("T.java", template, "src/p/A.java", "package p;\nclass A {}\n"));
     return assertThrows(MigrationException.class, () -> TestTrees.run(root)).getMessage();
   }
 
   @ParameterizedTest
-  @CsvSource({"Placeholder", "Repeated", "Matches", "NotMatches", "MayOptionallyUse", "AlsoNegation"})
+  @CsvSource({
+    "Placeholder",
+    "Repeated",
+    "Matches",
+    "NotMatches",
+    "MayOptionallyUse",
+    "AlsoNegation"
+  })
   void unsupportedRefasterFeatureIsNamed(String feature) {
     String message =
         refuse(
@@ -142,8 +147,11 @@ class TemplateValidationTest {
 
   @Test
   void templateThatDoesNotParseNamesFileAndLine() {
-    String m = refuse("class T {\n  class R {\n    @BeforeTemplate boolean before(String s) {\n      return s.length( == 0;\n    }\n  }\n}\n");
-    assertEquals("T.java:4: template file does not parse: ", m.substring(0, m.indexOf("parse: ") + 7));
+    String m =
+        refuse(
+            "class T {\n  class R {\n    @BeforeTemplate boolean before(String s) {\n      return s.length( == 0;\n    }\n  }\n}\n");
+    assertEquals(
+        "T.java:4: template file does not parse: ", m.substring(0, m.indexOf("parse: ") + 7));
   }
 
   @Test

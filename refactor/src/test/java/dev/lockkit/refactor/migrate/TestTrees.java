@@ -46,7 +46,11 @@ final class TestTrees {
   static Migration.Result run(Path root) throws MigrationException {
     return Migration.run(
         new MigrationRequest(
-            root, root.resolve("T.java"), List.of(root.resolve("src")), List.of(), Optional.empty(),
+            root,
+            root.resolve("T.java"),
+            List.of(root.resolve("src")),
+            List.of(),
+            Optional.empty(),
             "write"));
   }
 

@@ -38,7 +38,8 @@ class AtomicityTest {
     EditException e = assertThrows(EditException.class, () -> o.changes().write());
     assertTrue(e.getMessage().contains("changed on disk since it was read"), e.getMessage());
     assertEquals(edited, snapshot(src));
-    assertFalse(Files.exists(src.resolve("app/text/Loud.java")), "the new file must not be created");
+    assertFalse(
+        Files.exists(src.resolve("app/text/Loud.java")), "the new file must not be created");
   }
 
   @Test

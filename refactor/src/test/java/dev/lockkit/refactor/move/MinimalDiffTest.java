@@ -29,7 +29,8 @@ class MinimalDiffTest {
 
   @TempDir Path tmp;
 
-  private static final Pattern QUALIFIER = Pattern.compile("\\b(Loud|Words|VmaLock|Strings)(\\.|::)|\\bapp\\.util\\.Strings\\.");
+  private static final Pattern QUALIFIER =
+      Pattern.compile("\\b(Loud|Words|VmaLock|Strings)(\\.|::)|\\bapp\\.util\\.Strings\\.");
   private static final Pattern LITERAL_OR_COMMENT =
       Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"|//[^\\n]*|/\\*(?!\\*)[\\s\\S]*?\\*/");
 
@@ -92,10 +93,13 @@ class MinimalDiffTest {
               e.getKey() + ": unexpected change to line: " + line);
         }
         for (String line : d.getTarget().getLines()) {
-          boolean qualifierOnly = d.getSource().getLines().stream().anyMatch(s -> strip(s).equals(strip(line)));
+          boolean qualifierOnly =
+              d.getSource().getLines().stream().anyMatch(s -> strip(s).equals(strip(line)));
           // A moved line arrives re-indented, possibly with a qualifier added or removed.
           boolean movedIn = oldText.indexOf(strip(line).strip() + "\n") >= 0;
-          boolean skeleton = line.matches("\\s*(public )?final class \\w+ \\{|\\s*private \\w+\\(\\) \\{\\}|\\}|package [\\w.]+;");
+          boolean skeleton =
+              line.matches(
+                  "\\s*(public )?final class \\w+ \\{|\\s*private \\w+\\(\\) \\{\\}|\\}|package [\\w.]+;");
           assertTrue(
               line.isBlank()
                   || qualifierOnly

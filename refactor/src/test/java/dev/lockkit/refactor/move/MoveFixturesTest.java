@@ -45,7 +45,12 @@ class MoveFixturesTest {
     Path k = FIXTURES.resolve("kernel-split");
     assertEquals(
         snapshot(k.resolve("after")),
-        apply("kernel-split", "--kconfig", k.resolve("Kconfig").toString(), "--rules", k.resolve("rules").toString()));
+        apply(
+            "kernel-split",
+            "--kconfig",
+            k.resolve("Kconfig").toString(),
+            "--rules",
+            k.resolve("rules").toString()));
   }
 
   @Test
@@ -56,22 +61,37 @@ class MoveFixturesTest {
         move("--plan", FIXTURES.resolve("references/plan").toString(), "--dry-run", src.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains(": would apply\n"), r.out());
-    assertTrue(r.out().contains("+    System.out.println(Loud.shout(\"hi\")); // Strings.shout in a comment stays"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "+    System.out.println(Loud.shout(\"hi\")); // Strings.shout in a comment stays"),
+        r.out());
     assertTrue(r.out().contains("+++ b/"), r.out());
     assertEquals(before, snapshot(src));
     // Deterministic: the same input gives byte-identical output.
-    assertEquals(r.out(), move("--plan", FIXTURES.resolve("references/plan").toString(), "--dry-run", src.toString()).out());
+    assertEquals(
+        r.out(),
+        move("--plan", FIXTURES.resolve("references/plan").toString(), "--dry-run", src.toString())
+            .out());
   }
 
   @Test
   void keepForwardersLeavesDeprecatedDelegatesThatCompile() throws Exception {
     Path src = copy(FIXTURES.resolve("references/before"), tmp.resolve("src"));
     MoveTestSupport.Run r =
-        move("--plan", FIXTURES.resolve("references/plan").toString(), "--keep-forwarders", src.toString());
+        move(
+            "--plan",
+            FIXTURES.resolve("references/plan").toString(),
+            "--keep-forwarders",
+            src.toString());
     assertEquals(0, r.exit(), r.out() + r.err());
     String strings = Files.readString(src.resolve("app/util/Strings.java"));
-    assertTrue(strings.contains("  /** @deprecated Moved to {@link Loud#shout}. */\n  @Deprecated\n  public static String shout(String s) {\n    return Loud.shout(s);\n  }\n"), strings);
-    assertTrue(strings.contains("@Deprecated\n  public static final int LIMIT = Loud.LIMIT;\n"), strings);
+    assertTrue(
+        strings.contains(
+            "  /** @deprecated Moved to {@link Loud#shout}. */\n  @Deprecated\n  public static String shout(String s) {\n    return Loud.shout(s);\n  }\n"),
+        strings);
+    assertTrue(
+        strings.contains("@Deprecated\n  public static final int LIMIT = Loud.LIMIT;\n"), strings);
     assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
   }
 
@@ -79,9 +99,19 @@ class MoveFixturesTest {
   void jsonReportNamesStatusOperationsAndFiles() throws Exception {
     Path src = copy(FIXTURES.resolve("references/before"), tmp.resolve("src"));
     MoveTestSupport.Run r =
-        move("--plan", FIXTURES.resolve("references/plan").toString(), "--dry-run", "--format", "json", src.toString());
+        move(
+            "--plan",
+            FIXTURES.resolve("references/plan").toString(),
+            "--dry-run",
+            "--format",
+            "json",
+            src.toString());
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().startsWith("{\n  \"status\": \"would apply\",\n  \"operations\": [\n    {\"line\": 3, \"element\": \"app.util.Strings#shout(String)\", \"destination\": \"app.text.Loud\"}"), r.out());
+    assertTrue(
+        r.out()
+            .startsWith(
+                "{\n  \"status\": \"would apply\",\n  \"operations\": [\n    {\"line\": 3, \"element\": \"app.util.Strings#shout(String)\", \"destination\": \"app.text.Loud\"}"),
+        r.out());
     assertTrue(r.out().contains("\"conflicts\": [],"), r.out());
     assertTrue(r.out().contains("\"diff\": \"--- a/"), r.out());
   }

@@ -20,7 +20,8 @@ import picocli.CommandLine;
 final class MoveTestSupport {
 
   /** The fixtures directory of this project (tests run in the module directory). */
-  static final Path FIXTURES = Path.of("..", "fixtures", "refactorings").toAbsolutePath().normalize();
+  static final Path FIXTURES =
+      Path.of("..", "fixtures", "refactorings").toAbsolutePath().normalize();
 
   private MoveTestSupport() {}
 
@@ -83,12 +84,17 @@ final class MoveTestSupport {
       s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
     }
     StringWriter diag = new StringWriter();
-    int rc = javac.run(null, null, new java.io.OutputStream() {
-      @Override
-      public void write(int b) {
-        diag.write(b);
-      }
-    }, args.toArray(String[]::new));
+    int rc =
+        javac.run(
+            null,
+            null,
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) {
+                diag.write(b);
+              }
+            },
+            args.toArray(String[]::new));
     return rc == 0 ? "" : diag.toString();
   }
 }

@@ -367,13 +367,17 @@ final class Walker {
       return;
     }
     String suffix = "#" + call.getNameAsString() + "/" + call.getArguments().size();
-    String target = null;
-    try {
-      ResolvedMethodDeclaration m = call.resolve();
-      target =
-          m.declaringType().getQualifiedName() + "#" + m.getName() + "/" + m.getNumberOfParams();
-    } catch (RuntimeException | StackOverflowError e) {
-      target = fallback(call.getScope().orElse(null), suffix);
+    // Fast path without the solver: an unqualified call to a method of an enclosing type, or a
+    // call qualified by a project type's name. Only calls on expressions need the solver.
+    String target = fallback(call.getScope().orElse(null), suffix);
+    if (target == null || !index.members.contains(target)) {
+      try {
+        ResolvedMethodDeclaration m = call.resolve();
+        target =
+            m.declaringType().getQualifiedName() + "#" + m.getName() + "/" + m.getNumberOfParams();
+      } catch (RuntimeException | StackOverflowError e) {
+        target = null;
+      }
     }
     if (target != null && index.members.contains(target)) {
       reference(element, target, Use.CALLS, pc, call);
@@ -414,7 +418,11 @@ final class Walker {
         .isPresent()) {
       return; // the option constant inside isEnabled(Option.X) is the guard, not a use
     }
-    String target;
+    String target = scope == null ? null : fallback(scope, "#" + name);
+    if (target != null && index.members.contains(target)) {
+      reference(element, target, Use.READS, pc, node);
+      return;
+    }
     try {
       ResolvedValueDeclaration v =
           node instanceof NameExpr ne ? ne.resolve() : ((FieldAccessExpr) node).resolve();
@@ -433,7 +441,9 @@ final class Walker {
               + "#"
               + name;
     } catch (RuntimeException | StackOverflowError e) {
-      target = fallback(scope, "#" + name);
+      // A local variable, or nothing the solver can place: only an unqualified name may still
+      // be a field of an enclosing type.
+      target = scope == null ? fallback(null, "#" + name) : null;
     }
     if (target != null && index.members.contains(target)) {
       reference(element, target, Use.READS, pc, node);

@@ -13,8 +13,8 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
- * Refuses a rewrite that would reference a declaration absent in some configuration where the
- * site exists.
+ * Refuses a rewrite that would reference a declaration absent in some configuration where the site
+ * exists.
  *
  * <p>Implementation overview. A rewrite keeps the site's text where it was, so the site's own
  * presence condition {@code S} ({@link Presence}) is unchanged by construction. What can change is
@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * their {@code @IfConfig} conditions (read from source when the template was loaded). The rewrite
  * is safe iff {@code model && S && !R} is unsatisfiable; otherwise the canonical witness from the
  * analyzer's SAT layer is the configuration that proves it unsafe. Without {@code --kconfig} the
- * model is "any assignment", which refuses more, never less. Declarations known only from a jar
- * are taken as unconditional (their annotations are not read).
+ * model is "any assignment", which refuses more, never less. Declarations known only from a jar are
+ * taken as unconditional (their annotations are not read).
  */
 public final class GateCheck {
 

@@ -23,8 +23,8 @@ import java.util.Optional;
  * The presence condition of a piece of code: where it exists, as the analyzer defines it.
  *
  * <p>Implementation overview. Walking up from the node: an {@code @IfConfig("expr")} on an
- * enclosing declaration contributes {@code expr}; being in the then branch of {@code if (g)} (or
- * of {@code g ? a : b}, or right of {@code g && ...}) contributes what {@code g} implies, the else
+ * enclosing declaration contributes {@code expr}; being in the then branch of {@code if (g)} (or of
+ * {@code g ? a : b}, or right of {@code g && ...}) contributes what {@code g} implies, the else
  * branch what {@code !g} implies. A guard is read as a pair (implied when true, implied when
  * false): {@code isEnabled(X)} gives {@code (X, !X)}, {@code !} swaps, {@code &&} and {@code ||}
  * combine soundly, and any other condition gives {@code (true, true)} — it implies nothing, so the
@@ -37,7 +37,9 @@ public final class Presence {
 
   private record Guard(Expr whenTrue, Expr whenFalse) {}
 
-  /** The condition under which {@code n} exists; throws for an {@code @IfConfig} that is invalid. */
+  /**
+   * The condition under which {@code n} exists; throws for an {@code @IfConfig} that is invalid.
+   */
   public static Expr of(Node n) throws ExprSyntaxException {
     List<Expr> parts = new ArrayList<>();
     Node child = n;

@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * What a template bound while unifying with target code: placeholder name to the target expression
  * as written (parentheses included, so its original text is reused), type variable to type,
- * template local to target local name, and the target nodes the template's own structure matched
- * (a use of the old API inside them disappears with the rewrite; one inside a placeholder does
- * not). Mutable; {@link #copy()} forks it for {@code Refaster.anyOf} alternatives.
+ * template local to target local name, and the target nodes the template's own structure matched (a
+ * use of the old API inside them disappears with the rewrite; one inside a placeholder does not).
+ * Mutable; {@link #copy()} forks it for {@code Refaster.anyOf} alternatives.
  */
 public final class Bindings {
 

@@ -32,7 +32,10 @@ final class Describe {
 
   /** True if the two expressions are the same code, ignoring comments and layout. */
   static boolean sameCode(Expression a, Expression b) {
-    return PRINTER.print(a).replaceAll("\\s+", " ").equals(PRINTER.print(b).replaceAll("\\s+", " "));
+    return PRINTER
+        .print(a)
+        .replaceAll("\\s+", " ")
+        .equals(PRINTER.print(b).replaceAll("\\s+", " "));
   }
 
   static Optional<String> fieldOwner(ResolvedValueDeclaration d) {
@@ -64,7 +67,11 @@ final class Describe {
       }
       if (x instanceof MethodCallExpr m) {
         ResolvedMethodDeclaration d = m.resolve();
-        return "a call of " + simple(d.declaringType().getQualifiedName()) + "." + d.getName() + "()";
+        return "a call of "
+            + simple(d.declaringType().getQualifiedName())
+            + "."
+            + d.getName()
+            + "()";
       }
     } catch (RuntimeException e) {
       // Fall back to the code itself.
@@ -73,8 +80,8 @@ final class Describe {
   }
 
   /**
-   * The reason a receiver did not match, in the terms of the kernel's missed sites: reached
-   * through an alias, passed in as a plain parameter, or a different object's member entirely.
+   * The reason a receiver did not match, in the terms of the kernel's missed sites: reached through
+   * an alias, passed in as a plain parameter, or a different object's member entirely.
    */
   static String receiverReason(Expression x, String wanted, Mismatch m) {
     String what = target(x);

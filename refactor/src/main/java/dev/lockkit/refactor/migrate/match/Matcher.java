@@ -23,14 +23,14 @@ import java.util.Optional;
  * Finds every site of one file that a rule's before template matches.
  *
  * <p>Implementation overview. Expression templates are tried at every expression (parentheses
- * skipped: the inner expression is tried instead), statement templates at every run of
- * consecutive statements of a block or switch case (and, for one-statement templates, at a
- * statement standing alone as an {@code if} or loop body). A cheap syntactic filter (same node
- * kind, same method name) runs before any symbol is resolved, so resolution cost is paid only at
- * plausible sites. Rules are tried in file order and a rule's alternatives in declaration order;
- * the first that matches a site wins, which makes the result deterministic. A failed attempt that
- * got past its first node is remembered as a near miss for the site, keeping the deepest one: that
- * is the reason the report gives for a site left.
+ * skipped: the inner expression is tried instead), statement templates at every run of consecutive
+ * statements of a block or switch case (and, for one-statement templates, at a statement standing
+ * alone as an {@code if} or loop body). A cheap syntactic filter (same node kind, same method name)
+ * runs before any symbol is resolved, so resolution cost is paid only at plausible sites. Rules are
+ * tried in file order and a rule's alternatives in declaration order; the first that matches a site
+ * wins, which makes the result deterministic. A failed attempt that got past its first node is
+ * remembered as a near miss for the site, keeping the deepest one: that is the reason the report
+ * gives for a site left.
  */
 public final class Matcher {
 
@@ -59,7 +59,9 @@ public final class Matcher {
         tryRuns(e.getStatements(), matches, misses);
       } else if (n instanceof Statement s
           && !(s instanceof BlockStmt)
-          && s.getParentNode().filter(p -> p instanceof BlockStmt || p instanceof SwitchEntry).isEmpty()) {
+          && s.getParentNode()
+              .filter(p -> p instanceof BlockStmt || p instanceof SwitchEntry)
+              .isEmpty()) {
         tryRuns(List.of(s), matches, misses, s);
       }
     }

@@ -11,14 +11,14 @@ import java.util.Set;
 /**
  * Placeholder types: "assignable to", with the template method's type variables bound on first use.
  *
- * <p>Implementation overview. A type without the method's type variables is checked with the
- * symbol solver's assignability ({@code String} accepts a {@code String} expression, never a
- * {@code CharSequence}). A bare type variable binds to the actual type (checked against its
- * bounds) or, if already bound, must equal the binding. A parameterised type that mentions a type
- * variable ({@code List<T>}) is matched against the actual type's ancestor with the same erasure
- * and unified argument by argument; {@code ? extends T} unifies {@code T} with the argument's
- * upper bound. This is deliberately stricter than Java inference (no capture conversion): a site
- * it cannot type is reported, not rewritten.
+ * <p>Implementation overview. A type without the method's type variables is checked with the symbol
+ * solver's assignability ({@code String} accepts a {@code String} expression, never a {@code
+ * CharSequence}). A bare type variable binds to the actual type (checked against its bounds) or, if
+ * already bound, must equal the binding. A parameterised type that mentions a type variable ({@code
+ * List<T>}) is matched against the actual type's ancestor with the same erasure and unified
+ * argument by argument; {@code ? extends T} unifies {@code T} with the argument's upper bound. This
+ * is deliberately stricter than Java inference (no capture conversion): a site it cannot type is
+ * reported, not rewritten.
  */
 final class TypeUnifier {
 
@@ -41,7 +41,8 @@ final class TypeUnifier {
       }
       if (wanted.isArray()) {
         return actual.isArray()
-            ? unify(wanted.asArrayType().getComponentType(), actual.asArrayType().getComponentType())
+            ? unify(
+                wanted.asArrayType().getComponentType(), actual.asArrayType().getComponentType())
             : "";
       }
       if (wanted.isReferenceType() && actual.isReferenceType()) {
@@ -73,7 +74,9 @@ final class TypeUnifier {
         ResolvedType actualBound =
             at.isWildcard() && at.asWildcard().isBounded() ? at.asWildcard().getBoundedType() : at;
         why =
-            wt.asWildcard().isExtends() ? unify(bound, actualBound) : sameOrBind(bound, actualBound);
+            wt.asWildcard().isExtends()
+                ? unify(bound, actualBound)
+                : sameOrBind(bound, actualBound);
       } else {
         why = sameOrBind(wt, at);
       }

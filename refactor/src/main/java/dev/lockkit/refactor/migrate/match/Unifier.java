@@ -45,8 +45,8 @@ import java.util.Optional;
  * assignable to the placeholder's type ({@link TypeUnifier} binds the method's type variables on
  * the way); a placeholder seen twice must bind equal code. The first failure ends unification and
  * is returned as a {@link Mismatch} whose depth counts the template nodes matched so far, so the
- * caller can report the nearest miss. Resolution failures in the target are reported as
- * unresolved, never as plain mismatches, so an unresolvable site is never silently skipped.
+ * caller can report the nearest miss. Resolution failures in the target are reported as unresolved,
+ * never as plain mismatches, so an unresolvable site is never silently skipped.
  */
 public final class Unifier {
 

@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * @param code the site's code on one line
  * @param reason why no template could safely rewrite it
  * @param unresolved true if the reason is that types or symbols could not be resolved
- * @param witness for a site refused by the gating check, the configuration that shows the
- *     rewrite would break; empty otherwise
+ * @param witness for a site refused by the gating check, the configuration that shows the rewrite
+ *     would break; empty otherwise
  */
 public record LeftSite(
     String path,

@@ -28,14 +28,14 @@ import java.util.stream.Stream;
 /**
  * The sources a migration reads, parsed with JavaParser and resolved by its symbol solver.
  *
- * <p>Implementation overview. Types resolve, in order, from the JDK (never from lockkit's own
- * class path, which would make lockkit's dependencies visible to the analysed code), from the
- * source roots of the analysed files (derived from each file's package declaration), and from the
- * {@code --classpath} entries: a jar, a directory of class files, or a directory of sources. With
- * no class path this is JavaParser's equivalent of noclasspath mode: what cannot be resolved makes
- * the symbol solver throw, and every caller treats that as "unresolved", never as "no match". The
- * parser keeps a tab as one column so that JavaParser positions index the same characters as
- * {@link SourceFile#offset(int, int)}.
+ * <p>Implementation overview. Types resolve, in order, from the JDK (never from lockkit's own class
+ * path, which would make lockkit's dependencies visible to the analysed code), from the source
+ * roots of the analysed files (derived from each file's package declaration), and from the {@code
+ * --classpath} entries: a jar, a directory of class files, or a directory of sources. With no class
+ * path this is JavaParser's equivalent of noclasspath mode: what cannot be resolved makes the
+ * symbol solver throw, and every caller treats that as "unresolved", never as "no match". The
+ * parser keeps a tab as one column so that JavaParser positions index the same characters as {@link
+ * SourceFile#offset(int, int)}.
  */
 public final class Workspace {
 
@@ -121,7 +121,11 @@ public final class Workspace {
       } else {
         com.github.javaparser.Problem first = r.getProblems().get(0);
         int line =
-            first.getLocation().flatMap(l -> l.getBegin().getRange()).map(x -> x.begin.line).orElse(0);
+            first
+                .getLocation()
+                .flatMap(l -> l.getBegin().getRange())
+                .map(x -> x.begin.line)
+                .orElse(0);
         skipped.add(new Problem(display, line, first.getMessage().lines().findFirst().orElse("")));
       }
     }

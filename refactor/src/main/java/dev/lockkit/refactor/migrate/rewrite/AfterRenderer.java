@@ -3,6 +3,7 @@ package dev.lockkit.refactor.migrate.rewrite;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.SourceFile;
@@ -20,11 +21,11 @@ import java.util.function.Function;
  *
  * <p>Implementation overview. The output is the after template's own source text (so its layout is
  * the template author's), with three kinds of spans replaced: a placeholder by the text of the
- * target code it bound (supplied by the caller, which has already applied any rewrite nested
- * inside it), parenthesised only if {@link Precedence} says its slot needs it; a template local by
- * the target's variable name; a simple type name by the spelling {@link ImportPlan} chooses. Lines
- * after the first are re-indented from the template's indentation to the site's; substituted
- * target text is never re-indented, because it stays at the depth it was written at.
+ * target code it bound (supplied by the caller, which has already applied any rewrite nested inside
+ * it), parenthesised only if {@link Precedence} says its slot needs it; a template local by the
+ * target's variable name; a simple type name by the spelling {@link ImportPlan} chooses. Lines
+ * after the first are re-indented from the template's indentation to the site's; substituted target
+ * text is never re-indented, because it stays at the depth it was written at.
  */
 public final class AfterRenderer {
 
@@ -76,6 +77,14 @@ public final class AfterRenderer {
             spans.add(span(templateFile, n, imports.nameFor(ref.owner())));
           }
         }
+        case METHOD, FIELD -> {
+          // A static member written unqualified (static import in the template file) is
+          // qualified with its type here, which the target then imports like any other type.
+          if (ref.isStatic() && unqualified(n)) {
+            int at = start(templateFile, n);
+            spans.add(new Span(at, at, imports.nameFor(ref.owner()) + "."));
+          }
+        }
         default -> {
           // Members keep the template's spelling; their owner's name is rendered as a TYPE.
         }
@@ -101,6 +110,10 @@ public final class AfterRenderer {
     }
     out.append(reindent(text.substring(at, end), baseIndent, targetIndent));
     return out.toString();
+  }
+
+  private static boolean unqualified(Node n) {
+    return (n instanceof MethodCallExpr m && m.getScope().isEmpty()) || n instanceof NameExpr;
   }
 
   private static Span span(SourceFile f, Node n, String text) {

@@ -21,13 +21,13 @@ import java.util.regex.Pattern;
  * <p>Implementation overview. {@link #nameFor} decides how a type the after template names is
  * spelled in this file: by its simple name when that already means the type (imported, same
  * package, {@code java.lang}) or can be made to mean it by adding a single-type import without
- * clashing (another import, a type declared in the file or its package, or a {@code java.lang}
- * type of that name); fully qualified otherwise. Imports to add are emitted as one insertion per
+ * clashing (another import, a type declared in the file or its package, or a {@code java.lang} type
+ * of that name); fully qualified otherwise. Imports to add are emitted as one insertion per
  * position, in sorted position among the existing imports, because two insertions at one offset
- * would conflict in a {@link ChangeSet}. An import is removed only if it imports a type the
- * before templates name, the file used its simple name before the rewrite, and no word of that
- * name is left afterwards outside the imports (comments included: a conservative test that keeps
- * an import a Javadoc link still needs).
+ * would conflict in a {@link ChangeSet}. An import is removed only if it imports a type the before
+ * templates name, the file used its simple name before the rewrite, and no word of that name is
+ * left afterwards outside the imports (comments included: a conservative test that keeps an import
+ * a Javadoc link still needs).
  */
 public final class ImportPlan {
 
@@ -66,7 +66,8 @@ public final class ImportPlan {
       return d;
     }
     String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
-    String owner = qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.')) : "";
+    String owner =
+        qualified.contains(".") ? qualified.substring(0, qualified.lastIndexOf('.')) : "";
     String spelled;
     String already = imported.get(simple);
     if (already != null) {

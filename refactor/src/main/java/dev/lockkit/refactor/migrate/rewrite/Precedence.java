@@ -22,9 +22,9 @@ import com.github.javaparser.ast.expr.UnaryExpr;
  * <p>Levels follow JLS chapter 15, higher binding tighter: primary 16, postfix 15, prefix unary and
  * cast 14, multiplicative 13 down to {@code ||} 4, conditional 3, assignment 2, lambda and switch
  * expressions 1. A child needs parentheses when its level is below what its slot demands: a
- * receiver or array needs a primary; the right operand of a binary operator needs a strictly
- * higher level (so {@code a - (b - c)} keeps its meaning), the left one at least the operator's
- * level. Argument, initializer and statement slots need nothing.
+ * receiver or array needs a primary; the right operand of a binary operator needs a strictly higher
+ * level (so {@code a - (b - c)} keeps its meaning), the left one at least the operator's level.
+ * Argument, initializer and statement slots need nothing.
  */
 public final class Precedence {
 

@@ -2,6 +2,7 @@ package dev.lockkit.refactor.migrate.template;
 
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -21,7 +22,6 @@ import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
@@ -87,10 +87,12 @@ final class BodyChecker {
             n, "Refaster." + mc.getNameAsString() + " is not supported (only Refaster.anyOf is)");
       }
       if (n instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()) {
-        throw parser.error(n, "an anonymous class in a @" + TemplateParser.BEFORE + " is not supported");
+        throw parser.error(
+            n, "an anonymous class in a @" + TemplateParser.BEFORE + " is not supported");
       }
       if (n instanceof InstanceOfExpr io && io.getPattern().isPresent()) {
-        throw parser.error(n, "an instanceof pattern in a @" + TemplateParser.BEFORE + " is not supported");
+        throw parser.error(
+            n, "an instanceof pattern in a @" + TemplateParser.BEFORE + " is not supported");
       }
       if (n instanceof VariableDeclarationExpr v && v.getVariables().size() != 1) {
         throw parser.error(n, "declare one variable per statement in a @" + TemplateParser.BEFORE);

@@ -39,7 +39,9 @@ public record Ref(
     METHOD,
     /** A constructor call {@code new T(...)}; {@code owner} is {@code T}. */
     CONSTRUCTOR,
-    /** A type used as a qualifier, in {@code new}, a cast, {@code instanceof} or a class literal. */
+    /**
+     * A type used as a qualifier, in {@code new}, a cast, {@code instanceof} or a class literal.
+     */
     TYPE,
     /** A type variable of the template method: unified with the target's type. */
     TYPE_VARIABLE,

@@ -49,7 +49,8 @@ public final class RefResolver {
   }
 
   public static boolean isRefasterCall(MethodCallExpr mc) {
-    return mc.getScope().filter(s -> s.isNameExpr() || s.isFieldAccessExpr())
+    return mc.getScope()
+        .filter(s -> s.isNameExpr() || s.isFieldAccessExpr())
         .map(s -> s.toString().equals("Refaster") || s.toString().endsWith(".Refaster"))
         .orElse(false);
   }
@@ -125,7 +126,9 @@ public final class RefResolver {
     }
     if (d.isField() && d.asField().isStatic()) {
       declarations.put(ne, d);
-      refs.put(ne, new Ref(Ref.Kind.FIELD, d.asField().declaringType().getQualifiedName(), name, "", true));
+      refs.put(
+          ne,
+          new Ref(Ref.Kind.FIELD, d.asField().declaringType().getQualifiedName(), name, "", true));
     } else if (d.isEnumConstant()) {
       declarations.put(ne, d);
       refs.put(ne, new Ref(Ref.Kind.FIELD, d.getType().describe(), name, "", true));
@@ -194,12 +197,7 @@ public final class RefResolver {
     refs.put(
         mc,
         new Ref(
-            Ref.Kind.METHOD,
-            owner,
-            mc.getNameAsString(),
-            signature(d),
-            d.isStatic(),
-            supertypes));
+            Ref.Kind.METHOD, owner, mc.getNameAsString(), signature(d), d.isStatic(), supertypes));
     if (d.isStatic() && mc.getScope().isPresent()) {
       markQualifier(mc.getScope().get(), owner, refs);
     }
@@ -234,9 +232,9 @@ public final class RefResolver {
   }
 
   /**
-   * The gated declarations an after template references: for each, the {@code @IfConfig}
-   * conditions on the declaration and its enclosing types, read from its source when the symbol
-   * solver found it in source (a declaration known only from a jar is taken as unconditional).
+   * The gated declarations an after template references: for each, the {@code @IfConfig} conditions
+   * on the declaration and its enclosing types, read from its source when the symbol solver found
+   * it in source (a declaration known only from a jar is taken as unconditional).
    */
   List<Template.Requirement> requirements(Map<Node, Ref> refs) {
     Map<String, Template.Requirement> out = new LinkedHashMap<>();

@@ -14,10 +14,10 @@ import java.util.Set;
  *
  * <p>An expression template's body is {@code return EXPR;} and {@link #expression()} is {@code
  * EXPR}; a statement template returns {@code void} and {@link #statements()} is its body. {@link
- * #placeholders()} maps each parameter name to its resolved type (type variables of the method
- * stay type variables; the matcher unifies them), {@link #refs()} the resolved meaning of every
- * name in the body (so the matcher never resolves the template again), {@link #typeVariables()}
- * the method's own type parameters, {@link #requires()} the gated declarations it references.
+ * #placeholders()} maps each parameter name to its resolved type (type variables of the method stay
+ * type variables; the matcher unifies them), {@link #refs()} the resolved meaning of every name in
+ * the body (so the matcher never resolves the template again), {@link #typeVariables()} the
+ * method's own type parameters, {@link #requires()} the gated declarations it references.
  */
 public record Template(
     MethodDeclaration method,

@@ -32,13 +32,13 @@ import java.util.Set;
  * Reads a template file into rules, refusing anything outside the supported subset.
  *
  * <p>Implementation overview. The file is parsed with the workspace's parser, so template types
- * resolve exactly as the analysed code's do. Every class that declares an annotated template
- * method is a rule (nested classes included, named {@code Outer.Inner}). Checks run before any
- * rule is returned, so a bad file is refused as a whole: unsupported Refaster features are named
- * ({@link BodyChecker}); a rule has at least one {@code @BeforeTemplate} and at most one {@code
- * @AfterTemplate}; all of a rule's templates have the same shape and return type; every after
- * parameter is a parameter of every before template; and no before template is a bare placeholder
- * (it would match every expression). Names in the bodies are resolved once by {@link
+ * resolve exactly as the analysed code's do. Every class that declares an annotated template method
+ * is a rule (nested classes included, named {@code Outer.Inner}). Checks run before any rule is
+ * returned, so a bad file is refused as a whole: unsupported Refaster features are named ({@link
+ * BodyChecker}); a rule has at least one {@code @BeforeTemplate} and at most one
+ * {@code @AfterTemplate}; all of a rule's templates have the same shape and return type; every
+ * after parameter is a parameter of every before template; and no before template is a bare
+ * placeholder (it would match every expression). Names in the bodies are resolved once by {@link
  * RefResolver}; a name that does not resolve is an error here, because guessing its meaning would
  * rewrite code on a guess.
  */
@@ -136,8 +136,15 @@ public final class TemplateParser {
     if (afters.size() > 1) {
       throw error(
           afters.get(1),
-          "rule " + name + " has two @" + AFTER + " methods (lines " + line(afters.get(0)) + " and "
-              + line(afters.get(1)) + "); a rule has at most one");
+          "rule "
+              + name
+              + " has two @"
+              + AFTER
+              + " methods (lines "
+              + line(afters.get(0))
+              + " and "
+              + line(afters.get(1))
+              + "); a rule has at most one");
     }
     if (befores.isEmpty()) {
       throw error(c, "rule " + name + " has an @" + AFTER + " but no @" + BEFORE + " method");
@@ -235,9 +242,7 @@ public final class TemplateParser {
       Set<String> params)
       throws TemplateException {
     Expression e = expression;
-    if (kind == Template.Kind.STATEMENTS
-        && stmts.size() == 1
-        && stmts.get(0).isExpressionStmt()) {
+    if (kind == Template.Kind.STATEMENTS && stmts.size() == 1 && stmts.get(0).isExpressionStmt()) {
       e = stmts.get(0).asExpressionStmt().getExpression();
     }
     if (e != null && isBare(e, params)) {

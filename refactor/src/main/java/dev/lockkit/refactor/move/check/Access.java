@@ -12,8 +12,8 @@ import dev.lockkit.refactor.move.model.TypeInfo;
 /**
  * Java access rules (JLS 6.6) for the questions a move asks: can code in a given top-level type and
  * package see a member or type? Levels are 0 private, 1 package, 2 protected, 3 public; protected
- * is granted only within the package, because a moved static member's new home is not a subclass
- * of the types it used (a conservative choice: it may report a conflict javac would accept).
+ * is granted only within the package, because a moved static member's new home is not a subclass of
+ * the types it used (a conservative choice: it may report a conflict javac would accept).
  */
 public final class Access {
 
@@ -37,7 +37,8 @@ public final class Access {
   }
 
   /** The level code in {@code topLevel}/{@code pkg} needs to see something of {@code target}. */
-  public static int required(String fromTopLevel, String fromPkg, String targetTopLevel, String targetPkg) {
+  public static int required(
+      String fromTopLevel, String fromPkg, String targetTopLevel, String targetPkg) {
     if (fromTopLevel.equals(targetTopLevel)) {
       return 0;
     }

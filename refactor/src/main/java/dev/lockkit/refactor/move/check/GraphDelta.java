@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a plan changes the type-level code graph, in the analyzer's terms (top-level types and
- * source positions), so the analyzer's own rules can run on the graph the plan would produce.
+ * How a plan changes the type-level code graph, in the analyzer's terms (top-level types and source
+ * positions), so the analyzer's own rules can run on the graph the plan would produce.
  *
  * <ul>
  *   <li>{@link #moved}: references made from inside a moved member now come from its destination;
- *   <li>{@link #retarget}: a reference at a position that named the origin now names the destination;
+ *   <li>{@link #retarget}: a reference at a position that named the origin now names the
+ *       destination;
  *   <li>{@link #added}: references the plan creates (qualified calls back to the origin, calls that
  *       used to be inside one type, forwarders).
  * </ul>
@@ -19,7 +20,8 @@ import java.util.TreeMap;
 public final class GraphDelta {
 
   /** Lines and columns (1-based, inclusive) of a moved member in its origin file. */
-  public record Span(String file, int fromLine, int fromCol, int toLine, int toCol, String destTop) {
+  public record Span(
+      String file, int fromLine, int fromCol, int toLine, int toCol, String destTop) {
     boolean contains(String path, int line, int col) {
       if (!path.equals(file)) {
         return false;

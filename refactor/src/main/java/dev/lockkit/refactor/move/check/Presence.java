@@ -23,9 +23,9 @@ import java.util.SortedMap;
  * <p>Implementation overview. Let C be the member's full condition and D the destination's. The
  * member can keep C only if C implies D (otherwise it would vanish in configurations where it
  * existed; the witness is a configuration of C ∧ ¬D). It then needs an annotation A with D ∧ A ≡ C:
- * the conjuncts of C that D does not already imply. If nothing remains the annotation is left
- * out; if what remains is the member's own annotation it is kept byte for byte; otherwise a new
- * one is written. The equivalence D ∧ A ≡ C is checked with the SAT solver before it is used.
+ * the conjuncts of C that D does not already imply. If nothing remains the annotation is left out;
+ * if what remains is the member's own annotation it is kept byte for byte; otherwise a new one is
+ * written. The equivalence D ∧ A ≡ C is checked with the SAT solver before it is used.
  */
 public final class Presence {
 
@@ -63,8 +63,7 @@ public final class Presence {
     Expr c = Expr.and(conjuncts);
     Expr d = dest == null ? Expr.TRUE : chain(dest);
     if (!model.implies(c, d)) {
-      return new Decision(
-          c, d, null, own, false, model.witness(Expr.and(c, Expr.not(d))));
+      return new Decision(c, d, null, own, false, model.witness(Expr.and(c, Expr.not(d))));
     }
     List<Expr> keep = new ArrayList<>();
     for (Expr k : conjuncts) {
@@ -112,7 +111,8 @@ public final class Presence {
   /** The condition an {@code @IfConfig} states. */
   public static Expr parse(AnnotationExpr a) throws ExprSyntaxException {
     String text = null;
-    if (a instanceof SingleMemberAnnotationExpr s && s.getMemberValue() instanceof StringLiteralExpr l) {
+    if (a instanceof SingleMemberAnnotationExpr s
+        && s.getMemberValue() instanceof StringLiteralExpr l) {
       text = l.asString();
     } else if (a instanceof NormalAnnotationExpr n) {
       for (MemberValuePair p : n.getPairs()) {

@@ -25,14 +25,14 @@ import java.util.TreeMap;
  *
  * <p>Implementation overview. The analyzer's {@link CodeGraph} of the project as it is (built by
  * the analyzer's own front end) keeps every type-level reference with its source position. The
- * what-if graph is rebuilt from those references through the {@link GraphDelta}: a reference
- * whose position lies inside a moved member now starts at the member's destination type; a
- * reference at a position that named a moved member's origin now ends at its destination; and
- * the references the plan creates are added (they did not exist before because they were inside
- * one type, or were not written at all). New destination types join the graph in their package
- * and in the origin's module. The analyzer's {@link CycleFinder} and {@link LayerRule} then run
- * on both graphs, and only what the plan adds is reported: a cycle group whose member set did not
- * exist before (new, or grown), and layer violations whose stable key is new.
+ * what-if graph is rebuilt from those references through the {@link GraphDelta}: a reference whose
+ * position lies inside a moved member now starts at the member's destination type; a reference at a
+ * position that named a moved member's origin now ends at its destination; and the references the
+ * plan creates are added (they did not exist before because they were inside one type, or were not
+ * written at all). New destination types join the graph in their package and in the origin's
+ * module. The analyzer's {@link CycleFinder} and {@link LayerRule} then run on both graphs, and
+ * only what the plan adds is reported: a cycle group whose member set did not exist before (new, or
+ * grown), and layer violations whose stable key is new.
  */
 public final class WhatIfGraph {
 
@@ -61,7 +61,8 @@ public final class WhatIfGraph {
       for (int k = 0; k < types.refCount(e); k++) {
         Location at = types.location(e, k);
         String movedTo = delta.movedFrom(at.path(), at.line(), at.column());
-        GraphDelta.Retarget rt = delta.retarget.get(GraphDelta.key(at.path(), at.line(), at.column()));
+        GraphDelta.Retarget rt =
+            delta.retarget.get(GraphDelta.key(at.path(), at.line(), at.column()));
         String newTo = rt != null && rt.originTop().equals(to) ? rt.destTop() : to;
         refs.add(new Ref(movedTo != null ? movedTo : from, newTo, at));
       }
@@ -101,7 +102,9 @@ public final class WhatIfGraph {
       Severity sev =
           rules == null
               ? CycleRule.defaultSeverity(level)
-              : rules.severities().getOrDefault(CycleRule.ruleId(level), CycleRule.defaultSeverity(level));
+              : rules
+                  .severities()
+                  .getOrDefault(CycleRule.ruleId(level), CycleRule.defaultSeverity(level));
       out.addAll(CycleRule.findings(grown, sev));
     }
     if (rules != null) {

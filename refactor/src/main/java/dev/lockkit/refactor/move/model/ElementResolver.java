@@ -52,7 +52,8 @@ public final class ElementResolver {
             .hasModifier(Modifier.Keyword.STATIC)
         && !isInterface(origin)) {
       throw PlanException.at(
-          op, ref + " is an instance member; only static members can be moved (make it static first)");
+          op,
+          ref + " is an instance member; only static members can be moved (make it static first)");
     }
     if (decl instanceof FieldDeclaration f && f.getVariables().size() > 1) {
       throw PlanException.at(
@@ -167,13 +168,15 @@ public final class ElementResolver {
     int dot = dest.lastIndexOf('.');
     String pkg = dot < 0 ? "" : dest.substring(0, dot);
     String simple = dest.substring(dot + 1);
-    if (!Character.isJavaIdentifierStart(simple.charAt(0)) || Character.isLowerCase(simple.charAt(0))) {
+    if (!Character.isJavaIdentifierStart(simple.charAt(0))
+        || Character.isLowerCase(simple.charAt(0))) {
       throw PlanException.at(
           op, "destination " + dest + " does not exist and does not look like pkg.ClassName");
     }
     if (project.type(pkg) != null) {
       throw PlanException.at(
-          op, "destination " + dest + " would be a new nested type of " + pkg + "; create it first");
+          op,
+          "destination " + dest + " would be a new nested type of " + pkg + "; create it first");
     }
     Path file = origin.file().root();
     for (String part : pkg.isEmpty() ? new String[0] : pkg.split("\\.")) {
@@ -198,7 +201,9 @@ public final class ElementResolver {
     String w = wanted.toLowerCase();
     for (String n : names) {
       String tail = n.substring(n.lastIndexOf('.') + 1).toLowerCase();
-      int d = Math.min(distance(w, n.toLowerCase()), distance(w.substring(w.lastIndexOf('.') + 1), tail));
+      int d =
+          Math.min(
+              distance(w, n.toLowerCase()), distance(w.substring(w.lastIndexOf('.') + 1), tail));
       if (d <= Math.max(2, wanted.length() / 3)) {
         scored.add(new String[] {String.format("%04d", d), n});
       }
@@ -207,8 +212,7 @@ public final class ElementResolver {
     if (scored.isEmpty()) {
       return "";
     }
-    return "; nearest: "
-        + String.join(", ", scored.stream().limit(5).map(a -> a[1]).toList());
+    return "; nearest: " + String.join(", ", scored.stream().limit(5).map(a -> a[1]).toList());
   }
 
   static int distance(String a, String b) {

@@ -41,11 +41,11 @@ import java.util.Optional;
 /**
  * Name resolution inside one file, as javac does it for the names a move can affect.
  *
- * <p>Implementation overview. A simple type name is looked up in JLS 6.4/7.5 order: type
- * parameters in scope (which shadow everything), enclosing and member types (walking outwards,
- * including members inherited from project supertypes), single-type imports, the file's own
- * package, on-demand imports, {@code java.lang}. Types outside the project are recognised through
- * the running JDK's class loader, which is enough for the JDK and refuses to guess otherwise. An
+ * <p>Implementation overview. A simple type name is looked up in JLS 6.4/7.5 order: type parameters
+ * in scope (which shadow everything), enclosing and member types (walking outwards, including
+ * members inherited from project supertypes), single-type imports, the file's own package,
+ * on-demand imports, {@code java.lang}. Types outside the project are recognised through the
+ * running JDK's class loader, which is enough for the JDK and refuses to guess otherwise. An
  * unqualified member name is looked up the same way: local variables and parameters in scope (for
  * fields), then the members of each enclosing class and its project supertypes, then static
  * imports. The answer distinguishes "local", "a member of project type T", "statically imported
@@ -162,7 +162,8 @@ public final class FileScope {
       return null;
     }
     for (TypeInfo sup : supertypes(t)) {
-      String inherited = project.type(sup.fqn() + "." + name) != null ? sup.fqn() + "." + name : null;
+      String inherited =
+          project.type(sup.fqn() + "." + name) != null ? sup.fqn() + "." + name : null;
       if (inherited == null) {
         inherited = memberTypeInSupers(sup, name, depth + 1);
       }
@@ -205,6 +206,15 @@ public final class FileScope {
 
   /** The project supertypes of {@code t} (extends and implements), resolved in their own file. */
   public List<TypeInfo> supertypes(TypeInfo t) {
+    List<TypeInfo> cached = project.supertypeCache().get(t);
+    if (cached == null) {
+      cached = computeSupertypes(t);
+      project.supertypeCache().put(t, cached);
+    }
+    return cached;
+  }
+
+  private List<TypeInfo> computeSupertypes(TypeInfo t) {
     List<ClassOrInterfaceType> written = new ArrayList<>();
     if (t.decl() instanceof ClassOrInterfaceDeclaration c) {
       written.addAll(c.getExtendedTypes());
@@ -215,7 +225,7 @@ public final class FileScope {
       written.addAll(r.getImplementedTypes());
     }
     List<TypeInfo> out = new ArrayList<>();
-    FileScope scope = t.file() == file ? this : new FileScope(project, t.file());
+    FileScope scope = t.file() == file ? this : project.scope(t.file());
     for (ClassOrInterfaceType w : written) {
       // Resolve from the declaration's parent so the type does not find its own members first.
       String fqn = scope.resolveType(w.getNameWithScope(), t.decl().getParentNode().orElse(null));
@@ -256,7 +266,8 @@ public final class FileScope {
         return true;
       } catch (ClassNotFoundException | LinkageError e) {
         int dot = binary.lastIndexOf('.');
-        if (dot < 0 || !Character.isUpperCase(binary.charAt(binary.lastIndexOf('.', dot - 1) + 1))) {
+        if (dot < 0
+            || !Character.isUpperCase(binary.charAt(binary.lastIndexOf('.', dot - 1) + 1))) {
           return false;
         }
         binary = binary.substring(0, dot) + "$" + binary.substring(dot + 1);
@@ -297,12 +308,16 @@ public final class FileScope {
 
   // ---- members --------------------------------------------------------------------------------
 
-  /** What the unqualified member {@code name} (a method if {@code method}) denotes at {@code site}. */
+  /**
+   * What the unqualified member {@code name} (a method if {@code method}) denotes at {@code site}.
+   */
   public Member resolveMember(String name, boolean method, Node site) {
     if (!method && isLocalVariable(name, site)) {
       return new Member(Kind.LOCAL, null, null);
     }
-    for (Node n = site.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+    for (Node n = site.getParentNode().orElse(null);
+        n != null;
+        n = n.getParentNode().orElse(null)) {
       if (n instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isPresent()) {
         if (declares(oce.getAnonymousClassBody().get(), name, method)) {
           return new Member(Kind.LOCAL, null, null);
@@ -371,7 +386,9 @@ public final class FileScope {
   /** True if a local variable or parameter named {@code name} is in scope at {@code site}. */
   public boolean isLocalVariable(String name, Node site) {
     Node child = site;
-    for (Node n = site.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+    for (Node n = site.getParentNode().orElse(null);
+        n != null;
+        n = n.getParentNode().orElse(null)) {
       if (n instanceof TypeDeclaration<?> || n instanceof ObjectCreationExpr) {
         if (n instanceof ObjectCreationExpr oce && oce.getAnonymousClassBody().isEmpty()) {
           child = n;
@@ -389,8 +406,10 @@ public final class FileScope {
           || n instanceof LambdaExpr l && hasParam(l.getParameters(), name)
           || n instanceof CatchClause cc && cc.getParameter().getNameAsString().equals(name)
           || n instanceof ForEachStmt fe && declaresVar(fe.getVariable(), name)
-          || n instanceof ForStmt fs && fs.getInitialization().stream().anyMatch(i -> declaresVar(i, name))
-          || n instanceof TryStmt ts && ts.getResources().stream().anyMatch(r -> declaresVar(r, name))) {
+          || n instanceof ForStmt fs
+              && fs.getInitialization().stream().anyMatch(i -> declaresVar(i, name))
+          || n instanceof TryStmt ts
+              && ts.getResources().stream().anyMatch(r -> declaresVar(r, name))) {
         return true;
       }
       if (n instanceof CallableDeclaration<?> || n instanceof LambdaExpr) {

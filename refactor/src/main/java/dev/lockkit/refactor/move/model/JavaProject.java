@@ -23,9 +23,9 @@ import java.util.TreeMap;
  * Every Java file under the given paths, parsed once, plus an index of the declared types.
  *
  * <p>Source roots are found with the analyzer's {@link InputScanner}, so {@code move} and {@code
- * analyze} agree on what a PATH means. Files that do not parse are kept (with the parser's message):
- * a move that must edit one is refused, and one that merely might reference a moved element is
- * reported, because references in it cannot be found.
+ * analyze} agree on what a PATH means. Files that do not parse are kept (with the parser's
+ * message): a move that must edit one is refused, and one that merely might reference a moved
+ * element is reported, because references in it cannot be found.
  */
 public final class JavaProject {
 
@@ -33,6 +33,8 @@ public final class JavaProject {
   private final Map<String, TypeInfo> types = new TreeMap<>();
   private final Map<TypeDeclaration<?>, TypeInfo> byDecl = new IdentityHashMap<>();
   private final List<SourceRoot> roots;
+  private final Map<ParsedFile, FileScope> scopes = new IdentityHashMap<>();
+  private final Map<TypeInfo, List<TypeInfo>> supertypes = new java.util.HashMap<>();
 
   private JavaProject(List<SourceRoot> roots) {
     this.roots = roots;
@@ -121,6 +123,16 @@ public final class JavaProject {
   /** The type info for a declaration node of this project. */
   public TypeInfo typeOf(TypeDeclaration<?> decl) {
     return byDecl.get(decl);
+  }
+
+  /** The (cached) name-resolution scope of a parsed file. */
+  public FileScope scope(ParsedFile f) {
+    return scopes.computeIfAbsent(f, k -> new FileScope(this, k));
+  }
+
+  /** Cache of resolved project supertypes, filled by {@link FileScope#supertypes}. */
+  Map<TypeInfo, List<TypeInfo>> supertypeCache() {
+    return supertypes;
   }
 
   public List<ParsedFile> unparsed() {

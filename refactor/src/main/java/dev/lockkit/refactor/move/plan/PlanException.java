@@ -2,7 +2,8 @@ package dev.lockkit.refactor.move.plan;
 
 /**
  * A plan that cannot be carried out as written. The message always starts with {@code file:line:}
- * of the offending plan line (or the file alone when it cannot be read), so the CLI prints it as is.
+ * of the offending plan line (or the file alone when it cannot be read), so the CLI prints it as
+ * is.
  */
 public final class PlanException extends Exception {
 

@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Imports after a move: static imports of moved members follow them, planned imports are added,
- * and single-type imports whose last use the move removed are deleted (imports that were already
- * unused are left alone: not this refactoring's business). No wildcard is ever introduced.
+ * Imports after a move: static imports of moved members follow them, planned imports are added, and
+ * single-type imports whose last use the move removed are deleted (imports that were already unused
+ * are left alone: not this refactoring's business). No wildcard is ever introduced.
  */
 final class ImportCleanup {
 

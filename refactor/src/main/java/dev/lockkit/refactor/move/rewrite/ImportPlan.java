@@ -15,10 +15,10 @@ import java.util.TreeSet;
  * How a file that gains text refers to types, and which imports it gains for that.
  *
  * <p>{@link #refer} answers "what do I write here to mean type X": the simple name when the file
- * already resolves it to X, or when a new single-type import can make it do so without changing
- * the meaning of any simple name the file already uses; otherwise the qualified name. Imports are
- * only ever single-type or single-static imports (never a wildcard) and are inserted at their
- * sorted position among the existing ones, so the diff shows one added line per import.
+ * already resolves it to X, or when a new single-type import can make it do so without changing the
+ * meaning of any simple name the file already uses; otherwise the qualified name. Imports are only
+ * ever single-type or single-static imports (never a wildcard) and are inserted at their sorted
+ * position among the existing ones, so the diff shows one added line per import.
  */
 public final class ImportPlan {
 
@@ -35,7 +35,7 @@ public final class ImportPlan {
   public ImportPlan(JavaProject project, ParsedFile file, Node context) {
     this.project = project;
     this.file = file;
-    this.scope = new FileScope(project, file);
+    this.scope = project.scope(file);
     this.context = context;
     this.pkg = file.packageName();
     this.newTypeFqn = null;
@@ -189,7 +189,8 @@ public final class ImportPlan {
       if (isStatic) {
         out.merge(lineStart(text, file.begin(other.get(0))), line + "\n", (a, b) -> b + a);
       } else {
-        out.merge(lineEnd(text, file.end(other.get(other.size() - 1))), "\n" + line, String::concat);
+        out.merge(
+            lineEnd(text, file.end(other.get(other.size() - 1))), "\n" + line, String::concat);
       }
     } else if (file.cu().getPackageDeclaration().isPresent()) {
       int at = lineEnd(text, file.end(file.cu().getPackageDeclaration().get()));

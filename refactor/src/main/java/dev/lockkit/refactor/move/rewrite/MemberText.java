@@ -43,7 +43,8 @@ public record MemberText(ParsedFile file, int start, int end, int declStart, Str
       }
     }
     int lineStart = first;
-    while (lineStart > 0 && (text.charAt(lineStart - 1) == ' ' || text.charAt(lineStart - 1) == '\t')) {
+    while (lineStart > 0
+        && (text.charAt(lineStart - 1) == ' ' || text.charAt(lineStart - 1) == '\t')) {
       lineStart--;
     }
     if (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {

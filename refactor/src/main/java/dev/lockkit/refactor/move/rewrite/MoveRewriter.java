@@ -32,9 +32,9 @@ import java.util.Map;
  * member's text, and applied to the copy that goes to the destination ({@link MovedText}); all
  * other edits go straight into the {@link ChangeSet} at their original offsets, so nothing else in
  * a file changes. Access requirements are gathered on the way (what each user needs to see the
- * moved member at its destination, what the moved member needs to see from there), and so are
- * the references the graph gains or loses. {@link ImportCleanup} finally adds the planned imports
- * and removes those that lost their last use.
+ * moved member at its destination, what the moved member needs to see from there), and so are the
+ * references the graph gains or loses. {@link ImportCleanup} finally adds the planned imports and
+ * removes those that lost their last use.
  */
 public final class MoveRewriter {
 
@@ -187,7 +187,8 @@ public final class MoveRewriter {
   void conflict(String rule, ParsedFile f, Node at, String message, String key) {
     int line = at == null ? 0 : at.getBegin().map(p -> p.line).orElse(0);
     int col = at == null ? 0 : at.getBegin().map(p -> p.column).orElse(0);
-    conflicts.add(Finding.of(rule, Severity.ERROR, new Location(f.display(), line, col), message, key));
+    conflicts.add(
+        Finding.of(rule, Severity.ERROR, new Location(f.display(), line, col), message, key));
   }
 
   /** The top-level type lexically enclosing {@code n}. */
@@ -224,7 +225,8 @@ public final class MoveRewriter {
         if (host == null) {
           delta.retarget.put(
               GraphDelta.key(f.display(), line, col),
-              new GraphDelta.Retarget(target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
+              new GraphDelta.Retarget(
+                  target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
         }
       }
       case UNQUALIFIED -> {
@@ -232,7 +234,8 @@ public final class MoveRewriter {
           edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx) + ".");
           require(target, fromTop, fromPkg);
           delta.added.add(
-              new GraphDelta.Ref(fromTop, target.destination().topLevelFqn(), f.display(), line, col));
+              new GraphDelta.Ref(
+                  fromTop, target.destination().topLevelFqn(), f.display(), line, col));
         }
       }
       case STATIC_IMPORTED -> {
@@ -247,12 +250,14 @@ public final class MoveRewriter {
           edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx) + ".");
           delta.retarget.put(
               GraphDelta.key(f.display(), line, col),
-              new GraphDelta.Retarget(target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
+              new GraphDelta.Retarget(
+                  target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
         } else {
           staticImported.add(site);
           delta.retarget.put(
               GraphDelta.key(f.display(), line, col),
-              new GraphDelta.Retarget(target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
+              new GraphDelta.Retarget(
+                  target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
         }
         if (!sameDest) {
           require(target, fromTop, fromPkg);
@@ -260,16 +265,18 @@ public final class MoveRewriter {
       }
       case JAVADOC -> {
         if (!(sameDest && site.start() == site.end())) {
-          edit(f, site.start(), site.end(), ip.referInJavadoc(target.destination().fqn(), ctx) );
+          edit(f, site.start(), site.end(), ip.referInJavadoc(target.destination().fqn(), ctx));
         }
       }
-      case JAVADOC_STAY_BEHIND -> edit(f, site.start(), site.end(), ip.referInJavadoc(site.owner().fqn(), ctx));
+      case JAVADOC_STAY_BEHIND ->
+          edit(f, site.start(), site.end(), ip.referInJavadoc(site.owner().fqn(), ctx));
       case STAY_BEHIND -> {
         edit(f, site.start(), site.end(), ip.refer(site.owner().fqn(), ctx) + ".");
         TypeInfo declaring = project.type(site.fqn());
         boolean method = site.node() instanceof MethodCallExpr;
         if (declaring != null
-            && !Access.memberVisible(declaring, site.name(), method, hostDest.top(), hostDest.pkg())) {
+            && !Access.memberVisible(
+                declaring, site.name(), method, hostDest.top(), hostDest.pkg())) {
           conflict(
               "move/access",
               f,
@@ -283,24 +290,33 @@ public final class MoveRewriter {
                   + hostDest.fqn(),
               host.display() + " -> " + declaring.fqn() + "#" + site.name());
         }
-        delta.added.add(new GraphDelta.Ref(fromTop, site.owner().topLevel().fqn(), f.display(), line, col));
+        delta.added.add(
+            new GraphDelta.Ref(fromTop, site.owner().topLevel().fqn(), f.display(), line, col));
       }
       case MEMBER_USE -> {
         if (host == null) {
           return;
         }
         TypeInfo owner = site.owner();
-        boolean method = site.node() instanceof MethodCallExpr || site.node() instanceof MethodReferenceExpr;
+        boolean method =
+            site.node() instanceof MethodCallExpr || site.node() instanceof MethodReferenceExpr;
         if (!Access.memberVisible(owner, site.name(), method, hostDest.top(), hostDest.pkg())) {
           conflict(
               "move/access",
               f,
               site.node(),
-              host.display() + " uses " + owner.fqn() + "#" + site.name() + ", which is not visible from " + hostDest.fqn(),
+              host.display()
+                  + " uses "
+                  + owner.fqn()
+                  + "#"
+                  + site.name()
+                  + ", which is not visible from "
+                  + hostDest.fqn(),
               host.display() + " -> " + owner.fqn() + "#" + site.name());
         }
         if (owner.topLevel().equals(host.origin().topLevel())) {
-          delta.added.add(new GraphDelta.Ref(fromTop, owner.topLevel().fqn(), f.display(), line, col));
+          delta.added.add(
+              new GraphDelta.Ref(fromTop, owner.topLevel().fqn(), f.display(), line, col));
         }
       }
       case TYPE_USE -> {
@@ -310,17 +326,25 @@ public final class MoveRewriter {
         }
         TypeInfo t = site.owner();
         if (t != null) {
-          int need = Access.required(hostDest.top(), hostDest.pkg(), t.topLevel().fqn(), t.packageName());
+          int need =
+              Access.required(hostDest.top(), hostDest.pkg(), t.topLevel().fqn(), t.packageName());
           if (Access.ofType(t) < need && !t.fqn().equals(hostDest.fqn())) {
             conflict(
                 "move/access",
                 f,
                 site.node(),
-                host.display() + " uses type " + t.fqn() + " (" + Access.label(Access.ofType(t)) + "), which is not visible from " + hostDest.fqn(),
+                host.display()
+                    + " uses type "
+                    + t.fqn()
+                    + " ("
+                    + Access.label(Access.ofType(t))
+                    + "), which is not visible from "
+                    + hostDest.fqn(),
                 host.display() + " -> " + t.fqn());
           }
           if (t.topLevel().equals(host.origin().topLevel())) {
-            delta.added.add(new GraphDelta.Ref(fromTop, t.topLevel().fqn(), f.display(), line, col));
+            delta.added.add(
+                new GraphDelta.Ref(fromTop, t.topLevel().fqn(), f.display(), line, col));
           }
         }
       }
@@ -334,12 +358,20 @@ public final class MoveRewriter {
               "move/name-clash",
               f,
               site.node(),
-              "call to " + site.name() + " may mean the moved " + target.display() + " or an overload that stays in " + site.owner().fqn() + "; move the overloads together or give the call an unambiguous qualifier first",
+              "call to "
+                  + site.name()
+                  + " may mean the moved "
+                  + target.display()
+                  + " or an overload that stays in "
+                  + site.owner().fqn()
+                  + "; move the overloads together or give the call an unambiguous qualifier first",
               target.display() + " <- " + f.display());
     }
   }
 
-  /** Records that code in {@code fromTop}/{@code fromPkg} must see {@code target} at its new home. */
+  /**
+   * Records that code in {@code fromTop}/{@code fromPkg} must see {@code target} at its new home.
+   */
   private void require(MovedElement target, String fromTop, String fromPkg) {
     var d = target.destination();
     int need = Access.required(fromTop, fromPkg, d.topLevelFqn(), d.packageName());
@@ -349,8 +381,21 @@ public final class MoveRewriter {
           Finding.of(
               "move/access",
               Severity.ERROR,
-              new Location(d.existing().file().display(), d.existing().decl().getBegin().map(p -> p.line).orElse(0), 0),
-              "destination " + d.fqn() + " is " + Access.label(Access.ofType(d.existing())) + " but " + fromTop + " (package " + fromPkg + ") uses " + target.display() + " there",
+              new Location(
+                  d.existing().file().display(),
+                  d.existing().decl().getBegin().map(p -> p.line).orElse(0),
+                  0),
+              "destination "
+                  + d.fqn()
+                  + " is "
+                  + Access.label(Access.ofType(d.existing()))
+                  + " but "
+                  + fromTop
+                  + " (package "
+                  + fromPkg
+                  + ") uses "
+                  + target.display()
+                  + " there",
               target.display() + " -> " + d.fqn() + " <- " + fromTop));
     }
   }

@@ -73,7 +73,8 @@ final class MovedText {
               + body
               + "}\n";
       r.changes.create(d.first.destination().newFile(), content);
-      r.notes.add("creates " + d.fqn() + " (" + d.first.destination().newFile().getFileName() + ")");
+      r.notes.add(
+          "creates " + d.fqn() + " (" + d.first.destination().newFile().getFileName() + ")");
       return;
     }
     TypeDeclaration<?> decl = d.decl();
@@ -99,7 +100,12 @@ final class MovedText {
     try {
       pd = r.presence.decide(m.decl(), d.decl());
     } catch (ExprSyntaxException e) {
-      r.conflict("gate/unguarded-reference", f, m.decl(), m.display() + ": cannot read its @IfConfig: " + e.getMessage(), m.display() + " @IfConfig");
+      r.conflict(
+          "gate/unguarded-reference",
+          f,
+          m.decl(),
+          m.display() + ": cannot read its @IfConfig: " + e.getMessage(),
+          m.display() + " @IfConfig");
     }
     if (pd != null && pd.conflict()) {
       r.conflicts.add(
@@ -107,12 +113,24 @@ final class MovedText {
                   "gate/unguarded-reference",
                   Severity.ERROR,
                   new Location(f.display(), m.decl().getBegin().map(p -> p.line).orElse(0), 0),
-                  m.display() + " exists where " + pd.condition() + " holds, but " + d.fqn() + " only where " + pd.destination() + "; with " + FeatureModel.describe(pd.lostIn().get(), relevant(pd)) + " it would disappear",
+                  m.display()
+                      + " exists where "
+                      + pd.condition()
+                      + " holds, but "
+                      + d.fqn()
+                      + " only where "
+                      + pd.destination()
+                      + "; with "
+                      + FeatureModel.describe(pd.lostIn().get(), relevant(pd))
+                      + " it would disappear",
                   m.display() + " -> " + d.fqn())
               .withWitness(pd.lostIn().get()));
     } else if (pd != null && !pd.keepOwn()) {
       AnnotationExpr own = pd.own();
-      String written = pd.annotation() == null ? null : "@" + ifConfigName(m, d) + "(\"" + pd.annotation() + "\")";
+      String written =
+          pd.annotation() == null
+              ? null
+              : "@" + ifConfigName(m, d) + "(\"" + pd.annotation() + "\")";
       if (own != null) {
         int s = r.spans.get(m).file().begin(own) - base;
         int annEnd = f.end(own) - base;
@@ -123,14 +141,22 @@ final class MovedText {
             e++;
           }
           edits.add(new TextEdit(s, e, ""));
-          r.notes.add(m.display() + ": @IfConfig dropped, " + d.fqn() + " already implies " + pd.condition());
+          r.notes.add(
+              m.display()
+                  + ": @IfConfig dropped, "
+                  + d.fqn()
+                  + " already implies "
+                  + pd.condition());
         } else {
           edits.add(new TextEdit(s, e, written));
           r.notes.add(m.display() + ": @IfConfig becomes " + written);
         }
       } else if (written != null) {
-        edits.add(new TextEdit(span.declStart() - base, span.declStart() - base, written + "\n" + span.indent()));
-        r.notes.add(m.display() + ": gets " + written + " (its condition in " + m.origin().fqn() + ")");
+        edits.add(
+            new TextEdit(
+                span.declStart() - base, span.declStart() - base, written + "\n" + span.indent()));
+        r.notes.add(
+            m.display() + ": gets " + written + " (its condition in " + m.origin().fqn() + ")");
       }
     }
     widen(m, edits, base);
@@ -153,7 +179,7 @@ final class MovedText {
   }
 
   private String ifConfigName(MovedElement m, DestModel d) {
-    FileScope scope = new FileScope(r.project, m.origin().file());
+    FileScope scope = r.project.scope(m.origin().file());
     for (Node n = m.decl(); n != null; n = n.getParentNode().orElse(null)) {
       AnnotationExpr a = Presence.ifConfig(n);
       if (a != null) {
@@ -187,7 +213,9 @@ final class MovedText {
     Modifier existing = null;
     for (Modifier mod : mods.getModifiers()) {
       var k = mod.getKeyword();
-      if (k == Modifier.Keyword.PUBLIC || k == Modifier.Keyword.PROTECTED || k == Modifier.Keyword.PRIVATE) {
+      if (k == Modifier.Keyword.PUBLIC
+          || k == Modifier.Keyword.PROTECTED
+          || k == Modifier.Keyword.PRIVATE) {
         existing = mod;
       }
     }
@@ -203,7 +231,13 @@ final class MovedText {
       edits.add(new TextEdit(at, at, Access.keyword(need) + " "));
     }
     if (need > have) {
-      r.notes.add(m.display() + ": access widened from " + Access.label(have) + " to " + Access.label(need) + " for its users");
+      r.notes.add(
+          m.display()
+              + ": access widened from "
+              + Access.label(have)
+              + " to "
+              + Access.label(need)
+              + " for its users");
     }
   }
 
@@ -212,7 +246,12 @@ final class MovedText {
     sorted.sort(TextEdit.ORDER);
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i - 1).overlaps(sorted.get(i))) {
-        r.conflict("move/name-clash", m.origin().file(), m.decl(), m.display() + ": internal error: overlapping rewrites inside the moved text", m.display() + " overlap");
+        r.conflict(
+            "move/name-clash",
+            m.origin().file(),
+            m.decl(),
+            m.display() + ": internal error: overlapping rewrites inside the moved text",
+            m.display() + " overlap");
         return text;
       }
     }
@@ -295,7 +334,9 @@ final class MovedText {
     java.util.Map<ParsedFile, List<int[]>> byFile = new java.util.LinkedHashMap<>();
     for (MovedElement m : members) {
       MemberText span = r.spans.get(m);
-      byFile.computeIfAbsent(span.file(), k -> new ArrayList<>()).add(new int[] {span.start(), span.end()});
+      byFile
+          .computeIfAbsent(span.file(), k -> new ArrayList<>())
+          .add(new int[] {span.start(), span.end()});
     }
     for (var e : byFile.entrySet()) {
       ParsedFile f = e.getKey();
@@ -328,11 +369,17 @@ final class MovedText {
       return false;
     } else {
       r.changes.replace(f.source(), span.start(), span.end(), forwarder);
-      r.removed.computeIfAbsent(f, k -> new ArrayList<>()).add(new int[] {span.start(), span.end()});
+      r.removed
+          .computeIfAbsent(f, k -> new ArrayList<>())
+          .add(new int[] {span.start(), span.end()});
       r.inserted.computeIfAbsent(f, k -> new StringBuilder()).append(' ').append(forwarder);
       r.delta.added.add(
           new dev.lockkit.refactor.move.check.GraphDelta.Ref(
-              m.origin().topLevel().fqn(), m.destination().topLevelFqn(), f.display(), f.source().lineOf(span.declStart()), 1));
+              m.origin().topLevel().fqn(),
+              m.destination().topLevelFqn(),
+              f.display(),
+              f.source().lineOf(span.declStart()),
+              1));
       return true;
     }
   }
@@ -343,7 +390,9 @@ final class MovedText {
     String ind = span.indent();
     String dref = r.plan(f, null).refer(m.destination().fqn(), m.decl());
     String doc = ind + "/** @deprecated Moved to {@link " + dref + "#" + m.name() + "}. */\n";
-    boolean deprecated = m.decl().getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Deprecated"));
+    boolean deprecated =
+        m.decl().getAnnotations().stream()
+            .anyMatch(a -> a.getNameAsString().endsWith("Deprecated"));
     String header;
     String body;
     if (m.decl() instanceof MethodDeclaration md) {
@@ -351,13 +400,26 @@ final class MovedText {
         return null;
       }
       header = text.substring(span.declStart(), f.begin(md.getBody().get()));
-      String args = md.getParameters().stream().map(Parameter::getNameAsString).collect(Collectors.joining(", "));
+      String args =
+          md.getParameters().stream()
+              .map(Parameter::getNameAsString)
+              .collect(Collectors.joining(", "));
       String call = dref + "." + m.name() + "(" + args + ");";
-      body = "{\n" + ind + unit(m) + (md.getType().isVoidType() ? "" : "return ") + call + "\n" + ind + "}\n";
+      body =
+          "{\n"
+              + ind
+              + unit(m)
+              + (md.getType().isVoidType() ? "" : "return ")
+              + call
+              + "\n"
+              + ind
+              + "}\n";
     } else {
       FieldDeclaration fd = (FieldDeclaration) m.decl();
       if (!fd.hasModifier(Modifier.Keyword.FINAL)) {
-        r.notes.add(m.display() + ": not forwarded (a forwarder for a non-final field would be a copy, not an alias)");
+        r.notes.add(
+            m.display()
+                + ": not forwarded (a forwarder for a non-final field would be a copy, not an alias)");
         return null;
       }
       header = text.substring(span.declStart(), f.end(fd.getVariable(0).getName()));

@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code move/name-clash}: the destination already declares the same field name or method
- * signature (or two moves bring the same one); or code already in the destination calls a
- * same-named member through a static import, which the moved member would silently capture.
+ * {@code move/name-clash}: the destination already declares the same field name or method signature
+ * (or two moves bring the same one); or code already in the destination calls a same-named member
+ * through a static import, which the moved member would silently capture.
  */
 final class NameClashes {
 
@@ -35,7 +35,13 @@ final class NameClashes {
               "move/name-clash",
               m.origin().file(),
               m.decl(),
-              m.display() + " and " + twin.display() + " would both become " + d.fqn() + "#" + m.signature(),
+              m.display()
+                  + " and "
+                  + twin.display()
+                  + " would both become "
+                  + d.fqn()
+                  + "#"
+                  + m.signature(),
               d.fqn() + "#" + m.signature());
         }
       }
@@ -48,13 +54,19 @@ final class NameClashes {
           boolean same =
               m.isField()
                   ? b instanceof FieldDeclaration f && FileScope.names(f).contains(m.name())
-                  : b instanceof MethodDeclaration md && MovedElement.signature(md).equals(m.signature());
+                  : b instanceof MethodDeclaration md
+                      && MovedElement.signature(md).equals(m.signature());
           if (same) {
             r.conflict(
                 "move/name-clash",
                 d.first.destination().existing().file(),
                 b,
-                d.fqn() + " already declares " + m.signature() + "; cannot move " + m.display() + " there",
+                d.fqn()
+                    + " already declares "
+                    + m.signature()
+                    + "; cannot move "
+                    + m.display()
+                    + " there",
                 d.fqn() + "#" + m.signature());
           }
         }
@@ -66,7 +78,7 @@ final class NameClashes {
   /** Unqualified uses in the destination that a static import now supplies would bind to m. */
   private void captured(DestModel d, TypeDeclaration<?> decl, MovedElement m) {
     var file = d.first.destination().existing().file();
-    FileScope scope = new FileScope(r.project, file);
+    FileScope scope = r.project.scope(file);
     decl.walk(
         n -> {
           String name = null;
@@ -84,13 +96,22 @@ final class NameClashes {
           boolean viaImport =
               res.kind() == FileScope.Kind.STATIC_IMPORT
                   || res.kind() == FileScope.Kind.UNKNOWN
-                      && !scope.staticSingleImports().getOrDefault(name, java.util.List.of()).isEmpty();
+                      && !scope
+                          .staticSingleImports()
+                          .getOrDefault(name, java.util.List.of())
+                          .isEmpty();
           if (viaImport && (res.owner() == null || !res.owner().equals(m.origin()))) {
             r.conflict(
                 "move/name-clash",
                 file,
                 n,
-                "in " + d.fqn() + ", " + name + " currently comes from a static import; the moved " + m.display() + " would capture it",
+                "in "
+                    + d.fqn()
+                    + ", "
+                    + name
+                    + " currently comes from a static import; the moved "
+                    + m.display()
+                    + " would capture it",
                 d.fqn() + "#" + m.name() + " captures static import");
           }
         });

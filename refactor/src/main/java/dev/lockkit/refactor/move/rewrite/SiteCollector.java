@@ -12,6 +12,8 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.JavaProject;
@@ -35,11 +37,11 @@ import java.util.regex.Pattern;
  * method references, field accesses and bare names spelled like a moved member), then confirmed by
  * resolving them with {@link FileScope} exactly as the compiler would look them up: a qualifier
  * must denote the origin type, an unqualified name must reach the origin through the enclosing
- * classes (or their project supertypes) or through a static import, and a bare field name must
- * not be shadowed by a local variable or parameter. Overloads that are split by the plan (some
- * move, some stay) are told apart by arity; a call whose arity fits both is reported as
- * ambiguous rather than guessed. Javadoc is scanned textually for {@code {@link T#m}}, {@code
- * {@linkplain ...}} and {@code @see}; ordinary comments and string literals are never looked at.
+ * classes (or their project supertypes) or through a static import, and a bare field name must not
+ * be shadowed by a local variable or parameter. Overloads that are split by the plan (some move,
+ * some stay) are told apart by arity; a call whose arity fits both is reported as ambiguous rather
+ * than guessed. Javadoc is scanned textually for {@code {@link T#m}}, {@code {@linkplain ...}} and
+ * {@code @see}; ordinary comments and string literals are never looked at.
  */
 public final class SiteCollector {
 
@@ -68,7 +70,7 @@ public final class SiteCollector {
       if (!f.parsed()) {
         continue;
       }
-      FileScope scope = new FileScope(project, f);
+      FileScope scope = project.scope(f);
       references(f, scope, out);
       javadoc(f, scope, out);
       for (MovedElement m : moved) {
@@ -94,14 +96,16 @@ public final class SiteCollector {
               if (node instanceof MethodCallExpr mc && byName.containsKey(mc.getNameAsString())) {
                 String name = mc.getNameAsString();
                 if (mc.getScope().isPresent()) {
-                  qualified(f, scope, mc, mc.getScope().get(), name, true, mc.getArguments().size(), out);
+                  qualified(
+                      f, scope, mc, mc.getScope().get(), name, true, mc.getArguments().size(), out);
                 } else {
                   unqualified(f, scope, mc, name, true, mc.getArguments().size(), out);
                 }
               } else if (node instanceof MethodReferenceExpr mr
                   && byName.containsKey(mr.getIdentifier())) {
                 qualified(f, scope, mr, mr.getScope(), mr.getIdentifier(), true, -1, out);
-              } else if (node instanceof FieldAccessExpr fa && byName.containsKey(fa.getNameAsString())) {
+              } else if (node instanceof FieldAccessExpr fa
+                  && byName.containsKey(fa.getNameAsString())) {
                 qualified(f, scope, fa, fa.getScope(), fa.getNameAsString(), false, -1, out);
               } else if (node instanceof NameExpr ne && byName.containsKey(ne.getNameAsString())) {
                 unqualified(f, scope, ne, ne.getNameAsString(), false, -1, out);
@@ -127,12 +131,27 @@ public final class SiteCollector {
     MovedElement target = pick(owner, name, method, arity, site, f, out);
     if (target != null) {
       out.add(
-          new Site(f, site, Kind.QUALIFIED, f.begin(qualifier), f.end(qualifier), target, null, null, name));
+          new Site(
+              f,
+              site,
+              Kind.QUALIFIED,
+              f.begin(qualifier),
+              f.end(qualifier),
+              target,
+              null,
+              null,
+              name));
     }
   }
 
   private void unqualified(
-      ParsedFile f, FileScope scope, Node site, String name, boolean method, int arity, List<Site> out) {
+      ParsedFile f,
+      FileScope scope,
+      Node site,
+      String name,
+      boolean method,
+      int arity,
+      List<Site> out) {
     FileScope.Member r = scope.resolveMember(name, method, site);
     if (r.kind() != FileScope.Kind.MEMBER && r.kind() != FileScope.Kind.STATIC_IMPORT) {
       return;
@@ -146,15 +165,25 @@ public final class SiteCollector {
     out.add(new Site(f, site, kind, at, at, target, null, null, name));
   }
 
-  /** The moved element a use of {@code owner.name} with {@code arity} arguments denotes, or null. */
+  /**
+   * The moved element a use of {@code owner.name} with {@code arity} arguments denotes, or null.
+   */
   private MovedElement pick(
-      TypeInfo owner, String name, boolean method, int arity, Node site, ParsedFile f, List<Site> out) {
+      TypeInfo owner,
+      String name,
+      boolean method,
+      int arity,
+      Node site,
+      ParsedFile f,
+      List<Site> out) {
     if (owner == null) {
       return null;
     }
     List<MovedElement> hits = new ArrayList<>();
     for (MovedElement m : byName.getOrDefault(name, List.of())) {
-      if (m.origin().equals(owner) && m.isMethod() == method && fits(m.arity(), m.isVarArgs(), arity)) {
+      if (m.origin().equals(owner)
+          && m.isMethod() == method
+          && fits(m.arity(), m.isVarArgs(), arity)) {
         hits.add(m);
       }
     }
@@ -167,7 +196,10 @@ public final class SiteCollector {
         if (b instanceof MethodDeclaration md
             && md.getNameAsString().equals(name)
             && moved.stream().noneMatch(m -> m.decl() == md)
-            && fits(md.getParameters().size(), md.getParameters().stream().anyMatch(p -> p.isVarArgs()), arity)) {
+            && fits(
+                md.getParameters().size(),
+                md.getParameters().stream().anyMatch(p -> p.isVarArgs()),
+                arity)) {
           stayingFits = true;
         }
       }
@@ -198,7 +230,9 @@ public final class SiteCollector {
       int base = f.begin(c) + 3;
       Node documented = c.getCommentedNode().orElse(f.cu());
       TypeDeclaration<?> enclosing = null;
-      for (Node n = documented; n != null && enclosing == null; n = n.getParentNode().orElse(null)) {
+      for (Node n = documented;
+          n != null && enclosing == null;
+          n = n.getParentNode().orElse(null)) {
         if (n instanceof TypeDeclaration<?> t) {
           enclosing = t;
         }
@@ -252,7 +286,8 @@ public final class SiteCollector {
             node -> {
               if (node instanceof ClassOrInterfaceType t && t.getScope().isEmpty()) {
                 typeUse(f, scope, t.getName(), t.getNameAsString(), out);
-              } else if (node instanceof AnnotationExpr a && !a.getName().getQualifier().isPresent()) {
+              } else if (node instanceof AnnotationExpr a
+                  && !a.getName().getQualifier().isPresent()) {
                 typeUse(f, scope, a.getName(), a.getNameAsString(), out);
               } else if (node instanceof NameExpr ne) {
                 nameInside(m, f, scope, ne, out);
@@ -275,12 +310,24 @@ public final class SiteCollector {
     if (fqn != null) {
       out.add(
           new Site(
-              f, nameNode, Kind.TYPE_USE, f.begin(nameNode), f.end(nameNode), null, project.type(fqn), fqn, name));
+              f,
+              nameNode,
+              Kind.TYPE_USE,
+              f.begin(nameNode),
+              f.end(nameNode),
+              null,
+              project.type(fqn),
+              fqn,
+              name));
     }
   }
 
-  private void nameInside(MovedElement m, ParsedFile f, FileScope scope, NameExpr ne, List<Site> out) {
+  private void nameInside(
+      MovedElement m, ParsedFile f, FileScope scope, NameExpr ne, List<Site> out) {
     String name = ne.getNameAsString();
+    if (ne.getParentNode().orElse(null) instanceof SwitchEntry se && se.getLabels().contains(ne)) {
+      return; // an enum constant label means the selector's constant, wherever the code lives
+    }
     FileScope.Member r = scope.resolveMember(name, false, ne);
     if (r.kind() == FileScope.Kind.UNKNOWN) {
       if (scope.resolveType(name, ne) != null) {
@@ -296,7 +343,13 @@ public final class SiteCollector {
   }
 
   private void callInside(
-      MovedElement m, ParsedFile f, FileScope scope, MethodCallExpr mc, String name, boolean method, List<Site> out) {
+      MovedElement m,
+      ParsedFile f,
+      FileScope scope,
+      MethodCallExpr mc,
+      String name,
+      boolean method,
+      List<Site> out) {
     FileScope.Member r = scope.resolveMember(name, method, mc);
     if (r.kind() == FileScope.Kind.UNKNOWN) {
       staticOrInherited(m, f, scope, mc, name, method, out);
@@ -325,11 +378,17 @@ public final class SiteCollector {
   }
 
   /**
-   * An unqualified name nothing in the project declares: a static import of a library member, or
-   * a member the origin inherits from a library supertype.
+   * An unqualified name nothing in the project declares: a static import of a library member, or a
+   * member the origin inherits from a library supertype.
    */
   private void staticOrInherited(
-      MovedElement m, ParsedFile f, FileScope scope, Node site, String name, boolean method, List<Site> out) {
+      MovedElement m,
+      ParsedFile f,
+      FileScope scope,
+      Node site,
+      String name,
+      boolean method,
+      List<Site> out) {
     int at = f.begin(site);
     for (String owner : scope.staticSingleImports().getOrDefault(name, List.of())) {
       out.add(new Site(f, site, Kind.STATIC_USE, at, at, null, null, owner, name));
@@ -341,9 +400,21 @@ public final class SiteCollector {
         return;
       }
     }
-    if (!scope.supertypesWritten(m.origin()).isEmpty()) {
-      out.add(new Site(f, site, Kind.STAY_BEHIND, at, at, null, m.origin(), m.origin().fqn(), name));
+    if (!scope.supertypesWritten(m.origin()).isEmpty() && !inLocalOrAnonymousClass(site, m)) {
+      out.add(
+          new Site(f, site, Kind.STAY_BEHIND, at, at, null, m.origin(), m.origin().fqn(), name));
     }
+  }
+
+  /** True if a local or anonymous class lies between {@code site} and the moved member. */
+  private static boolean inLocalOrAnonymousClass(Node site, MovedElement m) {
+    for (Node n = site; n != null && n != m.decl(); n = n.getParentNode().orElse(null)) {
+      if (n instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()
+          || n instanceof TypeDeclaration<?>) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean jdkStatic(String owner, String name, boolean method) {
@@ -368,7 +439,13 @@ public final class SiteCollector {
 
   /** A qualified use {@code X.name} of a project type's member, for access checks. */
   private void memberUse(
-      ParsedFile f, FileScope scope, Node site, Expression qualifier, String name, boolean method, List<Site> out) {
+      ParsedFile f,
+      FileScope scope,
+      Node site,
+      Expression qualifier,
+      String name,
+      boolean method,
+      List<Site> out) {
     String fqn = scope.resolveTypeChain(qualifier);
     TypeInfo t = fqn == null ? null : project.type(fqn);
     if (t == null) {

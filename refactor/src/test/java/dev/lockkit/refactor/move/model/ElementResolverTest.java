@@ -50,8 +50,10 @@ class ElementResolverTest {
 
   @Test
   void overloadIsChosenBySimpleOrQualifiedParameterTypes() throws Exception {
-    assertEquals("size(String)", resolve("move a.b.Util#size(java.lang.String) to a.c.New").signature());
-    assertEquals("size(List,int)", resolve("move a.b.Util#size(List<String>, int) to a.c.New").signature());
+    assertEquals(
+        "size(String)", resolve("move a.b.Util#size(java.lang.String) to a.c.New").signature());
+    assertEquals(
+        "size(List,int)", resolve("move a.b.Util#size(List<String>, int) to a.c.New").signature());
     assertEquals("sizes(int[])", resolve("move a.b.Util#sizes(int...) to a.c.New").signature());
   }
 
@@ -72,12 +74,17 @@ class ElementResolverTest {
 
   @Test
   void unknownTypeSuggestsNearestTypes() {
-    assertTrue(error("move a.b.Utl#size to a.c.New").contains("no type a.b.Utl in the given paths; nearest: a.b.Util"));
+    assertTrue(
+        error("move a.b.Utl#size to a.c.New")
+            .contains("no type a.b.Utl in the given paths; nearest: a.b.Util"));
   }
 
   @Test
   void instanceMemberIsRefusedWithTheReason() {
-    assertTrue(error("move a.b.Util#instance to a.c.New").contains("is an instance member; only static members can be moved (make it static first)"));
+    assertTrue(
+        error("move a.b.Util#instance to a.c.New")
+            .contains(
+                "is an instance member; only static members can be moved (make it static first)"));
   }
 
   @Test
@@ -89,7 +96,9 @@ class ElementResolverTest {
 
   @Test
   void destinationFileThatDoesNotParseIsRefused() {
-    assertTrue(error("move a.b.Util#LIMIT to a.c.Broken").startsWith("t.plan:1: destination file "), error("move a.b.Util#LIMIT to a.c.Broken"));
+    assertTrue(
+        error("move a.b.Util#LIMIT to a.c.Broken").startsWith("t.plan:1: destination file "),
+        error("move a.b.Util#LIMIT to a.c.Broken"));
     assertTrue(error("move a.b.Util#LIMIT to a.c.Broken").contains("Broken.java does not parse"));
   }
 
@@ -100,14 +109,19 @@ class ElementResolverTest {
 
   @Test
   void nestedTypesAndWholeTypesAreReportedAsUnsupported() {
-    assertTrue(error("move a.b.Util#Nested to a.c.New").contains("moving nested types is not supported yet"));
-    assertTrue(error("move a.b.Util to a.c").contains("moving a whole type (a.b.Util) is not supported yet"));
+    assertTrue(
+        error("move a.b.Util#Nested to a.c.New")
+            .contains("moving nested types is not supported yet"));
+    assertTrue(
+        error("move a.b.Util to a.c")
+            .contains("moving a whole type (a.b.Util) is not supported yet"));
   }
 
   @Test
   void missingDestinationBecomesANewFileInTheOriginRoot() throws Exception {
     MovedElement m = resolve("move a.b.Util#LIMIT to a.c.Limits");
     assertTrue(m.destination().isNew());
-    assertEquals(dir.resolve("a/c/Limits.java").toAbsolutePath().normalize(), m.destination().newFile());
+    assertEquals(
+        dir.resolve("a/c/Limits.java").toAbsolutePath().normalize(), m.destination().newFile());
   }
 }

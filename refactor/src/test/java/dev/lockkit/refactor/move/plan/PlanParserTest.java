@@ -37,7 +37,8 @@ class PlanParserTest {
   @Test
   void normalisesGenericsVarargsAndSpacesInParameterTypes() throws Exception {
     MoveOp op =
-        PlanParser.parse("p", "move a.B#m(java.util.Map<String, List<Integer>> , String ...) to a.C")
+        PlanParser.parse(
+                "p", "move a.B#m(java.util.Map<String, List<Integer>> , String ...) to a.C")
             .get(0);
     assertEquals(List.of("java.util.Map", "String[]"), op.element().params());
   }
@@ -46,7 +47,8 @@ class PlanParserTest {
   void unknownVerbNamesFileLineAndVerb() {
     PlanException e =
         assertThrows(
-            PlanException.class, () -> PlanParser.parse("x.plan", "move a.B#c to d.E\ncopy a.B#c to d.E\n"));
+            PlanException.class,
+            () -> PlanParser.parse("x.plan", "move a.B#c to d.E\ncopy a.B#c to d.E\n"));
     assertEquals("x.plan:2: unknown verb 'copy' (the only verb is 'move')", e.getMessage());
   }
 
@@ -54,12 +56,14 @@ class PlanParserTest {
   void malformedLineNamesFileLineAndExpectedShape() {
     PlanException e =
         assertThrows(PlanException.class, () -> PlanParser.parse("x.plan", "move a.B#c into d.E"));
-    assertTrue(e.getMessage().startsWith("x.plan:1: cannot parse 'move a.B#c into d.E'"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("x.plan:1: cannot parse 'move a.B#c into d.E'"), e.getMessage());
   }
 
   @Test
   void emptyPlanIsAnError() {
-    PlanException e = assertThrows(PlanException.class, () -> PlanParser.parse("x.plan", "# nothing\n"));
+    PlanException e =
+        assertThrows(PlanException.class, () -> PlanParser.parse("x.plan", "# nothing\n"));
     assertEquals("x.plan: plan has no operations", e.getMessage());
   }
 }
