@@ -3,15 +3,19 @@
 # parse of the same sources and ArchUnit's import + slice cycle check of the same library's jar,
 # on three real libraries from Maven Central; then the 1M-line and dense generated projects and the
 # 1,000-option gating model. Writes bench/target/results/analyzer.md (tables) and logs/.
-#   ROUNDS=3 (default) rounds per library; SCALE_ROUNDS=1 for the generated inputs.
+#   ROUNDS=3 (default) rounds per library; SCALE_ROUNDS=1 for the generated inputs;
+#   PARTS="libs scale dense gating" (default: all) picks the sections to run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ROUNDS="${ROUNDS:-3}"
 SCALE_ROUNDS="${SCALE_ROUNDS:-1}"
+PARTS="${PARTS:-libs scale dense gating}"
+want() { [[ " $PARTS " == *" $1 "* ]]; }
 OUT=bench/target/results
 IN=bench/target/inputs
 JAR=bench/target/benchmarks.jar
+REPORT="$OUT/analyzer-${PARTS// /-}.md"
 mkdir -p "$OUT" "$IN"
 
 echo "== building the benchmark jar and the lockkit CLI" >&2
@@ -46,9 +50,10 @@ sources_dir() { # jar -> directory with its extracted .java files
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "Command: ROUNDS=$ROUNDS SCALE_ROUNDS=$SCALE_ROUNDS bench/run-analyzer.sh"
+  echo "Command: ROUNDS=$ROUNDS SCALE_ROUNDS=$SCALE_ROUNDS PARTS=\"$PARTS\" bench/run-analyzer.sh"
+  echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Analyze command: $ANALYZE_NAME"
-} > "$OUT/analyzer.md"
+} > "$REPORT"
 
 # label | groupId:artifactId:version
 LIBS=(
@@ -56,6 +61,7 @@ LIBS=(
   "commons-lang3|org.apache.commons:commons-lang3:3.20.0"
   "spoon-core|fr.inria.gforge.spoon:spoon-core:11.5.0"
 )
+want libs || LIBS=()
 for lib in "${LIBS[@]}"; do
   name="${lib%%|*}"
   gav="${lib#*|}"
@@ -80,7 +86,7 @@ SPEC
     echo "## $name $version ($files source files, $lines lines; ArchUnit on the binary jar)"
     echo
     java -cp "$JAR" dev.lockkit.bench.proc.ProcessBench "$spec" "$ROUNDS" "$OUT/logs"
-  } >> "$OUT/analyzer.md"
+  } >> "$REPORT"
 done
 
 echo "== generating the scale inputs" >&2
@@ -95,6 +101,7 @@ if [[ ! -f "$GEN/.done" ]]; then
   touch "$GEN/.done"
 fi
 
+if want scale; then
 spec="$OUT/scale.spec"
 cat > "$spec" <<SPEC
 bare-parse 1M | 0 | java -Xmx4g -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.BareParse $GEN/project-1000000
@@ -107,8 +114,11 @@ SPEC
   echo "## Generated project (seed 42): 1M, 500k and 250k lines, -Xmx4g"
   echo
   java -cp "$JAR" dev.lockkit.bench.proc.ProcessBench "$spec" "$SCALE_ROUNDS" "$OUT/logs"
-} >> "$OUT/analyzer.md"
+} >> "$REPORT"
 
+fi
+
+if want dense; then
 spec="$OUT/dense.spec"
 cat > "$spec" <<SPEC
 bare-parse dense | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.BareParse $GEN/dense-300
@@ -119,8 +129,11 @@ SPEC
   echo "## Dense graph: 300 packages, every one using every other (89,700 package edges)"
   echo
   java -cp "$JAR" dev.lockkit.bench.proc.ProcessBench "$spec" "$SCALE_ROUNDS" "$OUT/logs"
-} >> "$OUT/analyzer.md"
+} >> "$REPORT"
 
+fi
+
+if want gating; then
 spec="$OUT/gating.spec"
 cat > "$spec" <<SPEC
 gating check (in-process phases) | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.GatingBench $GEN/gating-1000/Kconfig $GEN/gating-1000/src
@@ -131,6 +144,7 @@ SPEC
   echo "## Gating: 1,000 Kconfig options, 10,000 @IfConfig-gated elements (seed 7)"
   echo
   java -cp "$JAR" dev.lockkit.bench.proc.ProcessBench "$spec" "$SCALE_ROUNDS" "$OUT/logs"
-} >> "$OUT/analyzer.md"
+} >> "$REPORT"
+fi
 
-cat "$OUT/analyzer.md"
+cat "$REPORT"

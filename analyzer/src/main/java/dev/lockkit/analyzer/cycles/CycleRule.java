@@ -40,10 +40,7 @@ public final class CycleRule {
   }
 
   static Finding finding(CycleGroup g, Severity severity) {
-    String noun = g.level().label() + (g.members().size() == 1 ? "" : "s");
-    if (g.level() == Level.PACKAGE) {
-      noun = "packages";
-    }
+    String noun = g.level() == Level.PACKAGE ? "packages" : g.level().label() + "s";
     StringBuilder m = new StringBuilder();
     m.append(g.members().size())
         .append(' ')

@@ -28,10 +28,12 @@ final class ReferenceRules {
 
   static void run(Context ctx, CodeModel code) {
     Map<String, List<Expr>> targetConditions = new TreeMap<>();
+    Map<String, List<Expr>> writtenConditions = new TreeMap<>();
     for (CodeModel.Declaration d : code.declarations()) {
       targetConditions
           .computeIfAbsent(d.target(), k -> new ArrayList<>())
           .add(ctx.known(d.condition()));
+      writtenConditions.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(d.condition());
     }
     Map<String, List<CodeModel.Reference>> groups = new LinkedHashMap<>();
     for (CodeModel.Reference r : code.references()) {
@@ -76,7 +78,7 @@ final class ReferenceRules {
                       + " "
                       + first.target()
                       + ", which does not exist (it requires "
-                      + target
+                      + Expr.or(writtenConditions.get(first.target()))
                       + ")",
                   g.getKey())
               .withWitness(w),

@@ -13,13 +13,13 @@ import java.util.SplittableRandom;
  * layered dependencies, selects and promptless defaults, and Java sources with {@code elements}
  * gated methods whose calls are guarded — all but {@code planted} of them correctly.
  *
- * <p>Shape: option {@code Oi} may depend on up to two earlier options and may select one earlier
- * "library" option; every tenth option is promptless ({@code def_bool}). Methods live 100 to a
- * class; method {@code j} carries {@code @IfConfig} of one or two options, and calls method {@code
- * j-1} of the same class inside an {@code if} that tests exactly the callee's options, so the
- * reference is safe. The last {@code planted} methods are ungated and instead call, unguarded, a
- * method gated on a prompted option that nothing selects (so some valid configuration has it off):
- * each is exactly one {@code gate/unguarded-reference}. Deterministic for a given seed.
+ * <p>Shape: option {@code Oi} may depend on up to two earlier options and may select one later
+ * option; every tenth option is promptless ({@code def_bool}). Methods live 100 to a class; method
+ * {@code j} carries {@code @IfConfig} of one or two options, and calls method {@code j-1} of the
+ * same class inside an {@code if} that tests exactly the callee's options, so the reference is
+ * safe. The last {@code planted} methods are ungated and instead call, unguarded, a method gated on
+ * a prompted option that nothing selects (so some valid configuration has it off): each is exactly
+ * one {@code gate/unguarded-reference}. Deterministic for a given seed.
  */
 public final class SyntheticProject {
   private SyntheticProject() {}
@@ -49,8 +49,10 @@ public final class SyntheticProject {
         }
         e.append('\n');
       }
-      if (i > 2 && random.nextInt(8) == 0) {
-        int target = random.nextInt(i);
+      if (i + 1 < options && random.nextInt(8) == 0) {
+        // Select only later options: the value of the selected one reads this one, and every
+        // "depends on" points to earlier ones, so the Kconfig stays free of dependency loops.
+        int target = i + 1 + random.nextInt(options - i - 1);
         selected[target] = true;
         e.append("\tselect ").append(name(target)).append('\n');
       }

@@ -100,6 +100,9 @@ public record RulesFile(
 
   /** Reads and checks a rules file; {@code displayName} names it in messages and findings. */
   public static RulesFile read(Path file, String displayName) throws RulesException {
+    if (!Files.isRegularFile(file)) {
+      throw new RulesException(displayName + ": rules file not found");
+    }
     String text;
     try {
       text =

@@ -1,10 +1,12 @@
 package dev.lockkit.analyzer.sat;
 
 import dev.lockkit.analyzer.pc.Expr;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,9 @@ import org.sat4j.specs.TimeoutException;
  * answered by assuming the literals of {@code f}'s top-level conjuncts — no clause is added for the
  * query itself — and its answer is cached by the sorted assumption set. This is what keeps
  * thousands of condition-pair checks cheap: each is one incremental solve, most hit the cache.
+ * Before solving, the query is evaluated on the last few models the solver produced (each a valid
+ * assignment of the hard constraints): a satisfiable query — the common case, "no finding" — is
+ * usually answered that way without solving at all.
  *
  * <p>Witnesses are canonical: the lexicographically least model (symbols in sorted order, {@code n}
  * before {@code y}) that satisfies the query. It is computed greedily, fixing one symbol at a time;
@@ -54,13 +59,20 @@ public final class SatSolver {
   private final Map<List<Integer>, Optional<SortedMap<String, Boolean>>> witnessCache =
       new HashMap<>();
   private final int trueVariable;
+  private final Map<String, Integer> indexOf = new HashMap<>();
+  private final Deque<boolean[]> recentModels = new ArrayDeque<>();
   private boolean contradiction;
   private long solverCalls;
+  private long modelHits;
+
+  /** How many models {@link #isSatisfiable} remembers to answer later queries without solving. */
+  private static final int RECENT_MODELS = 16;
 
   /** A solver over {@code symbols} (sorted and deduplicated here) with no constraints yet. */
   public SatSolver(Collection<String> symbols) {
     this.symbols = List.copyOf(new TreeSet<>(symbols));
     for (String s : this.symbols) {
+      indexOf.put(s, indexOf.size());
       int v = solver.nextFreeVarId(true);
       variables.put(s, v);
       symbolOfVariable.put(v, s);
@@ -79,6 +91,11 @@ public final class SatSolver {
     return solverCalls;
   }
 
+  /** How many queries a remembered model answered without the solver, for benchmarks. */
+  public long modelHits() {
+    return modelHits;
+  }
+
   /** Adds {@code constraint} as a hard constraint; clears the query caches. */
   public void require(Expr constraint) {
     for (Expr conjunct : conjuncts(constraint)) {
@@ -94,6 +111,7 @@ public final class SatSolver {
     }
     satCache.clear();
     witnessCache.clear();
+    recentModels.clear();
   }
 
   /** Whether some assignment satisfies the hard constraints and {@code query}. */
@@ -102,7 +120,28 @@ public final class SatSolver {
     if (key == null) {
       return false;
     }
-    return satCache.computeIfAbsent(key, k -> solve(toArray(k)));
+    Boolean known = satCache.get(key);
+    if (known != null) {
+      return known;
+    }
+    boolean answer = recentModelSatisfies(query) || solve(toArray(key));
+    satCache.put(key, answer);
+    return answer;
+  }
+
+  /**
+   * Whether one of the last few models found satisfies {@code query}. Each is a valid assignment
+   * of the hard constraints, so a hit proves satisfiability without a solver call; most gating
+   * queries are satisfiable (no finding), so this skips most calls.
+   */
+  private boolean recentModelSatisfies(Expr query) {
+    for (boolean[] model : recentModels) {
+      if (query.eval(s -> model[indexOf.get(s)])) {
+        modelHits++;
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -355,7 +394,14 @@ public final class SatSolver {
     }
     solverCalls++;
     try {
-      return solver.isSatisfiable(new VecInt(assumptions));
+      boolean sat = solver.isSatisfiable(new VecInt(assumptions));
+      if (sat) {
+        if (recentModels.size() == RECENT_MODELS) {
+          recentModels.removeLast();
+        }
+        recentModels.addFirst(snapshot());
+      }
+      return sat;
     } catch (TimeoutException e) {
       throw new IllegalStateException("SAT solver timed out", e);
     }

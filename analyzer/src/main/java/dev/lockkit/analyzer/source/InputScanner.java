@@ -91,16 +91,14 @@ public final class InputScanner {
       s.filter(Files::isDirectory)
           .filter(c -> !c.getFileName().toString().startsWith("."))
           .filter(c -> !SKIPPED_DIRS.contains(c.getFileName().toString()))
-          .filter(c -> Files.isRegularFile(c.resolve("pom.xml")) || depth == 0)
+          .filter(c -> Files.isRegularFile(c.resolve("pom.xml")))
           .forEach(children::add);
     } catch (IOException e) {
       throw new InputException(dir + ": cannot list directory: " + e.getMessage(), e);
     }
     children.sort(null);
     for (Path c : children) {
-      if (Files.isRegularFile(c.resolve("pom.xml"))) {
-        findModules(c, depth + 1, out);
-      }
+      findModules(c, depth + 1, out);
     }
   }
 

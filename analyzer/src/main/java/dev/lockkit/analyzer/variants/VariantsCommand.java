@@ -75,6 +75,11 @@ public final class VariantsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Spoon logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr.
+    // Keep the command's output to its own messages unless the user asked otherwise.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     try {
       for (Path p : paths) {
         if (!Files.isDirectory(p)) {

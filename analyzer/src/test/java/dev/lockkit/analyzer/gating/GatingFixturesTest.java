@@ -134,11 +134,14 @@ class GatingFixturesTest {
         of("unknown-symbol", "gate/unknown-symbol").stream()
             .filter(x -> x.severity() == Severity.ERROR)
             .toList();
-    assertEquals(3, f.size(), f.toString());
-    assertEquals("fx/mm/Nommu.java:7:14", f.get(0).location().toString());
-    assertTrue(f.get(0).message().contains("NOMMU") && f.get(0).message().contains("did you mean MMU?"));
+    assertEquals(4, f.size(), f.toString());
+    assertEquals("fx/mm/Nommu.java:9:14", f.get(0).location().toString());
+    assertTrue(
+        f.get(0).message().contains("NOMMU") && f.get(0).message().contains("did you mean MMU?"));
     assertTrue(f.get(1).message().contains("did you mean PER_VMA_LOCK"), f.get(1).message());
     assertTrue(f.get(2).message().contains("without CONFIG_: use MMU"), f.get(2).message());
+    assertEquals("fx/mm/Nommu.java:19:21", f.get(3).location().toString());
+    assertEquals("NOMMU in fx.mm.Nommu#guarded/1", f.get(3).key());
     assertEquals(List.of(), of("unknown-symbol", "gate/dead"), "unknown symbols do not cascade");
   }
 
@@ -189,7 +192,8 @@ class GatingFixturesTest {
   void sameInputGivesIdenticalFindings() throws Exception {
     assertEquals(
         result("duplicate-definition").plainFindings(),
-        GatingAnalyzer.analyze(Fixtures.roots("duplicate-definition"), Fixtures.kconfig("duplicate-definition")));
+        GatingAnalyzer.analyze(
+            Fixtures.roots("duplicate-definition"), Fixtures.kconfig("duplicate-definition")));
   }
 
   @Test

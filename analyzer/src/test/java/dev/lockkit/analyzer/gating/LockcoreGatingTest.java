@@ -31,13 +31,26 @@ class LockcoreGatingTest {
   void lockcoreHasNoGatingFindingAboveInfoAndExplainsLockMmAndFindVma() throws Exception {
     assumeLockcore();
     GatingAnalyzer.Result r = GatingAnalyzer.run(List.of(SOURCES), KCONFIG, true);
-    r.plainFindings().forEach(f -> System.out.println(f.severity().label() + " " + f.rule() + " " + f.location() + " " + f.message()));
+    r.plainFindings()
+        .forEach(
+            f ->
+                System.out.println(
+                    f.severity().label()
+                        + " "
+                        + f.rule()
+                        + " "
+                        + f.location()
+                        + " "
+                        + f.message()));
     List<Finding> serious =
         r.plainFindings().stream().filter(f -> f.severity() != Severity.INFO).toList();
     assertEquals(List.of(), serious);
     Finding answer =
         r.plainFindings().stream()
-            .filter(f -> f.rule().equals("gate/declared-not-defined") && f.key().endsWith(".LockMmAndFindVma"))
+            .filter(
+                f ->
+                    f.rule().equals("gate/declared-not-defined")
+                        && f.key().endsWith(".LockMmAndFindVma"))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no explanation of lock_mm_and_find_vma"));
     assertEquals(Boolean.TRUE, answer.witness().get("MMU"));

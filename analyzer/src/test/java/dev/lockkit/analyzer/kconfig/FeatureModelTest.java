@@ -56,8 +56,10 @@ class FeatureModelTest {
         allSatisfying(
             symbols,
             c ->
-                c.get("PER_VMA_LOCK") == (c.get("MMU") && c.get("SMP") && c.get("ARCH_SUPPORTS_PER_VMA_LOCK"))
-                    && (!c.get("LOCK_MM_AND_FIND_VMA") || (c.get("MMU") && !c.get("STACK_GROWSUP"))));
+                c.get("PER_VMA_LOCK")
+                        == (c.get("MMU") && c.get("SMP") && c.get("ARCH_SUPPORTS_PER_VMA_LOCK"))
+                    && (!c.get("LOCK_MM_AND_FIND_VMA")
+                        || (c.get("MMU") && !c.get("STACK_GROWSUP"))));
     assertEquals(expected, m.allValidConfigurations());
     for (SortedMap<String, Boolean> c : expected) {
       assertTrue(m.isValid(c));
@@ -77,8 +79,7 @@ class FeatureModelTest {
 
   @Test
   void invisiblePromptedSymbolTakesItsDefaultAndVisibleOneIsFree() throws Exception {
-    FeatureModel m =
-        model("config A\n\tbool \"a\"\nconfig B\n\tbool \"b\" if A\n\tdefault y\n");
+    FeatureModel m = model("config A\n\tbool \"a\"\nconfig B\n\tbool \"b\" if A\n\tdefault y\n");
     List<SortedMap<String, Boolean>> expected =
         allSatisfying(List.of("A", "B"), c -> c.get("A") || c.get("B"));
     assertEquals(expected, m.allValidConfigurations());
@@ -94,7 +95,9 @@ class FeatureModelTest {
     List<SortedMap<String, Boolean>> expected =
         allSatisfying(
             List.of("ARCH", "MMU", "PER_VMA_LOCK"),
-            c -> (!c.get("ARCH") || c.get("PER_VMA_LOCK")) && (!c.get("PER_VMA_LOCK") || c.get("MMU") || c.get("ARCH")));
+            c ->
+                (!c.get("ARCH") || c.get("PER_VMA_LOCK"))
+                    && (!c.get("PER_VMA_LOCK") || c.get("MMU") || c.get("ARCH")));
     assertEquals(expected, m.allValidConfigurations());
     assertTrue(m.isSatisfiable(Expr.and(Expr.sym("PER_VMA_LOCK"), Expr.not(Expr.sym("MMU")))));
 
@@ -104,7 +107,9 @@ class FeatureModelTest {
     assertEquals(Severity.WARNING, f.severity());
     assertEquals("ARCH -> PER_VMA_LOCK", f.key());
     assertEquals(8, f.location().line());
-    assertTrue(f.witness().get("ARCH") && !f.witness().get("MMU") && f.witness().get("PER_VMA_LOCK"), f.witness().toString());
+    assertTrue(
+        f.witness().get("ARCH") && !f.witness().get("MMU") && f.witness().get("PER_VMA_LOCK"),
+        f.witness().toString());
     assertTrue(m.isValid(f.witness()));
   }
 
@@ -135,9 +140,13 @@ class FeatureModelTest {
     Expr cond = Expr.and(Expr.sym("MMU"), Expr.not(Expr.sym("LOCK_MM_AND_FIND_VMA")));
     SortedMap<String, Boolean> w = m.witness(cond).orElseThrow();
     SortedMap<String, Boolean> least =
-        m.allValidConfigurations().stream().filter(c -> cond.eval(c::get)).findFirst().orElseThrow();
+        m.allValidConfigurations().stream()
+            .filter(c -> cond.eval(c::get))
+            .findFirst()
+            .orElseThrow();
     assertEquals(least, w);
-    assertFalse(m.witness(Expr.and(Expr.sym("PER_VMA_LOCK"), Expr.not(Expr.sym("MMU")))).isPresent());
+    assertFalse(
+        m.witness(Expr.and(Expr.sym("PER_VMA_LOCK"), Expr.not(Expr.sym("MMU")))).isPresent());
   }
 
   @Test

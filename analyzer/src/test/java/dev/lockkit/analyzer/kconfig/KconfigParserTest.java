@@ -98,7 +98,8 @@ class KconfigParserTest {
 
   @Test
   void unknownSymbolInAnExpressionIsAnErrorWithSuggestion() throws Exception {
-    KconfigException e = error("config PER_VMA_LOCK\n\tbool \"p\"\n\tdepends on MMMU\nconfig MMU\n\tbool \"m\"\n");
+    KconfigException e =
+        error("config PER_VMA_LOCK\n\tbool \"p\"\n\tdepends on MMMU\nconfig MMU\n\tbool \"m\"\n");
     assertEquals(3, e.location().line());
     assertTrue(e.getMessage().contains("unknown symbol MMMU (did you mean MMU?)"), e.getMessage());
   }
@@ -106,7 +107,8 @@ class KconfigParserTest {
   @Test
   void dependencyLoopThroughSelectIsAnError() throws Exception {
     KconfigException e =
-        error("config A\n\tbool \"a\"\n\tdepends on B\n\tselect C\nconfig B\n\tbool \"b\"\n\tdepends on C\nconfig C\n\tbool\n");
+        error(
+            "config A\n\tbool \"a\"\n\tdepends on B\n\tselect C\nconfig B\n\tbool \"b\"\n\tdepends on C\nconfig C\n\tbool\n");
     assertTrue(e.getMessage().contains("dependency loop A -> B -> C -> A"), e.getMessage());
     assertEquals(1, e.location().line());
   }

@@ -42,8 +42,7 @@ class ExprParserTest {
   void symbolUsesRecordWhereEachNameStarts() throws Exception {
     var uses = ExprParser.parse("PER_VMA_LOCK && !MMU", Dialect.ANNOTATION).uses();
     assertEquals(
-        List.of(
-            new ExprParser.SymbolUse("PER_VMA_LOCK", 0), new ExprParser.SymbolUse("MMU", 17)),
+        List.of(new ExprParser.SymbolUse("PER_VMA_LOCK", 0), new ExprParser.SymbolUse("MMU", 17)),
         uses);
   }
 
@@ -53,7 +52,8 @@ class ExprParserTest {
     assertEquals(Expr.sym("A"), parse("A != n", Dialect.KCONFIG));
     assertEquals(Expr.not(Expr.sym("A")), parse("A = \"n\"", Dialect.KCONFIG));
     assertEquals(Expr.TRUE, parse("y", Dialect.KCONFIG));
-    ExprSyntaxException m = assertThrows(ExprSyntaxException.class, () -> parse("m", Dialect.KCONFIG));
+    ExprSyntaxException m =
+        assertThrows(ExprSyntaxException.class, () -> parse("m", Dialect.KCONFIG));
     assertTrue(m.getMessage().contains("tristate"));
   }
 

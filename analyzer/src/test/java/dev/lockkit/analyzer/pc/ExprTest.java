@@ -50,7 +50,8 @@ class ExprTest {
 
   @Test
   void symbolsAreSortedAndDistinct() {
-    assertEquals(List.of("A", "B", "C"), List.copyOf(Expr.or(C, Expr.and(A, Expr.not(C)), B).symbols()));
+    assertEquals(
+        List.of("A", "B", "C"), List.copyOf(Expr.or(C, Expr.and(A, Expr.not(C)), B).symbols()));
   }
 
   static Predicate<String> assignment(int bits) {

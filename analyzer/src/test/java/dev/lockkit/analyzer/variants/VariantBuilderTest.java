@@ -37,7 +37,8 @@ class VariantBuilderTest {
   void typeWhoseConditionIsFalseIsNotPartOfTheVariant() {
     assertFalse(clean.materialise(config("MMU")).containsKey("fx/mm/VmaLock.java"));
     assertTrue(
-        clean.materialise(config("MMU", "SMP", "ARCH_SUPPORTS_PER_VMA_LOCK", "PER_VMA_LOCK"))
+        clean
+            .materialise(config("MMU", "SMP", "ARCH_SUPPORTS_PER_VMA_LOCK", "PER_VMA_LOCK"))
             .containsKey("fx/mm/VmaLock.java"));
   }
 

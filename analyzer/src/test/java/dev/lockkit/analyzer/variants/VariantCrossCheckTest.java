@@ -25,10 +25,12 @@ class VariantCrossCheckTest {
     int failing = 0;
     int witnesses = 0;
     for (String name : Fixtures.CASES) {
-      GatingAnalyzer.Result analysis = GatingAnalyzer.run(Fixtures.roots(name), Fixtures.kconfig(name), true);
+      GatingAnalyzer.Result analysis =
+          GatingAnalyzer.run(Fixtures.roots(name), Fixtures.kconfig(name), true);
       VariantBuilder builder = new VariantBuilder(Fixtures.roots(name));
 
-      LinkedHashSet<SortedMap<String, Boolean>> configs = new LinkedHashSet<>(analysis.model().allValidConfigurations());
+      LinkedHashSet<SortedMap<String, Boolean>> configs =
+          new LinkedHashSet<>(analysis.model().allValidConfigurations());
       List<SortedMap<String, Boolean>> unguardedWitnesses = new ArrayList<>();
       for (GatingFinding g : analysis.findings()) {
         if (g.finding().rule().equals("gate/unguarded-reference")) {
@@ -39,10 +41,15 @@ class VariantCrossCheckTest {
       for (VariantBuilder.Result r : builder.buildAll(new ArrayList<>(configs))) {
         boolean explained =
             analysis.findings().stream()
-                .anyMatch(g -> g.breaksBuild() && g.condition().eval(s -> r.config().getOrDefault(s, false)));
+                .anyMatch(
+                    g ->
+                        g.breaksBuild()
+                            && g.condition().eval(s -> r.config().getOrDefault(s, false)));
         if (!r.compiles()) {
           failing++;
-          assertTrue(explained, name + ": variant " + r.config() + " fails to compile unexplained: " + r.errors());
+          assertTrue(
+              explained,
+              name + ": variant " + r.config() + " fails to compile unexplained: " + r.errors());
         }
         if (unguardedWitnesses.contains(r.config())) {
           witnesses++;

@@ -43,7 +43,9 @@ class VariantsCommandTest {
     assertTrue(r.out().startsWith("lockkit variants: 40 valid configurations of "), r.out());
     assertTrue(r.out().contains("\nV01      (none)\n"), r.out());
     assertTrue(
-        r.out().contains("V40      ARCH_SUPPORTS_PER_VMA_LOCK DEBUG_LOCK_ALLOC LOCK_MM_AND_FIND_VMA MMU PER_VMA_LOCK SMP\n"),
+        r.out()
+            .contains(
+                "V40      ARCH_SUPPORTS_PER_VMA_LOCK DEBUG_LOCK_ALLOC LOCK_MM_AND_FIND_VMA MMU PER_VMA_LOCK SMP\n"),
         r.out());
     assertEquals(r.out(), run(withRoots("clean")).out(), "deterministic");
   }
@@ -70,7 +72,9 @@ class VariantsCommandTest {
   void badInputExitsTwoWithOneLineAndNoStackTrace() {
     Run missing = run("--kconfig", "no/such/Kconfig", "src/test/resources/gating/common");
     assertEquals(2, missing.exit());
-    assertEquals("lockkit variants: no/such/Kconfig: Kconfig file 'no/such/Kconfig' does not exist\n", missing.err());
+    assertEquals(
+        "lockkit variants: no/such/Kconfig: Kconfig file 'no/such/Kconfig' does not exist\n",
+        missing.err());
 
     Run noDir = run("--kconfig", Fixtures.kconfig("clean").toString(), "no/such/dir");
     assertEquals(2, noDir.exit());

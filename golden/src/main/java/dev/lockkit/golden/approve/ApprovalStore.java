@@ -33,9 +33,9 @@ import org.approvaltests.reporters.ReporterWithApprovalPower;
  * {@link Policy#UPDATE} that is {@link AtomicApprover}, which renames the received file over the
  * approved one (an atomic replace in the same directory) and so has approval power; under {@link
  * Policy#VERIFY} and {@link Policy#STRICT} the reporter only leaves the received file for review.
- * An approved file is therefore written only by an explicit update, only by rename, and never on CI.
- * (A custom approver rather than {@code FileApprover}: the latter also writes logs into the project
- * root and downloads helper scripts, neither wanted in a CI tool.)
+ * An approved file is therefore written only by an explicit update, only by rename, and never on
+ * CI. (A custom approver rather than {@code FileApprover}: the latter also writes logs into the
+ * project root and downloads helper scripts, neither wanted in a CI tool.)
  */
 public final class ApprovalStore {
 

@@ -12,9 +12,9 @@ public enum Policy {
   STRICT;
 
   /**
-   * The policy for this process: {@link #STRICT} when the environment variable {@code CI} is
-   * {@code true}; else {@link #UPDATE} when the system property {@code golden.update} is {@code
-   * true}; else {@link #VERIFY}.
+   * The policy for this process: {@link #STRICT} when the environment variable {@code CI} is {@code
+   * true}; else {@link #UPDATE} when the system property {@code golden.update} is {@code true};
+   * else {@link #VERIFY}.
    */
   public static Policy fromEnvironment() {
     return resolve(System.getenv(), Boolean.getBoolean("golden.update"));

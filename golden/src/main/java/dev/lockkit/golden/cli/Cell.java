@@ -14,7 +14,12 @@ import java.util.List;
  * @param failures failures found in the exploration, each with the schedule that replays it
  */
 public record Cell(
-    String scenario, Variant variant, Status status, String detail, long schedules, List<String> failures) {
+    String scenario,
+    Variant variant,
+    Status status,
+    String detail,
+    long schedules,
+    List<String> failures) {
 
   /** A cell's verdict, with its table text. */
   public enum Status {

@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
     name = "golden",
     description = "Golden runs: scenarios on every build variant, checked against approved files.",
     mixinStandardHelpOptions = true,
-    subcommands = {GoldenCommand.Record.class, GoldenCommand.Verify.class, GoldenCommand.Report.class})
+    subcommands = {
+      GoldenCommand.Record.class,
+      GoldenCommand.Verify.class,
+      GoldenCommand.Report.class
+    })
 public final class GoldenCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -33,28 +37,53 @@ public final class GoldenCommand implements Callable<Integer> {
 
   /** Options shared by the subcommands. */
   static final class Common {
-    @Option(names = "--scenarios", paramLabel = "DIR", description = "Scenario directory (default: fixtures/scenarios of the lockkit checkout).")
+    @Option(
+        names = "--scenarios",
+        paramLabel = "DIR",
+        description = "Scenario directory (default: fixtures/scenarios of the lockkit checkout).")
     Path scenarios;
 
-    @Option(names = "--approved", paramLabel = "DIR", description = "Approved-file directory (default: 'approved' beside the scenarios).")
+    @Option(
+        names = "--approved",
+        paramLabel = "DIR",
+        description = "Approved-file directory (default: 'approved' beside the scenarios).")
     Path approved;
 
-    @Option(names = "--kconfig", paramLabel = "FILE", description = "Kconfig whose valid configurations form the matrix (default: lockcore/Kconfig).")
+    @Option(
+        names = "--kconfig",
+        paramLabel = "FILE",
+        description =
+            "Kconfig whose valid configurations form the matrix (default: lockcore/Kconfig).")
     Path kconfig;
 
-    @Option(names = "--sample", paramLabel = "all|pairwise", description = "Every valid configuration, or a pairwise-covering sample (default: all).")
+    @Option(
+        names = "--sample",
+        paramLabel = "all|pairwise",
+        description = "Every valid configuration, or a pairwise-covering sample (default: all).")
     String sample = "all";
 
-    @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n (deterministic split of the matrix).")
+    @Option(
+        names = "--shard",
+        paramLabel = "i/n",
+        description = "Run only shard i of n (deterministic split of the matrix).")
     String shard = "1/1";
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Implementation to run the scenarios on (default: lockcore).")
+    @Option(
+        names = "--target",
+        paramLabel = "NAME",
+        description = "Implementation to run the scenarios on (default: lockcore).")
     String target = "lockcore";
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the Markdown table to FILE (e.g. $GITHUB_STEP_SUMMARY).")
+    @Option(
+        names = "--markdown",
+        paramLabel = "FILE",
+        description = "Also write the Markdown table to FILE (e.g. $GITHUB_STEP_SUMMARY).")
     Path markdown;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML to FILE.")
+    @Option(
+        names = "--junit",
+        paramLabel = "FILE",
+        description = "Also write the results as JUnit XML to FILE.")
     Path junit;
 
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
@@ -70,9 +99,21 @@ public final class GoldenCommand implements Callable<Integer> {
             switch (sample) {
               case "all" -> KconfigVariants.Sample.ALL;
               case "pairwise" -> KconfigVariants.Sample.PAIRWISE;
-              default -> throw new IllegalArgumentException("--sample must be all or pairwise, got '" + sample + "'");
+              default ->
+                  throw new IllegalArgumentException(
+                      "--sample must be all or pairwise, got '" + sample + "'");
             };
-        return GoldenRun.run(scn, appr, kc, s, Shard.parse(shard), policy, Targets.get(target), out, markdown, junit);
+        return GoldenRun.run(
+            scn,
+            appr,
+            kc,
+            s,
+            Shard.parse(shard),
+            policy,
+            Targets.get(target),
+            out,
+            markdown,
+            junit);
       } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
         err.flush();
@@ -100,7 +141,11 @@ public final class GoldenCommand implements Callable<Integer> {
     return cwd;
   }
 
-  @Command(name = "record", mixinStandardHelpOptions = true, description = "Explore every scenario on every variant and (re-)record the approved files. Refused on CI.")
+  @Command(
+      name = "record",
+      mixinStandardHelpOptions = true,
+      description =
+          "Explore every scenario on every variant and (re-)record the approved files. Refused on CI.")
   static final class Record implements Callable<Integer> {
     @Mixin Common common;
     @Spec CommandLine.Model.CommandSpec spec;
@@ -109,7 +154,8 @@ public final class GoldenCommand implements Callable<Integer> {
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       if (Policy.fromEnvironment() == Policy.STRICT) {
-        err.println("error: refusing to record on CI (CI=true): nothing is approved automatically there; record locally, review the diff, commit");
+        err.println(
+            "error: refusing to record on CI (CI=true): nothing is approved automatically there; record locally, review the diff, commit");
         err.flush();
         return 2;
       }
@@ -117,7 +163,11 @@ public final class GoldenCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true, description = "Explore every scenario on every variant and compare with the approved files; never writes them.")
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Explore every scenario on every variant and compare with the approved files; never writes them.")
   static final class Verify implements Callable<Integer> {
     @Mixin Common common;
     @Spec CommandLine.Model.CommandSpec spec;
@@ -129,7 +179,11 @@ public final class GoldenCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "report", mixinStandardHelpOptions = true, description = "Like verify, but exits 0 on golden differences (for summary-only CI jobs); 2 on bad input.")
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description =
+          "Like verify, but exits 0 on golden differences (for summary-only CI jobs); 2 on bad input.")
   static final class Report implements Callable<Integer> {
     @Mixin Common common;
     @Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.lockkit.golden.cli;
 
+import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.golden.approve.ApprovalStore;
 import dev.lockkit.golden.approve.Policy;
 import dev.lockkit.golden.explore.Exploration;
@@ -8,7 +9,6 @@ import dev.lockkit.golden.matrix.KconfigVariants;
 import dev.lockkit.golden.matrix.VariantSource;
 import dev.lockkit.golden.target.ScenarioRunner;
 import dev.lockkit.golden.target.ScenarioTarget;
-import dev.lockkit.analyzer.kconfig.KconfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,8 @@ public final class GoldenRun {
    * @param obsolete approved files that no pair of the whole plan produces (any shard)
    * @param schedules schedules explored in all
    */
-  public record Report(Plan plan, Shard shard, List<Cell> cells, List<Path> obsolete, long schedules) {
+  public record Report(
+      Plan plan, Shard shard, List<Cell> cells, List<Path> obsolete, long schedules) {
     /** Copies the lists. */
     public Report {
       cells = List.copyOf(cells);
@@ -88,7 +89,9 @@ public final class GoldenRun {
               case MISSING -> Cell.Status.MISSING;
               case MISMATCH -> Cell.Status.FAIL;
             };
-        cells.add(new Cell(p.scenario().name(), p.variant(), status, r.detail(), e.schedules(), failures));
+        cells.add(
+            new Cell(
+                p.scenario().name(), p.variant(), status, r.detail(), e.schedules(), failures));
       }
     }
     return new Report(plan, shard, cells, store.obsolete(expected), schedules);
@@ -103,7 +106,17 @@ public final class GoldenRun {
    */
   public static int verifyAll(Path scenarios, Path kconfig, PrintWriter out) {
     Policy policy = Policy.fromEnvironment() == Policy.STRICT ? Policy.STRICT : Policy.VERIFY;
-    return run(scenarios, approvedDirFor(scenarios), kconfig, KconfigVariants.Sample.ALL, Shard.ALL, policy, Targets.get("lockcore"), out, null, null);
+    return run(
+        scenarios,
+        approvedDirFor(scenarios),
+        kconfig,
+        KconfigVariants.Sample.ALL,
+        Shard.ALL,
+        policy,
+        Targets.get("lockcore"),
+        out,
+        null,
+        null);
   }
 
   /** The default approved directory: {@code approved} beside the scenario directory. */

@@ -21,7 +21,8 @@ import java.util.List;
  * @param pairs the applicable pairs, sorted
  * @param matrix where the variants came from
  */
-public record Plan(List<Scenario> scenarios, List<Variant> variants, List<Pair> pairs, String matrix) {
+public record Plan(
+    List<Scenario> scenarios, List<Variant> variants, List<Pair> pairs, String matrix) {
 
   /** One scenario on one variant. */
   public record Pair(Scenario scenario, Variant variant) {}

@@ -15,7 +15,8 @@ public record Shard(int index, int count) {
   /** Validates the numbers. */
   public Shard {
     if (count < 1 || index < 1 || index > count) {
-      throw new IllegalArgumentException("shard must be i/n with 1 <= i <= n, got " + index + "/" + count);
+      throw new IllegalArgumentException(
+          "shard must be i/n with 1 <= i <= n, got " + index + "/" + count);
     }
   }
 

@@ -61,7 +61,11 @@ final class Tables {
     for (Cell c : report.cells()) {
       counts.merge(c.status(), 1, Integer::sum);
     }
-    sb.append('\n').append(report.cells().size()).append(" runs, ").append(report.schedules()).append(" schedules:");
+    sb.append('\n')
+        .append(report.cells().size())
+        .append(" runs, ")
+        .append(report.schedules())
+        .append(" schedules:");
     for (Map.Entry<Cell.Status, Integer> e : counts.entrySet()) {
       sb.append(' ').append(e.getValue()).append(' ').append(e.getKey().text()).append(',');
     }
@@ -86,7 +90,13 @@ final class Tables {
       sb.append("\n### Failures found by exploration (part of the golden text)\n\n");
       for (Cell c : report.cells()) {
         for (String f : c.failures()) {
-          sb.append("- `").append(c.scenario()).append("` on `").append(c.variant().id()).append("`: ").append(f).append('\n');
+          sb.append("- `")
+              .append(c.scenario())
+              .append("` on `")
+              .append(c.variant().id())
+              .append("`: ")
+              .append(f)
+              .append('\n');
         }
       }
     }

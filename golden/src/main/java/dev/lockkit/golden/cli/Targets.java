@@ -26,7 +26,8 @@ final class Targets {
   static synchronized ScenarioTarget get(String name) {
     Supplier<ScenarioTarget> s = TARGETS.get(name);
     if (s == null) {
-      throw new IllegalArgumentException("unknown target '" + name + "' (known: " + String.join(", ", TARGETS.keySet()) + ")");
+      throw new IllegalArgumentException(
+          "unknown target '" + name + "' (known: " + String.join(", ", TARGETS.keySet()) + ")");
     }
     return s.get();
   }

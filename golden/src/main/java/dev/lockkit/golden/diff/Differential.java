@@ -14,8 +14,8 @@ import java.util.List;
  *
  * <p>Both targets are explored with the scenario's own mode, so with a deterministic mode
  * (exhaustive, fixed, replay, PCT with its seed) equal behaviour yields byte-identical text: the
- * same outcomes, counts and first schedules. The first differing line is located within its
- * outcome section so the report says which outcome (and which event of its trace) diverged.
+ * same outcomes, counts and first schedules. The first differing line is located within its outcome
+ * section so the report says which outcome (and which event of its trace) diverged.
  */
 public final class Differential {
 
@@ -58,11 +58,11 @@ public final class Differential {
   /**
    * Runs every scenario on every variant its selector accepts, on both targets.
    *
-   * <p>For each outcome the left target reaches, the schedule that first produced it is replayed
-   * on the right target (schedule strings survive refactoring), and the two traces are compared
-   * event by event: the first differing event is what is reported. Only when every replay agrees
-   * are the full golden texts compared, which catches outcomes only the right target reaches and
-   * different schedule counts.
+   * <p>For each outcome the left target reaches, the schedule that first produced it is replayed on
+   * the right target (schedule strings survive refactoring), and the two traces are compared event
+   * by event: the first differing event is what is reported. Only when every replay agrees are the
+   * full golden texts compared, which catches outcomes only the right target reaches and different
+   * schedule counts.
    *
    * @return the differences, in scenario then variant order; empty when the texts are identical
    */

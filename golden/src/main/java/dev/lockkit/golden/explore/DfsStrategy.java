@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stateless depth-first search over schedules with a preemption bound (CHESS, Musuvathi and
- * Qadeer, PLDI 2007).
+ * Stateless depth-first search over schedules with a preemption bound (CHESS, Musuvathi and Qadeer,
+ * PLDI 2007).
  *
  * <p>Implementation overview. The strategy keeps the decision stack of the last schedule: for each
  * scheduling point, the enabled set, the task at the point, the choice made, the choices already
@@ -19,9 +19,9 @@ import java.util.List;
  * default at every new point. {@link #advance()} backtracks to the deepest point with an untried
  * choice whose preemption cost keeps the schedule within the bound. A choice is a preemption when
  * it switches away from a task that could have continued; switches forced by blocking or exit are
- * free. Every schedule with at most {@code bound} preemptions is thus visited exactly once.
- * Choices refused because of the bound are counted, so a report can say whether the bound limited
- * the search or the search covered every interleaving.
+ * free. Every schedule with at most {@code bound} preemptions is thus visited exactly once. Choices
+ * refused because of the bound are counted, so a report can say whether the bound limited the
+ * search or the search covered every interleaving.
  */
 final class DfsStrategy implements Strategy {
 
@@ -79,7 +79,9 @@ final class DfsStrategy implements Strategy {
                 + tasks(node.enabled));
       }
     } else {
-      node = new Node(c.enabledMask(), c.current(), c.currentEnabled(), preemptions, c.defaultChoice());
+      node =
+          new Node(
+              c.enabledMask(), c.current(), c.currentEnabled(), preemptions, c.defaultChoice());
       stack.add(node);
     }
     depth++;

@@ -27,7 +27,8 @@ public record Exploration(
    * @param first the first schedule (in exploration order) that produced it
    * @param firstTrace the canonical trace of that schedule
    */
-  public record Outcome(String text, Failure failure, long count, Schedule first, String firstTrace) {}
+  public record Outcome(
+      String text, Failure failure, long count, Schedule first, String firstTrace) {}
 
   /** Copies the list. */
   public Exploration {
@@ -47,7 +48,11 @@ public record Exploration(
       }
       return boundCuts == 0
           ? "complete: every interleaving explored (the preemption bound never applied)"
-          : "complete at preemption bound " + e.preemptions() + " (the bound cut " + boundCuts + " choices)";
+          : "complete at preemption bound "
+              + e.preemptions()
+              + " (the bound cut "
+              + boundCuts
+              + " choices)";
     }
     return "complete";
   }

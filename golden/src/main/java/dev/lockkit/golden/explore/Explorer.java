@@ -3,6 +3,7 @@ package dev.lockkit.golden.explore;
 import dev.lockkit.golden.sched.ControlledPlatform;
 import dev.lockkit.golden.sched.Failure;
 import dev.lockkit.golden.sched.FailureMonitor;
+import dev.lockkit.golden.sched.PlatformStats;
 import dev.lockkit.golden.sched.ReplayStrategy;
 import dev.lockkit.golden.sched.Schedule;
 import dev.lockkit.golden.sched.ScheduleRun;
@@ -147,7 +148,7 @@ public final class Explorer implements AutoCloseable {
   }
 
   /** Cumulative hand-off measurements of this explorer's platform. */
-  public ControlledPlatform.Stats stats() {
+  public PlatformStats stats() {
     return platform.stats();
   }
 

@@ -33,7 +33,10 @@ public sealed interface Mode {
     public Exhaustive {
       if (preemptions < 0 || maxSchedules <= 0) {
         throw new IllegalArgumentException(
-            "preemptions must be >= 0 and max-schedules > 0, got " + preemptions + ", " + maxSchedules);
+            "preemptions must be >= 0 and max-schedules > 0, got "
+                + preemptions
+                + ", "
+                + maxSchedules);
       }
     }
 

@@ -6,9 +6,9 @@ import dev.lockkit.golden.sched.Strategy;
 import java.util.Random;
 
 /**
- * Probabilistic Concurrency Testing (Burckhardt et al., ASPLOS 2010): each schedule gives the
- * tasks distinct random priorities above {@code d}, and picks {@code d - 1} random steps at which
- * the running task drops to a low priority ({@code d-2}, then {@code d-3}...). The highest-priority
+ * Probabilistic Concurrency Testing (Burckhardt et al., ASPLOS 2010): each schedule gives the tasks
+ * distinct random priorities above {@code d}, and picks {@code d - 1} random steps at which the
+ * running task drops to a low priority ({@code d-2}, then {@code d-3}...). The highest-priority
  * enabled task always runs. A bug of depth d is found with probability at least 1/(n k^(d-1)) per
  * schedule for n tasks and k steps. The step count k is estimated from the longest schedule seen so
  * far. All randomness comes from one {@link Random} seeded once, so a seed reproduces the run.

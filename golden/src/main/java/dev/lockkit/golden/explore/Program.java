@@ -8,9 +8,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What the explorer runs: a setup that builds fresh shared state for each schedule, the tasks
- * (task i is named {@code T<i>}) that run concurrently on it, and an outcome extractor that turns
- * the final state into canonical text. Setup and outcome run on the harness thread, unscheduled.
+ * What the explorer runs: a setup that builds fresh shared state for each schedule, the tasks (task
+ * i is named {@code T<i>}) that run concurrently on it, and an outcome extractor that turns the
+ * final state into canonical text. Setup and outcome run on the harness thread, unscheduled.
  *
  * @param <S> the shared state of one schedule
  */

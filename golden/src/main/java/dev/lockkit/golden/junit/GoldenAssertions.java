@@ -27,7 +27,8 @@ public final class GoldenAssertions {
    */
   public static void verify(Path dir, String name, Variant variant, String text) {
     ApprovalStore store =
-        STORES.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new ApprovalStore(d, Policy.fromEnvironment()));
+        STORES.computeIfAbsent(
+            dir.toAbsolutePath().normalize(), d -> new ApprovalStore(d, Policy.fromEnvironment()));
     ApprovalStore.Result r;
     synchronized (store) {
       r = store.check(name, variant, text);
@@ -38,7 +39,13 @@ public final class GoldenAssertions {
               ? " (CI: nothing is approved automatically; re-record locally with -Dgolden.update=true and commit)"
               : " (review the .received.txt beside it; approve with -Dgolden.update=true)";
       throw new AssertionFailedError(
-          "golden " + r.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + r.approved() + ": " + r.detail() + how);
+          "golden "
+              + r.status().name().toLowerCase(java.util.Locale.ROOT)
+              + ": "
+              + r.approved()
+              + ": "
+              + r.detail()
+              + how);
     }
   }
 }

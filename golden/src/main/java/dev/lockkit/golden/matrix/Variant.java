@@ -16,8 +16,8 @@ public record Variant(Set<String> enabled) implements Comparable<Variant> {
   }
 
   /**
-   * A stable identifier usable in file names: the enabled options sorted and joined with {@code
-   * +}, or {@code none}; e.g. {@code MMU+PER_VMA_LOCK+SMP}.
+   * A stable identifier usable in file names: the enabled options sorted and joined with {@code +},
+   * or {@code none}; e.g. {@code MMU+PER_VMA_LOCK+SMP}.
    */
   public String id() {
     return enabled.isEmpty() ? "none" : String.join("+", enabled);

@@ -5,6 +5,7 @@ public final class Addresses {
 
   /** Page size of the modelled machine. */
   public static final long PAGE_SIZE = 4096;
+
   /** One past the highest user address (x86-64's 47-bit user half). */
   public static final long TASK_SIZE = 1L << 47;
 
@@ -32,7 +33,11 @@ public final class Addresses {
   static long check(long v, String shown) {
     if (v < 0 || v >= TASK_SIZE) {
       throw new IllegalArgumentException(
-          "bad address '" + shown + "': outside user space [0, 0x" + Long.toHexString(TASK_SIZE) + ")");
+          "bad address '"
+              + shown
+              + "': outside user space [0, 0x"
+              + Long.toHexString(TASK_SIZE)
+              + ")");
     }
     return v;
   }

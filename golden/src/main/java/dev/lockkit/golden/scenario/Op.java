@@ -20,7 +20,10 @@ public sealed interface Op {
 
     @Override
     public String toText() {
-      return "fault " + Addresses.hex(address) + (write ? " write" : " read") + (user ? " user" : " kernel");
+      return "fault "
+          + Addresses.hex(address)
+          + (write ? " write" : " read")
+          + (user ? " user" : " kernel");
     }
   }
 

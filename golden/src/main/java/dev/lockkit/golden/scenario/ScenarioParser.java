@@ -44,7 +44,14 @@ public final class ScenarioParser {
     List<String> ops =
         new ArrayList<>(
             List.of(
-                "fault", "mmap", "munmap", "mprotect", "fork", "read-maps", "expand-stack", "fatal-signal"));
+                "fault",
+                "mmap",
+                "munmap",
+                "mprotect",
+                "fork",
+                "read-maps",
+                "expand-stack",
+                "fatal-signal"));
     for (Op.RawOp r : Op.RawOp.values()) {
       ops.add(r.text());
     }
@@ -103,7 +110,8 @@ public final class ScenarioParser {
         try {
           if (Character.isWhitespace(content.charAt(0))) {
             if (tasks.isEmpty()) {
-              throw new IllegalArgumentException("indented operation outside a task (add 'task:' above it)");
+              throw new IllegalArgumentException(
+                  "indented operation outside a task (add 'task:' above it)");
             }
             tasks.get(tasks.size() - 1).add(operation(content.strip()));
           } else {
@@ -115,7 +123,8 @@ public final class ScenarioParser {
       }
       line = 0;
       if (tasks.isEmpty()) {
-        throw new ScenarioException(file, 0, "no tasks: add 'task:' followed by indented operations");
+        throw new ScenarioException(
+            file, 0, "no tasks: add 'task:' followed by indented operations");
       }
       for (int t = 0; t < tasks.size(); t++) {
         if (tasks.get(t).isEmpty()) {
@@ -125,7 +134,13 @@ public final class ScenarioParser {
       for (int[] s : signals) {
         if (s[2] >= tasks.size() || s[2] == s[1]) {
           throw new ScenarioException(
-              file, s[0], "fatal-signal T" + s[2] + ": no other task of that name (tasks: T0..T" + (tasks.size() - 1) + ")");
+              file,
+              s[0],
+              "fatal-signal T"
+                  + s[2]
+                  + ": no other task of that name (tasks: T0..T"
+                  + (tasks.size() - 1)
+                  + ")");
         }
       }
       try {
@@ -152,11 +167,16 @@ public final class ScenarioParser {
       }
       if (head.equals("task") || head.matches("task\\s+T\\d+")) {
         if (colon < 0 || !value.isEmpty()) {
-          throw new IllegalArgumentException("expected 'task:' alone on its line, operations indented below");
-        }
-        if (!head.equals("task") && Integer.parseInt(head.substring(head.indexOf('T') + 1)) != tasks.size()) {
           throw new IllegalArgumentException(
-              "tasks are numbered in order: this one is T" + tasks.size() + ", not " + head.substring(5).strip());
+              "expected 'task:' alone on its line, operations indented below");
+        }
+        if (!head.equals("task")
+            && Integer.parseInt(head.substring(head.indexOf('T') + 1)) != tasks.size()) {
+          throw new IllegalArgumentException(
+              "tasks are numbered in order: this one is T"
+                  + tasks.size()
+                  + ", not "
+                  + head.substring(5).strip());
         }
         tasks.add(new ArrayList<>());
         return;
@@ -167,7 +187,8 @@ public final class ScenarioParser {
       }
       Integer before = seen.put(head, line);
       if (before != null) {
-        throw new IllegalArgumentException("'" + head + ":' given twice (first on line " + before + ")");
+        throw new IllegalArgumentException(
+            "'" + head + ":' given twice (first on line " + before + ")");
       }
       switch (head) {
         case "scenario" -> {
@@ -183,8 +204,11 @@ public final class ScenarioParser {
           configLine = line;
         }
         case "explore" -> mode = mode(value);
-        default -> throw new IllegalArgumentException(
-            "unknown directive '" + head + ":' (known: scenario, description, config, explore, vma, task)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown directive '"
+                    + head
+                    + ":' (known: scenario, description, config, explore, vma, task)");
       }
     }
 
@@ -211,8 +235,9 @@ public final class ScenarioParser {
       return switch (a[i]) {
         case "growsdown" -> Vma.Growth.GROWSDOWN;
         case "growsup" -> Vma.Growth.GROWSUP;
-        default -> throw new IllegalArgumentException(
-            "unknown VMA flag '" + a[i] + "' (known: growsdown, growsup)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown VMA flag '" + a[i] + "' (known: growsdown, growsup)");
       };
     }
 
@@ -238,8 +263,9 @@ public final class ScenarioParser {
                 }
                 user = a[i].equals("user");
               }
-              default -> throw new IllegalArgumentException(
-                  "unknown fault modifier '" + a[i] + "' (known: read, write, user, kernel)");
+              default ->
+                  throw new IllegalArgumentException(
+                      "unknown fault modifier '" + a[i] + "' (known: read, write, user, kernel)");
             }
           }
           return new Op.Fault(Addresses.parse(a[1]), write != null && write, user == null || user);
@@ -271,7 +297,8 @@ public final class ScenarioParser {
         case "fatal-signal" -> {
           arity(a, 2, 2, "fatal-signal T<n>");
           if (!a[1].matches("T\\d{1,2}")) {
-            throw new IllegalArgumentException("fatal-signal needs a task name like T1, got '" + a[1] + "'");
+            throw new IllegalArgumentException(
+                "fatal-signal needs a task name like T1, got '" + a[1] + "'");
           }
           int target = Integer.parseInt(a[1].substring(1));
           signals.add(new int[] {line, tasks.size() - 1, target});
@@ -327,7 +354,8 @@ public final class ScenarioParser {
           if (order != null) {
             for (String t : order.split(",")) {
               if (!t.matches("T\\d{1,2}")) {
-                throw new IllegalArgumentException("order lists task names like T1,T0; got '" + t + "'");
+                throw new IllegalArgumentException(
+                    "order lists task names like T1,T0; got '" + t + "'");
               }
               o.add(Integer.parseInt(t.substring(1)));
             }
@@ -341,8 +369,9 @@ public final class ScenarioParser {
           noneLeft(kv, "pct", "seed, depth, iterations");
           return new Mode.Pct(seed, depth, iterations);
         }
-        default -> throw new IllegalArgumentException(
-            "unknown exploration mode '" + a[0] + "' (known: exhaustive, fixed, pct, replay)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown exploration mode '" + a[0] + "' (known: exhaustive, fixed, pct, replay)");
       }
     }
 
@@ -360,7 +389,13 @@ public final class ScenarioParser {
     private static void noneLeft(Map<String, String> kv, String mode, String known) {
       if (!kv.isEmpty()) {
         throw new IllegalArgumentException(
-            "unknown " + mode + " setting '" + kv.keySet().iterator().next() + "' (known: " + known + ")");
+            "unknown "
+                + mode
+                + " setting '"
+                + kv.keySet().iterator().next()
+                + "' (known: "
+                + known
+                + ")");
       }
     }
   }

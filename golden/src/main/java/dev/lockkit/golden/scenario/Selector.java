@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A configuration selector: {@code all}, or a boolean expression over option names with {@code
- * !}, {@code &&}, {@code ||} and parentheses, as in Kconfig's {@code depends on}. It says on which
+ * A configuration selector: {@code all}, or a boolean expression over option names with {@code !},
+ * {@code &&}, {@code ||} and parentheses, as in Kconfig's {@code depends on}. It says on which
  * variants a scenario runs.
  */
 public final class Selector {
@@ -26,15 +26,17 @@ public final class Selector {
 
   /** The selector that holds on every variant. */
   public static Selector all() {
-    return new Selector("all", new Expr() {
-      @Override
-      public boolean eval(Set<String> enabled) {
-        return true;
-      }
+    return new Selector(
+        "all",
+        new Expr() {
+          @Override
+          public boolean eval(Set<String> enabled) {
+            return true;
+          }
 
-      @Override
-      public void symbols(Set<String> out) {}
-    });
+          @Override
+          public void symbols(Set<String> out) {}
+        });
   }
 
   /**
@@ -152,7 +154,8 @@ public final class Selector {
       }
       skip();
       int start = pos;
-      while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
+      while (pos < s.length()
+          && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
         pos++;
       }
       if (start == pos) {

@@ -18,74 +18,41 @@ import java.util.concurrent.locks.LockSupport;
  * the turn is the only one that reads or writes the scheduler state (task states, counts, the
  * trace), so that state needs no locks: handing the turn over is a volatile write, and the next
  * owner's volatile read of {@code turn} orders everything before it. A hand-off is one volatile
- * write, plus an {@code unpark} only if the receiver has gone to sleep: waiting threads spin, then
- * yield, then park ({@link Handoff}), so most hand-offs avoid a kernel wake-up. Pooled threads
- * are reused across schedules, so a schedule starts no thread. Decisions are
- * taken on the thread that reached the point (there is no scheduler thread), so a point at which
- * the current task continues costs no hand-off at all.
+ * write, plus an {@code unpark} only if the receiver has gone to sleep: waiting threads spin before
+ * parking ({@link Turn}), so a hand-off to a thread on another core avoids a kernel wake-up. Pooled
+ * threads are reused across schedules, so a schedule starts no thread. Decisions are taken on the
+ * thread that reached the point (there is no scheduler thread), so a point at which the current
+ * task continues costs no hand-off at all.
  *
  * <p>Blocking. {@code park} follows permit semantics: an earlier {@code unpark} makes it return at
  * once (still a scheduling point); otherwise the task is disabled until some task unparks it.
  * Spurious wake-ups are never generated. {@code spinWait} disables the spinning task until another
  * task performs a shared access that may write: every operation except those whose verb (the part
  * after the last dot, as in lockcore's {@code int.getAcquire}) starts with {@code load}, {@code
- * read} or {@code get} (a failed CAS counts as a write: conservative).
- * It disables only when no other task wrote since the spinner's previous {@code spinWait} returned,
- * i.e. when the spin condition was evaluated wholly after the last foreign write; otherwise the
- * spin is retried once more (the first iteration of every spin loop is therefore always retried).
- * Spinning thus never consumes the step budget, a spin that could observe a change is always
- * retried, and spinners that wait only on each other are a deadlock, not a livelock. {@code unpark} is not a scheduling point; the access that
- * precedes it in lockcore is.
+ * read} or {@code get} (a failed CAS counts as a write: conservative). It disables only when no
+ * other task wrote since the spinner's previous {@code spinWait} returned, i.e. when the spin
+ * condition was evaluated wholly after the last foreign write; otherwise the spin is retried once
+ * more (the first iteration of every spin loop is therefore always retried). Spinning thus never
+ * consumes the step budget, a spin that could observe a change is always retried, and spinners that
+ * wait only on each other are a deadlock, not a livelock. {@code unpark} is not a scheduling point;
+ * the access that precedes it in lockcore is.
  *
  * <p>Failures. When every unfinished task is disabled the schedule has deadlocked; exceeding the
  * step limit is a livelock; an exception escaping a task, a report through {@link FailureSink}, or
- * a strategy's {@link ReplayDivergence} are failures too. A failure freezes the schedule string
- * (so it ends at the failing point) and aborts the run: each unfinished task, in turn, wakes and
- * throws {@link AbortSchedule} from its scheduling point, unwinding to its worker. A harness
- * watchdog reports a task that holds the turn too long (a loop or block outside the SPI) as a hang
- * and abandons the pool.
+ * a strategy's {@link ReplayDivergence} are failures too. A failure freezes the schedule string (so
+ * it ends at the failing point) and aborts the run: each unfinished task, in turn, wakes and throws
+ * {@link AbortSchedule} from its scheduling point, unwinding to its worker. A harness watchdog
+ * reports a task that holds the turn too long (a loop or block outside the SPI) as a hang and
+ * abandons the pool.
  *
  * <p>Calls from threads that are not tasks of this platform (the harness building a scenario's
  * initial state, say) behave as on the JVM platform: no scheduling point, real {@code LockSupport}.
  */
 public final class ControlledPlatform implements Platform, FailureSink, AutoCloseable {
 
-  private static final int HARNESS = -1;
+  private static final int HARNESS = Turn.HARNESS;
 
-  private enum Status {
-    READY,
-    PARKED,
-    SPINNING,
-    EXITED
-  }
-
-  private static final class TaskState {
-    final int index;
-    final String name;
-    WorkerPool.Worker worker;
-    int count;
-    Status status = Status.READY;
-    boolean permit;
-    Object waitingOn;
-    // Another task may have written since this task's last spinWait returned.
-    boolean othersWrote = true;
-
-    TaskState(int index) {
-      this.index = index;
-      this.name = "T" + index;
-    }
-  }
-
-  /** Thrown from a scheduling point to unwind a task of an aborted schedule. */
-  private static final class AbortSchedule extends Error {
-    private static final long serialVersionUID = 1L;
-
-    AbortSchedule() {
-      super("schedule aborted", null, false, false);
-    }
-  }
-
-  private static final AbortSchedule ABORT = new AbortSchedule();
+  private static final AbortSchedule ABORT = AbortSchedule.INSTANCE;
 
   private final WorkerPool pool = new WorkerPool();
   private final int stepLimit;
@@ -108,18 +75,13 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
   private boolean aborted;
   private Thread harness;
 
-  private volatile int turn = HARNESS;
-
-  // Hand-off measurement: written by the thread giving the turn, read by the one taking it.
-  private volatile long handoffStartNanos;
-  private long handoffs;
-  private long handoffNanos;
+  private final Turn turn = new Turn();
   private long runNanos;
   private long schedules;
 
   /**
-   * A platform whose schedules end as a livelock after {@code stepLimit} scheduling points and as
-   * a hang when a task holds the turn for longer than {@code hangTimeout}.
+   * A platform whose schedules end as a livelock after {@code stepLimit} scheduling points and as a
+   * hang when a task holds the turn for longer than {@code hangTimeout}.
    */
   public ControlledPlatform(int stepLimit, Duration hangTimeout) {
     if (stepLimit <= 0) {
@@ -152,7 +114,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
       }
       // Start-up: each task in turn runs to its first scheduling point; only then does the
       // strategy take its first decision (see point()).
-      awaitHarness(handOff(0));
+      handOff(0);
+      awaitHarness();
     } finally {
       Platforms.install(previous);
       current = HARNESS;
@@ -169,6 +132,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     }
     strategy = s;
     log = trace;
+    // After a hang the turn was left with the hung task; the new schedule starts from the harness.
+    turn.reset();
     steps = 0;
     switches = 0;
     unfinished = n;
@@ -197,7 +162,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     } catch (Throwable t) {
       if (!aborted) {
         recordFailure(
-            new Failure(Failure.Kind.UNCAUGHT_EXCEPTION, tasks[index].name + " threw " + describe(t)));
+            new Failure(
+                Failure.Kind.UNCAUGHT_EXCEPTION, tasks[index].name + " threw " + describe(t)));
       }
     } finally {
       self.task = -1;
@@ -210,14 +176,11 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
 
   private void exit(TaskState t) {
     t.count++;
-    t.status = Status.EXITED;
+    t.status = TaskState.Status.EXITED;
     unfinished--;
     if (unfinished == 0) {
       closeSegments();
-      giveTurn(HARNESS);
-      if (harnessParked) {
-        LockSupport.unpark(harness);
-      }
+      turn.giveToHarness(harness);
       return;
     }
     current = t.index;
@@ -229,15 +192,14 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     } else {
       next = decide();
     }
-    giveTurn(next);
-    wake(tasks[next].worker);
+    turn.give(next, tasks[next].worker);
   }
 
   /**
    * Start-up phase, at task {@code t}'s first point: hands on to the next task not yet started, or,
-   * when all have reached their first point, takes the schedule's first real decision. Running
-   * the code before each task's first point is not a choice (it touches nothing shared), and
-   * without this phase a switch at a task's first point would duplicate a different start order.
+   * when all have reached their first point, takes the schedule's first real decision. Running the
+   * code before each task's first point is not a choice (it touches nothing shared), and without
+   * this phase a switch at a task's first point would duplicate a different start order.
    */
   private int startNext(TaskState t) {
     starting--;
@@ -260,8 +222,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
       for (TaskState other : tasks) {
         if (other != t) {
           other.othersWrote = true;
-          if (other.status == Status.SPINNING) {
-            other.status = Status.READY;
+          if (other.status == TaskState.Status.SPINNING) {
+            other.status = TaskState.Status.READY;
             other.waitingOn = null;
           }
         }
@@ -279,7 +241,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     if (t.permit) {
       t.permit = false;
     } else {
-      t.status = Status.PARKED;
+      t.status = TaskState.Status.PARKED;
       t.waitingOn = blocker;
     }
     point(t);
@@ -292,8 +254,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
       LockSupport.unpark(thread);
       return;
     }
-    if (target.status == Status.PARKED) {
-      target.status = Status.READY;
+    if (target.status == TaskState.Status.PARKED) {
+      target.status = TaskState.Status.READY;
       target.waitingOn = null;
     } else {
       target.permit = true;
@@ -310,7 +272,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     if (!t.othersWrote) {
       // The spin condition was evaluated after the last write by another task: it cannot change
       // until someone writes, so the spinner sleeps until then.
-      t.status = Status.SPINNING;
+      t.status = TaskState.Status.SPINNING;
       t.waitingOn = location;
     }
     point(t);
@@ -318,8 +280,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
   }
 
   /**
-   * Reports a failure found by the code under test. On a task thread of this platform the
-   * schedule ends here: this method throws to unwind the task. Elsewhere it only records.
+   * Reports a failure found by the code under test. On a task thread of this platform the schedule
+   * ends here: this method throws to unwind the task. Elsewhere it only records.
    */
   @Override
   public void report(Failure.Kind kind, String message) {
@@ -336,8 +298,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
 
   /**
    * Appends an event to the current schedule's trace, prefixed by the reporting task's name. Only
-   * tasks trace: events from other threads (building the initial state, extracting the outcome)
-   * are not part of any schedule and are dropped.
+   * tasks trace: events from other threads (building the initial state, extracting the outcome) are
+   * not part of any schedule and are dropped.
    */
   public void event(String text) {
     TaskState t = self();
@@ -357,18 +319,24 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     return Platforms.current() instanceof ControlledPlatform c ? c : null;
   }
 
-  /** A scheduling point of task {@code t}: count it, let the strategy decide, and wait if needed. */
+  /**
+   * A scheduling point of task {@code t}: count it, let the strategy decide, and wait if needed.
+   */
   private void point(TaskState t) {
     if (aborted) {
       throw ABORT;
     }
     t.count++;
     current = t.index;
+    turn.progressed(steps + 1);
     if (++steps > stepLimit) {
       fail(
           new Failure(
               Failure.Kind.LIVELOCK,
-              "no progress to completion within " + stepLimit + " scheduling points; " + positions()));
+              "no progress to completion within "
+                  + stepLimit
+                  + " scheduling points; "
+                  + positions()));
     }
     int next = t.count == 1 && starting > 0 ? startNext(t) : decide();
     if (aborted) {
@@ -388,24 +356,28 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     if (enabled == 0) {
       StringBuilder sb = new StringBuilder();
       for (TaskState t : tasks) {
-        if (t.status == Status.PARKED || t.status == Status.SPINNING) {
+        if (t.status == TaskState.Status.PARKED || t.status == TaskState.Status.SPINNING) {
           if (sb.length() > 0) {
             sb.append("; ");
           }
           sb.append(t.name)
-              .append(t.status == Status.PARKED ? " parked on " : " spinning on ")
+              .append(t.status == TaskState.Status.PARKED ? " parked on " : " spinning on ")
               .append(t.waitingOn);
         }
       }
       recordFailure(new Failure(Failure.Kind.DEADLOCK, sb.toString()));
-      return current >= 0 && tasks[current].status != Status.EXITED ? current : firstUnfinished();
+      return current >= 0 && tasks[current].status != TaskState.Status.EXITED
+          ? current
+          : firstUnfinished();
     }
     int next;
     try {
       next = strategy.choose(context);
     } catch (ReplayDivergence d) {
       recordFailure(new Failure(d.kind(), d.getMessage()));
-      return current >= 0 && tasks[current].status != Status.EXITED ? current : firstUnfinished();
+      return current >= 0 && tasks[current].status != TaskState.Status.EXITED
+          ? current
+          : firstUnfinished();
     }
     if (next < 0 || next >= tasks.length || (enabled & (1L << next)) == 0) {
       throw new IllegalStateException("strategy chose T" + next + ", which is not enabled");
@@ -413,7 +385,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     if (next != segmentTask) {
       if (segmentTask != HARNESS) {
         segments.add(new Schedule.Segment(segmentTask, tasks[segmentTask].count));
-        log.add("sched: " + tasks[segmentTask].name + "@" + tasks[segmentTask].count + " -> T" + next);
+        log.add(
+            "sched: " + tasks[segmentTask].name + "@" + tasks[segmentTask].count + " -> T" + next);
       } else {
         log.add("sched: start -> T" + next);
       }
@@ -425,7 +398,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
   private long enabledMask() {
     long mask = 0;
     for (TaskState t : tasks) {
-      if (t.status == Status.READY) {
+      if (t.status == TaskState.Status.READY) {
         mask |= 1L << t.index;
       }
     }
@@ -456,7 +429,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
 
   private int firstUnfinished() {
     for (TaskState t : tasks) {
-      if (t.status != Status.EXITED) {
+      if (t.status != TaskState.Status.EXITED) {
         return t.index;
       }
     }
@@ -480,58 +453,30 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     if (next != current) {
       switches++;
     }
-    giveTurn(next);
-    wake(tasks[next].worker);
+    turn.give(next, tasks[next].worker);
     return next;
   }
 
-  /** Unparks {@code w} if it may be parked in {@link #awaitTurn}; spinning threads need nothing. */
-  private static void wake(WorkerPool.Worker w) {
-    if (w.parked) {
-      LockSupport.unpark(w);
+  private void awaitTurn(int me) {
+    if (!turn.await(me)) {
+      // A hung schedule was given up: this thread must never touch the platform again.
+      throw ABORT;
     }
   }
 
-  private volatile boolean harnessParked;
-
-  private void giveTurn(int next) {
-    handoffStartNanos = System.nanoTime();
-    turn = next;
-  }
-
-  private void awaitTurn(int me) {
-    Handoff.await(() -> turn == me, (WorkerPool.Worker) Thread.currentThread());
-    handoffs++;
-    handoffNanos += System.nanoTime() - handoffStartNanos;
-  }
-
-  private void awaitHarness(int firstTask) {
-    long deadline = System.nanoTime() + hangTimeoutNanos;
-    Handoff.spinThenYield(() -> turn == HARNESS);
-    while (turn != HARNESS) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        int holder = turn;
-        if (holder == HARNESS) {
-          break;
-        }
-        // The holder still owns the state; we only read its name, which never changes.
-        failure =
-            new Failure(
-                Failure.Kind.HANG,
-                "T"
-                    + holder
-                    + " reached no scheduling point within "
-                    + Duration.ofNanos(hangTimeoutNanos).toSeconds()
-                    + " seconds (a loop or a blocking call outside the Platform SPI)");
-        pool.abandon();
-        return;
-      }
-      harnessParked = true;
-      if (turn != HARNESS) {
-        LockSupport.parkNanos(this, Math.min(left, 50_000_000L));
-      }
-      harnessParked = false;
+  private void awaitHarness() {
+    int holder = turn.awaitHarness(hangTimeoutNanos);
+    if (holder != Turn.HARNESS) {
+      // The holder still owns the state; we only read its index, which never changes.
+      failure =
+          new Failure(
+              Failure.Kind.HANG,
+              "T"
+                  + holder
+                  + " reached no scheduling point within "
+                  + Duration.ofNanos(hangTimeoutNanos).toMillis()
+                  + " milliseconds (a loop or a blocking call outside the Platform SPI)");
+      pool.abandon();
     }
   }
 
@@ -549,7 +494,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
   private TaskState taskOf(Thread thread) {
     if (thread instanceof WorkerPool.Worker w) {
       for (TaskState t : tasks) {
-        if (t.worker == w && t.status != Status.EXITED) {
+        if (t.worker == w && t.status != TaskState.Status.EXITED) {
           return t;
         }
       }
@@ -573,23 +518,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
   }
 
   /** Cumulative measurements over every schedule this platform ran. */
-  public Stats stats() {
-    return new Stats(schedules, handoffs, handoffNanos, runNanos);
-  }
-
-  /**
-   * Cumulative measurements.
-   *
-   * @param schedules schedules run
-   * @param handoffs hand-offs of the turn between threads
-   * @param handoffNanos time from giving the turn to the receiver running, summed
-   * @param runNanos wall time of all schedules (setup excluded), summed
-   */
-  public record Stats(long schedules, long handoffs, long handoffNanos, long runNanos) {
-    /** Share of run time spent handing the turn over, 0..1. */
-    public double handoffShare() {
-      return runNanos == 0 ? 0 : (double) handoffNanos / runNanos;
-    }
+  public PlatformStats stats() {
+    return new PlatformStats(schedules, turn.handoffs(), turn.handoffNanos(), runNanos);
   }
 
   @Override
@@ -610,7 +540,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
 
     @Override
     public boolean currentEnabled() {
-      return current >= 0 && tasks[current].status == Status.READY;
+      return current >= 0 && tasks[current].status == TaskState.Status.READY;
     }
 
     @Override

@@ -32,7 +32,10 @@ public record Failure(Kind kind, String message) {
     HANG("hang"),
     /** A replayed schedule asked for a step the program no longer allows. */
     REPLAY_DIVERGED("replay diverged"),
-    /** The same schedule prefix enabled different tasks on two runs: the program is not a function of the schedule. */
+    /**
+     * The same schedule prefix enabled different tasks on two runs: the program is not a function
+     * of the schedule.
+     */
     NONDETERMINISM("nondeterminism");
 
     private final String label;

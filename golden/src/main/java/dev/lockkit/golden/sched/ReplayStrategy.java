@@ -31,7 +31,8 @@ public final class ReplayStrategy implements Strategy {
         continue;
       }
       if (seg.task() >= c.taskCount()) {
-        throw diverged("schedule names T" + seg.task() + " but the program has " + c.taskCount() + " tasks");
+        throw diverged(
+            "schedule names T" + seg.task() + " but the program has " + c.taskCount() + " tasks");
       }
       if (!c.enabled(seg.task())) {
         throw diverged(

@@ -72,7 +72,8 @@ public record Schedule(List<Segment> segments) {
       try {
         out.add(
             new Segment(
-                Integer.parseInt(entry.substring(1, at)), Integer.parseInt(entry.substring(at + 1))));
+                Integer.parseInt(entry.substring(1, at)),
+                Integer.parseInt(entry.substring(at + 1))));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             "schedule entry " + (i + 1) + " '" + entry + "' is not of the form T<task>@<point>");

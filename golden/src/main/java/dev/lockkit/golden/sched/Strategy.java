@@ -2,8 +2,8 @@ package dev.lockkit.golden.sched;
 
 /**
  * Chooses the next task at each scheduling point. Implementations are the exploration modes (fixed
- * order, bounded DFS, PCT, replay); they must be deterministic functions of their own state and
- * the contexts they are shown, so that the schedule string of a run replays it.
+ * order, bounded DFS, PCT, replay); they must be deterministic functions of their own state and the
+ * contexts they are shown, so that the schedule string of a run replays it.
  */
 public interface Strategy {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Task threads reused across schedules: an exhaustive search runs thousands of short schedules,
- * and starting threads for each would cost more than the schedules themselves.
+ * Task threads reused across schedules: an exhaustive search runs thousands of short schedules, and
+ * starting threads for each would cost more than the schedules themselves.
  */
 final class WorkerPool implements AutoCloseable {
 
@@ -36,7 +36,7 @@ final class WorkerPool implements AutoCloseable {
     public void run() {
       while (!stop) {
         // Between schedules the next job comes within microseconds: spin/yield first.
-        Handoff.await(() -> job != null || stop, this);
+        Turn.await(() -> job != null || stop, this);
         Runnable j = job;
         if (j != null) {
           job = null;
@@ -45,7 +45,9 @@ final class WorkerPool implements AutoCloseable {
       }
     }
 
-    /** Whether the pool gave up on this thread (after a hang); it must not touch a schedule again. */
+    /**
+     * Whether the pool gave up on this thread (after a hang); it must not touch a schedule again.
+     */
     boolean abandoned() {
       return stop;
     }

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * The events of one schedule, in the order they happened, as canonical lines.
  *
- * <p>Only the task currently running under the controlled platform appends (tasks run one at a
- * time and hand-offs are volatile writes), so no locking is needed; the harness reads the log after
- * the schedule has ended.
+ * <p>Only the task currently running under the controlled platform appends (tasks run one at a time
+ * and hand-offs are volatile writes), so no locking is needed; the harness reads the log after the
+ * schedule has ended.
  */
 public final class TraceLog {
 

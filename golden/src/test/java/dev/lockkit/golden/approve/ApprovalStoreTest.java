@@ -44,7 +44,9 @@ class ApprovalStoreTest {
     try (var files = Files.list(dir)) {
       assertEquals(List.of(r.approved()), files.toList(), "no received or temporary file left");
     }
-    assertEquals(ApprovalStore.Status.MATCH, new ApprovalStore(dir, Policy.VERIFY).check("s", V, "text\n").status());
+    assertEquals(
+        ApprovalStore.Status.MATCH,
+        new ApprovalStore(dir, Policy.VERIFY).check("s", V, "text\n").status());
   }
 
   @Test
@@ -76,7 +78,8 @@ class ApprovalStoreTest {
     new ApprovalStore(dir, Policy.VERIFY).check("pending", V, "c\n");
     Set<Path> expected = Set.of(store.approvedFile("kept", V));
     assertEquals(List.of(store.approvedFile("gone", V)), store.obsolete(expected));
-    assertEquals(List.of(dir.resolve("pending.MMU+PER_VMA_LOCK.received.txt")), store.strayReceived());
+    assertEquals(
+        List.of(dir.resolve("pending.MMU+PER_VMA_LOCK.received.txt")), store.strayReceived());
   }
 
   @Test
@@ -96,7 +99,8 @@ class ApprovalStoreTest {
   @Test
   void identityHashesInTheTextAreScrubbedBeforeComparison() throws IOException {
     ApprovalStore.Result r =
-        new ApprovalStore(dir, Policy.UPDATE).check("s", V, "parked on java.lang.Object@1b6d3586\n");
+        new ApprovalStore(dir, Policy.UPDATE)
+            .check("s", V, "parked on java.lang.Object@1b6d3586\n");
     assertEquals("parked on java.lang.Object@h1\n", Files.readString(r.approved()));
   }
 }

@@ -78,7 +78,14 @@ class GoldenCommandTest {
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--scenarios", scenarios.toString(), "--kconfig", kconfig.toString(), "--target", "toy"));
+    all.addAll(
+        List.of(
+            "--scenarios",
+            scenarios.toString(),
+            "--kconfig",
+            kconfig.toString(),
+            "--target",
+            "toy"));
     int code = cl.execute(all.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());
   }
@@ -106,7 +113,9 @@ class GoldenCommandTest {
         approvedFiles());
     Run ver = golden("verify");
     assertEquals(0, ver.code(), ver.out());
-    assertTrue(ver.out().contains("| variant | fault-vs-munmap | stats-only |\n|---|---|---|\n"), ver.out());
+    assertTrue(
+        ver.out().contains("| variant | fault-vs-munmap | stats-only |\n|---|---|---|\n"),
+        ver.out());
     assertTrue(ver.out().contains("| MMU | pass | - |\n"), ver.out());
     assertTrue(ver.out().contains("| MMU+STATS | pass | pass |\n"), ver.out());
   }
@@ -143,10 +152,16 @@ class GoldenCommandTest {
 
   @Test
   void aSelectorNoValidConfigurationSatisfiesIsAnErrorAtItsLine() throws IOException {
-    Files.writeString(scenarios.resolve("impossible.scn"), "# nommu stats\nconfig: STATS && !MMU\ntask:\n  fork\n");
+    Files.writeString(
+        scenarios.resolve("impossible.scn"),
+        "# nommu stats\nconfig: STATS && !MMU\ntask:\n  fork\n");
     Run rec = golden("record");
     assertEquals(2, rec.code());
-    assertTrue(rec.out().contains("impossible.scn:2: config selector 'STATS && !MMU' holds on no valid configuration"), rec.out());
+    assertTrue(
+        rec.out()
+            .contains(
+                "impossible.scn:2: config selector 'STATS && !MMU' holds on no valid configuration"),
+        rec.out());
     assertEquals(List.of(), approvedFiles());
   }
 
@@ -155,7 +170,11 @@ class GoldenCommandTest {
     Files.writeString(scenarios.resolve("typo.scn"), "config: PER_VMA_LOK\ntask:\n  fork\n");
     Run rec = golden("verify");
     assertEquals(2, rec.code());
-    assertTrue(rec.out().contains("typo.scn:1: config selector names unknown option PER_VMA_LOK (known: MMU, STATS)"), rec.out());
+    assertTrue(
+        rec.out()
+            .contains(
+                "typo.scn:1: config selector names unknown option PER_VMA_LOK (known: MMU, STATS)"),
+        rec.out());
   }
 
   @Test
@@ -175,7 +194,11 @@ class GoldenCommandTest {
     Files.delete(scenarios.resolve("stats-only.scn"));
     Run ver = golden("verify");
     assertEquals(0, ver.code());
-    assertTrue(ver.out().contains("### Obsolete approved files (no scenario produces them)\n\n- stats-only.MMU+STATS.approved.txt\n"), ver.out());
+    assertTrue(
+        ver.out()
+            .contains(
+                "### Obsolete approved files (no scenario produces them)\n\n- stats-only.MMU+STATS.approved.txt\n"),
+        ver.out());
   }
 
   @Test
@@ -188,7 +211,9 @@ class GoldenCommandTest {
     golden("verify", "--junit", xml2.toString());
     assertEquals(0, r1.code());
     assertEquals(Files.readString(xml1), Files.readString(xml2));
-    assertTrue(Files.readString(xml1).contains("<testcase classname=\"golden.stats-only\" name=\"MMU+STATS\"/>"));
+    assertTrue(
+        Files.readString(xml1)
+            .contains("<testcase classname=\"golden.stats-only\" name=\"MMU+STATS\"/>"));
     assertEquals(r1.out(), Files.readString(md));
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class DifferentialTest {
 
-  private static final List<Variant> VARIANTS = List.of(new Variant(Set.of()), new Variant(Set.of("STATS")));
+  private static final List<Variant> VARIANTS =
+      List.of(new Variant(Set.of()), new Variant(Set.of("STATS")));
 
   private static Scenario scenario() {
     return Scenario.builder("fault-and-munmap")
@@ -28,18 +29,23 @@ class DifferentialTest {
   @Test
   void twoCopiesOfTheSameImplementationHaveNoDifferenceOnAnyVariant() {
     assertEquals(
-        List.of(), Differential.compare(List.of(scenario()), VARIANTS, new ToyTarget(false), new ToyTarget(false)));
+        List.of(),
+        Differential.compare(
+            List.of(scenario()), VARIANTS, new ToyTarget(false), new ToyTarget(false)));
   }
 
   @Test
   void anImplementationThatSkipsTheLockDiffersAndTheFirstDifferingEventIsReportedPerVariant() {
     List<Differential.Difference> d =
-        Differential.compare(List.of(scenario()), VARIANTS, new ToyTarget(false), new ToyTarget(true));
+        Differential.compare(
+            List.of(scenario()), VARIANTS, new ToyTarget(false), new ToyTarget(true));
     assertEquals(2, d.size(), d.toString());
     assertEquals(List.of("none", "STATS"), d.stream().map(x -> x.variant().id()).toList());
     Differential.Difference first = d.get(0);
     // the locked fault traces "lock acquired" first; the lockless one goes straight to its result
-    assertEquals("outcome 1, replaying " + first.section().substring(first.section().indexOf("T")), first.section());
+    assertEquals(
+        "outcome 1, replaying " + first.section().substring(first.section().indexOf("T")),
+        first.section());
     assertEquals("T0: lock acquired", first.left());
     assertEquals("T0: fault 0x10000 read user = VM_FAULT_COMPLETED", first.right());
     String line = first.describe("before", "after");

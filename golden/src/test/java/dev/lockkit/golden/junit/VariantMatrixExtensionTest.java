@@ -27,7 +27,11 @@ class VariantMatrixExtensionTest {
 
     @Override
     public List<Variant> variants() {
-      return List.of(new Variant(Set.of()), new Variant(Set.of("A")), new Variant(Set.of("A", "B")), new Variant(Set.of("B")));
+      return List.of(
+          new Variant(Set.of()),
+          new Variant(Set.of("A")),
+          new Variant(Set.of("A", "B")),
+          new Variant(Set.of("B")));
     }
   }
 

@@ -5,7 +5,7 @@ import dev.lockkit.golden.explore.Explorer;
 import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
-import dev.lockkit.golden.sched.ControlledPlatform;
+import dev.lockkit.golden.sched.PlatformStats;
 import dev.lockkit.golden.target.ScenarioRunner;
 import java.util.Locale;
 import java.util.Set;
@@ -35,18 +35,25 @@ public final class ExplorationBenchmark {
   public static void main(String[] args) {
     int bound = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     Variant v =
-        new Variant(Set.of("ARCH_SUPPORTS_PER_VMA_LOCK", "MMU", "PER_VMA_LOCK", "SMP", "LOCK_MM_AND_FIND_VMA"));
+        new Variant(
+            Set.of(
+                "ARCH_SUPPORTS_PER_VMA_LOCK",
+                "MMU",
+                "PER_VMA_LOCK",
+                "SMP",
+                "LOCK_MM_AND_FIND_VMA"));
     try (Explorer explorer = new Explorer()) {
       ScenarioRunner runner = new ScenarioRunner(explorer);
       runner.run(threeTasks(1), v, new LockcoreTarget()); // warm-up
-      ControlledPlatform.Stats before = explorer.stats();
+      PlatformStats before = explorer.stats();
       long t0 = System.nanoTime();
       Exploration e = runner.run(threeTasks(bound), v, new LockcoreTarget());
       double secs = (System.nanoTime() - t0) / 1e9;
-      ControlledPlatform.Stats after = explorer.stats();
+      PlatformStats after = explorer.stats();
       long handoffs = after.handoffs() - before.handoffs();
       double handoffShare =
-          (double) (after.handoffNanos() - before.handoffNanos()) / (after.runNanos() - before.runNanos());
+          (double) (after.handoffNanos() - before.handoffNanos())
+              / (after.runNanos() - before.runNanos());
       System.out.printf(
           Locale.ROOT,
           "%d schedules in %.2f s = %.0f schedules/s; %s; %d outcomes%n"

@@ -79,30 +79,41 @@ class ScenarioParserTest {
 
   @Test
   void otherModesParse() throws ScenarioException {
-    assertEquals(new Mode.Fixed(List.of(1, 0)), parse("explore: fixed order=T1,T0\ntask:\n  fork\ntask:\n  fork\n").mode());
-    assertEquals(new Mode.Pct(7, 2, 50), parse("explore: pct seed=7 depth=2 iterations=50\ntask:\n  fork\n").mode());
     assertEquals(
-        new Mode.Replay(Schedule.parse("T0@3,T1@2")), parse("explore: replay T0@3,T1@2\ntask:\n  fork\n").mode());
+        new Mode.Fixed(List.of(1, 0)),
+        parse("explore: fixed order=T1,T0\ntask:\n  fork\ntask:\n  fork\n").mode());
+    assertEquals(
+        new Mode.Pct(7, 2, 50),
+        parse("explore: pct seed=7 depth=2 iterations=50\ntask:\n  fork\n").mode());
+    assertEquals(
+        new Mode.Replay(Schedule.parse("T0@3,T1@2")),
+        parse("explore: replay T0@3,T1@2\ntask:\n  fork\n").mode());
   }
 
   @Test
   void anUnknownOperationIsReportedWithItsLineAndTheKnownOperations() {
     ScenarioException e = error("task:\n  fault 0x1000\n  faul 0x1000\n");
     assertEquals(3, e.line());
-    assertTrue(e.getMessage().startsWith("fault-vs-munmap.scn:3: unknown operation 'faul' (known: fault, mmap"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith("fault-vs-munmap.scn:3: unknown operation 'faul' (known: fault, mmap"),
+        e.getMessage());
   }
 
   @Test
   void aBadAddressIsReportedWithItsLine() {
     ScenarioException e = error("task:\n  fault 0xzz\n");
-    assertEquals("fault-vs-munmap.scn:2: bad address '0xzz': expected hex (0x1000) or decimal", e.getMessage());
+    assertEquals(
+        "fault-vs-munmap.scn:2: bad address '0xzz': expected hex (0x1000) or decimal",
+        e.getMessage());
     assertEquals(2, error("vma 0x1000 0x900000000000000 rw-\ntask:\n  fork\n").line() + 1);
   }
 
   @Test
   void unalignedOrEmptyRangesAreBadAddresses() {
     assertTrue(error("task:\n  munmap 0x1001 0x2000\n").getMessage().contains("not page aligned"));
-    assertTrue(error("task:\n  munmap 0x2000 0x2000\n").getMessage().contains("end must be above start"));
+    assertTrue(
+        error("task:\n  munmap 0x2000 0x2000\n").getMessage().contains("end must be above start"));
   }
 
   @Test
@@ -115,12 +126,16 @@ class ScenarioParserTest {
   @Test
   void structuralMistakesAreReportedWithLines() {
     assertEquals(1, error("  fault 0x1000\n").line(), "operation outside a task");
-    assertEquals(2, error("config: all\nconfig: MMU\ntask:\n  fork\n").line(), "directive given twice");
+    assertEquals(
+        2, error("config: all\nconfig: MMU\ntask:\n  fork\n").line(), "directive given twice");
     assertEquals(1, error("explore: sometimes\ntask:\n  fork\n").line(), "unknown mode");
-    assertEquals(1, error("explore: exhaustive bound=2\ntask:\n  fork\n").line(), "unknown setting");
+    assertEquals(
+        1, error("explore: exhaustive bound=2\ntask:\n  fork\n").line(), "unknown setting");
     assertEquals(1, error("config: MMU &&\ntask:\n  fork\n").line(), "incomplete selector");
-    assertEquals(2, error("task:\n  fatal-signal T3\n").line(), "signal to a task that does not exist");
-    assertEquals(1, error("scenario: other-name\ntask:\n  fork\n").line(), "name differs from file");
+    assertEquals(
+        2, error("task:\n  fatal-signal T3\n").line(), "signal to a task that does not exist");
+    assertEquals(
+        1, error("scenario: other-name\ntask:\n  fork\n").line(), "name differs from file");
     assertEquals(3, error("task:\n  fork\ntask T2:\n  fork\n").line(), "tasks out of order");
     assertEquals(0, error("# nothing\n").line(), "no tasks");
   }

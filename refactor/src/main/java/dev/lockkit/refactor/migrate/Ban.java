@@ -1,7 +1,14 @@
 package dev.lockkit.refactor.migrate;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.layers.RulesFile;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Rule;
+import dev.lockkit.refactor.migrate.template.Template;
 import dev.lockkit.refactor.migrate.template.TemplateSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +24,19 @@ import java.util.TreeSet;
  * {@code --ban}: after a migration, forbid the old API in the analyzer's rules file, the Java
  * equivalent of the kernel renaming {@code mmap_sem} so that leftovers fail to build.
  *
- * <p>One {@code forbid-api} line per member the before templates name, in the rules file's
- * line-oriented syntax ({@code refactor/MIGRATE.md} documents it):
+ * <p>One line per member the before templates name, in the rules file's {@code ban} directive,
+ * which the analyzer enforces as {@code api/forbidden}:
  *
  * <pre>
- * forbid-api dev.lockkit.lockcore.sync.RwSemaphore#down_read() allow dev.lockkit.lockcore.sync.**
+ * ban dev.lockkit.lockcore.sync.RwSemaphore#downRead allow dev.lockkit.lockcore.mmaplock.** ...
  * </pre>
  *
- * A member is {@code Type#method(ParamTypes)}, {@code Type#field} or {@code Type#<init>}; the
- * allow-list holds the packages that may keep using it: the package declaring it (the old API's own
- * implementation), the packages of what the after templates call (the new API is built on the old
- * one) and any {@code --ban-allow} patterns. Lines already present are not added twice, so a second
- * run leaves the file unchanged.
+ * A method or field is banned by name (all overloads: the directive has no signatures); a
+ * constructor by banning its type. The allow-list holds the packages that may keep using the old
+ * API: those declaring it, those of the replacement API (the outermost call or {@code new} of each
+ * after template: the new API is built on the old one) and any {@code --ban-allow} patterns. The
+ * new text is parsed with the analyzer's own rules-file parser before anything is written, so the
+ * file stays valid; lines already present are not added twice.
  */
 final class Ban {
 
@@ -38,43 +46,40 @@ final class Ban {
   static String append(Path rulesFile, TemplateSet templates, List<String> extraAllow)
       throws MigrationException {
     Set<String> allow = new TreeSet<>(extraAllow);
-    Set<String> members = new TreeSet<>();
+    Set<String> targets = new TreeSet<>();
     for (Rule r : templates.rules()) {
       for (Ref ref : r.named()) {
-        members.add(member(ref));
+        targets.add(target(ref));
         allow.add(packageOf(ref.owner()) + ".**");
       }
-      r.after()
-          .ifPresent(
-              a ->
-                  a.refs().values().stream()
-                      .filter(ref -> ref.kind() == Ref.Kind.METHOD || ref.kind() == Ref.Kind.FIELD)
-                      .forEach(ref -> allow.add(packageOf(ref.owner()) + ".**")));
+      r.after().ifPresent(a -> replacementOwners(a).forEach(o -> allow.add(packageOf(o) + ".**")));
     }
     List<String> lines = new ArrayList<>();
-    for (String m : members) {
-      lines.add("forbid-api " + m + " allow " + String.join(" ", allow));
+    for (String t : targets) {
+      lines.add("ban " + t + " allow " + String.join(" ", allow));
     }
     try {
       String existing =
           Files.exists(rulesFile) ? Files.readString(rulesFile, StandardCharsets.UTF_8) : "";
       StringBuilder add = new StringBuilder();
       for (String l : lines) {
-        if (!existing.lines().anyMatch(l::equals)) {
+        if (existing.lines().noneMatch(l::equals)) {
           add.append(l).append('\n');
         }
       }
       if (add.length() == 0) {
         return "lockkit migrate: --ban: " + rulesFile + " already forbids the old API";
       }
-      String header =
+      String text =
           (existing.isEmpty() || existing.endsWith("\n") ? "" : "\n")
               + "\n# api/forbidden: the old API migrated by "
               + templates.displayPath()
-              + " (lockkit migrate --ban)\n";
+              + " (lockkit migrate --ban)\n"
+              + add;
+      RulesFile.parse(existing + text, rulesFile.toString());
       Files.writeString(
           rulesFile,
-          header + add,
+          text,
           StandardCharsets.UTF_8,
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
@@ -82,17 +87,37 @@ final class Ban {
           + lines.size()
           + " api/forbidden rule(s) added to "
           + rulesFile;
+    } catch (RulesException e) {
+      throw new MigrationException("--ban: " + e.getMessage());
     } catch (IOException e) {
       throw new MigrationException("--ban " + rulesFile + ": cannot write: " + e.getMessage());
     }
   }
 
-  static String member(Ref ref) {
-    return switch (ref.kind()) {
-      case METHOD -> ref.owner() + "#" + ref.name() + ref.signature();
-      case CONSTRUCTOR -> ref.owner() + "#<init>";
-      default -> ref.owner() + "#" + ref.name();
-    };
+  /** {@code Type#member} for a method or field; the type itself for a constructor. */
+  static String target(Ref ref) {
+    return ref.kind() == Ref.Kind.CONSTRUCTOR ? ref.owner() : ref.owner() + "#" + ref.name();
+  }
+
+  /** Owners of the outermost call or construction of each statement of an after template. */
+  private static Set<String> replacementOwners(Template after) {
+    Set<String> out = new TreeSet<>();
+    for (Node n : after.body()) {
+      Node e = n;
+      if (e instanceof ExpressionStmt s) {
+        e = s.getExpression();
+      } else if (e instanceof ReturnStmt r && r.getExpression().isPresent()) {
+        e = r.getExpression().get();
+      }
+      while (e instanceof EnclosedExpr p) {
+        e = p.getInner();
+      }
+      Ref ref = after.refs().get(e);
+      if (ref != null && (ref.kind() == Ref.Kind.METHOD || ref.kind() == Ref.Kind.CONSTRUCTOR)) {
+        out.add(ref.owner());
+      }
+    }
+    return out;
   }
 
   private static String packageOf(String qualified) {

@@ -132,6 +132,11 @@ public final class MigrateCommand implements Callable<Integer> {
       }
     }
     String modeName = mode == null ? "write" : mode.check ? "check" : "dry-run";
+    if (!modeName.equals("write") && (ban != null || verify)) {
+      err.println("lockkit migrate: --ban and --verify act on written files: drop --" + modeName);
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
     try {
       Path base = Path.of("").toAbsolutePath();
       Migration.Result result =

@@ -109,7 +109,7 @@ public final class MoveCommand implements Callable<Integer> {
     Path base = Path.of("").toAbsolutePath();
     String diff;
     try {
-      diff = o.changes().unifiedDiff(base);
+      diff = MoveWriter.diff(o.changes(), o.deletions(), base);
     } catch (EditException e) {
       err.println("lockkit move: " + e.getMessage());
       return BAD_INPUT;
@@ -118,7 +118,7 @@ public final class MoveCommand implements Callable<Integer> {
     String status = blocked ? "blocked" : dryRun ? "would apply" : "applied";
     if (!blocked && !dryRun) {
       try {
-        o.changes().write();
+        MoveWriter.write(o.changes(), o.deletions());
       } catch (EditException e) {
         err.println("lockkit move: " + e.getMessage());
         return CONFLICTS;

@@ -14,17 +14,20 @@ import dev.lockkit.analyzer.source.InputException;
 import dev.lockkit.analyzer.source.InputScanner;
 import dev.lockkit.analyzer.source.SourceParser;
 import dev.lockkit.refactor.edit.ChangeSet;
+import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.move.check.ConditionModel;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.check.WhatIfGraph;
 import dev.lockkit.refactor.move.model.ElementResolver;
 import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.MovedElement;
+import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.plan.MoveOp;
 import dev.lockkit.refactor.move.plan.PlanException;
 import dev.lockkit.refactor.move.plan.PlanParser;
 import dev.lockkit.refactor.move.rewrite.MoveRewriter;
+import dev.lockkit.refactor.move.rewrite.TypeMoves;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +75,7 @@ public final class MoveEngine {
       List<MoveOp> ops,
       List<MovedElement> elements,
       ChangeSet changes,
+      List<SourceFile> deletions,
       List<Finding> blocking,
       List<Finding> allowed,
       List<Finding> warnings,
@@ -110,10 +114,20 @@ public final class MoveEngine {
       throw new BadInput(e.getMessage());
     }
     List<MovedElement> elements = new ArrayList<>();
+    List<MovedType> types = new ArrayList<>();
     ElementResolver resolver = new ElementResolver(project);
     Map<Object, MoveOp> seen = new IdentityHashMap<>();
     for (MoveOp op : ops) {
       try {
+        if (ElementResolver.isTypeMove(op)) {
+          MovedType t = resolver.resolveType(op);
+          MoveOp twice = seen.put(t.type().decl(), op);
+          if (twice != null) {
+            throw PlanException.at(op, t.oldFqn() + " is already moved at " + twice.where());
+          }
+          types.add(t);
+          continue;
+        }
         MovedElement m = resolver.resolve(op);
         MoveOp twice = seen.put(m.decl(), op);
         if (twice != null) {
@@ -122,6 +136,12 @@ public final class MoveEngine {
         elements.add(m);
       } catch (PlanException e) {
         throw new BadInput(e.getMessage());
+      }
+    }
+    for (MovedType t : types) {
+      String clash = TypeMoves.overlap(t, elements);
+      if (clash != null) {
+        throw new BadInput(clash);
       }
     }
     List<Finding> warnings = new ArrayList<>();
@@ -138,10 +158,13 @@ public final class MoveEngine {
         new MoveRewriter(
                 project,
                 elements,
+                types,
                 new MoveRewriter.Options(req.keepForwarders()),
                 new Presence(new ConditionModel(model)))
             .run();
-    for (Path p : r.changes().paths()) {
+    List<Path> touched = new ArrayList<>(r.changes().paths());
+    r.deletions().forEach(d -> touched.add(d.path()));
+    for (Path p : touched) {
       if (Files.exists(p) && readOnly(p)) {
         ParsedFile f = project.file(p);
         throw new BadInput(
@@ -154,7 +177,8 @@ public final class MoveEngine {
       (req.allow().contains(f.rule()) ? allowed : blocking).add(f);
     }
     blocking.sort(Finding.ORDER);
-    return new Outcome(ops, elements, r.changes(), blocking, allowed, warnings, r.notes());
+    return new Outcome(
+        ops, elements, r.changes(), r.deletions(), blocking, allowed, warnings, r.notes());
   }
 
   private static List<Finding> graphFindings(Request req, MoveRewriter.Result r, RulesFile rules)

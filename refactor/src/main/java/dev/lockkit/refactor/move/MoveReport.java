@@ -20,18 +20,21 @@ public final class MoveReport {
     sb.append("lockkit move: ")
         .append(o.ops().size())
         .append(o.ops().size() == 1 ? " operation, " : " operations, ")
-        .append(o.changes().paths().size())
-        .append(o.changes().paths().size() == 1 ? " file" : " files")
+        .append(o.changes().paths().size() + o.deletions().size())
+        .append(o.changes().paths().size() + o.deletions().size() == 1 ? " file" : " files")
         .append(": ")
         .append(status)
         .append('\n');
     for (MoveOp op : o.ops()) {
       sb.append("  ").append(op.where()).append(": ").append(op).append('\n');
     }
-    if (!o.changes().paths().isEmpty()) {
+    if (!o.changes().paths().isEmpty() || !o.deletions().isEmpty()) {
       sb.append("files:\n");
       for (Path p : o.changes().paths()) {
         sb.append("  ").append(rel(base, p)).append('\n');
+      }
+      for (var d : o.deletions()) {
+        sb.append("  ").append(rel(base, d.path())).append(" (deleted)\n");
       }
     }
     if (!o.notes().isEmpty()) {
@@ -97,6 +100,10 @@ public final class MoveReport {
     List<Path> paths = o.changes().paths();
     for (int i = 0; i < paths.size(); i++) {
       sb.append(i == 0 ? "" : ", ").append(q(rel(base, paths.get(i))));
+    }
+    sb.append("],\n  \"deleted\": [");
+    for (int i = 0; i < o.deletions().size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(q(rel(base, o.deletions().get(i).path())));
     }
     sb.append("],\n  \"notes\": [");
     for (int i = 0; i < o.notes().size(); i++) {

@@ -10,13 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --ban} forbids the before templates' API, once, with an allow-list. */
+/** {@code --ban} forbids the before templates' API in the analyzer's rules file, once. */
 class BanTest {
 
   @TempDir Path root;
 
   @Test
-  void appendsOneForbidApiLinePerOldMemberAndIsIdempotent() throws Exception {
+  void appendsOneBanLinePerOldMemberAndIsIdempotent() throws Exception {
     TestTrees.write(
         root,
         Map.of(
@@ -39,10 +39,52 @@ class BanTest {
     String once = Files.readString(rules);
     assertEquals(
         "version 1\n\n# api/forbidden: the old API migrated by T.java (lockkit migrate --ban)\n"
-            + "forbid-api java.lang.String#length() allow java.lang.** p.legacy.**\n",
+            + "ban java.lang.String#length allow java.lang.** p.legacy.**\n",
         once);
     String message = Ban.append(rules, r.templates(), List.of("p.legacy.**"));
     assertEquals(once, Files.readString(rules));
     assertTrue(message.contains("already forbids"), message);
+  }
+
+  @Test
+  void allowListHoldsTheReplacementApiNotTheCallersPackage() throws Exception {
+    Path fixture = Path.of("..", "fixtures", "migrations", "mmap-sem").toAbsolutePath().normalize();
+    Migration.Result r =
+        Migration.run(
+            new MigrationRequest(
+                fixture,
+                fixture.resolve("MmapSemToMmapLock.java"),
+                List.of(fixture.resolve("src")),
+                List.of(Path.of("..", "lockcore", "src", "main", "java")),
+                java.util.Optional.empty(),
+                "check"));
+    Path rules = root.resolve("lockkit-rules.txt");
+    Ban.append(rules, r.templates(), List.of());
+    List<String> bans = Files.readAllLines(rules).stream().filter(l -> l.startsWith("ban ")).toList();
+    assertEquals(10, bans.size(), String.join("\n", bans));
+    assertEquals(
+        "ban dev.lockkit.lockcore.sync.RwSemaphore#downRead allow dev.lockkit.lockcore.mmaplock.**"
+            + " dev.lockkit.lockcore.sync.** dev.lockkit.lockcore.types.**",
+        bans.stream().filter(l -> l.contains("#downRead ")).findFirst().orElseThrow());
+    assertTrue(bans.stream().noneMatch(l -> l.contains("fixtures")), String.join("\n", bans));
+  }
+
+  @Test
+  void existingRulesFileThatDoesNotParseIsLeftAlone() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            "class T {\n  class R {\n    @BeforeTemplate int b(String s) { return s.length(); }\n  }\n}\n",
+            "src/p/A.java",
+            "package p;\nclass A {}\n",
+            "rules.txt",
+            "frobnicate everything\n"));
+    Migration.Result r = TestTrees.run(root);
+    MigrationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            MigrationException.class, () -> Ban.append(root.resolve("rules.txt"), r.templates(), List.of()));
+    assertTrue(e.getMessage().contains("unknown directive 'frobnicate'"), e.getMessage());
+    assertEquals("frobnicate everything\n", Files.readString(root.resolve("rules.txt")));
   }
 }

@@ -135,4 +135,31 @@ class MigrateCommandTest {
             root.resolve("src").toString());
     assertEquals(2, code);
   }
+
+  @Test
+  void banWithCheckIsAUsageError() {
+    tree(TEMPLATE);
+    int code =
+        run(
+            "--check",
+            "--ban",
+            root.resolve("rules.txt").toString(),
+            "--templates",
+            root.resolve("T.java").toString(),
+            root.resolve("src").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("--ban and --verify act on written files"), err.toString());
+    assertFalse(java.nio.file.Files.exists(root.resolve("rules.txt")));
+  }
+
+  @Test
+  void fileThatDoesNotParseIsSkippedAndListedWhileTheRestIsMigrated() {
+    tree(TEMPLATE);
+    TestTrees.write(root, Map.of("src/p/Broken.java", "package p;\nclass Broken {\n  void f( {\n}\n"));
+    int code = run("--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(out.toString().contains("files not migrated (they do not parse):\n"), out.toString());
+    assertTrue(out.toString().contains("src/p/Broken.java:3: "), out.toString());
+    assertTrue(TestTrees.text(root, "src/p/A.java").contains("return s.isEmpty();"));
+  }
 }

@@ -229,7 +229,7 @@ final class Walker {
             kind,
             target,
             signature,
-            kind == Kind.TYPE ? enclosingTypes.peek() : enclosingTypes.peek(),
+            enclosingTypes.isEmpty() ? "" : enclosingTypes.peek(),
             full,
             own,
             at(node),

@@ -1,6 +1,8 @@
 package fx.mm;
 
+import fx.config.Config;
 import fx.config.IfConfig;
+import fx.config.Option;
 
 /** The kernel has no CONFIG_NOMMU; and the prefix is never written. */
 public final class Nommu {
@@ -12,4 +14,11 @@ public final class Nommu {
 
   @IfConfig("CONFIG_MMU")
   static void prefixed() {}
+
+  static int guarded(Config c) {
+    if (c.isEnabled(Option.NOMMU)) {
+      return 1;
+    }
+    return 0;
+  }
 }

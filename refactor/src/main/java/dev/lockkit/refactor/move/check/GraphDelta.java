@@ -46,6 +46,9 @@ public final class GraphDelta {
   public final List<Ref> added = new ArrayList<>();
   public final List<NewType> newTypes = new ArrayList<>();
 
+  /** Types that move to another package: old name to the new type. */
+  public final Map<String, NewType> renamed = new TreeMap<>();
+
   /** Key of a position in {@link #retarget}. */
   public static String key(String file, int line, int col) {
     return file + ":" + line + ":" + col;

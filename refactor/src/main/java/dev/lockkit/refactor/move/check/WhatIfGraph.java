@@ -46,7 +46,9 @@ public final class WhatIfGraph {
     Map<String, Integer> moduleOfType = new HashMap<>();
     for (int t = 0; t < before.typeCount(); t++) {
       String name = before.typeName(t);
-      ids.put(name, b.addType(name, pk.nodeName(before.packageOf(t)), before.moduleOf(t)));
+      GraphDelta.NewType moved = delta.renamed.get(name);
+      String pkg = moved == null ? pk.nodeName(before.packageOf(t)) : moved.pkg();
+      ids.put(name, b.addType(moved == null ? name : moved.fqn(), pkg, before.moduleOf(t)));
       moduleOfType.put(name, before.moduleOf(t));
     }
     for (GraphDelta.NewType n : delta.newTypes) {

@@ -41,11 +41,7 @@ public final class ElementResolver {
               + nearest(ref.type(), project.types().stream().map(TypeInfo::fqn).toList()));
     }
     if (!ref.isMember()) {
-      throw PlanException.at(
-          op,
-          "moving a whole type ("
-              + ref.type()
-              + ") is not supported yet; move its static members (pkg.Type#member) instead");
+      throw PlanException.at(op, ref.type() + " is a type: use resolveType");
     }
     BodyDeclaration<?> decl = member(op, origin, ref);
     if (!((com.github.javaparser.ast.nodeTypes.NodeWithModifiers<?>) decl)
@@ -64,6 +60,71 @@ public final class ElementResolver {
               + "; split the declaration into one field per line first");
     }
     return new MovedElement(op, origin, decl, ref.member(), destination(op, origin));
+  }
+
+  /** True if the plan line names a whole type (no {@code #member}). */
+  public static boolean isTypeMove(MoveOp op) {
+    return !op.element().isMember();
+  }
+
+  /** Resolves one plan operation that moves a whole top-level type to a package. */
+  public MovedType resolveType(MoveOp op) throws PlanException {
+    String name = op.element().type();
+    TypeInfo t = project.type(name);
+    if (t == null) {
+      throw PlanException.at(
+          op,
+          "no type "
+              + name
+              + " in the given paths"
+              + nearest(name, project.types().stream().map(TypeInfo::fqn).toList()));
+    }
+    if (t.outer() != null) {
+      throw PlanException.at(
+          op, name + " is a nested type; moving nested types is not supported yet");
+    }
+    if (t.file().cu().getTypes().size() != 1) {
+      throw PlanException.at(
+          op,
+          t.file().display()
+              + " declares several top-level types; move "
+              + name
+              + " into a file of its own first");
+    }
+    String dest = op.destination();
+    if (project.type(dest) != null) {
+      throw PlanException.at(
+          op, "moving a type into another type (" + dest + ") is not supported yet; name a package");
+    }
+    if (dest.equals(t.packageName())) {
+      throw PlanException.at(op, name + " is already in package " + dest);
+    }
+    for (String part : dest.split("\\.")) {
+      if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) {
+        throw PlanException.at(op, "destination " + dest + " is not a package name");
+      }
+    }
+    String fqn = dest + "." + t.simpleName();
+    if (project.type(fqn) != null) {
+      throw PlanException.at(op, "package " + dest + " already has a type named " + t.simpleName());
+    }
+    Path file = t.file().root();
+    for (String part : dest.split("\\.")) {
+      file = file.resolve(part);
+    }
+    file = file.resolve(t.simpleName() + ".java").toAbsolutePath().normalize();
+    ParsedFile there = project.file(file);
+    if (there != null) {
+      throw PlanException.at(
+          op,
+          "destination file "
+              + there.display()
+              + (there.parsed() ? " exists" : " exists and does not parse: " + there.parseError()));
+    }
+    if (java.nio.file.Files.exists(file)) {
+      throw PlanException.at(op, "destination file " + file + " exists");
+    }
+    return new MovedType(op, t, dest, file);
   }
 
   private static boolean isInterface(TypeInfo t) {

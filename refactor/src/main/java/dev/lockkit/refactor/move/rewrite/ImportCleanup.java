@@ -37,6 +37,9 @@ final class ImportCleanup {
   void run() {
     staticImports();
     for (Map.Entry<ParsedFile, ImportPlan> e : r.plans.entrySet()) {
+      if (r.movedFiles.containsKey(e.getKey())) {
+        continue; // its imports went into the recreated copy
+      }
       for (Map.Entry<Integer, String> ins : e.getValue().insertions().entrySet()) {
         r.changes.insert(e.getKey().source(), ins.getKey(), ins.getValue());
         r.inserted.computeIfAbsent(e.getKey(), k -> new StringBuilder()).append(ins.getValue());
@@ -44,6 +47,9 @@ final class ImportCleanup {
     }
     Set<ParsedFile> touched = new LinkedHashSet<>(r.removed.keySet());
     for (ParsedFile f : touched) {
+      if (r.movedFiles.containsKey(f)) {
+        continue;
+      }
       unusedImports(f);
     }
   }

@@ -84,6 +84,9 @@ public final class ImportPlan {
     if (now != null || fqn.indexOf('.') < 0) {
       return fqn;
     }
+    if (fqn.substring(0, fqn.lastIndexOf('.')).equals(pkg)) {
+      return simple; // a new type of this file's own package: visible without an import
+    }
     added.put(simple, fqn);
     return simple;
   }
@@ -97,6 +100,14 @@ public final class ImportPlan {
   /** True if the simple name {@code simple} resolves to {@code fqn} here. */
   public boolean sees(String simple, String fqn) {
     return fqn.equals(meaning(simple, null));
+  }
+
+  /**
+   * Plans {@code import fqn;} without asking what the simple name means now: for a type that moves
+   * out of this file's package, whose simple name resolves here today only through the package.
+   */
+  public void forceImport(String fqn) {
+    added.put(fqn.substring(fqn.lastIndexOf('.') + 1), fqn);
   }
 
   /** True if the file has {@code import static owner.member;}. */

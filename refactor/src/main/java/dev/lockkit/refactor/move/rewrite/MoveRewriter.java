@@ -8,12 +8,14 @@ import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Location;
 import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.refactor.edit.ChangeSet;
+import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.MovedElement;
+import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
 import java.util.ArrayList;
@@ -41,12 +43,24 @@ public final class MoveRewriter {
   /** Options of a run. */
   public record Options(boolean keepForwarders) {}
 
-  /** Everything the plan would do, and everything that stands in its way. */
+  /**
+   * Everything the plan would do, and everything that stands in its way.
+   *
+   * @param deletions files to delete (types moved to another package leave their old file)
+   */
   public record Result(
-      ChangeSet changes, List<Finding> conflicts, List<String> notes, GraphDelta delta) {}
+      ChangeSet changes,
+      List<SourceFile> deletions,
+      List<Finding> conflicts,
+      List<String> notes,
+      GraphDelta delta) {}
 
   final JavaProject project;
   final List<MovedElement> moved;
+  final List<MovedType> types;
+  final List<SourceFile> deletions = new ArrayList<>();
+  /** Edits to files that type moves recreate elsewhere, applied to the new copy. */
+  final Map<ParsedFile, List<TextEdit>> movedFiles = new IdentityHashMap<>();
   final Options options;
   final Presence presence;
   final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();
@@ -90,15 +104,23 @@ public final class MoveRewriter {
   }
 
   public MoveRewriter(
-      JavaProject project, List<MovedElement> moved, Options options, Presence presence) {
+      JavaProject project,
+      List<MovedElement> moved,
+      List<MovedType> types,
+      Options options,
+      Presence presence) {
     this.project = project;
     this.moved = moved;
+    this.types = types;
     this.options = options;
     this.presence = presence;
   }
 
   /** Computes the edits of the whole plan; writes nothing. */
   public Result run() {
+    for (MovedType t : types) {
+      movedFiles.put(t.type().file(), new ArrayList<>());
+    }
     for (MovedElement m : moved) {
       spans.put(m, MemberText.of(m.origin().file(), m.decl()));
       inner.put(m, new ArrayList<>());
@@ -140,6 +162,13 @@ public final class MoveRewriter {
         handle(site);
       }
     }
+    TypeMover typeMover = new TypeMover(this);
+    for (MovedType t : types) {
+      typeMover.references(t);
+    }
+    for (MovedType t : types) {
+      typeMover.recreate(t);
+    }
     new NameClashes(this).check();
     MovedText texts = new MovedText(this);
     for (DestModel d : dests.values()) {
@@ -154,7 +183,8 @@ public final class MoveRewriter {
     texts.deleteFromOrigins(deleted);
     new ImportCleanup(this).run();
     conflicts.sort(Finding.ORDER);
-    return new Result(changes, List.copyOf(conflicts), List.copyOf(notes), delta);
+    return new Result(
+        changes, List.copyOf(deletions), List.copyOf(conflicts), List.copyOf(notes), delta);
   }
 
   ImportPlan plan(ParsedFile f, Node context) {
@@ -173,6 +203,10 @@ public final class MoveRewriter {
 
   /** Records an edit: into the moved copy when inside a moved member, else into the file. */
   void edit(ParsedFile f, int start, int end, String text) {
+    if (movedFiles.containsKey(f)) {
+      movedFiles.get(f).add(new TextEdit(start, end, text));
+      return;
+    }
     MovedElement host = host(f, start);
     if (host != null) {
       int base = spans.get(host).start();

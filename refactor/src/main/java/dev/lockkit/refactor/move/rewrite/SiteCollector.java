@@ -362,8 +362,16 @@ public final class SiteCollector {
       MovedElement m, ParsedFile f, Node site, String name, FileScope.Member r, List<Site> out) {
     int at = f.begin(site);
     if (r.kind() == FileScope.Kind.MEMBER) {
+      // A call that a moved overload can take is a reference to a moved element (handled, or
+      // reported as ambiguous, by the reference pass); any other use means a member that stays.
+      int arity = site instanceof MethodCallExpr mc ? mc.getArguments().size() : -1;
       boolean isMoved =
-          byName.getOrDefault(name, List.of()).stream().anyMatch(x -> x.origin().equals(r.owner()));
+          byName.getOrDefault(name, List.of()).stream()
+              .anyMatch(
+                  x ->
+                      x.origin().equals(r.owner())
+                          && x.isMethod() == (site instanceof MethodCallExpr)
+                          && fits(x.arity(), x.isVarArgs(), arity));
       if (!isMoved) {
         TypeInfo lexical = project.typeOf(r.lexical());
         out.add(new Site(f, site, Kind.STAY_BEHIND, at, at, null, lexical, r.owner().fqn(), name));

@@ -1,0 +1,311 @@
+package dev.lockkit.refactor.move.rewrite;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.JavadocComment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.refactor.edit.TextEdit;
+import dev.lockkit.refactor.move.check.Access;
+import dev.lockkit.refactor.move.check.GraphDelta;
+import dev.lockkit.refactor.move.model.FileScope;
+import dev.lockkit.refactor.move.model.MovedElement;
+import dev.lockkit.refactor.move.model.MovedType;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.model.TypeInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Moves a top-level type to another package: its file is recreated in the destination package
+ * directory (same text, new package line, imports for what it used from its old package) and every
+ * reference follows.
+ *
+ * <p>Implementation overview. In each other file the type's simple-name uses are resolved with
+ * {@link FileScope}; a file that saw the type through its package (or an on-demand import) gets a
+ * single-type import of the new name, a single-type or static import of the old name is rewritten
+ * in place (or deleted, when the file is in the destination package), and fully qualified names
+ * in code and Javadoc are rewritten. Access is checked both ways: what the type uses from its old
+ * package must be public, and its package-private members must not be used from the old package
+ * (checked by name, so it may report a use javac would resolve elsewhere — a safe error). The type
+ * itself is widened to public when its old package still uses it.
+ */
+final class TypeMover {
+
+  private final MoveRewriter r;
+  private final Set<MovedType> usedFromOldPackage = new HashSet<>();
+
+  TypeMover(MoveRewriter r) {
+    this.r = r;
+  }
+
+  /** Phase one: rewrites every reference to {@code t} and checks its users' access. */
+  void references(MovedType t) {
+    ParsedFile home = t.type().file();
+    String oldPkg = t.type().packageName();
+    Set<String> packageMembers = packagePrivateMemberNames(t.type());
+    for (ParsedFile f : r.project.files()) {
+      if (!f.parsed() || f == home) {
+        continue;
+      }
+      boolean uses = references(f, t);
+      if (uses && f.packageName().equals(oldPkg) && !r.movedFiles.containsKey(f)) {
+        usedFromOldPackage.add(t);
+        String hit = usesByName(f, packageMembers, t.type().simpleName());
+        if (hit != null) {
+          r.conflict(
+              "move/access",
+              f,
+              null,
+              t.oldFqn() + "'s " + hit + " is not public; after the move to " + t.destPackage() + " it is not visible from " + f.display(),
+              t.oldFqn() + " -> " + t.destPackage() + " <- " + f.packageName());
+        }
+      }
+    }
+  }
+
+  /** Phase two: creates the type's new file and schedules the old one for deletion. */
+  void recreate(MovedType t) {
+    ParsedFile home = t.type().file();
+    r.changes.create(t.newFile(), newText(t, usedFromOldPackage.contains(t)));
+    r.deletions.add(home.source());
+    r.notes.add("moves " + t.oldFqn() + " to " + t.newFqn() + " (" + home.display() + " -> " + t.newFile().getFileName() + ")");
+    r.delta.renamed.put(t.oldFqn(), new GraphDelta.NewType(t.newFqn(), t.destPackage(), t.oldFqn()));
+  }
+
+  /** Rewrites the references in {@code f}; returns true if {@code f} uses the type at all. */
+  private boolean references(ParsedFile f, MovedType t) {
+    FileScope scope = r.project.scope(f);
+    String oldFqn = t.oldFqn();
+    String simple = t.type().simpleName();
+    boolean samePackageAsDest = f.packageName().equals(t.destPackage());
+    boolean[] simpleUse = {false};
+    boolean explicitImport = false;
+    for (ImportDeclaration d : f.cu().getImports()) {
+      String n = d.getNameAsString();
+      if (n.equals(oldFqn) || n.startsWith(oldFqn + ".")) {
+        int s = f.begin(d.getName());
+        if (!d.isStatic() && !d.isAsterisk() && n.equals(oldFqn)) {
+          explicitImport = true;
+          if (samePackageAsDest) {
+            String text = f.source().text();
+            r.edit(f, ImportPlan.lineStart(text, f.begin(d)), ImportPlan.lineEnd(text, f.end(d)), "");
+            continue;
+          }
+        }
+        r.edit(f, s, s + oldFqn.length(), t.newFqn());
+      }
+    }
+    boolean[] any = {explicitImport};
+    f.cu()
+        .walk(
+            n -> {
+              if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty() && ct.getNameAsString().equals(simple)
+                  || n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
+                  || n instanceof AnnotationExpr a && a.getNameAsString().equals(simple)) {
+                if (oldFqn.equals(scope.resolveType(simple, n))) {
+                  simpleUse[0] = true;
+                  any[0] = true;
+                }
+              } else if (n instanceof ClassOrInterfaceType ct && ct.getScope().isPresent() && ct.getNameWithScope().equals(oldFqn)) {
+                r.edit(f, f.begin(ct), f.end(ct.getName()), t.newFqn());
+                any[0] = true;
+              } else if (n instanceof FieldAccessExpr fa && oldFqn.equals(FileScope.chain(fa))) {
+                r.edit(f, f.begin(fa), f.end(fa), t.newFqn());
+                any[0] = true;
+              }
+            });
+    if (simpleUse[0] && !explicitImport && !samePackageAsDest) {
+      r.plan(f, null).forceImport(t.newFqn());
+    }
+    javadoc(f, t, simpleUse[0] || explicitImport);
+    return any[0];
+  }
+
+  private void javadoc(ParsedFile f, MovedType t, boolean importedInCode) {
+    Pattern qualified = Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
+    Pattern simple =
+        Pattern.compile("(\\{@link(?:plain)?\\s+|@see\\s+|@throws\\s+)" + Pattern.quote(t.type().simpleName()) + "\\b");
+    boolean samePackage = f.packageName().equals(t.type().packageName());
+    for (Comment c : f.cu().getAllContainedComments()) {
+      if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
+        continue;
+      }
+      int base = f.begin(c) + 3;
+      Matcher m = qualified.matcher(c.getContent());
+      while (m.find()) {
+        r.edit(f, base + m.start(), base + m.end(), t.newFqn());
+      }
+      if (samePackage && !importedInCode) {
+        Matcher s = simple.matcher(c.getContent());
+        while (s.find()) {
+          r.edit(f, base + s.start() + s.group(1).length(), base + s.end(), t.newFqn());
+        }
+      }
+    }
+  }
+
+  /** The moved file's new text: package line, imports of what it used from the old package. */
+  private String newText(MovedType t, boolean usedFromOldPackage) {
+    ParsedFile home = t.type().file();
+    FileScope scope = r.project.scope(home);
+    String oldPkg = t.type().packageName();
+    String text = home.source().text();
+    List<TextEdit> edits = new ArrayList<>();
+    var pd = home.cu().getPackageDeclaration().orElseThrow();
+    edits.add(new TextEdit(home.begin(pd.getName()), home.end(pd.getName()), t.destPackage()));
+    ImportPlan imports = r.plan(home, null);
+    Set<String> reported = new HashSet<>();
+    String top = t.newFqn();
+    home.cu()
+        .walk(
+            n -> {
+              String name = null;
+              if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
+                name = ct.getNameAsString();
+              } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
+                name = a.getNameAsString();
+              } else if (n instanceof NameExpr ne && scope.resolveMember(ne.getNameAsString(), false, ne).kind() == FileScope.Kind.UNKNOWN) {
+                name = ne.getNameAsString();
+              }
+              if (name != null) {
+                String fqn = scope.resolveType(name, n);
+                TypeInfo used = fqn == null ? null : r.project.type(fqn);
+                if (used != null && used.outer() == null && used.packageName().equals(oldPkg) && !used.equals(t.type())
+                    && !scope.singleImports().containsKey(name)) {
+                  imports.forceImport(fqn);
+                  if (Access.ofType(used) < 3 && reported.add(fqn)) {
+                    r.conflict("move/access", home, n, t.oldFqn() + " uses " + fqn + " (" + Access.label(Access.ofType(used)) + "), which is not visible from " + t.destPackage(), t.oldFqn() + " -> " + fqn);
+                  }
+                }
+              }
+              if (n instanceof MethodCallExpr mc && mc.getScope().isPresent()) {
+                memberAccess(t, scope, home, n, mc.getScope().get(), mc.getNameAsString(), true, top);
+              } else if (n instanceof FieldAccessExpr fa) {
+                memberAccess(t, scope, home, n, fa.getScope(), fa.getNameAsString(), false, top);
+              } else if (n instanceof MethodReferenceExpr mr) {
+                memberAccess(t, scope, home, n, mr.getScope(), mr.getIdentifier(), true, top);
+              }
+            });
+    for (Map.Entry<Integer, String> e : imports.insertions().entrySet()) {
+      edits.add(new TextEdit(e.getKey(), e.getKey(), e.getValue()));
+    }
+    edits.addAll(r.movedFiles.get(home));
+    TypeDeclaration<?> decl = t.type().decl();
+    if (usedFromOldPackage && Access.ofType(t.type()) < 3) {
+      int at = decl.getModifiers().isEmpty() ? keyword(home, decl) : home.begin(decl.getModifiers().get(0));
+      edits.add(new TextEdit(at, at, "public "));
+      r.notes.add(t.oldFqn() + ": made public; package " + oldPkg + " still uses it");
+    }
+    edits = new ArrayList<>(new LinkedHashSet<>(edits));
+    edits.sort(TextEdit.ORDER);
+    for (int i = 1; i < edits.size(); i++) {
+      if (edits.get(i - 1).overlaps(edits.get(i))) {
+        r.conflict("move/name-clash", home, null, t.oldFqn() + ": internal error: overlapping rewrites in the moved file", t.oldFqn() + " overlap");
+        return text;
+      }
+    }
+    StringBuilder sb = new StringBuilder(text);
+    for (int i = edits.size() - 1; i >= 0; i--) {
+      sb.replace(edits.get(i).start(), edits.get(i).end(), edits.get(i).replacement());
+    }
+    return sb.toString();
+  }
+
+  private void memberAccess(
+      MovedType t, FileScope scope, ParsedFile home, Node at, com.github.javaparser.ast.expr.Expression q, String name, boolean method, String top) {
+    String fqn = scope.resolveTypeChain(q);
+    TypeInfo owner = fqn == null ? null : r.project.type(fqn);
+    if (owner == null || owner.topLevel().equals(t.type())) {
+      return;
+    }
+    TypeInfo declaring = scope.declaringType(owner, name, method, 0);
+    if (declaring != null && !Access.memberVisible(declaring, name, method, top, t.destPackage())) {
+      r.conflict("move/access", home, at, t.oldFqn() + " uses " + declaring.fqn() + "#" + name + ", which is not visible from " + t.destPackage(), t.oldFqn() + " -> " + declaring.fqn() + "#" + name);
+    }
+  }
+
+  /** Offset of the {@code class}/{@code interface}/... keyword of a declaration without modifiers. */
+  private static int keyword(ParsedFile f, TypeDeclaration<?> decl) {
+    int from = decl.getAnnotations().isEmpty() ? f.begin(decl) : f.end(decl.getAnnotations().get(decl.getAnnotations().size() - 1));
+    String text = f.source().text();
+    while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /** Names of the type's members (and "constructor") that its old package could use but others cannot. */
+  private static Set<String> packagePrivateMemberNames(TypeInfo t) {
+    Set<String> out = new LinkedHashSet<>();
+    for (BodyDeclaration<?> b : t.decl().getMembers()) {
+      int level = Access.of(b, t);
+      if (level == 1 || level == 2) {
+        if (b instanceof CallableDeclaration<?> c) {
+          out.add(c.isConstructorDeclaration() ? "<init>" : c.getNameAsString());
+        } else if (b instanceof FieldDeclaration fd) {
+          out.addAll(FileScope.names(fd));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The first package-private member of the type that {@code f} seems to use, or null. */
+  private static String usesByName(ParsedFile f, Set<String> names, String simple) {
+    if (names.isEmpty()) {
+      return null;
+    }
+    String[] hit = {null};
+    f.cu()
+        .walk(
+            n -> {
+              String name = null;
+              if (n instanceof MethodCallExpr mc) {
+                name = mc.getNameAsString();
+              } else if (n instanceof FieldAccessExpr fa) {
+                name = fa.getNameAsString();
+              } else if (n instanceof MethodReferenceExpr mr) {
+                name = mr.getIdentifier();
+              } else if (n instanceof ObjectCreationExpr oce && oce.getType().getNameAsString().equals(simple)) {
+                name = "<init>";
+              }
+              if (hit[0] == null && name != null && names.contains(name)) {
+                hit[0] = name.equals("<init>") ? "constructor" : "member " + name;
+              }
+            });
+    return hit[0];
+  }
+
+  /** Member moves touching a moved type's file cannot be combined with it in one plan. */
+  static String overlapOf(MovedType t, List<MovedElement> members) {
+    for (MovedElement m : members) {
+      if (m.origin().topLevel().equals(t.type())
+          || !m.destination().isNew() && m.destination().existing().topLevel().equals(t.type())) {
+        return m.op().where() + ": " + m.display() + " also touches " + t.oldFqn() + ", which " + t.op().where() + " moves; split the plan in two";
+      }
+    }
+    return null;
+  }
+
+  static boolean isPublic(TypeDeclaration<?> d) {
+    return d.hasModifier(Modifier.Keyword.PUBLIC);
+  }
+}
