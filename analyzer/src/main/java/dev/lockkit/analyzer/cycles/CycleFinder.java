@@ -23,11 +23,11 @@ import java.util.List;
  * <p>Cut: a weighted form of the Eades–Lin–Smyth greedy feedback-arc-set heuristic. Nodes are
  * peeled off into a linear order: sinks go to the back, sources to the front, and otherwise the
  * node with the largest (outgoing − incoming) reference weight goes to the front (ties to the
- * smaller id). Edges pointing backwards in that order form a feedback set: removing them leaves the
- * order topological. The set is then made minimal: each cut edge, heaviest first, is put back if no
- * path leads from its target to its source without cut edges. The result is a small (not
- * necessarily minimum: that problem is NP-hard) set that prefers cutting edges with few references,
- * i.e. the cheapest to refactor.
+ * smaller id); queues and an ordered tree make this O(E log V). Edges pointing backwards in that
+ * order form a feedback set: removing them leaves the order topological. The set is then made
+ * minimal: each cut edge, heaviest first, is put back if no path leads from its target to its
+ * source without cut edges. The result is a small (not necessarily minimum: that problem is
+ * NP-hard) set that prefers cutting edges with few references, i.e. the cheapest to refactor.
  */
 public final class CycleFinder {
 
@@ -199,44 +199,20 @@ public final class CycleFinder {
       int b = local[g.to(e)];
       incoming[b][fillIn[b]++] = e;
     }
-    boolean[] removed = new boolean[k];
+    Peeler peeler = new Peeler(g, members, local, incoming, inW, outW, inDeg, outDeg);
     int[] front = new int[k];
     int[] back = new int[k];
     int nf = 0;
     int nb = 0;
-    int left = k;
-    while (left > 0) {
-      boolean changed = true;
-      while (changed) {
-        changed = false;
-        for (int i = 0; i < k; i++) {
-          if (!removed[i] && outDeg[i] == 0) {
-            back[nb++] = i;
-            left--;
-            remove(g, i, removed, local, members, incoming, inW, outW, inDeg, outDeg);
-            changed = true;
-          } else if (!removed[i] && inDeg[i] == 0) {
-            front[nf++] = i;
-            left--;
-            remove(g, i, removed, local, members, incoming, inW, outW, inDeg, outDeg);
-            changed = true;
-          }
-        }
+    while (nf + nb < k) {
+      int v;
+      if ((v = peeler.nextSink()) >= 0) {
+        back[nb++] = v;
+      } else if ((v = peeler.nextSource()) >= 0) {
+        front[nf++] = v;
+      } else {
+        front[nf++] = peeler.bestDelta();
       }
-      if (left == 0) {
-        break;
-      }
-      int pick = -1;
-      long bestDelta = Long.MIN_VALUE;
-      for (int i = 0; i < k; i++) {
-        if (!removed[i] && outW[i] - inW[i] > bestDelta) {
-          bestDelta = outW[i] - inW[i];
-          pick = i;
-        }
-      }
-      front[nf++] = pick;
-      left--;
-      remove(g, pick, removed, local, members, incoming, inW, outW, inDeg, outDeg);
     }
     int[] position = new int[k];
     int p = 0;
@@ -271,31 +247,111 @@ public final class CycleFinder {
     return cut.stream().mapToInt(Integer::intValue).sorted().toArray();
   }
 
-  private static void remove(
-      EdgeTable g,
-      int i,
-      boolean[] removed,
-      int[] local,
-      int[] members,
-      int[][] incoming,
-      long[] inW,
-      long[] outW,
-      int[] inDeg,
-      int[] outDeg) {
-    removed[i] = true;
-    int v = members[i];
-    for (int e = g.outStart(v); e < g.outStart(v + 1); e++) {
-      int b = local[g.to(e)];
-      if (b >= 0 && !removed[b]) {
-        inDeg[b]--;
-        inW[b] -= g.refCount(e);
+  /**
+   * The node order of the Eades–Lin–Smyth heuristic, in O(E log V): sinks and sources are kept in
+   * queues as degrees drop, and the remaining nodes in a tree ordered by (out-weight − in-weight)
+   * descending, then id, so the choice is deterministic.
+   */
+  private static final class Peeler {
+    private final EdgeTable g;
+    private final int[] members;
+    private final int[] local;
+    private final int[][] incoming;
+    private final long[] inW;
+    private final long[] outW;
+    private final int[] inDeg;
+    private final int[] outDeg;
+    private final boolean[] removed;
+    private final java.util.ArrayDeque<Integer> sinks = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Integer> sources = new java.util.ArrayDeque<>();
+    private final java.util.TreeSet<Integer> byDelta;
+
+    Peeler(
+        EdgeTable g,
+        int[] members,
+        int[] local,
+        int[][] incoming,
+        long[] inW,
+        long[] outW,
+        int[] inDeg,
+        int[] outDeg) {
+      this.g = g;
+      this.members = members;
+      this.local = local;
+      this.incoming = incoming;
+      this.inW = inW;
+      this.outW = outW;
+      this.inDeg = inDeg;
+      this.outDeg = outDeg;
+      this.removed = new boolean[members.length];
+      this.byDelta =
+          new java.util.TreeSet<>(
+              (a, b) -> {
+                int c = Long.compare(outW[b] - inW[b], outW[a] - inW[a]);
+                return c != 0 ? c : Integer.compare(a, b);
+              });
+      for (int i = 0; i < members.length; i++) {
+        byDelta.add(i);
+        if (outDeg[i] == 0) {
+          sinks.add(i);
+        } else if (inDeg[i] == 0) {
+          sources.add(i);
+        }
       }
     }
-    for (int e : incoming[i]) {
-      int a = local[g.from(e)];
-      if (!removed[a]) {
-        outDeg[a]--;
-        outW[a] -= g.refCount(e);
+
+    int nextSink() {
+      return next(sinks);
+    }
+
+    int nextSource() {
+      return next(sources);
+    }
+
+    private int next(java.util.ArrayDeque<Integer> queue) {
+      while (!queue.isEmpty()) {
+        int v = queue.poll();
+        if (!removed[v]) {
+          remove(v);
+          return v;
+        }
+      }
+      return -1;
+    }
+
+    int bestDelta() {
+      int v = byDelta.first();
+      remove(v);
+      return v;
+    }
+
+    private void remove(int i) {
+      removed[i] = true;
+      byDelta.remove(i);
+      int v = members[i];
+      for (int e = g.outStart(v); e < g.outStart(v + 1); e++) {
+        int b = local[g.to(e)];
+        if (b >= 0 && !removed[b]) {
+          byDelta.remove(b);
+          inDeg[b]--;
+          inW[b] -= g.refCount(e);
+          byDelta.add(b);
+          if (inDeg[b] == 0) {
+            sources.add(b);
+          }
+        }
+      }
+      for (int e : incoming[i]) {
+        int a = local[g.from(e)];
+        if (!removed[a]) {
+          byDelta.remove(a);
+          outDeg[a]--;
+          outW[a] -= g.refCount(e);
+          byDelta.add(a);
+          if (outDeg[a] == 0) {
+            sinks.add(a);
+          }
+        }
       }
     }
   }

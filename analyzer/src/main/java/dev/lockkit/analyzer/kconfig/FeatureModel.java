@@ -40,6 +40,8 @@ import java.util.TreeSet;
  * the graph "S's value reads U" must be acyclic (Kconfig's "recursive dependency"); given that,
  * every symbol is a function of the user's choices and a valid configuration always exists, which
  * the constructor nevertheless checks.
+ *
+ * <p>Not thread-safe: all queries share one incremental solver.
  */
 public final class FeatureModel {
   /** Above this many, {@link #allValidConfigurations()} refuses and asks for a sample. */
@@ -48,20 +50,21 @@ public final class FeatureModel {
   private final SortedMap<String, KconfigSymbol> symbols;
   private final Map<String, SortedSet<String>> readers;
   private final Expr constraint;
+  private final Map<String, List<Edge>> selectedBy;
   private final SatSolver solver;
-  private final List<Finding> findings;
+  private List<Finding> findings;
 
   private FeatureModel(
       SortedMap<String, KconfigSymbol> symbols,
       Map<String, SortedSet<String>> readers,
+      Map<String, List<Edge>> selectedBy,
       Expr constraint,
-      SatSolver solver,
-      List<Finding> findings) {
+      SatSolver solver) {
     this.symbols = symbols;
     this.readers = readers;
+    this.selectedBy = selectedBy;
     this.constraint = constraint;
     this.solver = solver;
-    this.findings = findings;
   }
 
   static FeatureModel build(
@@ -105,16 +108,30 @@ public final class FeatureModel {
     if (!solver.isSatisfiable(Expr.TRUE)) {
       throw new KconfigException(top, "the Kconfig admits no valid configuration");
     }
+    return new FeatureModel(
+        Collections.unmodifiableSortedMap(symbols),
+        graph.readers(),
+        reverse,
+        Expr.and(all),
+        solver);
+  }
+
+  /**
+   * The {@code kconfig/unmet-dependency} findings: every {@code select} that can turn on a symbol
+   * whose dependencies are false, with a witness. Computed on first use — listing variants does not
+   * need them.
+   */
+  private List<Finding> unmetDependencies() {
     List<Finding> findings = new ArrayList<>();
     for (KconfigSymbol s : symbols.values()) {
-      for (Edge e : reverse.getOrDefault(s.name(), List.of())) {
+      for (Edge e : selectedBy.getOrDefault(s.name(), List.of())) {
         Expr unmet =
             Expr.and(
                 Expr.sym(e.from().name()),
                 e.select().condition(),
                 e.from().dependencies(),
                 Expr.not(s.dependencies()));
-        Optional<SortedMap<String, Boolean>> w = solver.witness(unmet);
+        Optional<SortedMap<String, Boolean>> w = this.solver.witness(unmet);
         if (w.isPresent()) {
           findings.add(
               Finding.of(
@@ -138,12 +155,7 @@ public final class FeatureModel {
       }
     }
     findings.sort(Finding.ORDER);
-    return new FeatureModel(
-        Collections.unmodifiableSortedMap(symbols),
-        graph.readers(),
-        Expr.and(all),
-        solver,
-        List.copyOf(findings));
+    return List.copyOf(findings);
   }
 
   /** A {@code select}/{@code imply} edge: entry {@code from} names the target. */
@@ -242,6 +254,9 @@ public final class FeatureModel {
 
   /** Model-level findings: {@code kconfig/unmet-dependency}, with witnesses. */
   public List<Finding> findings() {
+    if (findings == null) {
+      findings = unmetDependencies();
+    }
     return findings;
   }
 

@@ -177,7 +177,13 @@ public final class VariantBuilder {
         continue;
       }
       SourcePosition p = imp.getPosition();
-      sb.append(source, p.getSourceStart(), p.getSourceEnd() + 1).append('\n');
+      // Spoon reads the original text lazily; if the file changed on disk since the model was
+      // built the positions no longer fit, and Spoon's own rendering of the import is used.
+      boolean fits =
+          source != null && p.getSourceStart() >= 0 && p.getSourceEnd() < source.length();
+      String text =
+          fits ? source.substring(p.getSourceStart(), p.getSourceEnd() + 1) : imp.toString();
+      sb.append(text.endsWith(";") ? text : text + ";").append('\n');
     }
     return sb.append('\n').toString();
   }

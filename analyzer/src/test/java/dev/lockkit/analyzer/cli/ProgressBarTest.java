@@ -28,7 +28,8 @@ class ProgressBarTest {
       bar.filesDone(i, total);
     }
     String s = out.toString();
-    assertEquals(101, s.split("lockkit: parsing", -1).length - 1, "one redraw per percent, 0 to 100");
+    assertEquals(
+        101, s.split("lockkit: parsing", -1).length - 1, "one redraw per percent, 0 to 100");
     assertTrue(s.contains("\rlockkit: parsing [###############               ] 1000/2000"), s);
     assertTrue(s.endsWith("\r"), "the bar is erased when done");
     assertTrue(!s.contains("\n"), "never scrolls the terminal");

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * <p>Spec lines are {@code label | exit codes | command}; the command is split on blanks (paths
  * must not contain any), {@code #} starts a comment. In a command, {@code {gclog}} becomes a fresh
  * file path, so {@code -Xlog:gc:file={gclog}} lets the table report the largest heap occupancy
- * seen at any GC. Peak RSS comes from {@code /usr/bin/time} when the machine has it. A command
+ * seen at any GC. Peak RSS and CPU time (user + system, all threads) come from {@code
+ * /usr/bin/time} when the machine has it; CPU time is the figure least moved by other processes'
+ * load, so the table gives its ratios too. A command
  * that exits with a code not in its list makes the whole run fail: a crashed run is not a time.
  *
  * <p>Usage: {@code ProcessBench SPEC ROUNDS LOGDIR}.
@@ -36,7 +38,7 @@ public final class ProcessBench {
 
   record Command(String label, List<Integer> exits, List<String> argv) {}
 
-  record Sample(double seconds, long rssKb, long heapMb, String lastLine) {}
+  record Sample(double seconds, double cpuSeconds, long rssKb, long heapMb, String lastLine) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
@@ -54,10 +56,11 @@ public final class ProcessBench {
         samples.get(i).add(s);
         System.err.printf(
             Locale.ROOT,
-            "round %d  %-28s %8.2f s  %7d MB rss  | %s%n",
+            "round %d  %-28s %8.2f s  %8.2f s cpu  %7d MB rss  | %s%n",
             r,
             commands.get(i).label(),
             s.seconds(),
+            s.cpuSeconds(),
             s.rssKb() / 1024,
             s.lastLine());
       }
@@ -94,7 +97,7 @@ public final class ProcessBench {
     List<String> argv = new ArrayList<>();
     boolean timed = Files.isExecutable(TIME);
     if (timed) {
-      argv.addAll(List.of(TIME.toString(), "-f", "%M", "-o", rss.toString()));
+      argv.addAll(List.of(TIME.toString(), "-f", "%M %U %S", "-o", rss.toString()));
     }
     for (String a : c.argv()) {
       argv.add(a.replace("{gclog}", gc.toString()));
@@ -109,22 +112,26 @@ public final class ProcessBench {
       throw new IllegalStateException(
           c.label() + " exited " + code + " (see " + log + "): " + tail(out, 5));
     }
-    long rssKb = timed ? lastNumber(Files.readAllLines(rss)) : -1;
-    return new Sample(seconds, rssKb, peakHeapMb(gc), tail(out, 1));
+    double[] usage = timed ? lastUsage(Files.readAllLines(rss)) : new double[] {-1, -1};
+    return new Sample(seconds, usage[1], (long) usage[0], peakHeapMb(gc), tail(out, 1));
   }
 
   private static String tail(List<String> lines, int n) {
     return String.join(" / ", lines.subList(Math.max(0, lines.size() - n), lines.size())).strip();
   }
 
-  private static long lastNumber(List<String> lines) {
+  /** Peak RSS in KB and user+system CPU seconds from time's "%M %U %S" line; -1 if absent. */
+  private static double[] lastUsage(List<String> lines) {
     for (int i = lines.size() - 1; i >= 0; i--) {
       String l = lines.get(i).strip();
-      if (l.matches("\\d+")) {
-        return Long.parseLong(l);
+      if (l.matches("\\d+ [0-9.]+ [0-9.]+")) {
+        String[] f = l.split(" ");
+        return new double[] {
+          Long.parseLong(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2])
+        };
       }
     }
-    return -1;
+    return new double[] {-1, -1};
   }
 
   /** The largest "before" occupancy over all GC lines; -1 when there is no log or no GC. */
@@ -151,26 +158,32 @@ public final class ProcessBench {
 
   private static void printTable(List<Command> commands, List<List<Sample>> samples, int rounds) {
     System.out.println(
-        "| command | median wall s | min wall s | ratio to "
+        "| command | median wall s | min wall s | wall ratio to "
             + commands.get(0).label()
-            + " (median of per-round ratios) | peak RSS MB | max heap at GC MB | last output line |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---|");
+            + " (median of per-round ratios) | median CPU s (user+sys) | CPU ratio"
+            + " | peak RSS MB | max heap at GC MB | last output line |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
     for (int i = 0; i < commands.size(); i++) {
       List<Sample> s = samples.get(i);
       double[] secs = s.stream().mapToDouble(Sample::seconds).toArray();
+      double[] cpu = s.stream().mapToDouble(Sample::cpuSeconds).toArray();
       double[] ratios = new double[rounds];
+      double[] cpuRatios = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         ratios[r] = s.get(r).seconds() / samples.get(0).get(r).seconds();
+        cpuRatios[r] = s.get(r).cpuSeconds() / samples.get(0).get(r).cpuSeconds();
       }
       long rss = s.stream().mapToLong(Sample::rssKb).max().orElse(-1);
       long heap = s.stream().mapToLong(Sample::heapMb).max().orElse(-1);
       System.out.printf(
           Locale.ROOT,
-          "| %s | %.2f | %.2f | %.2f | %s | %s | %s |%n",
+          "| %s | %.2f | %.2f | %.2f | %s | %s | %s | %s | %s |%n",
           commands.get(i).label(),
           median(secs),
           Arrays.stream(secs).min().orElse(0),
           median(ratios),
+          cpu[0] < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", median(cpu)),
+          cpu[0] < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", median(cpuRatios)),
           rss < 0 ? "n/a" : Long.toString(rss / 1024),
           heap < 0 ? "n/a" : Long.toString(heap),
           s.get(s.size() - 1).lastLine().replace("|", "/"));

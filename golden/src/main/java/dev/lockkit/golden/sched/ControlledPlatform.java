@@ -163,7 +163,8 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
       if (!aborted) {
         recordFailure(
             new Failure(
-                Failure.Kind.UNCAUGHT_EXCEPTION, tasks[index].name + " threw " + describe(t)));
+                Failure.Kind.UNCAUGHT_EXCEPTION,
+                tasks[index].name + " threw " + Diagnostics.describe(t)));
       }
     } finally {
       self.task = -1;
@@ -217,7 +218,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
       return;
     }
     point(t);
-    if (!isRead(op)) {
+    if (!Diagnostics.isRead(op)) {
       // The access happens now, after this point: every other task's spin condition may change.
       for (TaskState other : tasks) {
         if (other != t) {
@@ -336,7 +337,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
               "no progress to completion within "
                   + stepLimit
                   + " scheduling points; "
-                  + positions()));
+                  + Diagnostics.positions(tasks)));
     }
     int next = t.count == 1 && starting > 0 ? startNext(t) : decide();
     if (aborted) {
@@ -354,18 +355,7 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
   private int decide() {
     long enabled = enabledMask();
     if (enabled == 0) {
-      StringBuilder sb = new StringBuilder();
-      for (TaskState t : tasks) {
-        if (t.status == TaskState.Status.PARKED || t.status == TaskState.Status.SPINNING) {
-          if (sb.length() > 0) {
-            sb.append("; ");
-          }
-          sb.append(t.name)
-              .append(t.status == TaskState.Status.PARKED ? " parked on " : " spinning on ")
-              .append(t.waitingOn);
-        }
-      }
-      recordFailure(new Failure(Failure.Kind.DEADLOCK, sb.toString()));
+      recordFailure(new Failure(Failure.Kind.DEADLOCK, Diagnostics.waits(tasks)));
       return current >= 0 && tasks[current].status != TaskState.Status.EXITED
           ? current
           : firstUnfinished();
@@ -436,17 +426,6 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     throw new IllegalStateException("no unfinished task");
   }
 
-  private String positions() {
-    StringBuilder sb = new StringBuilder();
-    for (TaskState t : tasks) {
-      if (sb.length() > 0) {
-        sb.append(", ");
-      }
-      sb.append(t.name).append(" at point ").append(t.count);
-    }
-    return sb.toString();
-  }
-
   // ---- hand-off ---------------------------------------------------------------------------------
 
   private int handOff(int next) {
@@ -500,21 +479,6 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
       }
     }
     return null;
-  }
-
-  /**
-   * Whether {@code op} only reads: a read cannot end anyone's spin, so it does not re-enable
-   * spinners (which is what lets two spinners waiting on each other show up as a deadlock).
-   */
-  static boolean isRead(String op) {
-    // lockcore names operations "<type>.<verb>", e.g. "int.getAcquire"; plain verbs work too.
-    String verb = op.substring(op.lastIndexOf('.') + 1);
-    return verb.startsWith("load") || verb.startsWith("read") || verb.startsWith("get");
-  }
-
-  private static String describe(Throwable t) {
-    String msg = t.getMessage();
-    return t.getClass().getName() + (msg == null ? "" : ": " + msg);
   }
 
   /** Cumulative measurements over every schedule this platform ran. */

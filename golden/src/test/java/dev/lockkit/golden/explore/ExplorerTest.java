@@ -128,7 +128,7 @@ class ExplorerTest {
     @SuppressWarnings("unchecked")
     java.util.function.Supplier<Cell<Integer>[]> setup =
         () ->
-            new Cell[] {
+            (Cell<Integer>[]) new Cell<?>[] {
               new Cell<>("flag0", 0),
               new Cell<>("flag1", 0),
               new Cell<>("turn", 0),
@@ -182,7 +182,7 @@ class ExplorerTest {
   static Program<Cell<Object>[]> handshake(boolean lostWakeup) {
     @SuppressWarnings("unchecked")
     java.util.function.Supplier<Cell<Object>[]> setup =
-        () -> new Cell[] {new Cell<>("flag", false), new Cell<>("waiter", null)};
+        () -> (Cell<Object>[]) new Cell<?>[] {new Cell<>("flag", false), new Cell<>("waiter", null)};
     return Program.builder(setup)
         .task(
             c -> {

@@ -1,7 +1,6 @@
 package dev.lockkit.golden.lockcore;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockkit.golden.approve.ApprovalStore;
 import dev.lockkit.golden.approve.Policy;
@@ -43,15 +42,21 @@ class LockcoreGoldenSuiteTest {
     explorer = new Explorer();
   }
 
+  /**
+   * Reports (does not fail on) approved files no pair produces: the directory is shared with other
+   * golden files (the analyzer's approved output lives there too), so only a reader can tell.
+   */
   @AfterAll
-  static void noObsoleteApprovedFiles() {
+  static void reportObsoleteApprovedFiles() {
     explorer.close();
     ApprovalStore store = new ApprovalStore(APPROVED, Policy.VERIFY);
     Set<Path> expected = new HashSet<>();
     for (Plan.Pair p : plan.pairs()) {
       expected.add(store.approvedFile(p.scenario().name(), p.variant()));
     }
-    assertEquals(List.of(), store.obsolete(expected), "obsolete approved files: delete them");
+    for (Path p : store.obsolete(expected)) {
+      System.err.println("golden: approved file produced by no scenario of this suite: " + p);
+    }
   }
 
   @VariantMatrixTest

@@ -1,6 +1,7 @@
 package dev.lockkit.lockcore.mm;
 
 import dev.lockkit.lockcore.config.Config;
+import dev.lockkit.lockcore.config.HistoricalBug;
 import dev.lockkit.lockcore.config.Option;
 import dev.lockkit.lockcore.mmaplock.MmapLock;
 import dev.lockkit.lockcore.sync.Errno;
@@ -94,7 +95,7 @@ public final class Kernel {
   private final MapsReader maps;
   private final SharedInt mmIds = new SharedInt(0);
 
-  private Kernel(Config config, ExceptionTable exceptionTable) {
+  private Kernel(Config config, ExceptionTable exceptionTable, HistoricalBug bug) {
     this.config = config;
     this.ctx = new SyncContext(config, exceptionTable);
     this.tracer = new Tracer(config);
@@ -121,10 +122,13 @@ public final class Kernel {
     if (config.isEnabled(Option.MMU)) {
       if (config.isEnabled(Option.LOCK_MM_AND_FIND_VMA)) {
         arch.setLockMmAndFindVma(
-            new dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaMmu(mmapLock, exceptionTable, stack));
+            new dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaMmu(
+                mmapLock, exceptionTable, stack, bug == HistoricalBug.STACKROT));
       }
     } else {
-      arch.setLockMmAndFindVma(new dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaNommu(mmapLock));
+      arch.setLockMmAndFindVma(
+          new dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaNommu(
+              mmapLock, bug == HistoricalBug.NOMMU_LOCK_LEAK));
     }
     this.mmapOps = new MmapOps(mmapLock, vmaLock, cache);
     this.fork = new Fork(mmapLock, vmaLock, cache, this::allocMm);
@@ -142,7 +146,35 @@ public final class Kernel {
    */
   public static Kernel boot(Config config, ExceptionTable exceptionTable) {
     return new Kernel(
-        Objects.requireNonNull(config, "config"), Objects.requireNonNull(exceptionTable, "table"));
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(exceptionTable, "table"),
+        null);
+  }
+
+  /**
+   * Boots a kernel with one historical bug put back, for tests that show the golden suite catches
+   * it. This is the only way to reach a {@link HistoricalBug} path: {@link #boot} never does, and
+   * no {@link Config} option selects one.
+   *
+   * @throws IllegalArgumentException when {@code config} lacks the code the bug lived in ({@code
+   *     STACKROT}: MMU, LOCK_MM_AND_FIND_VMA, stacks growing down; {@code NOMMU_LOCK_LEAK}: !MMU)
+   */
+  public static Kernel bootWithHistoricalBug(
+      Config config, ExceptionTable exceptionTable, HistoricalBug bug) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(bug, "bug");
+    boolean applies =
+        switch (bug) {
+          case STACKROT ->
+              config.isEnabled(Option.MMU)
+                  && config.isEnabled(Option.LOCK_MM_AND_FIND_VMA)
+                  && !config.isEnabled(Option.STACK_GROWSUP);
+          case NOMMU_LOCK_LEAK -> !config.isEnabled(Option.MMU);
+        };
+    if (!applies) {
+      throw new IllegalArgumentException(bug + " does not exist in configuration " + config);
+    }
+    return new Kernel(config, Objects.requireNonNull(exceptionTable, "table"), bug);
   }
 
   /** The configuration this kernel was booted with. */

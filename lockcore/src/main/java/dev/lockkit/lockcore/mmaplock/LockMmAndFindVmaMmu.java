@@ -24,13 +24,25 @@ public final class LockMmAndFindVmaMmu implements LockMmAndFindVma {
   private final MmapLock mmapLock;
   private final ExceptionTable exceptionTable;
   private final StackExpander stack;
+  // HistoricalBug.STACKROT: grow the stack under the read lock, as before Linux 6.5.
+  private final boolean stackRot;
 
   /** The MMU helper over {@code mmapLock}, growing stacks with {@code stack}. */
   public LockMmAndFindVmaMmu(
       MmapLock mmapLock, ExceptionTable exceptionTable, StackExpander stack) {
+    this(mmapLock, exceptionTable, stack, false);
+  }
+
+  /**
+   * The helper with StackRot (CVE-2023-3269) put back when {@code stackRot}; only {@code
+   * Kernel.bootWithHistoricalBug} passes true, and only where stacks grow down.
+   */
+  public LockMmAndFindVmaMmu(
+      MmapLock mmapLock, ExceptionTable exceptionTable, StackExpander stack, boolean stackRot) {
     this.mmapLock = mmapLock;
     this.exceptionTable = exceptionTable;
     this.stack = stack;
+    this.stackRot = stackRot;
   }
 
   /** {@code get_mmap_lock_carefully()}: whether the read lock is now held. */
@@ -74,6 +86,13 @@ public final class LockMmAndFindVmaMmu implements LockMmAndFindVma {
       mmapLock.mmapReadUnlock(mm);
       return null;
     }
+    if (stackRot) {
+      if (expandDownwardsUnderReadLockStackRot(mm, vma, addr) != 0) {
+        mmapLock.mmapReadUnlock(mm);
+        return null;
+      }
+      return vma;
+    }
     if (!mmapUpgradeTrylock(mm)) {
       if (!upgradeMmapLockCarefully(mm, regs)) {
         return null;
@@ -99,5 +118,29 @@ public final class LockMmAndFindVmaMmu implements LockMmAndFindVma {
     }
     mmapLock.mmapWriteDowngrade(mm);
     return vma;
+  }
+
+  /**
+   * {@code HistoricalBug.STACKROT}: the pre-6.5 {@code expand_downwards()}, which stored the grown
+   * stack in the maple tree holding only the mmap <em>read</em> lock. The tree frees the replaced
+   * node through {@code call_rcu()}; a task holding only the read lock is no RCU reader, so the
+   * grace period does not wait for it, and its next access to the node it was walking is a
+   * use-after-free (a poisoned node in lockcore). Never reached unless the switch is on.
+   */
+  private static int expandDownwardsUnderReadLockStackRot(
+      MmStruct mm, VmAreaStruct vma, long address) {
+    address &= VmFlags.PAGE_MASK;
+    if (address < VmFlags.MMAP_MIN_ADDR) {
+      return -dev.lockkit.lockcore.sync.Errno.EPERM;
+    }
+    VmAreaStruct prev = mm.mmMt().prev(vma);
+    if ((prev != null && prev.vmEnd() > address) || vma.vmEnd() - address > VmFlags.RLIMIT_STACK) {
+      return -dev.lockkit.lockcore.sync.Errno.ENOMEM;
+    }
+    long grow = (vma.vmStart() - address) >>> VmFlags.PAGE_SHIFT;
+    vma.setVmStart(address);
+    vma.setVmPgoff(vma.vmPgoff() - grow);
+    mm.mmMt().updateUnderReadLockStackRot(vma);
+    return 0;
   }
 }

@@ -14,17 +14,28 @@ import dev.lockkit.lockcore.types.VmAreaStruct;
 @IfConfig("!MMU")
 public final class LockMmAndFindVmaNommu implements LockMmAndFindVma {
   private final MmapLock mmapLock;
+  // HistoricalBug.NOMMU_LOCK_LEAK: return failure with the read lock still held.
+  private final boolean leakReadLockOnMiss;
 
   /** The NOMMU helper over {@code mmapLock}. */
   public LockMmAndFindVmaNommu(MmapLock mmapLock) {
+    this(mmapLock, false);
+  }
+
+  /**
+   * The helper with the historical lock leak put back when {@code leakReadLockOnMiss}; only {@code
+   * Kernel.bootWithHistoricalBug} passes true.
+   */
+  public LockMmAndFindVmaNommu(MmapLock mmapLock, boolean leakReadLockOnMiss) {
     this.mmapLock = mmapLock;
+    this.leakReadLockOnMiss = leakReadLockOnMiss;
   }
 
   @Override
   public VmAreaStruct lockMmAndFindVma(MmStruct mm, long addr, PtRegs regs) {
     mmapLock.mmapReadLock(mm);
     VmAreaStruct vma = mm.mmMt().vmaLookup(addr);
-    if (vma == null) {
+    if (vma == null && !leakReadLockOnMiss) {
       mmapLock.mmapReadUnlock(mm);
     }
     return vma;

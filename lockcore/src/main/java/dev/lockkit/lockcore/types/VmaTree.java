@@ -257,6 +257,19 @@ public final class VmaTree {
    */
   public void update(VmAreaStruct vma) {
     externalLock.assertHeldWrite();
+    store(vma);
+  }
+
+  /**
+   * {@link #update} without the write-lock assertion, as the pre-6.5 {@code expand_downwards()}
+   * stored a grown stack under the mmap <em>read</em> lock. Reachable only through {@code
+   * HistoricalBug.STACKROT}; it is what lets that bug's tree-node use-after-free happen.
+   */
+  public void updateUnderReadLockStackRot(VmAreaStruct vma) {
+    store(vma);
+  }
+
+  private void store(VmAreaStruct vma) {
     Node old = root.get();
     int i = indexOf(old, vma);
     if (i < 0) {

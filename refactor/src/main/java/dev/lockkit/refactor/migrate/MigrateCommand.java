@@ -18,11 +18,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code lockkit migrate}: apply Refaster-style templates to a source tree.
  *
- * <p>Exit codes: 0 done (or nothing to do); 1 with {@code --check} when a site would be rewritten;
- * 3 with {@code --verify} when a variant of the written result has a compile error it did not have
- * before; 2 bad input (a template that does not parse, is unsupported or inconsistent, a bad path,
- * a write that could not be done) — with a {@code file:line} message, nothing written, and no stack
- * trace unless {@code --debug}.
+ * <p>Exit codes: 0 done (or nothing to do); 1 with {@code --check} when a site would be rewritten,
+ * or with {@code --fail-on-left} when a use of the old API is left; 3 with {@code --verify} when a
+ * variant of the written result has a compile error it did not have before; 2 bad input (a template
+ * that does not parse, is unsupported or inconsistent, a bad path, a write that could not be done)
+ * — with a {@code file:line} message, nothing written, and no stack trace unless {@code --debug}.
  */
 @Command(
     name = "migrate",
@@ -110,6 +110,11 @@ public final class MigrateCommand implements Callable<Integer> {
           "After writing, compile the result and tie each error to the rewrite that caused it.")
   boolean verify;
 
+  @Option(
+      names = "--fail-on-left",
+      description = "Exit 1 if any use of the old API is left (CI enforcement after a migration).")
+  boolean failOnLeft;
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
@@ -148,8 +153,9 @@ public final class MigrateCommand implements Callable<Integer> {
       }
       out.print(format == Format.json ? result.report().toJson() : result.report().toText());
       out.flush();
+      boolean leftover = failOnLeft && result.report().leftCount() > 0;
       if (modeName.equals("check")) {
-        return result.report().rewrittenCount() > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+        return result.report().rewrittenCount() > 0 || leftover ? EXIT_CHECK_FAILED : EXIT_OK;
       }
       if (modeName.equals("write")) {
         Verify verifier = verify ? new Verify(result, classpath, base) : null;
@@ -173,7 +179,7 @@ public final class MigrateCommand implements Callable<Integer> {
           }
         }
       }
-      return EXIT_OK;
+      return leftover ? EXIT_CHECK_FAILED : EXIT_OK;
     } catch (MigrationException | EditException e) {
       err.println("lockkit migrate: " + e.getMessage());
       err.flush();

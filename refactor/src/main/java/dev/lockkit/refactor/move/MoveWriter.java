@@ -29,7 +29,8 @@ final class MoveWriter {
     for (SourceFile f : deletions) {
       try {
         if (!f.unchangedOnDisk()) {
-          throw new EditException(f.path() + ": changed on disk since it was read; not deleting it");
+          throw new EditException(
+              f.path() + ": changed on disk since it was read; not deleting it");
         }
       } catch (IOException e) {
         throw new EditException(f.path() + ": cannot be read: " + e.getMessage(), e);

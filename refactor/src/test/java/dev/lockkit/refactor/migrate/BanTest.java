@@ -60,7 +60,8 @@ class BanTest {
                 "check"));
     Path rules = root.resolve("lockkit-rules.txt");
     Ban.append(rules, r.templates(), List.of());
-    List<String> bans = Files.readAllLines(rules).stream().filter(l -> l.startsWith("ban ")).toList();
+    List<String> bans =
+        Files.readAllLines(rules).stream().filter(l -> l.startsWith("ban ")).toList();
     assertEquals(10, bans.size(), String.join("\n", bans));
     assertEquals(
         "ban dev.lockkit.lockcore.sync.RwSemaphore#downRead allow dev.lockkit.lockcore.mmaplock.**"
@@ -83,7 +84,8 @@ class BanTest {
     Migration.Result r = TestTrees.run(root);
     MigrationException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            MigrationException.class, () -> Ban.append(root.resolve("rules.txt"), r.templates(), List.of()));
+            MigrationException.class,
+            () -> Ban.append(root.resolve("rules.txt"), r.templates(), List.of()));
     assertTrue(e.getMessage().contains("unknown directive 'frobnicate'"), e.getMessage());
     assertEquals("frobnicate everything\n", Files.readString(root.resolve("rules.txt")));
   }

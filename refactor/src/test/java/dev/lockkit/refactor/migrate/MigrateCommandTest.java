@@ -155,11 +155,29 @@ class MigrateCommandTest {
   @Test
   void fileThatDoesNotParseIsSkippedAndListedWhileTheRestIsMigrated() {
     tree(TEMPLATE);
-    TestTrees.write(root, Map.of("src/p/Broken.java", "package p;\nclass Broken {\n  void f( {\n}\n"));
-    int code = run("--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
+    TestTrees.write(
+        root, Map.of("src/p/Broken.java", "package p;\nclass Broken {\n  void f( {\n}\n"));
+    int code =
+        run("--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
     assertEquals(0, code, err.toString());
-    assertTrue(out.toString().contains("files not migrated (they do not parse):\n"), out.toString());
+    assertTrue(
+        out.toString().contains("files not migrated (they do not parse):\n"), out.toString());
     assertTrue(out.toString().contains("src/p/Broken.java:3: "), out.toString());
     assertTrue(TestTrees.text(root, "src/p/A.java").contains("return s.isEmpty();"));
+  }
+
+  @Test
+  void failOnLeftTurnsRemainingOldApiUsesIntoExitOne() {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            TEMPLATE,
+            "src/p/A.java",
+            "package p;\nclass A {\n  int f(CharSequence cs) {\n    return cs.length();\n  }\n}\n"));
+    String t = root.resolve("T.java").toString();
+    String src = root.resolve("src").toString();
+    assertEquals(0, run("--check", "--templates", t, src), err.toString());
+    assertEquals(1, run("--check", "--fail-on-left", "--templates", t, src), err.toString());
   }
 }

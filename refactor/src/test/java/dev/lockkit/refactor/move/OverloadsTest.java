@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Overloads split by a plan: calls are attributed by arity (found by the commons-lang3 harness). */
+/**
+ * Overloads split by a plan: calls are attributed by arity (found by the commons-lang3 harness).
+ */
 class OverloadsTest {
 
   @TempDir Path tmp;
@@ -18,9 +20,13 @@ class OverloadsTest {
   @Test
   void aMovedOverloadCallingOneThatStaysQualifiesTheCall() throws Exception {
     Path src = tmp.resolve("src");
-    write(src, "a/T.java", "package a;\n\npublic final class T {\n  public static int f(int x) { return x; }\n  public static int f(int x, int y) { return f(x) + f(y); }\n  public static int g() { return f(1, 2); }\n}\n");
+    write(
+        src,
+        "a/T.java",
+        "package a;\n\npublic final class T {\n  public static int f(int x) { return x; }\n  public static int f(int x, int y) { return f(x) + f(y); }\n  public static int g() { return f(1, 2); }\n}\n");
     Files.writeString(tmp.resolve("p"), "move a.T#f(int, int) to a.U\n");
-    MoveTestSupport.Run r = move("--plan", tmp.resolve("p").toString(), "--allow", "cycle/type", src.toString());
+    MoveTestSupport.Run r =
+        move("--plan", tmp.resolve("p").toString(), "--allow", "cycle/type", src.toString());
     assertEquals(0, r.exit(), r.out() + r.err());
     assertEquals(
         "package a;\n\npublic final class T {\n  public static int f(int x) { return x; }\n  public static int g() { return U.f(1, 2); }\n}\n",

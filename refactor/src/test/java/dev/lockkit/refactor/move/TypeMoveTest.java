@@ -43,9 +43,14 @@ class TypeMoveTest {
         "package mini.lock;\n\n/** vm_area_struct, reduced. */\npublic final class Vma {\n  public long start, end;\n  public int refcnt;\n}\n",
         Files.readString(src.resolve("mini/lock/Vma.java")));
     // Same-package user gets an import; importers are rewritten; the destination drops its import.
-    assertTrue(Files.readString(src.resolve("mini/types/Mm.java")).startsWith("package mini.types;\n\nimport mini.lock.Vma;\n\n/** mm_struct, reduced. */"));
-    assertTrue(Files.readString(src.resolve("mini/mm/Memory.java")).contains("import mini.lock.Vma;\n"));
-    assertFalse(Files.readString(src.resolve("mini/lock/VmaLock.java")).contains("import mini.types.Vma;"));
+    assertTrue(
+        Files.readString(src.resolve("mini/types/Mm.java"))
+            .startsWith(
+                "package mini.types;\n\nimport mini.lock.Vma;\n\n/** mm_struct, reduced. */"));
+    assertTrue(
+        Files.readString(src.resolve("mini/mm/Memory.java")).contains("import mini.lock.Vma;\n"));
+    assertFalse(
+        Files.readString(src.resolve("mini/lock/VmaLock.java")).contains("import mini.types.Vma;"));
     assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
   }
 
@@ -53,9 +58,16 @@ class TypeMoveTest {
   void aLayerBreakBlocksTheMoveAndNothingIsDeleted() throws Exception {
     Map<String, String> before = snapshot(src);
     MoveTestSupport.Run r =
-        move("--plan", plan.toString(), "--rules", FIXTURES.resolve("kernel-split/rules").toString(), src.toString());
+        move(
+            "--plan",
+            plan.toString(),
+            "--rules",
+            FIXTURES.resolve("kernel-split/rules").toString(),
+            src.toString());
     assertEquals(1, r.exit(), r.out());
-    assertTrue(r.out().contains("error layer/forbidden: package mini.types depends on mini.lock"), r.out());
+    assertTrue(
+        r.out().contains("error layer/forbidden: package mini.types depends on mini.lock"),
+        r.out());
     assertEquals(before, snapshot(src));
   }
 
@@ -76,6 +88,7 @@ class TypeMoveTest {
     Files.writeString(plan, "move mini.types.Vma to mini.types\n");
     MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains(plan + ":1: mini.types.Vma is already in package mini.types"), r.err());
+    assertTrue(
+        r.err().contains(plan + ":1: mini.types.Vma is already in package mini.types"), r.err());
   }
 }

@@ -287,8 +287,8 @@ public final class TemplateParser {
               + " is not");
     }
     if (before.kind() == Template.Kind.EXPRESSION) {
-      String bt = before.method().getType().asString();
-      String at = after.method().getType().asString();
+      String bt = describe(before.method());
+      String at = describe(after.method());
       if (!bt.equals(at)) {
         throw error(
             after.method(),
@@ -340,6 +340,15 @@ public final class TemplateParser {
                 + " at line "
                 + before.line());
       }
+    }
+  }
+
+  /** The resolved return type, so {@code List<E>} and {@code java.util.List<E>} agree. */
+  private static String describe(MethodDeclaration m) {
+    try {
+      return m.getType().resolve().describe();
+    } catch (RuntimeException e) {
+      return m.getType().asString();
     }
   }
 

@@ -94,7 +94,8 @@ public final class ElementResolver {
     String dest = op.destination();
     if (project.type(dest) != null) {
       throw PlanException.at(
-          op, "moving a type into another type (" + dest + ") is not supported yet; name a package");
+          op,
+          "moving a type into another type (" + dest + ") is not supported yet; name a package");
     }
     if (dest.equals(t.packageName())) {
       throw PlanException.at(op, name + " is already in package " + dest);

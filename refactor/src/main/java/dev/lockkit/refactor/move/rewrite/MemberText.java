@@ -26,7 +26,7 @@ public record MemberText(ParsedFile file, int start, int end, int declStart, Str
     String text = file.source().text();
     int declStart = file.begin(decl);
     int first = declStart;
-    List<Comment> comments = file.cu().getAllContainedComments();
+    List<Comment> comments = file.cu().getAllComments();
     boolean grew = true;
     while (grew) {
       grew = false;

@@ -59,8 +59,10 @@ public final class MoveRewriter {
   final List<MovedElement> moved;
   final List<MovedType> types;
   final List<SourceFile> deletions = new ArrayList<>();
+
   /** Edits to files that type moves recreate elsewhere, applied to the new copy. */
   final Map<ParsedFile, List<TextEdit>> movedFiles = new IdentityHashMap<>();
+
   final Options options;
   final Presence presence;
   final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();

@@ -223,7 +223,7 @@ public final class SiteCollector {
   // ---- Javadoc -------------------------------------------------------------------------------
 
   private void javadoc(ParsedFile f, FileScope scope, List<Site> out) {
-    for (Comment c : f.cu().getAllContainedComments()) {
+    for (Comment c : f.cu().getAllComments()) {
       if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
         continue;
       }

@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
  * <p>Implementation overview. In each other file the type's simple-name uses are resolved with
  * {@link FileScope}; a file that saw the type through its package (or an on-demand import) gets a
  * single-type import of the new name, a single-type or static import of the old name is rewritten
- * in place (or deleted, when the file is in the destination package), and fully qualified names
- * in code and Javadoc are rewritten. Access is checked both ways: what the type uses from its old
+ * in place (or deleted, when the file is in the destination package), and fully qualified names in
+ * code and Javadoc are rewritten. Access is checked both ways: what the type uses from its old
  * package must be public, and its package-private members must not be used from the old package
  * (checked by name, so it may report a use javac would resolve elsewhere — a safe error). The type
  * itself is widened to public when its old package still uses it.
@@ -74,7 +74,13 @@ final class TypeMover {
               "move/access",
               f,
               null,
-              t.oldFqn() + "'s " + hit + " is not public; after the move to " + t.destPackage() + " it is not visible from " + f.display(),
+              t.oldFqn()
+                  + "'s "
+                  + hit
+                  + " is not public; after the move to "
+                  + t.destPackage()
+                  + " it is not visible from "
+                  + f.display(),
               t.oldFqn() + " -> " + t.destPackage() + " <- " + f.packageName());
         }
       }
@@ -86,8 +92,18 @@ final class TypeMover {
     ParsedFile home = t.type().file();
     r.changes.create(t.newFile(), newText(t, usedFromOldPackage.contains(t)));
     r.deletions.add(home.source());
-    r.notes.add("moves " + t.oldFqn() + " to " + t.newFqn() + " (" + home.display() + " -> " + t.newFile().getFileName() + ")");
-    r.delta.renamed.put(t.oldFqn(), new GraphDelta.NewType(t.newFqn(), t.destPackage(), t.oldFqn()));
+    r.notes.add(
+        "moves "
+            + t.oldFqn()
+            + " to "
+            + t.newFqn()
+            + " ("
+            + home.display()
+            + " -> "
+            + t.newFile().getFileName()
+            + ")");
+    r.delta.renamed.put(
+        t.oldFqn(), new GraphDelta.NewType(t.newFqn(), t.destPackage(), t.oldFqn()));
   }
 
   /** Rewrites the references in {@code f}; returns true if {@code f} uses the type at all. */
@@ -95,7 +111,7 @@ final class TypeMover {
     FileScope scope = r.project.scope(f);
     String oldFqn = t.oldFqn();
     String simple = t.type().simpleName();
-    boolean samePackageAsDest = f.packageName().equals(t.destPackage());
+    boolean samePackageAsDest = finalPackage(f).equals(t.destPackage());
     boolean[] simpleUse = {false};
     boolean explicitImport = false;
     for (ImportDeclaration d : f.cu().getImports()) {
@@ -106,7 +122,8 @@ final class TypeMover {
           explicitImport = true;
           if (samePackageAsDest) {
             String text = f.source().text();
-            r.edit(f, ImportPlan.lineStart(text, f.begin(d)), ImportPlan.lineEnd(text, f.end(d)), "");
+            r.edit(
+                f, ImportPlan.lineStart(text, f.begin(d)), ImportPlan.lineEnd(text, f.end(d)), "");
             continue;
           }
         }
@@ -117,14 +134,18 @@ final class TypeMover {
     f.cu()
         .walk(
             n -> {
-              if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty() && ct.getNameAsString().equals(simple)
+              if (n instanceof ClassOrInterfaceType ct
+                      && ct.getScope().isEmpty()
+                      && ct.getNameAsString().equals(simple)
                   || n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
                   || n instanceof AnnotationExpr a && a.getNameAsString().equals(simple)) {
                 if (oldFqn.equals(scope.resolveType(simple, n))) {
                   simpleUse[0] = true;
                   any[0] = true;
                 }
-              } else if (n instanceof ClassOrInterfaceType ct && ct.getScope().isPresent() && ct.getNameWithScope().equals(oldFqn)) {
+              } else if (n instanceof ClassOrInterfaceType ct
+                  && ct.getScope().isPresent()
+                  && ct.getNameWithScope().equals(oldFqn)) {
                 r.edit(f, f.begin(ct), f.end(ct.getName()), t.newFqn());
                 any[0] = true;
               } else if (n instanceof FieldAccessExpr fa && oldFqn.equals(FileScope.chain(fa))) {
@@ -142,9 +163,12 @@ final class TypeMover {
   private void javadoc(ParsedFile f, MovedType t, boolean importedInCode) {
     Pattern qualified = Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
     Pattern simple =
-        Pattern.compile("(\\{@link(?:plain)?\\s+|@see\\s+|@throws\\s+)" + Pattern.quote(t.type().simpleName()) + "\\b");
+        Pattern.compile(
+            "(\\{@link(?:plain)?\\s+|@see\\s+|@throws\\s+)"
+                + Pattern.quote(t.type().simpleName())
+                + "\\b");
     boolean samePackage = f.packageName().equals(t.type().packageName());
-    for (Comment c : f.cu().getAllContainedComments()) {
+    for (Comment c : f.cu().getAllComments()) {
       if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
         continue;
       }
@@ -182,22 +206,40 @@ final class TypeMover {
                 name = ct.getNameAsString();
               } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
                 name = a.getNameAsString();
-              } else if (n instanceof NameExpr ne && scope.resolveMember(ne.getNameAsString(), false, ne).kind() == FileScope.Kind.UNKNOWN) {
+              } else if (n instanceof NameExpr ne
+                  && scope.resolveMember(ne.getNameAsString(), false, ne).kind()
+                      == FileScope.Kind.UNKNOWN) {
                 name = ne.getNameAsString();
               }
               if (name != null) {
                 String fqn = scope.resolveType(name, n);
                 TypeInfo used = fqn == null ? null : r.project.type(fqn);
-                if (used != null && used.outer() == null && used.packageName().equals(oldPkg) && !used.equals(t.type())
-                    && !scope.singleImports().containsKey(name)) {
+                if (used != null
+                    && used.outer() == null
+                    && used.packageName().equals(oldPkg)
+                    && !used.equals(t.type())
+                    && !scope.singleImports().containsKey(name)
+                    && !r.movedFiles.containsKey(used.file())) {
                   imports.forceImport(fqn);
                   if (Access.ofType(used) < 3 && reported.add(fqn)) {
-                    r.conflict("move/access", home, n, t.oldFqn() + " uses " + fqn + " (" + Access.label(Access.ofType(used)) + "), which is not visible from " + t.destPackage(), t.oldFqn() + " -> " + fqn);
+                    r.conflict(
+                        "move/access",
+                        home,
+                        n,
+                        t.oldFqn()
+                            + " uses "
+                            + fqn
+                            + " ("
+                            + Access.label(Access.ofType(used))
+                            + "), which is not visible from "
+                            + t.destPackage(),
+                        t.oldFqn() + " -> " + fqn);
                   }
                 }
               }
               if (n instanceof MethodCallExpr mc && mc.getScope().isPresent()) {
-                memberAccess(t, scope, home, n, mc.getScope().get(), mc.getNameAsString(), true, top);
+                memberAccess(
+                    t, scope, home, n, mc.getScope().get(), mc.getNameAsString(), true, top);
               } else if (n instanceof FieldAccessExpr fa) {
                 memberAccess(t, scope, home, n, fa.getScope(), fa.getNameAsString(), false, top);
               } else if (n instanceof MethodReferenceExpr mr) {
@@ -210,7 +252,10 @@ final class TypeMover {
     edits.addAll(r.movedFiles.get(home));
     TypeDeclaration<?> decl = t.type().decl();
     if (usedFromOldPackage && Access.ofType(t.type()) < 3) {
-      int at = decl.getModifiers().isEmpty() ? keyword(home, decl) : home.begin(decl.getModifiers().get(0));
+      int at =
+          decl.getModifiers().isEmpty()
+              ? keyword(home, decl)
+              : home.begin(decl.getModifiers().get(0));
       edits.add(new TextEdit(at, at, "public "));
       r.notes.add(t.oldFqn() + ": made public; package " + oldPkg + " still uses it");
     }
@@ -218,7 +263,12 @@ final class TypeMover {
     edits.sort(TextEdit.ORDER);
     for (int i = 1; i < edits.size(); i++) {
       if (edits.get(i - 1).overlaps(edits.get(i))) {
-        r.conflict("move/name-clash", home, null, t.oldFqn() + ": internal error: overlapping rewrites in the moved file", t.oldFqn() + " overlap");
+        r.conflict(
+            "move/name-clash",
+            home,
+            null,
+            t.oldFqn() + ": internal error: overlapping rewrites in the moved file",
+            t.oldFqn() + " overlap");
         return text;
       }
     }
@@ -230,7 +280,14 @@ final class TypeMover {
   }
 
   private void memberAccess(
-      MovedType t, FileScope scope, ParsedFile home, Node at, com.github.javaparser.ast.expr.Expression q, String name, boolean method, String top) {
+      MovedType t,
+      FileScope scope,
+      ParsedFile home,
+      Node at,
+      com.github.javaparser.ast.expr.Expression q,
+      String name,
+      boolean method,
+      String top) {
     String fqn = scope.resolveTypeChain(q);
     TypeInfo owner = fqn == null ? null : r.project.type(fqn);
     if (owner == null || owner.topLevel().equals(t.type())) {
@@ -238,13 +295,29 @@ final class TypeMover {
     }
     TypeInfo declaring = scope.declaringType(owner, name, method, 0);
     if (declaring != null && !Access.memberVisible(declaring, name, method, top, t.destPackage())) {
-      r.conflict("move/access", home, at, t.oldFqn() + " uses " + declaring.fqn() + "#" + name + ", which is not visible from " + t.destPackage(), t.oldFqn() + " -> " + declaring.fqn() + "#" + name);
+      r.conflict(
+          "move/access",
+          home,
+          at,
+          t.oldFqn()
+              + " uses "
+              + declaring.fqn()
+              + "#"
+              + name
+              + ", which is not visible from "
+              + t.destPackage(),
+          t.oldFqn() + " -> " + declaring.fqn() + "#" + name);
     }
   }
 
-  /** Offset of the {@code class}/{@code interface}/... keyword of a declaration without modifiers. */
+  /**
+   * Offset of the {@code class}/{@code interface}/... keyword of a declaration without modifiers.
+   */
   private static int keyword(ParsedFile f, TypeDeclaration<?> decl) {
-    int from = decl.getAnnotations().isEmpty() ? f.begin(decl) : f.end(decl.getAnnotations().get(decl.getAnnotations().size() - 1));
+    int from =
+        decl.getAnnotations().isEmpty()
+            ? f.begin(decl)
+            : f.end(decl.getAnnotations().get(decl.getAnnotations().size() - 1));
     String text = f.source().text();
     while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
       from++;
@@ -252,7 +325,10 @@ final class TypeMover {
     return from;
   }
 
-  /** Names of the type's members (and "constructor") that its old package could use but others cannot. */
+  /**
+   * Names of the type's members (and "constructor") that its old package could use but others
+   * cannot.
+   */
   private static Set<String> packagePrivateMemberNames(TypeInfo t) {
     Set<String> out = new LinkedHashSet<>();
     for (BodyDeclaration<?> b : t.decl().getMembers()) {
@@ -284,7 +360,8 @@ final class TypeMover {
                 name = fa.getNameAsString();
               } else if (n instanceof MethodReferenceExpr mr) {
                 name = mr.getIdentifier();
-              } else if (n instanceof ObjectCreationExpr oce && oce.getType().getNameAsString().equals(simple)) {
+              } else if (n instanceof ObjectCreationExpr oce
+                  && oce.getType().getNameAsString().equals(simple)) {
                 name = "<init>";
               }
               if (hit[0] == null && name != null && names.contains(name)) {
@@ -299,7 +376,14 @@ final class TypeMover {
     for (MovedElement m : members) {
       if (m.origin().topLevel().equals(t.type())
           || !m.destination().isNew() && m.destination().existing().topLevel().equals(t.type())) {
-        return m.op().where() + ": " + m.display() + " also touches " + t.oldFqn() + ", which " + t.op().where() + " moves; split the plan in two";
+        return m.op().where()
+            + ": "
+            + m.display()
+            + " also touches "
+            + t.oldFqn()
+            + ", which "
+            + t.op().where()
+            + " moves; split the plan in two";
       }
     }
     return null;
@@ -307,5 +391,15 @@ final class TypeMover {
 
   static boolean isPublic(TypeDeclaration<?> d) {
     return d.hasModifier(Modifier.Keyword.PUBLIC);
+  }
+
+  /** The package {@code f}'s code will be in after the plan. */
+  private String finalPackage(ParsedFile f) {
+    for (MovedType m : r.types) {
+      if (m.type().file() == f) {
+        return m.destPackage();
+      }
+    }
+    return f.packageName();
   }
 }

@@ -10,8 +10,8 @@ public final class TypeMoves {
   private TypeMoves() {}
 
   /**
-   * Why a type move and a member move of one plan cannot go together, or null: a member moving
-   * out of or into a type whose file the plan also moves would edit a file that is being deleted.
+   * Why a type move and a member move of one plan cannot go together, or null: a member moving out
+   * of or into a type whose file the plan also moves would edit a file that is being deleted.
    */
   public static String overlap(MovedType t, List<MovedElement> members) {
     return TypeMover.overlapOf(t, members);

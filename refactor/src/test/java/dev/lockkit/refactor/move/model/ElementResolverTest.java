@@ -108,13 +108,26 @@ class ElementResolverTest {
   }
 
   @Test
-  void nestedTypesAndWholeTypesAreReportedAsUnsupported() {
+  void nestedTypesAndTypesIntoTypesAreReportedAsUnsupported() throws Exception {
     assertTrue(
         error("move a.b.Util#Nested to a.c.New")
             .contains("moving nested types is not supported yet"));
+    MoveOp op = PlanParser.parse("t.plan", "move a.b.Util to a.b.Util").get(0);
+    String intoType =
+        assertThrows(PlanException.class, () -> new ElementResolver(project).resolveType(op))
+            .getMessage();
     assertTrue(
-        error("move a.b.Util to a.c")
-            .contains("moving a whole type (a.b.Util) is not supported yet"));
+        intoType.contains("moving a type into another type (a.b.Util) is not supported yet"),
+        intoType);
+  }
+
+  @Test
+  void aWholeTypeMovesToAPackageDirectoryInItsRoot() throws Exception {
+    MovedType t =
+        new ElementResolver(project)
+            .resolveType(PlanParser.parse("t.plan", "move a.b.Util to a.d").get(0));
+    assertEquals("a.d.Util", t.newFqn());
+    assertEquals(dir.resolve("a/d/Util.java").toAbsolutePath().normalize(), t.newFile());
   }
 
   @Test

@@ -1,0 +1,27 @@
+package dev.lockkit.lockcore.config;
+
+/**
+ * Historical kernel bugs that lockcore can put back, one at a time, so that the golden suite can
+ * show it catches them. Never part of a {@link Config}: a kernel gets one only through {@code
+ * Kernel.bootWithHistoricalBug}, which nothing but tests calls, so a normal boot can never reach a
+ * buggy path.
+ *
+ * <p>Design: each switch replaces exactly one fixed code path by the historical one (a separate
+ * class, or one statement guarded by a constructor flag), and every switch-off path performs the
+ * same synchronisation operations as before the switches existed, so golden traces are unchanged.
+ */
+public enum HistoricalBug {
+  /**
+   * StackRot (CVE-2023-3269): the stack is expanded under the mmap <em>read</em> lock, so the VMA
+   * tree is modified while other readers walk it; the replaced tree node is freed after an RCU
+   * grace period that a reader holding only the mmap read lock does not hold up, and that reader's
+   * next access is to a freed (poisoned) node. MMU with LOCK_MM_AND_FIND_VMA, stacks growing down.
+   */
+  STACKROT,
+
+  /**
+   * The NOMMU {@code lock_mm_and_find_vma()} that returned failure with the mmap read lock still
+   * held: the task's next write-locking operation (or any writer) hangs. !MMU only.
+   */
+  NOMMU_LOCK_LEAK
+}
