@@ -1,24 +1,38 @@
 package dev.lockkit.cli;
 
+import dev.lockkit.analyzer.cli.AnalyzeCommand;
+import dev.lockkit.golden.cli.GoldenRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The main job: lockkit run on lockcore itself. Dependency and gating analysis of the project, then
- * golden verification across every build variant. Each stage that has not been built yet is named
- * as such; nothing is faked.
+ * The main job: lockkit run on lockcore itself, as CI runs it.
+ *
+ * <ol>
+ *   <li>{@code analyze} over every module of the checkout with lockkit's own rules file (package,
+ *       type and module cycles, layering, API bans) and lockcore's Kconfig (config gating across
+ *       every build variant, each finding with a witness configuration);
+ *   <li>golden verification of every scenario in {@code fixtures/scenarios} on every valid variant
+ *       of {@code lockcore/Kconfig} against the approved files, printing the variant × scenario
+ *       table.
+ * </ol>
+ *
+ * <p>The exit status is the worse of the two stages: 0 clean, 1 findings or golden mismatches, 2
+ * bad input.
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "The main job on the embedded default: analyze lockcore (cycles, layering, gating) and",
-      "verify its golden scenarios on every build variant."
+      "The main job on the embedded default: analyze lockkit (cycles, layering, config gating",
+      "on lockcore's Kconfig) and verify lockcore's golden scenarios on every build variant."
     })
 final class CheckCommand implements Callable<Integer> {
 
@@ -28,6 +42,13 @@ final class CheckCommand implements Callable<Integer> {
       defaultValue = ".")
   Path project;
 
+  @Option(
+      names = "--fail-on",
+      description =
+          "Analyzer severity that fails the job: info, warning or error (default: warning).",
+      defaultValue = "warning")
+  String failOn;
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
@@ -36,19 +57,40 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Path lockcore = project.resolve("lockcore");
-    if (!Files.isDirectory(lockcore.resolve("src/main/java"))) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "lockkit check: " + lockcore + "/src/main/java not found; run from the checkout");
-      return Main.EXIT_USAGE;
+    PrintWriter err = spec.commandLine().getErr();
+    Path root = project.toAbsolutePath().normalize();
+    Path kconfig = root.resolve("lockcore/Kconfig");
+    Path rules = root.resolve("lockkit-rules.txt");
+    Path scenarios = root.resolve("fixtures/scenarios");
+    for (Path required : List.of(kconfig, rules, scenarios)) {
+      if (!Files.exists(required)) {
+        err.println("lockkit check: " + required + " not found; run it from a lockkit checkout");
+        err.flush();
+        return Main.EXIT_USAGE;
+      }
     }
-    out.println("lockkit check: main job on " + lockcore.normalize());
-    out.println("  analyze (cycles, layering):      not built yet");
-    out.println("  gating (Kconfig, SAT, variants): not built yet");
-    out.println("  golden (variant x scenario):     not built yet");
+
+    out.println("== lockkit check 1/2: analyze (cycles, layering, API bans, config gating)");
     out.flush();
-    return 0;
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("--rules", rules.toString(), "--kconfig", kconfig.toString()));
+    args.addAll(List.of("--fail-on", failOn));
+    if (debug) {
+      args.add("--debug");
+    }
+    args.add(root.toString());
+    CommandLine analyze = new CommandLine(new AnalyzeCommand());
+    analyze.setOut(out);
+    analyze.setErr(err);
+    int analyzed = analyze.execute(args.toArray(String[]::new));
+    out.println("analyze: exit " + analyzed);
+
+    out.println();
+    out.println("== lockkit check 2/2: golden verification, every scenario on every variant");
+    out.flush();
+    int golden = GoldenRun.verifyAll(scenarios, kconfig, out);
+    out.println("golden: exit " + golden);
+    out.flush();
+    return Math.max(analyzed, golden);
   }
 }

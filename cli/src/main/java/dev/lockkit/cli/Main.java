@@ -1,5 +1,10 @@
 package dev.lockkit.cli;
 
+import dev.lockkit.analyzer.cli.AnalyzeCommand;
+import dev.lockkit.analyzer.variants.VariantsCommand;
+import dev.lockkit.golden.cli.GoldenCommand;
+import dev.lockkit.refactor.migrate.MigrateCommand;
+import dev.lockkit.refactor.move.MoveCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,7 +21,15 @@ import picocli.CommandLine.Command;
       "Refactoring and migration toolkit for configurable Java code, with a golden-test harness.",
       "Run 'lockkit check' for the main job on lockcore itself."
     },
-    subcommands = {CommandLine.HelpCommand.class, CheckCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      CheckCommand.class,
+      AnalyzeCommand.class,
+      VariantsCommand.class,
+      GoldenCommand.class,
+      MoveCommand.class,
+      MigrateCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code: usage error or unreadable input. */

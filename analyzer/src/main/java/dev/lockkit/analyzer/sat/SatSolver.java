@@ -17,8 +17,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.SolverFactory;
-import org.sat4j.minisat.core.ICDCL;
-import org.sat4j.minisat.orders.NegativeLiteralSelectionStrategy;
 import org.sat4j.specs.ContradictionException;
 import org.sat4j.specs.ISolver;
 import org.sat4j.specs.TimeoutException;
@@ -72,11 +70,6 @@ public final class SatSolver {
 
   /** A solver over {@code symbols} (sorted and deduplicated here) with no constraints yet. */
   public SatSolver(Collection<String> symbols) {
-    if (!Boolean.getBoolean("nophase") && solver instanceof ICDCL<?> cdcl) {
-      // Decide "n" first: models then start close to the canonical witness, so canonicalising
-      // one needs few satisfiable (expensive) calls.
-      cdcl.getOrder().setPhaseSelectionStrategy(new NegativeLiteralSelectionStrategy());
-    }
     this.symbols = List.copyOf(new TreeSet<>(symbols));
     for (String s : this.symbols) {
       indexOf.put(s, indexOf.size());

@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  */
 public final class SourceParser {
 
-  static final long STACK_BYTES = 1L << 30;
+  static final long STACK_BYTES = 512L << 20;
 
   /** Tuning of a parse run. */
   public record Options(int threads, long maxFileBytes) {
@@ -200,7 +200,8 @@ public final class SourceParser {
       List<Problem> problems = new ArrayList<>(result.getProblems());
       problems.sort(Problem.PROBLEM_BY_BEGIN_POSITION);
       if (problems.isEmpty()) {
-        return FileFacts.failed(module, path, parseProblem(path, 0, 0, "does not parse"));
+        return FileFacts.failed(
+            module, path, parseProblem(path, 0, 0, "syntax error: does not parse"));
       }
       Problem first = problems.get(0);
       int line = 0;
@@ -218,18 +219,15 @@ public final class SourceParser {
       }
       String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
       return FileFacts.failed(
-          module, path, parseProblem(path, line, col, oneLine(first.getMessage()) + more));
+          module,
+          path,
+          parseProblem(path, line, col, "syntax error: " + oneLine(first.getMessage()) + more));
     }
     return FactExtractor.extract(result.getResult().get(), module, path, this::intern);
   }
 
   private static Finding parseProblem(String path, int line, int col, String message) {
-    return Finding.of(
-        "input/parse",
-        Severity.ERROR,
-        new Location(path, line, col),
-        "syntax error: " + message,
-        path);
+    return Finding.of("input/parse", Severity.ERROR, new Location(path, line, col), message, path);
   }
 
   private static String oneLine(String s) {

@@ -18,8 +18,7 @@ public final class Canonical {
   private static final Pattern IDENTITY_HASH = Pattern.compile("@[0-9a-f]{5,8}\\b");
   // JVM and pool thread names; task threads are named by task (T0, T1...) in traces.
   private static final Pattern THREAD_NAME =
-      Pattern.compile(
-          "\\b(?:Thread-\\d+|golden-worker-\\d+|ForkJoinPool[-.\\w]*worker-\\d+)\\b");
+      Pattern.compile("\\b(?:Thread-\\d+|golden-worker-\\d+|ForkJoinPool[-.\\w]*worker-\\d+)\\b");
   private static final Pattern DURATION =
       Pattern.compile("\\b\\d+(?:\\.\\d+)?\\s?(?:ns|us|µs|ms|s)\\b");
   private static final Pattern TIMESTAMP =

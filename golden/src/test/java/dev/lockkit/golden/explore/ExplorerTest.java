@@ -128,12 +128,13 @@ class ExplorerTest {
     @SuppressWarnings("unchecked")
     java.util.function.Supplier<Cell<Integer>[]> setup =
         () ->
-            (Cell<Integer>[]) new Cell<?>[] {
-              new Cell<>("flag0", 0),
-              new Cell<>("flag1", 0),
-              new Cell<>("turn", 0),
-              new Cell<>("cs", 0)
-            };
+            (Cell<Integer>[])
+                new Cell<?>[] {
+                  new Cell<>("flag0", 0),
+                  new Cell<>("flag1", 0),
+                  new Cell<>("turn", 0),
+                  new Cell<>("cs", 0)
+                };
     Program.Builder<Cell<Integer>[]> b = Program.builder(setup);
     for (int me = 0; me < 2; me++) {
       int self = me;
@@ -182,7 +183,8 @@ class ExplorerTest {
   static Program<Cell<Object>[]> handshake(boolean lostWakeup) {
     @SuppressWarnings("unchecked")
     java.util.function.Supplier<Cell<Object>[]> setup =
-        () -> (Cell<Object>[]) new Cell<?>[] {new Cell<>("flag", false), new Cell<>("waiter", null)};
+        () ->
+            (Cell<Object>[]) new Cell<?>[] {new Cell<>("flag", false), new Cell<>("waiter", null)};
     return Program.builder(setup)
         .task(
             c -> {
@@ -269,6 +271,31 @@ class ExplorerTest {
     assertEquals(
         "counter=2",
         explorer.explore(racyCounter(2), new Mode.Fixed(List.of())).outcomes().get(0).text());
+  }
+
+  @Test
+  void aFailureMonitorForwardsTheTargetsOwnReportsOnlyWhileAttached() {
+    java.util.concurrent.atomic.AtomicReference<dev.lockkit.golden.sched.FailureSink> hook =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    dev.lockkit.golden.sched.FailureMonitor monitor =
+        sink -> {
+          hook.set(sink);
+          return () -> hook.set(null);
+        };
+    Program<Cell<Integer>> p =
+        Program.builder(() -> new Cell<>("x", 0))
+            .task(
+                c -> {
+                  c.set(1);
+                  hook.get().report(Failure.Kind.LOCKDEP, "possible circular locking dependency");
+                })
+            .build();
+    try (Explorer monitored = new Explorer(1_000, Duration.ofSeconds(10), List.of(monitor))) {
+      Exploration.Outcome o = monitored.explore(p, new Mode.Fixed(List.of())).outcomes().get(0);
+      assertEquals(Failure.Kind.LOCKDEP, o.failure().kind());
+      assertEquals("T0: possible circular locking dependency", o.failure().message());
+    }
+    assertNull(hook.get(), "detached when the exploration ended");
   }
 
   @Test

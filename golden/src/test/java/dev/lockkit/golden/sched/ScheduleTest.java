@@ -12,7 +12,8 @@ class ScheduleTest {
   void aScheduleStringRoundTrips() {
     Schedule s = Schedule.parse(" T0@3, T1@12 ,T0@7");
     assertEquals(
-        List.of(new Schedule.Segment(0, 3), new Schedule.Segment(1, 12), new Schedule.Segment(0, 7)),
+        List.of(
+            new Schedule.Segment(0, 3), new Schedule.Segment(1, 12), new Schedule.Segment(0, 7)),
         s.segments());
     assertEquals("T0@3,T1@12,T0@7", s.toString());
     assertEquals(Schedule.empty(), Schedule.parse(""));

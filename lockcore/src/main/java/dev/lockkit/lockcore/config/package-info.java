@@ -7,5 +7,8 @@
  * <p>Mirrors {@code mm/Kconfig}, {@code mm/Kconfig.debug}, {@code lib/Kconfig.debug} and the arch
  * Kconfig entries for the options listed in {@link dev.lockkit.lockcore.config.Option}. The same
  * rules are written in Kconfig syntax in {@code lockcore/Kconfig}; a test keeps the two in step.
+ *
+ * <p>{@link dev.lockkit.lockcore.config.HistoricalBug} is not an option: it names kernel bugs that
+ * only {@code Kernel.bootWithHistoricalBug} (called by tests) can put back.
  */
 package dev.lockkit.lockcore.config;

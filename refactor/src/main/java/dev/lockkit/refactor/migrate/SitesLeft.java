@@ -17,6 +17,7 @@ import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
+import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.match.Match;
 import dev.lockkit.refactor.migrate.match.NearMiss;
 import dev.lockkit.refactor.migrate.match.Unifier;
@@ -166,6 +167,9 @@ final class SitesLeft {
             return Optional.of(new Use(rule, ref, null, wider));
           }
         } catch (RuntimeException e) {
+          if (qualifiedByOtherType(x, ref)) {
+            continue;
+          }
           String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
           return Optional.of(
               new Use(
@@ -183,6 +187,32 @@ final class SitesLeft {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * True for a call or field access qualified by a type name other than the member's owner (for
+   * example {@code Arrays.equals(a, b)} against {@code String.equals}): whatever the solver's
+   * trouble with it, it cannot be a use. A qualifier that is a variable is never skipped.
+   */
+  private static boolean qualifiedByOtherType(Expression x, Ref ref) {
+    Optional<Expression> scope =
+        x instanceof MethodCallExpr m
+            ? m.getScope()
+            : x instanceof FieldAccessExpr f ? Optional.of(f.getScope()) : Optional.empty();
+    if (scope.isEmpty() || !(scope.get() instanceof NameExpr n)) {
+      return false;
+    }
+    String name = n.getNameAsString();
+    String ownerSimple = ref.owner().substring(ref.owner().lastIndexOf('.') + 1);
+    if (name.equals(ownerSimple) || !Character.isUpperCase(name.charAt(0))) {
+      return false;
+    }
+    try {
+      n.resolve();
+      return false; // a variable or field named like a type
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   private static boolean plausible(Expression x, Ref ref) {
@@ -223,11 +253,23 @@ final class SitesLeft {
     }
     ResolvedMethodDeclaration d = m.resolve();
     String owner = d.declaringType().getQualifiedName();
-    return !d.isStatic()
-            && ref.ownerSupertypes().contains(owner)
-            && RefResolver.signature(d).equals(ref.signature())
-        ? d.getQualifiedName()
-        : null;
+    // Every object has Object's methods: a call through Object says nothing about the template's
+    // type. Otherwise the receiver's static type must itself be a supertype of the template's
+    // owner (a Class<?> receiver of equals() can never be a String).
+    if (d.isStatic()
+        || owner.equals("java.lang.Object")
+        || !ref.ownerSupertypes().contains(owner)
+        || !RefResolver.signature(d).equals(ref.signature())) {
+      return null;
+    }
+    if (m.getScope().isPresent()) {
+      ResolvedType receiver = m.getScope().get().calculateResolvedType();
+      if (!receiver.isReferenceType()
+          || !ref.ownerSupertypes().contains(receiver.asReferenceType().getQualifiedName())) {
+        return null;
+      }
+    }
+    return d.getQualifiedName();
   }
 
   private static String widerReason(MethodCallExpr call, Use use) {
@@ -259,15 +301,13 @@ final class SitesLeft {
     while (parent instanceof Expression e && e.isEnclosedExpr()) {
       parent = e.getParentNode().orElse(null);
     }
-    String what = ref.display();
+    String what = ref.kind() == Ref.Kind.METHOD ? "the result of " + ref.display() : ref.display();
+    String alias = isReference(x) ? " (an alias: its later uses cannot be matched)" : "";
     if (parent instanceof VariableDeclarator v) {
-      return what
-          + " escapes into local variable '"
-          + v.getNameAsString()
-          + "' (an alias): its later uses cannot be matched";
+      return what + " is kept in local variable '" + v.getNameAsString() + "'" + alias;
     }
     if (parent instanceof AssignExpr a && a.getValue() == x) {
-      return what + " is assigned to '" + code(a.getTarget()) + "' (an alias)";
+      return what + " is assigned to '" + code(a.getTarget()) + "'" + alias;
     }
     if (parent instanceof MethodCallExpr m && m.getArguments().contains(x)) {
       return what + " is passed to " + m.getNameAsString() + "(): the callee uses it untyped";
@@ -279,6 +319,14 @@ final class SitesLeft {
       return what + " is returned to the caller";
     }
     return "uses " + what + " in a form no before-template matches";
+  }
+
+  private static boolean isReference(Expression x) {
+    try {
+      return x.calculateResolvedType().isReferenceType();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static String code(Node n) {

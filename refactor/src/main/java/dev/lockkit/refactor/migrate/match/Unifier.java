@@ -184,7 +184,7 @@ public final class Unifier {
     if (t instanceof LiteralExpr) {
       return t.getClass() == x.getClass() && t.toString().equals(x.toString())
           ? matched(x)
-          : fail(x, "expected the literal " + t);
+          : fail(x, "expected the literal " + t + ", found " + Describe.target(x));
     }
     if (t instanceof BinaryExpr tb && x instanceof BinaryExpr xb) {
       if (tb.getOperator() != xb.getOperator()) {

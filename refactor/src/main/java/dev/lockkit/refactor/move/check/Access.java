@@ -2,6 +2,7 @@ package dev.lockkit.refactor.move.check;
 
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -16,6 +17,9 @@ import dev.lockkit.refactor.move.model.TypeInfo;
  * the types it used (a conservative choice: it may report a conflict javac would accept).
  */
 public final class Access {
+
+  /** The member name that stands for a constructor in {@link #memberVisible}. */
+  public static final String CONSTRUCTOR = "<init>";
 
   private Access() {}
 
@@ -56,6 +60,7 @@ public final class Access {
       boolean matches =
           method
               ? b instanceof MethodDeclaration m && m.getNameAsString().equals(name)
+                  || b instanceof ConstructorDeclaration && name.equals(CONSTRUCTOR)
               : b instanceof FieldDeclaration f && FileScope.names(f).contains(name);
       if (matches && of(b, owner) >= need) {
         return true;
@@ -70,6 +75,7 @@ public final class Access {
   private static boolean declaresDirectly(TypeDeclaration<?> t, String name, boolean method) {
     for (BodyDeclaration<?> b : t.getMembers()) {
       if (method && b instanceof MethodDeclaration m && m.getNameAsString().equals(name)
+          || method && b instanceof ConstructorDeclaration && name.equals(CONSTRUCTOR)
           || !method && b instanceof FieldDeclaration f && FileScope.names(f).contains(name)) {
         return true;
       }

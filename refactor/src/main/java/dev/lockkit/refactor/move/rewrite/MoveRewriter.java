@@ -334,8 +334,10 @@ public final class MoveRewriter {
           return;
         }
         TypeInfo owner = site.owner();
-        boolean method =
-            site.node() instanceof MethodCallExpr || site.node() instanceof MethodReferenceExpr;
+boolean method =
+            site.node() instanceof MethodCallExpr
+                || site.node() instanceof MethodReferenceExpr
+                || site.node() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr;
         if (!Access.memberVisible(owner, site.name(), method, hostDest.top(), hostDest.pkg())) {
           conflict(
               "move/access",

@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.MovedElement;
@@ -301,6 +302,10 @@ public final class SiteCollector {
                 memberUse(f, scope, fa, fa.getScope(), fa.getNameAsString(), false, out);
               } else if (node instanceof MethodReferenceExpr mr) {
                 memberUse(f, scope, mr, mr.getScope(), mr.getIdentifier(), true, out);
+              } else if (node instanceof ObjectCreationExpr oce
+                  && oce.getAnonymousClassBody().isEmpty()
+                  && oce.getScope().isEmpty()) {
+                constructorUse(f, scope, oce, out);
               }
             });
   }
@@ -463,6 +468,16 @@ public final class SiteCollector {
     if (owner != null) {
       int at = f.begin(site);
       out.add(new Site(f, site, Kind.MEMBER_USE, at, at, null, owner, owner.fqn(), name));
+    }
+  }
+
+  /** {@code new X(...)} of a project type: its constructor must be visible from the destination. */
+  private void constructorUse(ParsedFile f, FileScope scope, ObjectCreationExpr oce, List<Site> out) {
+    String fqn = scope.resolveType(oce.getType().getNameWithScope(), oce);
+    TypeInfo t = fqn == null ? null : project.type(fqn);
+    if (t != null) {
+      int at = f.begin(oce);
+      out.add(new Site(f, oce, Kind.MEMBER_USE, at, at, null, t, t.fqn(), Access.CONSTRUCTOR));
     }
   }
 }
