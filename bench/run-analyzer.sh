@@ -2,7 +2,7 @@
 # analyzer suite: whole-process time and memory of `lockkit analyze` against a bare JavaParser
 # parse of the same sources and ArchUnit's import + slice cycle check of the same library's jar,
 # on three real libraries from Maven Central; then the 1M-line and dense generated projects and the
-# 1,000-option gating model. Writes bench/target/results/analyzer.md (tables) and logs/.
+# 1,000-option gating model. Writes bench/target/results/analyzer-<parts>.md (tables) and logs/.
 #   ROUNDS=3 (default) rounds per library; SCALE_ROUNDS=1 for the generated inputs;
 #   PARTS="libs scale dense gating" (default: all) picks the sections to run.
 set -euo pipefail
@@ -106,6 +106,7 @@ spec="$OUT/scale.spec"
 cat > "$spec" <<SPEC
 bare-parse 1M | 0 | java -Xmx4g -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.BareParse $GEN/project-1000000
 analyze 1M | 0,1 | java -Xmx4g -Xlog:gc:file={gclog} $ANALYZE --format json --output $OUT/scale-1M.json $GEN/project-1000000
+analyze 1M (in-process phases) | 0 | java -Xmx4g -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.AnalyzePhases $GEN/project-1000000
 analyze 500k | 0,1 | java -Xmx4g -Xlog:gc:file={gclog} $ANALYZE --format json --output $OUT/scale-500k.json $GEN/project-500000
 analyze 250k | 0,1 | java -Xmx4g -Xlog:gc:file={gclog} $ANALYZE --format json --output $OUT/scale-250k.json $GEN/project-250000
 SPEC
@@ -123,6 +124,7 @@ spec="$OUT/dense.spec"
 cat > "$spec" <<SPEC
 bare-parse dense | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.BareParse $GEN/dense-300
 analyze dense | 0,1 | java -Xlog:gc:file={gclog} $ANALYZE --format text --output $OUT/dense.txt $GEN/dense-300
+analyze dense (in-process phases) | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.AnalyzePhases $GEN/dense-300
 SPEC
 {
   echo

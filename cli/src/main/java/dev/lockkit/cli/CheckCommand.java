@@ -45,8 +45,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       description =
-          "Analyzer severity that fails the job: info, warning or error (default: warning).",
-      defaultValue = "warning")
+          "Analyzer severity that fails the job: info, warning or error (default: error; type cycles inside one package are warnings).",
+      defaultValue = "error")
   String failOn;
 
   @Option(names = "--debug", description = "Print stack traces of internal errors.")

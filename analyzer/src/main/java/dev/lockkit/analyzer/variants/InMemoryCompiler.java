@@ -64,7 +64,12 @@ final class InMemoryCompiler {
         String where = d.getSource() instanceof Source s ? s.path : "javac";
         // javac puts the symbol and its location on follow-up lines; keep them, on one line.
         String message =
-            String.join("; ", d.getMessage(Locale.ROOT).lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList());
+            String.join(
+                "; ",
+                d.getMessage(Locale.ROOT)
+                    .lines()
+                    .map(l -> l.strip().replaceAll("\\s+", " "))
+                    .toList());
         errors.add(where + ":" + d.getLineNumber() + ": " + message);
       }
       return new Outcome(ok, errors);

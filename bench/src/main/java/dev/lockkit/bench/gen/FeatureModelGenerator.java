@@ -19,9 +19,9 @@ import java.util.Random;
  *
  * <p>The code has 25 classes per menu, each with 20 gated elements: the class itself, 12 static
  * methods and 7 static fields, each with an {@code @IfConfig} of options from the class's menu.
- * Every method reads a field of its own class and calls a method of another class; about 97% of
- * the calls are guarded by {@code isEnabled} of exactly the callee's options and the rest are
- * not, which gives the reference rule a realistic mix of implied and unguarded references. The
+ * Every method reads a field of its own class, guarded by {@code isEnabled} of the field's own
+ * condition, and calls a method of a random class; about 97% of the calls are guarded by {@code
+ * isEnabled} of exactly the callee's class and member conditions and the rest are not, which gives the reference rule a realistic mix of implied and unguarded references. The
  * project declares its own {@code IfConfig} annotation and {@code Option} enum, as a user project
  * would.
  *
@@ -45,8 +45,9 @@ public final class FeatureModelGenerator {
     Path out = Path.of(args[0]);
     int menus = Integer.parseInt(args[1]);
     Random rnd = new Random(Long.parseLong(args[2]));
-    writeKconfig(out, menus, rnd);
-    long elements = writeCode(out.resolve("src"), menus, rnd);
+    int[][] parents = new int[menus][OPTIONS_PER_MENU];
+    writeKconfig(out, menus, rnd, parents);
+    long elements = writeCode(out.resolve("src"), menus, rnd, parents);
     System.out.printf(
         "generated %d options and %d gated elements under %s%n",
         menus * OPTIONS_PER_MENU, elements, out);
@@ -56,7 +57,13 @@ public final class FeatureModelGenerator {
     return String.format("M%02d_OPT%02d", menu, index);
   }
 
-  private static void writeKconfig(Path out, int menus, Random rnd) throws IOException {
+  /**
+   * The model, then the code: {@code parents[m][i]} is the in-menu option that option i of menu m
+   * depends on, which the code generator needs to avoid writing conditions no configuration
+   * satisfies.
+   */
+  private static void writeKconfig(Path out, int menus, Random rnd, int[][] parents)
+      throws IOException {
     StringBuilder b = new StringBuilder(200_000);
     b.append("# Generated feature model for the gating benchmark: ")
         .append(menus * OPTIONS_PER_MENU)
@@ -69,7 +76,8 @@ public final class FeatureModelGenerator {
         if (i == 0) {
           b.append("\tdefault y\n");
         } else {
-          String parent = option(m, rnd.nextInt(i));
+          parents[m][i] = rnd.nextInt(i);
+          String parent = option(m, parents[m][i]);
           double r = rnd.nextDouble();
           if (r < 0.15 && m > 0) {
             b.append("\tdepends on ").append(parent).append(" && ");
@@ -101,7 +109,8 @@ public final class FeatureModelGenerator {
     ProjectGenerator.write(out, "Kconfig", b.toString());
   }
 
-  private static long writeCode(Path src, int menus, Random rnd) throws IOException {
+  private static long writeCode(Path src, int menus, Random rnd, int[][] parents)
+      throws IOException {
     ProjectGenerator.write(
         src,
         "gen/config/IfConfig.java",
@@ -136,10 +145,10 @@ public final class FeatureModelGenerator {
       int m = c / CLASSES_PER_MENU;
       classCond[c] = option(m, 1 + rnd.nextInt(OPTIONS_PER_MENU - 1));
       for (int k = 0; k < METHODS; k++) {
-        methodCond[c][k] = memberCondition(rnd, m);
+        methodCond[c][k] = memberCondition(rnd, m, parents[m]);
       }
       for (int k = 0; k < FIELDS; k++) {
-        fieldCond[c][k] = memberCondition(rnd, m);
+        fieldCond[c][k] = memberCondition(rnd, m, parents[m]);
       }
     }
     long elements = 0;
@@ -167,7 +176,9 @@ public final class FeatureModelGenerator {
         b.append("\n  @IfConfig(\"").append(methodCond[c][k]).append("\")\n");
         b.append("  public static int m").append(k).append("(int x) {\n");
         b.append("    int y = x;\n");
-        b.append("    if (").append(guard(classCond[c], fieldCond[c][field])).append(") {\n");
+        // The field's own condition only: the class condition already holds inside the class, and
+        // guarding on it again is what gate/redundant reports.
+        b.append("    if (").append(isEnabled(fieldCond[c][field])).append(") {\n");
         b.append("      y += f").append(field).append(";\n    }\n");
         String call = qualified + ".m" + calleeMethod + "(y)";
         if (rnd.nextDouble() < 0.97) {
@@ -188,17 +199,37 @@ public final class FeatureModelGenerator {
     return elements;
   }
 
-  /** A member's own condition: usually one option of its menu, sometimes a conjunction. */
-  private static String memberCondition(Random rnd, int menu) {
-    String a = option(menu, 1 + rnd.nextInt(OPTIONS_PER_MENU - 1));
+  /**
+   * A member's own condition: usually one option of its menu, sometimes a conjunction with the
+   * negation of an option that is neither its ancestor nor its descendant (either would make the
+   * condition dead or plainly contradictory, which real code seldom is).
+   */
+  private static String memberCondition(Random rnd, int menu, int[] parents) {
+    int a = 1 + rnd.nextInt(OPTIONS_PER_MENU - 1);
     double r = rnd.nextDouble();
     if (r < 0.2) {
-      return a + " && !" + option(menu, 1 + rnd.nextInt(OPTIONS_PER_MENU - 1));
+      int b = 1 + rnd.nextInt(OPTIONS_PER_MENU - 1);
+      if (b != a && !isAncestor(parents, b, a) && !isAncestor(parents, a, b)) {
+        return option(menu, a) + " && !" + option(menu, b);
+      }
+      return option(menu, a);
     }
     if (r < 0.3) {
-      return a + " || " + option(menu, 1 + rnd.nextInt(OPTIONS_PER_MENU - 1));
+      return option(menu, a) + " || " + option(menu, 1 + rnd.nextInt(OPTIONS_PER_MENU - 1));
     }
-    return a;
+    return option(menu, a);
+  }
+
+  /** Whether in-menu option {@code anc} is {@code opt} or one of its dependency ancestors. */
+  private static boolean isAncestor(int[] parents, int anc, int opt) {
+    for (int o = opt; ; o = parents[o]) {
+      if (o == anc) {
+        return true;
+      }
+      if (o == 0) {
+        return false;
+      }
+    }
   }
 
   /** An isEnabled guard for "classCond && memberCond" written with Java operators. */

@@ -6,7 +6,7 @@ import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.lockcore.LockcoreTarget;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
-import dev.lockkit.golden.sched.ControlledPlatform;
+import dev.lockkit.golden.sched.PlatformStats;
 import dev.lockkit.golden.target.ScenarioRunner;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,11 +57,11 @@ public final class ExplorerRate {
       // Warm-up (JIT, task threads): the first 20,000 schedules of the same search, not counted.
       runner.run(scenario(20_000), variant, target);
       for (int i = 0; i < runs; i++) {
-        ControlledPlatform.Stats before = explorer.stats();
+        PlatformStats before = explorer.stats();
         long start = System.nanoTime();
         Exploration e = runner.run(scenario, variant, target);
         double seconds = (System.nanoTime() - start) / 1e9;
-        ControlledPlatform.Stats after = explorer.stats();
+        PlatformStats after = explorer.stats();
         if (!e.complete()) {
           // A capped search would make the count a setting, not a property of the scenario.
           throw new IllegalStateException("the search hit the cap of " + Mode.DEFAULT_MAX_SCHEDULES);

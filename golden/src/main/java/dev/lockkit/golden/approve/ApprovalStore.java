@@ -48,7 +48,14 @@ public final class ApprovalStore {
     /** No approved file exists (the received file is left). */
     MISSING,
     /** The approved file was written or replaced by an update. */
-    UPDATED
+    UPDATED,
+    /**
+     * The run explored less than the approved file's coverage stamp says (a smaller preemption
+     * bound, a truncated search): failed without comparing, the received file left for review.
+     */
+    WEAKENED,
+    /** The approved file's coverage stamp is impossible (edited by hand): a line-numbered error. */
+    INVALID
   }
 
   /**
@@ -83,6 +90,11 @@ public final class ApprovalStore {
     return policy;
   }
 
+  /** The directory of approved files. */
+  public Path dir() {
+    return dir;
+  }
+
   /** The approved file of {@code scenario} on {@code variant}. */
   public Path approvedFile(String scenario, Variant variant) {
     return dir.resolve(scenario + "." + variant.id() + APPROVED);
@@ -96,6 +108,29 @@ public final class ApprovalStore {
     }
     Path received = dir.resolve(scenario + "." + variant.id() + RECEIVED);
     boolean existed = Files.exists(approved);
+    String weakened = null;
+    if (existed) {
+      CoverageStamp was;
+      try {
+        was = CoverageStamp.parse(Files.readString(approved, StandardCharsets.UTF_8));
+      } catch (CoverageStamp.StampException e) {
+        if (policy != Policy.UPDATE) {
+          return new Result(Status.INVALID, approved, approved + ":" + e.getMessage());
+        }
+        was = null; // an update re-records the broken file
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + approved + ": " + e.getMessage(), e);
+      }
+      CoverageStamp now = was == null ? null : CoverageStamp.parse(text);
+      weakened = now == null ? null : now.weakerThan(was);
+      if (weakened != null && policy != Policy.UPDATE) {
+        writeAtomically(received, text);
+        return new Result(
+            Status.WEAKENED,
+            approved,
+            "coverage weakened: " + weakened + " (approved: " + was.describe() + ")");
+      }
+    }
     Options options =
         new Options(Canonical.scrubber())
             .withReporter(policy == Policy.UPDATE ? new AtomicApprover() : new LeaveReceived());
@@ -105,7 +140,11 @@ public final class ApprovalStore {
     } catch (Mismatch m) {
       return new Result(existed ? Status.MISMATCH : Status.MISSING, approved, approver.detail);
     }
-    return new Result(approver.differed ? Status.UPDATED : Status.MATCH, approved, approver.detail);
+    String detail =
+        weakened == null
+            ? approver.detail
+            : "coverage weakened by this update: " + weakened + "; " + approver.detail;
+    return new Result(approver.differed ? Status.UPDATED : Status.MATCH, approved, detail);
   }
 
   /** Approved files in the directory that are not in {@code expected}, sorted. */

@@ -31,8 +31,12 @@ public record Cell(
     MISSING("MISSING"),
     /** Recorded (the approved file was written or replaced). */
     RECORDED("recorded"),
-    /** The target could not run the scenario. */
-    ERROR("ERROR");
+    /** The target could not run the scenario, or the approved file's coverage stamp is invalid. */
+    ERROR("ERROR"),
+    /** The run explored less than the approved file's coverage stamp says. */
+    WEAKENED("WEAKER"),
+    /** A forbidden (declared or undeclared) outcome was reached. */
+    FORBIDDEN("FORBIDDEN");
 
     private final String text;
 

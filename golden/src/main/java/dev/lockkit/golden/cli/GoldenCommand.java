@@ -89,6 +89,18 @@ public final class GoldenCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
+    @Option(
+        names = "--strict",
+        description =
+            "CI mode (implied by CI=true): never approve; fail on a missing approved file, a stray"
+                + " .received.txt file or an obsolete approved file (variant-aware).")
+    boolean strict;
+
+    /** The policy of verify and report: strict on CI or with --strict. */
+    Policy checkPolicy() {
+      return strict || Policy.fromEnvironment() == Policy.STRICT ? Policy.STRICT : Policy.VERIFY;
+    }
+
     int run(Policy policy, PrintWriter out, PrintWriter err) {
       try {
         Path root = checkoutRoot();
@@ -153,9 +165,9 @@ public final class GoldenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      if (Policy.fromEnvironment() == Policy.STRICT) {
+      if (common.strict || Policy.fromEnvironment() == Policy.STRICT) {
         err.println(
-            "error: refusing to record on CI (CI=true): nothing is approved automatically there; record locally, review the diff, commit");
+            "error: refusing to record on CI (CI=true) or with --strict: nothing is approved automatically there; record locally, review the diff, commit");
         err.flush();
         return 2;
       }
@@ -174,8 +186,8 @@ public final class GoldenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Policy p = Policy.fromEnvironment() == Policy.STRICT ? Policy.STRICT : Policy.VERIFY;
-      return common.run(p, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return common.run(
+          common.checkPolicy(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 
@@ -190,8 +202,9 @@ public final class GoldenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Policy p = Policy.fromEnvironment() == Policy.STRICT ? Policy.STRICT : Policy.VERIFY;
-      int rc = common.run(p, spec.commandLine().getOut(), spec.commandLine().getErr());
+      int rc =
+          common.run(
+              common.checkPolicy(), spec.commandLine().getOut(), spec.commandLine().getErr());
       return rc == 1 ? 0 : rc;
     }
   }

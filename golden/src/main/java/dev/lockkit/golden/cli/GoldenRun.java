@@ -5,6 +5,7 @@ import dev.lockkit.golden.approve.ApprovalStore;
 import dev.lockkit.golden.approve.Policy;
 import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.explore.Explorer;
+import dev.lockkit.golden.grade.Grading;
 import dev.lockkit.golden.matrix.KconfigVariants;
 import dev.lockkit.golden.matrix.VariantSource;
 import dev.lockkit.golden.target.ScenarioRunner;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A golden run: every pair of a {@link Plan} (or one shard of it) explored on a target, its golden
@@ -28,20 +30,44 @@ public final class GoldenRun {
    * @param plan what the run covered
    * @param shard which slice of the plan's pairs ran
    * @param cells one per pair that ran, in plan order
-   * @param obsolete approved files that no pair of the whole plan produces (any shard)
+   * @param obsolete approved files that this run knows are obsolete (see {@link ApprovedFiles})
    * @param schedules schedules explored in all
+   * @param strict whether this was a strict (CI) run, where obsolete and stray files fail it
+   * @param obsoleteReasons one line per obsolete file: its name and why it is obsolete
+   * @param notRunHere scenario golden files this run's matrix or shard did not cover
+   * @param strayReceived {@code .received.txt} files that were there before the run started
    */
   public record Report(
-      Plan plan, Shard shard, List<Cell> cells, List<Path> obsolete, long schedules) {
+      Plan plan,
+      Shard shard,
+      List<Cell> cells,
+      List<Path> obsolete,
+      long schedules,
+      boolean strict,
+      List<String> obsoleteReasons,
+      List<Path> notRunHere,
+      List<Path> strayReceived) {
     /** Copies the lists. */
     public Report {
       cells = List.copyOf(cells);
       obsolete = List.copyOf(obsolete);
+      obsoleteReasons = List.copyOf(obsoleteReasons);
+      notRunHere = List.copyOf(notRunHere);
+      strayReceived = List.copyOf(strayReceived);
     }
 
-    /** Whether every cell passed. */
+    /** A non-strict report (the first version's shape). */
+    public Report(Plan plan, Shard shard, List<Cell> cells, List<Path> obsolete, long schedules) {
+      this(plan, shard, cells, obsolete, schedules, false, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Whether the run passed: every cell passed and, in a strict run, no approved file is obsolete
+     * and no stray received file was left from before.
+     */
     public boolean ok() {
-      return cells.stream().allMatch(c -> c.status().ok());
+      boolean cellsOk = cells.stream().allMatch(c -> c.status().ok());
+      return cellsOk && (!strict || (obsolete.isEmpty() && strayReceived.isEmpty()));
     }
   }
 
@@ -49,52 +75,103 @@ public final class GoldenRun {
 
   /** Runs the pairs of {@code plan} that fall in {@code shard} on {@code target}. */
   public static Report execute(Plan plan, Shard shard, ScenarioTarget target, ApprovalStore store) {
+    Set<String> options = new TreeSet<>();
+    plan.variants().forEach(v -> options.addAll(v.enabled()));
+    return execute(plan, shard, target, store, options, false);
+  }
+
+  /**
+   * Runs the pairs of {@code plan} that fall in {@code shard} on {@code target}; {@code options}
+   * (the Kconfig's) and {@code fullMatrix} (every valid configuration, not a sample) let the run
+   * tell an obsolete approved file from one another run covers.
+   */
+  public static Report execute(
+      Plan plan,
+      Shard shard,
+      ScenarioTarget target,
+      ApprovalStore store,
+      Set<String> options,
+      boolean fullMatrix) {
+    List<Path> strayBefore = store.strayReceived();
     List<Cell> cells = new ArrayList<>();
-    Set<Path> expected = new HashSet<>();
+    Set<Path> planned = new HashSet<>();
+    Set<Path> checked = new HashSet<>();
     long schedules = 0;
     try (Explorer explorer = new Explorer()) {
       ScenarioRunner runner = new ScenarioRunner(explorer);
       List<Plan.Pair> pairs = plan.pairs();
       for (int k = 0; k < pairs.size(); k++) {
         Plan.Pair p = pairs.get(k);
-        expected.add(store.approvedFile(p.scenario().name(), p.variant()));
+        Path approved = store.approvedFile(p.scenario().name(), p.variant());
+        planned.add(approved);
         if (!shard.includes(k)) {
           continue;
         }
-        Exploration e;
-        try {
-          e = runner.run(p.scenario(), p.variant(), target);
-        } catch (RuntimeException ex) {
-          cells.add(
-              new Cell(
-                  p.scenario().name(),
-                  p.variant(),
-                  Cell.Status.ERROR,
-                  target.name() + " cannot run it: " + ex,
-                  0,
-                  List.of()));
-          continue;
-        }
-        schedules += e.schedules();
-        List<String> failures = new ArrayList<>();
-        for (Exploration.Outcome o : e.failures()) {
-          failures.add(o.failure() + " (replay: " + o.first() + ")");
-        }
-        String text = ScenarioRunner.goldenText(p.scenario(), p.variant(), e);
-        ApprovalStore.Result r = store.check(p.scenario().name(), p.variant(), text);
-        Cell.Status status =
-            switch (r.status()) {
-              case MATCH -> Cell.Status.PASS;
-              case UPDATED -> Cell.Status.RECORDED;
-              case MISSING -> Cell.Status.MISSING;
-              case MISMATCH -> Cell.Status.FAIL;
-            };
-        cells.add(
-            new Cell(
-                p.scenario().name(), p.variant(), status, r.detail(), e.schedules(), failures));
+        checked.add(approved);
+        Cell cell = runOne(runner, p, target, store);
+        schedules += cell.schedules();
+        cells.add(cell);
       }
     }
-    return new Report(plan, shard, cells, store.obsolete(expected), schedules);
+    Set<String> names = new TreeSet<>();
+    plan.scenarios().forEach(s -> names.add(s.name()));
+    Set<String> ids = new TreeSet<>();
+    plan.variants().forEach(v -> ids.add(v.id()));
+    ApprovedFiles.Sorted sorted =
+        ApprovedFiles.classify(store.dir(), checked, planned, names, ids, options, fullMatrix);
+    boolean strict = store.policy() == Policy.STRICT;
+    return new Report(
+        plan,
+        shard,
+        cells,
+        sorted.obsoleteFiles(),
+        schedules,
+        strict,
+        sorted.obsolete(),
+        sorted.notRunHere(),
+        strayBefore);
+  }
+
+  private static Cell runOne(
+      ScenarioRunner runner, Plan.Pair p, ScenarioTarget target, ApprovalStore store) {
+    Exploration e;
+    try {
+      e = runner.run(p.scenario(), p.variant(), target);
+    } catch (RuntimeException ex) {
+      return new Cell(
+          p.scenario().name(),
+          p.variant(),
+          Cell.Status.ERROR,
+          target.name() + " cannot run it: " + ex,
+          0,
+          List.of());
+    }
+    List<String> failures = new ArrayList<>();
+    for (Exploration.Outcome o : e.failures()) {
+      failures.add(o.failure() + " (replay: " + o.first() + ")");
+    }
+    Grading grading = Grading.of(p.scenario(), e);
+    if (grading != null) {
+      failures.addAll(grading.problems());
+    }
+    String text = ScenarioRunner.goldenText(p.scenario(), p.variant(), e);
+    ApprovalStore.Result r = store.check(p.scenario().name(), p.variant(), text);
+    Cell.Status status =
+        switch (r.status()) {
+          case MATCH -> Cell.Status.PASS;
+          case UPDATED -> Cell.Status.RECORDED;
+          case MISSING -> Cell.Status.MISSING;
+          case MISMATCH -> Cell.Status.FAIL;
+          case WEAKENED -> Cell.Status.WEAKENED;
+          case INVALID -> Cell.Status.ERROR;
+        };
+    String detail = r.detail();
+    if (grading != null && !grading.ok() && status.ok()) {
+      // A forbidden outcome fails even when approved: approving it must not make it allowed.
+      status = Cell.Status.FORBIDDEN;
+      detail = grading.forbidden().get(0).describe();
+    }
+    return new Cell(p.scenario().name(), p.variant(), status, detail, e.schedules(), failures);
   }
 
   /**
@@ -154,7 +231,14 @@ public final class GoldenRun {
       out.flush();
       return 2;
     }
-    Report report = execute(plan, shard, target, new ApprovalStore(approved, policy));
+    Report report =
+        execute(
+            plan,
+            shard,
+            target,
+            new ApprovalStore(approved, policy),
+            source.options(),
+            sample == KconfigVariants.Sample.ALL);
     String md = Tables.markdown(report);
     out.print(md);
     out.flush();

@@ -101,10 +101,32 @@ final class Tables {
       }
     }
     if (!report.obsolete().isEmpty()) {
-      sb.append("\n### Obsolete approved files (no scenario produces them)\n\n");
-      for (Path p : report.obsolete()) {
+      sb.append("\n### Obsolete approved files (no scenario produces them)")
+          .append(report.strict() ? ": strict run, this fails it" : "")
+          .append("\n\n");
+      if (report.obsoleteReasons().size() == report.obsolete().size()) {
+        for (String r : report.obsoleteReasons()) {
+          sb.append("- ").append(r).append('\n');
+        }
+      } else {
+        for (Path p : report.obsolete()) {
+          sb.append("- ").append(p.getFileName()).append('\n');
+        }
+      }
+    }
+    if (!report.strayReceived().isEmpty()) {
+      sb.append("\n### Stray received files (left by an earlier run, not reviewed)")
+          .append(report.strict() ? ": strict run, this fails it" : "")
+          .append("\n\n");
+      for (Path p : report.strayReceived()) {
         sb.append("- ").append(p.getFileName()).append('\n');
       }
+    }
+    if (!report.notRunHere().isEmpty()) {
+      sb.append('\n')
+          .append(report.notRunHere().size())
+          .append(
+              " approved files not run here (another shard or a variant outside this matrix)\n");
     }
     return sb.toString();
   }

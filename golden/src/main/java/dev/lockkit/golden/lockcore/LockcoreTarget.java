@@ -9,6 +9,7 @@ import dev.lockkit.golden.sched.Failure;
 import dev.lockkit.golden.target.Events;
 import dev.lockkit.golden.target.Machine;
 import dev.lockkit.golden.target.ScenarioTarget;
+import dev.lockkit.lockcore.config.HistoricalBug;
 import dev.lockkit.lockcore.config.Option;
 import dev.lockkit.lockcore.mm.Access;
 import dev.lockkit.lockcore.mm.Kernel;
@@ -43,14 +44,33 @@ public final class LockcoreTarget implements ScenarioTarget {
   // A kernel text address outside every exception table: a kernel fault there is an oops.
   private static final long KERNEL_IP = 0xffffffff81000000L;
 
+  private final HistoricalBug bug;
+
+  /** lockcore as it is. */
+  public LockcoreTarget() {
+    this(null);
+  }
+
+  /**
+   * lockcore with one historical bug put back ({@code Kernel.bootWithHistoricalBug}), or as it is
+   * when {@code bug} is null: lets the golden suite, and Fray, show they catch it.
+   */
+  public LockcoreTarget(HistoricalBug bug) {
+    this.bug = bug;
+  }
+
   @Override
   public String name() {
-    return "lockcore";
+    return bug == null ? "lockcore" : "lockcore+" + bug;
   }
 
   @Override
   public Machine boot(Variant variant, List<Vma> vmas, int taskCount, Events events) {
-    Kernel k = Kernel.boot(LockcoreVariants.config(variant), ExceptionTable.empty());
+    Kernel k =
+        bug == null
+            ? Kernel.boot(LockcoreVariants.config(variant), ExceptionTable.empty())
+            : Kernel.bootWithHistoricalBug(
+                LockcoreVariants.config(variant), ExceptionTable.empty(), bug);
     k.setTraceSink(e -> events.event(stripTask(e.task(), e.canonical())));
     k.reports().addSink(r -> forward(r, events));
     Task setup = Task.create("setup");

@@ -22,6 +22,7 @@ public final class Scenario {
   private final Mode mode;
   private final List<Vma> vmas;
   private final List<List<Op>> tasks;
+  private final List<Expectation> outcomes;
   private final Origin origin;
 
   Scenario(
@@ -32,6 +33,19 @@ public final class Scenario {
       List<Vma> vmas,
       List<List<Op>> tasks,
       Origin origin) {
+    this(name, description, config, mode, vmas, tasks, List.of(), origin);
+  }
+
+  Scenario(
+      String name,
+      String description,
+      Selector config,
+      Mode mode,
+      List<Vma> vmas,
+      List<List<Op>> tasks,
+      List<Expectation> outcomes,
+      Origin origin) {
+    this.outcomes = List.copyOf(outcomes);
     this.name = checkName(name);
     this.description = description;
     this.config = config;
@@ -119,6 +133,14 @@ public final class Scenario {
     return tasks;
   }
 
+  /**
+   * The declared outcomes, in declaration order (the first that matches an outcome grades it).
+   * Empty: the scenario is not graded, and its golden text has no grades section.
+   */
+  public List<Expectation> outcomes() {
+    return outcomes;
+  }
+
   /** Where it came from. */
   public Origin origin() {
     return origin;
@@ -133,6 +155,9 @@ public final class Scenario {
     }
     sb.append("config: ").append(config).append('\n');
     sb.append("explore: ").append(mode.describe()).append('\n');
+    for (Expectation e : outcomes) {
+      sb.append(e.toText()).append('\n');
+    }
     for (Vma v : vmas) {
       sb.append(v.toText()).append('\n');
     }
@@ -153,12 +178,13 @@ public final class Scenario {
         && s.config.equals(config)
         && s.mode.equals(mode)
         && s.vmas.equals(vmas)
-        && s.tasks.equals(tasks);
+        && s.tasks.equals(tasks)
+        && s.outcomes.equals(outcomes);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, description, config, mode, vmas, tasks);
+    return Objects.hash(name, description, config, mode, vmas, tasks, outcomes);
   }
 
   @Override
@@ -174,6 +200,7 @@ public final class Scenario {
     private Mode mode = new Mode.Exhaustive(2, Mode.DEFAULT_MAX_SCHEDULES);
     private final List<Vma> vmas = new ArrayList<>();
     private final List<List<Op>> tasks = new ArrayList<>();
+    private final List<Expectation> outcomes = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -216,9 +243,20 @@ public final class Scenario {
       return this;
     }
 
+    /**
+     * Declares an outcome: {@code grade}, a regular expression searched in the outcome text, and
+     * why. The first declaration that matches an outcome grades it; an outcome none matches is
+     * forbidden.
+     */
+    public Builder outcome(Expectation.Grade grade, String regex, String description) {
+      outcomes.add(new Expectation(grade, regex, description));
+      return this;
+    }
+
     /** The scenario. */
     public Scenario build() {
-      return new Scenario(name, description, config, mode, vmas, tasks, new Origin("<builder>", 0));
+      return new Scenario(
+          name, description, config, mode, vmas, tasks, outcomes, new Origin("<builder>", 0));
     }
   }
 

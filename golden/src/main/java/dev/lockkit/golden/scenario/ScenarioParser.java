@@ -23,6 +23,7 @@ import java.util.Map;
  * config: all | EXPR          options joined with ! &amp;&amp; || ( ); default all
  * explore: MODE               exhaustive [preemptions=N] [max-schedules=N] | fixed [order=T1,T0]
  *                             | pct seed=N depth=N iterations=N | replay T0@3,T1@5
+ * outcome GRADE /REGEX/ DESCRIPTION   GRADE: acceptable | interesting | forbidden
  * vma START END PERMS [growsdown|growsup]
  * task:                       (or "task T1:"), then indented operations:
  *   fault ADDR [read|write] [user|kernel]
@@ -90,6 +91,7 @@ public final class ScenarioParser {
     private final List<Vma> vmas = new ArrayList<>();
     private final List<Integer> vmaLines = new ArrayList<>();
     private final List<List<Op>> tasks = new ArrayList<>();
+    private final List<Expectation> outcomes = new ArrayList<>();
     private final List<int[]> signals = new ArrayList<>(); // {line, from, to}
     private int line;
 
@@ -151,6 +153,7 @@ public final class ScenarioParser {
             mode,
             vmas,
             tasks,
+            outcomes,
             new Scenario.Origin(file, configLine));
       } catch (IllegalArgumentException e) {
         throw new ScenarioException(file, 0, e.getMessage());
@@ -158,6 +161,11 @@ public final class ScenarioParser {
     }
 
     private void directive(String content) {
+      // Before the colon split: an outcome pattern may itself contain ':' (e.g. /T1: fault/).
+      if (content.equals("outcome") || content.startsWith("outcome ")) {
+        outcomes.add(Expectation.parse(content.substring("outcome".length())));
+        return;
+      }
       int colon = content.indexOf(':');
       String head = colon >= 0 ? content.substring(0, colon).strip() : content.split("\\s+")[0];
       String value = colon >= 0 ? content.substring(colon + 1).strip() : "";

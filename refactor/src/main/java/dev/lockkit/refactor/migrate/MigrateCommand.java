@@ -123,6 +123,11 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Runs the command on its own ({@code lockkit migrate} is the usual entry point). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new MigrateCommand()).execute(args));
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();

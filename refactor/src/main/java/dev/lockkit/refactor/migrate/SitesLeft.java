@@ -310,7 +310,10 @@ final class SitesLeft {
       return what + " is assigned to '" + code(a.getTarget()) + "'" + alias;
     }
     if (parent instanceof MethodCallExpr m && m.getArguments().contains(x)) {
-      return what + " is passed to " + m.getNameAsString() + "(): the callee uses it untyped";
+      return what
+          + " is passed to "
+          + m.getNameAsString()
+          + "(), which receives it as a plain parameter";
     }
     if (parent instanceof MethodCallExpr m && m.getScope().orElse(null) == x) {
       return what + " is the receiver of " + m.getNameAsString() + "(), which no template covers";

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
     name = "move",
     mixinStandardHelpOptions = true,
     description = {
-      "Move static members to other types, checked before a byte is written.",
-      "Plan file: one 'move pkg.Type#member[(ParamTypes)] to pkg.Dest' a line; '#' comments."
+      "Move static members and top-level types, checked before a byte is written.",
+      "Plan file, one a line ('#' comments): 'move pkg.Type#member[(ParamTypes)] to pkg.Dest'"
+          + " or 'move pkg.Type to other.pkg'."
     })
 public final class MoveCommand implements Callable<Integer> {
 

@@ -1,5 +1,5 @@
 /**
- * {@code lockkit move}: relocates static members as a plan file says.
+ * {@code lockkit move}: relocates static members and top-level types as a plan file says.
  *
  * <p>Pipeline: {@link dev.lockkit.refactor.move.plan} parses the plan; {@link
  * dev.lockkit.refactor.move.model} parses the sources and resolves each element; {@link

@@ -4,8 +4,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.TypeInfo;
@@ -34,9 +32,14 @@ final class Declarations {
         if (b instanceof CallableDeclaration<?> c) {
           name =
               (c.isConstructorDeclaration() ? "<init>" : c.getNameAsString())
-                  + c.getParameters().stream().map(x -> x.getType().asString()).collect(Collectors.joining(",", "(", ")"));
+                  + c.getParameters().stream()
+                      .map(x -> x.getType().asString())
+                      .collect(Collectors.joining(",", "(", ")"));
         } else if (b instanceof FieldDeclaration f) {
-          name = f.getVariables().stream().map(v -> v.getNameAsString()).collect(Collectors.joining(","));
+          name =
+              f.getVariables().stream()
+                  .map(v -> v.getNameAsString())
+                  .collect(Collectors.joining(","));
         }
         if (name != null) {
           lines.add(type + "#" + name.replace(packagePrefix, replacement) + cond(b));
@@ -49,18 +52,5 @@ final class Declarations {
   private static String cond(Node n) throws Exception {
     String c = Presence.chain(n).toString();
     return c.equals("true") ? "" : "  [" + c + "]";
-  }
-
-  static boolean annotated(BodyDeclaration<?> b) {
-    for (AnnotationExpr a : b.getAnnotations()) {
-      if (a.getNameAsString().endsWith("IfConfig")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean isType(Object o) {
-    return o instanceof TypeDeclaration<?>;
   }
 }

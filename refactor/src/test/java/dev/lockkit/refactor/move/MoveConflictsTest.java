@@ -215,4 +215,19 @@ class MoveConflictsTest {
                 "error move/name-clash: call to of may mean the moved mini.mm.Sizes#of(long) or an overload that stays in mini.mm.Sizes"),
         r.out());
   }
+
+  @Test
+  void aConstructorThatIsNotVisibleFromTheDestinationIsAnAccessConflict() throws Exception {
+    write(
+        src,
+        "mini/mm/Box.java",
+        "package mini.mm;\n\npublic final class Box {\n  Box() {}\n\n  public static Box make() {\n    return new Box();\n  }\n}\n");
+    MoveTestSupport.Run r = run("move mini.mm.Box#make to mini.types.Boxes\n");
+    assertEquals(1, r.exit(), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "error move/access: mini.mm.Box#make() uses mini.mm.Box#<init>, which is not visible from mini.types.Boxes"),
+        r.out());
+  }
 }

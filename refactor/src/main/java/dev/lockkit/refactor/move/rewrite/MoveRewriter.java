@@ -334,7 +334,7 @@ public final class MoveRewriter {
           return;
         }
         TypeInfo owner = site.owner();
-boolean method =
+        boolean method =
             site.node() instanceof MethodCallExpr
                 || site.node() instanceof MethodReferenceExpr
                 || site.node() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr;

@@ -472,7 +472,8 @@ public final class SiteCollector {
   }
 
   /** {@code new X(...)} of a project type: its constructor must be visible from the destination. */
-  private void constructorUse(ParsedFile f, FileScope scope, ObjectCreationExpr oce, List<Site> out) {
+  private void constructorUse(
+      ParsedFile f, FileScope scope, ObjectCreationExpr oce, List<Site> out) {
     String fqn = scope.resolveType(oce.getType().getNameWithScope(), oce);
     TypeInfo t = fqn == null ? null : project.type(fqn);
     if (t != null) {

@@ -1,0 +1,79 @@
+package dev.lockkit.golden.fray;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockkit.golden.fray.FrayRuns.Engine;
+import dev.lockkit.golden.fray.FrayRuns.Found;
+import dev.lockkit.golden.lockcore.LockcoreTarget;
+import dev.lockkit.golden.matrix.Variant;
+import dev.lockkit.golden.scenario.Scenario;
+import dev.lockkit.lockcore.config.HistoricalBug;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * lockcore on the real platform (JvmPlatform: VarHandles, LockSupport, real threads) under Fray's
+ * POS and PCT schedulers: every fixture scenario must run clean (assertions and, where the variant
+ * allows, lockdep on), and every historical-bug switch must be caught. Each result line is printed
+ * for golden/README.md's table.
+ */
+class LockcoreFrayTest {
+
+  static Stream<Arguments> scenariosTimesEngines() {
+    List<Arguments> out = new ArrayList<>();
+    for (Scenario s : FrayRuns.scenarios()) {
+      for (Engine e : Engine.values()) {
+        out.add(Arguments.of(s.name(), e));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} under {1}")
+  @MethodSource("scenariosTimesEngines")
+  void everyScenarioRunsCleanOnTheRealPlatform(String name, Engine engine) {
+    Scenario s = FrayRuns.scenario(name);
+    Variant v = FrayRuns.variant(s, x -> true);
+    Found f = FrayRuns.explore(engine, s, v, new LockcoreTarget(), FrayRuns.ITERATIONS);
+    System.out.println("fray " + engine + " " + name + " on " + v.id() + ": " + f.describe());
+    assertNull(f.error(), () -> f.describe());
+  }
+
+  @ParameterizedTest(name = "StackRot under {0}")
+  @EnumSource(Engine.class)
+  void stackRotIsFound(Engine engine) {
+    Scenario s = FrayRuns.scenario("stack-expansion-growsdown");
+    Variant v =
+        FrayRuns.variant(
+            s,
+            x ->
+                x.enabled().contains("LOCK_MM_AND_FIND_VMA")
+                    && !x.enabled().contains("PER_VMA_LOCK"));
+    assertFound(engine, s, v, HistoricalBug.STACKROT, "POISONED_ACCESS");
+  }
+
+  @ParameterizedTest(name = "NOMMU lock leak under {0}")
+  @EnumSource(Engine.class)
+  void nommuLockLeakIsFound(Engine engine) {
+    Scenario s = FrayRuns.scenario("nommu-faults");
+    Variant v = FrayRuns.variant(s, x -> x.enabled().contains("DEBUG_LOCK_ALLOC"));
+    assertFound(engine, s, v, HistoricalBug.NOMMU_LOCK_LEAK, "LOCKDEP");
+  }
+
+  private static void assertFound(
+      Engine engine, Scenario s, Variant v, HistoricalBug bug, String kind) {
+    Found f = FrayRuns.explore(engine, s, v, new LockcoreTarget(bug), FrayRuns.ITERATIONS);
+    System.out.println(
+        "fray " + engine + " " + bug + " " + s.name() + " on " + v.id() + ": " + f.describe());
+    assertNotNull(f.error(), () -> bug + " not found: " + f.describe());
+    assertTrue(
+        String.valueOf(f.error()).contains(kind), () -> "expected " + kind + ": " + f.describe());
+  }
+}

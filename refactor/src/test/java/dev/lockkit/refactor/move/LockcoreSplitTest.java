@@ -1,0 +1,74 @@
+package dev.lockkit.refactor.move;
+
+import static dev.lockkit.refactor.move.MoveTestSupport.FIXTURES;
+import static dev.lockkit.refactor.move.MoveTestSupport.compile;
+import static dev.lockkit.refactor.move.MoveTestSupport.copy;
+import static dev.lockkit.refactor.move.MoveTestSupport.move;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * lockkit redoes the kernel patch: {@code fixtures/refactorings/split.plan} applied to a copy of
+ * {@code fixtures/lockcore-before} passes the what-if check under lockcore's Kconfig and layer
+ * order, compiles, and lays out its declarations (which type and member lives in which package,
+ * under which condition) as lockcore does. The remaining differences are an approved file: {@code
+ * split.declarations.approved.txt} (today: only lockcore's historical-bug switches, which are not
+ * part of the split).
+ */
+class LockcoreSplitTest {
+
+  private static final Path ROOT = FIXTURES.getParent().getParent();
+
+  @TempDir Path tmp;
+
+  @Test
+  void splitPlanTurnsLockcoreBeforeIntoLockcoresLayout() throws Exception {
+    Path src = copy(ROOT.resolve("fixtures/lockcore-before/src/main/java"), tmp.resolve("src"));
+    MoveTestSupport.Run r =
+        move(
+            "--plan",
+            FIXTURES.resolve("split.plan").toString(),
+            "--kconfig",
+            ROOT.resolve("lockcore/Kconfig").toString(),
+            "--rules",
+            FIXTURES.resolve("split.rules").toString(),
+            src.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
+    String after = Declarations.of(src, "dev.lockkit.before", "dev.lockkit.lockcore");
+    String lockcore =
+        Declarations.of(
+            ROOT.resolve("lockcore/src/main/java"), "dev.lockkit.lockcore", "dev.lockkit.lockcore");
+    List<String> a = Arrays.asList(after.split("\n"));
+    List<String> b = Arrays.asList(lockcore.split("\n"));
+    String diff =
+        String.join(
+                "\n",
+                UnifiedDiffUtils.generateUnifiedDiff(
+                    "split-result", "lockcore", a, DiffUtils.diff(a, b), 0))
+            + "\n";
+    Path approved = FIXTURES.resolve("split.declarations.approved.txt");
+    Path received = FIXTURES.resolve("split.declarations.received.txt");
+    String want = Files.exists(approved) ? Files.readString(approved) : "";
+    if (!diff.equals(want)) {
+      Files.writeString(received, diff);
+    } else {
+      Files.deleteIfExists(received);
+    }
+    assertTrue(
+        diff.equals(want),
+        "declarations differ from the approved comparison; review "
+            + received
+            + " and, if right, rename it to "
+            + approved);
+  }
+}
