@@ -136,7 +136,7 @@ public final class Analyzer {
     ran.add(LayerRule.RULE);
     if (extra != null) {
       try {
-        findings.addAll(extra.findings(roots, kconfig));
+        findings.addAll(extra.findings(roots, kconfig, displayBase));
       } catch (Exception e) {
         throw new ExtraRulesException(kconfig + ": " + e.getMessage(), e);
       }

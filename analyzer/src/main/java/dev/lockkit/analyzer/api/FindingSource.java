@@ -19,4 +19,16 @@ public interface FindingSource {
    *     user on one line
    */
   List<Finding> findings(List<SourceRoot> roots, Path kconfig) throws Exception;
+
+  /**
+   * The findings with paths shown relative to {@code displayBase} (the directory the analysis
+   * shows every other finding's path relative to), so all findings of one report use one
+   * convention. The default ignores {@code displayBase}.
+   *
+   * @throws Exception as {@link #findings(List, Path)}
+   */
+  default List<Finding> findings(List<SourceRoot> roots, Path kconfig, Path displayBase)
+      throws Exception {
+    return findings(roots, kconfig);
+  }
 }

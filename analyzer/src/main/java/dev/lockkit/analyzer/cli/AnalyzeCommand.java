@@ -4,6 +4,7 @@ import dev.lockkit.analyzer.api.AnalysisResult;
 import dev.lockkit.analyzer.api.Analyzer;
 import dev.lockkit.analyzer.api.FindingSource;
 import dev.lockkit.analyzer.baseline.Baseline;
+import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.gating.GatingAnalyzer;
 import dev.lockkit.analyzer.layers.RulesException;
@@ -205,8 +206,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   /** The config-gating rule set (issue 5): every {@code gate/*} and {@code kconfig/*} rule. */
   static FindingSource gating() {
-    return (roots, kconfig) ->
-        GatingAnalyzer.analyze(roots.stream().map(SourceRoot::root).toList(), kconfig);
+    return new FindingSource() {
+      @Override
+      public List<Finding> findings(List<SourceRoot> roots, Path kconfig) throws Exception {
+        return findings(roots, kconfig, Path.of("").toAbsolutePath());
+      }
+
+      @Override
+      public List<Finding> findings(List<SourceRoot> roots, Path kconfig, Path displayBase)
+          throws Exception {
+        // Paths relative to the display base, like every other finding of the report.
+        return GatingAnalyzer.analyze(
+            roots.stream().map(SourceRoot::root).toList(), kconfig, displayBase);
+      }
+    };
   }
 
   private static void writeAtomically(Path file, String text) throws UsageError {

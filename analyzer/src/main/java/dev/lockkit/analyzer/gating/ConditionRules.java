@@ -6,7 +6,9 @@ import dev.lockkit.analyzer.gating.members.CodeModel;
 import dev.lockkit.analyzer.gating.members.CodeModel.SiteKind;
 import dev.lockkit.analyzer.pc.Expr;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code gate/dead} and {@code gate/redundant}: for each written condition {@code local} under the
@@ -36,7 +38,11 @@ final class ConditionRules {
       if (!ctx.sat(enclosing)) {
         continue; // the enclosing code is dead already; that is reported where it starts
       }
-      if (!ctx.sat(Expr.and(enclosing, local))) {
+      // Syntactically implied (every conjunct of local is one of enclosing's, e.g. an early exit
+      // on MMU inside @IfConfig("MMU && SMP")): live because enclosing is, and redundant — no
+      // solver call needed. This is the common case of nested guards.
+      boolean implied = conjuncts(enclosing).containsAll(conjuncts(local));
+      if (!implied && !ctx.sat(Expr.and(enclosing, local))) {
         String why = ctx.dependenciesOf(Expr.and(enclosing, local));
         ctx.add(
             Finding.of(
@@ -53,7 +59,7 @@ final class ConditionRules {
             Expr.FALSE,
             false);
       } else if ((site.kind() == SiteKind.ANNOTATION || site.kind() == SiteKind.THEN)
-          && !ctx.sat(Expr.and(enclosing, Expr.not(local)))) {
+          && (implied || !ctx.sat(Expr.and(enclosing, Expr.not(local))))) {
         String why = ctx.dependenciesOf(enclosing);
         ctx.add(
             Finding.of(
@@ -74,6 +80,10 @@ final class ConditionRules {
             false);
       }
     }
+  }
+
+  private static Set<Expr> conjuncts(Expr e) {
+    return e instanceof Expr.And a ? new HashSet<>(a.operands()) : Set.of(e);
   }
 
   private static String describe(CodeModel.ConditionSite site) {

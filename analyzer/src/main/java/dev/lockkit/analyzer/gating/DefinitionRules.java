@@ -42,8 +42,28 @@ final class DefinitionRules {
         variantPoints.add(d);
       }
     }
+    // Indexes instead of a scan of every declaration and reference per variation point.
+    Map<String, List<Declaration>> implsBySuper = new TreeMap<>();
+    for (Declaration d : code.declarations()) {
+      if (d.kind() == CodeModel.Kind.TYPE) {
+        for (String s : d.supertypes()) {
+          implsBySuper.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
+        }
+      }
+    }
+    Map<String, List<CodeModel.Reference>> refsByOwner = new TreeMap<>();
+    for (CodeModel.Reference r : code.references()) {
+      int hash = r.target().indexOf('#');
+      if (hash > 0) {
+        refsByOwner.computeIfAbsent(r.target().substring(0, hash), k -> new ArrayList<>()).add(r);
+      }
+    }
     for (Declaration vp : variantPoints) {
-      variantPoint(ctx, code, vp);
+      variantPoint(
+          ctx,
+          vp,
+          implsBySuper.getOrDefault(vp.target(), List.of()),
+          refsByOwner.getOrDefault(vp.target(), List.of()));
     }
     for (Map.Entry<String, List<Declaration>> e : bySignature.entrySet()) {
       List<Declaration> ds = e.getValue();
@@ -55,12 +75,9 @@ final class DefinitionRules {
     }
   }
 
-  private static void variantPoint(Context ctx, CodeModel code, Declaration vp) {
+  private static void variantPoint(
+      Context ctx, Declaration vp, List<Declaration> impls, List<CodeModel.Reference> refs) {
     String name = vp.target();
-    List<Declaration> impls =
-        code.declarations().stream()
-            .filter(d -> d.kind() == CodeModel.Kind.TYPE && d.supertypes().contains(name))
-            .toList();
     Expr present = ctx.known(vp.condition());
     Expr defined = Expr.or(impls.stream().map(d -> ctx.known(d.condition())).toList());
     String implList =
@@ -72,12 +89,10 @@ final class DefinitionRules {
                     impls.stream().map(d -> d.target() + " [" + d.condition() + "]").toList());
 
     Map<String, List<CodeModel.Reference>> usesByElement = new TreeMap<>();
-    for (CodeModel.Reference r : code.references()) {
+    for (CodeModel.Reference r : refs) {
       // Only calls and field reads need a definition; naming the type (a parameter, a field of
       // that type) is the prototype, which compiles and links without one.
-      boolean toVp = r.target().startsWith(name + "#");
-      if (toVp
-          && !inside(r.from(), name)
+      if (!inside(r.from(), name)
           && impls.stream().noneMatch(i -> inside(r.from(), i.target()))) {
         usesByElement.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
       }

@@ -48,6 +48,19 @@ public final class GatingAnalyzer {
   }
 
   /**
+   * Like {@link #analyze(List, Path)}, with every path (Java sources and the Kconfig) shown
+   * relative to {@code displayBase} when the file lies below it, else absolute — the convention of
+   * the dependency check's findings, so that one report's paths are all clickable from where the
+   * user ran it. Without it, source paths are relative to their source root.
+   */
+  public static List<Finding> analyze(List<Path> sourceRoots, Path kconfig, Path displayBase)
+      throws KconfigException, IOException {
+    FeatureModel model = KconfigParser.parse(kconfig, displayBase);
+    CodeModel code = MemberExtractor.extract(sourceRoots, displayBase);
+    return run(model, code, false).plainFindings();
+  }
+
+  /**
    * Like {@link #analyze} but returning the model, the code model and each finding's condition;
    * {@code reportUnparsableFiles} adds an {@code input/parse} finding for each Java file that does
    * not parse (for callers without their own front end).

@@ -45,8 +45,11 @@ public final class KconfigParser {
 
   private record Block(String keyword, Expr condition, Location location) {}
 
-  private KconfigParser(Path top) {
+  private final Path displayBase;
+
+  private KconfigParser(Path top, Path displayBase) {
     this.top = top;
+    this.displayBase = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
   }
 
   /**
@@ -55,7 +58,16 @@ public final class KconfigParser {
    * @throws KconfigException for any bad input, with its file and line
    */
   public static FeatureModel parse(Path kconfig) throws KconfigException {
-    KconfigParser p = new KconfigParser(kconfig);
+    return parse(kconfig, null);
+  }
+
+  /**
+   * Like {@link #parse(Path)}, with every location's path shown relative to {@code displayBase}
+   * when the file lies below it (as the rest of a report shows paths), else absolute; {@code null}
+   * shows paths as given.
+   */
+  public static FeatureModel parse(Path kconfig, Path displayBase) throws KconfigException {
+    KconfigParser p = new KconfigParser(kconfig, displayBase);
     p.readFile(kconfig, null);
     if (!p.blocks.isEmpty()) {
       Block open = p.blocks.peek();
@@ -67,11 +79,15 @@ public final class KconfigParser {
     for (Builder b : p.symbols.values()) {
       built.add(b.build());
     }
-    return FeatureModel.build(built, p.expressions, Location.ofFile(display(kconfig)));
+    return FeatureModel.build(built, p.expressions, Location.ofFile(p.display(kconfig)));
   }
 
-  private static String display(Path p) {
-    return p.normalize().toString();
+  private String display(Path p) {
+    if (displayBase == null) {
+      return p.normalize().toString();
+    }
+    Path abs = p.toAbsolutePath().normalize();
+    return (abs.startsWith(displayBase) ? displayBase.relativize(abs) : abs).toString();
   }
 
   private void readFile(Path file, Location includedFrom) throws KconfigException {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       GoldenCommand.Record.class,
       GoldenCommand.Verify.class,
-      GoldenCommand.Report.class
+      GoldenCommand.Report.class,
+      DiffCommand.class
     })
 public final class GoldenCommand implements Callable<Integer> {
 

@@ -4,10 +4,13 @@ import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.explore.Explorer;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
+import dev.lockkit.golden.sched.Schedule;
 import dev.lockkit.golden.target.ScenarioRunner;
 import dev.lockkit.golden.target.ScenarioTarget;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs scenarios on two targets and compares their golden texts variant by variant.
@@ -60,7 +63,8 @@ public final class Differential {
    *
    * <p>For each outcome the left target reaches, the schedule that first produced it is replayed on
    * the right target (schedule strings survive refactoring), and the two traces are compared event
-   * by event: the first differing event is what is reported. Only when every replay agrees are the
+   * by event: the first differing event is what is reported. Then each outcome that only the right
+   * target reaches is replayed the same way on the left one. Only when every replay agrees are the
    * full golden texts compared, which catches outcomes only the right target reaches and different
    * schedule counts.
    *
@@ -94,8 +98,10 @@ public final class Differential {
       ScenarioTarget left,
       ScenarioTarget right) {
     Exploration a = runner.run(s, v, left);
+    Set<Schedule> replayed = new HashSet<>();
     int k = 1;
     for (Exploration.Outcome o : a.outcomes()) {
+      replayed.add(o.first());
       Exploration.Outcome r = explorer.replay(runner.program(s, v, right), o.first());
       String section = "outcome " + k++ + ", replaying " + o.first();
       Difference d =
@@ -104,11 +110,24 @@ public final class Differential {
         return new Difference(s.name(), v, d.line(), section, d.left(), d.right());
       }
     }
+    // Outcomes only the right target reaches: replay their schedules on the left, so that such a
+    // difference, too, is reported as the first differing event rather than a golden-text line.
+    Exploration b = runner.run(s, v, right);
+    k = 1;
+    for (Exploration.Outcome o : b.outcomes()) {
+      String section = "right's outcome " + k++ + ", replaying " + o.first();
+      if (!replayed.add(o.first())) {
+        continue;
+      }
+      Exploration.Outcome l = explorer.replay(runner.program(s, v, left), o.first());
+      Difference d =
+          firstDifference(s.name(), v, l.firstTrace() + l.text(), o.firstTrace() + o.text());
+      if (d != null) {
+        return new Difference(s.name(), v, d.line(), section, d.left(), d.right());
+      }
+    }
     return firstDifference(
-        s.name(),
-        v,
-        ScenarioRunner.goldenText(s, v, a),
-        ScenarioRunner.goldenText(s, v, runner.run(s, v, right)));
+        s.name(), v, ScenarioRunner.goldenText(s, v, a), ScenarioRunner.goldenText(s, v, b));
   }
 
   /** The first line where {@code a} and {@code b} differ, or null when they are equal. */

@@ -7,6 +7,8 @@ import dev.lockkit.golden.scenario.ScenarioException;
 import dev.lockkit.golden.scenario.ScenarioParser;
 import dev.lockkit.golden.target.RealThreads;
 import dev.lockkit.golden.target.ScenarioTarget;
+import dev.lockkit.lockcore.sync.Platform;
+import dev.lockkit.lockcore.sync.Platforms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,9 @@ final class FrayRuns {
 
   /** The iteration budget of the scenario runs (per scenario and engine). */
   static final int ITERATIONS = Integer.getInteger("golden.fray.iterations", 200);
+
+  /** The iteration budget of a historical-bug run (per bug case and engine). */
+  static final int BUG_ITERATIONS = Integer.getInteger("golden.fray.bugIterations", 1000);
 
   private static final String COUNTER = "golden.fray.iteration";
 
@@ -113,11 +118,15 @@ final class FrayRuns {
           // A system property, not a static: Fray may reload test classes per iteration.
           System.setProperty(COUNTER, Integer.toString(Integer.getInteger(COUNTER, 0) + 1));
           List<String> failures;
+          FrayPlatform platform = new FrayPlatform();
+          Platform previous = Platforms.install(platform);
           try {
-            failures = RealThreads.run(s, v, target);
+            failures = RealThreads.run(s, v, target, platform::taskExit);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+          } finally {
+            Platforms.install(previous);
           }
           if (!failures.isEmpty()) {
             throw new AssertionError(s.name() + " on " + v.id() + ": " + failures);

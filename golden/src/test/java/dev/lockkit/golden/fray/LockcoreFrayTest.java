@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -46,34 +45,28 @@ class LockcoreFrayTest {
     assertNull(f.error(), () -> f.describe());
   }
 
-  @ParameterizedTest(name = "StackRot under {0}")
-  @EnumSource(Engine.class)
-  void stackRotIsFound(Engine engine) {
-    Scenario s = FrayRuns.scenario("stack-expansion-growsdown");
-    Variant v =
-        FrayRuns.variant(
-            s,
-            x ->
-                x.enabled().contains("LOCK_MM_AND_FIND_VMA")
-                    && !x.enabled().contains("PER_VMA_LOCK"));
-    assertFound(engine, s, v, HistoricalBug.STACKROT, "POISONED_ACCESS");
+  static Stream<Arguments> bugsTimesEngines() {
+    List<Arguments> out = new ArrayList<>();
+    for (HistoricalBug bug : HistoricalBug.values()) {
+      for (BugCase c : BugCase.of(bug)) {
+        for (Engine e : Engine.values()) {
+          out.add(Arguments.of(c, e));
+        }
+      }
+    }
+    return out.stream();
   }
 
-  @ParameterizedTest(name = "NOMMU lock leak under {0}")
-  @EnumSource(Engine.class)
-  void nommuLockLeakIsFound(Engine engine) {
-    Scenario s = FrayRuns.scenario("nommu-faults");
-    Variant v = FrayRuns.variant(s, x -> x.enabled().contains("DEBUG_LOCK_ALLOC"));
-    assertFound(engine, s, v, HistoricalBug.NOMMU_LOCK_LEAK, "LOCKDEP");
-  }
-
-  private static void assertFound(
-      Engine engine, Scenario s, Variant v, HistoricalBug bug, String kind) {
-    Found f = FrayRuns.explore(engine, s, v, new LockcoreTarget(bug), FrayRuns.ITERATIONS);
-    System.out.println(
-        "fray " + engine + " " + bug + " " + s.name() + " on " + v.id() + ": " + f.describe());
-    assertNotNull(f.error(), () -> bug + " not found: " + f.describe());
+  @ParameterizedTest(name = "{0} under {1}")
+  @MethodSource("bugsTimesEngines")
+  void everyHistoricalBugIsFound(BugCase c, Engine engine) {
+    Scenario s = FrayRuns.scenario(c.scenario());
+    Variant v = FrayRuns.variant(s, c.where());
+    Found f = FrayRuns.explore(engine, s, v, new LockcoreTarget(c.bug()), FrayRuns.BUG_ITERATIONS);
+    System.out.println("fray " + engine + " " + c + " on " + v.id() + ": " + f.describe());
+    assertNotNull(f.error(), () -> c + " not found: " + f.describe());
     assertTrue(
-        String.valueOf(f.error()).contains(kind), () -> "expected " + kind + ": " + f.describe());
+        String.valueOf(f.error()).contains(c.expected()),
+        () -> "expected " + c.expected() + ": " + f.describe());
   }
 }

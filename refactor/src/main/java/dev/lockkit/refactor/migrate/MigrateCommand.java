@@ -170,12 +170,15 @@ public final class MigrateCommand implements Callable<Integer> {
           err.println(Ban.append(ban, result.templates(), banAllow));
         }
         if (verify) {
-          List<String> problems = verifier.newErrors(before, verifier.build());
+          Verify.Builds after = verifier.build();
+          List<String> problems = verifier.newErrors(before, after);
           problems.forEach(err::println);
           err.println(
               "lockkit migrate: --verify: "
                   + verifier.configurationCount()
-                  + " variant(s) compiled, "
+                  + " variant(s) built, "
+                  + after.failing()
+                  + " with compile errors after the rewrite, "
                   + problems.size()
                   + " new error(s)");
           if (!problems.isEmpty()) {

@@ -39,7 +39,12 @@ final class Verify {
   private final Path base;
 
   /** Errors of each configuration, without line numbers. */
-  record Builds(Map<SortedMap<String, Boolean>, List<String>> errors) {}
+  record Builds(Map<SortedMap<String, Boolean>, List<String>> errors) {
+    /** How many configurations have at least one compile error. */
+    long failing() {
+      return errors.values().stream().filter(e -> !e.isEmpty()).count();
+    }
+  }
 
   Verify(Migration.Result result, List<Path> cp, Path base) {
     this.result = result;

@@ -44,7 +44,10 @@ class VerifyTest {
     Verify.Builds before = verify.build();
     assertEquals(List.of(), before.errors().values().iterator().next());
     r.changes().write();
-    List<String> errors = verify.newErrors(before, verify.build());
+    Verify.Builds after = verify.build();
+    assertEquals(0, before.failing());
+    assertEquals(1, after.failing());
+    List<String> errors = verify.newErrors(before, after);
     assertEquals(1, errors.size(), errors.toString());
     assertTrue(errors.get(0).contains("p/A.java:"), errors.get(0));
     assertTrue(errors.get(0).endsWith("<- rule T.R at src/p/A.java:4"), errors.get(0));

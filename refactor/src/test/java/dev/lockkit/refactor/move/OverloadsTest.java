@@ -36,4 +36,22 @@ class OverloadsTest {
         Files.readString(src.resolve("a/U.java")));
     assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
   }
+
+  @Test
+  void aPrivateOverloadThatStaysIsAnAccessConflictEvenIfTheMovedOneIsPublic() throws Exception {
+    Path src = tmp.resolve("src");
+    write(
+        src,
+        "a/T.java",
+        "package a;\n\npublic final class T {\n  private static int f(String x) { return x.length(); }\n\n"
+            + "  public static int f(String x, String y) { return f(x) + f(y); }\n}\n");
+    Files.writeString(tmp.resolve("p"), "move a.T#f(String,String) to b.U\n");
+    MoveTestSupport.Run r = move("--plan", tmp.resolve("p").toString(), src.toString());
+    assertEquals(1, r.exit(), r.out());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        r.out()
+            .contains(
+                "error move/access: a.T#f(String,String) uses a.T#f, which stays behind and is not visible from b.U"),
+        r.out());
+  }
 }

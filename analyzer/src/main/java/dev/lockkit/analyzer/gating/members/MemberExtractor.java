@@ -56,6 +56,16 @@ public final class MemberExtractor {
    * @throws IOException if a root cannot be listed or a file cannot be read
    */
   public static CodeModel extract(List<Path> sourceRoots) throws IOException {
+    return extract(sourceRoots, null);
+  }
+
+  /**
+   * Like {@link #extract(List)}, with paths shown relative to {@code displayBase} when a file lies
+   * below it (else absolute), as the dependency check shows them; {@code null} shows them relative
+   * to their source root.
+   */
+  public static CodeModel extract(List<Path> sourceRoots, Path displayBase) throws IOException {
+    Path base = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
     CombinedTypeSolver types = new CombinedTypeSolver(new ReflectionTypeSolver());
     for (Path root : sourceRoots) {
       if (!Files.isDirectory(root)) {
@@ -80,7 +90,7 @@ public final class MemberExtractor {
                 .toList();
       }
       for (Path file : files) {
-        String shown = root.relativize(file).toString().replace('\\', '/');
+        String shown = shown(root, file, base);
         ParseResult<CompilationUnit> result = parser.parse(file);
         if (result.isSuccessful() && result.getResult().isPresent()) {
           units.add(new Unit(result.getResult().get(), shown));
@@ -134,7 +144,19 @@ public final class MemberExtractor {
     return new CodeModel(decls, refs, sites, uses, problems);
   }
 
+  private static String shown(Path root, Path file, Path base) {
+    Path rel;
+    if (base == null) {
+      rel = root.relativize(file);
+    } else {
+      Path abs = file.toAbsolutePath().normalize();
+      rel = abs.startsWith(base) ? base.relativize(abs) : abs;
+    }
+    return rel.toString().replace('\\', '/');
+  }
+
   private static void indexMembers(TypeIndex index, String fqn, TypeDeclaration<?> td) {
+    // Only the members of td itself: getMembers() never descends into anonymous or local classes.
     index.addType(fqn);
     for (BodyDeclaration<?> member : td.getMembers()) {
       if (member instanceof MethodDeclaration m) {
@@ -154,15 +176,31 @@ public final class MemberExtractor {
     }
   }
 
-  /** Whether {@code td} is a local or anonymous-body class, which is part of its enclosing code. */
+  /**
+   * Whether {@code td} is a local class, or lies anywhere inside one or inside an anonymous class
+   * body or an enum constant's body. Such a type has no name other code can refer to, so it is
+   * part of the code of its enclosing member, never a member of the enclosing named type. Only a
+   * top-level type and the member types of named types are named (JLS 6.7 canonical names).
+   */
   static boolean isLocal(TypeDeclaration<?> td) {
-    if (td instanceof ClassOrInterfaceDeclaration c && c.isLocalClassDeclaration()) {
+    return !isNamed(td);
+  }
+
+  private static boolean isNamed(TypeDeclaration<?> td) {
+    Node parent = td.getParentNode().orElse(null);
+    if (parent == null || parent instanceof CompilationUnit) {
       return true;
     }
-    if (td instanceof RecordDeclaration r && r.isLocalRecordDeclaration()) {
-      return true;
-    }
-    return td.getFullyQualifiedName().isEmpty();
+    return parent instanceof TypeDeclaration<?> outer && isNamed(outer);
+  }
+
+  /**
+   * Whether {@code member} (a method, constructor, field, initializer or enum constant) is a
+   * member of a named type — as opposed to a member of an anonymous class, of an enum constant's
+   * body or of a local class, which belongs to the code around it.
+   */
+  static boolean isMemberOfNamedType(Node member) {
+    return member.getParentNode().orElse(null) instanceof TypeDeclaration<?> td && isNamed(td);
   }
 
   /** The reference key of a method or constructor: {@code owner#name/arity}. */

@@ -2,6 +2,7 @@ package dev.lockkit.analyzer.gating.members;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
@@ -42,8 +43,10 @@ import dev.lockkit.analyzer.pc.Guards;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Walks one compilation unit, carrying the presence condition and the enclosing declaration of the
@@ -55,6 +58,7 @@ final class Walker {
   private final MemberExtractor.Unit unit;
   private final TypeIndex index;
   private final Deque<String> enclosingTypes = new ArrayDeque<>();
+  private final Deque<LocalScope> localScopes = new ArrayDeque<>();
   final List<CodeModel.Declaration> declarations = new ArrayList<>();
   final List<CodeModel.Reference> references = new ArrayList<>();
   final List<CodeModel.ConditionSite> sites = new ArrayList<>();
@@ -86,20 +90,32 @@ final class Walker {
     if (n instanceof AnnotationExpr) {
       return; // annotations are metadata, not uses; @IfConfig is read by its declaration
     }
-    if (n instanceof TypeDeclaration<?> td && !MemberExtractor.isLocal(td)) {
-      type(td, pc);
-    } else if (n instanceof CallableDeclaration<?> c && !enclosingTypes.isEmpty()) {
+    if (n instanceof TypeDeclaration<?> td) {
+      if (MemberExtractor.isLocal(td)) {
+        localType(td, pc, element);
+      } else {
+        type(td, pc);
+      }
+    } else if ((n instanceof CallableDeclaration<?> || n instanceof FieldDeclaration)
+        && !MemberExtractor.isMemberOfNamedType(n)) {
+      localMember((BodyDeclaration<?>) n, pc, element);
+    } else if (n instanceof CallableDeclaration<?> c) {
       callable(c, pc);
     } else if (n instanceof FieldDeclaration f) {
       field(f, pc);
-    } else if (n instanceof EnumConstantDeclaration ec && !enclosingTypes.isEmpty()) {
+    } else if (n instanceof EnumConstantDeclaration ec && MemberExtractor.isMemberOfNamedType(ec)) {
       String target = enclosingTypes.peek() + "#" + ec.getNameAsString();
       Expr own = ifConfig(ec, target, pc);
       Expr full = Expr.and(pc, own);
       declare(Kind.FIELD, target, target, full, own, ec, false, List.of());
-      children(ec, full, target);
+      ec.getArguments().forEach(a -> walk(a, full, target));
+      if (!ec.getClassBody().isEmpty()) {
+        // A constant-specific body is an anonymous subclass of the enum: its methods override the
+        // enum's, they are not further members of it.
+        localBody(ec.getClassBody(), null, full, target);
+      }
     } else if (n instanceof InitializerDeclaration init) {
-      children(init, pc, enclosingTypes.peek());
+      children(init, pc, MemberExtractor.isMemberOfNamedType(init) ? enclosingTypes.peek() : element);
     } else if (n instanceof BlockStmt block) {
       block(block, pc, element);
     } else if (n instanceof IfStmt ifs) {
@@ -193,9 +209,12 @@ final class Walker {
     String target = MemberExtractor.target(owner, c);
     Expr own = ifConfig(c, target, pc);
     Expr full = Expr.and(pc, own);
+    // The signature javac compares: erased parameter types (List<String> and List<Integer> clash,
+    // T erases to its bound, String... is String[]), with names resolved where we can so that
+    // Set and java.util.Set are one type.
     List<String> params = new ArrayList<>();
     for (Parameter p : c.getParameters()) {
-      params.add(p.getType().asString() + (p.isVarArgs() ? "..." : ""));
+      params.add(Erasure.of(p.getType(), c, index, unit.cu(), enclosingTypes) + (p.isVarArgs() ? "[]" : ""));
     }
     String signature =
         target.substring(0, target.lastIndexOf('/')) + "(" + String.join(",", params) + ")";
@@ -387,12 +406,15 @@ final class Walker {
   private void objectCreation(ObjectCreationExpr oc, Expr pc, String element) {
     oc.getScope().ifPresent(s -> walk(s, pc, element));
     oc.getArguments().forEach(a -> walk(a, pc, element));
-    oc.getAnonymousClassBody().ifPresent(body -> body.forEach(m -> walk(m, pc, element)));
     oc.getType().getTypeArguments().ifPresent(args -> args.forEach(a -> walk(a, pc, element)));
     String type =
         index.typeSimpleNames.contains(oc.getType().getNameAsString())
             ? index.resolve(oc.getType().getNameWithScope(), unit.cu(), enclosingTypes)
             : null;
+    // An anonymous class body is code of the element that creates it, in its own scope: its
+    // methods are never members of the enclosing type (two `new Expr() { eval(..) }` in one method
+    // are not two definitions of anything).
+    oc.getAnonymousClassBody().ifPresent(body -> localBody(body, type, pc, element));
     if (type == null) {
       return;
     }
@@ -461,6 +483,15 @@ final class Walker {
       }
       return null;
     }
+    String name = suffix.substring(1, suffix.indexOf('/') < 0 ? suffix.length() : suffix.indexOf('/'));
+    for (LocalScope local : localScopes) {
+      if (local.superType() != null && index.members.contains(local.superType() + suffix)) {
+        return local.superType() + suffix; // inherited from the project type it extends
+      }
+      if (local.names().contains(name)) {
+        return null; // the local or anonymous class's own member shadows the enclosing types'
+      }
+    }
     for (String t : enclosingTypes) {
       if (index.members.contains(t + suffix)) {
         return t + suffix;
@@ -468,6 +499,60 @@ final class Walker {
     }
     return null;
   }
+
+  /**
+   * A local class, a class nested in one, or any type inside an anonymous body: its members are
+   * part of {@code element}'s code, in a scope of their own.
+   */
+  private void localType(TypeDeclaration<?> td, Expr pc, String element) {
+    Expr own = ifConfig(td, element, pc);
+    String superType = null;
+    if (td instanceof ClassOrInterfaceDeclaration c && !c.getExtendedTypes().isEmpty()) {
+      superType =
+          index.resolve(c.getExtendedTypes().get(0).getNameWithScope(), unit.cu(), enclosingTypes);
+    }
+    Expr full = Expr.and(pc, own);
+    for (Node child : new ArrayList<>(td.getChildNodes())) {
+      if (!(child instanceof BodyDeclaration<?>)) {
+        walk(child, full, element); // supertypes, type parameters, record components
+      }
+    }
+    localBody(td.getMembers(), superType, full, element);
+  }
+
+  /**
+   * Walks the members of an anonymous, local or enum-constant class body as code of {@code
+   * element}, with the body's own member names shadowing the enclosing types' for unqualified
+   * names, and {@code superType} (a project type, or null) supplying inherited ones.
+   */
+  private void localBody(
+      List<? extends BodyDeclaration<?>> body, String superType, Expr pc, String element) {
+    Set<String> names = new HashSet<>();
+    for (BodyDeclaration<?> m : body) {
+      if (m instanceof CallableDeclaration<?> c) {
+        names.add(c.getNameAsString());
+      } else if (m instanceof FieldDeclaration f) {
+        f.getVariables().forEach(v -> names.add(v.getNameAsString()));
+      }
+    }
+    localScopes.push(new LocalScope(names, superType));
+    try {
+      for (BodyDeclaration<?> m : new ArrayList<>(body)) {
+        walk(m, pc, element);
+      }
+    } finally {
+      localScopes.pop();
+    }
+  }
+
+  /** A method, constructor or field of a local or anonymous class: code of {@code element}. */
+  private void localMember(BodyDeclaration<?> member, Expr pc, String element) {
+    Expr own = ifConfig(member, element, pc);
+    children(member, Expr.and(pc, own), element);
+  }
+
+  /** Member names declared by an enclosing local or anonymous class, and its project supertype. */
+  private record LocalScope(Set<String> names, String superType) {}
 
   private void reference(String from, String target, Use use, Expr pc, Node node) {
     if (from == null || from.equals(target)) {

@@ -310,9 +310,7 @@ public final class MoveRewriter {
         edit(f, site.start(), site.end(), ip.refer(site.owner().fqn(), ctx) + ".");
         TypeInfo declaring = project.type(site.fqn());
         boolean method = site.node() instanceof MethodCallExpr;
-        if (declaring != null
-            && !Access.memberVisible(
-                declaring, site.name(), method, hostDest.top(), hostDest.pkg())) {
+        if (declaring != null && !staysVisible(declaring, site, method, hostDest)) {
           conflict(
               "move/access",
               f,
@@ -436,5 +434,36 @@ public final class MoveRewriter {
                   + " there",
               target.display() + " -> " + d.fqn() + " <- " + fromTop));
     }
+  }
+
+  /**
+   * True if a member that stays behind, as used at {@code site}, is visible from the destination:
+   * only the overloads that stay and that take the call's number of arguments count.
+   */
+  private boolean staysVisible(TypeInfo declaring, Site site, boolean method, DestModel dest) {
+    if (!method) {
+      return Access.memberVisible(declaring, site.name(), false, dest.top(), dest.pkg());
+    }
+    int args = ((MethodCallExpr) site.node()).getArguments().size();
+    int need =
+        Access.required(
+            dest.top(), dest.pkg(), declaring.topLevel().fqn(), declaring.packageName());
+    boolean any = false;
+    for (var b : declaring.decl().getMembers()) {
+      if (b instanceof com.github.javaparser.ast.body.MethodDeclaration md
+          && md.getNameAsString().equals(site.name())
+          && moved.stream().noneMatch(m -> m.decl() == md)) {
+        boolean varargs = md.getParameters().stream().anyMatch(p -> p.isVarArgs());
+        int n = md.getParameters().size();
+        if (varargs ? args >= n - 1 : args == n) {
+          any = true;
+          if (Access.of(md, declaring) >= need && Access.ofType(declaring) >= need) {
+            return true;
+          }
+        }
+      }
+    }
+    // Declared higher up (inherited) when nothing here fits: judged where it is declared.
+    return !any && Access.memberVisible(declaring, site.name(), true, dest.top(), dest.pkg());
   }
 }

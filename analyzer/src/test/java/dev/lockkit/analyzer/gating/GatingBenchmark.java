@@ -1,0 +1,53 @@
+package dev.lockkit.analyzer.gating;
+
+import dev.lockkit.analyzer.gating.members.CodeModel;
+import dev.lockkit.analyzer.gating.members.MemberExtractor;
+import dev.lockkit.analyzer.kconfig.FeatureModel;
+import dev.lockkit.analyzer.kconfig.KconfigParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Benchmark entry point (a main, not a test, so the default test run never pays for it): writes
+ * the issue-5 model with {@link SyntheticProject} (1,000 options, 10,000 gated elements by
+ * default) unless it exists, then times each gating phase in-process and prints one line.
+ *
+ * <p>Usage, from {@code analyzer/}: {@code mvn -o -q test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt} then {@code java -cp target/classes:target/test-classes:$(cat
+ * target/cp.txt) dev.lockkit.analyzer.gating.GatingBenchmark DIR [OPTIONS ELEMENTS]}.
+ */
+public final class GatingBenchmark {
+  private GatingBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "target/gating-bench");
+    int options = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int elements = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    if (!Files.exists(dir.resolve("Kconfig"))) {
+      SyntheticProject.write(dir, options, elements, 4, 1);
+    }
+    long t0 = System.nanoTime();
+    FeatureModel model = KconfigParser.parse(dir.resolve("Kconfig"));
+    long t1 = System.nanoTime();
+    CodeModel code = MemberExtractor.extract(List.of(dir.resolve("src")));
+    long t2 = System.nanoTime();
+    GatingAnalyzer.Result result = GatingAnalyzer.run(model, code, false);
+    long t3 = System.nanoTime();
+    Map<String, Integer> byRule = new TreeMap<>();
+    result.plainFindings().forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
+    System.out.printf(
+        "gating: %d options, %d declarations; kconfig %.0f ms, extract %.0f ms, rules %.0f ms,"
+            + " total %.0f ms; solver calls %d; findings %s%n",
+        model.symbolNames().size(),
+        code.declarations().size(),
+        (t1 - t0) / 1e6,
+        (t2 - t1) / 1e6,
+        (t3 - t2) / 1e6,
+        (t3 - t0) / 1e6,
+        model.solver().solverCalls(),
+        byRule);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.lockkit.golden.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code golden diff}: targets by name or by service, first differing event per pair. */
+class DiffCommandTest extends CommandFixture {
+
+  @Test
+  void twoRunsOfTheSameTargetDoNotDiffer() {
+    Run r = golden("diff", "--left", "toy", "--right", "toy");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("4 scenario × variant pairs compared, 0 differ (toy vs toy)"), r.out());
+  }
+
+  @Test
+  void aServiceTargetIsFoundByNameAndItsFirstDifferingEventPrinted() {
+    Run r = golden("diff", "--left", "toy", "--right", "toy-lockless-service");
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(
+        r.out().contains("fault-vs-munmap on MMU: first difference at line "), r.out());
+    assertTrue(r.out().contains("(outcome 1, replaying "), r.out());
+    assertTrue(r.out().contains("): toy '"), r.out());
+  }
+
+  @Test
+  void anUnknownTargetIsAUsageErrorListingTheKnownOnes() {
+    Run r = golden("diff", "--right", "nosuch");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("unknown target 'nosuch' (known: "), r.err());
+    assertTrue(r.err().contains("toy-lockless-service"), r.err());
+  }
+}
