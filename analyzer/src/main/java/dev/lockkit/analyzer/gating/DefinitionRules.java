@@ -51,10 +51,19 @@ final class DefinitionRules {
         }
       }
     }
+    // A static member of a variation point (a constant, a static helper) is defined by the
+    // declaration itself: using it needs no implementation. Overloads share a target, so a target
+    // counts as static only when every declaration with it is.
+    Map<String, Boolean> allStatic = new TreeMap<>();
+    for (Declaration d : code.declarations()) {
+      if (d.kind() != CodeModel.Kind.TYPE) {
+        allStatic.merge(d.target(), d.staticMember(), Boolean::logicalAnd);
+      }
+    }
     Map<String, List<CodeModel.Reference>> refsByOwner = new TreeMap<>();
     for (CodeModel.Reference r : code.references()) {
       int hash = r.target().indexOf('#');
-      if (hash > 0) {
+      if (hash > 0 && !allStatic.getOrDefault(r.target(), false)) {
         refsByOwner.computeIfAbsent(r.target().substring(0, hash), k -> new ArrayList<>()).add(r);
       }
     }

@@ -30,8 +30,8 @@ final class DependencyGraph {
 
   DependencyGraph(
       SortedMap<String, KconfigSymbol> symbols,
-      Map<String, List<FeatureModel.Edge>> reverse,
-      Map<String, List<FeatureModel.Edge>> weak) {
+      Map<String, List<SelectEdge>> reverse,
+      Map<String, List<SelectEdge>> weak) {
     this.symbols = symbols;
     for (KconfigSymbol s : symbols.values()) {
       add(s.name(), s.dependencies(), "depends on");
@@ -39,13 +39,13 @@ final class DependencyGraph {
       for (KconfigSymbol.Default d : s.defaults()) {
         add(s.name(), Expr.and(d.value(), d.condition()), "has a default reading");
       }
-      for (FeatureModel.Edge e : reverse.getOrDefault(s.name(), List.of())) {
+      for (SelectEdge e : reverse.getOrDefault(s.name(), List.of())) {
         add(
             s.name(),
             Expr.and(Expr.sym(e.from().name()), e.select().condition()),
             "is selected by");
       }
-      for (FeatureModel.Edge e : weak.getOrDefault(s.name(), List.of())) {
+      for (SelectEdge e : weak.getOrDefault(s.name(), List.of())) {
         add(s.name(), Expr.and(Expr.sym(e.from().name()), e.select().condition()), "is implied by");
       }
     }

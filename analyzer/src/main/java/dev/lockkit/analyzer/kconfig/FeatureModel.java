@@ -50,14 +50,14 @@ public final class FeatureModel {
   private final SortedMap<String, KconfigSymbol> symbols;
   private final Map<String, SortedSet<String>> readers;
   private final Expr constraint;
-  private final Map<String, List<Edge>> selectedBy;
+  private final Map<String, List<SelectEdge>> selectedBy;
   private final SatSolver solver;
   private List<Finding> findings;
 
   private FeatureModel(
       SortedMap<String, KconfigSymbol> symbols,
       Map<String, SortedSet<String>> readers,
-      Map<String, List<Edge>> selectedBy,
+      Map<String, List<SelectEdge>> selectedBy,
       Expr constraint,
       SatSolver solver) {
     this.symbols = symbols;
@@ -68,13 +68,13 @@ public final class FeatureModel {
   }
 
   static FeatureModel build(
-      List<KconfigSymbol> list, List<KconfigParser.ExprSite> expressions, Location top)
+      List<KconfigSymbol> list, List<ExprSite> expressions, Location top)
       throws KconfigException {
     SortedMap<String, KconfigSymbol> symbols = new TreeMap<>();
     for (KconfigSymbol s : list) {
       symbols.put(s.name(), s);
     }
-    for (KconfigParser.ExprSite site : expressions) {
+    for (ExprSite site : expressions) {
       for (ExprParser.SymbolUse use : site.parsed().uses()) {
         if (!symbols.containsKey(use.name())) {
           throw new KconfigException(
@@ -83,14 +83,14 @@ public final class FeatureModel {
         }
       }
     }
-    Map<String, List<Edge>> reverse = new TreeMap<>();
-    Map<String, List<Edge>> weak = new TreeMap<>();
+    Map<String, List<SelectEdge>> reverse = new TreeMap<>();
+    Map<String, List<SelectEdge>> weak = new TreeMap<>();
     for (KconfigSymbol s : symbols.values()) {
       for (KconfigSymbol.Select sel : s.selects()) {
-        reverse.computeIfAbsent(sel.target(), k -> new ArrayList<>()).add(new Edge(s, sel));
+        reverse.computeIfAbsent(sel.target(), k -> new ArrayList<>()).add(new SelectEdge(s, sel));
       }
       for (KconfigSymbol.Select imp : s.implies()) {
-        weak.computeIfAbsent(imp.target(), k -> new ArrayList<>()).add(new Edge(s, imp));
+        weak.computeIfAbsent(imp.target(), k -> new ArrayList<>()).add(new SelectEdge(s, imp));
       }
     }
     DependencyGraph graph = new DependencyGraph(symbols, reverse, weak);
@@ -124,7 +124,7 @@ public final class FeatureModel {
   private List<Finding> unmetDependencies() {
     List<Finding> findings = new ArrayList<>();
     for (KconfigSymbol s : symbols.values()) {
-      for (Edge e : selectedBy.getOrDefault(s.name(), List.of())) {
+      for (SelectEdge e : selectedBy.getOrDefault(s.name(), List.of())) {
         Expr unmet =
             Expr.and(
                 Expr.sym(e.from().name()),
@@ -158,18 +158,11 @@ public final class FeatureModel {
     return List.copyOf(findings);
   }
 
-  /** A {@code select}/{@code imply} edge: entry {@code from} names the target. */
-  record Edge(KconfigSymbol from, KconfigSymbol.Select select) {
-    Expr contribution() {
-      return Expr.and(Expr.sym(from.name()), select.condition(), from.dependencies());
-    }
-  }
-
-  private static Expr constraintOf(KconfigSymbol s, List<Edge> selectedBy, List<Edge> impliedBy) {
+  private static Expr constraintOf(KconfigSymbol s, List<SelectEdge> selectedBy, List<SelectEdge> impliedBy) {
     Expr self = Expr.sym(s.name());
     Expr dep = s.dependencies();
-    Expr rev = Expr.or(selectedBy.stream().map(Edge::contribution).toList());
-    Expr weakRev = Expr.or(impliedBy.stream().map(Edge::contribution).toList());
+    Expr rev = Expr.or(selectedBy.stream().map(SelectEdge::contribution).toList());
+    Expr weakRev = Expr.or(impliedBy.stream().map(SelectEdge::contribution).toList());
     Expr def = Expr.FALSE;
     List<KconfigSymbol.Default> defaults = s.defaults();
     for (int i = defaults.size() - 1; i >= 0; i--) {

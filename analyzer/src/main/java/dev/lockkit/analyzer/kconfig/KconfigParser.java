@@ -40,9 +40,6 @@ public final class KconfigParser {
   private final List<ExprSite> expressions = new ArrayList<>();
   private final Deque<Block> blocks = new ArrayDeque<>();
 
-  /** A parsed expression and where it was written, for the unknown-symbol check. */
-  record ExprSite(ExprParser.Parsed parsed, Location location) {}
-
   private record Block(String keyword, Expr condition, Location location) {}
 
   private final Path displayBase;

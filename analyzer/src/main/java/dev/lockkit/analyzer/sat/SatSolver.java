@@ -8,10 +8,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -53,7 +55,11 @@ import org.sat4j.specs.TimeoutException;
  * <p>Not thread-safe: a solver is owned by one analysis at a time.
  */
 public final class SatSolver {
-  private final ISolver solver = newSolver();
+  /** Answers satisfiability; Sat4j's default phase saving keeps its models varied. */
+  private final ISolver solver = SolverFactory.newDefault();
+
+  /** The same clauses; builds canonical witnesses, deciding free variables false first. */
+  private final ISolver minimal = newMinimalSolver();
   private final List<String> symbols;
   private final Map<String, Integer> variables = new HashMap<>();
   private final Map<Integer, String> symbolOfVariable = new HashMap<>();
@@ -68,6 +74,9 @@ public final class SatSolver {
   private long solverCalls;
   private long modelHits;
 
+  /** Queries whose DNF has at most this many terms are answered term by term, unencoded. */
+  private static final int DNF_LIMIT = 16;
+
   /** How many models {@link #isSatisfiable} remembers to answer later queries without solving. */
   private static final int RECENT_MODELS = 16;
 
@@ -75,9 +84,11 @@ public final class SatSolver {
    * Sat4j's default solver, deciding every free variable false first. Canonical witnesses are the
    * lexicographically least model with {@code n < y}: a model that is already mostly {@code n}
    * leaves the greedy construction in {@link #canonicalModel} little to fix, so it needs a solver
-   * call only for the symbols that must be {@code y} — typically a handful instead of hundreds.
+   * call only for the symbols that must be {@code y} — typically a handful instead of hundreds. It
+   * is a second solver because such uniform models rarely answer other queries from the pool of
+   * remembered models, which the phase-saving main solver's models often do.
    */
-  private static ISolver newSolver() {
+  private static ISolver newMinimalSolver() {
     ISolver s = SolverFactory.newDefault();
     if (s instanceof ICDCL<?> cdcl) {
       cdcl.setOrder(new VarOrderHeap(new NegativeLiteralSelectionStrategy()));
@@ -90,11 +101,11 @@ public final class SatSolver {
     this.symbols = List.copyOf(new TreeSet<>(symbols));
     for (String s : this.symbols) {
       indexOf.put(s, indexOf.size());
-      int v = solver.nextFreeVarId(true);
+      int v = newVariable();
       variables.put(s, v);
       symbolOfVariable.put(v, s);
     }
-    trueVariable = solver.nextFreeVarId(true);
+    trueVariable = newVariable();
     addClause(trueVariable);
   }
 
@@ -133,6 +144,15 @@ public final class SatSolver {
 
   /** Whether some assignment satisfies the hard constraints and {@code query}. */
   public boolean isSatisfiable(Expr query) {
+    List<List<Integer>> terms = Dnf.of(query, this::variable, DNF_LIMIT);
+    if (terms != null) {
+      for (List<Integer> term : terms) {
+        if (termSatisfiable(term)) {
+          return true;
+        }
+      }
+      return false;
+    }
     List<Integer> key = assumptions(query);
     if (key == null) {
       return false;
@@ -144,6 +164,42 @@ public final class SatSolver {
     boolean answer = recentModelSatisfies(query) || solve(toArray(key));
     satCache.put(key, answer);
     return answer;
+  }
+
+  /** One conjunction of symbol literals: cached, then the remembered models, then the solver. */
+  private boolean termSatisfiable(List<Integer> term) {
+    Boolean known = satCache.get(term);
+    if (known != null) {
+      return known;
+    }
+    boolean answer = recentModelSatisfies(term) || solve(toArray(term));
+    satCache.put(term, answer);
+    return answer;
+  }
+
+  private boolean recentModelSatisfies(List<Integer> term) {
+    for (boolean[] model : recentModels) {
+      boolean all = true;
+      for (int l : term) {
+        if (model[indexOf.get(symbolOfVariable.get(Math.abs(l)))] != (l > 0)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        modelHits++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int variable(String symbol) {
+    Integer v = variables.get(symbol);
+    if (v == null) {
+      throw new IllegalArgumentException("unknown symbol " + symbol);
+    }
+    return v;
   }
 
   /**
@@ -166,7 +222,26 @@ public final class SatSolver {
    * that satisfies the hard constraints and {@code query}, or empty if there is none.
    */
   public Optional<SortedMap<String, Boolean>> witness(Expr query) {
-    List<Integer> key = assumptions(query);
+    List<List<Integer>> terms = Dnf.of(query, this::variable, DNF_LIMIT);
+    if (terms != null) {
+      // The least model of a disjunction is the least of its terms' least models.
+      Optional<SortedMap<String, Boolean>> best = Optional.empty();
+      for (List<Integer> term : terms) {
+        if (!termSatisfiable(term)) {
+          continue;
+        }
+        Optional<SortedMap<String, Boolean>> w = termWitness(term);
+        if (w.isPresent()
+            && (best.isEmpty() || compareConfigurations(w.get(), best.get()) < 0)) {
+          best = w;
+        }
+      }
+      return best;
+    }
+    return termWitness(assumptions(query));
+  }
+
+  private Optional<SortedMap<String, Boolean>> termWitness(List<Integer> key) {
     if (key == null) {
       return Optional.empty();
     }
@@ -190,7 +265,7 @@ public final class SatSolver {
     if (base == null) {
       return out;
     }
-    int activation = solver.nextFreeVarId(true);
+    int activation = newVariable();
     List<Integer> assume = new ArrayList<>(base);
     assume.add(activation);
     int[] a = toArray(assume);
@@ -296,13 +371,17 @@ public final class SatSolver {
   }
 
   private Optional<SortedMap<String, Boolean>> canonicalModel(List<Integer> assume) {
-    if (!solve(toArray(assume))) {
+    if (!solve(minimal, toArray(assume))) {
       return Optional.empty();
     }
-    boolean[] current = snapshot();
+    boolean[] current = snapshot(minimal);
+    Set<Integer> fixed = new HashSet<>();
+    for (int l : assume) {
+      fixed.add(Math.abs(l));
+    }
     for (int i = 0; i < symbols.size(); i++) {
       int v = variables.get(symbols.get(i));
-      if (assume.contains(v) || assume.contains(-v)) {
+      if (fixed.contains(v)) {
         continue;
       }
       if (!current[i]) {
@@ -310,8 +389,8 @@ public final class SatSolver {
         continue;
       }
       assume.add(-v);
-      if (solve(toArray(assume))) {
-        current = snapshot();
+      if (solve(minimal, toArray(assume))) {
+        current = snapshot(minimal);
       } else {
         assume.set(assume.size() - 1, v);
       }
@@ -323,10 +402,11 @@ public final class SatSolver {
     return Optional.of(Collections.unmodifiableSortedMap(model));
   }
 
-  private boolean[] snapshot() {
+
+  private boolean[] snapshot(ISolver which) {
     boolean[] values = new boolean[symbols.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = solver.model(variables.get(symbols.get(i)));
+      values[i] = which.model(variables.get(symbols.get(i)));
     }
     return values;
   }
@@ -378,7 +458,7 @@ public final class SatSolver {
       for (int i = 0; i < sub.length; i++) {
         sub[i] = literal(ops.get(i));
       }
-      int x = solver.nextFreeVarId(true);
+      int x = newVariable();
       // And: x -> each l_i, and (all l_i) -> x.  Or is the dual.
       int sign = isAnd ? 1 : -1;
       int[] back = new int[sub.length + 1];
@@ -400,23 +480,38 @@ public final class SatSolver {
     }
     try {
       solver.addClause(new VecInt(literals));
+      minimal.addClause(new VecInt(literals));
     } catch (ContradictionException e) {
       contradiction = true; // the hard constraints are unsatisfiable; every query answers false
     }
   }
 
+  /** A fresh variable, the same in both solvers. */
+  private int newVariable() {
+    int v = solver.nextFreeVarId(true);
+    int w = minimal.nextFreeVarId(true);
+    if (v != w) {
+      throw new IllegalStateException("solvers out of step: " + v + " != " + w);
+    }
+    return v;
+  }
+
   private boolean solve(int[] assumptions) {
+    return solve(solver, assumptions);
+  }
+
+  private boolean solve(ISolver which, int[] assumptions) {
     if (contradiction) {
       return false;
     }
     solverCalls++;
     try {
-      boolean sat = solver.isSatisfiable(new VecInt(assumptions));
+      boolean sat = which.isSatisfiable(new VecInt(assumptions));
       if (sat) {
         if (recentModels.size() == RECENT_MODELS) {
           recentModels.removeLast();
         }
-        recentModels.addFirst(snapshot());
+        recentModels.addFirst(snapshot(which));
       }
       return sat;
     } catch (TimeoutException e) {

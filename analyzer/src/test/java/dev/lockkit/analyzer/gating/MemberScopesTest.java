@@ -131,4 +131,20 @@ class MemberScopesTest {
             .filter(f -> f.severity() != dev.lockkit.analyzer.finding.Severity.INFO)
             .toList());
   }
+
+  @Test
+  void usingOnlyStaticMembersOfAVariationPointNeedsNoImplementation() {
+    assertEquals(
+        List.of(),
+        result.plainFindings().stream()
+            .filter(f -> f.rule().equals("gate/missing-definition"))
+            .toList());
+    // The variation point was analysed: without MMU it has no implementation, and no use there.
+    assertEquals(
+        List.of("fx.scopes.Clock"),
+        result.plainFindings().stream()
+            .filter(f -> f.rule().equals("gate/declared-not-defined"))
+            .map(Finding::key)
+            .toList());
+  }
 }

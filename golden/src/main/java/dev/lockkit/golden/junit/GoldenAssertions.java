@@ -2,7 +2,10 @@ package dev.lockkit.golden.junit;
 
 import dev.lockkit.golden.approve.ApprovalStore;
 import dev.lockkit.golden.approve.Policy;
+import dev.lockkit.golden.explore.Exploration;
+import dev.lockkit.golden.grade.Grading;
 import dev.lockkit.golden.matrix.Variant;
+import dev.lockkit.golden.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +49,23 @@ public final class GoldenAssertions {
               + ": "
               + r.detail()
               + how);
+    }
+  }
+
+  /**
+   * Fails when {@code scenario} declares outcomes and {@code exploration} reached a forbidden one
+   * (declared forbidden, or declared by nobody), naming each with the schedule that replays it. An
+   * expected outcome that was not reached does not fail (it is in the golden text); scenarios
+   * without declarations always pass.
+   */
+  public static void assertGraded(Scenario scenario, Exploration exploration) {
+    Grading g = Grading.of(scenario, exploration);
+    if (g != null && !g.ok()) {
+      StringBuilder sb = new StringBuilder(scenario.name()).append(": forbidden outcomes reached");
+      for (Grading.Graded f : g.forbidden()) {
+        sb.append("\n  ").append(f.describe());
+      }
+      throw new AssertionFailedError(sb.toString());
     }
   }
 }

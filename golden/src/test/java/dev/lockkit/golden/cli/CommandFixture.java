@@ -18,7 +18,6 @@ import picocli.CommandLine;
 abstract class CommandFixture {
 
   @TempDir Path root;
-  String target = "toy";
   Path scenarios;
   Path approved;
   Path kconfig;
@@ -75,14 +74,10 @@ abstract class CommandFixture {
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--scenarios",
-            scenarios.toString(),
-            "--kconfig",
-            kconfig.toString(),
-            "--target",
-            target));
+    all.addAll(List.of("--scenarios", scenarios.toString(), "--kconfig", kconfig.toString()));
+    if (!args[0].equals("diff")) {
+      all.addAll(List.of("--target", "toy"));
+    }
     int code = cl.execute(all.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());
   }

@@ -12,15 +12,15 @@ class DiffCommandTest extends CommandFixture {
   void twoRunsOfTheSameTargetDoNotDiffer() {
     Run r = golden("diff", "--left", "toy", "--right", "toy");
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("4 scenario × variant pairs compared, 0 differ (toy vs toy)"), r.out());
+    assertTrue(
+        r.out().contains("4 scenario × variant pairs compared, 0 differ (toy vs toy)"), r.out());
   }
 
   @Test
   void aServiceTargetIsFoundByNameAndItsFirstDifferingEventPrinted() {
     Run r = golden("diff", "--left", "toy", "--right", "toy-lockless-service");
     assertEquals(1, r.code(), r.out() + r.err());
-    assertTrue(
-        r.out().contains("fault-vs-munmap on MMU: first difference at line "), r.out());
+    assertTrue(r.out().contains("fault-vs-munmap on MMU: first difference at line "), r.out());
     assertTrue(r.out().contains("(outcome 1, replaying "), r.out());
     assertTrue(r.out().contains("): toy '"), r.out());
   }

@@ -70,6 +70,8 @@ public record CodeModel(
    * @param local its own {@code @IfConfig} condition only (true when absent)
    * @param variantPoint annotated {@code @VariantPoint} (types only)
    * @param supertypes resolved project supertypes (types only), as targets
+   * @param staticMember a static method or field, or an enum constant or interface field: usable
+   *     without any instance, so without an implementation of its type
    */
   public record Declaration(
       Kind kind,
@@ -80,7 +82,8 @@ public record CodeModel(
       Expr local,
       Location location,
       boolean variantPoint,
-      List<String> supertypes) {
+      List<String> supertypes,
+      boolean staticMember) {
     public Declaration {
       supertypes = List.copyOf(supertypes);
     }

@@ -23,11 +23,17 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeS
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.lockkit.analyzer.finding.Location;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -66,75 +72,100 @@ public final class MemberExtractor {
    */
   public static CodeModel extract(List<Path> sourceRoots, Path displayBase) throws IOException {
     Path base = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
-    CombinedTypeSolver types = new CombinedTypeSolver(new ReflectionTypeSolver());
+    List<Path> files = new ArrayList<>();
+    List<String> shownPaths = new ArrayList<>();
     for (Path root : sourceRoots) {
       if (!Files.isDirectory(root)) {
         throw new IOException("source root " + root + " is not a directory");
       }
-      types.add(new JavaParserTypeSolver(root));
-    }
-    ParserConfiguration config =
-        new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-            .setSymbolResolver(new JavaSymbolSolver(types));
-    JavaParser parser = new JavaParser(config);
-
-    List<Unit> units = new ArrayList<>();
-    List<CodeModel.Problem> problems = new ArrayList<>();
-    for (Path root : sourceRoots) {
-      List<Path> files;
       try (Stream<Path> walk = Files.walk(root)) {
-        files =
+        for (Path file :
             walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
                 .sorted(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')))
-                .toList();
-      }
-      for (Path file : files) {
-        String shown = shown(root, file, base);
-        ParseResult<CompilationUnit> result = parser.parse(file);
-        if (result.isSuccessful() && result.getResult().isPresent()) {
-          units.add(new Unit(result.getResult().get(), shown));
-        } else {
-          Problem first = result.getProblems().get(0);
-          int line =
-              first
-                  .getLocation()
-                  .flatMap(l -> l.getBegin().getRange())
-                  .map(r -> r.begin.line)
-                  .orElse(0);
-          int col =
-              first
-                  .getLocation()
-                  .flatMap(l -> l.getBegin().getRange())
-                  .map(r -> r.begin.column)
-                  .orElse(0);
-          problems.add(
-              new CodeModel.Problem(
-                  new Location(shown, line, col),
-                  "does not parse: " + first.getMessage().lines().findFirst().orElse(""),
-                  shown,
-                  true));
+                .toList()) {
+          files.add(file);
+          shownPaths.add(shown(root, file, base));
         }
       }
     }
 
-    TypeIndex index = new TypeIndex();
-    for (Unit u : units) {
-      for (TypeDeclaration<?> td : u.cu().findAll(TypeDeclaration.class)) {
-        if (isLocal(td)) {
+    // Parsing and walking are per file, so they run on a few worker threads. JavaParser's parser
+    // and symbol solver are not thread-safe, so each worker has its own and walks exactly the files
+    // it parsed (a syntax tree resolves names with the solver of the parser that built it).
+    // Results are stored by file index, so the model is in file order whatever the scheduling.
+    int n = files.size();
+    Unit[] units = new Unit[n];
+    CodeModel.Problem[] parseProblems = new CodeModel.Problem[n];
+    Walker[] walkers = new Walker[n];
+    int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 8));
+    List<ExecutorService> pool = new ArrayList<>();
+    try {
+      for (int w = 0; w < workers; w++) {
+        pool.add(
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "lockkit-gating-extract");
+                  t.setDaemon(true);
+                  return t;
+                }));
+      }
+      onEachWorker(
+          pool,
+          w -> {
+            JavaParser parser = parser(sourceRoots);
+            for (int i = w; i < n; i += workers) {
+              ParseResult<CompilationUnit> result;
+              try {
+                result = parser.parse(files.get(i));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              if (result.isSuccessful() && result.getResult().isPresent()) {
+                units[i] = new Unit(result.getResult().get(), shownPaths.get(i));
+              } else {
+                parseProblems[i] = unparsable(result, shownPaths.get(i));
+              }
+            }
+          });
+      TypeIndex index = new TypeIndex();
+      for (Unit u : units) {
+        if (u == null) {
           continue;
         }
-        td.getFullyQualifiedName().ifPresent(fqn -> indexMembers(index, fqn, td));
+        for (TypeDeclaration<?> td : u.cu().findAll(TypeDeclaration.class)) {
+          if (isLocal(td)) {
+            continue;
+          }
+          td.getFullyQualifiedName().ifPresent(fqn -> indexMembers(index, fqn, td));
+        }
       }
+      onEachWorker(
+          pool,
+          w -> {
+            for (int i = w; i < n; i += workers) {
+              if (units[i] != null) {
+                walkers[i] = new Walker(units[i], index);
+                walkers[i].run();
+              }
+            }
+          });
+    } finally {
+      pool.forEach(ExecutorService::shutdownNow);
     }
 
     List<CodeModel.Declaration> decls = new ArrayList<>();
     List<CodeModel.Reference> refs = new ArrayList<>();
     List<CodeModel.ConditionSite> sites = new ArrayList<>();
     List<CodeModel.SymbolUse> uses = new ArrayList<>();
-    for (Unit u : units) {
-      Walker w = new Walker(u, index);
-      w.run();
+    List<CodeModel.Problem> problems = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (parseProblems[i] != null) {
+        problems.add(parseProblems[i]);
+      }
+      Walker w = walkers[i];
+      if (w == null) {
+        continue;
+      }
       decls.addAll(w.declarations);
       refs.addAll(w.references);
       sites.addAll(w.sites);
@@ -142,6 +173,67 @@ public final class MemberExtractor {
       problems.addAll(w.problems);
     }
     return new CodeModel(decls, refs, sites, uses, problems);
+  }
+
+  /** A parser whose symbol solver sees the project's roots and the JDK; one per thread. */
+  private static JavaParser parser(List<Path> sourceRoots) {
+    CombinedTypeSolver types = new CombinedTypeSolver(new ReflectionTypeSolver());
+    for (Path root : sourceRoots) {
+      types.add(new JavaParserTypeSolver(root));
+    }
+    return new JavaParser(
+        new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            .setSymbolResolver(new JavaSymbolSolver(types)));
+  }
+
+  /** Runs {@code task(w)} on worker {@code w}'s own thread for every worker; waits for all. */
+  private static void onEachWorker(List<ExecutorService> pool, IntConsumer task)
+      throws IOException {
+    List<Future<?>> done = new ArrayList<>();
+    for (int w = 0; w < pool.size(); w++) {
+      int id = w;
+      done.add(pool.get(w).submit(() -> task.accept(id)));
+    }
+    for (Future<?> f : done) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while extracting members", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UncheckedIOException u) {
+          throw u.getCause();
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IOException(e.getCause());
+      }
+    }
+  }
+
+  private static CodeModel.Problem unparsable(ParseResult<CompilationUnit> result, String shown) {
+    if (result.getProblems().isEmpty()) {
+      return new CodeModel.Problem(Location.ofFile(shown), "does not parse", shown, true);
+    }
+    Problem first = result.getProblems().get(0);
+    int line =
+        first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+    int col =
+        first
+            .getLocation()
+            .flatMap(l -> l.getBegin().getRange())
+            .map(r -> r.begin.column)
+            .orElse(0);
+    return new CodeModel.Problem(
+        new Location(shown, line, col),
+        "does not parse: " + first.getMessage().lines().findFirst().orElse(""),
+        shown,
+        true);
   }
 
   private static String shown(Path root, Path file, Path base) {

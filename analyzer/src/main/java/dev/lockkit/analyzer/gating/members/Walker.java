@@ -243,6 +243,14 @@ final class Walker {
       Node node,
       boolean vp,
       List<String> supers) {
+    boolean staticMember =
+        node instanceof EnumConstantDeclaration
+            || (node instanceof CallableDeclaration<?> c && c.isStatic())
+            || (node instanceof VariableDeclarator v
+                && v.getParentNode().orElse(null) instanceof FieldDeclaration f
+                && (f.isStatic()
+                    || f.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner
+                        && owner.isInterface()));
     declarations.add(
         new CodeModel.Declaration(
             kind,
@@ -253,7 +261,8 @@ final class Walker {
             own,
             at(node),
             vp,
-            supers));
+            supers,
+            staticMember));
   }
 
   /**
