@@ -78,7 +78,7 @@ public final class SatSolver {
   private static final int DNF_LIMIT = 16;
 
   /** How many models {@link #isSatisfiable} remembers to answer later queries without solving. */
-  private static final int RECENT_MODELS = 16;
+  private static final int RECENT_MODELS = 64;
 
   /**
    * Sat4j's default solver, deciding every free variable false first. Canonical witnesses are the

@@ -87,4 +87,22 @@ class GradedLockcoreScenarioTest {
         g.forbidden().get(0).describe().matches("forbidden: outcome \\d .*\\(replay: T\\d@.*\\)"),
         g.text());
   }
+
+  @Test
+  void scheduleStringsAndContextSwitchesNameOnlyTasksAndPerTaskCounts() {
+    // What lets a schedule recorded on one implementation replay on a refactored one: no source
+    // line, class or method name ever appears in a decision.
+    Scenario s = faultVsMprotect().build();
+    String golden = ScenarioRunner.goldenText(s, PER_VMA, explore(s, PER_VMA));
+    int decisions = 0;
+    for (String line : golden.split("\n")) {
+      if (line.startsWith("first schedule: ")) {
+        assertTrue(line.matches("first schedule: T\\d+@\\d+(,T\\d+@\\d+)*"), line);
+        decisions++;
+      } else if (line.startsWith("sched: ")) {
+        assertTrue(line.matches("sched: (start|T\\d+@\\d+) -> T\\d+"), line);
+      }
+    }
+    assertTrue(decisions > 0, golden);
+  }
 }

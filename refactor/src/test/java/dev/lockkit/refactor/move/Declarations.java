@@ -21,10 +21,20 @@ final class Declarations {
 
   private Declarations() {}
 
-  static String of(Path root, String packagePrefix, String replacement) throws Exception {
+  /**
+   * The listing of the types under {@code root} in the given subpackages of {@code packagePrefix},
+   * names rewritten to start with {@code replacement}.
+   */
+  static String of(Path root, String packagePrefix, String replacement, List<String> subpackages)
+      throws Exception {
     JavaProject p = JavaProject.load(List.of(root));
     TreeSet<String> lines = new TreeSet<>();
     for (TypeInfo t : p.types()) {
+      if (!subpackages.contains(
+          t.packageName()
+              .substring(Math.min(t.packageName().length(), packagePrefix.length() + 1)))) {
+        continue;
+      }
       String type = t.fqn().replace(packagePrefix, replacement);
       lines.add(type + cond(t.decl()));
       for (BodyDeclaration<?> b : t.decl().getMembers()) {

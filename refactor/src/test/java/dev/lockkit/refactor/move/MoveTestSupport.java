@@ -78,10 +78,17 @@ final class MoveTestSupport {
 
   /** Compiles every Java file under {@code root} with javax.tools; returns the diagnostics. */
   static String compile(Path root, Path out) throws IOException {
+    return compile(List.of(root), out);
+  }
+
+  /** Compiles every Java file under all {@code roots} together. */
+  static String compile(List<Path> roots, Path out) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-nowarn"));
-    try (Stream<Path> s = Files.walk(root)) {
-      s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
+    for (Path root : roots) {
+      try (Stream<Path> s = Files.walk(root)) {
+        s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
+      }
     }
     StringWriter diag = new StringWriter();
     int rc =
