@@ -21,9 +21,9 @@ public interface FindingSource {
   List<Finding> findings(List<SourceRoot> roots, Path kconfig) throws Exception;
 
   /**
-   * The findings with paths shown relative to {@code displayBase} (the directory the analysis
-   * shows every other finding's path relative to), so all findings of one report use one
-   * convention. The default ignores {@code displayBase}.
+   * The findings with paths shown relative to {@code displayBase} (the directory the analysis shows
+   * every other finding's path relative to), so all findings of one report use one convention. The
+   * default ignores {@code displayBase}.
    *
    * @throws Exception as {@link #findings(List, Path)}
    */

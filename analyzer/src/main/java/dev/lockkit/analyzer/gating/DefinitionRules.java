@@ -101,8 +101,7 @@ final class DefinitionRules {
     for (CodeModel.Reference r : refs) {
       // Only calls and field reads need a definition; naming the type (a parameter, a field of
       // that type) is the prototype, which compiles and links without one.
-      if (!inside(r.from(), name)
-          && impls.stream().noneMatch(i -> inside(r.from(), i.target()))) {
+      if (!inside(r.from(), name) && impls.stream().noneMatch(i -> inside(r.from(), i.target()))) {
         usesByElement.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
       }
     }

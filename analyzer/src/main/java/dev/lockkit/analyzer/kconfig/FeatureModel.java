@@ -67,8 +67,7 @@ public final class FeatureModel {
     this.solver = solver;
   }
 
-  static FeatureModel build(
-      List<KconfigSymbol> list, List<ExprSite> expressions, Location top)
+  static FeatureModel build(List<KconfigSymbol> list, List<ExprSite> expressions, Location top)
       throws KconfigException {
     SortedMap<String, KconfigSymbol> symbols = new TreeMap<>();
     for (KconfigSymbol s : list) {
@@ -158,7 +157,8 @@ public final class FeatureModel {
     return List.copyOf(findings);
   }
 
-  private static Expr constraintOf(KconfigSymbol s, List<SelectEdge> selectedBy, List<SelectEdge> impliedBy) {
+  private static Expr constraintOf(
+      KconfigSymbol s, List<SelectEdge> selectedBy, List<SelectEdge> impliedBy) {
     Expr self = Expr.sym(s.name());
     Expr dep = s.dependencies();
     Expr rev = Expr.or(selectedBy.stream().map(SelectEdge::contribution).toList());

@@ -60,6 +60,7 @@ public final class SatSolver {
 
   /** The same clauses; builds canonical witnesses, deciding free variables false first. */
   private final ISolver minimal = newMinimalSolver();
+
   private final List<String> symbols;
   private final Map<String, Integer> variables = new HashMap<>();
   private final Map<Integer, String> symbolOfVariable = new HashMap<>();
@@ -231,8 +232,7 @@ public final class SatSolver {
           continue;
         }
         Optional<SortedMap<String, Boolean>> w = termWitness(term);
-        if (w.isPresent()
-            && (best.isEmpty() || compareConfigurations(w.get(), best.get()) < 0)) {
+        if (w.isPresent() && (best.isEmpty() || compareConfigurations(w.get(), best.get()) < 0)) {
           best = w;
         }
       }
@@ -401,7 +401,6 @@ public final class SatSolver {
     }
     return Optional.of(Collections.unmodifiableSortedMap(model));
   }
-
 
   private boolean[] snapshot(ISolver which) {
     boolean[] values = new boolean[symbols.size()];

@@ -2,7 +2,6 @@ package dev.lockkit.analyzer.cli;
 
 import static dev.lockkit.analyzer.testing.Projects.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.analyzer.api.AnalysisResult;
 import dev.lockkit.analyzer.api.Analyzer;

@@ -127,7 +127,8 @@ class MemberScopesTest {
     assertEquals(
         List.of(),
         result.plainFindings().stream()
-            .filter(f -> f.rule().startsWith("gate/") && !f.rule().equals("gate/duplicate-definition"))
+            .filter(
+                f -> f.rule().startsWith("gate/") && !f.rule().equals("gate/duplicate-definition"))
             .filter(f -> f.severity() != dev.lockkit.analyzer.finding.Severity.INFO)
             .toList());
   }

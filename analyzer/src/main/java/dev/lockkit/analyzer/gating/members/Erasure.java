@@ -38,7 +38,12 @@ final class Erasure {
       if (tp != null) {
         return tp.getTypeBound().isEmpty()
             ? "java.lang.Object"
-            : of(tp.getTypeBound().get(0), tp.getParentNode().orElse(scope), index, cu, enclosingTypes);
+            : of(
+                tp.getTypeBound().get(0),
+                tp.getParentNode().orElse(scope),
+                index,
+                cu,
+                enclosingTypes);
       }
     }
     String project = index.resolve(name, cu, enclosingTypes);

@@ -115,7 +115,8 @@ final class Walker {
         localBody(ec.getClassBody(), null, full, target);
       }
     } else if (n instanceof InitializerDeclaration init) {
-      children(init, pc, MemberExtractor.isMemberOfNamedType(init) ? enclosingTypes.peek() : element);
+      children(
+          init, pc, MemberExtractor.isMemberOfNamedType(init) ? enclosingTypes.peek() : element);
     } else if (n instanceof BlockStmt block) {
       block(block, pc, element);
     } else if (n instanceof IfStmt ifs) {
@@ -214,7 +215,9 @@ final class Walker {
     // Set and java.util.Set are one type.
     List<String> params = new ArrayList<>();
     for (Parameter p : c.getParameters()) {
-      params.add(Erasure.of(p.getType(), c, index, unit.cu(), enclosingTypes) + (p.isVarArgs() ? "[]" : ""));
+      params.add(
+          Erasure.of(p.getType(), c, index, unit.cu(), enclosingTypes)
+              + (p.isVarArgs() ? "[]" : ""));
     }
     String signature =
         target.substring(0, target.lastIndexOf('/')) + "(" + String.join(",", params) + ")";
@@ -492,7 +495,8 @@ final class Walker {
       }
       return null;
     }
-    String name = suffix.substring(1, suffix.indexOf('/') < 0 ? suffix.length() : suffix.indexOf('/'));
+    String name =
+        suffix.substring(1, suffix.indexOf('/') < 0 ? suffix.length() : suffix.indexOf('/'));
     for (LocalScope local : localScopes) {
       if (local.superType() != null && index.members.contains(local.superType() + suffix)) {
         return local.superType() + suffix; // inherited from the project type it extends
