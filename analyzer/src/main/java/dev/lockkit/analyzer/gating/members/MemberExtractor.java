@@ -5,9 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
@@ -89,7 +87,7 @@ public final class MemberExtractor {
     // it parsed (a syntax tree resolves names with the solver of the parser that built it).
     // Results are stored by file index, so the model is in file order whatever the scheduling.
     int n = files.size();
-    Unit[] units = new Unit[n];
+    Syntax.Unit[] units = new Syntax.Unit[n];
     CodeModel.Problem[] parseProblems = new CodeModel.Problem[n];
     Walker[] walkers = new Walker[n];
     int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 8));
@@ -116,19 +114,19 @@ public final class MemberExtractor {
                 throw new UncheckedIOException(e);
               }
               if (result.isSuccessful() && result.getResult().isPresent()) {
-                units[i] = new Unit(result.getResult().get(), shownPaths.get(i));
+                units[i] = new Syntax.Unit(result.getResult().get(), shownPaths.get(i));
               } else {
                 parseProblems[i] = unparsable(result, shownPaths.get(i));
               }
             }
           });
       TypeIndex index = new TypeIndex();
-      for (Unit u : units) {
+      for (Syntax.Unit u : units) {
         if (u == null) {
           continue;
         }
         for (TypeDeclaration<?> td : u.cu().findAll(TypeDeclaration.class)) {
-          if (isLocal(td)) {
+          if (Syntax.isLocal(td)) {
             continue;
           }
           td.getFullyQualifiedName().ifPresent(fqn -> indexMembers(index, fqn, td));
@@ -250,9 +248,9 @@ public final class MemberExtractor {
     index.addType(fqn);
     for (BodyDeclaration<?> member : td.getMembers()) {
       if (member instanceof MethodDeclaration m) {
-        index.addMember(target(fqn, m), m.getNameAsString(), true);
+        index.addMember(Syntax.target(fqn, m), m.getNameAsString(), true);
       } else if (member instanceof ConstructorDeclaration c) {
-        index.addMember(target(fqn, c), "<init>", true);
+        index.addMember(Syntax.target(fqn, c), "<init>", true);
       } else if (member instanceof FieldDeclaration f) {
         for (VariableDeclarator v : f.getVariables()) {
           index.addMember(fqn + "#" + v.getNameAsString(), v.getNameAsString(), false);
@@ -265,6 +263,4 @@ public final class MemberExtractor {
       }
     }
   }
-
-
 }

@@ -55,7 +55,7 @@ import java.util.Set;
  * are handled specially, every other node just passes its state to its children.
  */
 final class Walker {
-  private final MemberExtractor.Unit unit;
+  private final Syntax.Unit unit;
   private final TypeIndex index;
   private final Deque<String> enclosingTypes = new ArrayDeque<>();
   private final Deque<LocalScope> localScopes = new ArrayDeque<>();
@@ -65,7 +65,7 @@ final class Walker {
   final List<CodeModel.SymbolUse> symbolUses = new ArrayList<>();
   final List<CodeModel.Problem> problems = new ArrayList<>();
 
-  Walker(MemberExtractor.Unit unit, TypeIndex index) {
+  Walker(Syntax.Unit unit, TypeIndex index) {
     this.unit = unit;
     this.index = index;
   }
@@ -77,7 +77,7 @@ final class Walker {
   }
 
   private Location at(Node n) {
-    return MemberExtractor.location(unit, n);
+    return Syntax.location(unit, n);
   }
 
   private void children(Node n, Expr pc, String element) {
@@ -91,19 +91,19 @@ final class Walker {
       return; // annotations are metadata, not uses; @IfConfig is read by its declaration
     }
     if (n instanceof TypeDeclaration<?> td) {
-      if (MemberExtractor.isLocal(td)) {
+      if (Syntax.isLocal(td)) {
         localType(td, pc, element);
       } else {
         type(td, pc);
       }
     } else if ((n instanceof CallableDeclaration<?> || n instanceof FieldDeclaration)
-        && !MemberExtractor.isMemberOfNamedType(n)) {
+        && !Syntax.isMemberOfNamedType(n)) {
       localMember((BodyDeclaration<?>) n, pc, element);
     } else if (n instanceof CallableDeclaration<?> c) {
       callable(c, pc);
     } else if (n instanceof FieldDeclaration f) {
       field(f, pc);
-    } else if (n instanceof EnumConstantDeclaration ec && MemberExtractor.isMemberOfNamedType(ec)) {
+    } else if (n instanceof EnumConstantDeclaration ec && Syntax.isMemberOfNamedType(ec)) {
       String target = enclosingTypes.peek() + "#" + ec.getNameAsString();
       Expr own = ifConfig(ec, target, pc);
       Expr full = Expr.and(pc, own);
@@ -115,8 +115,7 @@ final class Walker {
         localBody(ec.getClassBody(), null, full, target);
       }
     } else if (n instanceof InitializerDeclaration init) {
-      children(
-          init, pc, MemberExtractor.isMemberOfNamedType(init) ? enclosingTypes.peek() : element);
+      children(init, pc, Syntax.isMemberOfNamedType(init) ? enclosingTypes.peek() : element);
     } else if (n instanceof BlockStmt block) {
       block(block, pc, element);
     } else if (n instanceof IfStmt ifs) {
@@ -207,7 +206,7 @@ final class Walker {
 
   private void callable(CallableDeclaration<?> c, Expr pc) {
     String owner = enclosingTypes.peek();
-    String target = MemberExtractor.target(owner, c);
+    String target = Syntax.target(owner, c);
     Expr own = ifConfig(c, target, pc);
     Expr full = Expr.and(pc, own);
     // The signature javac compares: erased parameter types (List<String> and List<Integer> clash,
