@@ -5,10 +5,17 @@ import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.gating.members.CodeModel;
 import dev.lockkit.analyzer.gating.members.CodeModel.SiteKind;
 import dev.lockkit.analyzer.pc.Expr;
+import dev.lockkit.analyzer.sat.SatSolver;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code gate/dead} and {@code gate/redundant}: for each written condition {@code local} under the
@@ -24,25 +31,34 @@ import java.util.Set;
 final class ConditionRules {
   private ConditionRules() {}
 
+  /** Below this many sites one solver answers everything; above, the sites are split. */
+  private static final int PARALLEL_THRESHOLD = 1_000;
+
+  private enum Verdict {
+    NONE,
+    DEAD,
+    REDUNDANT
+  }
+
   static void run(Context ctx, CodeModel code) {
+    List<CodeModel.ConditionSite> sites = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     Map<String, Integer> occurrences = new HashMap<>();
     for (CodeModel.ConditionSite site : code.sites()) {
       if (!ctx.allKnown(site.local()) || !ctx.allKnown(site.enclosing())) {
         continue;
       }
+      String base = describe(site) + " in " + site.element() + ": " + site.local();
+      int n = occurrences.merge(base, 1, Integer::sum);
+      sites.add(site);
+      keys.add(n == 1 ? base : base + " #" + n);
+    }
+    Verdict[] verdicts = verdicts(ctx, sites);
+    for (int i = 0; i < sites.size(); i++) {
+      CodeModel.ConditionSite site = sites.get(i);
       Expr enclosing = site.enclosing();
       Expr local = site.local();
-      String base = describe(site) + " in " + site.element() + ": " + local;
-      int n = occurrences.merge(base, 1, Integer::sum);
-      String key = n == 1 ? base : base + " #" + n;
-      if (!ctx.sat(enclosing)) {
-        continue; // the enclosing code is dead already; that is reported where it starts
-      }
-      // Syntactically implied (every conjunct of local is one of enclosing's, e.g. an early exit
-      // on MMU inside @IfConfig("MMU && SMP")): live because enclosing is, and redundant — no
-      // solver call needed. This is the common case of nested guards.
-      boolean implied = conjuncts(enclosing).containsAll(conjuncts(local));
-      if (!implied && !ctx.sat(Expr.and(enclosing, local))) {
+      if (verdicts[i] == Verdict.DEAD) {
         String why = ctx.dependenciesOf(Expr.and(enclosing, local));
         ctx.add(
             Finding.of(
@@ -55,11 +71,10 @@ final class ConditionRules {
                     + " is dead: no valid configuration has "
                     + Expr.and(enclosing, local)
                     + (why.isEmpty() ? "" : " (" + why + ")"),
-                key),
+                keys.get(i)),
             Expr.FALSE,
             false);
-      } else if ((site.kind() == SiteKind.ANNOTATION || site.kind() == SiteKind.THEN)
-          && (implied || !ctx.sat(Expr.and(enclosing, Expr.not(local))))) {
+      } else if (verdicts[i] == Verdict.REDUNDANT) {
         String why = ctx.dependenciesOf(enclosing);
         ctx.add(
             Finding.of(
@@ -75,11 +90,89 @@ final class ConditionRules {
                     + " is redundant: it holds in every valid configuration"
                     + (enclosing.equals(Expr.TRUE) ? "" : " where " + enclosing + " holds")
                     + (why.isEmpty() ? "" : " (" + why + ")"),
-                key),
+                keys.get(i)),
             Expr.FALSE,
             false);
       }
     }
+  }
+
+  /**
+   * The verdict of every site. Verdicts are exact answers (no witness), so they do not depend on
+   * which solver computed them: large inputs are split round-robin over one solver per core (the
+   * model's own, plus fresh copies of the same constraints — Sat4j is single-threaded), and the
+   * findings are then built in site order, so the report is the same however the work was split.
+   */
+  private static Verdict[] verdicts(Context ctx, List<CodeModel.ConditionSite> sites) {
+    Verdict[] out = new Verdict[sites.size()];
+    int workers =
+        sites.size() < PARALLEL_THRESHOLD
+            ? 1
+            : Math.min(4, Runtime.getRuntime().availableProcessors());
+    if (workers <= 1) {
+      SatSolver solver = ctx.model.solver();
+      for (int i = 0; i < out.length; i++) {
+        out[i] = verdict(solver, sites.get(i));
+      }
+      return out;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "lockkit-gating-conditions");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        int id = w;
+        int step = workers;
+        done.add(
+            pool.submit(
+                () -> {
+                  SatSolver solver = id == 0 ? ctx.model.solver() : ctx.model.newSolver();
+                  for (int i = id; i < out.length; i += step) {
+                    out[i] = verdict(solver, sites.get(i));
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking conditions", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return out;
+  }
+
+  private static Verdict verdict(SatSolver solver, CodeModel.ConditionSite site) {
+    Expr enclosing = site.enclosing();
+    Expr local = site.local();
+    if (!solver.isSatisfiable(enclosing)) {
+      return Verdict.NONE; // the enclosing code is dead already; that is reported where it starts
+    }
+    // Syntactically implied (every conjunct of local is one of enclosing's, e.g. an early exit on
+    // MMU inside @IfConfig("MMU && SMP")): live because enclosing is, and redundant — no solver
+    // call needed. This is the common case of nested guards.
+    boolean implied = conjuncts(enclosing).containsAll(conjuncts(local));
+    if (!implied && !solver.isSatisfiable(Expr.and(enclosing, local))) {
+      return Verdict.DEAD;
+    }
+    boolean written = site.kind() == SiteKind.ANNOTATION || site.kind() == SiteKind.THEN;
+    if (written && (implied || !solver.isSatisfiable(Expr.and(enclosing, Expr.not(local))))) {
+      return Verdict.REDUNDANT;
+    }
+    return Verdict.NONE;
   }
 
   private static Set<Expr> conjuncts(Expr e) {

@@ -19,9 +19,9 @@ import java.util.Locale;
 
 /**
  * Where {@code lockkit analyze}'s time goes: the pipeline of {@code Analyzer.run()} with a clock
- * around each phase (scan and parse, graph, then cycle detection and cycle findings per level).
- * The whole-process figure cannot answer "is the cycle report under 2 s on the dense graph",
- * because parsing dominates it; this does. Usage: {@code AnalyzePhases ROOT...}
+ * around each phase (scan and parse, graph, then cycle detection and cycle findings per level). The
+ * whole-process figure cannot answer "is the cycle report under 2 s on the dense graph", because
+ * parsing dominates it; this does. Usage: {@code AnalyzePhases ROOT...}
  */
 public final class AnalyzePhases {
 

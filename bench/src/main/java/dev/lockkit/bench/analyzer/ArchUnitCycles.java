@@ -10,10 +10,10 @@ import java.util.jar.JarFile;
 
 /**
  * What teams run today for the same question: ArchUnit's class-file import of a library jar, then
- * {@code slices().matching(PATTERN).should().beFreeOfCycles()}, with ArchUnit's default limits
- * (it stops after {@code cycles.maxNumberToDetect} = 100 cycles). The failure report is rendered,
- * as a CI job would print it. Usage: {@code ArchUnitCycles JAR [PATTERN]}, PATTERN defaulting to
- * {@code ..(*)..}.
+ * {@code slices().matching(PATTERN).should().beFreeOfCycles()}, with ArchUnit's default limits (it
+ * stops after {@code cycles.maxNumberToDetect} = 100 cycles). The failure report is rendered, as a
+ * CI job would print it. Usage: {@code ArchUnitCycles JAR [PATTERN]}, PATTERN defaulting to {@code
+ * ..(*)..}.
  */
 public final class ArchUnitCycles {
 
@@ -31,7 +31,8 @@ public final class ArchUnitCycles {
       classes = new ClassFileImporter().importJar(jar);
     }
     long imported = System.nanoTime();
-    EvaluationResult result = slices().matching(pattern).should().beFreeOfCycles().evaluate(classes);
+    EvaluationResult result =
+        slices().matching(pattern).should().beFreeOfCycles().evaluate(classes);
     List<String> details = result.getFailureReport().getDetails();
     long chars = details.stream().mapToLong(String::length).sum();
     System.out.printf(

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * <p>It uses the analyzer's parser settings (Java 17, comments not attributed, no lexical
  * preservation) and the analyzer's parallelism (one thread per core, at most 8, large stacks), so
  * the ratio analyze / bare parse isolates what the analyzer does beyond parsing: fact extraction,
- * resolution, the graph, the rules and the report. {@code --threads 1} gives the sequential
- * figure. Usage: {@code BareParse [--threads N] ROOT...}
+ * resolution, the graph, the rules and the report. {@code --threads 1} gives the sequential figure.
+ * Usage: {@code BareParse [--threads N] ROOT...}
  */
 public final class BareParse {
 
@@ -53,7 +53,8 @@ public final class BareParse {
             .setLexicalPreservationEnabled(false);
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            threads, r -> new Thread(null, r, "bare-parse", 1L << 30) /* deep nesting, as analyzer */);
+            threads,
+            r -> new Thread(null, r, "bare-parse", 1L << 30) /* deep nesting, as analyzer */);
     long lines = 0;
     int failed = 0;
     try {
@@ -83,7 +84,8 @@ public final class BareParse {
 
   private static Stream<Path> javaFiles(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+      return walk
+          .filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
           .collect(Collectors.toList())
           .stream();
     } catch (IOException e) {

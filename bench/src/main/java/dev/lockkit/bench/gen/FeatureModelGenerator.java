@@ -10,20 +10,20 @@ import java.util.Random;
  * Writes a large Kconfig feature model and a Java code base gated on it, for the gating benchmark.
  *
  * <p>The model has {@code menus x 50} bool options, one menu per subsystem. The first option of a
- * menu is its root (no dependencies, default y); every other option depends on an earlier option
- * of its menu, sometimes conjoined with or alternated against an option of another menu, so the
+ * menu is its root (no dependencies, default y); every other option depends on an earlier option of
+ * its menu, sometimes conjoined with or alternated against an option of another menu, so the
  * dependencies form deep trees with cross links to earlier menus, as in a kernel Kconfig. A few
  * options {@code select} the root of a later menu (always satisfiable); one planted {@code select}
- * of an option with dependencies gives one {@code kconfig/unmet-dependency}. There are far too many valid
- * configurations to enumerate, which is the point.
+ * of an option with dependencies gives one {@code kconfig/unmet-dependency}. There are far too many
+ * valid configurations to enumerate, which is the point.
  *
  * <p>The code has 25 classes per menu, each with 20 gated elements: the class itself, 12 static
  * methods and 7 static fields, each with an {@code @IfConfig} of options from the class's menu.
  * Every method reads a field of its own class, guarded by {@code isEnabled} of the field's own
  * condition, and calls a method of a random class; about 97% of the calls are guarded by {@code
- * isEnabled} of exactly the callee's class and member conditions and the rest are not, which gives the reference rule a realistic mix of implied and unguarded references. The
- * project declares its own {@code IfConfig} annotation and {@code Option} enum, as a user project
- * would.
+ * isEnabled} of exactly the callee's class and member conditions and the rest are not, which gives
+ * the reference rule a realistic mix of implied and unguarded references. The project declares its
+ * own {@code IfConfig} annotation and {@code Option} enum, as a user project would.
  *
  * <p>Usage: {@code FeatureModelGenerator OUT MENUS SEED}; 20 menus give 1,000 options and 10,000
  * gated elements. Writes {@code OUT/Kconfig} and sources under {@code OUT/src}.
@@ -156,7 +156,8 @@ public final class FeatureModelGenerator {
       int m = c / CLASSES_PER_MENU;
       StringBuilder b = new StringBuilder(6000);
       b.append("package gen.g").append(String.format("%02d", m)).append(";\n\n");
-      b.append("import gen.config.Cfg;\nimport gen.config.IfConfig;\nimport gen.config.Option;\n\n");
+      b.append(
+          "import gen.config.Cfg;\nimport gen.config.IfConfig;\nimport gen.config.Option;\n\n");
       b.append("/** Generated driver ").append(c).append(". */\n");
       b.append("@IfConfig(\"").append(classCond[c]).append("\")\n");
       b.append("public final class ").append(className(c)).append(" {\n");

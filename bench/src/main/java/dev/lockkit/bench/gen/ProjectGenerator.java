@@ -11,14 +11,14 @@ import java.util.TreeSet;
  * Writes a synthetic Java project for the analyzer's scale benchmarks.
  *
  * <p>{@code project}: packages {@code gen.pNNN} of 20 classes each, about 200 lines per class,
- * until the requested line count is reached. Packages form groups of ten, layered like a real
- * code base: half of the references stay in their package, most of the rest point to a lower
- * package, and only in every third group do a few references point upwards within the group, so
- * some groups are package cycles and the rest is acyclic. One planted reference from package 0 to
- * package 50 closes a larger cycle across groups, the kind a layering mistake creates. Each
- * method body uses a different reference form (static call, construction, local variable type,
- * cast, instanceof, class literal, method reference, generic argument) so every resolution path of
- * the front end is exercised.
+ * until the requested line count is reached. Packages form groups of ten, layered like a real code
+ * base: half of the references stay in their package, most of the rest point to a lower package,
+ * and only in every third group do a few references point upwards within the group, so some groups
+ * are package cycles and the rest is acyclic. One planted reference from package 0 to package 50
+ * closes a larger cycle across groups, the kind a layering mistake creates. Each method body uses a
+ * different reference form (static call, construction, local variable type, cast, instanceof, class
+ * literal, method reference, generic argument) so every resolution path of the front end is
+ * exercised.
  *
  * <p>{@code dense}: N packages {@code gen.dNNN}, one class each, every class calling every other:
  * N(N-1) package edges, one strongly connected group.
@@ -97,7 +97,9 @@ public final class ProjectGenerator {
     b.append("  private final List<Object> items = new ArrayList<>();\n");
     b.append("  private int state;\n\n");
     b.append("  /** Entry point that other classes call. */\n");
-    b.append("  public static int s0(int x) {\n    return x * 31 + ").append(cls).append(";\n  }\n");
+    b.append("  public static int s0(int x) {\n    return x * 31 + ")
+        .append(cls)
+        .append(";\n  }\n");
     for (int m = 0; m < METHODS_PER_CLASS; m++) {
       String t = name(targets[m][0], targets[m][1]);
       b.append("\n  /** Step ").append(m).append(" of the generated workload. */\n");
@@ -120,8 +122,8 @@ public final class ProjectGenerator {
       case 0 -> "y = " + t + ".s0(y);";
       case 1 -> "items.add(new " + t + "());";
       case 2 -> t + " other = new " + t + "(); y = other.m0(y);";
-      case 3 -> "Object o = items.isEmpty() ? null : items.get(0); if (o instanceof " + t
-          + ") { y++; }";
+      case 3 ->
+          "Object o = items.isEmpty() ? null : items.get(0); if (o instanceof " + t + ") { y++; }";
       case 4 -> "Object o = new " + t + "(); y += ((" + t + ") o).m1(y);";
       case 5 -> "y += " + t + ".class.getSimpleName().length();";
       case 6 -> "IntUnaryOperator f = " + t + "::s0; y = f.applyAsInt(y);";

@@ -17,8 +17,8 @@ import java.util.Locale;
  * scenario: two faults on different VMAs and an mprotect of one of them, the shape of issue 8's
  * mprotect benchmark. A capped run of the same search warms up the JIT and the task threads; then
  * the complete search runs RUNS times (about 175,000 schedules each) and the median run is
- * reported, with the share of run time the platform spent handing the turn from one task thread
- * to the next.
+ * reported, with the share of run time the platform spent handing the turn from one task thread to
+ * the next.
  *
  * <p>Usage: {@code ExplorerRate [RUNS [VARIANT]]}, VARIANT an id such as {@code
  * ARCH_SUPPORTS_PER_VMA_LOCK+LOCK_MM_AND_FIND_VMA+MMU+PER_VMA_LOCK+SMP}.
@@ -64,7 +64,8 @@ public final class ExplorerRate {
         PlatformStats after = explorer.stats();
         if (!e.complete()) {
           // A capped search would make the count a setting, not a property of the scenario.
-          throw new IllegalStateException("the search hit the cap of " + Mode.DEFAULT_MAX_SCHEDULES);
+          throw new IllegalStateException(
+              "the search hit the cap of " + Mode.DEFAULT_MAX_SCHEDULES);
         }
         schedules = e.schedules();
         outcomes = e.outcomes().size();

@@ -36,8 +36,8 @@ public class JdkLockBench {
   }
 
   /**
-   * ReentrantReadWriteLock read lock + unlock: two CASes on the AQS state, plus the per-thread
-   * hold count bookkeeping (first-reader fast path when uncontended).
+   * ReentrantReadWriteLock read lock + unlock: two CASes on the AQS state, plus the per-thread hold
+   * count bookkeeping (first-reader fast path when uncontended).
    */
   @Benchmark
   public void rrwlReadRoundTrip() {
@@ -54,8 +54,8 @@ public class JdkLockBench {
   }
 
   /**
-   * StampedLock optimistic read: two volatile loads and no store, the Java analogue of the
-   * kernel's seqcount speculation (mmap_lock_speculate_try_begin / _retry).
+   * StampedLock optimistic read: two volatile loads and no store, the Java analogue of the kernel's
+   * seqcount speculation (mmap_lock_speculate_try_begin / _retry).
    */
   @Benchmark
   public boolean stampedOptimisticRead() {

@@ -9,7 +9,8 @@ import dev.lockkit.lockcore.types.VmFlags;
 final class Kernels {
 
   /** Faults take the per-VMA lock first (the kernel's default on x86 and arm64). */
-  static final String PER_VMA = "ARCH_SUPPORTS_PER_VMA_LOCK,LOCK_MM_AND_FIND_VMA,MMU,PER_VMA_LOCK,SMP";
+  static final String PER_VMA =
+      "ARCH_SUPPORTS_PER_VMA_LOCK,LOCK_MM_AND_FIND_VMA,MMU,PER_VMA_LOCK,SMP";
 
   /** Faults take mmap_lock for read (a kernel before 6.4, or an architecture without it). */
   static final String MMAP = "ARCH_SUPPORTS_PER_VMA_LOCK,LOCK_MM_AND_FIND_VMA,MMU,SMP";

@@ -25,9 +25,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Page faults on one shared address space, in ops/us summed over the measuring threads.
  *
- * <p>{@code path} picks the kernel: "pervma" faults try {@code lock_vma_under_rcu()} first,
- * "mmap" faults take {@code mmap_read_lock()} (no PER_VMA_LOCK). Each faulting thread owns its own
- * VMA (disjoint, non-adjacent), so the only sharing is what the lock path itself shares.
+ * <p>{@code path} picks the kernel: "pervma" faults try {@code lock_vma_under_rcu()} first, "mmap"
+ * faults take {@code mmap_read_lock()} (no PER_VMA_LOCK). Each faulting thread owns its own VMA
+ * (disjoint, non-adjacent), so the only sharing is what the lock path itself shares.
  *
  * <ul>
  *   <li>{@code fault1T} / {@code fault2T}: the whole arch fault handler on a present page, one

@@ -22,15 +22,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Uncontended read round trips through lockcore, one thread, in ns per operation: compare each
- * with {@code JdkLockBench.rrwlReadRoundTrip} from the same run.
+ * Uncontended read round trips through lockcore, one thread, in ns per operation: compare each with
+ * {@code JdkLockBench.rrwlReadRoundTrip} from the same run.
  *
  * <p>{@code perVmaRoundTrip} is {@code lock_vma_under_rcu()} + {@code vma_end_read()}: an RCU
  * read-side section, a tree walk, the {@code vm_refcnt} limited increment and the {@code
  * vm_lock_seq} checks, then the decrement. {@code mmapReadRoundTrip} is {@code mmap_read_lock()} +
  * {@code mmap_read_unlock()}: the rwsem plus the tracepoint hooks. {@code rwsemReadRoundTrip} is
- * the bare {@code down_read()} + {@code up_read()}; {@code rcuReadSection} isolates the RCU part
- * of the per-VMA path; {@code faultPerVma} is the whole arch fault handler on a present page.
+ * the bare {@code down_read()} + {@code up_read()}; {@code rcuReadSection} isolates the RCU part of
+ * the per-VMA path; {@code faultPerVma} is the whole arch fault handler on a present page.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
  *
  * <p>Spec lines are {@code label | exit codes | command}; the command is split on blanks (paths
  * must not contain any), {@code #} starts a comment. In a command, {@code {gclog}} becomes a fresh
- * file path, so {@code -Xlog:gc:file={gclog}} lets the table report the largest heap occupancy
- * seen at any GC. Peak RSS and CPU time (user + system, all threads) come from {@code
- * /usr/bin/time} when the machine has it; CPU time is the figure least moved by other processes'
- * load, so the table gives its ratios too. A command
- * that exits with a code not in its list makes the whole run fail: a crashed run is not a time.
+ * file path, so {@code -Xlog:gc:file={gclog}} lets the table report the largest heap occupancy seen
+ * at any GC. Peak RSS and CPU time (user + system, all threads) come from {@code /usr/bin/time}
+ * when the machine has it; CPU time is the figure least moved by other processes' load, so the
+ * table gives its ratios too. A command that exits with a code not in its list makes the whole run
+ * fail: a crashed run is not a time.
  *
  * <p>Usage: {@code ProcessBench SPEC ROUNDS LOGDIR}.
  */

@@ -22,13 +22,13 @@ import org.openjdk.jmh.runner.options.Options;
  * Runs the lockcore suite through JMH's Java API and prints its ratio tables in Markdown.
  *
  * <p>Each figure is the median of the measurement iterations, shown with their range: on a shared
- * 2-core machine a few iterations are always hit by someone else's compile, and the median
- * ignores them where the mean would not. Every ratio divides two medians from the same JMH run. A
- * figure whose benchmark did not run (filtered out or failed) prints as {@code n/a} rather than
- * being left out, so a reader sees what was not measured.
+ * 2-core machine a few iterations are always hit by someone else's compile, and the median ignores
+ * them where the mean would not. Every ratio divides two medians from the same JMH run. A figure
+ * whose benchmark did not run (filtered out or failed) prints as {@code n/a} rather than being left
+ * out, so a reader sees what was not measured.
  *
- * <p>Usage: {@code JmhReport REPORT.md [JMH options...]}; the JMH options are those of {@code
- * java -jar benchmarks.jar} (include regex, {@code -f}, {@code -wi}, {@code -rf}, ...).
+ * <p>Usage: {@code JmhReport REPORT.md [JMH options...]}; the JMH options are those of {@code java
+ * -jar benchmarks.jar} (include regex, {@code -f}, {@code -wi}, {@code -rf}, ...).
  */
 public final class JmhReport {
 
@@ -130,13 +130,24 @@ public final class JmhReport {
     String cas = JDK + "JdkLockBench.casFloor";
     double rrwlNs = score(rrwl);
     double casNs = score(cas);
-    out.println("### Uncontended read round trip, one thread (ns/op: median of iterations (min–max))\n");
+    out.println(
+        "### Uncontended read round trip, one thread (ns/op: median of iterations (min–max))\n");
     out.println("| operation | ns/op | ÷ RRWL read | ÷ one CAS | target |");
     out.println("|---|---:|---:|---:|---|");
     row(cas, "AtomicLong.compareAndSet (physical floor)", rrwlNs, casNs, "");
-    row(JDK + "JdkLockBench.stampedOptimisticRead", "StampedLock optimistic read", rrwlNs, casNs, "");
+    row(
+        JDK + "JdkLockBench.stampedOptimisticRead",
+        "StampedLock optimistic read",
+        rrwlNs,
+        casNs,
+        "");
     row(rrwl, "ReentrantReadWriteLock read lock+unlock", rrwlNs, casNs, "");
-    row(JDK + "JdkLockBench.stampedReadRoundTrip", "StampedLock read lock+unlock", rrwlNs, casNs, "");
+    row(
+        JDK + "JdkLockBench.stampedReadRoundTrip",
+        "StampedLock read lock+unlock",
+        rrwlNs,
+        casNs,
+        "");
     for (String v : List.of("base", "debug")) {
       String suffix = v.equals("base") ? "" : " (DEBUG_LOCK_ALLOC+TRACING)";
       String rt = LC + "LockcoreRoundTripBench.";
@@ -160,7 +171,12 @@ public final class JmhReport {
           rrwlNs,
           casNs,
           v.equals("base") ? "≤ 1.5× RRWL: " + verdict(pv / rrwlNs, 1.5, true) : "");
-      row(rt + "rcuReadSection[" + v + "]", "rcu_read_lock+rcu_read_unlock" + suffix, rrwlNs, casNs, "");
+      row(
+          rt + "rcuReadSection[" + v + "]",
+          "rcu_read_lock+rcu_read_unlock" + suffix,
+          rrwlNs,
+          casNs,
+          "");
       row(rt + "faultPerVma[" + v + "]", "whole fault, per-VMA kernel" + suffix, rrwlNs, casNs, "");
     }
     printScaling();
@@ -200,15 +216,15 @@ public final class JmhReport {
   }
 
   private void scaleRow(String label, String one, String two) {
-    out.printf(
-        "| %s | %s | %s | %s |%n", label, fmt(one), fmt(two), ratio(score(two), score(one)));
+    out.printf("| %s | %s | %s | %s |%n", label, fmt(one), fmt(two), ratio(score(two), score(one)));
   }
 
   private void printMprotect() {
     out.println(
         "\n### Faults while another thread loops mprotect on an unrelated VMA (fault ops/µs; loss"
             + " = 1 − with mprotect ÷ beside a CPU-burning thread)\n");
-    out.println("| path | faults beside busy thread | faults beside mprotect | mprotect/µs | loss | target |");
+    out.println(
+        "| path | faults beside busy thread | faults beside mprotect | mprotect/µs | loss | target |");
     out.println("|---|---:|---:|---:|---:|---|");
     String fb = LC + "LockcoreFaultBench.";
     for (String v : List.of("base", "debug")) {
