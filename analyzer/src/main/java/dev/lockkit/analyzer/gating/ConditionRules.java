@@ -12,10 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code gate/dead} and {@code gate/redundant}: for each written condition {@code local} under the
@@ -30,9 +26,6 @@ import java.util.concurrent.Future;
  */
 final class ConditionRules {
   private ConditionRules() {}
-
-  /** Below this many sites one solver answers everything; above, the sites are split. */
-  private static final int PARALLEL_THRESHOLD = 1_000;
 
   private enum Verdict {
     NONE,
@@ -53,12 +46,13 @@ final class ConditionRules {
       sites.add(site);
       keys.add(n == 1 ? base : base + " #" + n);
     }
-    Verdict[] verdicts = verdicts(ctx, sites);
+    SatSolver solver = ctx.model.solver();
     for (int i = 0; i < sites.size(); i++) {
       CodeModel.ConditionSite site = sites.get(i);
       Expr enclosing = site.enclosing();
       Expr local = site.local();
-      if (verdicts[i] == Verdict.DEAD) {
+      Verdict verdict = verdict(solver, site);
+      if (verdict == Verdict.DEAD) {
         String why = ctx.dependenciesOf(Expr.and(enclosing, local));
         ctx.add(
             Finding.of(
@@ -74,7 +68,7 @@ final class ConditionRules {
                 keys.get(i)),
             Expr.FALSE,
             false);
-      } else if (verdicts[i] == Verdict.REDUNDANT) {
+      } else if (verdict == Verdict.REDUNDANT) {
         String why = ctx.dependenciesOf(enclosing);
         ctx.add(
             Finding.of(
@@ -95,64 +89,6 @@ final class ConditionRules {
             false);
       }
     }
-  }
-
-  /**
-   * The verdict of every site. Verdicts are exact answers (no witness), so they do not depend on
-   * which solver computed them: large inputs are split round-robin over one solver per core (the
-   * model's own, plus fresh copies of the same constraints — Sat4j is single-threaded), and the
-   * findings are then built in site order, so the report is the same however the work was split.
-   */
-  private static Verdict[] verdicts(Context ctx, List<CodeModel.ConditionSite> sites) {
-    Verdict[] out = new Verdict[sites.size()];
-    int workers =
-        sites.size() < PARALLEL_THRESHOLD
-            ? 1
-            : Math.min(4, Runtime.getRuntime().availableProcessors());
-    if (workers <= 1) {
-      SatSolver solver = ctx.model.solver();
-      for (int i = 0; i < out.length; i++) {
-        out[i] = verdict(solver, sites.get(i));
-      }
-      return out;
-    }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "lockkit-gating-conditions");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        int id = w;
-        int step = workers;
-        done.add(
-            pool.submit(
-                () -> {
-                  SatSolver solver = id == 0 ? ctx.model.solver() : ctx.model.newSolver();
-                  for (int i = id; i < out.length; i += step) {
-                    out[i] = verdict(solver, sites.get(i));
-                  }
-                }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking conditions", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    return out;
   }
 
   private static Verdict verdict(SatSolver solver, CodeModel.ConditionSite site) {

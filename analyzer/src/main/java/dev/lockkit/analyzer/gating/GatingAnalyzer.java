@@ -20,7 +20,8 @@ import java.util.List;
  * <p>Order of work: parse the Kconfig (bad input stops here with a {@link KconfigException}),
  * extract the member-level code model, then run the symbol, condition, reference and definition
  * rules against one shared SAT solver, so condition encodings and query results are reused across
- * rules. Findings come back sorted in {@link Finding#ORDER}.
+ * rules. Witnesses are canonical (the least model), so they do not depend on the solver's search.
+ * Findings come back sorted in {@link Finding#ORDER}.
  */
 public final class GatingAnalyzer {
   private GatingAnalyzer() {}

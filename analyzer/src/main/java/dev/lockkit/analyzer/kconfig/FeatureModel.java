@@ -253,16 +253,6 @@ public final class FeatureModel {
     return findings;
   }
 
-  /**
-   * A new solver holding the same constraints as {@link #solver()}, for queries on another thread
-   * (a solver is single-threaded). Satisfiability answers and canonical witnesses are the same.
-   */
-  public SatSolver newSolver() {
-    SatSolver fresh = new SatSolver(symbols.keySet());
-    fresh.require(constraint);
-    return fresh;
-  }
-
   /** The underlying solver, for callers that issue many related queries. */
   public SatSolver solver() {
     return solver;

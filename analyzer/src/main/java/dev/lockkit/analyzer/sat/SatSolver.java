@@ -29,17 +29,21 @@ import org.sat4j.specs.TimeoutException;
 /**
  * An incremental satisfiability oracle over a fixed, sorted set of boolean symbols.
  *
- * <p><b>Implementation overview.</b> One Sat4j solver lives as long as this object. Hard
- * constraints (the feature model) are added once with {@link #require}. Every sub-formula that a
- * query mentions is Tseitin-encoded on first use into a fresh variable {@code x <-> f} (both
- * directions, so {@code x} can be assumed true or false) and cached by structural equality, so the
- * clause database only grows with distinct formulas, never with queries. A query {@code f} is
- * answered by assuming the literals of {@code f}'s top-level conjuncts — no clause is added for the
- * query itself — and its answer is cached by the sorted assumption set. This is what keeps
- * thousands of condition-pair checks cheap: each is one incremental solve, most hit the cache.
- * Before solving, the query is evaluated on the last few models the solver produced (each a valid
- * assignment of the hard constraints): a satisfiable query — the common case, "no finding" — is
- * usually answered that way without solving at all.
+ * <p><b>Implementation overview.</b> Two Sat4j solvers with the same clauses live as long as this
+ * object: the main one answers satisfiability, the other (deciding free variables false first)
+ * builds canonical witnesses. Hard constraints (the feature model) are added once with {@link
+ * #require}. A query whose disjunctive normal form is small (at most {@value #DNF_LIMIT} terms,
+ * always the case for gating conditions) is answered term by term with assumptions only, so it adds
+ * nothing to the solvers: their size, which every Sat4j call pays for, stays that of the feature
+ * model. Any larger query is Tseitin-encoded: every sub-formula on first use into a fresh variable
+ * {@code x <-> f} (both directions, so {@code x} can be assumed true or false), cached by
+ * structural equality, so the clause database only grows with distinct formulas, never with
+ * queries. A query {@code f} is answered by assuming the literals of {@code f}'s top-level
+ * conjuncts — no clause is added for the query itself — and its answer is cached by the sorted
+ * assumption set. This is what keeps thousands of condition-pair checks cheap: each is one
+ * incremental solve, most hit the cache. Before solving, the query is evaluated on the last few
+ * models the solver produced (each a valid assignment of the hard constraints): a satisfiable query
+ * — the common case, "no finding" — is usually answered that way without solving at all.
  *
  * <p>Witnesses are canonical: the lexicographically least model (symbols in sorted order, {@code n}
  * before {@code y}) that satisfies the query. It is computed greedily, fixing one symbol at a time;
@@ -72,6 +76,16 @@ public final class SatSolver {
   private final Map<String, Integer> indexOf = new HashMap<>();
   private final Deque<boolean[]> recentModels = new ArrayDeque<>();
   private boolean contradiction;
+
+  /**
+   * Variables of the symbols that are {@code y} in every valid configuration (the positive
+   * backbone), computed on first need; null until then and after {@link #require}. A query term
+   * that negates one is unsatisfiable without a solver call, a term that asserts one need not
+   * mention it, and a canonical witness sets it without trying {@code n} first — in a real Kconfig
+   * many symbols ({@code def_bool y} without dependencies, what they select) are such constants.
+   */
+  private Set<Integer> alwaysTrue;
+
   private long solverCalls;
   private long modelHits;
 
@@ -141,6 +155,7 @@ public final class SatSolver {
     satCache.clear();
     witnessCache.clear();
     recentModels.clear();
+    alwaysTrue = null;
   }
 
   /** Whether some assignment satisfies the hard constraints and {@code query}. */
@@ -168,7 +183,18 @@ public final class SatSolver {
   }
 
   /** One conjunction of symbol literals: cached, then the remembered models, then the solver. */
-  private boolean termSatisfiable(List<Integer> term) {
+  private boolean termSatisfiable(List<Integer> literals) {
+    Set<Integer> backbone = alwaysTrue();
+    List<Integer> term = new ArrayList<>(literals.size());
+    for (int l : literals) {
+      if (backbone.contains(Math.abs(l))) {
+        if (l < 0) {
+          return false; // negates a symbol that is y in every configuration
+        }
+        continue; // holds anyway
+      }
+      term.add(l);
+    }
     Boolean known = satCache.get(term);
     if (known != null) {
       return known;
@@ -176,6 +202,32 @@ public final class SatSolver {
     boolean answer = recentModelSatisfies(term) || solve(toArray(term));
     satCache.put(term, answer);
     return answer;
+  }
+
+  private Set<Integer> alwaysTrue() {
+    if (alwaysTrue != null) {
+      return alwaysTrue;
+    }
+    Set<Integer> found = new HashSet<>();
+    alwaysTrue = found; // the checks below are plain solver calls, never through this method
+    if (!solve(new int[0])) {
+      return found;
+    }
+    boolean[] some = snapshot(solver);
+    for (int i = 0; i < symbols.size(); i++) {
+      if (!some[i]) {
+        continue;
+      }
+      int at = i;
+      if (recentModels.stream().anyMatch(m -> !m[at])) {
+        continue; // some valid configuration has it n
+      }
+      int v = variables.get(symbols.get(i));
+      if (!solve(new int[] {-v})) {
+        found.add(v);
+      }
+    }
+    return found;
   }
 
   private boolean recentModelSatisfies(List<Integer> term) {
@@ -375,7 +427,8 @@ public final class SatSolver {
       return Optional.empty();
     }
     boolean[] current = snapshot(minimal);
-    Set<Integer> fixed = new HashSet<>();
+    Set<Integer> backbone = alwaysTrue();
+    Set<Integer> fixed = new HashSet<>(backbone);
     for (int l : assume) {
       fixed.add(Math.abs(l));
     }

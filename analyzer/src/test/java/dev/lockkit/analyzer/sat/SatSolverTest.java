@@ -108,4 +108,21 @@ class SatSolverTest {
     assertEquals(Optional.empty(), solver.witness(Expr.TRUE));
     assertEquals(List.of(), solver.enumerate(Expr.TRUE, 10));
   }
+
+  @Test
+  void symbolsForcedOnInEveryConfigurationAreShortcutButNothingElseIs() {
+    SatSolver s = new SatSolver(List.of("A", "B", "C"));
+    s.require(Expr.sym("A")); // A is y everywhere: the solver may skip it
+    s.require(Expr.or(Expr.sym("B"), Expr.sym("C"))); // neither B nor C is forced on its own
+    assertFalse(s.isSatisfiable(Expr.not(Expr.sym("A"))));
+    assertTrue(s.isSatisfiable(Expr.not(Expr.sym("B"))));
+    assertTrue(s.isSatisfiable(Expr.not(Expr.sym("C"))));
+    assertFalse(s.isSatisfiable(Expr.and(Expr.not(Expr.sym("B")), Expr.not(Expr.sym("C")))));
+    assertEquals(
+        new TreeMap<>(java.util.Map.of("A", true, "B", false, "C", true)),
+        s.witness(Expr.TRUE).orElseThrow());
+    assertEquals(
+        new TreeMap<>(java.util.Map.of("A", true, "B", true, "C", false)),
+        s.witness(Expr.not(Expr.sym("C"))).orElseThrow());
+  }
 }

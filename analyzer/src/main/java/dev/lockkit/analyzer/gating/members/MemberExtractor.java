@@ -35,16 +35,20 @@ import java.util.stream.Stream;
 /**
  * Builds the member-level {@link CodeModel} of a set of source roots with JavaParser.
  *
- * <p><b>Implementation overview.</b> Two passes. The first parses every {@code .java} file (sorted
- * by path, so everything downstream is deterministic) and indexes the project's own names: types,
- * method groups {@code owner#name/arity}, fields. The second walks each file once ({@link Walker}),
- * carrying the presence condition of the current position: {@code @IfConfig} conjoins on entering a
- * declaration; {@code isEnabled} guards conjoin on entering a branch, the right operand of {@code
- * &&}/{@code ||}, or the statements after an early exit. References are resolved with JavaParser's
- * symbol solver (types from the project's roots and the JDK), falling back to the enclosing types
- * and explicit type qualifiers; the pre-pass lets the walker skip resolution for names the project
- * does not declare at all, which is most of them. A reference the project cannot place is outside
- * it and is dropped. Unparsable files become {@link CodeModel.Problem}s and are skipped.
+ * <p><b>Implementation overview.</b> Two passes, each spread over a few worker threads (one
+ * JavaParser with its own symbol solver per worker; results stored by file index). The first parses
+ * every {@code .java} file (sorted by path, so everything downstream is deterministic) and indexes
+ * the project's own names: types, method groups {@code owner#name/arity}, fields. The second walks
+ * each file once ({@link Walker}), carrying the presence condition of the current position:
+ * {@code @IfConfig} conjoins on entering a declaration; {@code isEnabled} guards conjoin on
+ * entering a branch, the right operand of {@code &&}/{@code ||}, or the statements after an early
+ * exit. References are resolved with JavaParser's symbol solver (types from the project's roots and
+ * the JDK), falling back to the enclosing types and explicit type qualifiers; the pre-pass lets the
+ * walker skip resolution for names the project does not declare at all, which is most of them. A
+ * reference the project cannot place is outside it and is dropped. Unparsable files become {@link
+ * CodeModel.Problem}s and are skipped. Anonymous classes, local classes and enum constant bodies
+ * are code of the member around them, in a scope of their own: they declare nothing in the
+ * enclosing type.
  */
 public final class MemberExtractor {
   private MemberExtractor() {}
