@@ -1,0 +1,158 @@
+package dev.lockkit.golden.target;
+
+import dev.lockkit.golden.matrix.Variant;
+import dev.lockkit.golden.scenario.Addresses;
+import dev.lockkit.golden.scenario.Op;
+import dev.lockkit.golden.scenario.Vma;
+import dev.lockkit.lockcore.sync.Platforms;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A toy "kernel" for driver tests: an address space (an immutable VMA list in a cell) guarded by a
+ * spin lock, faults that look the address up, and munmap/mmap that replace the list. With {@code
+ * lockless} faults skip the lock, which changes the trace but not the outcomes: what a differential
+ * run must notice. The variant option {@code STATS} adds a fault counter to the outcome, so golden
+ * text differs per variant.
+ */
+public final class ToyTarget implements ScenarioTarget {
+
+  private final boolean lockless;
+
+  public ToyTarget(boolean lockless) {
+    this.lockless = lockless;
+  }
+
+  @Override
+  public String name() {
+    return lockless ? "toy-lockless" : "toy";
+  }
+
+  /** A shared word announced to the platform, like lockcore's sync cells. */
+  static final class Word<T> {
+    private final String name;
+    private T value;
+
+    Word(String name, T v) {
+      this.name = name;
+      this.value = v;
+    }
+
+    T get() {
+      Platforms.current().beforeSharedAccess(this, "ref.get");
+      return value;
+    }
+
+    void set(T v) {
+      Platforms.current().beforeSharedAccess(this, "ref.set");
+      value = v;
+    }
+
+    boolean cas(T expect, T update) {
+      Platforms.current().beforeSharedAccess(this, "ref.cas");
+      if (value == expect) {
+        value = update;
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  @Override
+  public Machine boot(Variant variant, List<Vma> vmas, int tasks, Events events) {
+    Word<Boolean> lock = new Word<>("mmap_lock", Boolean.FALSE);
+    Word<List<Vma>> space = new Word<>("vmas", List.copyOf(vmas));
+    Word<Integer> faults = new Word<>("faults", 0);
+    boolean stats = variant.isEnabled("STATS");
+    return new Machine() {
+      @Override
+      public void enterTask(int task) {}
+
+      private void lock() {
+        while (!lock.cas(Boolean.FALSE, Boolean.TRUE)) {
+          Platforms.current().spinWait(lock);
+        }
+        events.event("lock acquired");
+      }
+
+      private void unlock() {
+        events.event("lock released");
+        lock.set(Boolean.FALSE);
+      }
+
+      @Override
+      public String perform(int task, Op op) {
+        if (op instanceof Op.Fault f) {
+          if (!lockless) {
+            lock();
+          }
+          String r = "VM_FAULT_SIGSEGV";
+          for (Vma v : space.get()) {
+            if (v.start() <= f.address() && f.address() < v.end()) {
+              r = "VM_FAULT_COMPLETED";
+            }
+          }
+          if (stats) {
+            faults.set(faults.get() + 1);
+          }
+          if (!lockless) {
+            unlock();
+          }
+          return r;
+        }
+        if (op instanceof Op.Munmap m) {
+          lock();
+          List<Vma> next = new ArrayList<>();
+          for (Vma v : space.get()) {
+            if (v.end() <= m.start() || v.start() >= m.end()) {
+              next.add(v);
+            }
+          }
+          space.set(List.copyOf(next));
+          unlock();
+          return "0";
+        }
+        if (op instanceof Op.Mmap m) {
+          lock();
+          List<Vma> cur = space.get();
+          for (Vma v : cur) {
+            if (v.start() < m.end() && m.start() < v.end()) {
+              unlock();
+              return "-EEXIST";
+            }
+          }
+          List<Vma> next = new ArrayList<>(cur);
+          next.add(new Vma(m.start(), m.end(), m.perms(), m.growth()));
+          next.sort((a, b) -> Long.compare(a.start(), b.start()));
+          space.set(List.copyOf(next));
+          unlock();
+          return "0";
+        }
+        return "-ENOSYS";
+      }
+
+      @Override
+      public String snapshot() {
+        StringBuilder sb = new StringBuilder("maps:\n");
+        for (Vma v : space.get()) {
+          sb.append("  ")
+              .append(Addresses.hex(v.start()))
+              .append('-')
+              .append(Addresses.hex(v.end()))
+              .append(' ')
+              .append(v.perms())
+              .append('\n');
+        }
+        if (stats) {
+          sb.append("faults: ").append(faults.get()).append('\n');
+        }
+        return sb.toString();
+      }
+    };
+  }
+}
