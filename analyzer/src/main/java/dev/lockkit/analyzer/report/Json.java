@@ -4,15 +4,18 @@ package dev.lockkit.analyzer.report;
  * A minimal streaming JSON writer with two-space indentation. Reporters emit fields in a fixed
  * order, so the bytes depend only on the data. Strings are escaped per RFC 8259 (control characters
  * as {@code \\uXXXX}); non-ASCII characters are written as they are (the output is UTF-8).
+ *
+ * <p>Public because every lockkit report that prints JSON (the analyzer's reporters, {@code
+ * migrate}'s report, {@code move}'s string literals) shares this one writer and its escaping.
  */
-final class Json {
+public final class Json {
 
   private final StringBuilder out = new StringBuilder();
   private int depth;
   private boolean first = true;
   private boolean afterName;
 
-  Json beginObject() {
+  public Json beginObject() {
     value();
     out.append('{');
     depth++;
@@ -20,11 +23,11 @@ final class Json {
     return this;
   }
 
-  Json endObject() {
+  public Json endObject() {
     return close('}');
   }
 
-  Json beginArray() {
+  public Json beginArray() {
     value();
     out.append('[');
     depth++;
@@ -32,7 +35,7 @@ final class Json {
     return this;
   }
 
-  Json endArray() {
+  public Json endArray() {
     return close(']');
   }
 
@@ -46,7 +49,7 @@ final class Json {
     return this;
   }
 
-  Json name(String name) {
+  public Json name(String name) {
     separator();
     string(name);
     out.append(": ");
@@ -54,33 +57,33 @@ final class Json {
     return this;
   }
 
-  Json value(String s) {
+  public Json value(String s) {
     value();
     string(s);
     return this;
   }
 
-  Json value(long n) {
+  public Json value(long n) {
     value();
     out.append(n);
     return this;
   }
 
-  Json value(boolean b) {
+  public Json value(boolean b) {
     value();
     out.append(b);
     return this;
   }
 
-  Json field(String name, String value) {
+  public Json field(String name, String value) {
     return name(name).value(value);
   }
 
-  Json field(String name, long value) {
+  public Json field(String name, long value) {
     return name(name).value(value);
   }
 
-  Json field(String name, boolean value) {
+  public Json field(String name, boolean value) {
     return name(name).value(value);
   }
 
@@ -111,6 +114,15 @@ final class Json {
   }
 
   private void string(String s) {
+    quote(s, out);
+  }
+
+  /** {@code s} as a JSON string literal, quotes included. */
+  public static String quote(String s) {
+    return quote(s, new StringBuilder(s.length() + 2)).toString();
+  }
+
+  private static StringBuilder quote(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -129,7 +141,7 @@ final class Json {
         }
       }
     }
-    out.append('"');
+    return out.append('"');
   }
 
   @Override

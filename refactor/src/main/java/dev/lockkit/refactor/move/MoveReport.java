@@ -1,6 +1,7 @@
 package dev.lockkit.refactor.move;
 
 import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.report.Json;
 import dev.lockkit.refactor.move.plan.MoveOp;
 import java.nio.file.Path;
 import java.util.List;
@@ -155,23 +156,6 @@ public final class MoveReport {
 
   /** A JSON string literal. */
   static String q(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return Json.quote(s);
   }
 }

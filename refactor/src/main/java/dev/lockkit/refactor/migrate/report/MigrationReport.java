@@ -1,5 +1,6 @@
 package dev.lockkit.refactor.migrate.report;
 
+import dev.lockkit.analyzer.report.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -117,33 +118,33 @@ public record MigrationReport(
 
   /** The machine-readable report. */
   public String toJson() {
-    JsonWriter j = new JsonWriter().begin('{');
+    Json j = new Json().beginObject();
     j.name("templates").value(templates);
     j.name("mode").value(mode);
     j.name("rewritten").value(rewrittenCount());
     j.name("left").value(leftCount());
-    j.name("filesChanged").begin('[');
+    j.name("filesChanged").beginArray();
     filesChanged.forEach(j::value);
-    j.end(']');
-    j.name("rules").begin('[');
+    j.endArray();
+    j.name("rules").beginArray();
     for (RuleReport r : rules) {
-      j.begin('{');
+      j.beginObject();
       j.name("rule").value(r.name());
       j.name("line").value(r.line());
       j.name("findOnly").value(r.findOnly());
-      j.name("sites").begin('[');
+      j.name("sites").beginArray();
       for (RewrittenSite s : r.rewritten()) {
-        j.begin('{');
+        j.beginObject();
         j.name("path").value(s.path());
         j.name("line").value(s.line());
         j.name("before").value(s.before());
         j.name("after").value(s.after());
-        j.end('}');
+        j.endObject();
       }
-      j.end(']');
-      j.name("left").begin('[');
+      j.endArray();
+      j.name("left").beginArray();
       for (LeftSite s : r.left()) {
-        j.begin('{');
+        j.beginObject();
         j.name("path").value(s.path());
         j.name("line").value(s.line());
         j.name("column").value(s.column());
@@ -151,21 +152,21 @@ public record MigrationReport(
         j.name("code").value(s.code());
         j.name("reason").value(s.reason());
         j.name("unresolved").value(s.unresolved());
-        j.name("witness").begin('{');
+        j.name("witness").beginObject();
         for (Map.Entry<String, Boolean> e : s.witness().entrySet()) {
           j.name(e.getKey()).value(e.getValue());
         }
-        j.end('}');
-        j.end('}');
+        j.endObject();
+        j.endObject();
       }
-      j.end(']');
-      j.end('}');
+      j.endArray();
+      j.endObject();
     }
-    j.end(']');
-    j.name("skipped").begin('[');
+    j.endArray();
+    j.name("skipped").beginArray();
     skipped.forEach(j::value);
-    j.end(']');
-    j.end('}');
+    j.endArray();
+    j.endObject();
     return j.toString();
   }
 }
