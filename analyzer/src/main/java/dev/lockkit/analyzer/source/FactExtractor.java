@@ -36,6 +36,7 @@ import dev.lockkit.analyzer.source.FileFacts.DeclaredType;
 import dev.lockkit.analyzer.source.FileFacts.RefKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,16 +61,18 @@ import java.util.function.UnaryOperator;
  * them. Names that cannot be types are filtered here, where scope is known: type parameters and
  * local classes in scope shadow types, and a chain whose first segment is a variable declared
  * anywhere in the file is taken for a variable (a deliberate approximation: JLS 6.5.2 prefers
- * variables, and per-file granularity errs on the side of not inventing edges). Local and anonymous
- * classes are not declared types: their references count for the enclosing named type, which is
- * also where the compiled class's references end up once nested classes are folded into their
- * top-level type.
+ * variables, and per-file granularity errs on the side of not inventing edges); as a variable may
+ * be declared after its use, that check runs once the single walk over the tree is done. Local and
+ * anonymous classes are not declared types: their references count for the enclosing named type,
+ * which is also where the compiled class's references end up once nested classes are folded into
+ * their top-level type.
  */
 final class FactExtractor extends VoidVisitorAdapter<Void> {
 
   private final FileFacts facts;
   private final UnaryOperator<String> intern;
   private final Set<String> variables = new HashSet<>();
+  private final BitSet pending = new BitSet();
   private final Deque<Set<String>> shadows = new ArrayDeque<>();
   private final Deque<Integer> contexts = new ArrayDeque<>();
   private boolean hasStaticImports;
@@ -86,7 +89,6 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
     String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     FileFacts facts = new FileFacts(module, path, intern.apply(pkg));
     FactExtractor x = new FactExtractor(facts, intern);
-    x.collectVariables(cu);
     for (ImportDeclaration imp : cu.getImports()) {
       String name = imp.getNameAsString();
       if (imp.isStatic()) {
@@ -99,23 +101,11 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
     x.shadows.push(new HashSet<>());
     cu.getPackageDeclaration().ifPresent(p -> p.getAnnotations().forEach(a -> a.accept(x, null)));
     cu.getTypes().forEach(t -> t.accept(x, null));
+    // Only now is every variable of the file known: drop the chains that start with one.
+    facts.refs.removeIf(
+        i -> x.pending.get(i) && x.variables.contains(firstSegment(facts.refs.chain(i))));
     facts.refs.trim();
     return facts;
-  }
-
-  private void collectVariables(CompilationUnit cu) {
-    cu.walk(
-        node -> {
-          if (node instanceof VariableDeclarator v) {
-            variables.add(v.getNameAsString());
-          } else if (node instanceof Parameter p) {
-            variables.add(p.getNameAsString());
-          } else if (node instanceof TypePatternExpr p) {
-            variables.add(p.getNameAsString());
-          } else if (node instanceof EnumConstantDeclaration e) {
-            variables.add(e.getNameAsString());
-          }
-        });
   }
 
   // ---- declarations -------------------------------------------------------------------------
@@ -333,6 +323,17 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
   }
 
   private void record(String chain, String member, RefKind kind, Node at) {
+    record(chain, member, kind, at, false);
+  }
+
+  /**
+   * Records a reference; {@code unlessVariable} defers the check that its first segment is not a
+   * variable declared anywhere in the file to the end of the walk, which then knows them all.
+   */
+  private void record(String chain, String member, RefKind kind, Node at, boolean unlessVariable) {
+    if (unlessVariable) {
+      pending.set(facts.refs.size());
+    }
     Position pos = at.getBegin().orElse(Position.HOME);
     int context = contexts.isEmpty() ? -1 : contexts.peek();
     facts.refs.add(
@@ -351,7 +352,12 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
         n.getParentNode()
             .filter(p -> p instanceof ClassOrInterfaceType t && t.getScope().orElse(null) == n)
             .isPresent();
-    if (!isScopeOfOuter) {
+    // 'var' cannot name a type (JLS 3.9); without JavaParser's post-processor it arrives as one.
+    boolean isVar =
+        n.getScope().isEmpty()
+            && n.getTypeArguments().isEmpty()
+            && n.getNameAsString().equals("var");
+    if (!isScopeOfOuter && !isVar) {
       String chain = n.getNameWithScope();
       if (!shadowed(firstSegment(chain))) {
         record(chain, null, RefKind.TYPE, n);
@@ -394,9 +400,35 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
     return null;
   }
 
+  /** Whether a chain may name a type as far as scope tells now (variables are checked later). */
   private boolean mayBeType(String chain) {
-    String first = firstSegment(chain);
-    return !variables.contains(first) && !shadowed(first);
+    return !shadowed(firstSegment(chain));
+  }
+
+  // ---- variables: any of these names in the file makes a chain starting with it a variable ---
+
+  @Override
+  public void visit(VariableDeclarator n, Void arg) {
+    variables.add(n.getNameAsString());
+    super.visit(n, arg);
+  }
+
+  @Override
+  public void visit(Parameter n, Void arg) {
+    variables.add(n.getNameAsString());
+    super.visit(n, arg);
+  }
+
+  @Override
+  public void visit(TypePatternExpr n, Void arg) {
+    variables.add(n.getNameAsString());
+    super.visit(n, arg);
+  }
+
+  @Override
+  public void visit(EnumConstantDeclaration n, Void arg) {
+    variables.add(n.getNameAsString());
+    super.visit(n, arg);
   }
 
   @Override
@@ -408,7 +440,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
     }
     // A pure chain is recorded once, at its outermost node; its inner nodes are not visited.
     if (mayBeType(chain)) {
-      record(chain, null, RefKind.EXPR, n);
+      record(chain, null, RefKind.EXPR, n, true);
     }
   }
 
@@ -417,7 +449,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
     // Reached only for a bare name that is not the scope of a chain handled elsewhere: it can be a
     // dependency only through a static import of a field.
     if (hasStaticImports && mayBeType(n.getNameAsString())) {
-      record(n.getNameAsString(), null, RefKind.EXPR, n);
+      record(n.getNameAsString(), null, RefKind.EXPR, n, true);
     }
   }
 
@@ -427,7 +459,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
       String chain = nameChain(n.getScope().get());
       if (chain != null) {
         if (mayBeType(chain)) {
-          record(chain, n.getNameAsString() + "/" + n.getArguments().size(), RefKind.EXPR, n);
+          record(chain, n.getNameAsString() + "/" + n.getArguments().size(), RefKind.EXPR, n, true);
         }
         n.getTypeArguments().ifPresent(t -> t.forEach(a -> a.accept(this, arg)));
         n.getArguments().forEach(a -> a.accept(this, arg));
@@ -447,7 +479,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
       return;
     }
     if (mayBeType(chain)) {
-      record(chain, n.getIdentifier(), RefKind.EXPR, n);
+      record(chain, n.getIdentifier(), RefKind.EXPR, n, true);
     }
     n.getTypeArguments().ifPresent(t -> t.forEach(a -> a.accept(this, arg)));
   }

@@ -87,6 +87,26 @@ public final class FileFacts {
       size++;
     }
 
+    /** Removes the entries the test selects, keeping the others in order. */
+    void removeIf(java.util.function.IntPredicate drop) {
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (drop.test(i)) {
+          continue;
+        }
+        chains[kept] = chains[i];
+        members[kept] = members[i];
+        kinds[kept] = kinds[i];
+        contexts[kept] = contexts[i];
+        lines[kept] = lines[i];
+        columns[kept] = columns[i];
+        kept++;
+      }
+      java.util.Arrays.fill(chains, kept, size, null);
+      java.util.Arrays.fill(members, kept, size, null);
+      size = kept;
+    }
+
     /** Drops the spare capacity once the file is done. */
     void trim() {
       chains = java.util.Arrays.copyOf(chains, size);

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
  * otherwise overflow it. A {@link StackOverflowError} or a parser crash is caught per file and
  * becomes an {@code input/parse} finding for that file alone. The syntax tree is dropped as soon as
  * its facts are extracted, so memory grows with the number of references, not with tree sizes.
- * Results are stored by file index, so the outcome does not depend on thread timing.
+ * Files are handed out largest first; results are stored by file index, so the outcome does not
+ * depend on thread timing or on that order.
  *
  * <p>Bytes that are not UTF-8 are decoded with the replacement character and reported once per file
  * as an {@code input/encoding} warning at the first bad byte; the file is still analysed. Files
@@ -66,6 +68,31 @@ public final class SourceParser {
 
   /** The files of all roots, in root order then path order. */
   public record Parsed(List<String> modules, List<FileFacts> files) {}
+
+  /**
+   * The parser settings: the Java 17 grammar (records, sealed types, {@code yield}, patterns) and
+   * none of JavaParser's processing after the grammar. Dropped because nothing the analyzer reports
+   * depends on them: comment attribution, lexical preservation, line-separator detection, the
+   * language-level validators, which re-walk the whole tree once per check and cost about a third
+   * of the parse, and the post-processor that turns {@code var} into a variable type, which the
+   * extractor handles itself. Without the validators, code that the grammar accepts but javac
+   * rejects (repeated modifiers, a misplaced keyword) is analysed instead of being an {@code
+   * input/parse} finding; a file that does not parse is reported as before. Token storage stays on:
+   * without it every node's position is 1:1. The configuration is only read during a parse, so all
+   * workers share it.
+   */
+  static final ParserConfiguration CONFIG = parserConfiguration();
+
+  private static ParserConfiguration parserConfiguration() {
+    ParserConfiguration config =
+        new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            .setAttributeComments(false)
+            .setLexicalPreservationEnabled(false)
+            .setDetectOriginalLineSeparator(false);
+    config.getProcessors().clear();
+    return config;
+  }
 
   private static final Pattern LINE_COL = Pattern.compile("line (\\d+), column (\\d+)");
 
@@ -95,8 +122,7 @@ public final class SourceParser {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), threads());
     try {
       List<Future<?>> futures = new ArrayList<>(files.size());
-      for (int i = 0; i < files.size(); i++) {
-        int index = i;
+      for (int index : largestFirst(files)) {
         futures.add(
             pool.submit(
                 () -> {
@@ -116,6 +142,26 @@ public final class SourceParser {
       pool.shutdownNow();
     }
     return new Parsed(List.copyOf(names), List.of(out));
+  }
+
+  /**
+   * File indexes by decreasing size (ties by index): parse time grows with size, so the largest
+   * files start first and the last task to finish is a small one instead of a large one started
+   * late.
+   */
+  static Integer[] largestFirst(List<Path> files) {
+    long[] sizes = new long[files.size()];
+    Integer[] order = new Integer[files.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      order[i] = i;
+      try {
+        sizes[i] = Files.size(files.get(i));
+      } catch (IOException e) {
+        sizes[i] = 0; // parseFile reports it
+      }
+    }
+    Arrays.sort(order, (a, b) -> sizes[a] != sizes[b] ? Long.compare(sizes[b], sizes[a]) : a - b);
+    return order;
   }
 
   private static ThreadFactory threads() {
@@ -190,12 +236,7 @@ public final class SourceParser {
   }
 
   private FileFacts parseText(String text, int module, String path) {
-    ParserConfiguration config =
-        new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-            .setAttributeComments(false)
-            .setLexicalPreservationEnabled(false);
-    ParseResult<CompilationUnit> result = new JavaParser(config).parse(text);
+    ParseResult<CompilationUnit> result = new JavaParser(CONFIG).parse(text);
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
       List<Problem> problems = new ArrayList<>(result.getProblems());
       problems.sort(Problem.PROBLEM_BY_BEGIN_POSITION);

@@ -79,6 +79,13 @@ class ResolutionTest {
         "package b; import java.util.Local; class ExternalImport { Local l; }",
         "b/OwnMethod.java",
         "package b; import static a.Target.*; class OwnMethod { void m() {} void f() { m(); } }",
+        "b/LateVariable.java",
+        "package b; import a.*; class LateVariable { void f() { Target.hashCode(); } Object Target; }",
+        "b/VarAndYield.java",
+        "package b; import a.*; import java.util.function.BinaryOperator;\n"
+            + "class VarAndYield { int f(int k) { var o = new Other();"
+            + " BinaryOperator<Object> g = (var x, var y) -> x;"
+            + " return switch (k) { default -> { yield Target.N; } }; } }",
         "b/Modern.java",
         "package b; import a.*;\n"
             + "sealed interface Shape permits Modern.Sq {}\n"
@@ -200,6 +207,16 @@ class ResolutionTest {
   @Test
   void ownMethodWinsOverStaticImport() {
     assertTargets("b.OwnMethod");
+  }
+
+  @Test
+  void aVariableDeclaredAfterItsUseStillShadowsTheType() {
+    assertTargets("b.LateVariable");
+  }
+
+  @Test
+  void varIsNotATypeAndYieldIsAStatement() {
+    assertTargets("b.VarAndYield", "a.Other", "a.Target");
   }
 
   @Test
