@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -108,7 +110,13 @@ public final class Analyzer {
             ? rulesFile
             : rules != null ? RulesFile.read(rules, display(rules)) : RulesFile.empty();
     List<SourceRoot> roots = InputScanner.scan(paths);
-    SourceParser.Parsed parsed = new SourceParser(options, displayBase).parse(roots, progress);
+    // Receivers are typed only for the method names some ban names: free without such bans.
+    Set<String> bannedMembers = new TreeSet<>();
+    rf.bans().forEach(b -> Optional.ofNullable(b.member()).ifPresent(bannedMembers::add));
+    SourceParser.Parsed parsed =
+        new SourceParser(options, displayBase)
+            .typeReceiversOf(bannedMembers)
+            .parse(roots, progress);
     List<Finding> findings = new ArrayList<>(GraphBuilder.inputFindings(parsed.files()));
     int notAnalysed = 0;
     for (FileFacts f : parsed.files()) {

@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,17 +79,38 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
   private boolean hasStaticImports;
   private boolean inHeader;
 
-  private FactExtractor(FileFacts facts, UnaryOperator<String> intern) {
+  /** Method names whose calls get their receiver typed; empty when no rule bans a member. */
+  private final Set<String> receiverMethods;
+
+  private final ReceiverTypes receivers;
+
+  private FactExtractor(
+      FileFacts facts, UnaryOperator<String> intern, Set<String> receiverMethods) {
     this.facts = facts;
     this.intern = intern;
+    this.receiverMethods = receiverMethods;
+    this.receivers = receiverMethods.isEmpty() ? null : new ReceiverTypes(this::shadowed);
   }
 
   /** Extracts the facts of a parsed file. */
   static FileFacts extract(
       CompilationUnit cu, int module, String path, UnaryOperator<String> intern) {
+    return extract(cu, module, path, intern, Set.of());
+  }
+
+  /**
+   * Extracts the facts of a parsed file, with a {@link RefKind#RECEIVER} reference for each call of
+   * one of {@code receiverMethods}.
+   */
+  static FileFacts extract(
+      CompilationUnit cu,
+      int module,
+      String path,
+      UnaryOperator<String> intern,
+      Set<String> receiverMethods) {
     String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     FileFacts facts = new FileFacts(module, path, intern.apply(pkg));
-    FactExtractor x = new FactExtractor(facts, intern);
+    FactExtractor x = new FactExtractor(facts, intern, receiverMethods);
     for (ImportDeclaration imp : cu.getImports()) {
       String name = imp.getNameAsString();
       if (imp.isStatic()) {
@@ -156,6 +178,9 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
       superNames.add(intern.apply(t.getNameWithScope()));
     }
     Position pos = decl.getName().getBegin().orElse(Position.HOME);
+    Set<String> ownParams = new HashSet<>();
+    params.forEach(p -> ownParams.add(p.getNameAsString()));
+    Predicate<String> typeVariable = n -> ownParams.contains(n) || shadowed(n);
     facts.types.add(
         new DeclaredType(
             intern.apply(fqn),
@@ -164,6 +189,8 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
             List.copyOf(superNames),
             memberNames(decl),
             signatures(decl),
+            receivers == null ? Map.of() : ReceiverTypes.fieldTypes(decl, typeVariable),
+            receivers == null ? Map.of() : ReceiverTypes.returnTypes(decl, typeVariable),
             pos.line,
             pos.column));
     contexts.push(facts.types.size() - 1);
@@ -389,7 +416,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
   }
 
   /** The dotted name of a pure name chain ({@code a}, {@code a.b.c}), or null. */
-  private static String nameChain(Node e) {
+  static String nameChain(Node e) {
     if (e instanceof NameExpr n) {
       return n.getNameAsString();
     }
@@ -455,6 +482,12 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
 
   @Override
   public void visit(MethodCallExpr n, Void arg) {
+    if (receivers != null && receiverMethods.contains(n.getNameAsString())) {
+      String receiver = receivers.receiver(n);
+      if (receiver != null) {
+        record(receiver, n.getNameAsString() + "/" + n.getArguments().size(), RefKind.RECEIVER, n);
+      }
+    }
     if (n.getScope().isPresent()) {
       String chain = nameChain(n.getScope().get());
       if (chain != null) {

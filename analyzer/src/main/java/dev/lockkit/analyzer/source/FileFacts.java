@@ -23,7 +23,12 @@ public final class FileFacts {
     /** An ambiguous dotted name in an expression: a variable, a type or a package prefix. */
     EXPR,
     /** An unqualified method call, which only a static import can make a dependency. */
-    CALL
+    CALL,
+    /**
+     * A call of a method that some rule bans, with its receiver described by {@link ReceiverTypes}
+     * as the chain: recorded only for such rules, never a graph edge.
+     */
+    RECEIVER
   }
 
   /**
@@ -37,6 +42,9 @@ public final class FileFacts {
    * @param signatures {@code name/arity} ({@code name/arity+} for varargs) to the raw class names
    *     in the parameter and return types of the methods so declared, as written: what a compiled
    *     call's descriptor would name
+   * @param fieldTypes field name to its type as written, {@code ""} when it is not a class type;
+   *     only filled when receivers are typed (some rule bans a member), else empty
+   * @param returnTypes {@code name/arity[+]} to the return type as written, as {@code fieldTypes}
    * @param line line of the name
    * @param column column of the name
    */
@@ -47,6 +55,8 @@ public final class FileFacts {
       List<String> supertypes,
       Set<String> memberNames,
       Map<String, List<String>> signatures,
+      Map<String, String> fieldTypes,
+      Map<String, String> returnTypes,
       int line,
       int column) {}
 

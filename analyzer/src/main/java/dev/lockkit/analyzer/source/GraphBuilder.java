@@ -3,6 +3,7 @@ package dev.lockkit.analyzer.source;
 import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.graph.CodeGraph;
 import dev.lockkit.analyzer.source.FileFacts.DeclaredType;
+import dev.lockkit.analyzer.source.FileFacts.RefKind;
 import dev.lockkit.analyzer.source.FileFacts.Refs;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,11 +46,11 @@ import java.util.Set;
 public final class GraphBuilder {
 
   /** Marks a name that an import binds to a type outside the project. */
-  private static final TypeInfo EXTERNAL = new TypeInfo("", "", -1, -1, null);
+  static final TypeInfo EXTERNAL = new TypeInfo("", "", -1, -1, null);
 
   private static final int MAX_INHERITANCE_DEPTH = 64;
 
-  private static final class TypeInfo {
+  static final class TypeInfo {
     final String fqn;
     final String simple;
     final int file;
@@ -69,11 +70,11 @@ public final class GraphBuilder {
     }
   }
 
-  private final List<FileFacts> files;
+  final List<FileFacts> files;
   private final Map<String, TypeInfo> byFqn = new HashMap<>();
   private final Map<String, Map<String, TypeInfo>> topByPackage = new HashMap<>();
   private final Set<String> packageFirstSegments = new HashSet<>();
-  private final TypeInfo[][] infos;
+  final TypeInfo[][] infos;
 
   private GraphBuilder(List<FileFacts> files) {
     this.files = files;
@@ -96,6 +97,7 @@ public final class GraphBuilder {
   }
 
   private UseListener uses;
+  private final ReceiverResolver receivers = new ReceiverResolver(this);
 
   /** Every input finding (parse, encoding, size) of the files, in report order. */
   public static List<Finding> inputFindings(List<FileFacts> files) {
@@ -147,16 +149,17 @@ public final class GraphBuilder {
       Map<String, TypeInfo> cache = new HashMap<>();
       cachedWhole.clear();
       for (int i : order) {
+        if (refs.kind(i) == RefKind.RECEIVER) {
+          if (uses != null) {
+            receivers.report(uses, f, refs, i, fromType(f, refs.context(i)));
+          }
+          continue; // for rules only: the graph's edges come from the names as written
+        }
         TypeInfo target = resolveRef(f, refs, i, cache);
         if (uses != null) {
-          int ctx = refs.context(i);
-          String fromType =
-              ctx >= 0
-                  ? files.get(f).types().get(topDecl(f, ctx)).fqn()
-                  : (facts.packageName().isEmpty() ? "" : facts.packageName() + ".")
-                      + "package-info";
           boolean project = target != null && target != EXTERNAL;
-          UseReporter.report(uses, facts, refs, i, fromType, project ? target.fqn : null);
+          UseReporter.report(
+              uses, facts, refs, i, fromType(f, refs.context(i)), project ? target.fqn : null);
         }
         if (target == null || target == EXTERNAL) {
           continue;
@@ -183,6 +186,14 @@ public final class GraphBuilder {
       }
     }
     return graph.build();
+  }
+
+  /** The top-level type a reference in this context belongs to, as {@link UseListener} names it. */
+  private String fromType(int f, int ctx) {
+    FileFacts facts = files.get(f);
+    return ctx >= 0
+        ? facts.types().get(topDecl(f, ctx)).fqn()
+        : (facts.packageName().isEmpty() ? "" : facts.packageName() + ".") + "package-info";
   }
 
   private int topDecl(int f, int decl) {
@@ -319,9 +330,9 @@ public final class GraphBuilder {
   }
 
   /** Whether the last {@link #resolveChain} matched the whole chain (not just a prefix). */
-  private boolean lastChainWhole;
+  boolean lastChainWhole;
 
-  private TypeInfo resolveChain(String chain, int f, int ctx) {
+  TypeInfo resolveChain(String chain, int f, int ctx) {
     lastChainWhole = false;
     String[] seg = chain.split("\\.");
     TypeInfo cur = resolveSimple(seg[0], f, ctx);
@@ -409,7 +420,7 @@ public final class GraphBuilder {
     return null;
   }
 
-  private List<TypeInfo> supers(TypeInfo t) {
+  List<TypeInfo> supers(TypeInfo t) {
     if (t.supers != null) {
       return t.supers;
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -100,9 +101,21 @@ public final class SourceParser {
   private final Path displayBase;
   private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
 
+  private Set<String> receiverMethods = Set.of();
+
   public SourceParser(Options options, Path displayBase) {
     this.options = options;
     this.displayBase = displayBase.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Also records, for each call of a method with one of these names, a description of its
+   * receiver's static type ({@link FileFacts.RefKind#RECEIVER}), for rules that ban members. With
+   * no names (the default) nothing extra is done.
+   */
+  public SourceParser typeReceiversOf(Set<String> methodNames) {
+    this.receiverMethods = Set.copyOf(methodNames);
+    return this;
   }
 
   /** Parses every file under the roots. */
@@ -264,7 +277,8 @@ public final class SourceParser {
           path,
           parseProblem(path, line, col, "syntax error: " + oneLine(first.getMessage()) + more));
     }
-    return FactExtractor.extract(result.getResult().get(), module, path, this::intern);
+    return FactExtractor.extract(
+        result.getResult().get(), module, path, this::intern, receiverMethods);
   }
 
   private static Finding parseProblem(String path, int line, int col, String message) {
