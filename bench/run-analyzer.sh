@@ -24,10 +24,12 @@ mvn -B -q -Pbench -pl bench -am package -Dmaven.test.skip=true
 # entry point (the same AnalyzeCommand class, without the launcher).
 ANALYZE="-cp $JAR dev.lockkit.analyzer.cli.AnalyzeCommand"
 ANALYZE_NAME="analyzer AnalyzeCommand (bench jar)"
+LAUNCHER=0
 if ./lockkit --version >/dev/null 2>&1 \
     && java -jar cli/target/lockkit.jar analyze --help 2>&1 | grep -q 'Usage: lockkit analyze'; then
   ANALYZE="-jar cli/target/lockkit.jar analyze"
   ANALYZE_NAME="lockkit analyze (cli/target/lockkit.jar)"
+  LAUNCHER=1
 fi
 echo "== analyze command: $ANALYZE_NAME" >&2
 
@@ -80,6 +82,17 @@ bare-parse | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.
 analyze | 0,1 | java -Xlog:gc:file={gclog} $ANALYZE --format json --output $OUT/$name-report.json $src
 archunit | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.ArchUnitCycles $bin
 SPEC
+  if [[ $LAUNCHER == 1 ]]; then
+    # The launcher as users run it (it adds the JIT setting for analyze), the jar without it, and
+    # for reference, not as the baseline: the bare parse given the launcher's JIT setting too.
+    cat > "$spec" <<SPEC
+bare-parse | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.BareParse $src
+./lockkit analyze | 0,1 | env LOCKKIT_JAVA_OPTS=-Xlog:gc:file={gclog} ./lockkit analyze --format json --output $OUT/$name-report.json $src
+java -jar lockkit.jar analyze | 0,1 | java -Xlog:gc:file={gclog} $ANALYZE --format json --output $OUT/$name-report-jar.json $src
+archunit | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.ArchUnitCycles $bin
+bare-parse C1 only (reference) | 0 | java -XX:TieredStopAtLevel=1 -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.analyzer.BareParse $src
+SPEC
+  fi
   echo "== $name: $files files, $lines lines, $ROUNDS rounds" >&2
   {
     echo
