@@ -415,18 +415,6 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
     super.visit(n, arg);
   }
 
-  /** The dotted name of a pure name chain ({@code a}, {@code a.b.c}), or null. */
-  static String nameChain(Node e) {
-    if (e instanceof NameExpr n) {
-      return n.getNameAsString();
-    }
-    if (e instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty()) {
-      String scope = nameChain(f.getScope());
-      return scope == null ? null : scope + "." + f.getNameAsString();
-    }
-    return null;
-  }
-
   /** Whether a chain may name a type as far as scope tells now (variables are checked later). */
   private boolean mayBeType(String chain) {
     return !shadowed(firstSegment(chain));
@@ -460,7 +448,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
 
   @Override
   public void visit(FieldAccessExpr n, Void arg) {
-    String chain = nameChain(n);
+    String chain = ReceiverTypes.nameChain(n);
     if (chain == null) {
       super.visit(n, arg);
       return;
@@ -489,7 +477,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
       }
     }
     if (n.getScope().isPresent()) {
-      String chain = nameChain(n.getScope().get());
+      String chain = ReceiverTypes.nameChain(n.getScope().get());
       if (chain != null) {
         if (mayBeType(chain)) {
           record(chain, n.getNameAsString() + "/" + n.getArguments().size(), RefKind.EXPR, n, true);
@@ -506,7 +494,7 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
 
   @Override
   public void visit(MethodReferenceExpr n, Void arg) {
-    String chain = nameChain(n.getScope());
+    String chain = ReceiverTypes.nameChain(n.getScope());
     if (chain == null) {
       super.visit(n, arg);
       return;

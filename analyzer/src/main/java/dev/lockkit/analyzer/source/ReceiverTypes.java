@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -95,7 +96,7 @@ final class ReceiverTypes {
     if (e instanceof ObjectCreationExpr o) {
       return o.getScope().isPresent() ? null : written(o.getType());
     }
-    String chain = FactExtractor.nameChain(e);
+    String chain = nameChain(e);
     if (chain != null) {
       int dot = chain.indexOf('.');
       String first = dot < 0 ? chain : chain.substring(0, dot);
@@ -117,6 +118,18 @@ final class ReceiverTypes {
       return scope == null
           ? null
           : scope + "|m:" + m.getNameAsString() + "/" + m.getArguments().size();
+    }
+    return null;
+  }
+
+  /** The dotted name of a pure name chain ({@code a}, {@code a.b.c}), or null. */
+  static String nameChain(Node e) {
+    if (e instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (e instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty()) {
+      String scope = nameChain(f.getScope());
+      return scope == null ? null : scope + "." + f.getNameAsString();
     }
     return null;
   }
