@@ -61,6 +61,17 @@ public final class MigrateCommand implements Callable<Integer> {
   String classpathOption;
 
   @Option(
+      names = "--maven-module",
+      paramLabel = "DIR",
+      description =
+          "Take the class path from the Maven module in DIR (mvn -o dependency:build-classpath,"
+              + " plus its target/classes and src/main/java); added after --classpath.")
+  Path mavenModule;
+
+  // The Maven to run for --maven-module; tests point it elsewhere.
+  String mvn = MavenModule.defaultMvn();
+
+  @Option(
       names = "--kconfig",
       paramLabel = "F",
       description = "Kconfig feature model for the gating check.")
@@ -148,6 +159,9 @@ public final class MigrateCommand implements Callable<Integer> {
       return EXIT_BAD_INPUT;
     }
     try {
+      if (mavenModule != null) {
+        classpath.addAll(MavenModule.classpath(mavenModule, mvn));
+      }
       Path base = Path.of("").toAbsolutePath();
       Migration.Result result =
           Migration.run(

@@ -62,15 +62,24 @@ public final class Migration {
 
   /** Runs a migration; throws {@link MigrationException} for bad input (exit 2). */
   public static Result run(MigrationRequest request) throws MigrationException {
+    return run(request, new Phases());
+  }
+
+  /** Runs a migration, adding the time of each phase to {@code phases} (for the benchmark). */
+  public static Result run(MigrationRequest request, Phases phases) throws MigrationException {
     Workspace ws;
+    long t = System.nanoTime();
     TemplateSet templates;
     Optional<FeatureModel> model = Optional.empty();
     try {
       ws = Workspace.load(request.base(), request.paths(), request.classpath());
+      phases.add("parse", t);
+      t = System.nanoTime();
       if (request.kconfig().isPresent()) {
         model = Optional.of(KconfigParser.parse(request.kconfig().get()));
       }
       templates = TemplateParser.parse(ws, request.templates());
+      phases.add("templates", t);
     } catch (WorkspaceException | TemplateException e) {
       throw new MigrationException(e.getMessage());
     } catch (KconfigException e) {
@@ -79,8 +88,8 @@ public final class Migration {
     List<Rule> rules = templates.rules();
     Set<String> typeNames = new TreeSet<>();
     for (Workspace.Unit u : ws.units()) {
-      for (TypeDeclaration<?> t : u.cu().getTypes()) {
-        t.getFullyQualifiedName().ifPresent(typeNames::add);
+      for (TypeDeclaration<?> type : u.cu().getTypes()) {
+        type.getFullyQualifiedName().ifPresent(typeNames::add);
       }
     }
     Set<String> oldTypes = oldTypes(rules);
@@ -97,9 +106,13 @@ public final class Migration {
       if (unit.file().path().equals(templatePath)) {
         continue; // the template file inside PATH: its befores would match themselves
       }
+      t = System.nanoTime();
       Matcher.Result found = matcher.scan(unit.cu());
+      phases.add("match", t);
+      t = System.nanoTime();
       FilePlan plan = new FilePlan(unit, templates, gate, typeNames);
       plan.plan(found.matches(), changes, oldTypes);
+      phases.add("plan and gate", t);
       for (FilePlan.Applied a : plan.applied()) {
         done.get(a.match().rule())
             .add(
@@ -121,9 +134,11 @@ public final class Migration {
                     oneLine(unit.file().text().substring(start, end)),
                     ""));
       }
+      t = System.nanoTime();
       for (SitesLeft.Entry e : sitesLeft.find(plan, found.nearMisses())) {
         left.get(e.rule()).add(e.site());
       }
+      phases.add("sites left", t);
     }
     List<RuleReport> reports = new ArrayList<>();
     for (Rule r : rules) {
@@ -141,11 +156,13 @@ public final class Migration {
       skipped.add(p.displayPath() + ":" + p.line() + ": " + p.message());
     }
     List<String> files = new ArrayList<>();
+    t = System.nanoTime();
     try {
       changes.result().forEach((path, text) -> files.add(ws.displayPath(path)));
     } catch (EditException e) {
       throw new MigrationException("conflicting rewrites: " + e.getMessage());
     }
+    phases.add("rewrite", t);
     MigrationReport report =
         new MigrationReport(templates.displayPath(), request.mode(), reports, skipped, files);
     Map<String, List<String>> byFile = new TreeMap<>();

@@ -1,0 +1,101 @@
+package dev.lockkit.bench.migrate;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where a migration's CPU time goes, from JDK Flight Recorder's execution samples: each sample is
+ * charged to the innermost frame that belongs to a known activity. JavaParser's symbol solver
+ * resolves lazily, inside matching, so phase times alone cannot separate resolution from matching;
+ * the stacks can.
+ */
+final class SampleProfile {
+
+  private SampleProfile() {}
+
+  /** A body that may throw. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code body} under a 10 ms execution-sample recording; returns samples per activity. */
+  static Map<String, Long> record(Path file, Body body) throws Exception {
+    try (Recording r = new Recording()) {
+      r.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10));
+      r.start();
+      body.run();
+      r.stop();
+      r.dump(file);
+    }
+    Map<String, Long> out = new TreeMap<>();
+    for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+      if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+        continue;
+      }
+      out.merge(classify(e.getStackTrace().getFrames()), 1L, Long::sum);
+    }
+    return out;
+  }
+
+  private static String classify(List<RecordedFrame> frames) {
+    String c = innermost(frames);
+    if (c.equals("parse") && underSolver(frames)) {
+      // A type solver parsing a file it looks a type up in: resolution's cost, not the input's.
+      return "symbol resolution (parsing)";
+    }
+    return c;
+  }
+
+  private static boolean underSolver(List<RecordedFrame> frames) {
+    for (RecordedFrame f : frames) {
+      if (f.getMethod() != null
+          && f.getMethod().getType().getName().startsWith("com.github.javaparser.symbolsolver")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String innermost(List<RecordedFrame> frames) {
+    for (RecordedFrame f : frames) { // innermost first
+      if (f.getMethod() == null) {
+        continue;
+      }
+      String c = f.getMethod().getType().getName();
+      if (c.startsWith("com.github.javaparser.symbolsolver")
+          || c.startsWith("com.github.javaparser.resolution")
+          || c.startsWith("javassist.")) {
+        return "symbol resolution";
+      }
+      if (c.startsWith("com.github.javaparser.")
+          && (c.contains("GeneratedJavaParser")
+              || c.contains("JavaParser")
+              || c.contains("Token")
+              || c.contains("CharStream")
+              || c.contains("Provider"))) {
+        return "parse";
+      }
+      if (c.startsWith("dev.lockkit.refactor.migrate.match")) {
+        return "matching";
+      }
+      if (c.startsWith("dev.lockkit.refactor.migrate.rewrite")
+          || c.startsWith("dev.lockkit.refactor.edit")
+          || c.startsWith("dev.lockkit.refactor.migrate.FilePlan")) {
+        return "rewriting";
+      }
+      if (c.startsWith("dev.lockkit.refactor.migrate.SitesLeft")) {
+        return "sites left";
+      }
+      if (c.startsWith("dev.lockkit.refactor.migrate.gate")) {
+        return "gating";
+      }
+    }
+    return "other (JDK, GC-free runtime, AST walking)";
+  }
+}
