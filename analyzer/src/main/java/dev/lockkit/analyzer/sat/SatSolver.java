@@ -59,8 +59,11 @@ import org.sat4j.specs.TimeoutException;
  * <p>Not thread-safe: a solver is owned by one analysis at a time.
  */
 public final class SatSolver {
-  /** Answers satisfiability; Sat4j's default phase saving keeps its models varied. */
-  private final ISolver solver = SolverFactory.newDefault();
+  /**
+   * Answers satisfiability, deciding free variables at random ({@link SeededPhases}) so that its
+   * models are varied and the model pool answers most later queries without it.
+   */
+  private final ISolver solver = newVariedSolver();
 
   /** The same clauses; builds canonical witnesses, deciding free variables false first. */
   private final ISolver minimal = newMinimalSolver();
@@ -75,6 +78,7 @@ public final class SatSolver {
   private final int trueVariable;
   private final Map<String, Integer> indexOf = new HashMap<>();
   private final Deque<boolean[]> recentModels = new ArrayDeque<>();
+  private final ModelPool pool;
   private boolean contradiction;
 
   /**
@@ -86,6 +90,7 @@ public final class SatSolver {
    */
   private Set<Integer> alwaysTrue;
 
+  public static final long[] T = new long[10];
   private long solverCalls;
   private long modelHits;
 
@@ -94,6 +99,17 @@ public final class SatSolver {
 
   /** How many models {@link #isSatisfiable} remembers to answer later queries without solving. */
   private static final int RECENT_MODELS = 64;
+
+  private static ISolver newVariedSolver() {
+    ISolver s = SolverFactory.newDefault();
+    if (s instanceof ICDCL<?> cdcl) {
+      cdcl.setOrder(new VarOrderHeap(new SeededPhases(PHASE_SEED)));
+    }
+    return s;
+  }
+
+  /** Any fixed seed: the phases only change which model proves a query, never an answer. */
+  private static final long PHASE_SEED = 0x10CC_C0DEL;
 
   /**
    * Sat4j's default solver, deciding every free variable false first. Canonical witnesses are the
@@ -114,6 +130,7 @@ public final class SatSolver {
   /** A solver over {@code symbols} (sorted and deduplicated here) with no constraints yet. */
   public SatSolver(Collection<String> symbols) {
     this.symbols = List.copyOf(new TreeSet<>(symbols));
+    this.pool = new ModelPool(this.symbols.size());
     for (String s : this.symbols) {
       indexOf.put(s, indexOf.size());
       int v = newVariable();
@@ -155,6 +172,7 @@ public final class SatSolver {
     satCache.clear();
     witnessCache.clear();
     recentModels.clear();
+    pool.clear();
     alwaysTrue = null;
   }
 
@@ -196,10 +214,15 @@ public final class SatSolver {
       term.add(l);
     }
     Boolean known = satCache.get(term);
+    T[0]++;
     if (known != null) {
+      T[1]++;
       return known;
     }
-    boolean answer = recentModelSatisfies(term) || solve(toArray(term));
+    if (recentModelSatisfies(term)) { T[2]++; satCache.put(term, true); return true; }
+    boolean answer = solve(toArray(term));
+    T[answer ? 3 : 4]++;
+    T[5] += term.size();
     satCache.put(term, answer);
     return answer;
   }
@@ -219,10 +242,11 @@ public final class SatSolver {
         continue;
       }
       int at = i;
-      if (recentModels.stream().anyMatch(m -> !m[at])) {
+      if (pool.anyWith(at, false)) {
         continue; // some valid configuration has it n
       }
       int v = variables.get(symbols.get(i));
+      T[8]++;
       if (!solve(new int[] {-v})) {
         found.add(v);
       }
@@ -231,18 +255,16 @@ public final class SatSolver {
   }
 
   private boolean recentModelSatisfies(List<Integer> term) {
-    for (boolean[] model : recentModels) {
-      boolean all = true;
-      for (int l : term) {
-        if (model[indexOf.get(symbolOfVariable.get(Math.abs(l)))] != (l > 0)) {
-          all = false;
-          break;
-        }
-      }
-      if (all) {
-        modelHits++;
-        return true;
-      }
+    int[] indexes = new int[term.size()];
+    boolean[] values = new boolean[term.size()];
+    for (int k = 0; k < indexes.length; k++) {
+      int l = term.get(k);
+      indexes[k] = indexOf.get(symbolOfVariable.get(Math.abs(l)));
+      values[k] = l > 0;
+    }
+    if (pool.anySatisfies(indexes, values)) {
+      modelHits++;
+      return true;
     }
     return false;
   }
@@ -427,6 +449,7 @@ public final class SatSolver {
       return Optional.empty();
     }
     boolean[] current = snapshot(minimal);
+    T[6]++;
     Set<Integer> backbone = alwaysTrue();
     Set<Integer> fixed = new HashSet<>(backbone);
     for (int l : assume) {
@@ -442,10 +465,17 @@ public final class SatSolver {
         continue;
       }
       assume.add(-v);
+      T[7]++;
       if (solve(minimal, toArray(assume))) {
         current = snapshot(minimal);
       } else {
+        T[9]++;
         assume.set(assume.size() - 1, v);
+        boolean[] better = restForced(assume, current, i, fixed);
+        if (better == null) {
+          break; // every later y of the current model is forced: it is the least model
+        }
+        current = better;
       }
     }
     SortedMap<String, Boolean> model = new TreeMap<>();
@@ -453,6 +483,41 @@ public final class SatSolver {
       model.put(symbols.get(i), current[i]);
     }
     return Optional.of(Collections.unmodifiableSortedMap(model));
+  }
+
+  /**
+   * After a symbol turned out forced {@code y}, tests the rest in one call: can any symbol after
+   * position {@code i} that is {@code y} in {@code current} be {@code n} under {@code assume}? If
+   * not, every one of them is forced (a larger prefix keeps them forced), so {@code current} is the
+   * least model and this returns null; otherwise it returns such a model, still consistent with
+   * {@code assume}, for the greedy walk to continue from. Why: symbols forced on by others (what an
+   * enabled option selects, a {@code def_bool} whose dependencies hold) come in runs, and proving
+   * each one separately was most of the witness cost. The disjunction is a clause behind a fresh
+   * selector variable, retired afterwards with a unit clause, so it never constrains later queries.
+   */
+  private boolean[] restForced(
+      List<Integer> assume, boolean[] current, int i, Set<Integer> fixed) {
+    List<Integer> clause = new ArrayList<>();
+    for (int j = i + 1; j < symbols.size(); j++) {
+      int v = variables.get(symbols.get(j));
+      if (current[j] && !fixed.contains(v)) {
+        clause.add(-v);
+      }
+    }
+    if (clause.isEmpty()) {
+      return null;
+    }
+    int selector = newVariable();
+    clause.add(0, -selector);
+    addClause(toArray(clause));
+    List<Integer> trial = new ArrayList<>(assume);
+    trial.add(selector);
+    try {
+      T[8]++;
+      return solve(minimal, toArray(trial)) ? snapshot(minimal) : null;
+    } finally {
+      addClause(-selector);
+    }
   }
 
   private boolean[] snapshot(ISolver which) {
@@ -563,7 +628,9 @@ public final class SatSolver {
         if (recentModels.size() == RECENT_MODELS) {
           recentModels.removeLast();
         }
-        recentModels.addFirst(snapshot(which));
+        boolean[] model = snapshot(which);
+        recentModels.addFirst(model);
+        pool.add(model);
       }
       return sat;
     } catch (TimeoutException e) {

@@ -4,8 +4,11 @@ import dev.lockkit.analyzer.gating.members.CodeModel;
 import dev.lockkit.analyzer.gating.members.MemberExtractor;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,9 +41,16 @@ public final class GatingBenchmark {
     long t3 = System.nanoTime();
     Map<String, Integer> byRule = new TreeMap<>();
     result.plainFindings().forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
+    // The hash covers every finding with its witness and condition, so runs of two
+    // implementations can be compared for byte-identical results.
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    for (GatingFinding f : result.findings()) {
+      sha.update((f + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     System.out.printf(
         "gating: %d options, %d declarations; kconfig %.0f ms, extract %.0f ms, rules %.0f ms,"
-            + " total %.0f ms; solver calls %d; findings %s%n",
+            + " total %.0f ms; solver calls %d; findings %s; hash %s%n",
         model.symbolNames().size(),
         code.declarations().size(),
         (t1 - t0) / 1e6,
@@ -48,6 +58,7 @@ public final class GatingBenchmark {
         (t3 - t2) / 1e6,
         (t3 - t0) / 1e6,
         model.solver().solverCalls(),
-        byRule);
+        byRule,
+        hash);
   }
 }
