@@ -76,21 +76,13 @@ public final class GatingAnalyzer {
   /** Runs the rules on an already built model and code model. */
   public static Result run(FeatureModel model, CodeModel code, boolean reportUnparsableFiles) {
     Context ctx = new Context(model);
-    long c0 = model.solver().solverCalls(), t0 = System.nanoTime();
     for (Finding f : model.findings()) {
       ctx.add(f, Expr.FALSE, false);
     }
-    long c1 = model.solver().solverCalls(), t1 = System.nanoTime();
     SymbolRules.run(ctx, code, reportUnparsableFiles);
-    long c2 = model.solver().solverCalls(), t2 = System.nanoTime();
     ConditionRules.run(ctx, code);
-    long c3 = model.solver().solverCalls(), t3 = System.nanoTime();
     ReferenceRules.run(ctx, code);
-    long c4 = model.solver().solverCalls(), t4 = System.nanoTime();
     DefinitionRules.run(ctx, code);
-    long c5 = model.solver().solverCalls(), t5 = System.nanoTime();
-    if (System.getProperty("h5.trace") != null) System.err.printf("TRACE unmet %d/%dms sym %d/%dms cond %d/%dms ref %d/%dms def %d/%dms%n", c1-c0,(t1-t0)/1000000,c2-c1,(t2-t1)/1000000,c3-c2,(t3-t2)/1000000,c4-c3,(t4-t3)/1000000,c5-c4,(t5-t4)/1000000);
-    if (System.getProperty("h5.trace") != null) System.err.println("TRACE terms/cached/pool/sat/unsat/lits canon/canonsteps/backbone " + java.util.Arrays.toString(dev.lockkit.analyzer.sat.SatSolver.T));
     List<GatingFinding> sorted = new ArrayList<>(ctx.out);
     sorted.sort(Comparator.comparing(GatingFinding::finding, Finding.ORDER));
     return new Result(model, code, List.copyOf(sorted));

@@ -90,7 +90,6 @@ public final class SatSolver {
    */
   private Set<Integer> alwaysTrue;
 
-  public static final long[] T = new long[10];
   private long solverCalls;
   private long modelHits;
 
@@ -214,15 +213,10 @@ public final class SatSolver {
       term.add(l);
     }
     Boolean known = satCache.get(term);
-    T[0]++;
     if (known != null) {
-      T[1]++;
       return known;
     }
-    if (recentModelSatisfies(term)) { T[2]++; satCache.put(term, true); return true; }
-    boolean answer = solve(toArray(term));
-    T[answer ? 3 : 4]++;
-    T[5] += term.size();
+    boolean answer = recentModelSatisfies(term) || solve(toArray(term));
     satCache.put(term, answer);
     return answer;
   }
@@ -246,7 +240,6 @@ public final class SatSolver {
         continue; // some valid configuration has it n
       }
       int v = variables.get(symbols.get(i));
-      T[8]++;
       if (!solve(new int[] {-v})) {
         found.add(v);
       }
@@ -449,7 +442,6 @@ public final class SatSolver {
       return Optional.empty();
     }
     boolean[] current = snapshot(minimal);
-    T[6]++;
     Set<Integer> backbone = alwaysTrue();
     Set<Integer> fixed = new HashSet<>(backbone);
     for (int l : assume) {
@@ -465,11 +457,9 @@ public final class SatSolver {
         continue;
       }
       assume.add(-v);
-      T[7]++;
       if (solve(minimal, toArray(assume))) {
         current = snapshot(minimal);
       } else {
-        T[9]++;
         assume.set(assume.size() - 1, v);
         boolean[] better = restForced(assume, current, i, fixed);
         if (better == null) {
@@ -495,8 +485,7 @@ public final class SatSolver {
    * each one separately was most of the witness cost. The disjunction is a clause behind a fresh
    * selector variable, retired afterwards with a unit clause, so it never constrains later queries.
    */
-  private boolean[] restForced(
-      List<Integer> assume, boolean[] current, int i, Set<Integer> fixed) {
+  private boolean[] restForced(List<Integer> assume, boolean[] current, int i, Set<Integer> fixed) {
     List<Integer> clause = new ArrayList<>();
     for (int j = i + 1; j < symbols.size(); j++) {
       int v = variables.get(symbols.get(j));
@@ -513,7 +502,6 @@ public final class SatSolver {
     List<Integer> trial = new ArrayList<>(assume);
     trial.add(selector);
     try {
-      T[8]++;
       return solve(minimal, toArray(trial)) ? snapshot(minimal) : null;
     } finally {
       addClause(-selector);

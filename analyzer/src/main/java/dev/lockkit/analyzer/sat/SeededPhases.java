@@ -5,8 +5,8 @@ import org.sat4j.core.LiteralsUtils;
 import org.sat4j.minisat.core.IPhaseSelectionStrategy;
 
 /**
- * A Sat4j phase strategy that decides each free variable true or false at random, from a seed
- * owned by one solver.
+ * A Sat4j phase strategy that decides each free variable true or false at random, from a seed owned
+ * by one solver.
  *
  * <p>Why: models found this way are spread over the configuration space, so the pool of models
  * ({@link ModelPool}) proves most later queries satisfiable without a solver call. Sat4j's default
