@@ -48,9 +48,10 @@ final class GuardConditions {
    * The source text of a guard argument as {@link Expression#toString()} prints it. Why not just
    * call that: it runs JavaParser's pretty printer, and the walk asks for the option of every guard
    * several times — that printing was two thirds of the walk. Names, qualified names and string
-   * literals, the only arguments that name an option, are rebuilt directly.
+   * literals, the only arguments that name an option, are rebuilt directly. ({@link
+   * ReferenceResolver} uses it for type qualifiers, for the same reason.)
    */
-  private static String source(Expression arg) {
+  static String source(Expression arg) {
     if (arg instanceof NameExpr n) {
       return n.getNameAsString();
     }
