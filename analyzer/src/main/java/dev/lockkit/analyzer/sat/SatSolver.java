@@ -39,6 +39,7 @@ public final class SatSolver {
 
   private final SolverPair sat;
   private final Map<List<Integer>, Boolean> satCache = new HashMap<>();
+  private final UnsatCores cores = new UnsatCores();
   private final Map<List<Integer>, Optional<SortedMap<String, Boolean>>> witnessCache =
       new HashMap<>();
 
@@ -87,6 +88,7 @@ public final class SatSolver {
     satCache.clear();
     witnessCache.clear();
     sat.forgetModels();
+    cores.clear();
     alwaysTrue = null;
   }
 
@@ -131,7 +133,17 @@ public final class SatSolver {
     if (known != null) {
       return known;
     }
-    boolean answer = sat.someModelSatisfies(term) || sat.solve(SolverPair.toArray(term));
+    boolean answer;
+    if (sat.someModelSatisfies(term)) {
+      answer = true;
+    } else if (cores.refutes(term)) {
+      answer = false;
+    } else {
+      answer = sat.solve(SolverPair.toArray(term));
+      if (!answer) {
+        cores.add(sat.lastCore(), term);
+      }
+    }
     satCache.put(term, answer);
     return answer;
   }

@@ -14,6 +14,7 @@ import org.sat4j.minisat.orders.NegativeLiteralSelectionStrategy;
 import org.sat4j.minisat.orders.VarOrderHeap;
 import org.sat4j.specs.ContradictionException;
 import org.sat4j.specs.ISolver;
+import org.sat4j.specs.IVecInt;
 import org.sat4j.specs.TimeoutException;
 
 /**
@@ -49,6 +50,7 @@ final class SolverPair {
   private final ModelPool pool;
   private final Deque<boolean[]> recentModels = new ArrayDeque<>();
   private boolean contradiction;
+  private int[] lastCore;
   private long solverCalls;
   private long modelHits;
 
@@ -242,13 +244,27 @@ final class SolverPair {
     return false;
   }
 
+  /**
+   * After {@link #solve} answered false: a subset of its assumptions that is already contradictory
+   * (Sat4j's explanation), or null if there is none to give (e.g. the hard constraints alone are
+   * contradictory).
+   */
+  int[] lastCore() {
+    return lastCore;
+  }
+
   private boolean solve(ISolver which, int[] assumptions) {
+    lastCore = null;
     if (contradiction) {
       return false;
     }
     solverCalls++;
     try {
       boolean sat = which.isSatisfiable(new VecInt(assumptions));
+      if (!sat) {
+        IVecInt core = which.unsatExplanation();
+        lastCore = core == null ? null : core.toArray();
+      }
       if (sat) {
         boolean[] model = snapshot(which);
         if (recentModels.size() == RECENT_MODELS) {
