@@ -55,7 +55,7 @@ final class Sampling {
     } finally {
       sat.addClause(-activation);
     }
-    out.sort(SatSolver::compareConfigurations);
+    out.sort(Sampling::compare);
     return out;
   }
 
@@ -112,6 +112,28 @@ final class Sampling {
           pair -> pair.stream().allMatch(l -> model.get(sat.symbolOf(Math.abs(l))) == (l > 0)));
     }
     return out;
+  }
+
+  /**
+   * Orders configurations by their bit strings over the sorted symbols. It lives here, not in
+   * {@code SatSolver} which exposes it, so that this class does not depend back on its caller.
+   */
+  static int compare(SortedMap<String, Boolean> a, SortedMap<String, Boolean> b) {
+    var ia = a.entrySet().iterator();
+    var ib = b.entrySet().iterator();
+    while (ia.hasNext() && ib.hasNext()) {
+      var ea = ia.next();
+      var eb = ib.next();
+      int c = ea.getKey().compareTo(eb.getKey());
+      if (c != 0) {
+        return c;
+      }
+      c = Boolean.compare(ea.getValue(), eb.getValue());
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Boolean.compare(ia.hasNext(), ib.hasNext());
   }
 
   /** The canonical completion of satisfiable assumptions (extended in place). */

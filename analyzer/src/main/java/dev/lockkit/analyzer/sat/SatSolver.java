@@ -228,21 +228,7 @@ public final class SatSolver {
   /** Orders configurations by their bit strings over the sorted symbols. */
   public static int compareConfigurations(
       SortedMap<String, Boolean> a, SortedMap<String, Boolean> b) {
-    var ia = a.entrySet().iterator();
-    var ib = b.entrySet().iterator();
-    while (ia.hasNext() && ib.hasNext()) {
-      var ea = ia.next();
-      var eb = ib.next();
-      int c = ea.getKey().compareTo(eb.getKey());
-      if (c != 0) {
-        return c;
-      }
-      c = Boolean.compare(ea.getValue(), eb.getValue());
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Boolean.compare(ia.hasNext(), ib.hasNext());
+    return Sampling.compare(a, b);
   }
 
   /** Sorted, deduplicated assumption literals for {@code query}, or null if trivially false. */
