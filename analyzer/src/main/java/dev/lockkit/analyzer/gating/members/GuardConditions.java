@@ -4,7 +4,10 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
@@ -36,9 +39,30 @@ final class GuardConditions {
     if (e instanceof MethodCallExpr call
         && call.getNameAsString().equals(Guards.IS_ENABLED)
         && call.getArguments().size() == 1) {
-      return Guards.optionOf(call.getArgument(0).toString());
+      return Guards.optionOf(source(call.getArgument(0)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The source text of a guard argument as {@link Expression#toString()} prints it. Why not just
+   * call that: it runs JavaParser's pretty printer, and the walk asks for the option of every guard
+   * several times — that printing was two thirds of the walk. Names, qualified names and string
+   * literals, the only arguments that name an option, are rebuilt directly. ({@link
+   * ReferenceResolver} uses it for type qualifiers, for the same reason.)
+   */
+  static String source(Expression arg) {
+    if (arg instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (arg instanceof FieldAccessExpr f
+        && (f.getScope() instanceof NameExpr || f.getScope() instanceof FieldAccessExpr)) {
+      return source(f.getScope()) + "." + f.getNameAsString();
+    }
+    if (arg instanceof StringLiteralExpr lit) {
+      return "\"" + lit.getValue() + "\"";
+    }
+    return arg.toString();
   }
 
   /** Whether {@code e} contains an {@code isEnabled(X)} guard anywhere. */

@@ -4,7 +4,9 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Processor;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
@@ -13,6 +15,8 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.validator.postprocessors.Java17PostProcessor;
+import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
@@ -180,11 +184,28 @@ public final class MemberExtractor {
     }
     // No comment attribution: the walk never reads comments, and attributing them to nodes is a
     // noticeable share of JavaParser's parse time. (Tokens must stay: positions come from them.)
-    return new JavaParser(
+    // No language-level validation either: its dozens of tree walks were a fifth of the parse
+    // time, and they only reject code javac rejects too — the grammar is the same, so a file that
+    // is not valid Java 17 still parses here, and the dependency front end (which validates)
+    // reports it. Java 17's post-processing (`var` as a type) is kept: resolution needs it.
+    ParserConfiguration config =
         new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
             .setAttributeComments(false)
-            .setSymbolResolver(new JavaSymbolSolver(types)));
+            .setSymbolResolver(new JavaSymbolSolver(types));
+    PostProcessors java17 = new Java17PostProcessor();
+    config
+        .getProcessors()
+        .add(
+            () ->
+                new Processor() {
+                  @Override
+                  public void postProcess(
+                      ParseResult<? extends Node> result, ParserConfiguration configuration) {
+                    java17.postProcess(result, configuration);
+                  }
+                });
+    return new JavaParser(config);
   }
 
   /** Runs {@code task(w)} on worker {@code w}'s own thread for every worker; waits for all. */

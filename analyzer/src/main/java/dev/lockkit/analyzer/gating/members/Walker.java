@@ -20,25 +20,16 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import com.github.javaparser.resolution.declarations.ResolvedConstructorDeclaration;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
-import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import dev.lockkit.analyzer.finding.Location;
 import dev.lockkit.analyzer.gating.members.CodeModel.Kind;
 import dev.lockkit.analyzer.gating.members.CodeModel.SiteKind;
 import dev.lockkit.analyzer.gating.members.CodeModel.Use;
 import dev.lockkit.analyzer.pc.Expr;
-import dev.lockkit.analyzer.pc.ExprParser;
-import dev.lockkit.analyzer.pc.ExprSyntaxException;
 import dev.lockkit.analyzer.pc.Guards;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,22 +43,28 @@ import java.util.Set;
  * Walks one compilation unit, carrying the presence condition and the enclosing declaration of the
  * current position (see {@link MemberExtractor} for the overall algorithm). Recursion follows the
  * AST; only the node kinds that change the condition or produce a declaration, reference or site
- * are handled specially, every other node just passes its state to its children.
+ * are handled specially, every other node just passes its state to its children. Reading an
+ * {@code @IfConfig} string is {@link IfConfigReader}'s job and placing a name on a project
+ * declaration {@link ReferenceResolver}'s; what is left here is the condition bookkeeping.
  */
 final class Walker {
   private final Syntax.Unit unit;
   private final TypeIndex index;
   private final Deque<String> enclosingTypes = new ArrayDeque<>();
-  private final Deque<LocalScope> localScopes = new ArrayDeque<>();
   final List<CodeModel.Declaration> declarations = new ArrayList<>();
   final List<CodeModel.Reference> references = new ArrayList<>();
   final List<CodeModel.ConditionSite> sites = new ArrayList<>();
   final List<CodeModel.SymbolUse> symbolUses = new ArrayList<>();
   final List<CodeModel.Problem> problems = new ArrayList<>();
 
+  private final IfConfigReader ifConfig;
+  private final ReferenceResolver resolver;
+
   Walker(Syntax.Unit unit, TypeIndex index) {
     this.unit = unit;
     this.index = index;
+    this.ifConfig = new IfConfigReader(unit, sites, symbolUses, problems);
+    this.resolver = new ReferenceResolver(unit, index, enclosingTypes);
   }
 
   void run() {
@@ -105,7 +102,7 @@ final class Walker {
       field(f, pc);
     } else if (n instanceof EnumConstantDeclaration ec && Syntax.isMemberOfNamedType(ec)) {
       String target = enclosingTypes.peek() + "#" + ec.getNameAsString();
-      Expr own = ifConfig(ec, target, pc);
+      Expr own = ifConfig.read(ec, target, pc);
       Expr full = Expr.and(pc, own);
       declare(Kind.FIELD, target, target, full, own, ec, false, List.of());
       ec.getArguments().forEach(a -> walk(a, full, target));
@@ -162,7 +159,7 @@ final class Walker {
     } else if (n instanceof ClassOrInterfaceType t) {
       children(t, pc, element);
       if (index.typeSimpleNames.contains(t.getNameAsString())) {
-        String target = index.resolve(t.getNameWithScope(), unit.cu(), enclosingTypes);
+        String target = resolver.type(t.getNameWithScope());
         if (target != null) {
           reference(element, target, Use.USES_TYPE, pc, t);
         }
@@ -174,7 +171,7 @@ final class Walker {
 
   private void type(TypeDeclaration<?> td, Expr pc) {
     String target = td.getFullyQualifiedName().orElseThrow();
-    Expr own = ifConfig(td, target, pc);
+    Expr own = ifConfig.read(td, target, pc);
     Expr full = Expr.and(pc, own);
     List<ClassOrInterfaceType> supers = new ArrayList<>();
     if (td instanceof ClassOrInterfaceDeclaration c) {
@@ -187,7 +184,7 @@ final class Walker {
     }
     List<String> resolvedSupers = new ArrayList<>();
     for (ClassOrInterfaceType s : supers) {
-      String r = index.resolve(s.getNameWithScope(), unit.cu(), enclosingTypes);
+      String r = resolver.type(s.getNameWithScope());
       if (r != null) {
         resolvedSupers.add(r);
       }
@@ -207,7 +204,7 @@ final class Walker {
   private void callable(CallableDeclaration<?> c, Expr pc) {
     String owner = enclosingTypes.peek();
     String target = Syntax.target(owner, c);
-    Expr own = ifConfig(c, target, pc);
+    Expr own = ifConfig.read(c, target, pc);
     Expr full = Expr.and(pc, own);
     // The signature javac compares: erased parameter types (List<String> and List<Integer> clash,
     // T erases to its bound, String... is String[]), with names resolved where we can so that
@@ -227,7 +224,7 @@ final class Walker {
 
   private void field(FieldDeclaration f, Expr pc) {
     String owner = enclosingTypes.peek();
-    Expr own = ifConfig(f, owner + "#" + f.getVariable(0).getNameAsString(), pc);
+    Expr own = ifConfig.read(f, owner + "#" + f.getVariable(0).getNameAsString(), pc);
     Expr full = Expr.and(pc, own);
     for (VariableDeclarator v : f.getVariables()) {
       String target = owner + "#" + v.getNameAsString();
@@ -265,61 +262,6 @@ final class Walker {
             vp,
             supers,
             staticMember));
-  }
-
-  /**
-   * The element's own {@code @IfConfig} condition (true when absent or malformed), recording the
-   * annotation site, the symbols it names and any syntax error at its exact column.
-   */
-  private Expr ifConfig(NodeWithAnnotations<?> node, String element, Expr enclosing) {
-    for (AnnotationExpr a : node.getAnnotations()) {
-      if (!a.getName().getIdentifier().equals(Guards.IF_CONFIG)) {
-        continue;
-      }
-      Optional<Expression> value = Optional.empty();
-      if (a instanceof SingleMemberAnnotationExpr s) {
-        value = Optional.of(s.getMemberValue());
-      } else if (a instanceof NormalAnnotationExpr na) {
-        value =
-            na.getPairs().stream()
-                .filter(p -> p.getNameAsString().equals("value"))
-                .map(p -> p.getValue())
-                .findFirst();
-      }
-      String key = "@IfConfig on " + element;
-      if (value.isEmpty() || !(value.get() instanceof StringLiteralExpr lit)) {
-        problems.add(
-            new CodeModel.Problem(
-                at(a), "@IfConfig needs one string literal condition", key, false));
-        return Expr.TRUE;
-      }
-      Location base = at(lit);
-      try {
-        ExprParser.Parsed parsed = ExprParser.parse(lit.getValue(), ExprParser.Dialect.ANNOTATION);
-        for (ExprParser.SymbolUse use : parsed.uses()) {
-          symbolUses.add(
-              new CodeModel.SymbolUse(use.name(), element, inString(base, use.offset())));
-        }
-        sites.add(
-            new CodeModel.ConditionSite(
-                SiteKind.ANNOTATION, enclosing, parsed.expr(), element, at(a)));
-        return parsed.expr();
-      } catch (ExprSyntaxException e) {
-        problems.add(
-            new CodeModel.Problem(
-                inString(base, e.offset()),
-                "malformed @IfConfig condition \"" + lit.getValue() + "\": " + e.getMessage(),
-                key,
-                false));
-        return Expr.TRUE;
-      }
-    }
-    return Expr.TRUE;
-  }
-
-  /** The position of character {@code offset} of a string literal that starts at {@code base}. */
-  private static Location inString(Location base, int offset) {
-    return new Location(base.path(), base.line(), base.column() + 1 + offset);
   }
 
   private void block(BlockStmt block, Expr pc, String element) {
@@ -396,20 +338,8 @@ final class Walker {
     if (!index.methodNames.contains(call.getNameAsString())) {
       return;
     }
-    String suffix = "#" + call.getNameAsString() + "/" + call.getArguments().size();
-    // Fast path without the solver: an unqualified call to a method of an enclosing type, or a
-    // call qualified by a project type's name. Only calls on expressions need the solver.
-    String target = fallback(call.getScope().orElse(null), suffix);
-    if (target == null || !index.members.contains(target)) {
-      try {
-        ResolvedMethodDeclaration m = call.resolve();
-        target =
-            m.declaringType().getQualifiedName() + "#" + m.getName() + "/" + m.getNumberOfParams();
-      } catch (RuntimeException | StackOverflowError e) {
-        target = null;
-      }
-    }
-    if (target != null && index.members.contains(target)) {
+    String target = resolver.method(call);
+    if (target != null) {
       reference(element, target, Use.CALLS, pc, call);
     }
   }
@@ -420,7 +350,7 @@ final class Walker {
     oc.getType().getTypeArguments().ifPresent(args -> args.forEach(a -> walk(a, pc, element)));
     String type =
         index.typeSimpleNames.contains(oc.getType().getNameAsString())
-            ? index.resolve(oc.getType().getNameWithScope(), unit.cu(), enclosingTypes)
+            ? resolver.type(oc.getType().getNameWithScope())
             : null;
     // An anonymous class body is code of the element that creates it, in its own scope: its
     // methods are never members of the enclosing type (two `new Expr() { eval(..) }` in one method
@@ -429,15 +359,7 @@ final class Walker {
     if (type == null) {
       return;
     }
-    String ctor = null;
-    if (oc.getAnonymousClassBody().isEmpty()) {
-      try {
-        ResolvedConstructorDeclaration c = oc.resolve();
-        ctor = c.declaringType().getQualifiedName() + "#<init>/" + c.getNumberOfParams();
-      } catch (RuntimeException | StackOverflowError e) {
-        ctor = type + "#<init>/" + oc.getArguments().size();
-      }
-    }
+    String ctor = oc.getAnonymousClassBody().isEmpty() ? resolver.constructor(oc, type) : null;
     if (ctor != null && index.members.contains(ctor)) {
       reference(element, ctor, Use.CONSTRUCTS, pc, oc);
     } else {
@@ -451,65 +373,10 @@ final class Walker {
         .isPresent()) {
       return; // the option constant inside isEnabled(Option.X) is the guard, not a use
     }
-    String target = scope == null ? null : fallback(scope, "#" + name);
-    if (target != null && index.members.contains(target)) {
-      reference(element, target, Use.READS, pc, node);
-      return;
-    }
-    try {
-      ResolvedValueDeclaration v =
-          node instanceof NameExpr ne ? ne.resolve() : ((FieldAccessExpr) node).resolve();
-      if (!v.isField() && !v.isEnumConstant()) {
-        return;
-      }
-      target =
-          (v.isField()
-                      ? v.asField().declaringType()
-                      : v.asEnumConstant()
-                          .getType()
-                          .asReferenceType()
-                          .getTypeDeclaration()
-                          .orElseThrow())
-                  .getQualifiedName()
-              + "#"
-              + name;
-    } catch (RuntimeException | StackOverflowError e) {
-      // A local variable, or nothing the solver can place: only an unqualified name may still
-      // be a field of an enclosing type.
-      target = scope == null ? fallback(null, "#" + name) : null;
-    }
-    if (target != null && index.members.contains(target)) {
+    String target = resolver.field(node, name, scope);
+    if (target != null) {
       reference(element, target, Use.READS, pc, node);
     }
-  }
-
-  /**
-   * Resolution without the solver: an explicit project-type qualifier, else the enclosing types.
-   */
-  private String fallback(Expression scope, String suffix) {
-    if (scope != null) {
-      if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
-        String type = index.resolve(scope.toString(), unit.cu(), enclosingTypes);
-        return type == null ? null : type + suffix;
-      }
-      return null;
-    }
-    String name =
-        suffix.substring(1, suffix.indexOf('/') < 0 ? suffix.length() : suffix.indexOf('/'));
-    for (LocalScope local : localScopes) {
-      if (local.superType() != null && index.members.contains(local.superType() + suffix)) {
-        return local.superType() + suffix; // inherited from the project type it extends
-      }
-      if (local.names().contains(name)) {
-        return null; // the local or anonymous class's own member shadows the enclosing types'
-      }
-    }
-    for (String t : enclosingTypes) {
-      if (index.members.contains(t + suffix)) {
-        return t + suffix;
-      }
-    }
-    return null;
   }
 
   /**
@@ -517,11 +384,10 @@ final class Walker {
    * part of {@code element}'s code, in a scope of their own.
    */
   private void localType(TypeDeclaration<?> td, Expr pc, String element) {
-    Expr own = ifConfig(td, element, pc);
+    Expr own = ifConfig.read(td, element, pc);
     String superType = null;
     if (td instanceof ClassOrInterfaceDeclaration c && !c.getExtendedTypes().isEmpty()) {
-      superType =
-          index.resolve(c.getExtendedTypes().get(0).getNameWithScope(), unit.cu(), enclosingTypes);
+      superType = resolver.type(c.getExtendedTypes().get(0).getNameWithScope());
     }
     Expr full = Expr.and(pc, own);
     for (Node child : new ArrayList<>(td.getChildNodes())) {
@@ -547,24 +413,21 @@ final class Walker {
         f.getVariables().forEach(v -> names.add(v.getNameAsString()));
       }
     }
-    localScopes.push(new LocalScope(names, superType));
+    resolver.enterLocalScope(names, superType);
     try {
       for (BodyDeclaration<?> m : new ArrayList<>(body)) {
         walk(m, pc, element);
       }
     } finally {
-      localScopes.pop();
+      resolver.exitLocalScope();
     }
   }
 
   /** A method, constructor or field of a local or anonymous class: code of {@code element}. */
   private void localMember(BodyDeclaration<?> member, Expr pc, String element) {
-    Expr own = ifConfig(member, element, pc);
+    Expr own = ifConfig.read(member, element, pc);
     children(member, Expr.and(pc, own), element);
   }
-
-  /** Member names declared by an enclosing local or anonymous class, and its project supertype. */
-  private record LocalScope(Set<String> names, String superType) {}
 
   private void reference(String from, String target, Use use, Expr pc, Node node) {
     if (from == null || from.equals(target)) {
