@@ -18,6 +18,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Every Java file under the given paths, parsed once, plus an index of the declared types.
@@ -40,39 +44,77 @@ public final class JavaProject {
     this.roots = roots;
   }
 
-  /** Parses every Java file under {@code paths}. */
+  /**
+   * Parses every Java file under {@code paths}, on one thread per available processor (files are
+   * independent; the parse is most of a what-if's time on a large tree). The result does not depend
+   * on the thread count: files are indexed in path order after parsing.
+   */
   public static JavaProject load(List<Path> paths) throws InputException {
     JavaProject p = new JavaProject(InputScanner.scan(paths));
-    ParserConfiguration cfg =
-        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
-    cfg.setTabSize(1);
-    JavaParser parser = new JavaParser(cfg);
     Path cwd = Path.of("").toAbsolutePath();
+    List<Path> all = new ArrayList<>();
+    List<Path> rootOf = new ArrayList<>();
     for (SourceRoot root : p.roots) {
       for (Path f : InputScanner.javaFiles(root.root())) {
-        Path abs = f.toAbsolutePath().normalize();
-        SourceFile src;
-        try {
-          src = SourceFile.read(abs);
-        } catch (IOException e) {
-          throw new InputException(e.getMessage(), e);
-        }
-        String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
-        ParseResult<CompilationUnit> r = parser.parse(src.text());
-        ParsedFile pf;
-        if (r.isSuccessful() && r.getResult().isPresent()) {
-          pf = new ParsedFile(src, root.root(), display, r.getResult().get(), null);
-        } else {
-          String why = r.getProblems().isEmpty() ? "parse error" : r.getProblem(0).getMessage();
-          pf = new ParsedFile(src, root.root(), display, null, why.lines().findFirst().orElse(why));
-        }
-        p.files.put(abs, pf);
+        all.add(f);
+        rootOf.add(root.root());
+      }
+    }
+    ThreadLocal<JavaParser> parsers =
+        ThreadLocal.withInitial(
+            () -> {
+              ParserConfiguration cfg =
+                  new ParserConfiguration()
+                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+              cfg.setTabSize(1);
+              return new JavaParser(cfg);
+            });
+    int threads = Math.max(1, Math.min(all.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<ParsedFile>> parsed = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        Path f = all.get(i);
+        Path root = rootOf.get(i);
+        parsed.add(pool.submit(() -> parse(parsers.get(), f, root, cwd)));
+      }
+      for (Future<ParsedFile> fut : parsed) {
+        ParsedFile pf = fut.get();
+        p.files.put(pf.source().path(), pf);
         if (pf.parsed()) {
           p.index(pf);
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException("interrupted while parsing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof InputException ie) {
+        throw ie;
+      }
+      throw new IllegalStateException("internal error while parsing", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     return p;
+  }
+
+  private static ParsedFile parse(JavaParser parser, Path f, Path root, Path cwd)
+      throws InputException {
+    Path abs = f.toAbsolutePath().normalize();
+    SourceFile src;
+    try {
+      src = SourceFile.read(abs);
+    } catch (IOException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+    String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    ParseResult<CompilationUnit> r = parser.parse(src.text());
+    if (r.isSuccessful() && r.getResult().isPresent()) {
+      return new ParsedFile(src, root, display, r.getResult().get(), null);
+    }
+    String why = r.getProblems().isEmpty() ? "parse error" : r.getProblem(0).getMessage();
+    return new ParsedFile(src, root, display, null, why.lines().findFirst().orElse(why));
   }
 
   private void index(ParsedFile pf) {

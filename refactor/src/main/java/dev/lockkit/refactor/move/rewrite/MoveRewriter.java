@@ -265,6 +265,25 @@ public final class MoveRewriter {
                   target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
         }
       }
+      case INSTANCE_QUALIFIED -> {
+        edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx));
+        require(target, fromTop, fromPkg);
+        delta.added.add(
+            new GraphDelta.Ref(
+                fromTop, target.destination().topLevelFqn(), f.display(), line, col));
+      }
+      case INSTANCE_SIDE_EFFECT ->
+          conflict(
+              "move/instance-qualifier",
+              f,
+              site.node(),
+              target.display()
+                  + " is reached through an expression that may have side effects ("
+                  + f.source().text().substring(site.start(), site.end())
+                  + "); rewriting it to "
+                  + target.destination().fqn()
+                  + " would drop its evaluation. Evaluate it in a statement of its own first",
+              target.display() + " <- " + f.display());
       case UNQUALIFIED -> {
         if (!sameDest) {
           edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx) + ".");
