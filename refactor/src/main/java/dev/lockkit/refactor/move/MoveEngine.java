@@ -117,7 +117,7 @@ public final class MoveEngine {
     graphThread.start();
     JavaProject project;
     try {
-      project = JavaProject.load(req.paths());
+      project = JavaProject.load(req.paths(), names(ops));
     } catch (InputException e) {
       before.cancel(true);
       throw new BadInput(e.getMessage());
@@ -218,6 +218,24 @@ public final class MoveEngine {
       CodeGraph before, MoveRewriter.Result r, RulesFile rules) {
     CodeGraph after = WhatIfGraph.apply(before, r.delta());
     return WhatIfGraph.added(before, after, rules);
+  }
+
+  /**
+   * The names every reference to a moved element spells out: member names and moved types' simple
+   * names. Files containing none of them cannot refer to a moved element and are parsed only if a
+   * lookup needs them.
+   */
+  private static Set<String> names(List<MoveOp> ops) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (MoveOp op : ops) {
+      if (op.element().isMember()) {
+        out.add(op.element().member());
+      } else {
+        String t = op.element().type();
+        out.add(t.substring(t.lastIndexOf('.') + 1));
+      }
+    }
+    return out;
   }
 
   /** Not writable, or (for root, who may write anything) lacking the owner's write bit. */

@@ -52,6 +52,7 @@ public final class SiteCollector {
 
   private final JavaProject project;
   private final ExpressionTypes types;
+  private final Overloads overloads;
   private final List<MovedElement> moved;
   private final Map<String, List<MovedElement>> byName = new HashMap<>();
   private final Map<MovedElement, MemberText> spans;
@@ -60,6 +61,7 @@ public final class SiteCollector {
       JavaProject project, List<MovedElement> moved, Map<MovedElement, MemberText> spans) {
     this.project = project;
     this.types = new ExpressionTypes(project);
+    this.overloads = new Overloads(project, types);
     this.moved = moved;
     this.spans = spans;
     for (MovedElement m : moved) {
@@ -187,7 +189,9 @@ public final class SiteCollector {
     for (MovedElement m : byName.getOrDefault(name, List.of())) {
       if (m.origin().equals(owner)
           && m.isMethod() == method
-          && fits(m.arity(), m.isVarArgs(), arity)) {
+          && fits(m.arity(), m.isVarArgs(), arity)
+          && !(m.decl() instanceof MethodDeclaration md
+              && overloads.cannotApply(md, owner, site, f))) {
         hits.add(m);
       }
     }
@@ -203,7 +207,8 @@ public final class SiteCollector {
             && fits(
                 md.getParameters().size(),
                 md.getParameters().stream().anyMatch(p -> p.isVarArgs()),
-                arity)) {
+                arity)
+            && !overloads.cannotApply(md, owner, site, f)) {
           stayingFits = true;
         }
       }
