@@ -63,6 +63,9 @@ public final class ExpressionTypes {
     if (e instanceof MethodCallExpr mc) {
       return returnType(mc, scope);
     }
+    if (e instanceof com.github.javaparser.ast.expr.ClassExpr) {
+      return "java.lang.Class";
+    }
     return null;
   }
 
@@ -73,6 +76,9 @@ public final class ExpressionTypes {
       String q = scope.resolveTypeChain(mc.getScope().get());
       if (q == null) {
         q = typeOf(mc.getScope().get(), scope);
+      }
+      if (q != null && FileScope.jdkClass(q)) {
+        return jdkReturnType(q, mc.getNameAsString(), mc.getArguments().size());
       }
       TypeInfo t = q == null ? null : project.type(q);
       owner = t == null ? null : scope.declaringType(t, mc.getNameAsString(), true, 0);
@@ -156,6 +162,55 @@ public final class ExpressionTypes {
       }
     }
     return null; // an enum constant or a record component: not needed for static qualifiers
+  }
+
+  /**
+   * The erased return type of the JDK's public methods {@code name} with {@code arity} parameters
+   * on {@code owner} (an interface also has Object's), when they all agree and none returns a type
+   * variable (whose erasure is not the call's type); else null.
+   */
+  private static String jdkReturnType(String owner, String name, int arity) {
+    Class<?> c = jdkType(owner);
+    if (c == null) {
+      return null;
+    }
+    java.util.List<java.lang.reflect.Method> ms = new java.util.ArrayList<>();
+    ms.addAll(java.util.List.of(c.getMethods()));
+    if (c.isInterface()) {
+      ms.addAll(java.util.List.of(Object.class.getMethods()));
+    }
+    String found = null;
+    for (java.lang.reflect.Method m : ms) {
+      if (!m.getName().equals(name) || m.getParameterCount() != arity || m.isBridge()) {
+        continue;
+      }
+      if (m.getGenericReturnType() instanceof java.lang.reflect.TypeVariable<?>
+          || m.getReturnType().isPrimitive()
+          || m.getReturnType().isArray()) {
+        return null;
+      }
+      String r = m.getReturnType().getCanonicalName();
+      if (r == null || found != null && !found.equals(r)) {
+        return null;
+      }
+      found = r;
+    }
+    return found;
+  }
+
+  private static Class<?> jdkType(String fqn) {
+    String binary = fqn;
+    while (true) {
+      try {
+        return Class.forName(binary, false, ClassLoader.getPlatformClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        int dot = binary.lastIndexOf('.');
+        if (dot < 0) {
+          return null;
+        }
+        binary = binary.substring(0, dot) + "$" + binary.substring(dot + 1);
+      }
+    }
   }
 
   /** The declared type of the innermost local variable or parameter {@code name} seen at site. */
