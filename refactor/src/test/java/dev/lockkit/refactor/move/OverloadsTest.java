@@ -73,13 +73,14 @@ class OverloadsTest {
             + "  String f(Class<?> type, Object o) {\n"
             + "    var c = type;\n"
             + "    return Names.nameOf(type) + Names.nameOf(o.getClass()) + Names.nameOf(String.class)\n"
-            + "        + Names.nameOf(c);\n"
+            + "        + Names.nameOf(c) + Names.nameOf(this.getClass());\n"
             + "  }\n}\n");
     Files.writeString(tmp.resolve("p"), "move a.Names#nameOf(Class) to a.ClassNames\n");
     MoveTestSupport.Run r = move("--plan", tmp.resolve("p").toString(), src.toString());
-    // A parameter, a JDK method's result and a class literal are all Class: never a Named (a JDK
-    // type has only JDK supertypes), so those calls are the moved overload. The var's type is not
-    // worked out, so that call stays a conflict: never guessed safe.
+    // A parameter, a JDK method's result, a class literal and getClass() on a project type are all
+    // Class: never a Named (a JDK type has only JDK supertypes), so those calls are the moved
+    // overload. The var's type is not worked out, so that call stays a conflict: never guessed
+    // safe.
     assertEquals(1, r.exit(), r.out());
     assertEquals(1, r.out().split("error move/name-clash", -1).length - 1, r.out());
     org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("b/User.java:9:"), r.out());

@@ -87,6 +87,14 @@ public final class ExpressionTypes {
       owner = m.kind() == FileScope.Kind.MEMBER ? m.owner() : null;
     }
     if (owner == null) {
+      // Object's getClass() is final and any toString() returns the final String: whatever the
+      // receiver's type, these two calls have these types.
+      if (mc.getArguments().isEmpty() && mc.getNameAsString().equals("getClass")) {
+        return "java.lang.Class";
+      }
+      if (mc.getArguments().isEmpty() && mc.getNameAsString().equals("toString")) {
+        return "java.lang.String";
+      }
       return null;
     }
     FileScope there = project.scope(owner.file());
