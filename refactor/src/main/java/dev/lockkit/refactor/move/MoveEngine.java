@@ -148,6 +148,17 @@ public final class MoveEngine {
       }
     }
     for (MovedType t : types) {
+      for (MovedType u : types) {
+        if (t != u && t.nested() && t.type().topLevel().equals(u.type().topLevel())) {
+          throw new BadInput(
+              t.op().where()
+                  + ": "
+                  + t.oldFqn()
+                  + " is cut from the file "
+                  + u.op().where()
+                  + " also changes; split the plan in two");
+        }
+      }
       String clash = TypeMoves.overlap(t, elements);
       if (clash != null) {
         throw new BadInput(clash);

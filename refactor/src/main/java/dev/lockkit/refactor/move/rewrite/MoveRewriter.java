@@ -121,7 +121,9 @@ public final class MoveRewriter {
   /** Computes the edits of the whole plan; writes nothing. */
   public Result run() {
     for (MovedType t : types) {
-      movedFiles.put(t.type().file(), new ArrayList<>());
+      if (!t.nested()) {
+        movedFiles.put(t.type().file(), new ArrayList<>());
+      }
     }
     for (MovedElement m : moved) {
       spans.put(m, MemberText.of(m.origin().file(), m.decl()));
@@ -166,10 +168,16 @@ public final class MoveRewriter {
     }
     TypeMover typeMover = new TypeMover(this);
     for (MovedType t : types) {
-      typeMover.references(t);
+      if (t.nested()) {
+        new NestedTypeMover(this).move(t);
+      } else {
+        typeMover.references(t);
+      }
     }
     for (MovedType t : types) {
-      typeMover.recreate(t);
+      if (!t.nested()) {
+        typeMover.recreate(t);
+      }
     }
     new NameClashes(this).check();
     MovedText texts = new MovedText(this);

@@ -374,8 +374,9 @@ final class TypeMover {
   /** Member moves touching a moved type's file cannot be combined with it in one plan. */
   static String overlapOf(MovedType t, List<MovedElement> members) {
     for (MovedElement m : members) {
-      if (m.origin().topLevel().equals(t.type())
-          || !m.destination().isNew() && m.destination().existing().topLevel().equals(t.type())) {
+      if (m.origin().topLevel().equals(t.type().topLevel())
+          || !m.destination().isNew()
+              && m.destination().existing().topLevel().equals(t.type().topLevel())) {
         return m.op().where()
             + ": "
             + m.display()
@@ -396,7 +397,7 @@ final class TypeMover {
   /** The package {@code f}'s code will be in after the plan. */
   private String finalPackage(ParsedFile f) {
     for (MovedType m : r.types) {
-      if (m.type().file() == f) {
+      if (!m.nested() && m.type().file() == f) {
         return m.destPackage();
       }
     }

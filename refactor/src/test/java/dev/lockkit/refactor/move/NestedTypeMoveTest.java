@@ -1,0 +1,191 @@
+package dev.lockkit.refactor.move;
+
+import static dev.lockkit.refactor.move.MoveTestSupport.compile;
+import static dev.lockkit.refactor.move.MoveTestSupport.move;
+import static dev.lockkit.refactor.move.MoveTestSupport.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Moving a static nested type out of its enclosing type: it becomes top-level in a package. */
+class NestedTypeMoveTest {
+
+  @TempDir Path tmp;
+  private Path src;
+  private Path plan;
+
+  private static final String OUTER =
+      """
+      package p;
+
+      import java.util.List;
+
+      /** Holds things. */
+      public class Outer {
+        public static final int LIMIT = 3;
+        private static int secret = 1;
+
+        /** A pair of numbers, see {@link Outer.Pair}. */
+        public static final class Pair {
+          public final int a;
+
+          public Pair(int a) {
+            this.a = Math.min(a, LIMIT);
+          }
+
+          public List<Integer> both() {
+            return List.of(a, a);
+          }
+        }
+
+        Pair make() {
+          return new Pair(2);
+        }
+
+        class Captures {
+          int get() {
+            return secret;
+          }
+        }
+      }
+      """;
+
+  @BeforeEach
+  void tree() throws Exception {
+    src = tmp.resolve("src");
+    write("p/Outer.java", OUTER);
+    write(
+        "p/User.java",
+        """
+        package p;
+
+        /** Uses {@link Outer.Pair}. */
+        class User {
+          Outer.Pair pair = new Outer.Pair(1);
+          int n = p.Outer.Pair.class.getName().length();
+        }
+        """);
+    write(
+        "r/Other.java",
+        """
+        package r;
+
+        import p.Outer.Pair;
+
+        class Other {
+          Pair x = new Pair(4);
+        }
+        """);
+    write(
+        "s/Untouched.java",
+        """
+        package s;
+
+        class Untouched   {   int odd ;  }
+        """);
+    plan = tmp.resolve("move.plan");
+  }
+
+  private void write(String rel, String text) throws Exception {
+    Path f = src.resolve(rel);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text);
+  }
+
+  @Test
+  void aStaticNestedTypeBecomesTopLevelAndEveryReferenceFollowsAndItCompiles() throws Exception {
+    Files.writeString(plan, "move p.Outer.Pair to q\n");
+    String untouched = Files.readString(src.resolve("s/Untouched.java"));
+    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals(
+        """
+        package q;
+
+        import java.util.List;
+        import p.Outer;
+
+        /** A pair of numbers, see {@link Pair}. */
+        public final class Pair {
+          public final int a;
+
+          public Pair(int a) {
+            this.a = Math.min(a, Outer.LIMIT);
+          }
+
+          public List<Integer> both() {
+            return List.of(a, a);
+          }
+        }
+        """,
+        Files.readString(src.resolve("q/Pair.java")));
+    String outer = Files.readString(src.resolve("p/Outer.java"));
+    assertTrue(outer.contains("import q.Pair;\n"), outer);
+    assertFalse(outer.contains("class Pair"), outer);
+    // List was used only by Pair: the import left with it.
+    assertFalse(outer.contains("import java.util.List;"), outer);
+    assertTrue(outer.contains("  Pair make() {\n    return new Pair(2);"), outer);
+    assertEquals(
+        """
+        package p;
+
+        import q.Pair;
+
+        /** Uses {@link Pair}. */
+        class User {
+          Pair pair = new Pair(1);
+          int n = Pair.class.getName().length();
+        }
+        """,
+        Files.readString(src.resolve("p/User.java")));
+    assertTrue(
+        Files.readString(src.resolve("r/Other.java")).contains("import q.Pair;\n\nclass Other"));
+    assertEquals(untouched, Files.readString(src.resolve("s/Untouched.java")));
+    assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
+  }
+
+  @Test
+  void anInnerClassIsRefusedBecauseItCapturesTheOuterInstance() throws Exception {
+    Files.writeString(plan, "move p.Outer.Captures to q\n");
+    Map<String, String> before = snapshot(src);
+    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                plan
+                    + ":1: p.Outer.Captures is an inner (non-static) class: it captures the"
+                    + " enclosing Outer instance"),
+        r.err());
+    assertEquals(before, snapshot(src));
+  }
+
+  @Test
+  void usingAPrivateMemberOfTheEnclosingTypeIsAnAccessConflict() throws Exception {
+    write("p/Outer.java", OUTER.replace("Math.min(a, LIMIT)", "Math.min(a, secret)"));
+    Files.writeString(plan, "move p.Outer.Pair to p\n");
+    Map<String, String> before = snapshot(src);
+    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("error move/access"), r.out());
+    assertTrue(r.out().contains("p.Outer#secret"), r.out());
+    assertEquals(before, snapshot(src));
+  }
+
+  @Test
+  void movingATypeIntoAnotherTypeIsStillRefusedWithTheReason() throws Exception {
+    Files.writeString(plan, "move p.User to p.Outer\n");
+    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("moving a type into another type (p.Outer) is not supported yet"),
+        r.err());
+  }
+}
