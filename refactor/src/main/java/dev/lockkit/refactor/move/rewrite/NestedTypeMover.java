@@ -68,7 +68,9 @@ final class NestedTypeMover {
       }
     }
     r.changes.create(t.newFile(), newText(t, span, needsPublic));
-    r.edit(home, span.start(), span.end(), "");
+    // Same blank-line handling as a moved member leaving its type.
+    int[] del = MemberText.deletion(home.source().text(), span.start(), span.end());
+    r.edit(home, del[0], del[1], "");
     var src = home.source();
     r.delta.newTypes.add(new GraphDelta.NewType(t.newFqn(), t.destPackage(), outer.fqn()));
     r.delta.moved.add(
