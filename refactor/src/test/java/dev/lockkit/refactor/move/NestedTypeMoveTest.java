@@ -102,7 +102,16 @@ class NestedTypeMoveTest {
   void aStaticNestedTypeBecomesTopLevelAndEveryReferenceFollowsAndItCompiles() throws Exception {
     Files.writeString(plan, "move p.Outer.Pair to q\n");
     String untouched = Files.readString(src.resolve("s/Untouched.java"));
-    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    // Pair uses Outer.LIMIT and Outer uses Pair: p and q form a cycle, allowed here (see below).
+    MoveTestSupport.Run r =
+        move(
+            "--plan",
+            plan.toString(),
+            "--allow",
+            "cycle/package",
+            "--allow",
+            "cycle/type",
+            src.toString());
     assertEquals(0, r.exit(), r.out() + r.err());
     assertEquals(
         """
@@ -149,6 +158,41 @@ class NestedTypeMoveTest {
         Files.readString(src.resolve("r/Other.java")).contains("import q.Pair;\n\nclass Other"));
     assertEquals(untouched, Files.readString(src.resolve("s/Untouched.java")));
     assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
+  }
+
+  @Test
+  void theCycleThroughTheOldEnclosingTypeBlocksTheMove() throws Exception {
+    // Inside Outer these uses were no dependency; split apart they are q -> p and p -> q.
+    Files.writeString(plan, "move p.Outer.Pair to q\n");
+    Map<String, String> before = snapshot(src);
+    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("error cycle/package: 2 packages in a dependency cycle"), r.out());
+    assertTrue(r.out().contains("p.Outer -> q.Pair -> p.Outer"), r.out());
+    assertEquals(before, snapshot(src));
+  }
+
+  @Test
+  void theWhatIfGraphSeesTheNewTopLevelTypeAndALayerBreakBlocksTheMove() throws Exception {
+    // Before the move Pair's use of Outer.LIMIT is inside p.Outer; after it, q depends on p.
+    Path rules = tmp.resolve("rules");
+    Files.writeString(rules, "version 1\nlayer low q\nlayer high p\norder low high\n");
+    Files.writeString(plan, "move p.Outer.Pair to q\n");
+    Map<String, String> before = snapshot(src);
+    MoveTestSupport.Run r =
+        move(
+            "--plan",
+            plan.toString(),
+            "--rules",
+            rules.toString(),
+            "--allow",
+            "cycle/package",
+            "--allow",
+            "cycle/type",
+            src.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("error layer/forbidden: package q depends on p"), r.out());
+    assertEquals(before, snapshot(src));
   }
 
   @Test

@@ -173,6 +173,18 @@ final class NestedTypeMover {
                 r.delta.retarget.put(
                     GraphDelta.key(f.display(), p.line, p.column),
                     new GraphDelta.Retarget(t.type().topLevel().fqn(), t.newFqn())));
+    // A use from inside the old enclosing type was no edge at all (the analyzer drops self
+    // references), so the new edge is added explicitly; elsewhere it duplicates the retarget.
+    TypeInfo from = r.topLevelOf(n);
+    if (from != null) {
+      addRef(from.fqn(), t.newFqn(), f, n);
+    }
+  }
+
+  private void addRef(String from, String to, ParsedFile f, Node n) {
+    n.getBegin()
+        .ifPresent(
+            p -> r.delta.added.add(new GraphDelta.Ref(from, to, f.display(), p.line, p.column)));
   }
 
   private void javadoc(ParsedFile f, MovedType t, MemberText skip, String ref) {
@@ -281,6 +293,7 @@ final class NestedTypeMover {
                     // A sibling nested type: seen by scope before, by qualification now.
                     edits.add(new TextEdit(home.begin(n), home.begin(n), outer.simpleName() + "."));
                     usesOuter[0] = true;
+                    addRef(t.newFqn(), outer.fqn(), home, n);
                     memberConflict(t, home, n, outer, name, Access.ofType(used), reported);
                   }
                 } else if (fqn != null
@@ -403,6 +416,7 @@ final class NestedTypeMover {
     if (m.kind() == FileScope.Kind.MEMBER && m.lexical() == outer.decl()) {
       edits.add(new TextEdit(home.begin(n), home.begin(n), outer.simpleName() + "."));
       usesOuter[0] = true;
+      addRef(t.newFqn(), outer.fqn(), home, n);
       TypeInfo declaring = m.owner();
       if (!Access.memberVisible(declaring, name, method, t.newFqn(), t.destPackage())
           || privateIn(declaring, name, method)) {
@@ -436,6 +450,9 @@ final class NestedTypeMover {
     TypeInfo owner = fqn == null ? null : r.project.type(fqn);
     if (owner == null || owner.equals(t.type())) {
       return;
+    }
+    if (owner.topLevel().equals(t.type().topLevel())) {
+      addRef(t.newFqn(), owner.topLevel().fqn(), home, n);
     }
     TypeInfo declaring = scope.declaringType(owner, name, method, 0);
     if (declaring != null
