@@ -196,6 +196,67 @@ class NestedTypeMoveTest {
   }
 
   @Test
+  void staticImportsOfTheTypeAndOfItsMembersFollowTheNewName() throws Exception {
+    write(
+        "p/Outer.java",
+        OUTER
+            .replace("Math.min(a, LIMIT)", "a")
+            .replace(
+                "public final int a;",
+                "public final int a;\n    public static final int ZERO = 0;"));
+    write(
+        "r/Statics.java",
+        """
+        package r;
+
+        import static p.Outer.Pair;
+        import static p.Outer.Pair.ZERO;
+
+        class Statics {
+          Pair p = new Pair(ZERO);
+        }
+        """);
+    Files.writeString(plan, "move p.Outer.Pair to q\n");
+    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals(
+        """
+        package r;
+
+        import q.Pair;
+        import static q.Pair.ZERO;
+
+        class Statics {
+          Pair p = new Pair(ZERO);
+        }
+        """,
+        Files.readString(src.resolve("r/Statics.java")));
+    assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
+  }
+
+  @Test
+  void aPackagePrivateMemberTheOldPackageUsesIsAnAccessConflict() throws Exception {
+    write("p/Outer.java", OUTER.replace("public Pair(int a)", "Pair(int a)"));
+    Files.writeString(plan, "move p.Outer.Pair to q\n");
+    Map<String, String> before = snapshot(src);
+    MoveTestSupport.Run r =
+        move(
+            "--plan",
+            plan.toString(),
+            "--allow",
+            "cycle/package",
+            "--allow",
+            "cycle/type",
+            src.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.out().contains("p.Outer.Pair's constructor is not public; after the move to q"), r.out());
+    // The enclosing type's own `new Pair(2)` is reported too.
+    assertTrue(r.out().contains("p.Outer uses non-public p.Outer.Pair constructor"), r.out());
+    assertEquals(before, snapshot(src));
+  }
+
+  @Test
   void anInnerClassIsRefusedBecauseItCapturesTheOuterInstance() throws Exception {
     Files.writeString(plan, "move p.Outer.Captures to q\n");
     Map<String, String> before = snapshot(src);

@@ -64,6 +64,26 @@ final class NestedTypeMover {
         }
         if (f == home) {
           privateUses(home, t, span);
+        } else if (f.packageName().equals(inner.packageName())
+            && !inner.packageName().equals(t.destPackage())) {
+          // Checked by name, as for a top-level type: may report a use javac resolves elsewhere.
+          String hit =
+              TypeMover.usesByName(
+                  f, TypeMover.packagePrivateMemberNames(inner), inner.simpleName());
+          if (hit != null) {
+            r.conflict(
+                "move/access",
+                f,
+                null,
+                t.oldFqn()
+                    + "'s "
+                    + hit
+                    + " is not public; after the move to "
+                    + t.destPackage()
+                    + " it is not visible from "
+                    + f.display(),
+                t.oldFqn() + " -> " + t.destPackage() + " <- " + f.packageName());
+          }
         }
       }
     }
@@ -218,7 +238,10 @@ final class NestedTypeMover {
             + "\\b");
   }
 
-  /** The enclosing type using the moved type's private members loses that access. */
+  /**
+   * The enclosing type using the moved type's private members (or package-private ones, when it
+   * leaves the package) loses that access. Checked by name, like the other users.
+   */
   private void privateUses(ParsedFile home, MovedType t, MemberText span) {
     Set<String> names = new LinkedHashSet<>();
     for (BodyDeclaration<?> b : t.type().decl().getMembers()) {
@@ -226,6 +249,12 @@ final class NestedTypeMover {
         names.add(c.isConstructorDeclaration() ? t.type().simpleName() : c.getNameAsString());
       } else if (b instanceof FieldDeclaration fd && fd.isPrivate()) {
         names.addAll(FileScope.names(fd));
+      }
+    }
+    if (!t.type().packageName().equals(t.destPackage())) {
+      // The enclosing type stays in the old package: package-private members are out of reach too.
+      for (String n : TypeMover.packagePrivateMemberNames(t.type())) {
+        names.add(n.equals("<init>") ? t.type().simpleName() : n);
       }
     }
     home.cu()
@@ -248,7 +277,7 @@ final class NestedTypeMover {
                     home,
                     n,
                     t.type().outer().fqn()
-                        + " uses private "
+                        + " uses non-public "
                         + t.oldFqn()
                         + (name.equals(t.type().simpleName()) ? " constructor" : "#" + name)
                         + ", which it cannot see once "

@@ -329,7 +329,7 @@ final class TypeMover {
    * Names of the type's members (and "constructor") that its old package could use but others
    * cannot.
    */
-  private static Set<String> packagePrivateMemberNames(TypeInfo t) {
+  static Set<String> packagePrivateMemberNames(TypeInfo t) {
     Set<String> out = new LinkedHashSet<>();
     for (BodyDeclaration<?> b : t.decl().getMembers()) {
       int level = Access.of(b, t);
@@ -345,7 +345,7 @@ final class TypeMover {
   }
 
   /** The first package-private member of the type that {@code f} seems to use, or null. */
-  private static String usesByName(ParsedFile f, Set<String> names, String simple) {
+  static String usesByName(ParsedFile f, Set<String> names, String simple) {
     if (names.isEmpty()) {
       return null;
     }
