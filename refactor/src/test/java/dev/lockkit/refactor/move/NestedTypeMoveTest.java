@@ -257,6 +257,21 @@ class NestedTypeMoveTest {
   }
 
   @Test
+  void aTypeNestedInAGatedTypeWouldLoseItsConditionAndIsAGatingConflict() throws Exception {
+    write(
+        "p/Outer.java",
+        OUTER.replace("public class Outer {", "@IfConfig(\"LOCKS\")\npublic class Outer {"));
+    write("p/IfConfig.java", "package p;\n\n@interface IfConfig {\n  String value();\n}\n");
+    Files.writeString(plan, "move p.Outer.Pair to p\n");
+    Map<String, String> before = snapshot(src);
+    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("error gate/unguarded-reference"), r.out());
+    assertTrue(r.out().contains("exists only under p.Outer's @IfConfig"), r.out());
+    assertEquals(before, snapshot(src));
+  }
+
+  @Test
   void anInnerClassIsRefusedBecauseItCapturesTheOuterInstance() throws Exception {
     Files.writeString(plan, "move p.Outer.Captures to q\n");
     Map<String, String> before = snapshot(src);

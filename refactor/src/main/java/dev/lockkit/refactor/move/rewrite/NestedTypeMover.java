@@ -19,6 +19,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.GraphDelta;
+import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
@@ -86,6 +87,21 @@ final class NestedTypeMover {
           }
         }
       }
+    }
+    if (Presence.ifConfig(outer.decl()) != null) {
+      // Its presence condition includes the enclosing type's; a new top-level file would lose
+      // that conjunct, and writing it there is not done yet: a gating conflict, not a silent
+      // change.
+      r.conflict(
+          "gate/unguarded-reference",
+          home,
+          inner.decl(),
+          t.oldFqn()
+              + " exists only under "
+              + outer.fqn()
+              + "'s @IfConfig; as a top-level type it would lose that condition (not preserved"
+              + " yet for nested type moves)",
+          t.oldFqn() + " @IfConfig");
     }
     r.changes.create(t.newFile(), newText(t, span, needsPublic));
     // Same blank-line handling as a moved member leaving its type.
