@@ -61,6 +61,14 @@ public final class MoveCommand implements Callable<Integer> {
       description = "after writing, re-read the result and rerun the graph rules on it")
   boolean verify;
 
+  @Option(
+      names = "--classpath",
+      paramLabel = "CP",
+      description =
+          "what the sources depend on (jars or class directories, platform path separator), for"
+              + " --verify's variant builds")
+  String classpath;
+
   @Option(names = "--format", paramLabel = "text|json", description = "report format")
   String format = "text";
 
@@ -138,7 +146,11 @@ public final class MoveCommand implements Callable<Integer> {
       return CONFLICTS;
     }
     if (verify && !dryRun) {
-      return Verify.run(paths, kconfig, out) ? OK : CONFLICTS;
+      List<String> cp =
+          classpath == null || classpath.isBlank()
+              ? List.of()
+              : List.of(classpath.split(java.io.File.pathSeparator));
+      return Verify.run(paths, kconfig, cp, out) ? OK : CONFLICTS;
     }
     return OK;
   }

@@ -25,13 +25,14 @@ import java.util.TreeMap;
  * {@code --verify}: after writing, re-reads the result (every file must parse), reruns the
  * analyzer's cycle rule on it, and compiles every build variant with the analyzer's {@link
  * VariantBuilder} (every valid configuration of the Kconfig, or its pairwise sample when there are
- * too many; without a Kconfig, the one variant with every option off).
+ * too many; without a Kconfig, the one variant with every option off), against {@code --classpath}
+ * (the sources' dependencies; the JDK alone when not given).
  */
 final class Verify {
 
   private Verify() {}
 
-  static boolean run(List<Path> paths, Path kconfig, PrintWriter out) {
+  static boolean run(List<Path> paths, Path kconfig, List<String> classpath, PrintWriter out) {
     boolean ok = true;
     try {
       JavaProject p = JavaProject.load(paths);
@@ -61,7 +62,8 @@ final class Verify {
           configs = model.pairwiseSample();
         }
       }
-      VariantBuilder builder = new VariantBuilder(roots.stream().map(SourceRoot::root).toList());
+      VariantBuilder builder =
+          new VariantBuilder(roots.stream().map(SourceRoot::root).toList(), classpath);
       int compiled = 0;
       for (VariantBuilder.Result r : builder.buildAll(configs)) {
         if (r.compiles()) {

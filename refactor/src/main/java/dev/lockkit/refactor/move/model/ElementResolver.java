@@ -80,10 +80,8 @@ public final class ElementResolver {
               + nearest(name, project.types().stream().map(TypeInfo::fqn).toList()));
     }
     if (t.outer() != null) {
-      throw PlanException.at(
-          op, name + " is a nested type; moving nested types is not supported yet");
-    }
-    if (t.file().cu().getTypes().size() != 1) {
+      nestedMovable(op, t);
+    } else if (t.file().cu().getTypes().size() != 1) {
       throw PlanException.at(
           op,
           t.file().display()
@@ -95,9 +93,11 @@ public final class ElementResolver {
     if (project.type(dest) != null) {
       throw PlanException.at(
           op,
-          "moving a type into another type (" + dest + ") is not supported yet; name a package");
+          "moving a type into another type ("
+              + dest
+              + ") is not supported yet; name a package (a nested type becomes top-level there)");
     }
-    if (dest.equals(t.packageName())) {
+    if (t.outer() == null && dest.equals(t.packageName())) {
       throw PlanException.at(op, name + " is already in package " + dest);
     }
     for (String part : dest.split("\\.")) {
@@ -126,6 +126,31 @@ public final class ElementResolver {
       throw PlanException.at(op, "destination file " + file + " exists");
     }
     return new MovedType(op, t, dest, file);
+  }
+
+  /**
+   * A nested type can leave its enclosing type only if it does not need an enclosing instance, and
+   * (for now) only from directly inside a top-level type.
+   */
+  private static void nestedMovable(MoveOp op, TypeInfo t) throws PlanException {
+    if (t.outer().outer() != null) {
+      throw PlanException.at(
+          op,
+          t.fqn()
+              + " is nested more than one level deep; move "
+              + t.outer().fqn()
+              + " out first (only types nested directly in a top-level type can move yet)");
+    }
+    boolean implicitlyStatic =
+        !t.decl().isClassOrInterfaceDeclaration() || isInterface(t) || isInterface(t.outer());
+    if (!implicitlyStatic && !t.decl().isStatic()) {
+      throw PlanException.at(
+          op,
+          t.fqn()
+              + " is an inner (non-static) class: it captures the enclosing "
+              + t.outer().simpleName()
+              + " instance, so it cannot be top-level; make it static first");
+    }
   }
 
   private static boolean isInterface(TypeInfo t) {

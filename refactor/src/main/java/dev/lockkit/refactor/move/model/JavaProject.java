@@ -14,13 +14,29 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every Java file under the given paths, parsed once, plus an index of the declared types.
+ *
+ * <p>A what-if on a large tree must not parse what it cannot touch: {@link #load(List, Set)} parses
+ * up front only the files whose text contains one of the given names (every reference to a moved
+ * member or type spells its name), and defers the others. A deferred file is parsed when something
+ * asks for a type it may declare (found by a textual scan of its package line and type keywords,
+ * which may over-approximate but never misses a declaration written without Unicode escapes) or for
+ * the file itself, so every lookup answers as if everything had been parsed.
  *
  * <p>Source roots are found with the analyzer's {@link InputScanner}, so {@code move} and {@code
  * analyze} agree on what a PATH means. Files that do not parse are kept (with the parser's
@@ -36,43 +52,185 @@ public final class JavaProject {
   private final Map<ParsedFile, FileScope> scopes = new IdentityHashMap<>();
   private final Map<TypeInfo, List<TypeInfo>> supertypes = new java.util.HashMap<>();
 
+  /** Files not parsed yet, by path; and by each {@code package.TypeName} they may declare. */
+  private final Map<Path, Deferred> deferred = new TreeMap<>();
+
+  private final Map<String, List<Deferred>> deferredByType = new HashMap<>();
+  private final Set<String> deferredPackages = new HashSet<>();
+  private JavaParser lazyParser;
+
+  private record Deferred(Path file, Path root, Set<String> pkgs, Set<String> typeNames) {}
+
+  private static final Pattern PACKAGE =
+      Pattern.compile("^\\s*package\\s+([\\w.\\s]+?)\\s*;", Pattern.MULTILINE);
+  private static final Pattern TYPE_KEYWORD =
+      Pattern.compile("\\b(?:class|interface|enum|record)\\s+([\\p{L}_$][\\p{L}\\p{N}_$]*)");
+
   private JavaProject(List<SourceRoot> roots) {
     this.roots = roots;
   }
 
-  /** Parses every Java file under {@code paths}. */
+  /**
+   * Parses every Java file under {@code paths}, on one thread per available processor (files are
+   * independent; the parse is most of a what-if's time on a large tree). The result does not depend
+   * on the thread count: files are indexed in path order after parsing.
+   */
   public static JavaProject load(List<Path> paths) throws InputException {
+    return load(paths, null);
+  }
+
+  /**
+   * Like {@link #load(List)}, but parses up front only files whose text contains one of {@code
+   * names} (all files when null); the others are parsed on demand.
+   */
+  public static JavaProject load(List<Path> paths, Set<String> names) throws InputException {
     JavaProject p = new JavaProject(InputScanner.scan(paths));
-    ParserConfiguration cfg =
-        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
-    cfg.setTabSize(1);
-    JavaParser parser = new JavaParser(cfg);
     Path cwd = Path.of("").toAbsolutePath();
+    List<Path> all = new ArrayList<>();
+    List<Path> rootOf = new ArrayList<>();
     for (SourceRoot root : p.roots) {
       for (Path f : InputScanner.javaFiles(root.root())) {
-        Path abs = f.toAbsolutePath().normalize();
-        SourceFile src;
-        try {
-          src = SourceFile.read(abs);
-        } catch (IOException e) {
-          throw new InputException(e.getMessage(), e);
+        if (names != null && p.defer(f, root.root(), names)) {
+          continue;
         }
-        String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
-        ParseResult<CompilationUnit> r = parser.parse(src.text());
-        ParsedFile pf;
-        if (r.isSuccessful() && r.getResult().isPresent()) {
-          pf = new ParsedFile(src, root.root(), display, r.getResult().get(), null);
-        } else {
-          String why = r.getProblems().isEmpty() ? "parse error" : r.getProblem(0).getMessage();
-          pf = new ParsedFile(src, root.root(), display, null, why.lines().findFirst().orElse(why));
-        }
-        p.files.put(abs, pf);
+        all.add(f);
+        rootOf.add(root.root());
+      }
+    }
+    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(JavaProject::parser);
+    p.lazyParser = parser();
+    int threads = Math.max(1, Math.min(all.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<ParsedFile>> parsed = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        Path f = all.get(i);
+        Path root = rootOf.get(i);
+        parsed.add(pool.submit(() -> parse(parsers.get(), f, root, cwd)));
+      }
+      for (Future<ParsedFile> fut : parsed) {
+        ParsedFile pf = fut.get();
+        p.files.put(pf.source().path(), pf);
         if (pf.parsed()) {
           p.index(pf);
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException("interrupted while parsing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof InputException ie) {
+        throw ie;
+      }
+      throw new IllegalStateException("internal error while parsing", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     return p;
+  }
+
+  private static JavaParser parser() {
+    ParserConfiguration cfg =
+        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+    cfg.setTabSize(1);
+    return new JavaParser(cfg);
+  }
+
+  /** Defers {@code f} if its text names none of {@code names}; true if deferred. */
+  private boolean defer(Path f, Path root, Set<String> names) throws InputException {
+    String text;
+    try {
+      text = SourceFile.read(f.toAbsolutePath().normalize()).text();
+    } catch (IOException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+    for (String n : names) {
+      if (text.contains(n)) {
+        return false;
+      }
+    }
+    // Every line that looks like a package declaration counts (one in a header comment too): an
+    // extra key only costs a parse, a missing one would hide a type.
+    Set<String> pkgs = new HashSet<>();
+    Matcher pm = PACKAGE.matcher(text);
+    while (pm.find()) {
+      pkgs.add(pm.group(1).replaceAll("\\s+", ""));
+    }
+    if (pkgs.isEmpty()) {
+      pkgs.add("");
+    }
+    Set<String> declared = new HashSet<>();
+    Matcher tm = TYPE_KEYWORD.matcher(text);
+    while (tm.find()) {
+      declared.add(tm.group(1));
+    }
+    Deferred d = new Deferred(f.toAbsolutePath().normalize(), root, pkgs, declared);
+    deferred.put(d.file(), d);
+    for (String pkg : pkgs) {
+      if (!declared.isEmpty()) {
+        deferredPackages.add(pkg);
+      }
+      for (String t : declared) {
+        deferredByType
+            .computeIfAbsent(pkg.isEmpty() ? t : pkg + "." + t, k -> new ArrayList<>())
+            .add(d);
+      }
+    }
+    return true;
+  }
+
+  /** Parses a deferred file now and indexes its types. */
+  private void parseDeferred(Deferred d) {
+    if (deferred.remove(d.file()) == null) {
+      return;
+    }
+    ParsedFile pf;
+    try {
+      pf = parse(lazyParser, d.file(), d.root(), Path.of("").toAbsolutePath());
+    } catch (InputException e) {
+      throw new java.io.UncheckedIOException(new IOException(e.getMessage(), e));
+    }
+    files.put(d.file(), pf);
+    if (pf.parsed()) {
+      index(pf);
+    }
+  }
+
+  /** Parses the deferred files that may declare {@code fqn} (or a type enclosing it). */
+  private boolean parseDeferredFor(String fqn) {
+    boolean any = false;
+    for (String prefix = fqn; ; ) {
+      List<Deferred> ds = deferredByType.remove(prefix);
+      if (ds != null) {
+        for (Deferred d : ds) {
+          parseDeferred(d);
+        }
+        any = true;
+      }
+      int dot = prefix.lastIndexOf('.');
+      if (dot < 0) {
+        return any;
+      }
+      prefix = prefix.substring(0, dot);
+    }
+  }
+
+  private static ParsedFile parse(JavaParser parser, Path f, Path root, Path cwd)
+      throws InputException {
+    Path abs = f.toAbsolutePath().normalize();
+    SourceFile src;
+    try {
+      src = SourceFile.read(abs);
+    } catch (IOException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+    String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    ParseResult<CompilationUnit> r = parser.parse(src.text());
+    if (r.isSuccessful() && r.getResult().isPresent()) {
+      return new ParsedFile(src, root, display, r.getResult().get(), null);
+    }
+    String why = r.getProblems().isEmpty() ? "parse error" : r.getProblem(0).getMessage();
+    return new ParsedFile(src, root, display, null, why.lines().findFirst().orElse(why));
   }
 
   private void index(ParsedFile pf) {
@@ -93,25 +251,46 @@ public final class JavaProject {
     }
   }
 
+  /**
+   * The files read so far, in path order: with deferred loading, those that name a moved element
+   * plus those parsed on demand (a deferred file names none, so it holds no reference to one).
+   */
   public Collection<ParsedFile> files() {
-    return files.values();
+    return List.copyOf(files.values());
   }
 
   public ParsedFile file(Path p) {
-    return files.get(p.toAbsolutePath().normalize());
+    Path abs = p.toAbsolutePath().normalize();
+    Deferred d = deferred.get(abs);
+    if (d != null) {
+      parseDeferred(d);
+    }
+    return files.get(abs);
   }
 
   /** The type with this dotted name ({@code pkg.Outer.Inner}), or null. */
   public TypeInfo type(String fqn) {
-    return types.get(fqn);
+    TypeInfo t = types.get(fqn);
+    if (t == null && !deferredByType.isEmpty() && parseDeferredFor(fqn)) {
+      t = types.get(fqn);
+    }
+    return t;
   }
 
+  /** Every type (parses every deferred file: for messages, not for the common path). */
   public Collection<TypeInfo> types() {
+    for (Deferred d : List.copyOf(deferred.values())) {
+      parseDeferred(d);
+    }
+    deferredByType.clear();
     return types.values();
   }
 
   /** True if some project type lives in package {@code pkg}. */
   public boolean hasPackage(String pkg) {
+    if (deferredPackages.contains(pkg)) {
+      return true;
+    }
     for (TypeInfo t : types.values()) {
       if (t.packageName().equals(pkg)) {
         return true;

@@ -121,7 +121,9 @@ public final class MoveRewriter {
   /** Computes the edits of the whole plan; writes nothing. */
   public Result run() {
     for (MovedType t : types) {
-      movedFiles.put(t.type().file(), new ArrayList<>());
+      if (!t.nested()) {
+        movedFiles.put(t.type().file(), new ArrayList<>());
+      }
     }
     for (MovedElement m : moved) {
       spans.put(m, MemberText.of(m.origin().file(), m.decl()));
@@ -166,10 +168,16 @@ public final class MoveRewriter {
     }
     TypeMover typeMover = new TypeMover(this);
     for (MovedType t : types) {
-      typeMover.references(t);
+      if (t.nested()) {
+        new NestedTypeMover(this).move(t);
+      } else {
+        typeMover.references(t);
+      }
     }
     for (MovedType t : types) {
-      typeMover.recreate(t);
+      if (!t.nested()) {
+        typeMover.recreate(t);
+      }
     }
     new NameClashes(this).check();
     MovedText texts = new MovedText(this);
@@ -265,6 +273,25 @@ public final class MoveRewriter {
                   target.origin().topLevel().fqn(), target.destination().topLevelFqn()));
         }
       }
+      case INSTANCE_QUALIFIED -> {
+        edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx));
+        require(target, fromTop, fromPkg);
+        delta.added.add(
+            new GraphDelta.Ref(
+                fromTop, target.destination().topLevelFqn(), f.display(), line, col));
+      }
+      case INSTANCE_SIDE_EFFECT ->
+          conflict(
+              "move/instance-qualifier",
+              f,
+              site.node(),
+              target.display()
+                  + " is reached through an expression that may have side effects ("
+                  + f.source().text().substring(site.start(), site.end())
+                  + "); rewriting it to "
+                  + target.destination().fqn()
+                  + " would drop its evaluation. Evaluate it in a statement of its own first",
+              target.display() + " <- " + f.display());
       case UNQUALIFIED -> {
         if (!sameDest) {
           edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx) + ".");

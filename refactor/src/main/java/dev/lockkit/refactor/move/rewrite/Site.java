@@ -52,7 +52,17 @@ public record Site(
     /** Inside a moved member: an unqualified name that a static import supplies. */
     STATIC_USE,
     /** A call that may mean a moved overload or one that stays: cannot be rewritten safely. */
-    AMBIGUOUS
+    AMBIGUOUS,
+    /**
+     * {@code obj.F}, {@code this.m()}: a moved static member reached through an instance expression
+     * without side effects; the expression is replaced by the destination type.
+     */
+    INSTANCE_QUALIFIED,
+    /**
+     * {@code make().F}: a moved static member reached through an instance expression that may have
+     * side effects, which the rewrite would drop: a conflict.
+     */
+    INSTANCE_SIDE_EFFECT
   }
 
   public int line() {

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.move.check.Access;
+import dev.lockkit.refactor.move.model.ExpressionTypes;
 import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.MovedElement;
@@ -50,6 +51,8 @@ public final class SiteCollector {
       Pattern.compile("(\\{@link(?:plain)?\\s+|@see\\s+)([\\w.$]*)#([\\w$]+)");
 
   private final JavaProject project;
+  private final ExpressionTypes types;
+  private final Overloads overloads;
   private final List<MovedElement> moved;
   private final Map<String, List<MovedElement>> byName = new HashMap<>();
   private final Map<MovedElement, MemberText> spans;
@@ -57,6 +60,8 @@ public final class SiteCollector {
   public SiteCollector(
       JavaProject project, List<MovedElement> moved, Map<MovedElement, MemberText> spans) {
     this.project = project;
+    this.types = new ExpressionTypes(project);
+    this.overloads = new Overloads(project, types);
     this.moved = moved;
     this.spans = spans;
     for (MovedElement m : moved) {
@@ -124,6 +129,15 @@ public final class SiteCollector {
       int arity,
       List<Site> out) {
     String fqn = scope.resolveTypeChain(qualifier);
+    Kind kind = Kind.QUALIFIED;
+    if (fqn == null && !(site instanceof MethodReferenceExpr)) {
+      // Not a type name: an instance expression, whose declared type may own the static member.
+      fqn = types.typeOf(qualifier, scope);
+      kind =
+          ExpressionTypes.sideEffectFree(qualifier)
+              ? Kind.INSTANCE_QUALIFIED
+              : Kind.INSTANCE_SIDE_EFFECT;
+    }
     TypeInfo t = fqn == null ? null : project.type(fqn);
     if (t == null) {
       return;
@@ -132,16 +146,7 @@ public final class SiteCollector {
     MovedElement target = pick(owner, name, method, arity, site, f, out);
     if (target != null) {
       out.add(
-          new Site(
-              f,
-              site,
-              Kind.QUALIFIED,
-              f.begin(qualifier),
-              f.end(qualifier),
-              target,
-              null,
-              null,
-              name));
+          new Site(f, site, kind, f.begin(qualifier), f.end(qualifier), target, null, null, name));
     }
   }
 
@@ -184,7 +189,9 @@ public final class SiteCollector {
     for (MovedElement m : byName.getOrDefault(name, List.of())) {
       if (m.origin().equals(owner)
           && m.isMethod() == method
-          && fits(m.arity(), m.isVarArgs(), arity)) {
+          && fits(m.arity(), m.isVarArgs(), arity)
+          && !(m.decl() instanceof MethodDeclaration md
+              && overloads.cannotApply(md, owner, site, f))) {
         hits.add(m);
       }
     }
@@ -200,7 +207,8 @@ public final class SiteCollector {
             && fits(
                 md.getParameters().size(),
                 md.getParameters().stream().anyMatch(p -> p.isVarArgs()),
-                arity)) {
+                arity)
+            && !overloads.cannotApply(md, owner, site, f)) {
           stayingFits = true;
         }
       }

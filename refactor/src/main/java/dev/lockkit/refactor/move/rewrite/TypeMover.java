@@ -329,7 +329,7 @@ final class TypeMover {
    * Names of the type's members (and "constructor") that its old package could use but others
    * cannot.
    */
-  private static Set<String> packagePrivateMemberNames(TypeInfo t) {
+  static Set<String> packagePrivateMemberNames(TypeInfo t) {
     Set<String> out = new LinkedHashSet<>();
     for (BodyDeclaration<?> b : t.decl().getMembers()) {
       int level = Access.of(b, t);
@@ -345,7 +345,7 @@ final class TypeMover {
   }
 
   /** The first package-private member of the type that {@code f} seems to use, or null. */
-  private static String usesByName(ParsedFile f, Set<String> names, String simple) {
+  static String usesByName(ParsedFile f, Set<String> names, String simple) {
     if (names.isEmpty()) {
       return null;
     }
@@ -374,8 +374,9 @@ final class TypeMover {
   /** Member moves touching a moved type's file cannot be combined with it in one plan. */
   static String overlapOf(MovedType t, List<MovedElement> members) {
     for (MovedElement m : members) {
-      if (m.origin().topLevel().equals(t.type())
-          || !m.destination().isNew() && m.destination().existing().topLevel().equals(t.type())) {
+      if (m.origin().topLevel().equals(t.type().topLevel())
+          || !m.destination().isNew()
+              && m.destination().existing().topLevel().equals(t.type().topLevel())) {
         return m.op().where()
             + ": "
             + m.display()
@@ -396,7 +397,7 @@ final class TypeMover {
   /** The package {@code f}'s code will be in after the plan. */
   private String finalPackage(ParsedFile f) {
     for (MovedType m : r.types) {
-      if (m.type().file() == f) {
+      if (!m.nested() && m.type().file() == f) {
         return m.destPackage();
       }
     }

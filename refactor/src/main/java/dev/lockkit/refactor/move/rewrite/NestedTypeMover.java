@@ -1,0 +1,298 @@
+package dev.lockkit.refactor.move.rewrite;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.JavadocComment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.refactor.move.check.GraphDelta;
+import dev.lockkit.refactor.move.check.Presence;
+import dev.lockkit.refactor.move.model.FileScope;
+import dev.lockkit.refactor.move.model.MovedType;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.model.TypeInfo;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Moves a static nested type out of its top-level type into a package, where it becomes a top-level
+ * type of its own file.
+ *
+ * <p>Reference rule: every file that uses the type afterwards names it by its simple name with a
+ * single-type import of the new name (none in the destination package), the way code refers to
+ * top-level types; {@code Outer.Inner} and {@code pkg.Outer.Inner} become {@code Inner}. Where the
+ * simple name already means something else in that file, the fully qualified new name is written
+ * instead. Inside the moved text, unqualified uses of the old enclosing type's members are
+ * qualified with the enclosing type's name, since the moved type no longer sees them by scope;
+ * private ones are {@code move/access} conflicts (a nested type may use them, a top-level one not).
+ */
+final class NestedTypeMover {
+
+  private final MoveRewriter r;
+
+  NestedTypeMover(MoveRewriter r) {
+    this.r = r;
+  }
+
+  /** Rewrites every reference, checks access, creates the new file, cuts the old text. */
+  void move(MovedType t) {
+    TypeInfo inner = t.type();
+    TypeInfo outer = inner.outer();
+    ParsedFile home = inner.file();
+    MemberText span = MemberText.of(home, inner.decl());
+    boolean needsPublic = false;
+    for (ParsedFile f : r.project.files()) {
+      if (f.parsed() && references(f, t, f == home ? span : null)) {
+        if (!f.packageName().equals(t.destPackage())) {
+          needsPublic = true;
+        }
+        if (f == home) {
+          privateUses(home, t, span);
+        } else if (f.packageName().equals(inner.packageName())
+            && !inner.packageName().equals(t.destPackage())) {
+          // Checked by name, as for a top-level type: may report a use javac resolves elsewhere.
+          String hit =
+              TypeMover.usesByName(
+                  f, TypeMover.packagePrivateMemberNames(inner), inner.simpleName());
+          if (hit != null) {
+            r.conflict(
+                "move/access",
+                f,
+                null,
+                t.oldFqn()
+                    + "'s "
+                    + hit
+                    + " is not public; after the move to "
+                    + t.destPackage()
+                    + " it is not visible from "
+                    + f.display(),
+                t.oldFqn() + " -> " + t.destPackage() + " <- " + f.packageName());
+          }
+        }
+      }
+    }
+    if (Presence.ifConfig(outer.decl()) != null) {
+      // Its presence condition includes the enclosing type's; a new top-level file would lose
+      // that conjunct, and writing it there is not done yet: a gating conflict, not a silent
+      // change.
+      r.conflict(
+          "gate/unguarded-reference",
+          home,
+          inner.decl(),
+          t.oldFqn()
+              + " exists only under "
+              + outer.fqn()
+              + "'s @IfConfig; as a top-level type it would lose that condition (not preserved"
+              + " yet for nested type moves)",
+          t.oldFqn() + " @IfConfig");
+    }
+    r.changes.create(t.newFile(), new NestedTypeText(r).newText(t, span, needsPublic));
+    // Same blank-line handling as a moved member leaving its type.
+    int[] del = MemberText.deletion(home.source().text(), span.start(), span.end());
+    r.edit(home, del[0], del[1], "");
+    var src = home.source();
+    r.delta.newTypes.add(new GraphDelta.NewType(t.newFqn(), t.destPackage(), outer.fqn()));
+    r.delta.moved.add(
+        new GraphDelta.Span(
+            home.display(),
+            src.lineOf(span.start()),
+            1,
+            src.lineOf(Math.max(span.start(), span.end() - 1)),
+            Integer.MAX_VALUE,
+            t.newFqn()));
+    r.notes.add(
+        "moves nested "
+            + t.oldFqn()
+            + " out of "
+            + outer.fqn()
+            + " to "
+            + t.newFqn()
+            + " (new file "
+            + t.newFile().getFileName()
+            + ")");
+  }
+
+  /** Rewrites the references in {@code f} (outside {@code skip}); true if it uses the type. */
+  private boolean references(ParsedFile f, MovedType t, MemberText skip) {
+    FileScope scope = r.project.scope(f);
+    String oldFqn = t.oldFqn();
+    String simple = t.type().simpleName();
+    boolean samePackage = f.packageName().equals(t.destPackage());
+    String taken = scope.singleImports().get(simple);
+    boolean simpleFree =
+        (taken == null || taken.equals(oldFqn))
+            && f.cu().getTypes().stream().noneMatch(d -> d.getNameAsString().equals(simple));
+    String ref = simpleFree ? simple : t.newFqn();
+    boolean[] any = {false};
+    boolean[] needImport = {false};
+    boolean explicitImport = false;
+    for (ImportDeclaration d : f.cu().getImports()) {
+      String n = d.getNameAsString();
+      if (d.isAsterisk() || !(n.equals(oldFqn) || n.startsWith(oldFqn + "."))) {
+        continue;
+      }
+      any[0] = true;
+      String text = f.source().text();
+      if (n.equals(oldFqn)) {
+        explicitImport = true;
+        if (samePackage) {
+          r.edit(f, ImportPlan.lineStart(text, f.begin(d)), ImportPlan.lineEnd(text, f.end(d)), "");
+        } else {
+          // Also turns `import static pkg.Outer.Inner;` into a plain type import.
+          r.edit(f, f.begin(d), f.end(d), "import " + t.newFqn() + ";");
+        }
+      } else {
+        int s = f.begin(d.getName());
+        r.edit(f, s, s + oldFqn.length(), t.newFqn());
+      }
+    }
+    f.cu()
+        .walk(
+            n -> {
+              if (skip != null && n.getBegin().isPresent() && skip.contains(f.begin(n))) {
+                return;
+              }
+              if (n instanceof ClassOrInterfaceType ct
+                      && ct.getScope().isEmpty()
+                      && ct.getNameAsString().equals(simple)
+                  || n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
+                  || n instanceof AnnotationExpr a && a.getNameAsString().equals(simple)) {
+                if (oldFqn.equals(scope.resolveType(simple, n))) {
+                  any[0] = true;
+                  needImport[0] = true;
+                  retarget(f, n, t);
+                }
+              } else if (n instanceof ClassOrInterfaceType ct
+                  && ct.getScope().isPresent()
+                  && oldFqn.equals(scope.resolveType(ct.getNameWithScope(), ct))) {
+                r.edit(f, f.begin(ct), f.end(ct.getName()), ref);
+                any[0] = true;
+                needImport[0] |= simpleFree;
+                retarget(f, n, t);
+              } else if (n instanceof FieldAccessExpr fa
+                  && oldFqn.equals(scope.resolveTypeChain(fa))) {
+                r.edit(f, f.begin(fa), f.end(fa), ref);
+                any[0] = true;
+                needImport[0] |= simpleFree;
+                retarget(f, n, t);
+              }
+            });
+    if (needImport[0] && !explicitImport && !samePackage) {
+      r.plan(f, null).forceImport(t.newFqn());
+    }
+    javadoc(f, t, skip, needImport[0] || explicitImport ? ref : t.newFqn());
+    return any[0];
+  }
+
+  /** The analyzer folded the reference into the old top-level type; it now ends at the new one. */
+  private void retarget(ParsedFile f, Node n, MovedType t) {
+    n.getBegin()
+        .ifPresent(
+            p ->
+                r.delta.retarget.put(
+                    GraphDelta.key(f.display(), p.line, p.column),
+                    new GraphDelta.Retarget(t.type().topLevel().fqn(), t.newFqn())));
+    // A use from inside the old enclosing type was no edge at all (the analyzer drops self
+    // references), so the new edge is added explicitly; elsewhere it duplicates the retarget.
+    TypeInfo from = r.topLevelOf(n);
+    if (from != null) {
+      addRef(from.fqn(), t.newFqn(), f, n);
+    }
+  }
+
+  private void addRef(String from, String to, ParsedFile f, Node n) {
+    n.getBegin()
+        .ifPresent(
+            p -> r.delta.added.add(new GraphDelta.Ref(from, to, f.display(), p.line, p.column)));
+  }
+
+  private void javadoc(ParsedFile f, MovedType t, MemberText skip, String ref) {
+    TypeInfo outer = t.type().outer();
+    Pattern qualified = oldName(t);
+    for (Comment c : f.cu().getAllComments()) {
+      if (!(c instanceof JavadocComment)
+          || c.getBegin().isEmpty()
+          || skip != null && skip.contains(f.begin(c))) {
+        continue;
+      }
+      int base = f.begin(c) + 3;
+      Matcher m = qualified.matcher(c.getContent());
+      while (m.find()) {
+        boolean full = m.group().startsWith(outer.fqn());
+        r.edit(f, base + m.start(), base + m.end(), full ? t.newFqn() : ref);
+      }
+    }
+  }
+
+  /** {@code pkg.Outer.Inner} or {@code Outer.Inner} in a comment. */
+  static Pattern oldName(MovedType t) {
+    TypeInfo outer = t.type().outer();
+    return Pattern.compile(
+        "(?<![\\w.])(?:"
+            + Pattern.quote(outer.fqn())
+            + "|"
+            + Pattern.quote(outer.simpleName())
+            + ")\\."
+            + Pattern.quote(t.type().simpleName())
+            + "\\b");
+  }
+
+  /**
+   * The enclosing type using the moved type's private members (or package-private ones, when it
+   * leaves the package) loses that access. Checked by name, like the other users.
+   */
+  private void privateUses(ParsedFile home, MovedType t, MemberText span) {
+    Set<String> names = new LinkedHashSet<>();
+    for (BodyDeclaration<?> b : t.type().decl().getMembers()) {
+      if (b instanceof CallableDeclaration<?> c && c.isPrivate()) {
+        names.add(c.isConstructorDeclaration() ? t.type().simpleName() : c.getNameAsString());
+      } else if (b instanceof FieldDeclaration fd && fd.isPrivate()) {
+        names.addAll(FileScope.names(fd));
+      }
+    }
+    if (!t.type().packageName().equals(t.destPackage())) {
+      // The enclosing type stays in the old package: package-private members are out of reach too.
+      for (String n : TypeMover.packagePrivateMemberNames(t.type())) {
+        names.add(n.equals("<init>") ? t.type().simpleName() : n);
+      }
+    }
+    home.cu()
+        .walk(
+            n -> {
+              if (n.getBegin().isEmpty() || span.contains(home.begin(n))) {
+                return;
+              }
+              String name =
+                  n instanceof MethodCallExpr mc && mc.getScope().isPresent()
+                      ? mc.getNameAsString()
+                      : n instanceof FieldAccessExpr fa
+                          ? fa.getNameAsString()
+                          : n instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oce
+                              ? oce.getType().getNameAsString()
+                              : null;
+              if (name != null && names.contains(name)) {
+                r.conflict(
+                    "move/access",
+                    home,
+                    n,
+                    t.type().outer().fqn()
+                        + " uses non-public "
+                        + t.oldFqn()
+                        + (name.equals(t.type().simpleName()) ? " constructor" : "#" + name)
+                        + ", which it cannot see once "
+                        + t.type().simpleName()
+                        + " is top-level",
+                    t.oldFqn() + " <- " + t.type().outer().fqn() + "#" + name);
+              }
+            });
+  }
+}

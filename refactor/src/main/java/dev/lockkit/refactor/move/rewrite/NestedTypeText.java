@@ -1,0 +1,337 @@
+package dev.lockkit.refactor.move.rewrite;
+
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.JavadocComment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.refactor.edit.TextEdit;
+import dev.lockkit.refactor.move.check.Access;
+import dev.lockkit.refactor.move.check.GraphDelta;
+import dev.lockkit.refactor.move.model.FileScope;
+import dev.lockkit.refactor.move.model.MovedType;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.model.TypeInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * The text of a nested type as a top-level file: the imports it needs, qualifiers for what it saw
+ * through its enclosing type's scope, access checks for those uses, and top-level modifiers. Split
+ * from {@link NestedTypeMover}, which rewrites the references to it.
+ */
+final class NestedTypeText {
+
+  private final MoveRewriter r;
+
+  NestedTypeText(MoveRewriter r) {
+    this.r = r;
+  }
+
+  /** The new file: package line, the imports the text needs, the dedented declaration. */
+  String newText(MovedType t, MemberText span, boolean needsPublic) {
+    TypeInfo inner = t.type();
+    TypeInfo outer = inner.outer();
+    ParsedFile home = inner.file();
+    FileScope scope = r.project.scope(home);
+    String oldPkg = inner.packageName();
+    boolean samePkg = oldPkg.equals(t.destPackage());
+    ImportPlan imports = new ImportPlan(r.project, t.newFqn());
+    List<TextEdit> edits = new ArrayList<>();
+    Set<String> reported = new LinkedHashSet<>();
+    boolean[] usesOuter = {false};
+    inner
+        .decl()
+        .walk(
+            n -> {
+              String name = null;
+              if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
+                name = ct.getNameAsString();
+              } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
+                name = a.getNameAsString();
+              } else if (n instanceof NameExpr ne
+                  && scope.resolveMember(ne.getNameAsString(), false, ne).kind()
+                      == FileScope.Kind.UNKNOWN) {
+                name = ne.getNameAsString();
+              }
+              if (name != null) {
+                String fqn = scope.resolveType(name, n);
+                TypeInfo used = fqn == null ? null : r.project.type(fqn);
+                if (used != null && used.outer() != null && used.outer().equals(outer)) {
+                  if (!used.equals(inner)) {
+                    // A sibling nested type: seen by scope before, by qualification now.
+                    edits.add(new TextEdit(home.begin(n), home.begin(n), outer.simpleName() + "."));
+                    usesOuter[0] = true;
+                    addRef(t.newFqn(), outer.fqn(), home, n);
+                    memberConflict(t, home, n, outer, name, Access.ofType(used), reported);
+                  }
+                } else if (fqn != null
+                    && !fqn.startsWith(inner.fqn() + ".")
+                    && !fqn.equals(inner.fqn())
+                    && !fqn.startsWith("java.lang.")
+                    && !fqn.substring(0, Math.max(0, fqn.lastIndexOf('.'))).equals(t.destPackage())
+                    && (used == null
+                        || used.outer() == null
+                        || !name.equals(used.simpleName())
+                        || scope.singleImports().containsKey(name))) {
+                  imports.forceImport(fqn);
+                  if (used != null
+                      && used.packageName().equals(oldPkg)
+                      && !samePkg
+                      && Access.ofType(used) < 3
+                      && reported.add(fqn)) {
+                    conflict(
+                        t,
+                        home,
+                        n,
+                        "uses "
+                            + fqn
+                            + " ("
+                            + Access.label(Access.ofType(used))
+                            + "), which is not visible from "
+                            + t.destPackage(),
+                        fqn);
+                  }
+                }
+              }
+              if (n instanceof NameExpr ne) {
+                unqualified(
+                    t,
+                    scope,
+                    home,
+                    n,
+                    ne.getNameAsString(),
+                    false,
+                    edits,
+                    usesOuter,
+                    reported,
+                    imports);
+              } else if (n instanceof MethodCallExpr mc && mc.getScope().isEmpty()) {
+                unqualified(
+                    t,
+                    scope,
+                    home,
+                    n,
+                    mc.getNameAsString(),
+                    true,
+                    edits,
+                    usesOuter,
+                    reported,
+                    imports);
+              } else if (n instanceof MethodCallExpr mc) {
+                qualified(
+                    t, scope, home, n, mc.getScope().get(), mc.getNameAsString(), true, reported);
+              } else if (n instanceof FieldAccessExpr fa) {
+                qualified(t, scope, home, n, fa.getScope(), fa.getNameAsString(), false, reported);
+              } else if (n instanceof MethodReferenceExpr mr) {
+                qualified(t, scope, home, n, mr.getScope(), mr.getIdentifier(), true, reported);
+              }
+            });
+    if (usesOuter[0] && !samePkg) {
+      imports.forceImport(outer.fqn());
+    }
+    modifiers(home, inner.decl(), needsPublic, edits);
+    // Its own Javadoc links to the old name name the type itself now.
+    for (Comment c : home.cu().getAllComments()) {
+      if (c instanceof JavadocComment && c.getBegin().isPresent() && span.contains(home.begin(c))) {
+        Matcher m = NestedTypeMover.oldName(t).matcher(c.getContent());
+        int base = home.begin(c) + 3;
+        while (m.find()) {
+          edits.add(new TextEdit(base + m.start(), base + m.end(), inner.simpleName()));
+        }
+      }
+    }
+    String text = home.source().text();
+    List<TextEdit> sorted = new ArrayList<>(new LinkedHashSet<>(edits));
+    sorted.sort(TextEdit.ORDER);
+    StringBuilder body = new StringBuilder(text.substring(span.start(), span.end()));
+    for (int i = sorted.size() - 1; i >= 0; i--) {
+      TextEdit e = sorted.get(i);
+      body.replace(e.start() - span.start(), e.end() - span.start(), e.replacement());
+    }
+    StringBuilder out = new StringBuilder();
+    if (!t.destPackage().isEmpty()) {
+      out.append("package ").append(t.destPackage()).append(";\n\n");
+    }
+    String block = imports.importBlock();
+    if (!block.isEmpty()) {
+      out.append(block).append('\n');
+    }
+    for (String line : body.toString().split("\n", -1)) {
+      out.append(line.startsWith(span.indent()) ? line.substring(span.indent().length()) : line)
+          .append('\n');
+    }
+    String s = out.toString();
+    while (s.endsWith("\n\n")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
+  /** An unqualified name that the enclosing type provided by scope gets its qualifier. */
+  private void unqualified(
+      MovedType t,
+      FileScope scope,
+      ParsedFile home,
+      Node n,
+      String name,
+      boolean method,
+      List<TextEdit> edits,
+      boolean[] usesOuter,
+      Set<String> reported,
+      ImportPlan imports) {
+    FileScope.Member m = scope.resolveMember(name, method, n);
+    TypeInfo outer = t.type().outer();
+    if (m.kind() == FileScope.Kind.MEMBER && m.lexical() == outer.decl()) {
+      edits.add(new TextEdit(home.begin(n), home.begin(n), outer.simpleName() + "."));
+      usesOuter[0] = true;
+      addRef(t.newFqn(), outer.fqn(), home, n);
+      TypeInfo declaring = m.owner();
+      if (!Access.memberVisible(declaring, name, method, t.newFqn(), t.destPackage())
+          || privateIn(declaring, name, method)) {
+        conflict(
+            t,
+            home,
+            n,
+            "uses "
+                + declaring.fqn()
+                + "#"
+                + name
+                + ", which it could see as a nested type but cannot from "
+                + t.newFqn(),
+            declaring.fqn() + "#" + name);
+      }
+    } else if (m.kind() == FileScope.Kind.STATIC_IMPORT && m.owner() != null) {
+      imports.addStatic(m.owner().fqn(), name);
+    }
+  }
+
+  private void qualified(
+      MovedType t,
+      FileScope scope,
+      ParsedFile home,
+      Node n,
+      Expression q,
+      String name,
+      boolean method,
+      Set<String> reported) {
+    String fqn = scope.resolveTypeChain(q);
+    TypeInfo owner = fqn == null ? null : r.project.type(fqn);
+    if (owner == null || owner.equals(t.type())) {
+      return;
+    }
+    if (owner.topLevel().equals(t.type().topLevel())) {
+      addRef(t.newFqn(), owner.topLevel().fqn(), home, n);
+    }
+    TypeInfo declaring = scope.declaringType(owner, name, method, 0);
+    if (declaring != null
+        && (!Access.memberVisible(declaring, name, method, t.newFqn(), t.destPackage())
+            || declaring.topLevel().equals(t.type().topLevel())
+                && privateIn(declaring, name, method))
+        && reported.add(declaring.fqn() + "#" + name)) {
+      conflict(
+          t,
+          home,
+          n,
+          "uses " + declaring.fqn() + "#" + name + ", which is not visible from " + t.newFqn(),
+          declaring.fqn() + "#" + name);
+    }
+  }
+
+  private static boolean privateIn(TypeInfo declaring, String name, boolean method) {
+    for (BodyDeclaration<?> b : declaring.decl().getMembers()) {
+      if (method && b instanceof CallableDeclaration<?> c && c.getNameAsString().equals(name)
+          || !method && b instanceof FieldDeclaration fd && FileScope.names(fd).contains(name)) {
+        return b instanceof CallableDeclaration<?> c
+            ? c.isPrivate()
+            : ((FieldDeclaration) b).isPrivate();
+      }
+    }
+    return false;
+  }
+
+  private void memberConflict(
+      MovedType t,
+      ParsedFile home,
+      Node n,
+      TypeInfo outer,
+      String name,
+      int access,
+      Set<String> reported) {
+    if (access == 0 && reported.add(outer.fqn() + "." + name)) {
+      conflict(
+          t,
+          home,
+          n,
+          "uses private " + outer.fqn() + "." + name + ", which it cannot see once it is top-level",
+          outer.fqn() + "." + name);
+    }
+  }
+
+  private void conflict(MovedType t, ParsedFile home, Node n, String what, String key) {
+    r.conflict("move/access", home, n, t.oldFqn() + " " + what, t.oldFqn() + " -> " + key);
+  }
+
+  /**
+   * A top-level type is public or package-private and never static: {@code static}, {@code private}
+   * and {@code protected} go; the first of them becomes {@code public} when users outside the
+   * destination package need it, else {@code public} is written before the first modifier (or the
+   * keyword).
+   */
+  private static void modifiers(
+      ParsedFile home, TypeDeclaration<?> decl, boolean needsPublic, List<TextEdit> edits) {
+    String text = home.source().text();
+    boolean widen = needsPublic && !decl.hasModifier(Modifier.Keyword.PUBLIC);
+    for (Modifier m : decl.getModifiers()) {
+      Modifier.Keyword k = m.getKeyword();
+      if (k == Modifier.Keyword.STATIC
+          || k == Modifier.Keyword.PRIVATE
+          || k == Modifier.Keyword.PROTECTED) {
+        int s = home.begin(m);
+        int e = home.end(m);
+        while (e < text.length() && text.charAt(e) == ' ') {
+          e++;
+        }
+        edits.add(new TextEdit(s, e, widen ? "public " : ""));
+        widen = false;
+      }
+    }
+    if (widen) {
+      int at;
+      if (!decl.getModifiers().isEmpty()) {
+        at = home.begin(decl.getModifiers().get(0));
+      } else {
+        at = home.begin(decl.getName());
+        while (at > 0 && text.charAt(at - 1) == ' ') {
+          at--;
+        }
+        while (at > 0 && Character.isLetter(text.charAt(at - 1))) {
+          at--;
+        }
+        if (at > 0 && text.charAt(at - 1) == '@') {
+          at--; // @interface
+        }
+      }
+      edits.add(new TextEdit(at, at, "public "));
+    }
+  }
+
+  private void addRef(String from, String to, ParsedFile f, Node n) {
+    n.getBegin()
+        .ifPresent(
+            p -> r.delta.added.add(new GraphDelta.Ref(from, to, f.display(), p.line, p.column)));
+  }
+}
