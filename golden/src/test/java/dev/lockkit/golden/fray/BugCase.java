@@ -44,6 +44,14 @@ record BugCase(
                   v -> !v.isEnabled("DEBUG_LOCK_ALLOC"),
                   "eadlock",
                   "NOMMU lock leak, lockdep off"));
+      case "FORK_WITHOUT_VMA_LOCK" ->
+          List.of(
+              new BugCase(
+                  bug,
+                  "fork-racing-vma-locked-fault",
+                  v -> v.isEnabled("DEBUG_LOCK_ALLOC"),
+                  "WARN",
+                  "fork without VMA write locks"));
       default ->
           throw new IllegalStateException(
               "no Fray case for historical bug " + bug + ": add one to BugCase");

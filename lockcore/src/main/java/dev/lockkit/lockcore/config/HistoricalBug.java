@@ -23,5 +23,15 @@ public enum HistoricalBug {
    * The NOMMU {@code lock_mm_and_find_vma()} that returned failure with the mmap read lock still
    * held: the task's next write-locking operation (or any writer) hangs. !MMU only.
    */
-  NOMMU_LOCK_LEAK
+  NOMMU_LOCK_LEAK,
+
+  /**
+   * The 6.4 fork corruption: {@code dup_mmap()} copies the parent's VMAs and page tables under the
+   * mmap write lock only, without {@code vma_start_write()} on each parent VMA, so a fault under
+   * the parent's per-VMA lock still changes a VMA's page tables while it is being copied; the child
+   * is then not a copy of the parent as of fork's {@code flush_tlb_mm()}, which lockcore reports as
+   * a WARN (the kernel's symptom was memory corruption through the copy-on-write pages). Fixed by
+   * write-locking every parent VMA in {@code dup_mmap()}. PER_VMA_LOCK only.
+   */
+  FORK_WITHOUT_VMA_LOCK
 }

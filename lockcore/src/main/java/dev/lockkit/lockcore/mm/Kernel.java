@@ -131,7 +131,14 @@ public final class Kernel {
               mmapLock, bug == HistoricalBug.NOMMU_LOCK_LEAK));
     }
     this.mmapOps = new MmapOps(mmapLock, vmaLock, cache);
-    this.fork = new Fork(mmapLock, vmaLock, cache, this::allocMm);
+    this.fork =
+        new Fork(
+            mmapLock,
+            vmaLock,
+            cache,
+            this::allocMm,
+            ctx.reports(),
+            bug == HistoricalBug.FORK_WITHOUT_VMA_LOCK);
     this.maps = new MapsReader(mmapLock);
   }
 
@@ -157,7 +164,8 @@ public final class Kernel {
    * no {@link Config} option selects one.
    *
    * @throws IllegalArgumentException when {@code config} lacks the code the bug lived in ({@code
-   *     STACKROT}: MMU, LOCK_MM_AND_FIND_VMA, stacks growing down; {@code NOMMU_LOCK_LEAK}: !MMU)
+   *     STACKROT}: MMU, LOCK_MM_AND_FIND_VMA, stacks growing down; {@code NOMMU_LOCK_LEAK}: !MMU;
+   *     {@code FORK_WITHOUT_VMA_LOCK}: PER_VMA_LOCK)
    */
   public static Kernel bootWithHistoricalBug(
       Config config, ExceptionTable exceptionTable, HistoricalBug bug) {
@@ -170,6 +178,7 @@ public final class Kernel {
                   && config.isEnabled(Option.LOCK_MM_AND_FIND_VMA)
                   && !config.isEnabled(Option.STACK_GROWSUP);
           case NOMMU_LOCK_LEAK -> !config.isEnabled(Option.MMU);
+          case FORK_WITHOUT_VMA_LOCK -> config.isEnabled(Option.PER_VMA_LOCK);
         };
     if (!applies) {
       throw new IllegalArgumentException(bug + " does not exist in configuration " + config);

@@ -2,7 +2,9 @@ package dev.lockkit.lockcore.types;
 
 import dev.lockkit.lockcore.sync.SpinLock;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The page tables of one mm, reduced to a map from page address to {@link PageState}, guarded by
@@ -11,8 +13,9 @@ import java.util.TreeMap;
  */
 public final class PageTables {
   private final SpinLock ptl = new SpinLock();
-  // guarded by ptl
-  private final TreeMap<Long, PageState> ptes = new TreeMap<>();
+  // Written only under ptl. A concurrent map only so that the model's own consistency checks
+  // (debugSnapshot) can read it without taking ptl, which would add synchronisation operations.
+  private final ConcurrentSkipListMap<Long, PageState> ptes = new ConcurrentSkipListMap<>();
 
   /** The entry for the page containing {@code address}, or null. */
   public PageState get(long address) {
@@ -68,6 +71,16 @@ public final class PageTables {
     } finally {
       ptl.unlock();
     }
+  }
+
+  /**
+   * The entries of [start, end), read without the PTL: for the model's consistency checks only
+   * (like a debug walk of the page tables), never for kernel decisions. Adds no synchronisation
+   * operation, so checks built on it leave schedules and traces unchanged; it is exact when the
+   * caller's locks exclude every writer of the range, which is what such a check asserts.
+   */
+  public NavigableMap<Long, PageState> debugSnapshot(long start, long end) {
+    return new TreeMap<>(ptes.subMap(start, end));
   }
 
   /** The number of present or swapped entries (diagnostics and tests). */
