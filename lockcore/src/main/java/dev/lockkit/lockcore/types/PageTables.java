@@ -4,7 +4,6 @@ import dev.lockkit.lockcore.sync.SpinLock;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The page tables of one mm, reduced to a map from page address to {@link PageState}, guarded by
@@ -13,9 +12,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class PageTables {
   private final SpinLock ptl = new SpinLock();
-  // Written only under ptl. A concurrent map only so that the model's own consistency checks
-  // (debugSnapshot) can read it without taking ptl, which would add synchronisation operations.
-  private final ConcurrentSkipListMap<Long, PageState> ptes = new ConcurrentSkipListMap<>();
+  // guarded by ptl (debugSnapshot reads it without, see there)
+  private final TreeMap<Long, PageState> ptes = new TreeMap<>();
 
   /** The entry for the page containing {@code address}, or null. */
   public PageState get(long address) {
@@ -75,9 +73,11 @@ public final class PageTables {
 
   /**
    * The entries of [start, end), read without the PTL: for the model's consistency checks only
-   * (like a debug walk of the page tables), never for kernel decisions. Adds no synchronisation
-   * operation, so checks built on it leave schedules and traces unchanged; it is exact when the
-   * caller's locks exclude every writer of the range, which is what such a check asserts.
+   * (like a debug walk of the page tables), never for kernel decisions. It adds no synchronisation
+   * operation, so checks built on it leave schedules, traces and the real platform's interleavings
+   * unchanged. Only for a caller whose locks exclude every writer of these page tables (as fork's
+   * check does with the mmap write lock and every VMA write-locked): otherwise the unlocked read
+   * races with the writer, which is the bug such a check exists to report.
    */
   public NavigableMap<Long, PageState> debugSnapshot(long start, long end) {
     return new TreeMap<>(ptes.subMap(start, end));
