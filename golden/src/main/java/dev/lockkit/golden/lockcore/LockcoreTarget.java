@@ -129,6 +129,9 @@ public final class LockcoreTarget implements ScenarioTarget {
     private final Kernel k;
     private final MmStruct mm;
     private final Task[] tasks;
+    // The fork children not yet exited, latest last, for exit-child. Only the running task
+    // touches it (the scheduler runs one task at a time, and hands over with a happens-before).
+    private final java.util.ArrayDeque<MmStruct> children = new java.util.ArrayDeque<>();
 
     LockcoreMachine(Kernel k, MmStruct mm, Task[] tasks) {
       this.k = k;
@@ -162,7 +165,15 @@ public final class LockcoreTarget implements ScenarioTarget {
         return Errno.name(k.mprotect(mm, m.start(), m.end() - m.start(), prot(m.perms())));
       }
       if (op instanceof Op.Fork) {
-        return Errno.name(k.fork(mm).error());
+        var r = k.fork(mm);
+        if (r.error() == 0) {
+          children.addLast(r.child());
+        }
+        return Errno.name(r.error());
+      }
+      if (op instanceof Op.ExitChild) {
+        MmStruct child = children.pollLast();
+        return child == null ? "no child" : Errno.name(k.exitMm(child));
       }
       if (op instanceof Op.ReadMaps) {
         MapsResult r = k.readMaps(mm);

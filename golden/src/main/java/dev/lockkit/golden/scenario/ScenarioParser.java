@@ -30,7 +30,7 @@ import java.util.Map;
  *   mmap START END PERMS [growsdown|growsup]
  *   munmap START END
  *   mprotect START END PERMS
- *   fork | read-maps | expand-stack ADDR | fatal-signal T1
+ *   fork | exit-child | read-maps | expand-stack ADDR | fatal-signal T1
  *   mmap_read_lock | mmap_read_lock_killable | mmap_read_trylock | mmap_read_unlock
  *   mmap_write_lock | mmap_write_lock_killable | mmap_write_unlock | mmap_write_downgrade
  * </pre>
@@ -50,6 +50,7 @@ public final class ScenarioParser {
                 "munmap",
                 "mprotect",
                 "fork",
+                "exit-child",
                 "read-maps",
                 "expand-stack",
                 "fatal-signal"));
@@ -93,6 +94,7 @@ public final class ScenarioParser {
     private final List<List<Op>> tasks = new ArrayList<>();
     private final List<Expectation> outcomes = new ArrayList<>();
     private final List<int[]> signals = new ArrayList<>(); // {line, from, to}
+    private int exitChildLine; // the first exit-child, 0 if none
     private int line;
 
     Run(String file, String defaultName) {
@@ -144,6 +146,11 @@ public final class ScenarioParser {
                   + (tasks.size() - 1)
                   + ")");
         }
+      }
+      if (exitChildLine != 0
+          && tasks.stream().flatMap(List::stream).noneMatch(o -> o instanceof Op.Fork)) {
+        throw new ScenarioException(
+            file, exitChildLine, "exit-child needs a 'fork' in the scenario (there is no child)");
       }
       try {
         return new Scenario(
@@ -293,6 +300,13 @@ public final class ScenarioParser {
         case "fork" -> {
           arity(a, 1, 1, "fork");
           return new Op.Fork();
+        }
+        case "exit-child" -> {
+          arity(a, 1, 1, "exit-child");
+          if (exitChildLine == 0) {
+            exitChildLine = line;
+          }
+          return new Op.ExitChild();
         }
         case "read-maps" -> {
           arity(a, 1, 1, "read-maps");

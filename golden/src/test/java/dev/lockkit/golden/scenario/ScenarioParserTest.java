@@ -101,6 +101,22 @@ class ScenarioParserTest {
   }
 
   @Test
+  void exitChildParsesBuildsAndPrintsBackWhenTheScenarioForks() throws ScenarioException {
+    Scenario parsed = parse("task:\n  fork\ntask:\n  exit-child\n");
+    Scenario built =
+        Scenario.builder("fault-vs-munmap").task(t -> t.fork()).task(t -> t.exitChild()).build();
+    assertEquals(built.tasks(), parsed.tasks());
+    assertEquals(parsed, parse(parsed.toText()));
+  }
+
+  @Test
+  void exitChildWithoutAnyForkIsReportedAtItsLine() {
+    ScenarioException e = error("task:\n  fault 0x1000\ntask:\n  exit-child\n");
+    assertEquals(4, e.line());
+    assertTrue(e.getMessage().contains("exit-child needs a 'fork'"), e.getMessage());
+  }
+
+  @Test
   void aBadAddressIsReportedWithItsLine() {
     ScenarioException e = error("task:\n  fault 0xzz\n");
     assertEquals(

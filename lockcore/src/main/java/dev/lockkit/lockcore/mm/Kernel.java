@@ -379,6 +379,24 @@ public final class Kernel {
     return op(() -> fork.dupMmap(mm));
   }
 
+  /**
+   * The exit of the last user of {@code mm} ({@code mmput()}): when this drops {@code mm_users} to
+   * zero, {@code exit_mmap()} tears the address space down and {@code mmdrop()} releases the
+   * mm_struct, which is freed unless someone still pins it ({@code mmgrab()}). Returns 0. The mm
+   * must not be used by the caller afterwards.
+   */
+  public int exitMm(MmStruct mm) {
+    Objects.requireNonNull(mm, "mm");
+    return op(
+        () -> {
+          if (mm.mmUsers().addAndGet(-1) == 0) {
+            mmapOps.exitMmap(mm);
+            mm.mmdrop();
+          }
+          return 0;
+        });
+  }
+
   /** Reads {@code /proc/pid/maps} of {@code mm}, or {@code -EINTR}. */
   public MapsResult readMaps(MmStruct mm) {
     Objects.requireNonNull(mm, "mm");
