@@ -37,7 +37,8 @@ import java.util.Map;
  * come from an instruction with no exception-table entry, so they oops rather than fix up); {@code
  * mmap} is anonymous private {@code MAP_FIXED_NOREPLACE}; {@code expand-stack ADDR} is a user write
  * fault at ADDR, which is how a process grows its stack (lockcore's expand_stack is internal to the
- * fault path); raw {@code mmap_*} operations call lockcore's mmap_lock API directly.
+ * fault path); {@code exit-child} is {@code Kernel.exitMm} of the latest fork child not yet exited;
+ * raw {@code mmap_*} operations call lockcore's mmap_lock API directly.
  */
 public final class LockcoreTarget implements ScenarioTarget {
 
