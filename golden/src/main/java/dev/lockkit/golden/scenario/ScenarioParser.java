@@ -21,7 +21,8 @@ import java.util.Map;
  * scenario: NAME              optional; must equal the file's base name
  * description: TEXT           optional
  * config: all | EXPR          options joined with ! &amp;&amp; || ( ); default all
- * explore: MODE               exhaustive [preemptions=N] [max-schedules=N] | fixed [order=T1,T0]
+ * explore: MODE               exhaustive [preemptions=N] [max-schedules=N] [at=m1,Class.m2]
+ *                             | fixed [order=T1,T0]
  *                             | pct seed=N depth=N iterations=N | replay T0@3,T1@5
  * outcome GRADE /REGEX/ DESCRIPTION   GRADE: acceptable | interesting | forbidden
  * vma START END PERMS [growsdown|growsup]
@@ -366,8 +367,19 @@ public final class ScenarioParser {
         case "exhaustive" -> {
           int p = number(kv.remove("preemptions"), 2);
           int max = number(kv.remove("max-schedules"), Mode.DEFAULT_MAX_SCHEDULES);
-          noneLeft(kv, "exhaustive", "preemptions, max-schedules");
-          return new Mode.Exhaustive(p, max);
+          String at = kv.remove("at");
+          noneLeft(kv, "exhaustive", "preemptions, max-schedules, at");
+          List<String> focus = new ArrayList<>();
+          if (at != null) {
+            for (String n : at.split(",", -1)) {
+              if (n.isEmpty()) {
+                throw new IllegalArgumentException(
+                    "empty point name in at='" + at + "': expected at=method,Class.method");
+              }
+              focus.add(n);
+            }
+          }
+          return new Mode.Exhaustive(p, max, focus);
         }
         case "fixed" -> {
           String order = kv.remove("order");

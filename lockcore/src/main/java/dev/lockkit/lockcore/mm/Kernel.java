@@ -101,7 +101,9 @@ public final class Kernel {
     this.tracer = new Tracer(config);
     this.mmapLock = new MmapLock(ctx, tracer);
     if (config.isEnabled(Option.PER_VMA_LOCK)) {
-      this.vmaLock = new dev.lockkit.lockcore.vmalock.VmaLockPerVma(ctx, mmapLock, tracer);
+      this.vmaLock =
+          new dev.lockkit.lockcore.vmalock.VmaLockPerVma(
+              ctx, mmapLock, tracer, bug == HistoricalBug.VMA_REUSE_WITHOUT_MM_CHECK);
       this.faultLock = new FaultLockPerVma(mmapLock, vmaLock);
     } else {
       this.vmaLock = new dev.lockkit.lockcore.vmalock.VmaLockStubs(mmapLock);
@@ -165,7 +167,7 @@ public final class Kernel {
    *
    * @throws IllegalArgumentException when {@code config} lacks the code the bug lived in ({@code
    *     STACKROT}: MMU, LOCK_MM_AND_FIND_VMA, stacks growing down; {@code NOMMU_LOCK_LEAK}: !MMU;
-   *     {@code FORK_WITHOUT_VMA_LOCK}: PER_VMA_LOCK)
+   *     {@code FORK_WITHOUT_VMA_LOCK}, {@code VMA_REUSE_WITHOUT_MM_CHECK}: PER_VMA_LOCK)
    */
   public static Kernel bootWithHistoricalBug(
       Config config, ExceptionTable exceptionTable, HistoricalBug bug) {
@@ -178,7 +180,8 @@ public final class Kernel {
                   && config.isEnabled(Option.LOCK_MM_AND_FIND_VMA)
                   && !config.isEnabled(Option.STACK_GROWSUP);
           case NOMMU_LOCK_LEAK -> !config.isEnabled(Option.MMU);
-          case FORK_WITHOUT_VMA_LOCK -> config.isEnabled(Option.PER_VMA_LOCK);
+          case FORK_WITHOUT_VMA_LOCK, VMA_REUSE_WITHOUT_MM_CHECK ->
+              config.isEnabled(Option.PER_VMA_LOCK);
         };
     if (!applies) {
       throw new IllegalArgumentException(bug + " does not exist in configuration " + config);
