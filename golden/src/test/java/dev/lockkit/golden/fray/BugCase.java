@@ -52,6 +52,14 @@ record BugCase(
                   v -> v.isEnabled("DEBUG_LOCK_ALLOC"),
                   "WARN",
                   "fork without VMA write locks"));
+      case "VMA_REUSE_WITHOUT_MM_CHECK" ->
+          List.of(
+              new BugCase(
+                  bug,
+                  "vma-reuse-mm-freed",
+                  v -> v.isEnabled("DEBUG_LOCK_ALLOC"),
+                  "POISONED_ACCESS",
+                  "VMA reuse without the vm_mm check"));
       default ->
           throw new IllegalStateException(
               "no Fray case for historical bug " + bug + ": add one to BugCase");
