@@ -1,5 +1,7 @@
 package dev.lockkit.golden.approve;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,8 @@ import java.util.regex.Pattern;
  * @param iterations the iterations of a PCT run, else -1
  * @param schedules schedules explored
  * @param complete whether the search finished (false: an exhaustive search cut by its cap)
+ * @param focus the named points a focused exhaustive search preempted at (sorted); empty for an
+ *     unfocused search or another mode
  */
 public record CoverageStamp(
     String variant,
@@ -32,7 +36,25 @@ public record CoverageStamp(
     long maxSchedules,
     long iterations,
     long schedules,
-    boolean complete) {
+    boolean complete,
+    java.util.List<String> focus) {
+
+  /** Copies the focus. */
+  public CoverageStamp {
+    focus = java.util.List.copyOf(focus);
+  }
+
+  /** A stamp of an unfocused search or of a mode other than exhaustive. */
+  public CoverageStamp(
+      String variant,
+      String kind,
+      int preemptions,
+      long maxSchedules,
+      long iterations,
+      long schedules,
+      boolean complete) {
+    this(variant, kind, preemptions, maxSchedules, iterations, schedules, complete, List.of());
+  }
 
   /** A stamp line that cannot be, with the (1-based) line it is on. */
   public static final class StampException extends IllegalArgumentException {
@@ -51,11 +73,15 @@ public record CoverageStamp(
   }
 
   private static final Pattern EXHAUSTIVE =
-      Pattern.compile("exhaustive preemptions=(\\d+) max-schedules=(\\d+)");
+      Pattern.compile("exhaustive preemptions=(\\d+) max-schedules=(\\d+)(?: at=(\\S+))?");
   private static final Pattern PCT =
       Pattern.compile("pct seed=-?\\d+ depth=\\d+ iterations=(\\d+)");
   private static final Pattern CUT =
       Pattern.compile("complete at preemption bound (\\d+) \\(the bound cut (\\d+) choices\\)");
+  private static final Pattern FOCUSED =
+      Pattern.compile(
+          "complete at preemption bound (\\d+) at the named points"
+              + " \\(the bound cut (\\d+) choices, the focus (\\d+)\\)");
   private static final Pattern CAPPED =
       Pattern.compile("incomplete: stopped at max-schedules=(\\d+)");
   private static final String EVERY =
@@ -113,12 +139,18 @@ public record CoverageStamp(
     if ((m = EXHAUSTIVE.matcher(mode)).matches()) {
       int bound = Integer.parseInt(m.group(1));
       long cap = Long.parseLong(m.group(2));
-      boolean complete = exhaustiveSearch(search, searchLine, bound, cap, schedules);
+      List<String> focus = m.group(3) == null ? List.of() : Arrays.asList(m.group(3).split(","));
+      if (!focus.equals(focus.stream().sorted().distinct().toList())) {
+        throw new StampException(
+            modeLine, "the named points of at= must be sorted and distinct, got " + m.group(3));
+      }
+      boolean complete =
+          exhaustiveSearch(search, searchLine, bound, cap, schedules, !focus.isEmpty());
       if (schedules > cap) {
         throw new StampException(
             schedulesLine, schedules + " schedules is more than the mode's max-schedules=" + cap);
       }
-      return new CoverageStamp(variant, "exhaustive", bound, cap, -1, schedules, complete);
+      return new CoverageStamp(variant, "exhaustive", bound, cap, -1, schedules, complete, focus);
     }
     if (!search.equals("complete")) {
       throw new StampException(
@@ -154,11 +186,32 @@ public record CoverageStamp(
   }
 
   private static boolean exhaustiveSearch(
-      String search, int line, int bound, long cap, long schedules) {
+      String search, int line, int bound, long cap, long schedules, boolean focused) {
+    Matcher m = FOCUSED.matcher(search);
+    if (m.matches()) {
+      if (!focused) {
+        throw new StampException(
+            line, "search says 'at the named points' but the mode names none (no at=)");
+      }
+      if (Integer.parseInt(m.group(1)) != bound) {
+        throw new StampException(
+            line, "search names preemption bound " + m.group(1) + " but the mode says " + bound);
+      }
+      return true;
+    }
+    if (focused && !CAPPED.matcher(search).matches()) {
+      // A focused search refused preemptions off its points: it never explored everything.
+      throw new StampException(
+          line,
+          "a focused search (at=) is 'complete at preemption bound N at the named points (...)'"
+              + " or truncated, got '"
+              + search
+              + "'");
+    }
     if (search.equals(EVERY)) {
       return true;
     }
-    Matcher m = CUT.matcher(search);
+    m = CUT.matcher(search);
     if (m.matches()) {
       if (Integer.parseInt(m.group(1)) != bound) {
         throw new StampException(
@@ -205,6 +258,20 @@ public record CoverageStamp(
       if (!kind.equals("exhaustive")) {
         return "the approved file was an exhaustive search, this run is " + kind;
       }
+      if (!approved.focus.isEmpty() || !focus.isEmpty()) {
+        // A focused search explores the schedules whose preemptions all fall at its points: it
+        // covers another search's only if it preempts at least wherever that one did.
+        if (approved.focus.isEmpty()) {
+          return "this run preempts only at the named points "
+              + String.join(",", focus)
+              + ", the approved file's search preempted anywhere";
+        }
+        if (!focus.isEmpty() && !focus.containsAll(approved.focus)) {
+          return "this run does not preempt at "
+              + String.join(",", approved.focus.stream().filter(n -> !focus.contains(n)).toList())
+              + ", where the approved file's focused search did";
+        }
+      }
       if (preemptions < approved.preemptions) {
         return "preemption bound "
             + preemptions
@@ -242,7 +309,8 @@ public record CoverageStamp(
                   + ", "
                   + schedules
                   + " schedules, "
-                  + (complete ? "complete at bound" : "truncated at max-schedules=" + maxSchedules);
+                  + (complete ? "complete at bound" : "truncated at max-schedules=" + maxSchedules)
+                  + (focus.isEmpty() ? "" : ", only at " + String.join(",", focus));
           case "pct" -> "pct, " + iterations + " iterations";
           default -> kind + ", 1 schedule";
         }

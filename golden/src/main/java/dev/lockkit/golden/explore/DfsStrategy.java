@@ -22,6 +22,12 @@ import java.util.List;
  * free. Every schedule with at most {@code bound} preemptions is thus visited exactly once. Choices
  * refused because of the bound are counted, so a report can say whether the bound limited the
  * search or the search covered every interleaving.
+ *
+ * <p>Focus. With a {@link PointFocus}, a preemption is allowed only at a point where the preempted
+ * task is inside a named method; elsewhere the only choice is to let it continue (switches forced
+ * by blocking or exit stay free). Whether a node is named is decided once, when the node is first
+ * reached, on the thread of the task at the point, and kept with the node, so replaying the prefix
+ * costs no stack walks. Choices refused by the focus are counted apart from the bound's.
  */
 final class DfsStrategy implements Strategy {
 
@@ -30,14 +36,22 @@ final class DfsStrategy implements Strategy {
     final int current;
     final boolean currentEnabled;
     final int preemptionsBefore;
+    final boolean preemptible;
     int chosen;
     long tried;
 
-    Node(long enabled, int current, boolean currentEnabled, int preemptionsBefore, int chosen) {
+    Node(
+        long enabled,
+        int current,
+        boolean currentEnabled,
+        int preemptionsBefore,
+        boolean preemptible,
+        int chosen) {
       this.enabled = enabled;
       this.current = current;
       this.currentEnabled = currentEnabled;
       this.preemptionsBefore = preemptionsBefore;
+      this.preemptible = preemptible;
       this.chosen = chosen;
       this.tried = 1L << chosen;
     }
@@ -48,13 +62,21 @@ final class DfsStrategy implements Strategy {
   }
 
   private final int bound;
+  private final PointFocus focus; // null: preemptions anywhere
+  private long focusCuts;
   private final List<Node> stack = new ArrayList<>();
   private int depth;
   private int preemptions;
   private long boundCuts;
 
   DfsStrategy(int bound) {
+    this(bound, null);
+  }
+
+  /** A search whose preemptions happen only at {@code focus}'s named points (null: anywhere). */
+  DfsStrategy(int bound, PointFocus focus) {
     this.bound = bound;
+    this.focus = focus;
   }
 
   @Override
@@ -79,9 +101,20 @@ final class DfsStrategy implements Strategy {
                 + tasks(node.enabled));
       }
     } else {
+      // A stack walk only where a preemption is possible at all: another task is enabled.
+      boolean preemptible =
+          focus == null
+              || !c.currentEnabled()
+              || c.enabledMask() == 1L << c.current()
+              || focus.callerAtNamedPoint();
       node =
           new Node(
-              c.enabledMask(), c.current(), c.currentEnabled(), preemptions, c.defaultChoice());
+              c.enabledMask(),
+              c.current(),
+              c.currentEnabled(),
+              preemptions,
+              preemptible,
+              c.defaultChoice());
       stack.add(node);
     }
     depth++;
@@ -102,6 +135,10 @@ final class DfsStrategy implements Strategy {
         int alt = Long.numberOfTrailingZeros(untried);
         untried &= untried - 1;
         n.tried |= 1L << alt;
+        if (n.cost(alt) > 0 && !n.preemptible) {
+          focusCuts++;
+          continue;
+        }
         if (n.preemptionsBefore + n.cost(alt) <= bound) {
           n.chosen = alt;
           while (stack.size() > i + 1) {
@@ -119,6 +156,11 @@ final class DfsStrategy implements Strategy {
   /** Choices refused so far because they would exceed the preemption bound. */
   long boundCuts() {
     return boundCuts;
+  }
+
+  /** Preemptions refused so far because the task was not at a named point (0 when unfocused). */
+  long focusCuts() {
+    return focusCuts;
   }
 
   private static String tasks(long mask) {

@@ -13,10 +13,23 @@ import java.util.List;
  *     cap is not complete; fixed, replay and PCT runs always are)
  * @param boundCuts choices an exhaustive search refused because of its preemption bound (0: the
  *     bound never limited the search, so every interleaving was explored)
+ * @param focusCuts preemptions a focused exhaustive search refused because the task was not at a
+ *     named point (always 0 for an unfocused search)
  * @param outcomes distinct outcomes, sorted by their text
  */
 public record Exploration(
-    Mode mode, long schedules, boolean complete, long boundCuts, List<Outcome> outcomes) {
+    Mode mode,
+    long schedules,
+    boolean complete,
+    long boundCuts,
+    long focusCuts,
+    List<Outcome> outcomes) {
+
+  /** An exploration that was not focused. */
+  public Exploration(
+      Mode mode, long schedules, boolean complete, long boundCuts, List<Outcome> outcomes) {
+    this(mode, schedules, complete, boundCuts, 0, outcomes);
+  }
 
   /**
    * One distinct outcome.
@@ -45,6 +58,16 @@ public record Exploration(
     if (mode instanceof Mode.Exhaustive e) {
       if (!complete) {
         return "incomplete: stopped at max-schedules=" + e.maxSchedules();
+      }
+      if (e.focused()) {
+        // Never "every interleaving": the focus refused preemptions elsewhere, whatever it cut.
+        return "complete at preemption bound "
+            + e.preemptions()
+            + " at the named points (the bound cut "
+            + boundCuts
+            + " choices, the focus "
+            + focusCuts
+            + ")";
       }
       return boundCuts == 0
           ? "complete: every interleaving explored (the preemption bound never applied)"

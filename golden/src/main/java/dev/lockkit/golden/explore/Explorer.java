@@ -56,6 +56,7 @@ public final class Explorer implements AutoCloseable {
     long schedules = 0;
     boolean complete = true;
     long cuts = 0;
+    long focusCuts = 0;
     Platform previous = Platforms.install(platform);
     List<AutoCloseable> attached = new ArrayList<>();
     try {
@@ -63,12 +64,14 @@ public final class Explorer implements AutoCloseable {
         attached.add(m.attach(platform));
       }
       if (mode instanceof Mode.Exhaustive e) {
-        DfsStrategy dfs = new DfsStrategy(e.preemptions());
+        DfsStrategy dfs =
+            new DfsStrategy(e.preemptions(), e.focused() ? new PointFocus(e.focus()) : null);
         do {
           runOne(program, dfs, groups);
           schedules++;
         } while (dfs.advance() && (complete = schedules < e.maxSchedules()));
         cuts = dfs.boundCuts();
+        focusCuts = dfs.focusCuts();
       } else if (mode instanceof Mode.Pct p) {
         PctStrategy pct = new PctStrategy(p.seed(), p.depth());
         for (int i = 0; i < p.iterations(); i++) {
@@ -97,7 +100,7 @@ public final class Explorer implements AutoCloseable {
       Group v = g.getValue();
       outcomes.add(new Exploration.Outcome(g.getKey(), v.failure, v.count, v.first, v.trace));
     }
-    return new Exploration(mode, schedules, complete, cuts, outcomes);
+    return new Exploration(mode, schedules, complete, cuts, focusCuts, outcomes);
   }
 
   /** Replays one schedule string and returns its single outcome (e.g. to confirm a failure). */

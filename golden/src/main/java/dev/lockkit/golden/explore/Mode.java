@@ -26,10 +26,16 @@ public sealed interface Mode {
 
   /**
    * Depth-first search over every schedule with at most {@code preemptions} preemptions (CHESS),
-   * stopping after {@code maxSchedules}.
+   * stopping after {@code maxSchedules}. With a non-empty {@code focus}, a preemption is allowed
+   * only where the preempted task is inside one of the named methods (see {@link PointFocus}): the
+   * Java analogue of a kernel reproducer's delays injected at named places, which makes a deep
+   * bound tractable. A focused search covers less than an unfocused one at the same bound.
+   *
+   * @param focus method names ({@code name} or {@code SimpleClass.name}), sorted and distinct;
+   *     empty for an unfocused search
    */
-  record Exhaustive(int preemptions, int maxSchedules) implements Mode {
-    /** Validates the bounds. */
+  record Exhaustive(int preemptions, int maxSchedules, List<String> focus) implements Mode {
+    /** Validates the bounds and the point names, and sorts the names (the canonical form). */
     public Exhaustive {
       if (preemptions < 0 || maxSchedules <= 0) {
         throw new IllegalArgumentException(
@@ -38,11 +44,35 @@ public sealed interface Mode {
                 + ", "
                 + maxSchedules);
       }
+      focus = List.copyOf(new java.util.TreeSet<>(focus));
+      for (String name : focus) {
+        if (!PointFocus.isPointName(name)) {
+          throw new IllegalArgumentException(
+              "bad point name '"
+                  + name
+                  + "': expected a method name (vmaRefcountPut) or Class.method"
+                  + " (VmaLockPerVma.vmaRefcountPut)");
+        }
+      }
+    }
+
+    /** An unfocused search: preemptions anywhere. */
+    public Exhaustive(int preemptions, int maxSchedules) {
+      this(preemptions, maxSchedules, List.of());
+    }
+
+    /** Whether preemptions are confined to named points. */
+    public boolean focused() {
+      return !focus.isEmpty();
     }
 
     @Override
     public String describe() {
-      return "exhaustive preemptions=" + preemptions + " max-schedules=" + maxSchedules;
+      return "exhaustive preemptions="
+          + preemptions
+          + " max-schedules="
+          + maxSchedules
+          + (focus.isEmpty() ? "" : " at=" + String.join(",", focus));
     }
   }
 

@@ -98,7 +98,9 @@ public record Grading(List<Graded> graded, List<Expectation> notReached, boolean
         notReached.add(e);
       }
     }
-    boolean exhaustive = exploration.mode() instanceof Mode.Exhaustive && exploration.complete();
+    // A focused search skipped every schedule preempting off its named points: not exhaustive.
+    boolean exhaustive =
+        exploration.mode() instanceof Mode.Exhaustive e && !e.focused() && exploration.complete();
     return new Grading(graded, notReached, exhaustive);
   }
 

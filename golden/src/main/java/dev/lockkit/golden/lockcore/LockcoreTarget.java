@@ -37,7 +37,8 @@ import java.util.Map;
  * come from an instruction with no exception-table entry, so they oops rather than fix up); {@code
  * mmap} is anonymous private {@code MAP_FIXED_NOREPLACE}; {@code expand-stack ADDR} is a user write
  * fault at ADDR, which is how a process grows its stack (lockcore's expand_stack is internal to the
- * fault path); raw {@code mmap_*} operations call lockcore's mmap_lock API directly.
+ * fault path); {@code exit-child} is {@code Kernel.exitMm} of the latest fork child not yet exited;
+ * raw {@code mmap_*} operations call lockcore's mmap_lock API directly.
  */
 public final class LockcoreTarget implements ScenarioTarget {
 
@@ -129,6 +130,9 @@ public final class LockcoreTarget implements ScenarioTarget {
     private final Kernel k;
     private final MmStruct mm;
     private final Task[] tasks;
+    // The fork children not yet exited, latest last, for exit-child. Only the running task
+    // touches it (the scheduler runs one task at a time, and hands over with a happens-before).
+    private final java.util.ArrayDeque<MmStruct> children = new java.util.ArrayDeque<>();
 
     LockcoreMachine(Kernel k, MmStruct mm, Task[] tasks) {
       this.k = k;
@@ -162,7 +166,15 @@ public final class LockcoreTarget implements ScenarioTarget {
         return Errno.name(k.mprotect(mm, m.start(), m.end() - m.start(), prot(m.perms())));
       }
       if (op instanceof Op.Fork) {
-        return Errno.name(k.fork(mm).error());
+        var r = k.fork(mm);
+        if (r.error() == 0) {
+          children.addLast(r.child());
+        }
+        return Errno.name(r.error());
+      }
+      if (op instanceof Op.ExitChild) {
+        MmStruct child = children.pollLast();
+        return child == null ? "no child" : Errno.name(k.exitMm(child));
       }
       if (op instanceof Op.ReadMaps) {
         MapsResult r = k.readMaps(mm);

@@ -82,6 +82,18 @@ public sealed interface Op {
     }
   }
 
+  /**
+   * The exit of the latest child address space a {@code fork} of the scenario created and that has
+   * not exited yet (any task's fork; nothing to do if there is none yet): {@code mmput()}, so
+   * {@code exit_mmap()} and the final {@code mmdrop()}.
+   */
+  record ExitChild() implements Op {
+    @Override
+    public String toText() {
+      return "exit-child";
+    }
+  }
+
   /** Reading {@code /proc/<pid>/maps}. */
   record ReadMaps() implements Op {
     @Override

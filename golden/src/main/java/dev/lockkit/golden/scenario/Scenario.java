@@ -297,6 +297,11 @@ public final class Scenario {
       return op(new Op.Fork());
     }
 
+    /** {@code exit-child}: the latest fork child exits; the scenario needs a {@code fork}. */
+    public TaskBuilder exitChild() {
+      return op(new Op.ExitChild());
+    }
+
     /** {@code read-maps}. */
     public TaskBuilder readMaps() {
       return op(new Op.ReadMaps());

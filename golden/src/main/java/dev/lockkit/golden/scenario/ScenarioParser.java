@@ -21,7 +21,8 @@ import java.util.Map;
  * scenario: NAME              optional; must equal the file's base name
  * description: TEXT           optional
  * config: all | EXPR          options joined with ! &amp;&amp; || ( ); default all
- * explore: MODE               exhaustive [preemptions=N] [max-schedules=N] | fixed [order=T1,T0]
+ * explore: MODE               exhaustive [preemptions=N] [max-schedules=N] [at=m1,Class.m2]
+ *                             | fixed [order=T1,T0]
  *                             | pct seed=N depth=N iterations=N | replay T0@3,T1@5
  * outcome GRADE /REGEX/ DESCRIPTION   GRADE: acceptable | interesting | forbidden
  * vma START END PERMS [growsdown|growsup]
@@ -30,7 +31,7 @@ import java.util.Map;
  *   mmap START END PERMS [growsdown|growsup]
  *   munmap START END
  *   mprotect START END PERMS
- *   fork | read-maps | expand-stack ADDR | fatal-signal T1
+ *   fork | exit-child | read-maps | expand-stack ADDR | fatal-signal T1
  *   mmap_read_lock | mmap_read_lock_killable | mmap_read_trylock | mmap_read_unlock
  *   mmap_write_lock | mmap_write_lock_killable | mmap_write_unlock | mmap_write_downgrade
  * </pre>
@@ -50,6 +51,7 @@ public final class ScenarioParser {
                 "munmap",
                 "mprotect",
                 "fork",
+                "exit-child",
                 "read-maps",
                 "expand-stack",
                 "fatal-signal"));
@@ -93,6 +95,7 @@ public final class ScenarioParser {
     private final List<List<Op>> tasks = new ArrayList<>();
     private final List<Expectation> outcomes = new ArrayList<>();
     private final List<int[]> signals = new ArrayList<>(); // {line, from, to}
+    private int exitChildLine; // the first exit-child, 0 if none
     private int line;
 
     Run(String file, String defaultName) {
@@ -144,6 +147,11 @@ public final class ScenarioParser {
                   + (tasks.size() - 1)
                   + ")");
         }
+      }
+      if (exitChildLine != 0
+          && tasks.stream().flatMap(List::stream).noneMatch(o -> o instanceof Op.Fork)) {
+        throw new ScenarioException(
+            file, exitChildLine, "exit-child needs a 'fork' in the scenario (there is no child)");
       }
       try {
         return new Scenario(
@@ -294,6 +302,13 @@ public final class ScenarioParser {
           arity(a, 1, 1, "fork");
           return new Op.Fork();
         }
+        case "exit-child" -> {
+          arity(a, 1, 1, "exit-child");
+          if (exitChildLine == 0) {
+            exitChildLine = line;
+          }
+          return new Op.ExitChild();
+        }
         case "read-maps" -> {
           arity(a, 1, 1, "read-maps");
           return new Op.ReadMaps();
@@ -352,8 +367,19 @@ public final class ScenarioParser {
         case "exhaustive" -> {
           int p = number(kv.remove("preemptions"), 2);
           int max = number(kv.remove("max-schedules"), Mode.DEFAULT_MAX_SCHEDULES);
-          noneLeft(kv, "exhaustive", "preemptions, max-schedules");
-          return new Mode.Exhaustive(p, max);
+          String at = kv.remove("at");
+          noneLeft(kv, "exhaustive", "preemptions, max-schedules, at");
+          List<String> focus = new ArrayList<>();
+          if (at != null) {
+            for (String n : at.split(",", -1)) {
+              if (n.isEmpty()) {
+                throw new IllegalArgumentException(
+                    "empty point name in at='" + at + "': expected at=method,Class.method");
+              }
+              focus.add(n);
+            }
+          }
+          return new Mode.Exhaustive(p, max, focus);
         }
         case "fixed" -> {
           String order = kv.remove("order");

@@ -88,4 +88,75 @@ class CoverageStampTest {
         "a complete search at the same bound is as strong, whatever its schedule count");
     assertFalse(truncated.complete());
   }
+
+  private static CoverageStamp focused(int bound, String at) {
+    return CoverageStamp.parse(
+        text(
+            "exhaustive preemptions=" + bound + " max-schedules=1000 at=" + at,
+            "50",
+            "complete at preemption bound "
+                + bound
+                + " at the named points (the bound cut 7 choices, the focus 300)"));
+  }
+
+  @Test
+  void aFocusedStampCarriesItsPointsAndCannotClaimEveryInterleaving() {
+    CoverageStamp s = focused(4, "vmaRefcountPut,waitEvent");
+    assertEquals(java.util.List.of("vmaRefcountPut", "waitEvent"), s.focus());
+    assertTrue(s.complete());
+    assertEquals(
+        "exhaustive preemptions=4, 50 schedules, complete at bound, only at"
+            + " vmaRefcountPut,waitEvent, variant MMU",
+        s.describe());
+    String at = "exhaustive preemptions=4 max-schedules=1000 at=waitEvent";
+    assertEquals(
+        "5: a focused search (at=) is 'complete at preemption bound N at the named points (...)'"
+            + " or truncated, got 'complete: every interleaving explored (the preemption bound"
+            + " never applied)'",
+        error(
+            text(
+                at,
+                "5",
+                "complete: every interleaving explored (the preemption bound never applied)")));
+    assertEquals(
+        "5: search says 'at the named points' but the mode names none (no at=)",
+        error(
+            text(
+                BOUND_2,
+                "5",
+                "complete at preemption bound 2 at the named points (the bound cut 1 choices,"
+                    + " the focus 2)")));
+    assertEquals(
+        "3: the named points of at= must be sorted and distinct, got waitEvent,vmaRefcountPut",
+        error(
+            text(
+                "exhaustive preemptions=4 max-schedules=1000 at=waitEvent,vmaRefcountPut",
+                "5",
+                "complete at preemption bound 4 at the named points (the bound cut 1 choices,"
+                    + " the focus 2)")));
+  }
+
+  @Test
+  void aFocusedSearchIsWeakerThanAnUnfocusedOneOrOneFocusedAtMorePoints() {
+    CoverageStamp unfocused =
+        exhaustive(2, "117", "complete at preemption bound 2 (the bound cut 5 choices)");
+    CoverageStamp two = focused(4, "vmaRefcountPut,waitEvent");
+    CoverageStamp one = focused(4, "waitEvent");
+    assertEquals(
+        "this run preempts only at the named points vmaRefcountPut,waitEvent, the approved"
+            + " file's search preempted anywhere",
+        two.weakerThan(unfocused),
+        "even at a higher bound: it skips schedules preempting elsewhere");
+    assertEquals(
+        "this run does not preempt at vmaRefcountPut, where the approved file's focused search"
+            + " did",
+        one.weakerThan(two));
+    assertNull(two.weakerThan(one), "a superset of the points at the same bound covers more");
+    assertEquals(
+        "preemption bound 2 is smaller than the approved file's 4", unfocused.weakerThan(two));
+    assertNull(
+        exhaustive(4, "900", "complete at preemption bound 4 (the bound cut 5 choices)")
+            .weakerThan(two),
+        "an unfocused search at the same bound covers every focused schedule");
+  }
 }

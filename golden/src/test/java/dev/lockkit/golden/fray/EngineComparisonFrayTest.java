@@ -40,11 +40,13 @@ class EngineComparisonFrayTest {
     Scenario s = FrayRuns.scenario(c.scenario());
     Variant v = FrayRuns.variant(s, c.where());
     int bound = s.mode() instanceof Mode.Exhaustive e ? e.preemptions() : 2;
+    // A focused scenario keeps its named points: its bound is only affordable with them.
+    List<String> focus = s.mode() instanceof Mode.Exhaustive e ? e.focus() : List.of();
     try (Explorer explorer = new Explorer()) {
       ScenarioRunner runner = new ScenarioRunner(explorer);
       LockcoreTarget target = new LockcoreTarget(c.bug());
       IntFunction<Exploration> dfs =
-          k -> explorer.explore(runner.program(s, v, target), new Mode.Exhaustive(bound, k));
+          k -> explorer.explore(runner.program(s, v, target), new Mode.Exhaustive(bound, k, focus));
       IntFunction<Exploration> pct =
           k -> explorer.explore(runner.program(s, v, target), new Mode.Pct(FrayRuns.SEED, 3, k));
       Exploration all = dfs.apply(Mode.DEFAULT_MAX_SCHEDULES);
@@ -58,6 +60,7 @@ class EngineComparisonFrayTest {
               + v.id()
               + ": exhaustive preemptions="
               + bound
+              + (focus.isEmpty() ? "" : " at=" + String.join(",", focus))
               + " first failure at schedule "
               + firstDfs
               + " of "

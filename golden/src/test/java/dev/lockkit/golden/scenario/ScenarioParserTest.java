@@ -101,6 +101,48 @@ class ScenarioParserTest {
   }
 
   @Test
+  void aFocusedExhaustiveModeParsesAndPrintsBack() throws ScenarioException {
+    Scenario s =
+        parse(
+            "explore: exhaustive preemptions=4 at=waitEvent,VmaLockPerVma.vmaRefcountPut\n"
+                + "task:\n  fault 0x1000\n");
+    assertEquals(
+        new Mode.Exhaustive(
+            4,
+            Mode.DEFAULT_MAX_SCHEDULES,
+            java.util.List.of("VmaLockPerVma.vmaRefcountPut", "waitEvent")),
+        s.mode());
+    assertEquals(s, parse(s.toText()));
+  }
+
+  @Test
+  void aBadPointNameIsReportedWithItsLine() {
+    ScenarioException e =
+        error("# focus\nexplore: exhaustive at=waitEvent,,x\ntask:\n  fault 0x1\n");
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("empty point name"), e.getMessage());
+    e = error("explore: exhaustive preemptions=4 at=vma_refcount-put\ntask:\n  fault 0x1000\n");
+    assertEquals(1, e.line());
+    assertTrue(e.getMessage().contains("bad point name 'vma_refcount-put'"), e.getMessage());
+  }
+
+  @Test
+  void exitChildParsesBuildsAndPrintsBackWhenTheScenarioForks() throws ScenarioException {
+    Scenario parsed = parse("task:\n  fork\ntask:\n  exit-child\n");
+    Scenario built =
+        Scenario.builder("fault-vs-munmap").task(t -> t.fork()).task(t -> t.exitChild()).build();
+    assertEquals(built.tasks(), parsed.tasks());
+    assertEquals(parsed, parse(parsed.toText()));
+  }
+
+  @Test
+  void exitChildWithoutAnyForkIsReportedAtItsLine() {
+    ScenarioException e = error("task:\n  fault 0x1000\ntask:\n  exit-child\n");
+    assertEquals(4, e.line());
+    assertTrue(e.getMessage().contains("exit-child needs a 'fork'"), e.getMessage());
+  }
+
+  @Test
   void aBadAddressIsReportedWithItsLine() {
     ScenarioException e = error("task:\n  fault 0xzz\n");
     assertEquals(

@@ -101,7 +101,9 @@ public final class Kernel {
     this.tracer = new Tracer(config);
     this.mmapLock = new MmapLock(ctx, tracer);
     if (config.isEnabled(Option.PER_VMA_LOCK)) {
-      this.vmaLock = new dev.lockkit.lockcore.vmalock.VmaLockPerVma(ctx, mmapLock, tracer);
+      this.vmaLock =
+          new dev.lockkit.lockcore.vmalock.VmaLockPerVma(
+              ctx, mmapLock, tracer, bug == HistoricalBug.VMA_REUSE_WITHOUT_MM_CHECK);
       this.faultLock = new FaultLockPerVma(mmapLock, vmaLock);
     } else {
       this.vmaLock = new dev.lockkit.lockcore.vmalock.VmaLockStubs(mmapLock);
@@ -131,7 +133,14 @@ public final class Kernel {
               mmapLock, bug == HistoricalBug.NOMMU_LOCK_LEAK));
     }
     this.mmapOps = new MmapOps(mmapLock, vmaLock, cache);
-    this.fork = new Fork(mmapLock, vmaLock, cache, this::allocMm);
+    this.fork =
+        new Fork(
+            mmapLock,
+            vmaLock,
+            cache,
+            this::allocMm,
+            ctx.reports(),
+            bug == HistoricalBug.FORK_WITHOUT_VMA_LOCK);
     this.maps = new MapsReader(mmapLock);
   }
 
@@ -157,7 +166,8 @@ public final class Kernel {
    * no {@link Config} option selects one.
    *
    * @throws IllegalArgumentException when {@code config} lacks the code the bug lived in ({@code
-   *     STACKROT}: MMU, LOCK_MM_AND_FIND_VMA, stacks growing down; {@code NOMMU_LOCK_LEAK}: !MMU)
+   *     STACKROT}: MMU, LOCK_MM_AND_FIND_VMA, stacks growing down; {@code NOMMU_LOCK_LEAK}: !MMU;
+   *     {@code FORK_WITHOUT_VMA_LOCK}, {@code VMA_REUSE_WITHOUT_MM_CHECK}: PER_VMA_LOCK)
    */
   public static Kernel bootWithHistoricalBug(
       Config config, ExceptionTable exceptionTable, HistoricalBug bug) {
@@ -170,6 +180,8 @@ public final class Kernel {
                   && config.isEnabled(Option.LOCK_MM_AND_FIND_VMA)
                   && !config.isEnabled(Option.STACK_GROWSUP);
           case NOMMU_LOCK_LEAK -> !config.isEnabled(Option.MMU);
+          case FORK_WITHOUT_VMA_LOCK, VMA_REUSE_WITHOUT_MM_CHECK ->
+              config.isEnabled(Option.PER_VMA_LOCK);
         };
     if (!applies) {
       throw new IllegalArgumentException(bug + " does not exist in configuration " + config);
@@ -368,6 +380,24 @@ public final class Kernel {
   public ForkResult fork(MmStruct mm) {
     Objects.requireNonNull(mm, "mm");
     return op(() -> fork.dupMmap(mm));
+  }
+
+  /**
+   * The exit of the last user of {@code mm} ({@code mmput()}): when this drops {@code mm_users} to
+   * zero, {@code exit_mmap()} tears the address space down and {@code mmdrop()} releases the
+   * mm_struct, which is freed unless someone still pins it ({@code mmgrab()}). Returns 0. The mm
+   * must not be used by the caller afterwards.
+   */
+  public int exitMm(MmStruct mm) {
+    Objects.requireNonNull(mm, "mm");
+    return op(
+        () -> {
+          if (mm.mmUsers().addAndGet(-1) == 0) {
+            mmapOps.exitMmap(mm);
+            mm.mmdrop();
+          }
+          return 0;
+        });
   }
 
   /** Reads {@code /proc/pid/maps} of {@code mm}, or {@code -EINTR}. */

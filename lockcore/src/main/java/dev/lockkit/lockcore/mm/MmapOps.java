@@ -178,6 +178,17 @@ final class MmapOps {
     return 0;
   }
 
+  /**
+   * {@code exit_mmap()}: tears down the whole address space of an mm nobody uses any more. Every
+   * VMA is write-locked and detached ({@code vma_mark_detached()}, which waits for lockless readers
+   * that still hold a reference) before it is freed, all under the mmap write lock.
+   */
+  void exitMmap(MmStruct mm) {
+    mmapLock.mmapWriteLock(mm);
+    doVmiMunmap(mm, 0, VmFlags.TASK_SIZE, false);
+    mmapLock.mmapWriteUnlock(mm);
+  }
+
   /** {@code __vm_munmap(start, len, true)}: 0 or a negative errno; see {@link Kernel#munmap}. */
   int munmap(MmStruct mm, long start, long len) {
     if ((start & ~VmFlags.PAGE_MASK) != 0

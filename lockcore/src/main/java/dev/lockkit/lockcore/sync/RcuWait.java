@@ -1,6 +1,7 @@
 package dev.lockkit.lockcore.sync;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code struct rcuwait}: at most one sleeping waiter, woken by whoever changes its condition.
@@ -14,10 +15,22 @@ import java.util.function.BooleanSupplier;
 public final class RcuWait {
   private final SharedRef<Task> waiter = new SharedRef<>(null);
   private final Reports reports;
+  // The model's KASAN view of the structure embedding this rcuwait: its name once it was freed,
+  // else null. Not kernel state, so it is read without a scheduling point.
+  private final Supplier<String> freedOwner;
 
   /** A wait with no waiter, reporting misuse to {@code reports}. */
   public RcuWait(Reports reports) {
+    this(reports, () -> null);
+  }
+
+  /**
+   * A wait embedded in a structure that can be freed: {@code freedOwner} names that structure once
+   * it is freed (null before), and a wake-up after that is a reported use-after-free.
+   */
+  public RcuWait(Reports reports, Supplier<String> freedOwner) {
     this.reports = reports;
+    this.freedOwner = freedOwner;
   }
 
   /**
@@ -43,6 +56,11 @@ public final class RcuWait {
   /** {@code rcuwait_wake_up()}: wakes the waiter if there is one; returns whether there was. */
   public boolean wakeUp() {
     Task t = waiter.get();
+    String freed = freedOwner.get();
+    if (freed != null) {
+      throw reports.poisoned(
+          "use-after-free: rcuwait_wake_up on the vma_writer_wait of freed " + freed);
+    }
     if (t == null) {
       return false;
     }

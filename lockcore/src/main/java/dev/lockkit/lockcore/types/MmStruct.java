@@ -26,6 +26,8 @@ public final class MmStruct implements TraceSubject {
   private final SharedInt mapCount = new SharedInt(0);
   private final SharedInt mmUsers = new SharedInt(1);
   private final SharedInt mmCount = new SharedInt(1);
+  // The model's record that __mmdrop() freed this mm (KASAN's view, not kernel state).
+  private volatile boolean freed;
 
   // Written once in the constructor, before the mm is shared.
   @IfConfig("PER_VMA_LOCK")
@@ -44,7 +46,7 @@ public final class MmStruct implements TraceSubject {
     this.mmMt = new VmaTree(ctx, id, mmapLock);
     if (ctx.config().isEnabled(Option.PER_VMA_LOCK)) {
       this.mmLockSeq = new SeqCount();
-      this.vmaWriterWait = new RcuWait(ctx.reports());
+      this.vmaWriterWait = new RcuWait(ctx.reports(), () -> freed ? id : null);
     }
   }
 
@@ -83,9 +85,22 @@ public final class MmStruct implements TraceSubject {
     mmCount.getAndAdd(1);
   }
 
-  /** {@code mmdrop()}: unpins it; returns the new count. */
+  /**
+   * {@code mmdrop()}: unpins it; returns the new count. The last unpin frees the mm_struct ({@code
+   * __mmdrop()}); lockcore marks it freed so that a later wake-up through its {@code
+   * vma_writer_wait} is reported as a use-after-free.
+   */
   public int mmdrop() {
-    return mmCount.addAndGet(-1);
+    int left = mmCount.addAndGet(-1);
+    if (left == 0) {
+      freed = true;
+    }
+    return left;
+  }
+
+  /** Whether the last {@link #mmdrop} freed this mm_struct (diagnostics and tests). */
+  public boolean isFreed() {
+    return freed;
   }
 
   /** {@code mm->mm_count}. */

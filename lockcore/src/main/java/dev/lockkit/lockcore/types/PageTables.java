@@ -2,6 +2,7 @@ package dev.lockkit.lockcore.types;
 
 import dev.lockkit.lockcore.sync.SpinLock;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -11,7 +12,7 @@ import java.util.TreeMap;
  */
 public final class PageTables {
   private final SpinLock ptl = new SpinLock();
-  // guarded by ptl
+  // guarded by ptl (debugSnapshot reads it without, see there)
   private final TreeMap<Long, PageState> ptes = new TreeMap<>();
 
   /** The entry for the page containing {@code address}, or null. */
@@ -68,6 +69,18 @@ public final class PageTables {
     } finally {
       ptl.unlock();
     }
+  }
+
+  /**
+   * The entries of [start, end), read without the PTL: for the model's consistency checks only
+   * (like a debug walk of the page tables), never for kernel decisions. It adds no synchronisation
+   * operation, so checks built on it leave schedules, traces and the real platform's interleavings
+   * unchanged. Only for a caller whose locks exclude every writer of these page tables (as fork's
+   * check does with the mmap write lock and every VMA write-locked): otherwise the unlocked read
+   * races with the writer, which is the bug such a check exists to report.
+   */
+  public NavigableMap<Long, PageState> debugSnapshot(long start, long end) {
+    return new TreeMap<>(ptes.subMap(start, end));
   }
 
   /** The number of present or swapped entries (diagnostics and tests). */

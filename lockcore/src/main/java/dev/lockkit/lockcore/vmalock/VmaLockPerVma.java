@@ -42,12 +42,24 @@ public final class VmaLockPerVma implements VmaLock {
   private final SyncContext ctx;
   private final MmapLock mmapLock;
   private final Tracer tracer;
+  // HistoricalBug.VMA_REUSE_WITHOUT_MM_CHECK: vma_start_read() as before 6.16.1, without the
+  // vm_mm check, so a reference on a VMA reused by another mm is dropped without pinning that mm.
+  private final boolean withoutMmCheck;
 
   /** The per-VMA lock API of a kernel. */
   public VmaLockPerVma(SyncContext ctx, MmapLock mmapLock, Tracer tracer) {
+    this(ctx, mmapLock, tracer, false);
+  }
+
+  /**
+   * The per-VMA lock API; {@code withoutMmCheck} puts back the pre-6.16.1 {@code vma_start_read()}
+   * ({@code HistoricalBug.VMA_REUSE_WITHOUT_MM_CHECK}; only {@code Kernel.bootWithHistoricalBug}).
+   */
+  public VmaLockPerVma(SyncContext ctx, MmapLock mmapLock, Tracer tracer, boolean withoutMmCheck) {
     this.ctx = ctx;
     this.mmapLock = mmapLock;
     this.tracer = tracer;
+    this.withoutMmCheck = withoutMmCheck;
   }
 
   // ---- lockdep annotations on vmlock_dep_map ----
@@ -102,6 +114,12 @@ public final class VmaLockPerVma implements VmaLock {
       return a.old() == 0 ? VmaStartRead.detached() : VmaStartRead.failed();
     }
     lockdepAcquire(vma, true, true);
+    if (withoutMmCheck) {
+      // Before 6.16.1: no vm_mm check. A VMA reused by another mm is treated as ours; the caller
+      // (lock_vma_under_rcu) sees the wrong vm_mm and drops the reference with vma_end_read(),
+      // whose wake-up may reach that mm after it was freed.
+      return vmaCheckLockSeq(mm, vma);
+    }
     MmStruct other = vma.vmMm();
     if (other != mm) {
       // Reused for another mm under us: that mm may go away right after our put, before the
@@ -114,6 +132,13 @@ public final class VmaLockPerVma implements VmaLock {
       rcu.readLock();
       return VmaStartRead.failed();
     }
+    return vmaCheckLockSeq(mm, vma);
+  }
+
+  /**
+   * The end of {@code vma_start_read()}: with a reference held, fail if the VMA is write-locked.
+   */
+  private VmaStartRead vmaCheckLockSeq(MmStruct mm, VmAreaStruct vma) {
     // Acquire pairs with the release in vma_end_write_all(): a reader racing with the unlock only
     // reads the VMA after it was unlocked. An overflowed sequence can give a false "locked" only.
     if (vma.vmLockSeq().get() == mm.mmLockSeq().rawRead()) {

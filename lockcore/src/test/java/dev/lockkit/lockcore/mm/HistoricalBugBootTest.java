@@ -34,8 +34,28 @@ class HistoricalBugBootTest {
         () ->
             Kernel.bootWithHistoricalBug(
                 MMU, ExceptionTable.empty(), HistoricalBug.NOMMU_LOCK_LEAK));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Kernel.bootWithHistoricalBug(
+                MMU, ExceptionTable.empty(), HistoricalBug.FORK_WITHOUT_VMA_LOCK));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Kernel.bootWithHistoricalBug(
+                MMU, ExceptionTable.empty(), HistoricalBug.VMA_REUSE_WITHOUT_MM_CHECK));
     assertNotNull(
         Kernel.bootWithHistoricalBug(MMU, ExceptionTable.empty(), HistoricalBug.STACKROT));
+    assertNotNull(
+        Kernel.bootWithHistoricalBug(
+            Config.parse("ARCH_SUPPORTS_PER_VMA_LOCK,MMU,PER_VMA_LOCK,SMP"),
+            ExceptionTable.empty(),
+            HistoricalBug.VMA_REUSE_WITHOUT_MM_CHECK));
+    assertNotNull(
+        Kernel.bootWithHistoricalBug(
+            Config.parse("ARCH_SUPPORTS_PER_VMA_LOCK,MMU,PER_VMA_LOCK,SMP"),
+            ExceptionTable.empty(),
+            HistoricalBug.FORK_WITHOUT_VMA_LOCK));
   }
 
   /** Whether the mmap_lock is still held after a fault on an unmapped address failed. */
