@@ -200,12 +200,13 @@ public final class ImportPlan {
       if (isStatic) {
         out.merge(lineStart(text, file.begin(other.get(0))), line + "\n", (a, b) -> b + a);
       } else {
+        // One blank line before the new group, not before each import in it.
         out.merge(
-            lineEnd(text, file.end(other.get(other.size() - 1))), "\n" + line, String::concat);
+            lineEnd(text, file.end(other.get(other.size() - 1))), "\n" + line, (a, b) -> a + line);
       }
     } else if (file.cu().getPackageDeclaration().isPresent()) {
       int at = lineEnd(text, file.end(file.cu().getPackageDeclaration().get()));
-      out.merge(at, "\n" + line, String::concat);
+      out.merge(at, "\n" + line, (a, b) -> a + line);
     } else {
       out.merge(0, line + "\n", String::concat);
     }
