@@ -376,4 +376,93 @@ class IntoTypeMoveTest {
         Files.readString(src.resolve("q/Use.java")));
     assertEquals("", compile(src, tmp.resolve("out")));
   }
+
+  @Test
+  void theHostDropsItsImportOfTheMovedTypeAndStillCompiles() throws Exception {
+    write(
+        "q/Host.java",
+        """
+        package q;
+
+        import p.Helper;
+
+        public class Host {
+          int limit() {
+            return Helper.LIMIT + p.Helper.LIMIT;
+          }
+        }
+        """);
+    MoveTestSupport.Run r = runAllowingTheCycle();
+    assertEquals(0, r.exit(), r.out() + r.err());
+    String host = Files.readString(src.resolve("q/Host.java"));
+    assertTrue(
+        host.startsWith(
+            """
+            package q;
+
+            import java.util.List;
+            import p.Tool;
+
+            public class Host {
+              int limit() {
+                return Helper.LIMIT + Helper.LIMIT;
+              }
+
+              /** Helps; see {@link Helper#ids}. */
+            """),
+        host);
+    assertEquals("", compile(src, tmp.resolve("out")));
+  }
+
+  @Test
+  void aHostMethodShadowingAStaticallyImportedOneIsANameClash() throws Exception {
+    write(
+        "p/Helper.java",
+        """
+        package p;
+
+        import static java.lang.Math.max;
+
+        public class Helper {
+          static int big(int a) {
+            return max(a, 7);
+          }
+        }
+        """);
+    write("q/Host.java", HOST.replace("int twice(int x)", "int max(int x)"));
+    Map<String, String> before = snapshot(src);
+    MoveTestSupport.Run r = run("move p.Helper to q.Host\n");
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("move/name-clash"), r.out());
+    assertTrue(r.out().contains("inside q.Host max means q.Host's own method"), r.out());
+    assertEquals(before, snapshot(src));
+  }
+
+  @Test
+  void aLibraryStaticImportTheMovedCodeUsesIsCopiedToTheHost() throws Exception {
+    Path helper = src.resolve("p/Helper.java");
+    Files.writeString(
+        helper,
+        Files.readString(helper)
+            .replace(
+                "import java.util.List;",
+                "import static java.lang.Math.max;\n\nimport java.util.List;")
+            .replace("List.of(LIMIT, Tool.ONE)", "List.of(max(LIMIT, 0), Tool.ONE)"));
+    MoveTestSupport.Run r = runAllowingTheCycle();
+    assertEquals(0, r.exit(), r.out() + r.err());
+    String host = Files.readString(src.resolve("q/Host.java"));
+    assertTrue(
+        host.startsWith(
+            """
+            package q;
+
+            import static java.lang.Math.max;
+
+            import java.util.List;
+            import p.Tool;
+            """),
+        host);
+    assertTrue(host.contains("      return List.of(max(LIMIT, 0), Tool.ONE);\n"), host);
+    assertEquals("", compile(src, tmp.resolve("out")));
+  }
 }

@@ -206,7 +206,18 @@ public final class ImportPlan {
       }
     } else if (file.cu().getPackageDeclaration().isPresent()) {
       int at = lineEnd(text, file.end(file.cu().getPackageDeclaration().get()));
-      out.merge(at, "\n" + line, (a, b) -> a + line);
+      // Statics come first (see insertions()); a blank line between them and the type imports.
+      out.merge(
+          at,
+          "\n" + line,
+          (a, b) ->
+              a
+                  + (!isStatic
+                          && a.substring(a.lastIndexOf('\n', a.length() - 2) + 1)
+                              .startsWith("import static ")
+                      ? "\n"
+                      : "")
+                  + line);
     } else {
       out.merge(0, line + "\n", String::concat);
     }
