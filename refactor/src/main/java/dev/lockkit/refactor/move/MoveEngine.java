@@ -148,6 +148,15 @@ public final class MoveEngine {
       }
     }
     for (MovedType t : types) {
+      if (t.intoType() && ops.size() > 1) {
+        // Its file is deleted and the host's file gains its text: edits other operations would
+        // make to either file cannot be merged yet, so this move runs alone.
+        throw new BadInput(
+            t.op().where()
+                + ": moving "
+                + t.oldFqn()
+                + " into a type must be the only operation of its plan; split the plan");
+      }
       for (MovedType u : types) {
         if (t != u && t.nested() && t.type().topLevel().equals(u.type().topLevel())) {
           throw new BadInput(

@@ -300,12 +300,14 @@ class NestedTypeMoveTest {
   }
 
   @Test
-  void movingATypeIntoAnotherTypeIsStillRefusedWithTheReason() throws Exception {
-    Files.writeString(plan, "move p.User to p.Outer\n");
+  void movingANestedTypeIntoAnotherTypeIsRefusedWithTheWayAround() throws Exception {
+    Files.writeString(plan, "move p.Outer.Pair to p.User\n");
+    Map<String, String> before = snapshot(src);
     MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
     assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("move.plan:1"), r.err());
     assertTrue(
-        r.err().contains("moving a type into another type (p.Outer) is not supported yet"),
-        r.err());
+        r.err().contains("p.Outer.Pair is a nested type; move it out to a package first"), r.err());
+    assertEquals(before, snapshot(src));
   }
 }

@@ -90,12 +90,9 @@ public final class ElementResolver {
               + " into a file of its own first");
     }
     String dest = op.destination();
-    if (project.type(dest) != null) {
-      throw PlanException.at(
-          op,
-          "moving a type into another type ("
-              + dest
-              + ") is not supported yet; name a package (a nested type becomes top-level there)");
+    TypeInfo host = project.type(dest);
+    if (host != null) {
+      return intoType(op, t, host);
     }
     if (t.outer() == null && dest.equals(t.packageName())) {
       throw PlanException.at(op, name + " is already in package " + dest);
@@ -126,6 +123,40 @@ public final class ElementResolver {
       throw PlanException.at(op, "destination file " + file + " exists");
     }
     return new MovedType(op, t, dest, file);
+  }
+
+  /**
+   * A top-level type moving into an existing top-level type of another file, which becomes its
+   * enclosing type. A member type already named like it is a {@code move/name-clash} conflict found
+   * later, on the whole plan, not a plan error.
+   */
+  private MovedType intoType(MoveOp op, TypeInfo t, TypeInfo host) throws PlanException {
+    if (t.outer() != null) {
+      throw PlanException.at(
+          op,
+          t.fqn()
+              + " is a nested type; move it out to a package first, then into "
+              + host.fqn()
+              + " (only top-level types can move into a type yet)");
+    }
+    if (host.topLevel().equals(t)) {
+      throw PlanException.at(op, "cannot move " + t.fqn() + " into itself (" + host.fqn() + ")");
+    }
+    if (host.outer() != null) {
+      throw PlanException.at(
+          op,
+          "destination "
+              + host.fqn()
+              + " is a nested type; only top-level types can receive a type yet");
+    }
+    if (host.file().cu().getTypes().size() != 1) {
+      throw PlanException.at(
+          op,
+          host.file().display()
+              + " declares several top-level types; move the others out of it first");
+    }
+    return new MovedType(
+        op, t, host.packageName(), host.file().source().path().toAbsolutePath(), host);
   }
 
   /**

@@ -200,12 +200,24 @@ public final class ImportPlan {
       if (isStatic) {
         out.merge(lineStart(text, file.begin(other.get(0))), line + "\n", (a, b) -> b + a);
       } else {
+        // One blank line before the new group, not before each import in it.
         out.merge(
-            lineEnd(text, file.end(other.get(other.size() - 1))), "\n" + line, String::concat);
+            lineEnd(text, file.end(other.get(other.size() - 1))), "\n" + line, (a, b) -> a + line);
       }
     } else if (file.cu().getPackageDeclaration().isPresent()) {
       int at = lineEnd(text, file.end(file.cu().getPackageDeclaration().get()));
-      out.merge(at, "\n" + line, String::concat);
+      // Statics come first (see insertions()); a blank line between them and the type imports.
+      out.merge(
+          at,
+          "\n" + line,
+          (a, b) ->
+              a
+                  + (!isStatic
+                          && a.substring(a.lastIndexOf('\n', a.length() - 2) + 1)
+                              .startsWith("import static ")
+                      ? "\n"
+                      : "")
+                  + line);
     } else {
       out.merge(0, line + "\n", String::concat);
     }

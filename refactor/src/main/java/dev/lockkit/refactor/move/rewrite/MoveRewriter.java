@@ -121,7 +121,7 @@ public final class MoveRewriter {
   /** Computes the edits of the whole plan; writes nothing. */
   public Result run() {
     for (MovedType t : types) {
-      if (!t.nested()) {
+      if (!t.nested() && !t.intoType()) {
         movedFiles.put(t.type().file(), new ArrayList<>());
       }
     }
@@ -168,14 +168,16 @@ public final class MoveRewriter {
     }
     TypeMover typeMover = new TypeMover(this);
     for (MovedType t : types) {
-      if (t.nested()) {
+      if (t.intoType()) {
+        new IntoTypeMover(this).move(t);
+      } else if (t.nested()) {
         new NestedTypeMover(this).move(t);
       } else {
         typeMover.references(t);
       }
     }
     for (MovedType t : types) {
-      if (!t.nested()) {
+      if (!t.nested() && !t.intoType()) {
         typeMover.recreate(t);
       }
     }

@@ -108,7 +108,7 @@ class ElementResolverTest {
   }
 
   @Test
-  void nestedTypesAndTypesIntoTypesAreReportedAsUnsupported() throws Exception {
+  void nestedMemberTypesAreUnsupportedAndATypeCannotMoveIntoItself() throws Exception {
     assertTrue(
         error("move a.b.Util#Nested to a.c.New")
             .contains("moving nested types is not supported yet"));
@@ -116,9 +116,7 @@ class ElementResolverTest {
     String intoType =
         assertThrows(PlanException.class, () -> new ElementResolver(project).resolveType(op))
             .getMessage();
-    assertTrue(
-        intoType.contains("moving a type into another type (a.b.Util) is not supported yet"),
-        intoType);
+    assertEquals("t.plan:1: cannot move a.b.Util into itself (a.b.Util)", intoType);
   }
 
   @Test

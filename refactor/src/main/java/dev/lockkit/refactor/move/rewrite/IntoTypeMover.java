@@ -1,0 +1,288 @@
+package dev.lockkit.refactor.move.rewrite;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.JavadocComment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.finding.Severity;
+import dev.lockkit.analyzer.kconfig.FeatureModel;
+import dev.lockkit.analyzer.pc.ExprSyntaxException;
+import dev.lockkit.refactor.move.check.GraphDelta;
+import dev.lockkit.refactor.move.check.Presence;
+import dev.lockkit.refactor.move.model.FileScope;
+import dev.lockkit.refactor.move.model.MovedType;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.model.TypeInfo;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Moves a top-level type into an existing top-level type (the host), where it becomes a static
+ * member type; its file is deleted. The mirror image of {@link NestedTypeMover}.
+ *
+ * <p>Reference rule (the same as for a nested type moving out, so both directions read alike):
+ * users keep the simple name and import the new nested name, {@code import pkg.Helper;} becomes
+ * {@code import pkg2.Host.Helper;}; a file that saw the type through its package gets that import;
+ * qualified names {@code pkg.Helper} become {@code pkg2.Host.Helper}; imports of its members
+ * ({@code import static pkg.Helper.X;}) follow the prefix. Inside the host the simple name works by
+ * scope, so the host's own import of the type is dropped and qualified uses there become simple.
+ *
+ * <p>The moved text keeps every byte of the declaration (Javadoc, comments, annotations, its own
+ * {@code @IfConfig}) re-indented to the host's member indentation; a class gains {@code static}
+ * (other kinds are implicitly static). The names it uses are re-resolved inside the host: each must
+ * mean there what it meant in its old file, through an import merged into the host's file, or it is
+ * a {@code move/name-clash}.
+ */
+final class IntoTypeMover {
+
+  private final MoveRewriter r;
+
+  IntoTypeMover(MoveRewriter r) {
+    this.r = r;
+  }
+
+  void move(MovedType t) {
+    TypeInfo helper = t.type();
+    TypeInfo host = t.host();
+    ParsedFile home = helper.file();
+    ParsedFile hostFile = host.file();
+    if (r.project.type(t.newFqn()) != null) {
+      r.conflict(
+          "move/name-clash",
+          hostFile,
+          host.decl(),
+          host.fqn() + " already has a member type named " + helper.simpleName(),
+          t.oldFqn() + " -> " + t.newFqn());
+    }
+    gating(t);
+    boolean needsPublic = false;
+    Set<String> packageMembers = TypeMover.packagePrivateMemberNames(helper);
+    boolean leavesPackage = !helper.packageName().equals(t.destPackage());
+    for (ParsedFile f : r.project.files()) {
+      if (!f.parsed() || f == home || !references(f, t)) {
+        continue;
+      }
+      if (f == hostFile || f.packageName().equals(t.destPackage())) {
+        continue;
+      }
+      needsPublic = true;
+      if (!TypeMover.isPublic(host.decl())) {
+        r.conflict(
+            "move/access",
+            f,
+            null,
+            f.display()
+                + " uses "
+                + t.oldFqn()
+                + ", but "
+                + host.fqn()
+                + " is not public: "
+                + t.newFqn()
+                + " would not be visible from "
+                + f.packageName(),
+            t.newFqn() + " <- " + f.packageName());
+      }
+      if (leavesPackage && f.packageName().equals(helper.packageName())) {
+        String hit = TypeMover.usesByName(f, packageMembers, helper.simpleName());
+        if (hit != null) {
+          r.conflict(
+              "move/access",
+              f,
+              null,
+              t.oldFqn()
+                  + "'s "
+                  + hit
+                  + " is not public; once it is in "
+                  + host.fqn()
+                  + " it is not visible from "
+                  + f.display(),
+              t.oldFqn() + " -> " + t.destPackage() + " <- " + f.packageName());
+        }
+      }
+    }
+    MemberText span = MemberText.of(home, helper.decl());
+    String body = new IntoTypeText(r, t, span).text(needsPublic);
+    insert(t, body);
+    r.deletions.add(home.source());
+    r.delta.renamed.put(
+        t.oldFqn(), new GraphDelta.NewType(host.fqn(), t.destPackage(), host.fqn()));
+    r.notes.add(
+        "moves "
+            + t.oldFqn()
+            + " into "
+            + host.fqn()
+            + " as "
+            + t.newFqn()
+            + " ("
+            + home.display()
+            + " deleted)");
+  }
+
+  /** The host's presence condition must hold wherever the moved type existed. */
+  private void gating(MovedType t) {
+    ParsedFile home = t.type().file();
+    Presence.Decision pd;
+    try {
+      pd = r.presence.decide(t.type().decl(), t.host().decl());
+    } catch (ExprSyntaxException e) {
+      r.conflict(
+          "gate/unguarded-reference",
+          home,
+          t.type().decl(),
+          t.oldFqn() + ": cannot read an @IfConfig: " + e.getMessage(),
+          t.oldFqn() + " @IfConfig");
+      return;
+    }
+    if (pd.conflict()) {
+      TreeSet<String> relevant = new TreeSet<>(pd.condition().symbols());
+      relevant.addAll(pd.destination().symbols());
+      r.conflicts.add(
+          Finding.of(
+                  "gate/unguarded-reference",
+                  Severity.ERROR,
+                  new Location(
+                      home.display(), t.type().decl().getBegin().map(p -> p.line).orElse(0), 0),
+                  t.oldFqn()
+                      + " exists where "
+                      + pd.condition()
+                      + " holds, but "
+                      + t.host().fqn()
+                      + " only where "
+                      + pd.destination()
+                      + "; with "
+                      + FeatureModel.describe(pd.lostIn().get(), relevant)
+                      + " it would disappear",
+                  t.oldFqn() + " -> " + t.host().fqn())
+              .withWitness(pd.lostIn().get()));
+    }
+  }
+
+  /** Inserts the re-indented declaration before the host's closing brace. */
+  private void insert(MovedType t, String body) {
+    TypeInfo host = t.host();
+    ParsedFile f = host.file();
+    String text = f.source().text();
+    int brace = f.end(host.decl()) - 1;
+    String indent = memberIndent(t);
+    StringBuilder block = new StringBuilder();
+    for (String line : body.split("\n", -1)) {
+      block.append(line.isBlank() ? "" : indent + line).append('\n');
+    }
+    String b = block.toString();
+    while (b.endsWith("\n\n")) {
+      b = b.substring(0, b.length() - 1);
+    }
+    int ls = ImportPlan.lineStart(text, brace);
+    if (text.substring(ls, brace).isBlank()) {
+      r.edit(f, ls, ls, (host.decl().getMembers().isEmpty() ? "" : "\n") + b);
+    } else {
+      r.edit(f, brace, brace, "\n" + b);
+    }
+  }
+
+  /** The host's member indentation: its first member's, else one step of the moved file's. */
+  private static String memberIndent(MovedType t) {
+    TypeDeclaration<?> host = t.host().decl();
+    if (!host.getMembers().isEmpty()) {
+      return MemberText.of(t.host().file(), host.getMembers().get(0)).indent();
+    }
+    for (String line : t.type().file().source().text().split("\n")) {
+      if (!line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+        return line.substring(0, line.length() - line.stripLeading().length());
+      }
+    }
+    return "  ";
+  }
+
+  /** Rewrites the references in {@code f}; returns true if {@code f} uses the type at all. */
+  private boolean references(ParsedFile f, MovedType t) {
+    FileScope scope = r.project.scope(f);
+    String oldFqn = t.oldFqn();
+    String simple = t.type().simpleName();
+    boolean inHost = f == t.host().file();
+    String qualified = inHost ? simple : t.newFqn();
+    boolean explicitImport = false;
+    boolean any = false;
+    String text = f.source().text();
+    for (ImportDeclaration d : f.cu().getImports()) {
+      String n = d.getNameAsString();
+      if (!n.equals(oldFqn) && !n.startsWith(oldFqn + ".")) {
+        continue;
+      }
+      any = true;
+      if (!d.isStatic() && !d.isAsterisk() && n.equals(oldFqn)) {
+        explicitImport = true;
+        if (inHost) {
+          // The host sees its member type by scope.
+          r.edit(f, ImportPlan.lineStart(text, f.begin(d)), ImportPlan.lineEnd(text, f.end(d)), "");
+          continue;
+        }
+      }
+      int s = f.begin(d.getName());
+      r.edit(f, s, s + oldFqn.length(), t.newFqn());
+    }
+    boolean[] simpleUse = {false};
+    boolean[] found = {any};
+    f.cu()
+        .walk(
+            n -> {
+              if (n instanceof ClassOrInterfaceType ct
+                      && ct.getScope().isEmpty()
+                      && ct.getNameAsString().equals(simple)
+                  || n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
+                  || n instanceof AnnotationExpr a && a.getNameAsString().equals(simple)) {
+                if (oldFqn.equals(scope.resolveType(simple, n))) {
+                  simpleUse[0] = true;
+                  found[0] = true;
+                }
+              } else if (n instanceof ClassOrInterfaceType ct
+                  && ct.getScope().isPresent()
+                  && ct.getNameWithScope().equals(oldFqn)) {
+                r.edit(f, f.begin(ct), f.end(ct.getName()), qualified);
+                found[0] = true;
+              } else if (n instanceof FieldAccessExpr fa && oldFqn.equals(FileScope.chain(fa))) {
+                r.edit(f, f.begin(fa), f.end(fa), qualified);
+                found[0] = true;
+              }
+            });
+    if (simpleUse[0] && !explicitImport && !inHost) {
+      r.plan(f, null).forceImport(t.newFqn());
+    }
+    javadoc(f, t, simpleUse[0] || explicitImport || inHost);
+    return found[0];
+  }
+
+  private void javadoc(ParsedFile f, MovedType t, boolean simpleVisible) {
+    Pattern qualified = Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
+    Pattern simple =
+        Pattern.compile(
+            "(\\{@link(?:plain)?\\s+|@see\\s+|@throws\\s+)"
+                + Pattern.quote(t.type().simpleName())
+                + "\\b");
+    boolean samePackage = f.packageName().equals(t.type().packageName());
+    for (Comment c : f.cu().getAllComments()) {
+      if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
+        continue;
+      }
+      int base = f.begin(c) + 3;
+      Matcher m = qualified.matcher(c.getContent());
+      while (m.find()) {
+        r.edit(f, base + m.start(), base + m.end(), t.newFqn());
+      }
+      if (samePackage && !simpleVisible) {
+        Matcher s = simple.matcher(c.getContent());
+        while (s.find()) {
+          r.edit(f, base + s.start() + s.group(1).length(), base + s.end(), t.newFqn());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,303 @@
+package dev.lockkit.refactor.move.rewrite;
+
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.JavadocComment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.refactor.edit.TextEdit;
+import dev.lockkit.refactor.move.check.Access;
+import dev.lockkit.refactor.move.model.FileScope;
+import dev.lockkit.refactor.move.model.MovedType;
+import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.model.TypeInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of a top-level type moving into a host type ({@link IntoTypeMover}), not yet indented:
+ * {@code static} (and {@code public} when needed) added, its own Javadoc links simplified; on the
+ * way, the imports it needs are planned in the host's file, and every name it uses is checked to
+ * mean inside the host what it meant before ({@code move/name-clash}) and to be visible from there
+ * ({@code move/access}).
+ */
+final class IntoTypeText {
+  private final MoveRewriter r;
+  private final MovedType t;
+  private final MemberText span;
+  private final ParsedFile home;
+  private final FileScope scope;
+  private final FileScope hostScope;
+  private final ImportPlan hostImports;
+  private final List<TextEdit> edits = new ArrayList<>();
+  private final Set<String> reported = new LinkedHashSet<>();
+
+  IntoTypeText(MoveRewriter r, MovedType t, MemberText span) {
+    this.r = r;
+    this.t = t;
+    this.span = span;
+    this.home = t.type().file();
+    this.scope = r.project.scope(home);
+    this.hostScope = r.project.scope(t.host().file());
+    this.hostImports = r.plan(t.host().file(), t.host().decl());
+  }
+
+  String text(boolean needsPublic) {
+    // Which names a library's on-demand static import supplies is not known here, so it cannot be
+    // decided whether the host must import them or shadows them: refused rather than guessed.
+    for (String od : scope.staticOnDemandImports()) {
+      if (r.project.type(od) == null && !hostScope.staticOnDemandImports().contains(od)) {
+        r.conflict(
+            "move/name-clash",
+            home,
+            null,
+            t.oldFqn()
+                + "'s file has `import static "
+                + od
+                + ".*;`, which "
+                + t.host().fqn()
+                + "'s file lacks; replace it by single static imports first",
+            t.oldFqn() + " import static " + od + ".*");
+      }
+    }
+    t.type()
+        .decl()
+        .walk(
+            n -> {
+              String name = null;
+              if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
+                name = ct.getNameAsString();
+              } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
+                name = a.getNameAsString();
+              } else if (n instanceof NameExpr ne
+                  && scope.resolveMember(ne.getNameAsString(), false, ne).kind()
+                      == FileScope.Kind.UNKNOWN) {
+                name = ne.getNameAsString();
+              }
+              if (name != null) {
+                typeName(n, name);
+              }
+              if (n instanceof NameExpr ne) {
+                memberName(n, ne.getNameAsString(), false);
+              } else if (n instanceof MethodCallExpr mc && mc.getScope().isEmpty()) {
+                memberName(n, mc.getNameAsString(), true);
+              } else if (n instanceof MethodCallExpr mc) {
+                qualified(n, mc.getScope().get(), mc.getNameAsString(), true);
+              } else if (n instanceof FieldAccessExpr fa) {
+                qualified(n, fa.getScope(), fa.getNameAsString(), false);
+              } else if (n instanceof MethodReferenceExpr mr) {
+                qualified(n, mr.getScope(), mr.getIdentifier(), true);
+              }
+            });
+    modifiers(needsPublic);
+    // Its own Javadoc's links to its old name: the simple name is the type itself in the host.
+    Pattern old = Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
+    for (Comment c : home.cu().getAllComments()) {
+      if (c instanceof JavadocComment && c.getBegin().isPresent() && span.contains(home.begin(c))) {
+        Matcher m = old.matcher(c.getContent());
+        int base = home.begin(c) + 3;
+        while (m.find()) {
+          edits.add(new TextEdit(base + m.start(), base + m.end(), t.type().simpleName()));
+        }
+      }
+    }
+    List<TextEdit> sorted = new ArrayList<>(new LinkedHashSet<>(edits));
+    sorted.sort(TextEdit.ORDER);
+    StringBuilder body =
+        new StringBuilder(home.source().text().substring(span.start(), span.end()));
+    for (int i = sorted.size() - 1; i >= 0; i--) {
+      TextEdit e = sorted.get(i);
+      body.replace(e.start() - span.start(), e.end() - span.start(), e.replacement());
+    }
+    return body.toString();
+  }
+
+  /** A simple type name must mean inside the host what it meant in the old file. */
+  private void typeName(Node n, String name) {
+    String fqn = scope.resolveType(name, n);
+    if (fqn == null || fqn.equals(t.oldFqn()) || fqn.startsWith(t.oldFqn() + ".")) {
+      return; // a type parameter, unknown, or the moved type and its own members
+    }
+    String there = hostScope.resolveType(name, t.host().decl());
+    if (there == null) {
+      hostImports.forceImport(fqn);
+    } else if (!there.equals(fqn) && reported.add("type " + name)) {
+      r.conflict(
+          "move/name-clash",
+          home,
+          n,
+          t.oldFqn()
+              + " uses "
+              + fqn
+              + " as "
+              + name
+              + ", but inside "
+              + t.host().fqn()
+              + " "
+              + name
+              + " means "
+              + there,
+          t.oldFqn() + " " + name + " -> " + there);
+    }
+    TypeInfo used = r.project.type(fqn);
+    if (used != null
+        && used.outer() == null
+        && used.packageName().equals(t.type().packageName())
+        && !used.packageName().equals(t.destPackage())
+        && Access.ofType(used) < 3
+        && reported.add(fqn)) {
+      r.conflict(
+          "move/access",
+          home,
+          n,
+          t.oldFqn()
+              + " uses "
+              + fqn
+              + " ("
+              + Access.label(Access.ofType(used))
+              + "), which is not visible from "
+              + t.destPackage(),
+          t.oldFqn() + " -> " + fqn);
+    }
+  }
+
+  /**
+   * An unqualified member name that came from a static import: the host needs the import, and a
+   * host member of that name would shadow it (a nested type sees its enclosing type's members
+   * before any static import).
+   */
+  private void memberName(Node n, String name, boolean method) {
+    FileScope.Member m = scope.resolveMember(name, method, n);
+    String owner;
+    if (m.kind() == FileScope.Kind.STATIC_IMPORT && m.owner() != null) {
+      owner = m.owner().fqn();
+    } else if (m.kind() == FileScope.Kind.UNKNOWN
+        && !scope.staticSingleImports().getOrDefault(name, List.of()).isEmpty()) {
+      owner = scope.staticSingleImports().get(name).get(0); // a library type's member
+    } else {
+      return;
+    }
+    if (hostDeclares(name, method) && reported.add((method ? "method " : "field ") + name)) {
+      r.conflict(
+          "move/name-clash",
+          home,
+          n,
+          t.oldFqn()
+              + " uses "
+              + owner
+              + "."
+              + name
+              + " through a static import, but inside "
+              + t.host().fqn()
+              + " "
+              + name
+              + " means "
+              + t.host().fqn()
+              + "'s own "
+              + (method ? "method" : "field"),
+          t.oldFqn() + " " + name + " -> " + t.host().fqn() + "#" + name);
+      return;
+    }
+    hostImports.addStatic(owner, name);
+  }
+
+  private boolean hostDeclares(String name, boolean method) {
+    for (BodyDeclaration<?> b : t.host().decl().getMembers()) {
+      if (method && b instanceof CallableDeclaration<?> c && c.getNameAsString().equals(name)
+          || !method && b instanceof FieldDeclaration fd && FileScope.names(fd).contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code X.m} where {@code X} is a type: {@code m} must be visible from the host. */
+  private void qualified(
+      Node n, com.github.javaparser.ast.expr.Expression q, String name, boolean method) {
+    String fqn = scope.resolveTypeChain(q);
+    TypeInfo owner = fqn == null ? null : r.project.type(fqn);
+    if (owner == null || owner.topLevel().equals(t.type())) {
+      return;
+    }
+    TypeInfo declaring = scope.declaringType(owner, name, method, 0);
+    if (declaring != null
+        && !Access.memberVisible(declaring, name, method, t.host().fqn(), t.destPackage())
+        && reported.add(declaring.fqn() + "#" + name)) {
+      r.conflict(
+          "move/access",
+          home,
+          n,
+          t.oldFqn()
+              + " uses "
+              + declaring.fqn()
+              + "#"
+              + name
+              + ", which is not visible from "
+              + t.host().fqn(),
+          t.oldFqn() + " -> " + declaring.fqn() + "#" + name);
+    }
+  }
+
+  /**
+   * A member class needs {@code static} (no enclosing instance, as before); it goes after the
+   * access modifier, or first. Users outside the host's package need it {@code public}.
+   */
+  private void modifiers(boolean needsPublic) {
+    TypeDeclaration<?> decl = t.type().decl();
+    boolean isClass =
+        decl.isClassOrInterfaceDeclaration() && !decl.asClassOrInterfaceDeclaration().isInterface();
+    String add =
+        (needsPublic && !decl.hasModifier(Modifier.Keyword.PUBLIC) ? "public " : "")
+            + (isClass ? "static " : "");
+    if (add.isEmpty()) {
+      return;
+    }
+    int at = -1;
+    for (Modifier m : decl.getModifiers()) {
+      Modifier.Keyword k = m.getKeyword();
+      if (k == Modifier.Keyword.PUBLIC
+          || k == Modifier.Keyword.PROTECTED
+          || k == Modifier.Keyword.PRIVATE) {
+        at = home.end(m) + 1;
+        add = isClass ? "static " : "";
+      }
+    }
+    if (at < 0) {
+      at = decl.getModifiers().isEmpty() ? keyword(decl) : home.begin(decl.getModifiers().get(0));
+    }
+    if (!add.isEmpty()) {
+      edits.add(new TextEdit(at, at, add));
+    }
+    if (needsPublic && !decl.hasModifier(Modifier.Keyword.PUBLIC)) {
+      r.notes.add(t.oldFqn() + ": made public; it is used outside " + t.destPackage());
+    }
+  }
+
+  private int keyword(TypeDeclaration<?> decl) {
+    int at = home.begin(decl.getName());
+    String text = home.source().text();
+    while (at > 0 && Character.isWhitespace(text.charAt(at - 1))) {
+      at--;
+    }
+    while (at > 0 && Character.isLetter(text.charAt(at - 1))) {
+      at--;
+    }
+    if (at > 0 && text.charAt(at - 1) == '@') {
+      at--; // @interface
+    }
+    return at;
+  }
+}
