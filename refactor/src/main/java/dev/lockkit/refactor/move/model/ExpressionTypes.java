@@ -206,7 +206,11 @@ public final class ExpressionTypes {
     return found;
   }
 
-  private static Class<?> jdkType(String fqn) {
+  /**
+   * The JDK class a canonical name denotes ({@code java.util.Map.Entry} included: nested names are
+   * retried with {@code $}), loaded without initialising it, or null when it is not a JDK class.
+   */
+  public static Class<?> jdkType(String fqn) {
     String binary = fqn;
     while (true) {
       try {

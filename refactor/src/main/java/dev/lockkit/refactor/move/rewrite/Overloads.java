@@ -73,8 +73,8 @@ final class Overloads {
       if (toType != null) {
         return false; // a JDK type has only JDK supertypes
       }
-      Class<?> a = jdk(from);
-      Class<?> b = jdk(to);
+      Class<?> a = ExpressionTypes.jdkType(from);
+      Class<?> b = ExpressionTypes.jdkType(to);
       return a == null || b == null || b.isAssignableFrom(a);
     }
     TypeInfo fromType = project.type(from);
@@ -93,20 +93,5 @@ final class Overloads {
     }
     // Every supertype is known and none leads to `to`: only java.lang.Object remains.
     return false;
-  }
-
-  private static Class<?> jdk(String fqn) {
-    String binary = fqn;
-    while (true) {
-      try {
-        return Class.forName(binary, false, ClassLoader.getPlatformClassLoader());
-      } catch (ClassNotFoundException | LinkageError e) {
-        int dot = binary.lastIndexOf('.');
-        if (dot < 0) {
-          return null;
-        }
-        binary = binary.substring(0, dot) + "$" + binary.substring(dot + 1);
-      }
-    }
   }
 }
