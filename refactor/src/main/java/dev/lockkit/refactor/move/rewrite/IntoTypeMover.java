@@ -2,8 +2,6 @@ package dev.lockkit.refactor.move.rewrite;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.comments.Comment;
-import com.github.javaparser.ast.comments.JavadocComment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -21,8 +19,6 @@ import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Moves a top-level type into an existing top-level type (the host), where it becomes a static
@@ -256,33 +252,7 @@ final class IntoTypeMover {
     if (simpleUse[0] && !explicitImport && !inHost) {
       r.plan(f, null).forceImport(t.newFqn());
     }
-    javadoc(f, t, simpleUse[0] || explicitImport || inHost);
+    TypeMover.javadoc(r, f, t, simpleUse[0] || explicitImport || inHost);
     return found[0];
-  }
-
-  private void javadoc(ParsedFile f, MovedType t, boolean simpleVisible) {
-    Pattern qualified = Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
-    Pattern simple =
-        Pattern.compile(
-            "(\\{@link(?:plain)?\\s+|@see\\s+|@throws\\s+)"
-                + Pattern.quote(t.type().simpleName())
-                + "\\b");
-    boolean samePackage = f.packageName().equals(t.type().packageName());
-    for (Comment c : f.cu().getAllComments()) {
-      if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
-        continue;
-      }
-      int base = f.begin(c) + 3;
-      Matcher m = qualified.matcher(c.getContent());
-      while (m.find()) {
-        r.edit(f, base + m.start(), base + m.end(), t.newFqn());
-      }
-      if (samePackage && !simpleVisible) {
-        Matcher s = simple.matcher(c.getContent());
-        while (s.find()) {
-          r.edit(f, base + s.start() + s.group(1).length(), base + s.end(), t.newFqn());
-        }
-      }
-    }
   }
 }

@@ -156,11 +156,17 @@ final class TypeMover {
     if (simpleUse[0] && !explicitImport && !samePackageAsDest) {
       r.plan(f, null).forceImport(t.newFqn());
     }
-    javadoc(f, t, simpleUse[0] || explicitImport);
+    javadoc(r, f, t, simpleUse[0] || explicitImport);
     return any[0];
   }
 
-  private void javadoc(ParsedFile f, MovedType t, boolean importedInCode) {
+  /**
+   * Rewrites {@code {@link}}, {@code @see} and {@code @throws} references to a moved type in one
+   * file's Javadoc: the old qualified name always, the simple name too where the file will not see
+   * the type by it ({@code simpleVisible} false: same package before the move, no import after it).
+   * Shared with {@link IntoTypeMover}, whose references follow the same rule.
+   */
+  static void javadoc(MoveRewriter r, ParsedFile f, MovedType t, boolean simpleVisible) {
     Pattern qualified = Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
     Pattern simple =
         Pattern.compile(
@@ -177,7 +183,7 @@ final class TypeMover {
       while (m.find()) {
         r.edit(f, base + m.start(), base + m.end(), t.newFqn());
       }
-      if (samePackage && !importedInCode) {
+      if (samePackage && !simpleVisible) {
         Matcher s = simple.matcher(c.getContent());
         while (s.find()) {
           r.edit(f, base + s.start() + s.group(1).length(), base + s.end(), t.newFqn());
