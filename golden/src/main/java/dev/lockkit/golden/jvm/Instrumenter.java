@@ -1,0 +1,407 @@
+package dev.lockkit.golden.jvm;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Rewrites the bytecode of a class under test so that every operation where threads synchronise or
+ * share becomes a call to {@link Rt}:
+ *
+ * <ul>
+ *   <li>field reads and writes (except in constructors and static initialisers, of final fields of
+ *       the class itself, and of JDK classes) and array element loads and stores: a scheduling
+ *       point before the access;
+ *   <li>{@code monitorenter}/{@code monitorexit} and {@code synchronized} methods: the modelled
+ *       monitor instead of the real one (a synchronized method becomes a private copy without the
+ *       flag, called by a wrapper that enters and exits the modelled monitor);
+ *   <li>{@code wait}/{@code notify}/{@code notifyAll}, {@code Lock}, {@code Condition}, {@code
+ *       ReadWriteLock} sides, {@code LockSupport}, {@code Thread.start/join/sleep/yield/onSpinWait},
+ *       {@code Future.get}, {@code CompletableFuture.join}, {@code CountDownLatch.await} and {@code
+ *       Executors.newFixedThreadPool/newSingleThreadExecutor/newCachedThreadPool}: replaced by their
+ *       models;
+ *   <li>any other call into {@code java.util.concurrent} (atomics, concurrent collections) and
+ *       {@code VarHandle}: a scheduling point before the call, which then runs as one atomic step.
+ * </ul>
+ *
+ * <p>Every call carries its site, {@code File.java:line op}, as a string constant: that is the
+ * trace line of the step. No branch is added to any existing method, so its stack map frames stay
+ * valid; only the synchronized-method wrappers are new code, with their one frame written here.
+ */
+final class Instrumenter {
+
+  private static final String RT = Type.getInternalName(Rt.class);
+  private static final String STR = "Ljava/lang/String;";
+  private static final String SYNC_PREFIX = "golden$sync$";
+
+  private static final Set<String> LOCKS =
+      Set.of(
+          "java/util/concurrent/locks/Lock",
+          "java/util/concurrent/locks/ReentrantLock",
+          "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
+          "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock");
+  private static final Set<String> CONDITIONS =
+      Set.of(
+          "java/util/concurrent/locks/Condition",
+          "java/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject");
+  private static final Set<String> FUTURES =
+      Set.of(
+          "java/util/concurrent/Future",
+          "java/util/concurrent/FutureTask",
+          "java/util/concurrent/CompletableFuture",
+          "java/util/concurrent/RunnableFuture");
+
+  // name+desc of a Lock method -> Rt method
+  private static final Map<String, String> LOCK_OPS =
+      Map.of(
+          "lock()V", "lock",
+          "lockInterruptibly()V", "lockInterruptibly",
+          "tryLock()Z", "tryLock",
+          "tryLock(JLjava/util/concurrent/TimeUnit;)Z", "tryLock",
+          "unlock()V", "unlock",
+          "newCondition()Ljava/util/concurrent/locks/Condition;", "newCondition");
+  private static final Map<String, String> CONDITION_OPS =
+      Map.of(
+          "await()V", "await",
+          "awaitUninterruptibly()V", "awaitUninterruptibly",
+          "await(JLjava/util/concurrent/TimeUnit;)Z", "await",
+          "awaitNanos(J)J", "awaitNanos",
+          "signal()V", "signal",
+          "signalAll()V", "signalAll");
+
+  private Instrumenter() {}
+
+  /** The instrumented class; {@code isThread} says whether an internal name is a Thread type. */
+  static byte[] transform(byte[] bytes, Predicate<String> isThread) {
+    ClassReader reader = new ClassReader(bytes);
+    ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+    reader.accept(new ClassAdapter(writer, isThread), 0);
+    return writer.toByteArray();
+  }
+
+  private static final class ClassAdapter extends ClassVisitor {
+    private final Predicate<String> isThread;
+    private String owner;
+    private String file = "?";
+    private final Set<String> finals = new HashSet<>();
+
+    ClassAdapter(ClassVisitor cv, Predicate<String> isThread) {
+      super(Opcodes.ASM9, cv);
+      this.isThread = isThread;
+    }
+
+    @Override
+    public void visit(
+        int version, int access, String name, String sig, String superName, String[] itfs) {
+      owner = name;
+      file = simple(name) + ".java";
+      super.visit(version, access, name, sig, superName, itfs);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+      if (source != null) {
+        file = source;
+      }
+      super.visitSource(source, debug);
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String desc, String sig, Object v) {
+      if ((access & Opcodes.ACC_FINAL) != 0) {
+        finals.add(name);
+      }
+      return super.visitField(access, name, desc, sig, v);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(
+        int access, String name, String desc, String sig, String[] exceptions) {
+      boolean skipFields = name.equals("<init>") || name.equals("<clinit>");
+      boolean sync =
+          (access & Opcodes.ACC_SYNCHRONIZED) != 0
+              && (access & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) == 0;
+      if (!sync) {
+        return new Body(super.visitMethod(access, name, desc, sig, exceptions), skipFields);
+      }
+      wrapper(access & ~Opcodes.ACC_SYNCHRONIZED, name, desc, sig, exceptions);
+      int copy =
+          (access & ~(Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED))
+              | Opcodes.ACC_PRIVATE
+              | Opcodes.ACC_SYNTHETIC;
+      return new Body(
+          super.visitMethod(copy, SYNC_PREFIX + name, desc, sig, exceptions), skipFields);
+    }
+
+    /** {@code enter(lock); try { return copy(args); } finally { exit(lock); }} */
+    private void wrapper(int access, String name, String desc, String sig, String[] exceptions) {
+      boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+      String site = file + " " + simple(owner) + "." + name + "() synchronized";
+      MethodVisitor mv = super.visitMethod(access, name, desc, sig, exceptions);
+      mv.visitCode();
+      Label start = new Label();
+      Label end = new Label();
+      Label handler = new Label();
+      mv.visitTryCatchBlock(start, end, handler, null);
+      pushLock(mv, isStatic);
+      mv.visitLdcInsn(site);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "monitorEnter", "(Ljava/lang/Object;" + STR + ")V", false);
+      mv.visitLabel(start);
+      int slot = 0;
+      if (!isStatic) {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        slot = 1;
+      }
+      Type[] args = Type.getArgumentTypes(desc);
+      for (Type a : args) {
+        mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+        slot += a.getSize();
+      }
+      boolean itf = false;
+      mv.visitMethodInsn(
+          isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL,
+          owner,
+          SYNC_PREFIX + name,
+          desc,
+          itf);
+      mv.visitLabel(end);
+      pushLock(mv, isStatic);
+      mv.visitLdcInsn(site);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "monitorExit", "(Ljava/lang/Object;" + STR + ")V", false);
+      mv.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
+      mv.visitLabel(handler);
+      Object[] locals = new Object[args.length + (isStatic ? 0 : 1)];
+      int i = 0;
+      if (!isStatic) {
+        locals[i++] = owner;
+      }
+      for (Type a : args) {
+        locals[i++] = frameType(a);
+      }
+      mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+      pushLock(mv, isStatic);
+      mv.visitLdcInsn(site);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "monitorExit", "(Ljava/lang/Object;" + STR + ")V", false);
+      mv.visitInsn(Opcodes.ATHROW);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
+    private void pushLock(MethodVisitor mv, boolean isStatic) {
+      if (isStatic) {
+        mv.visitLdcInsn(Type.getObjectType(owner));
+      } else {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+      }
+    }
+
+    private static Object frameType(Type t) {
+      switch (t.getSort()) {
+        case Type.BOOLEAN:
+        case Type.BYTE:
+        case Type.CHAR:
+        case Type.SHORT:
+        case Type.INT:
+          return Opcodes.INTEGER;
+        case Type.FLOAT:
+          return Opcodes.FLOAT;
+        case Type.LONG:
+          return Opcodes.LONG;
+        case Type.DOUBLE:
+          return Opcodes.DOUBLE;
+        case Type.ARRAY:
+          return t.getDescriptor();
+        default:
+          return t.getInternalName();
+      }
+    }
+
+    private final class Body extends MethodVisitor {
+      private final boolean skipFields;
+      private int line;
+
+      Body(MethodVisitor mv, boolean skipFields) {
+        super(Opcodes.ASM9, mv);
+        this.skipFields = skipFields;
+      }
+
+      private String site(String op) {
+        return file + ":" + line + " " + op;
+      }
+
+      private void hook(String method, String site) {
+        super.visitLdcInsn(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, method, "(" + STR + ")V", false);
+      }
+
+      @Override
+      public void visitLineNumber(int line, Label start) {
+        this.line = line;
+        super.visitLineNumber(line, start);
+      }
+
+      @Override
+      public void visitFieldInsn(int opcode, String fowner, String name, String desc) {
+        if (!skipFields
+            && !fowner.startsWith("java/")
+            && !(fowner.equals(owner) && finals.contains(name))
+            && !name.startsWith("this$")
+            && !name.startsWith("val$")
+            && !name.equals("$assertionsDisabled")) {
+          boolean read = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
+          hook(
+              read ? "read" : "write",
+              site((read ? "read " : "write ") + simple(fowner) + "." + name));
+        }
+        super.visitFieldInsn(opcode, fowner, name, desc);
+      }
+
+      @Override
+      public void visitInsn(int opcode) {
+        if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
+          super.visitLdcInsn(site(opcode == Opcodes.MONITORENTER ? "synchronized" : "end synchronized"));
+          super.visitMethodInsn(
+              Opcodes.INVOKESTATIC,
+              RT,
+              opcode == Opcodes.MONITORENTER ? "monitorEnter" : "monitorExit",
+              "(Ljava/lang/Object;" + STR + ")V",
+              false);
+          return;
+        }
+        if (!skipFields) {
+          if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) {
+            hook("read", site("read array element"));
+          } else if (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE) {
+            hook("write", site("write array element"));
+          }
+        }
+        super.visitInsn(opcode);
+      }
+
+      @Override
+      public void visitMethodInsn(int op, String mowner, String name, String desc, boolean itf) {
+        String key = name + desc;
+        String call = simple(mowner) + "." + name;
+        // Object's monitor methods (final: any owner with this name and descriptor is Object's)
+        if (op != Opcodes.INVOKESTATIC) {
+          switch (key) {
+            case "wait()V", "wait(J)V", "wait(JI)V" -> {
+              replace("waitOn", "Ljava/lang/Object;", desc, site("wait()"));
+              return;
+            }
+            case "notify()V" -> {
+              replace("notifyOne", "Ljava/lang/Object;", desc, site("notify()"));
+              return;
+            }
+            case "notifyAll()V" -> {
+              replace("notifyAllOn", "Ljava/lang/Object;", desc, site("notifyAll()"));
+              return;
+            }
+            default -> {}
+          }
+        }
+        if (LOCKS.contains(mowner) && LOCK_OPS.containsKey(key)) {
+          replace(LOCK_OPS.get(key), "Ljava/util/concurrent/locks/Lock;", desc, site(call + "()"));
+          return;
+        }
+        if (CONDITIONS.contains(mowner) && CONDITION_OPS.containsKey(key)) {
+          replace(
+              CONDITION_OPS.get(key),
+              "Ljava/util/concurrent/locks/Condition;",
+              desc,
+              site(call + "()"));
+          return;
+        }
+        if ((mowner.equals("java/util/concurrent/locks/ReadWriteLock")
+                || mowner.equals("java/util/concurrent/locks/ReentrantReadWriteLock"))
+            && (name.equals("readLock") || name.equals("writeLock"))
+            && desc.startsWith("()")) {
+          replace(name, "L" + mowner + ";", desc, site(call + "()"));
+          return;
+        }
+        if (mowner.equals("java/util/concurrent/locks/LockSupport")
+            && (name.equals("park") || name.equals("parkNanos") || name.equals("unpark"))) {
+          staticReplace(name, desc, site(call + "()"));
+          return;
+        }
+        if (op == Opcodes.INVOKEVIRTUAL && isThread.test(mowner)) {
+          if (key.equals("start()V") || key.equals("join()V") || key.equals("join(J)V")) {
+            replace(name, "Ljava/lang/Thread;", desc, site("Thread." + name + "()"));
+            return;
+          }
+        }
+        if (mowner.equals("java/lang/Thread") && op == Opcodes.INVOKESTATIC) {
+          if (key.equals("sleep(J)V")) {
+            staticReplace("sleep", desc, site("Thread.sleep()"));
+            return;
+          }
+          if (key.equals("yield()V") || key.equals("onSpinWait()V")) {
+            staticReplace("spin", "()V", site("Thread." + name + "()"));
+            return;
+          }
+        }
+        if (mowner.equals("java/util/concurrent/Executors")
+            && (key.equals("newFixedThreadPool(I)Ljava/util/concurrent/ExecutorService;")
+                || key.equals("newSingleThreadExecutor()Ljava/util/concurrent/ExecutorService;")
+                || key.equals("newCachedThreadPool()Ljava/util/concurrent/ExecutorService;"))) {
+          staticReplace(name, desc, site(call + "()"));
+          return;
+        }
+        if (FUTURES.contains(mowner)) {
+          if (key.equals("get()Ljava/lang/Object;")) {
+            replace("futureGet", "Ljava/util/concurrent/Future;", desc, site(call + "()"));
+            return;
+          }
+          if (key.equals("get(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;")) {
+            replace("futureGet", "Ljava/util/concurrent/Future;", desc, site(call + "()"));
+            return;
+          }
+          if (key.equals("join()Ljava/lang/Object;")
+              && mowner.equals("java/util/concurrent/CompletableFuture")) {
+            replace(
+                "futureJoin", "Ljava/util/concurrent/CompletableFuture;", desc, site(call + "()"));
+            return;
+          }
+        }
+        if (mowner.equals("java/util/concurrent/CountDownLatch") && key.equals("await()V")) {
+          replace("latchAwait", "Ljava/util/concurrent/CountDownLatch;", desc, site(call + "()"));
+          return;
+        }
+        if (mowner.startsWith("java/util/concurrent/")
+            || mowner.equals("java/lang/invoke/VarHandle")) {
+          hook("call", site(call + "()"));
+        }
+        super.visitMethodInsn(op, mowner, name, desc, itf);
+      }
+
+      /** An instance call {@code recv.m(args)} becomes {@code Rt.rt(recv, args, site)}. */
+      private void replace(String rt, String receiver, String desc, String site) {
+        int close = desc.indexOf(')');
+        String d = "(" + receiver + desc.substring(1, close) + STR + desc.substring(close);
+        super.visitLdcInsn(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, rt, d, false);
+      }
+
+      /** A static call {@code C.m(args)} becomes {@code Rt.rt(args, site)}. */
+      private void staticReplace(String rt, String desc, String site) {
+        int close = desc.indexOf(')');
+        String d = desc.substring(0, close) + STR + desc.substring(close);
+        super.visitLdcInsn(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, rt, d, false);
+      }
+    }
+  }
+
+  static String simple(String internal) {
+    return internal.substring(internal.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,468 @@
+package dev.lockkit.golden.jvm;
+
+import dev.lockkit.golden.sched.DecisionContext;
+import dev.lockkit.golden.sched.Failure;
+import dev.lockkit.golden.sched.ReplayDivergence;
+import dev.lockkit.golden.sched.Schedule;
+import dev.lockkit.golden.sched.ScheduleRun;
+import dev.lockkit.golden.sched.Strategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs one schedule at a time of instrumented Java code: each task on its own thread, exactly one
+ * running at a time, a {@link Strategy} choosing at every scheduling point that {@link Rt} reports.
+ *
+ * <p>Implementation overview. The right to run is {@code running} (a task index, or the harness),
+ * guarded by the real monitor {@code gate}; the thread that holds it is the only one touching the
+ * scheduler state, so that state needs no other lock. Monitors, {@code java.util.concurrent} locks,
+ * conditions, wait sets, park permits, joins and futures are modelled here ({@link Models}): a task
+ * that would block gets a {@link Task.Blocker} and is disabled until it is ready, so a real monitor
+ * or lock is never taken during a schedule and blocking never stops a thread the scheduler needs.
+ * When every task that keeps the schedule alive is disabled the schedule has deadlocked (a lost
+ * wake-up when they all wait for a notification). Executor workers idle in their pool do not keep a
+ * schedule alive: when only they are left, the schedule ends and they are unwound.
+ *
+ * <p>Failures (an exception escaping a task, a deadlock, the step limit, a replay divergence)
+ * freeze the schedule string at the failing point and abort the run: each unfinished task in turn
+ * throws {@link Abort} from its scheduling point. A task that holds the turn longer than the hang
+ * time-out without reaching a point (a blocking call or a loop outside instrumented code) is
+ * reported with what its thread is doing, and the scheduler is dead from then on.
+ */
+final class JvmScheduler {
+
+  static final int HARNESS = -1;
+
+  /** Schedulers in the middle of a schedule, for {@link Rt} to report calls from foreign threads. */
+  static final Set<JvmScheduler> ACTIVE = ConcurrentHashMap.newKeySet();
+
+  /** Threads that run an exploration (setup and arbiter run there, unscheduled). */
+  static final Set<Thread> HARNESSES = ConcurrentHashMap.newKeySet();
+
+  private final Object gate = new Object();
+  private int running = HARNESS; // guarded by gate
+  private volatile int progress;
+  private volatile boolean dead;
+
+  private final int stepLimit;
+  private final long hangNanos;
+
+  final List<Task> tasks = new ArrayList<>();
+  private Strategy strategy;
+  private List<String> trace;
+  private int steps;
+  private int switches;
+  private int current;
+  private int segmentTask;
+  private final List<Schedule.Segment> segments = new ArrayList<>();
+  private Failure failure;
+  private boolean aborted;
+  final Models models = new Models(this);
+  private final Context context = new Context();
+  private final Set<String> foreign = ConcurrentHashMap.newKeySet();
+  private int pointsThisSchedule;
+
+  JvmScheduler(int stepLimit, Duration hangTimeout) {
+    this.stepLimit = stepLimit;
+    this.hangNanos = hangTimeout.toNanos();
+  }
+
+  /** Whether a hang made this scheduler unusable (its threads may still be stuck). */
+  boolean dead() {
+    return dead;
+  }
+
+  boolean aborted() {
+    return aborted || dead;
+  }
+
+  /** Calls from threads outside the engine's control, seen while a schedule ran. */
+  Set<String> foreignCalls() {
+    return foreign;
+  }
+
+  /** Runs the actors (task i is {@code T<i>}) under {@code s}, appending each step to trace. */
+  ScheduleRun run(List<Runnable> actors, Strategy s, List<String> trace) {
+    if (dead) {
+      throw new IllegalStateException("the scheduler hung earlier and cannot run again");
+    }
+    tasks.clear();
+    models.reset();
+    strategy = s;
+    this.trace = trace;
+    steps = 0;
+    switches = 0;
+    current = HARNESS;
+    segmentTask = HARNESS;
+    segments.clear();
+    failure = null;
+    aborted = false;
+    pointsThisSchedule = 0;
+    synchronized (gate) {
+      running = HARNESS;
+    }
+    strategy.beginSchedule();
+    for (Runnable a : actors) {
+      addTask(a, null, false);
+    }
+    ACTIVE.add(this);
+    try {
+      give(decide());
+      awaitHarness();
+    } finally {
+      ACTIVE.remove(this);
+    }
+    return new ScheduleRun(new Schedule(List.copyOf(segments)), failure, steps, switches);
+  }
+
+  Task addTask(Runnable body, Thread user, boolean pooled) {
+    if (tasks.size() == 64) {
+      fail(new Failure(Failure.Kind.UNCAUGHT_EXCEPTION, "more than 64 tasks in one schedule"));
+    }
+    Task t = new Task(tasks.size(), body, user, pooled);
+    t.thread = new TaskThread(this, t, "golden-" + t.name);
+    tasks.add(t);
+    t.thread.start();
+    return t;
+  }
+
+  // ---- the task side ----------------------------------------------------------------------
+
+  void taskMain(Task t) {
+    try {
+      awaitTurn(t);
+      if (!aborted) {
+        t.body.run();
+      }
+    } catch (Abort unwinding) {
+      // The schedule ended elsewhere; this task only had to get off the stack.
+    } catch (Throwable x) {
+      if (!aborted && !dead) {
+        recordFailure(
+            new Failure(
+                Failure.Kind.UNCAUGHT_EXCEPTION, t.name + " threw " + Sites.describe(x)));
+      }
+    } finally {
+      if (!dead) {
+        exit(t);
+      }
+    }
+  }
+
+  private void exit(Task t) {
+    t.count++;
+    t.exited = true;
+    t.blocker = null;
+    current = t.index;
+    if (!aborted) {
+      trace.add(t.name + " ends");
+    }
+    quiesceIfOnlyIdleLeft();
+    int next = firstUnfinished();
+    if (next < 0) {
+      closeSegments();
+      give(HARNESS);
+      return;
+    }
+    give(aborted ? next : decide());
+  }
+
+  /**
+   * A scheduling point of {@code t} at {@code site}: counts it, lets the strategy choose, and waits
+   * for the turn if another task was chosen. {@code write}: the operation may change shared state
+   * (wakes spinners).
+   */
+  void point(Task t, String site, boolean write) {
+    if (aborted || dead) {
+      throw Abort.INSTANCE;
+    }
+    t.count++;
+    t.points++;
+    t.site = site;
+    steps++;
+    pointsThisSchedule++;
+    progress = steps;
+    trace.add(t.name + " " + site);
+    if (write) {
+      for (Task o : tasks) {
+        if (o != t) {
+          o.othersWrote = true;
+        }
+      }
+    }
+    current = t.index;
+    if (steps > stepLimit) {
+      fail(
+          new Failure(
+              Failure.Kind.LIVELOCK,
+              "no end within " + stepLimit + " scheduling points; " + positions()));
+    }
+    int next = decide();
+    if (aborted) {
+      throw Abort.INSTANCE;
+    }
+    if (next != t.index) {
+      switches++;
+      give(next);
+      awaitTurn(t);
+      if (aborted || dead) {
+        throw Abort.INSTANCE;
+      }
+    }
+  }
+
+  private int decide() {
+    long enabled = enabledMask();
+    if (enabled == 0) {
+      if (wakeSleepers()) {
+        enabled = enabledMask();
+      }
+    }
+    if (enabled == 0) {
+      if (quiesceIfOnlyIdleLeft()) {
+        return firstUnfinished();
+      }
+      recordFailure(new Failure(Failure.Kind.DEADLOCK, models.describeDeadlock()));
+      return current >= 0 && !tasks.get(current).exited ? current : firstUnfinished();
+    }
+    int next;
+    try {
+      next = strategy.choose(context);
+    } catch (ReplayDivergence d) {
+      recordFailure(new Failure(d.kind(), d.getMessage()));
+      return current >= 0 && !tasks.get(current).exited ? current : firstUnfinished();
+    }
+    if (next < 0 || next >= tasks.size() || (enabled & (1L << next)) == 0) {
+      throw new IllegalStateException("strategy chose T" + next + ", which is not enabled");
+    }
+    if (next != segmentTask) {
+      if (segmentTask != HARNESS) {
+        Task s = tasks.get(segmentTask);
+        segments.add(new Schedule.Segment(segmentTask, s.count));
+        trace.add("sched: " + s.name + "@" + s.count + " -> T" + next);
+      } else {
+        trace.add("sched: start -> T" + next);
+      }
+      segmentTask = next;
+    }
+    return next;
+  }
+
+  /** Sleeping tasks are woken by time when nothing else can run. */
+  private boolean wakeSleepers() {
+    boolean any = false;
+    for (Task t : tasks) {
+      if (!t.exited && t.blocker == Models.SLEEP) {
+        t.othersWrote = true;
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** When only idle pool workers are left, the schedule is over: unwind them. */
+  private boolean quiesceIfOnlyIdleLeft() {
+    boolean anyIdle = false;
+    for (Task t : tasks) {
+      if (t.exited) {
+        continue;
+      }
+      if (!t.idle()) {
+        return false;
+      }
+      anyIdle = true;
+    }
+    if (anyIdle && !aborted) {
+      closeSegments();
+      aborted = true;
+    }
+    return anyIdle;
+  }
+
+  long enabledMask() {
+    long mask = 0;
+    for (Task t : tasks) {
+      if (t.enabled()) {
+        mask |= 1L << t.index;
+      }
+    }
+    return mask;
+  }
+
+  void fail(Failure f) {
+    recordFailure(f);
+    throw Abort.INSTANCE;
+  }
+
+  void recordFailure(Failure f) {
+    if (failure == null && !aborted) {
+      failure = f;
+      closeSegments();
+      trace.add("FAILURE " + f);
+    }
+    aborted = true;
+  }
+
+  private void closeSegments() {
+    if (segmentTask != HARNESS) {
+      segments.add(new Schedule.Segment(segmentTask, tasks.get(segmentTask).count));
+      segmentTask = HARNESS;
+    }
+  }
+
+  private int firstUnfinished() {
+    for (Task t : tasks) {
+      if (!t.exited) {
+        return t.index;
+      }
+    }
+    return -1;
+  }
+
+  private String positions() {
+    StringBuilder sb = new StringBuilder();
+    for (Task t : tasks) {
+      if (!t.exited) {
+        sb.append(sb.length() == 0 ? "" : "; ").append(t.name).append(" at ").append(t.site);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Scheduling points reached in the schedule that ran last. */
+  int points() {
+    return pointsThisSchedule;
+  }
+
+  // ---- hand-off -------------------------------------------------------------------------------
+
+  private void give(int next) {
+    synchronized (gate) {
+      running = next;
+      gate.notifyAll();
+    }
+  }
+
+  private void awaitTurn(Task t) {
+    synchronized (gate) {
+      while (running != t.index && !dead) {
+        try {
+          gate.wait();
+        } catch (InterruptedException e) {
+          // A task thread is never interrupted by the engine; the code under test may try.
+        }
+      }
+    }
+    if (dead) {
+      throw Abort.INSTANCE;
+    }
+  }
+
+  private void awaitHarness() {
+    long deadline = System.nanoTime() + hangNanos;
+    int seen = progress;
+    synchronized (gate) {
+      while (running != HARNESS) {
+        long now = System.nanoTime();
+        if (progress != seen) {
+          seen = progress;
+          deadline = now + hangNanos;
+        }
+        long left = deadline - now;
+        if (left <= 0) {
+          hang(tasks.get(running));
+          return;
+        }
+        try {
+          gate.wait(Math.max(1, Math.min(left / 1_000_000, 50)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          hang(tasks.get(running));
+          return;
+        }
+      }
+    }
+  }
+
+  private void hang(Task t) {
+    dead = true;
+    gate.notifyAll();
+    String doing = Sites.blockedIn(t.thread.getStackTrace());
+    Failure f =
+        new Failure(
+            Failure.Kind.HANG,
+            t.name
+                + " reached no scheduling point for "
+                + Duration.ofNanos(hangNanos).toMillis()
+                + " ms after "
+                + t.site
+                + (doing == null ? "" : "; its thread is in " + doing)
+                + " (a blocking call or a loop outside the engine's control)");
+    if (failure == null) {
+      failure = f;
+      closeSegments();
+      trace.add("FAILURE " + f);
+    }
+  }
+
+  void foreignCall(Thread thread, String site) {
+    if (foreign.size() < 8) {
+      foreign.add("thread '" + thread.getName() + "' ran " + site);
+    }
+  }
+
+  private final class Context implements DecisionContext {
+    @Override
+    public int taskCount() {
+      return tasks.size();
+    }
+
+    @Override
+    public int current() {
+      return current;
+    }
+
+    @Override
+    public boolean currentEnabled() {
+      return current >= 0 && tasks.get(current).enabled();
+    }
+
+    @Override
+    public long enabledMask() {
+      return JvmScheduler.this.enabledMask();
+    }
+
+    @Override
+    public int count(int task) {
+      return tasks.get(task).count;
+    }
+
+    @Override
+    public int step() {
+      return steps;
+    }
+  }
+
+  /** Unwinds a task whose schedule ended elsewhere. Not an Exception: user catch blocks miss it. */
+  static final class Abort extends Error {
+    static final Abort INSTANCE = new Abort();
+
+    private Abort() {
+      super("golden: schedule aborted", null, false, false);
+    }
+  }
+
+  /** Ordered set helper for models. */
+  static <T> Set<T> ordered() {
+    return new LinkedHashSet<>();
+  }
+
+  static <K, V> IdentityHashMap<K, V> identity() {
+    return new IdentityHashMap<>();
+  }
+}

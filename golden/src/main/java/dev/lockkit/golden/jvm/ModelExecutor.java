@@ -1,0 +1,154 @@
+package dev.lockkit.golden.jvm;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The executor that instrumented code gets from {@code Executors.newFixedThreadPool} and its
+ * siblings: a pool of at most {@code max} workers, started on demand as tasks of the schedule (so
+ * the engine sees and schedules them), synchronised through the modelled monitor of the executor.
+ * Idle workers do not keep a schedule alive. {@code invokeAny} is not modelled and says so.
+ */
+final class ModelExecutor extends AbstractExecutorService {
+
+  private static final String SITE = "executor";
+
+  private final int max;
+  private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+  private int workers;
+  private int idle;
+  private boolean shutdown;
+
+  ModelExecutor(int max) {
+    if (max <= 0) {
+      throw new IllegalArgumentException("pool size must be positive: " + max);
+    }
+    this.max = max;
+  }
+
+  @Override
+  public void execute(Runnable r) {
+    Rt.monitorEnter(this, SITE);
+    try {
+      if (shutdown) {
+        throw new RejectedExecutionException("the executor is shut down");
+      }
+      queue.add(r);
+      if (idle > 0) {
+        Rt.notifyOne(this, SITE);
+      } else if (workers < max) {
+        workers++;
+        Thread w = new Thread(this::work, "pool-worker");
+        if (Thread.currentThread() instanceof TaskThread tt) {
+          Rt.startTask(tt.task, w, true, SITE);
+        } else {
+          w.start();
+        }
+      }
+    } finally {
+      Rt.monitorExit(this, SITE);
+    }
+  }
+
+  private void work() {
+    Rt.monitorEnter(this, SITE);
+    while (true) {
+      while (queue.isEmpty() && !shutdown) {
+        idle++;
+        try {
+          Rt.waitOn(this, SITE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          idle--;
+        }
+      }
+      Runnable r = queue.poll();
+      if (r == null) {
+        workers--;
+        Rt.notifyAllOn(this, SITE);
+        Rt.monitorExit(this, SITE);
+        return;
+      }
+      Rt.monitorExit(this, SITE);
+      r.run();
+      Rt.monitorEnter(this, SITE);
+    }
+  }
+
+  @Override
+  public void shutdown() {
+    Rt.monitorEnter(this, SITE);
+    shutdown = true;
+    Rt.notifyAllOn(this, SITE);
+    Rt.monitorExit(this, SITE);
+  }
+
+  @Override
+  public List<Runnable> shutdownNow() {
+    Rt.monitorEnter(this, SITE);
+    shutdown = true;
+    List<Runnable> left = new ArrayList<>(queue);
+    queue.clear();
+    Rt.notifyAllOn(this, SITE);
+    Rt.monitorExit(this, SITE);
+    return left;
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return shutdown;
+  }
+
+  @Override
+  public boolean isTerminated() {
+    return shutdown && workers == 0;
+  }
+
+  /** A time-out may expire at any moment: without a shutdown it returns false at once. */
+  @Override
+  public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+    Rt.monitorEnter(this, SITE);
+    try {
+      while (!(shutdown && workers == 0)) {
+        if (!shutdown) {
+          return false;
+        }
+        Rt.waitOn(this, SITE);
+      }
+      return true;
+    } finally {
+      Rt.monitorExit(this, SITE);
+    }
+  }
+
+  @Override
+  public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks)
+      throws InterruptedException {
+    List<Future<T>> fs = new ArrayList<>();
+    for (Callable<T> c : tasks) {
+      fs.add(submit(c));
+    }
+    for (Future<T> f : fs) {
+      try {
+        Rt.futureGet(f, SITE);
+      } catch (ExecutionException e) {
+        // invokeAll reports failures through the futures
+      }
+    }
+    return fs;
+  }
+
+  @Override
+  public <T> T invokeAny(Collection<? extends Callable<T>> tasks) {
+    throw new UnsupportedOperationException("golden does not model ExecutorService.invokeAny");
+  }
+}

@@ -1,0 +1,55 @@
+package dev.lockkit.golden.jvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JvmExplorerTest {
+
+  static JvmExplorer.Result run(String method) throws Exception {
+    InstrumentingLoader loader =
+        new InstrumentingLoader(
+            JvmExplorerTest.class.getClassLoader(), List.of("dev.lockkit.golden.jvmcases"));
+    Class<?> cases = loader.loadClass("dev.lockkit.golden.jvmcases.Cases");
+    return (JvmExplorer.Result) cases.getMethod(method).invoke(null);
+  }
+
+  static String outcomes(JvmExplorer.Result r) {
+    return r.exploration().outcomes().stream()
+        .map(o -> o.text().lines().findFirst().orElse(""))
+        .collect(Collectors.joining(" | "));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "plainCounter; n=1 | n=2",
+        "syncCounter; n=2",
+        "atomicCounter; n=2",
+        "checkThenAct; created=1 | created=2",
+        "merge; k={k=2}",
+        "wakeUpCorrect; seen=ready",
+        "executorRace; done=1 | done=2",
+      })
+  void findsExactlyTheOutcomesOfEachCase(String method, String expected) throws Exception {
+    JvmExplorer.Result r = run(method);
+    System.out.println(method + ": " + r.exploration().schedules() + " schedules, " + r.exploration().coverage() + " " + r.caveats());
+    assertEquals(expected, outcomes(r));
+    assertTrue(r.trustworthy(), r.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {"abba; every task is blocked", "lostWakeUp; lost wake-up"})
+  void reportsBlockingBugsWithTheirSchedule(String method, String kind) throws Exception {
+    JvmExplorer.Result r = run(method);
+    System.out.println(r.exploration().goldenText());
+    assertTrue(outcomes(r).contains(kind), outcomes(r));
+  }
+}
