@@ -29,7 +29,8 @@ public final class Search {
    * endSchedule}); {@code stop} is asked after each schedule whether to end early (a hang leaves
    * the engine unusable).
    */
-  public static Stats run(Mode mode, Consumer<Strategy> runOne, java.util.function.BooleanSupplier stop) {
+  public static Stats run(
+      Mode mode, Consumer<Strategy> runOne, java.util.function.BooleanSupplier stop) {
     long schedules = 0;
     boolean complete = true;
     if (mode instanceof Mode.Exhaustive e) {

@@ -293,9 +293,10 @@ public final class Golden {
               .append(firstLine(g.outcome().text()))
               .append("'")
               .append(g.declared() == null ? " (declared by no @Outcome)" : "")
-              .append(g.declared() != null && !g.declared().desc().isEmpty()
-                  ? " (" + g.declared().desc() + ")"
-                  : "")
+              .append(
+                  g.declared() != null && !g.declared().desc().isEmpty()
+                      ? " (" + g.declared().desc() + ")"
+                      : "")
               .append(", replay with .replay(\"")
               .append(g.outcome().first())
               .append("\")");

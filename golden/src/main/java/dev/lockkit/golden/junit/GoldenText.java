@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The approved text of a JUnit golden test. First the coverage stamp (mode, schedules, search, what
- * the engine saw, caveats); then the behaviour: each outcome with its grade, and declared outcomes
- * never reached; then the exploration: each outcome's schedule count, first schedule and trace,
- * one step per line with its source file and line. A change that keeps behaviour but moves code
- * changes only the last part.
+ * The approved text of a JUnit golden test (its name is the file's, not in the text, so two
+ * versions of a test can be compared byte for byte). First the coverage stamp (mode, schedules,
+ * search, what the engine saw, caveats); then the behaviour: each outcome with its grade, and
+ * declared outcomes never reached; then the exploration: each outcome's schedule count, first
+ * schedule and trace, one step per line with its source file and line. A change that keeps
+ * behaviour but moves code changes only the last part.
  */
 final class GoldenText {
 
@@ -27,7 +28,6 @@ final class GoldenText {
       InstrumentingLoader loader) {
     Exploration x = r.exploration();
     StringBuilder sb = new StringBuilder();
-    sb.append("test: ").append(name).append('\n');
     if (variant != null) {
       sb.append("variant: ").append(variant.id()).append('\n');
     }

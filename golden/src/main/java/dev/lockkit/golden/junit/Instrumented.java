@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test method (or every test method of a class) with the code under test instrumented:
- * the test class is loaded again through golden's instrumenting class loader and the method runs
- * on that copy, so its actors, its shared state and the classes they call are scheduled by golden.
+ * Runs a test method (or every test method of a class) with the code under test instrumented: the
+ * test class is loaded again through golden's instrumenting class loader and the method runs on
+ * that copy, so its actors, its shared state and the classes they call are scheduled by golden.
  * Combine with {@code @Test} or {@link VariantMatrixTest}; {@link GoldenTest} is {@code @Test} plus
  * this.
  *

@@ -25,12 +25,14 @@ import org.objectweb.asm.Type;
  *       monitor instead of the real one (a synchronized method becomes a private copy without the
  *       flag, called by a wrapper that enters and exits the modelled monitor);
  *   <li>{@code wait}/{@code notify}/{@code notifyAll}, {@code Lock}, {@code Condition}, {@code
- *       ReadWriteLock} sides, {@code LockSupport}, {@code Thread.start/join/sleep/yield/onSpinWait},
- *       {@code Future.get}, {@code CompletableFuture.join}, {@code CountDownLatch.await} and {@code
- *       Executors.newFixedThreadPool/newSingleThreadExecutor/newCachedThreadPool}: replaced by their
- *       models;
- *   <li>any other call into {@code java.util.concurrent} (atomics, concurrent collections) and
- *       {@code VarHandle}: a scheduling point before the call, which then runs as one atomic step.
+ *       ReadWriteLock} sides, {@code LockSupport}, {@code
+ *       Thread.start/join/sleep/yield/onSpinWait}, {@code Future.get}, {@code
+ *       CompletableFuture.join}, {@code CountDownLatch.await} and {@code
+ *       Executors.newFixedThreadPool/newSingleThreadExecutor/newCachedThreadPool}: replaced by
+ *       their models;
+ *   <li>any other call into {@code java.util.concurrent} (atomics, concurrent collections), on a
+ *       {@code java.util} collection, and on a {@code VarHandle}: a scheduling point before the
+ *       call, which then runs as one atomic step.
  * </ul>
  *
  * <p>Every call carries its site, {@code File.java:line op}, as a string constant: that is the
@@ -59,6 +61,24 @@ final class Instrumenter {
           "java/util/concurrent/FutureTask",
           "java/util/concurrent/CompletableFuture",
           "java/util/concurrent/RunnableFuture");
+
+  // Collections a test may share: a call on one is a point (the call itself is one atomic step).
+  private static final Set<String> COLLECTIONS =
+      Set.of(
+          "java/util/Map",
+          "java/util/List",
+          "java/util/Set",
+          "java/util/Collection",
+          "java/util/Queue",
+          "java/util/Deque",
+          "java/util/Iterator",
+          "java/util/HashMap",
+          "java/util/LinkedHashMap",
+          "java/util/TreeMap",
+          "java/util/ArrayList",
+          "java/util/LinkedList",
+          "java/util/HashSet",
+          "java/util/ArrayDeque");
 
   // name+desc of a Lock method -> Rt method
   private static final Map<String, String> LOCK_OPS =
@@ -133,19 +153,25 @@ final class Instrumenter {
       if (!sync) {
         return new Body(super.visitMethod(access, name, desc, sig, exceptions), skipFields);
       }
-      wrapper(access & ~Opcodes.ACC_SYNCHRONIZED, name, desc, sig, exceptions);
       int copy =
           (access & ~(Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED))
               | Opcodes.ACC_PRIVATE
               | Opcodes.ACC_SYNTHETIC;
-      return new Body(
-          super.visitMethod(copy, SYNC_PREFIX + name, desc, sig, exceptions), skipFields);
+      Body body =
+          new Body(super.visitMethod(copy, SYNC_PREFIX + name, desc, sig, exceptions), skipFields);
+      // The wrapper is written once the copy's first line is known: its site names that line.
+      body.onEnd =
+          () ->
+              wrapper(
+                  access & ~Opcodes.ACC_SYNCHRONIZED, name, desc, sig, exceptions, body.firstLine);
+      return body;
     }
 
     /** {@code enter(lock); try { return copy(args); } finally { exit(lock); }} */
-    private void wrapper(int access, String name, String desc, String sig, String[] exceptions) {
+    private void wrapper(
+        int access, String name, String desc, String sig, String[] exceptions, int line) {
       boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-      String site = file + " " + simple(owner) + "." + name + "() synchronized";
+      String site = file + ":" + line + " synchronized method";
       MethodVisitor mv = super.visitMethod(access, name, desc, sig, exceptions);
       mv.visitCode();
       Label start = new Label();
@@ -154,7 +180,8 @@ final class Instrumenter {
       mv.visitTryCatchBlock(start, end, handler, null);
       pushLock(mv, isStatic);
       mv.visitLdcInsn(site);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "monitorEnter", "(Ljava/lang/Object;" + STR + ")V", false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC, RT, "monitorEnter", "(Ljava/lang/Object;" + STR + ")V", false);
       mv.visitLabel(start);
       int slot = 0;
       if (!isStatic) {
@@ -176,7 +203,8 @@ final class Instrumenter {
       mv.visitLabel(end);
       pushLock(mv, isStatic);
       mv.visitLdcInsn(site);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "monitorExit", "(Ljava/lang/Object;" + STR + ")V", false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC, RT, "monitorExit", "(Ljava/lang/Object;" + STR + ")V", false);
       mv.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
       mv.visitLabel(handler);
       Object[] locals = new Object[args.length + (isStatic ? 0 : 1)];
@@ -190,7 +218,8 @@ final class Instrumenter {
       mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
       pushLock(mv, isStatic);
       mv.visitLdcInsn(site);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, RT, "monitorExit", "(Ljava/lang/Object;" + STR + ")V", false);
+      mv.visitMethodInsn(
+          Opcodes.INVOKESTATIC, RT, "monitorExit", "(Ljava/lang/Object;" + STR + ")V", false);
       mv.visitInsn(Opcodes.ATHROW);
       mv.visitMaxs(0, 0);
       mv.visitEnd();
@@ -228,6 +257,8 @@ final class Instrumenter {
     private final class Body extends MethodVisitor {
       private final boolean skipFields;
       private int line;
+      int firstLine;
+      Runnable onEnd;
 
       Body(MethodVisitor mv, boolean skipFields) {
         super(Opcodes.ASM9, mv);
@@ -246,6 +277,9 @@ final class Instrumenter {
       @Override
       public void visitLineNumber(int line, Label start) {
         this.line = line;
+        if (firstLine == 0) {
+          firstLine = line;
+        }
         super.visitLineNumber(line, start);
       }
 
@@ -268,7 +302,8 @@ final class Instrumenter {
       @Override
       public void visitInsn(int opcode) {
         if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
-          super.visitLdcInsn(site(opcode == Opcodes.MONITORENTER ? "synchronized" : "end synchronized"));
+          super.visitLdcInsn(
+              site(opcode == Opcodes.MONITORENTER ? "synchronized" : "end synchronized"));
           super.visitMethodInsn(
               Opcodes.INVOKESTATIC,
               RT,
@@ -377,10 +412,19 @@ final class Instrumenter {
           return;
         }
         if (mowner.startsWith("java/util/concurrent/")
-            || mowner.equals("java/lang/invoke/VarHandle")) {
+            || mowner.equals("java/lang/invoke/VarHandle")
+            || (COLLECTIONS.contains(mowner) && op != Opcodes.INVOKESTATIC)) {
           hook("call", site(call + "()"));
         }
         super.visitMethodInsn(op, mowner, name, desc, itf);
+      }
+
+      @Override
+      public void visitEnd() {
+        super.visitEnd();
+        if (onEnd != null) {
+          onEnd.run();
+        }
       }
 
       /** An instance call {@code recv.m(args)} becomes {@code Rt.rt(recv, args, site)}. */

@@ -24,8 +24,20 @@ public final class InstrumentingLoader extends ClassLoader {
   // golden's own packages are never instrumented: the engine must not schedule itself.
   private static final Set<String> CORE =
       Set.of(
-          "jvm", "junit", "explore", "sched", "trace", "approve", "grade", "matrix", "diff",
-          "scenario", "target", "cli", "lockcore", "compare");
+          "jvm",
+          "junit",
+          "explore",
+          "sched",
+          "trace",
+          "approve",
+          "grade",
+          "matrix",
+          "diff",
+          "scenario",
+          "target",
+          "cli",
+          "lockcore",
+          "compare");
 
   private final List<String> prefixes;
   private final Map<String, Boolean> threadTypes = new ConcurrentHashMap<>();

@@ -19,11 +19,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Explores instrumented code: a setup building fresh state per schedule, actors run as tasks
- * {@code T0..}, an arbiter rendering the end state as text. The result is an {@link Exploration}
- * (every distinct outcome with its count, first schedule and trace, and the search's coverage) plus
- * what limits the claim: actors that reached no scheduling point, code that ran on threads outside
- * the engine's control, a hang, or an outcome that differed when its schedule was run again.
+ * Explores instrumented code: a setup building fresh state per schedule, actors run as tasks {@code
+ * T0..}, an arbiter rendering the end state as text. The result is an {@link Exploration} (every
+ * distinct outcome with its count, first schedule and trace, and the search's coverage) plus what
+ * limits the claim: actors that reached no scheduling point, code that ran on threads outside the
+ * engine's control, a hang, or an outcome that differed when its schedule was run again.
  */
 public final class JvmExplorer {
 
@@ -78,6 +78,7 @@ public final class JvmExplorer {
     int[] maxPoints = new int[actors.size()];
     Thread me = Thread.currentThread();
     JvmScheduler.HARNESSES.add(me);
+    JvmScheduler.ACTIVE.add(scheduler);
     try {
       Search.Stats stats =
           Search.run(
@@ -98,8 +99,7 @@ public final class JvmExplorer {
       List<Exploration.Outcome> outcomes = new ArrayList<>();
       for (Map.Entry<String, Group> e : groups.entrySet()) {
         Group g = e.getValue();
-        outcomes.add(
-            new Exploration.Outcome(e.getKey(), g.failure, g.count, g.first, g.trace));
+        outcomes.add(new Exploration.Outcome(e.getKey(), g.failure, g.count, g.first, g.trace));
       }
       Exploration x =
           new Exploration(
@@ -129,6 +129,7 @@ public final class JvmExplorer {
       }
       return new Result(x, List.copyOf(caveats), List.copyOf(foreign), nondet, scheduler.dead());
     } finally {
+      JvmScheduler.ACTIVE.remove(scheduler);
       JvmScheduler.HARNESSES.remove(me);
     }
   }

@@ -38,7 +38,7 @@ final class JvmScheduler {
 
   static final int HARNESS = -1;
 
-  /** Schedulers in the middle of a schedule, for {@link Rt} to report calls from foreign threads. */
+  /** Schedulers of running explorations, for {@link Rt} to report calls from foreign threads. */
   static final Set<JvmScheduler> ACTIVE = ConcurrentHashMap.newKeySet();
 
   /** Threads that run an exploration (setup and arbiter run there, unscheduled). */
@@ -110,13 +110,8 @@ final class JvmScheduler {
     for (Runnable a : actors) {
       addTask(a, null, false);
     }
-    ACTIVE.add(this);
-    try {
-      give(decide());
-      awaitHarness();
-    } finally {
-      ACTIVE.remove(this);
-    }
+    give(decide());
+    awaitHarness();
     return new ScheduleRun(new Schedule(List.copyOf(segments)), failure, steps, switches);
   }
 
@@ -144,8 +139,7 @@ final class JvmScheduler {
     } catch (Throwable x) {
       if (!aborted && !dead) {
         recordFailure(
-            new Failure(
-                Failure.Kind.UNCAUGHT_EXCEPTION, t.name + " threw " + Sites.describe(x)));
+            new Failure(Failure.Kind.UNCAUGHT_EXCEPTION, t.name + " threw " + Sites.describe(x)));
       }
     } finally {
       if (!dead) {
@@ -187,7 +181,6 @@ final class JvmScheduler {
     steps++;
     pointsThisSchedule++;
     progress = steps;
-    trace.add(t.name + " " + site);
     if (write) {
       for (Task o : tasks) {
         if (o != t) {
@@ -214,6 +207,8 @@ final class JvmScheduler {
         throw Abort.INSTANCE;
       }
     }
+    // Traced when the operation runs, after any switch at its point: the trace reads in order.
+    trace.add(t.name + " " + site);
   }
 
   private int decide() {

@@ -200,7 +200,8 @@ final class Models {
   /** Object.wait or Condition.await: release fully, wait in {@code waiters}, re-acquire. */
   void await(Task t, Mon m, List<Task> waiters, boolean timed, String what, String site) {
     if (m.owner != t) {
-      throw new IllegalMonitorStateException(t.name + " waits on " + m.name + " without holding it");
+      throw new IllegalMonitorStateException(
+          t.name + " waits on " + m.name + " without holding it");
     }
     int saved = m.holds;
     m.owner = null;
@@ -220,7 +221,8 @@ final class Models {
 
   void notify(Task t, Mon m, List<Task> waiters, boolean all) {
     if (m.owner != t) {
-      throw new IllegalMonitorStateException(t.name + " notifies " + m.name + " without holding it");
+      throw new IllegalMonitorStateException(
+          t.name + " notifies " + m.name + " without holding it");
     }
     for (Task w : waiters) {
       if (!w.notified) {
@@ -241,7 +243,8 @@ final class Models {
 
       @Override
       public String describe(Task t) {
-        Task holder = m.owner != null ? m.owner : m.readers.keySet().stream().findFirst().orElse(null);
+        Task holder =
+            m.owner != null ? m.owner : m.readers.keySet().stream().findFirst().orElse(null);
         return "waits for "
             + m.name
             + " at "
@@ -328,7 +331,10 @@ final class Models {
         continue;
       }
       allWakeUps &= t.blocker.wakeUp();
-      sb.append(sb.length() == 0 ? "" : "; ").append(t.name).append(' ').append(t.blocker.describe(t));
+      sb.append(sb.length() == 0 ? "" : "; ")
+          .append(t.name)
+          .append(' ')
+          .append(t.blocker.describe(t));
     }
     return (allWakeUps ? "lost wake-up: " : "every task is blocked: ") + sb;
   }

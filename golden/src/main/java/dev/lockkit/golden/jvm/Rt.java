@@ -224,8 +224,7 @@ public final class Rt {
     return l;
   }
 
-  public static ReentrantReadWriteLock.WriteLock writeLock(
-      ReentrantReadWriteLock rw, String site) {
+  public static ReentrantReadWriteLock.WriteLock writeLock(ReentrantReadWriteLock rw, String site) {
     ReentrantReadWriteLock.WriteLock l = rw.writeLock();
     RW_SIDES.put(l, new Object[] {rw, Boolean.FALSE});
     return l;

@@ -13,7 +13,11 @@ final class Sites {
     }
     for (StackTraceElement e : t.getStackTrace()) {
       if (!engineFrame(e) && e.getFileName() != null && e.getLineNumber() > 0) {
-        sb.append(" (at ").append(e.getFileName()).append(':').append(e.getLineNumber()).append(')');
+        sb.append(" (at ")
+            .append(e.getFileName())
+            .append(':')
+            .append(e.getLineNumber())
+            .append(')');
         break;
       }
     }
@@ -28,7 +32,10 @@ final class Sites {
       if (engineFrame(e)) {
         continue;
       }
-      sb.append(shown == 0 ? "" : " < ").append(e.getClassName()).append('.').append(e.getMethodName());
+      sb.append(shown == 0 ? "" : " < ")
+          .append(e.getClassName())
+          .append('.')
+          .append(e.getMethodName());
       if (e.getFileName() != null && e.getLineNumber() > 0) {
         sb.append(" (").append(e.getFileName()).append(':').append(e.getLineNumber()).append(')');
       }

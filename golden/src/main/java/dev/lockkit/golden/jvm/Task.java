@@ -19,8 +19,10 @@ final class Task {
   final int index;
   final String name;
   final Runnable body;
+
   /** The {@link Thread} object the code under test started, or null for an actor. */
   final Thread user;
+
   /** An executor worker: idle in its pool, it does not keep the schedule alive. */
   final boolean pooled;
 

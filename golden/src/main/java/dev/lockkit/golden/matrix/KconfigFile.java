@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A {@link VariantSource} over a project's own Kconfig file, for {@code
- * @VariantMatrixTest(source = ...)} (which needs a no-argument constructor):
+ * A {@link VariantSource} over a project's own Kconfig file, for {@code @VariantMatrixTest(source =
+ * ...)} (which needs a no-argument constructor):
  *
  * <pre>{@code
  * public final class CacheVariants extends KconfigFile {

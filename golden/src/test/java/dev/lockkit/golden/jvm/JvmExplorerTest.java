@@ -38,7 +38,14 @@ class JvmExplorerTest {
       })
   void findsExactlyTheOutcomesOfEachCase(String method, String expected) throws Exception {
     JvmExplorer.Result r = run(method);
-    System.out.println(method + ": " + r.exploration().schedules() + " schedules, " + r.exploration().coverage() + " " + r.caveats());
+    System.out.println(
+        method
+            + ": "
+            + r.exploration().schedules()
+            + " schedules, "
+            + r.exploration().coverage()
+            + " "
+            + r.caveats());
     assertEquals(expected, outcomes(r));
     assertTrue(r.trustworthy(), r.toString());
   }

@@ -147,7 +147,8 @@ public final class Cases {
     }
   }
 
-  static <S> JvmExplorer.Result run(Supplier<S> s, Consumer<S> a, Consumer<S> b, Function<S, String> out) {
+  static <S> JvmExplorer.Result run(
+      Supplier<S> s, Consumer<S> a, Consumer<S> b, Function<S, String> out) {
     return JvmExplorer.explore(
         s, List.of(a, b), out, new Mode.Exhaustive(2, 100_000), Duration.ofSeconds(5), 20_000);
   }
