@@ -24,26 +24,37 @@ final class Sites {
     return sb.toString();
   }
 
-  /** The first frames of a stuck thread, below the engine's own: what it is blocked in. */
+  /**
+   * Where a stuck thread is: its top frame, and the first frame of code outside the JDK that led
+   * there ({@code jdk.internal.misc.Unsafe.park, called from Jobs.java:31}).
+   */
   static String blockedIn(StackTraceElement[] stack) {
     StringBuilder sb = new StringBuilder();
-    int shown = 0;
     for (StackTraceElement e : stack) {
       if (engineFrame(e)) {
         continue;
       }
-      sb.append(shown == 0 ? "" : " < ")
-          .append(e.getClassName())
-          .append('.')
-          .append(e.getMethodName());
-      if (e.getFileName() != null && e.getLineNumber() > 0) {
-        sb.append(" (").append(e.getFileName()).append(':').append(e.getLineNumber()).append(')');
-      }
-      if (++shown == 3) {
-        break;
+      if (sb.length() == 0) {
+        sb.append(e.getClassName()).append('.').append(e.getMethodName());
+        if (!jdkFrame(e)) {
+          return sb.append(at(e)).toString();
+        }
+      } else if (!jdkFrame(e)) {
+        return sb.append(", called from ").append(at(e).substring(1)).toString();
       }
     }
-    return shown == 0 ? null : sb.toString();
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  private static String at(StackTraceElement e) {
+    return e.getFileName() != null && e.getLineNumber() > 0
+        ? " " + e.getFileName() + ":" + e.getLineNumber()
+        : " " + e.getClassName() + "." + e.getMethodName();
+  }
+
+  private static boolean jdkFrame(StackTraceElement e) {
+    String c = e.getClassName();
+    return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
   }
 
   private static boolean engineFrame(StackTraceElement e) {

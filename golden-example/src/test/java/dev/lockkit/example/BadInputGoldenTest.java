@@ -1,0 +1,132 @@
+package dev.lockkit.example;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockkit.golden.junit.Golden;
+import dev.lockkit.golden.junit.GoldenFailure;
+import dev.lockkit.golden.junit.GoldenTest;
+import dev.lockkit.golden.jvm.JvmExplorer;
+import java.time.Duration;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Each kind of bad input gets its own clear failure: never a hang, never a false pass. */
+class BadInputGoldenTest {
+
+  private static final AtomicInteger SETUPS = new AtomicInteger();
+
+  @GoldenTest
+  void oneActorIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Golden.of(Counters.Racy::new).actor(c -> c.increment()).verify());
+    assertTrue(e.getMessage().contains("at least two actors (got 1)"), e.getMessage());
+  }
+
+  @GoldenTest
+  void anActorThatThrowsIsAFailedOutcomeWithItsLine() {
+    GoldenFailure f =
+        assertThrows(
+            GoldenFailure.class,
+            () ->
+                Golden.of(Counters.Racy::new)
+                    .actor(
+                        c -> {
+                          c.increment();
+                          if (c.get() == 1) {
+                            throw new IllegalStateException("boom");
+                          }
+                        })
+                    .actor(c -> c.increment())
+                    .arbiter(c -> "n=" + c.get())
+                    .verify());
+    String text = f.reached().get(0).text();
+    assertTrue(
+        text.startsWith(
+            "FAILURE uncaught exception: T0 threw java.lang.IllegalStateException: boom"
+                + " (at BadInputGoldenTest.java:"),
+        text);
+  }
+
+  @GoldenTest
+  void anArbiterThatThrowsNamesTheSchedule() {
+    JvmExplorer.HarnessException e =
+        assertThrows(
+            JvmExplorer.HarnessException.class,
+            () ->
+                Golden.of(Counters.Racy::new)
+                    .actor(c -> c.increment())
+                    .actor(c -> c.increment())
+                    .arbiter(c -> "n=" + 10 / (c.get() - 1))
+                    .verify());
+    assertTrue(
+        e.getMessage().startsWith("the arbiter threw java.lang.ArithmeticException: / by zero"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("after schedule T"), e.getMessage());
+  }
+
+  @GoldenTest
+  void anOutcomeThatChangesForTheSameScheduleIsNeverApproved() {
+    GoldenFailure f =
+        assertThrows(
+            GoldenFailure.class,
+            () ->
+                Golden.of(
+                        () -> {
+                          SETUPS.incrementAndGet();
+                          return new Counters.Racy();
+                        })
+                    .actor(c -> c.increment())
+                    .actor(c -> c.increment())
+                    .arbiter(c -> "n=" + c.get() + " run=" + SETUPS.get() % 2)
+                    .verify());
+    assertTrue(f.getMessage().contains("non-deterministic: schedule T"), f.getMessage());
+  }
+
+  @GoldenTest
+  void blockingOutsideTheEngineIsAHangNamingTheTaskAndWhereItIs() {
+    GoldenFailure f =
+        assertThrows(
+            GoldenFailure.class,
+            () ->
+                Golden.of(LinkedBlockingQueue<String>::new)
+                    .actor(
+                        q -> {
+                          try {
+                            q.take(); // a blocking call golden does not model
+                          } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                          }
+                        })
+                    .actor(q -> q.offer("x"))
+                    .arbiter(q -> "left=" + q.size())
+                    .timeout(Duration.ofMillis(500))
+                    .verify());
+    assertTrue(
+        f.getMessage().contains("FAILURE hang: T0 reached no scheduling point for"),
+        f.getMessage());
+    assertTrue(
+        f.getMessage().contains("LinkedBlockingQueue.take(); its thread is in"), f.getMessage());
+    assertTrue(f.getMessage().contains("called from BadInputGoldenTest.java:"), f.getMessage());
+  }
+
+  @GoldenTest
+  void codeOnThreadsGoldenCannotSeeIsReported() {
+    GoldenFailure f =
+        assertThrows(
+            GoldenFailure.class,
+            () ->
+                Golden.of(Counters.Racy::new)
+                    .actor(c -> ForkJoinPool.commonPool().submit(() -> c.increment()).join())
+                    .actor(c -> c.increment())
+                    .arbiter(c -> "n=" + c.get())
+                    .verify());
+    assertTrue(
+        f.getMessage().contains("code under test ran on threads outside golden's control"),
+        f.getMessage());
+    assertTrue(f.getMessage().contains("ForkJoinPool"), f.getMessage());
+  }
+}
