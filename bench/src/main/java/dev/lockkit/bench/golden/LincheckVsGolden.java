@@ -1,0 +1,192 @@
+package dev.lockkit.bench.golden;
+
+import dev.lockkit.golden.explore.Mode;
+import dev.lockkit.golden.jvm.InstrumentingLoader;
+import dev.lockkit.golden.jvm.JvmExplorer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.jetbrains.lincheck.Lincheck;
+
+/**
+ * Golden's engine and Lincheck 3.7's {@code runConcurrentTest} on the same unmodified cases ({@code
+ * cases.Case}), one engine per process ({@code golden} or {@code lincheck} as argument) so each has
+ * its own peak heap. Per case: whether the bug was found (or, for a correct case, no false
+ * failure), time to the first failing schedule, schedules (invocations) run and their rate, peak
+ * heap. Golden runs its whole bounded search (every outcome, preemption bound 2); Lincheck stops at
+ * its first failure, or runs {@code INVOCATIONS} (default 10,000) invocations on a correct case.
+ */
+public final class LincheckVsGolden {
+
+  private LincheckVsGolden() {}
+
+  public static void main(String[] args) throws Exception {
+    String engine = args.length > 0 ? args[0] : "golden";
+    int invocations = Integer.getInteger("INVOCATIONS", 10_000);
+    System.out.printf(
+        "| engine | case | result | first failure (ms) | schedules | schedules/s | peak heap (MB) |%n");
+    System.out.printf("|---|---|---|---|---|---|---|%n");
+    ClassLoader loader =
+        engine.equals("golden")
+            ? new InstrumentingLoader(
+                LincheckVsGolden.class.getClassLoader(), List.of("dev.lockkit.bench.golden.cases"))
+            : LincheckVsGolden.class.getClassLoader();
+    Class<?> cases = loader.loadClass("dev.lockkit.bench.golden.cases.Case");
+    List<?> all = (List<?>) cases.getMethod("all").invoke(null);
+    for (Object c : all) {
+      resetPeaks();
+      String row = engine.equals("golden") ? golden(cases, c) : lincheck(cases, c, invocations);
+      System.out.printf("| %s | %s | %s | %.0f |%n", engine, name(cases, c), row, peakHeapMb());
+    }
+    System.exit(0); // Lincheck and golden may leave daemon threads of hung or aborted schedules
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> String golden(Class<?> cases, Object c) throws Exception {
+    Supplier<S> setup = (Supplier<S>) get(cases, c, "setup");
+    Consumer<S> a0 = (Consumer<S>) get(cases, c, "a0");
+    Consumer<S> a1 = (Consumer<S>) get(cases, c, "a1");
+    Function<S, String> outcome = (Function<S, String>) get(cases, c, "outcome");
+    Predicate<String> bad = (Predicate<String>) get(cases, c, "bad");
+    boolean buggy = (Boolean) get(cases, c, "buggy");
+    long[] firstBad = {0};
+    long start = System.nanoTime();
+    JvmExplorer.Result r =
+        JvmExplorer.explore(
+            setup,
+            List.of(a0, a1),
+            s -> {
+              String o = outcome.apply(s);
+              if (bad.test(o) && firstBad[0] == 0) {
+                firstBad[0] = System.nanoTime();
+              }
+              return o;
+            },
+            new Mode.Exhaustive(2, 1_000_000),
+            Duration.ofSeconds(10),
+            JvmExplorer.DEFAULT_STEP_LIMIT);
+    long end = System.nanoTime();
+    boolean failureOutcome = r.exploration().outcomes().stream().anyMatch(o -> o.failure() != null);
+    boolean found = firstBad[0] != 0 || failureOutcome;
+    double firstMs =
+        firstBad[0] != 0 ? (firstBad[0] - start) / 1e6 : failureOutcome ? (end - start) / 1e6 : -1;
+    long n = r.exploration().schedules();
+    String result =
+        buggy
+            ? (found ? "found (" + r.exploration().outcomes().size() + " outcomes)" : "MISSED")
+            : (found
+                ? "FALSE FAILURE"
+                : "pass (" + r.exploration().outcomes().size() + " outcome)");
+    return String.format(
+        Locale.ROOT,
+        "%s | %s | %d | %.0f",
+        result,
+        firstMs < 0
+            ? "-"
+            : String.format(
+                Locale.ROOT,
+                "%.1f%s",
+                firstMs,
+                firstBad[0] == 0 && failureOutcome ? " (whole search)" : ""),
+        n,
+        n / ((end - start) / 1e9));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> String lincheck(Class<?> cases, Object c, int invocations) throws Exception {
+    Supplier<S> setup = (Supplier<S>) get(cases, c, "setup");
+    Consumer<S> a0 = (Consumer<S>) get(cases, c, "a0");
+    Consumer<S> a1 = (Consumer<S>) get(cases, c, "a1");
+    Function<S, String> outcome = (Function<S, String>) get(cases, c, "outcome");
+    Predicate<String> bad = (Predicate<String>) get(cases, c, "bad");
+    boolean buggy = (Boolean) get(cases, c, "buggy");
+    long[] runs = {0};
+    long start = System.nanoTime();
+    Throwable failure = null;
+    try {
+      Lincheck.runConcurrentTest(
+          invocations,
+          () -> {
+            runs[0]++;
+            S s = setup.get();
+            Thread t0 = new Thread(() -> a0.accept(s));
+            Thread t1 = new Thread(() -> a1.accept(s));
+            t0.start();
+            t1.start();
+            try {
+              t0.join();
+              t1.join();
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+            String o = outcome.apply(s);
+            if (bad.test(o)) {
+              throw new AssertionError("bad outcome " + o);
+            }
+          });
+    } catch (Throwable t) {
+      failure = t;
+    }
+    long end = System.nanoTime();
+    double ms = (end - start) / 1e6;
+    String result =
+        buggy
+            ? (failure != null ? "found: " + kind(failure) : "MISSED")
+            : (failure != null ? "FALSE FAILURE: " + kind(failure) : "pass");
+    return String.format(
+        Locale.ROOT,
+        "%s | %s | %d | %.0f",
+        result,
+        failure != null ? String.format(Locale.ROOT, "%.1f", ms) : "-",
+        runs[0],
+        runs[0] / ((end - start) / 1e9));
+  }
+
+  private static String kind(Throwable t) {
+    String m = String.valueOf(t.getMessage());
+    for (String k :
+        List.of("bad outcome", "deadlock", "Deadlock", "hang", "livelock", "Livelock")) {
+      if (m.contains(k)) {
+        int i = m.indexOf(k);
+        return m.substring(i, Math.min(m.length(), i + 40)).replace('\n', ' ').replace('|', '/');
+      }
+    }
+    return t.getClass().getSimpleName();
+  }
+
+  private static Object get(Class<?> cases, Object c, String field) throws Exception {
+    Field f = cases.getField(field);
+    return f.get(c);
+  }
+
+  private static String name(Class<?> cases, Object c) throws Exception {
+    return (String) get(cases, c, "name");
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static double peakHeapMb() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum / 1e6;
+  }
+}
