@@ -116,6 +116,8 @@ public final class GoldenCommand implements Callable<Integer> {
                   throw new IllegalArgumentException(
                       "--sample must be all or pairwise, got '" + sample + "'");
             };
+        checkOutput(markdown, "--markdown");
+        checkOutput(junit, "--junit");
         return GoldenRun.run(
             scn,
             appr,
@@ -131,6 +133,13 @@ public final class GoldenCommand implements Callable<Integer> {
         err.println("error: " + e.getMessage());
         err.flush();
         return 2;
+      } catch (java.io.UncheckedIOException e) {
+        if (debug) {
+          e.printStackTrace(err);
+        }
+        err.println("error: " + inUserTerms(e.getCause()));
+        err.flush();
+        return 2;
       } catch (RuntimeException e) {
         if (debug) {
           e.printStackTrace(err);
@@ -141,6 +150,43 @@ public final class GoldenCommand implements Callable<Integer> {
         return 2;
       }
     }
+  }
+
+  /**
+   * Refuses an output path that cannot be written before anything runs (so a bad path never costs a
+   * whole run, and nothing is written on failure).
+   */
+  static void checkOutput(Path file, String option) {
+    if (file == null) {
+      return;
+    }
+    Path abs = file.toAbsolutePath();
+    Path dir = abs.getParent();
+    if (Files.isDirectory(abs)) {
+      throw new IllegalArgumentException(option + " " + file + " is a directory, not a file");
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          option + " " + file + ": directory " + dir + " does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new IllegalArgumentException(
+          option + " " + file + ": directory " + dir + " is not writable");
+    }
+  }
+
+  /** An I/O failure as a user reads it: what happened to which file, not the exception class. */
+  static String inUserTerms(java.io.IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException n) {
+      return "no such file or directory: " + n.getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException a) {
+      return "permission denied: " + a.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return (f.getReason() == null ? "cannot access" : f.getReason()) + ": " + f.getFile();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /** The nearest directory at or above the working directory holding lockcore/Kconfig. */

@@ -81,6 +81,24 @@ public final class ScenarioParser {
     return new Run(file, name).parse(text);
   }
 
+  /** The first task a fixed order or replay schedule names that the scenario lacks, or null. */
+  static String unknownTask(Mode mode, int tasks) {
+    if (mode instanceof Mode.Fixed f) {
+      for (int t : f.order()) {
+        if (t >= tasks) {
+          return "T" + t;
+        }
+      }
+    } else if (mode instanceof Mode.Replay r) {
+      for (var seg : r.schedule().segments()) {
+        if (seg.task() >= tasks) {
+          return "T" + seg.task();
+        }
+      }
+    }
+    return null;
+  }
+
   private static final class Run {
     private final String file;
     private final String defaultName;
@@ -96,6 +114,7 @@ public final class ScenarioParser {
     private final List<Expectation> outcomes = new ArrayList<>();
     private final List<int[]> signals = new ArrayList<>(); // {line, from, to}
     private int exitChildLine; // the first exit-child, 0 if none
+    private int modeLine;
     private int line;
 
     Run(String file, String defaultName) {
@@ -135,6 +154,17 @@ public final class ScenarioParser {
         if (tasks.get(t).isEmpty()) {
           throw new ScenarioException(file, 0, "task T" + t + " has no operations");
         }
+      }
+      String unknown = unknownTask(mode, tasks.size());
+      if (unknown != null) {
+        throw new ScenarioException(
+            file,
+            modeLine,
+            "explore: "
+                + unknown
+                + " is not a task of this scenario (tasks: T0..T"
+                + (tasks.size() - 1)
+                + ")");
       }
       for (int[] s : signals) {
         if (s[2] >= tasks.size() || s[2] == s[1]) {
@@ -219,7 +249,10 @@ public final class ScenarioParser {
           config = Selector.parse(value);
           configLine = line;
         }
-        case "explore" -> mode = mode(value);
+        case "explore" -> {
+          mode = mode(value);
+          modeLine = line;
+        }
         default ->
             throw new IllegalArgumentException(
                 "unknown directive '"

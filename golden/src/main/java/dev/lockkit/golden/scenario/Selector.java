@@ -86,9 +86,16 @@ public final class Selector {
     return text.hashCode();
   }
 
+  /**
+   * How deeply '!' and parentheses may nest: deeper input is refused with a message instead of
+   * overflowing the parser's (recursive) stack.
+   */
+  public static final int MAX_DEPTH = 256;
+
   private static final class Parser {
     private final String s;
     private int pos;
+    private int depth;
 
     Parser(String s) {
       this.s = s;
@@ -130,6 +137,19 @@ public final class Selector {
     }
 
     Expr unary() {
+      if (depth >= MAX_DEPTH) {
+        throw new IllegalArgumentException(
+            "expression nested too deep (limit " + MAX_DEPTH + ") at column " + (pos + 1));
+      }
+      depth++;
+      try {
+        return nested();
+      } finally {
+        depth--;
+      }
+    }
+
+    private Expr nested() {
       if (eat("!")) {
         Expr inner = unary();
         return new Expr() {

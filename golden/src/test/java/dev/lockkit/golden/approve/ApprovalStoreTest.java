@@ -50,6 +50,16 @@ class ApprovalStoreTest {
   }
 
   @Test
+  void anApprovedFileWithCrlfLineEndsMatchesTheSameText() throws IOException {
+    String text =
+        "mode: exhaustive preemptions=2 max-schedules=100000\nschedules: 14\n"
+            + "search: complete at preemption bound 2 (the bound cut 4 choices)\n\nx\n";
+    Files.writeString(dir.resolve("s.MMU+PER_VMA_LOCK.approved.txt"), text.replace("\n", "\r\n"));
+    ApprovalStore.Result r = new ApprovalStore(dir, Policy.STRICT).check("s", V, text);
+    assertEquals(ApprovalStore.Status.MATCH, r.status(), r.detail());
+  }
+
+  @Test
   void aMismatchNeverChangesTheApprovedFileUnlessUpdating() throws IOException {
     new ApprovalStore(dir, Policy.UPDATE).check("s", V, "old\nsame\n");
     for (Policy p : List.of(Policy.VERIFY, Policy.STRICT)) {

@@ -138,4 +138,19 @@ class GoldenCommandTest extends CommandFixture {
     assertTrue(r.err().startsWith("error: shard must be i/n with 1 <= i <= n"), r.err());
     assertFalse(r.err().contains("\tat "));
   }
+
+  @Test
+  void aBadOutputPathIsRefusedInTheUsersTermsBeforeTheRun() throws IOException {
+    golden("record");
+    Path missingDir = root.resolve("no/such/dir/summary.md");
+    Run r = golden("verify", "--markdown", missingDir.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("error: --markdown " + missingDir + ": directory "), r.err());
+    assertTrue(r.err().contains("does not exist"), r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+    Run d = golden("verify", "--junit", root.toString());
+    assertEquals(2, d.code());
+    assertTrue(r.out().isEmpty() && d.out().isEmpty(), "nothing ran: " + r.out() + d.out());
+    assertTrue(d.err().contains("is a directory, not a file"), d.err());
+  }
 }

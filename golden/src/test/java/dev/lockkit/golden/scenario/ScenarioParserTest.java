@@ -87,7 +87,31 @@ class ScenarioParserTest {
         parse("explore: pct seed=7 depth=2 iterations=50\ntask:\n  fork\n").mode());
     assertEquals(
         new Mode.Replay(Schedule.parse("T0@3,T1@2")),
-        parse("explore: replay T0@3,T1@2\ntask:\n  fork\n").mode());
+        parse("explore: replay T0@3,T1@2\ntask:\n  fork\ntask:\n  fork\n").mode());
+  }
+
+  @Test
+  void aFixedOrderOrReplayNamingAMissingTaskIsAnErrorOnItsLine() {
+    ScenarioException fixed =
+        error("# two tasks\nexplore: fixed order=T0,T0,T7\ntask:\n  fork\ntask:\n  fork\n");
+    assertEquals(
+        "fault-vs-munmap.scn:2: explore: T7 is not a task of this scenario (tasks: T0..T1)",
+        fixed.getMessage());
+    ScenarioException replay = error("explore: replay T5@3\ntask:\n  fork\n");
+    assertEquals(
+        "fault-vs-munmap.scn:1: explore: T5 is not a task of this scenario (tasks: T0..T0)",
+        replay.getMessage());
+  }
+
+  @Test
+  void aDeeplyNestedConfigSelectorIsRefusedWithItsLine() {
+    String deep = "(".repeat(5000) + "MMU" + ")".repeat(5000);
+    ScenarioException e = error("config: " + deep + "\ntask:\n  fork\n");
+    assertTrue(
+        e.getMessage().startsWith("fault-vs-munmap.scn:1: expression nested too deep (limit 256)"),
+        e.getMessage());
+    ScenarioException nots = error("config: " + "!".repeat(3000) + "MMU\ntask:\n  fork\n");
+    assertTrue(nots.getMessage().contains("nested too deep (limit 256)"), nots.getMessage());
   }
 
   @Test
