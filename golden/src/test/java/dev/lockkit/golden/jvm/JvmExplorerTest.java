@@ -35,8 +35,16 @@ class JvmExplorerTest {
         "merge; k={k=2}",
         "wakeUpCorrect; seen=ready",
         "executorRace; done=1 | done=2",
+        "condition; got=x",
+        "readWrite; read=0 value=1 | read=1 value=1",
+        "parkUnpark; seen=true",
+        "staticSync; n=2",
+        "latch; seen=1",
+        "tryLock; acquired=1",
+        "replayLostUpdate; n=1",
       })
-  void findsExactlyTheOutcomesOfEachCase(String method, String expected) throws Exception {
+  void findsExactlyTheOutcomesOfEachUnmodifiedCase(String method, String expected)
+      throws Exception {
     JvmExplorer.Result r = run(method);
     System.out.println(
         method

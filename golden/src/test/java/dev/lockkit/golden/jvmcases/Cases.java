@@ -192,6 +192,173 @@ public final class Cases {
   }
 
   public static JvmExplorer.Result executorRace() {
-    return run(Batch::new, Batch::runTwo, b -> {}, b -> "done=" + b.done);
+    // Bound 1 keeps the unit test short (bound 2: 11,452 schedules, same two outcomes).
+    return JvmExplorer.explore(
+        Batch::new,
+        List.of(Batch::runTwo, b -> {}),
+        b -> "done=" + b.done,
+        new Mode.Exhaustive(1, 100_000),
+        Duration.ofSeconds(5),
+        20_000);
+  }
+
+  static final class Buffer {
+    final java.util.concurrent.locks.ReentrantLock lock =
+        new java.util.concurrent.locks.ReentrantLock();
+    final java.util.concurrent.locks.Condition notEmpty = lock.newCondition();
+    String item;
+    String got;
+
+    void put(String x) {
+      lock.lock();
+      try {
+        item = x;
+        notEmpty.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    void take() {
+      lock.lock();
+      try {
+        while (item == null) {
+          notEmpty.awaitUninterruptibly();
+        }
+        got = item;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  static final class Stats {
+    final java.util.concurrent.locks.ReentrantReadWriteLock rw =
+        new java.util.concurrent.locks.ReentrantReadWriteLock();
+    int value;
+    int read = -1;
+
+    void write() {
+      rw.writeLock().lock();
+      try {
+        value++;
+      } finally {
+        rw.writeLock().unlock();
+      }
+    }
+
+    void read() {
+      rw.readLock().lock();
+      try {
+        read = value;
+      } finally {
+        rw.readLock().unlock();
+      }
+    }
+  }
+
+  static final class Parker {
+    volatile boolean flag;
+    boolean seen;
+    int other;
+
+    void startParkUnparkJoin() {
+      Thread t =
+          new Thread(
+              () -> {
+                while (!flag) {
+                  java.util.concurrent.locks.LockSupport.park(this);
+                }
+                seen = true;
+              });
+      t.start();
+      flag = true;
+      java.util.concurrent.locks.LockSupport.unpark(t);
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  static final class StaticCounter {
+    static int n;
+
+    static synchronized void inc() {
+      n++;
+    }
+  }
+
+  static final class Latched {
+    final java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+    int x;
+    int seen = -1;
+
+    void await() {
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      seen = x;
+    }
+
+    void release() {
+      x = 1;
+      latch.countDown();
+    }
+  }
+
+  static final class Trying {
+    final ReentrantLock lock = new ReentrantLock();
+    int acquired;
+
+    void attempt() {
+      if (lock.tryLock()) {
+        acquired++;
+      }
+    }
+  }
+
+  public static JvmExplorer.Result condition() {
+    return run(Buffer::new, b -> b.take(), b -> b.put("x"), b -> "got=" + b.got);
+  }
+
+  public static JvmExplorer.Result readWrite() {
+    return run(Stats::new, Stats::write, Stats::read, s -> "read=" + s.read + " value=" + s.value);
+  }
+
+  public static JvmExplorer.Result parkUnpark() {
+    return run(Parker::new, Parker::startParkUnparkJoin, p -> p.other++, p -> "seen=" + p.seen);
+  }
+
+  public static JvmExplorer.Result staticSync() {
+    return run(
+        () -> {
+          StaticCounter.n = 0;
+          return new Object();
+        },
+        o -> StaticCounter.inc(),
+        o -> StaticCounter.inc(),
+        o -> "n=" + StaticCounter.n);
+  }
+
+  public static JvmExplorer.Result latch() {
+    return run(Latched::new, Latched::await, Latched::release, l -> "seen=" + l.seen);
+  }
+
+  public static JvmExplorer.Result tryLock() {
+    return run(Trying::new, Trying::attempt, Trying::attempt, t -> "acquired=" + t.acquired);
+  }
+
+  public static JvmExplorer.Result replayLostUpdate() {
+    return JvmExplorer.explore(
+        PlainCounter::new,
+        List.of(PlainCounter::inc, PlainCounter::inc),
+        c -> "n=" + c.n,
+        new Mode.Replay(dev.lockkit.golden.sched.Schedule.parse("T0@2,T1@3,T0@3")),
+        Duration.ofSeconds(5),
+        20_000);
   }
 }
