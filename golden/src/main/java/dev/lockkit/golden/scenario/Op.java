@@ -1,5 +1,6 @@
 package dev.lockkit.golden.scenario;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -128,6 +129,26 @@ public sealed interface Op {
     @Override
     public String toText() {
       return op.text();
+    }
+  }
+
+  /**
+   * An operation of the target's own, {@code call NAME [ARG...]}: golden only carries it; the
+   * target declares the names it performs ({@code ScenarioTarget.operations()}) and performs it.
+   */
+  record Call(String name, List<String> args) implements Op {
+    /** Checks the name (lower case, digits and '-') and copies the arguments. */
+    public Call {
+      if (!name.matches("[a-z][a-z0-9-]*")) {
+        throw new IllegalArgumentException(
+            "operation name must be lower case letters, digits and '-', got '" + name + "'");
+      }
+      args = List.copyOf(args);
+    }
+
+    @Override
+    public String toText() {
+      return args.isEmpty() ? "call " + name : "call " + name + " " + String.join(" ", args);
     }
   }
 

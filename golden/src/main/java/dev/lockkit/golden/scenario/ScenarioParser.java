@@ -58,6 +58,8 @@ public final class ScenarioParser {
     for (Op.RawOp r : Op.RawOp.values()) {
       ops.add(r.text());
     }
+    // A target's own operations: 'call NAME [ARG...]' (ScenarioTarget.operations()).
+    ops.add("call NAME [ARG...]");
     return List.copyOf(ops);
   }
 
@@ -294,6 +296,13 @@ public final class ScenarioParser {
       String[] a = text.split("\\s+");
       String op = a[0];
       switch (op) {
+        case "call" -> {
+          if (a.length < 2) {
+            throw new IllegalArgumentException(
+                "expected 'call NAME [ARG...]' (an operation the target declares)");
+          }
+          return new Op.Call(a[1], List.of(a).subList(2, a.length));
+        }
         case "fault" -> {
           arity(a, 2, 4, "fault ADDR [read|write] [user|kernel]");
           Boolean write = null;

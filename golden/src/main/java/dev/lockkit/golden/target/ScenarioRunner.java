@@ -32,6 +32,7 @@ public final class ScenarioRunner {
 
   /** The program that runs {@code scenario} on {@code target} booted as {@code variant}. */
   public Program<?> program(Scenario scenario, Variant variant, ScenarioTarget target) {
+    checkCalls(scenario, target);
     ControlledPlatform platform = explorer.platform();
     Events events =
         new Events() {
@@ -110,5 +111,28 @@ public final class ScenarioRunner {
     }
     sb.append(body, 0, header).append(grading.text()).append(body.substring(header));
     return sb.toString();
+  }
+
+  /** Refuses a scenario that calls an operation the target does not declare. */
+  static void checkCalls(Scenario scenario, ScenarioTarget target) {
+    for (var ops : scenario.tasks()) {
+      for (var op : ops) {
+        if (op instanceof dev.lockkit.golden.scenario.Op.Call c
+            && !target.operations().contains(c.name())) {
+          throw new IllegalArgumentException(
+              "scenario "
+                  + scenario.name()
+                  + ": '"
+                  + c.toText()
+                  + "' is not an operation of target "
+                  + target.name()
+                  + " (it declares "
+                  + (target.operations().isEmpty()
+                      ? "none"
+                      : String.join(", ", new java.util.TreeSet<>(target.operations())))
+                  + ")");
+        }
+      }
+    }
   }
 }

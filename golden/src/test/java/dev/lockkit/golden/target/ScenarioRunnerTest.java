@@ -56,4 +56,61 @@ class ScenarioRunnerTest {
       assertTrue(stats.outcomes().get(0).text().contains("faults: 1\n"));
     }
   }
+
+  /** A target of someone else's: a hit counter, with its own 'hit' operation. */
+  static final class HitTarget implements ScenarioTarget {
+    @Override
+    public String name() {
+      return "hits";
+    }
+
+    @Override
+    public java.util.Set<String> operations() {
+      return java.util.Set.of("hit");
+    }
+
+    @Override
+    public Machine boot(
+        Variant variant, List<dev.lockkit.golden.scenario.Vma> vmas, int tasks, Events events) {
+      int[] hits = {0};
+      return new Machine() {
+        @Override
+        public void enterTask(int task) {}
+
+        @Override
+        public String perform(int task, dev.lockkit.golden.scenario.Op op) {
+          dev.lockkit.golden.scenario.Op.Call c = (dev.lockkit.golden.scenario.Op.Call) op;
+          hits[0]++;
+          return c.name() + " " + String.join(" ", c.args()) + " -> " + hits[0];
+        }
+
+        @Override
+        public String snapshot() {
+          return "hits: " + hits[0] + "\n";
+        }
+      };
+    }
+  }
+
+  @Test
+  void aTargetDeclaresItsOwnOperationsAndScenariosCallThem() throws Exception {
+    Scenario s =
+        dev.lockkit.golden.scenario.ScenarioParser.parse(
+            "hits.scn", "hits", "explore: fixed\ntask:\n  call hit home\ntask:\n  call hit cart\n");
+    assertEquals("call hit home", s.tasks().get(0).get(0).toText());
+    try (Explorer explorer = new Explorer()) {
+      Exploration e = new ScenarioRunner(explorer).run(s, new Variant(Set.of()), new HitTarget());
+      assertTrue(e.outcomes().get(0).text().contains("hits: 2"), e.outcomes().get(0).text());
+      IllegalArgumentException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  new ScenarioRunner(explorer).run(s, new Variant(Set.of()), new ToyTarget(false)));
+      assertEquals(
+          "scenario hits: 'call hit home' is not an operation of target "
+              + new ToyTarget(false).name()
+              + " (it declares none)",
+          refused.getMessage());
+    }
+  }
 }
