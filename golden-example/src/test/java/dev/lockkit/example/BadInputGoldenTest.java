@@ -103,7 +103,7 @@ class BadInputGoldenTest {
                         })
                     .actor(q -> q.offer("x"))
                     .arbiter(q -> "left=" + q.size())
-                    .timeout(Duration.ofMillis(500))
+                    .timeout(Duration.ofSeconds(2))
                     .verify());
     assertTrue(
         f.getMessage().contains("FAILURE hang: T0 reached no scheduling point for"),
