@@ -8,8 +8,6 @@ import dev.lockkit.golden.sched.ScheduleRun;
 import dev.lockkit.golden.sched.Strategy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -450,14 +448,5 @@ final class JvmScheduler {
     private Abort() {
       super("golden: schedule aborted", null, false, false);
     }
-  }
-
-  /** Ordered set helper for models. */
-  static <T> Set<T> ordered() {
-    return new LinkedHashSet<>();
-  }
-
-  static <K, V> IdentityHashMap<K, V> identity() {
-    return new IdentityHashMap<>();
   }
 }
