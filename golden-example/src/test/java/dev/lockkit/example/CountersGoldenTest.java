@@ -63,4 +63,21 @@ class CountersGoldenTest {
         .arbiter(c -> "n=" + c.get())
         .verify();
   }
+
+  /** A seeded random search (PCT) finds the same lost update; the same seed gives the same run. */
+  @GoldenTest
+  @Outcome(id = "n=2", expect = Expect.ACCEPTABLE)
+  @Outcome(id = "n=1", expect = Expect.FORBIDDEN, desc = "lost update")
+  void aSeededRandomSearchFindsTheLostUpdateToo() {
+    Golden.Spec<Counters.Racy> test =
+        Golden.of(Counters.Racy::new)
+            .actor(c -> c.increment())
+            .actor(c -> c.increment())
+            .arbiter(c -> "n=" + c.get())
+            .pct(20261207, 2, 200);
+    GoldenFailure first = assertThrows(GoldenFailure.class, test::verify);
+    GoldenFailure again = assertThrows(GoldenFailure.class, test::verify);
+    assertEquals("n=1", first.reached().get(0).text());
+    assertEquals(first.reached().get(0).schedule(), again.reached().get(0).schedule());
+  }
 }

@@ -139,6 +139,7 @@ public final class Golden {
     private Function<S, ?> arbiter = s -> "";
     private int preemptions = 2;
     private int maxSchedules = 100_000;
+    private Mode.Pct pct; // null: the exhaustive search
     private Duration timeout = Duration.ofSeconds(10);
 
     private Spec(Supplier<S> state) {
@@ -175,6 +176,16 @@ public final class Golden {
       return this;
     }
 
+    /**
+     * Random schedules instead of the exhaustive search, for tests too big for it: PCT (Burckhardt
+     * et al., ASPLOS 2010) with {@code depth} priority change points, {@code iterations} schedules
+     * from {@code seed}. Deterministic for a seed; the coverage stamp says it is a sample.
+     */
+    public Spec<S> pct(long seed, int depth, int iterations) {
+      this.pct = new Mode.Pct(seed, depth, iterations);
+      return this;
+    }
+
     /** How long a task may run without reaching a scheduling point before it is a hang. */
     public Spec<S> timeout(Duration t) {
       this.timeout = Objects.requireNonNull(t, "timeout");
@@ -183,7 +194,7 @@ public final class Golden {
 
     /** Explores and returns the raw result (no grading, no approval). */
     public JvmExplorer.Result explore() {
-      return explore(new Mode.Exhaustive(preemptions, maxSchedules));
+      return explore(pct != null ? pct : new Mode.Exhaustive(preemptions, maxSchedules));
     }
 
     private JvmExplorer.Result explore(Mode mode) {
