@@ -116,7 +116,8 @@ public final class JvmExplorer {
               "T"
                   + i
                   + " reached no scheduling point in any schedule: it ran as one atomic step"
-                  + " (what it shares, if anything, is in code golden does not instrument)");
+                  + " (what it shares, if anything, is in code golden does not instrument;"
+                  + " name that code's package in @Instrumented(packages = ...))");
         }
       }
       String nondet = scheduler.dead() ? null : recheck(scheduler, setup, actors, arbiter, x);
