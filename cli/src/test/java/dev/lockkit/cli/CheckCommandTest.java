@@ -83,6 +83,27 @@ class CheckCommandTest {
     assertTrue(r.out().contains("variants: exit 1"), r.out());
   }
 
+  /** The Maven plugin's sample shop (its integration tests build it with Maven). */
+  private static Path sample(String name) {
+    return Path.of("..", "lockkit-maven-plugin", "src", "it", name);
+  }
+
+  @Test
+  void theSampleShopsWholeGateRunsFromItsProjectFile() {
+    Run clean = run("check", "--project", sample("shop-clean").toString());
+    assertEquals(0, clean.code(), clean.out() + clean.err());
+    assertTrue(clean.out().contains("12 variants: 12 compile, 0 fail"), clean.out());
+
+    Run broken = run("check", "--project", sample("shop-broken").toString());
+    assertEquals(1, broken.code(), broken.out() + broken.err());
+    assertTrue(
+        broken.out().contains("ShopApi.java:17:32: error: [gate/unguarded-reference]"),
+        broken.out());
+    assertTrue(broken.out().contains("Billing.java:7:17: error: [cycle/package]"), broken.out());
+    assertTrue(
+        broken.out().contains("MemoryStore.java:22:10: error: [layer/forbidden]"), broken.out());
+  }
+
   @Test
   void aCleanProjectPassesWithExitZero() throws IOException {
     write("src/main/java/shop/a/A.java", "package shop.a;\npublic class A {}\n");

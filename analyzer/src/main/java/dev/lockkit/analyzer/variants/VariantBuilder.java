@@ -3,6 +3,7 @@ package dev.lockkit.analyzer.variants;
 import dev.lockkit.analyzer.pc.ExprParser;
 import dev.lockkit.analyzer.pc.ExprSyntaxException;
 import dev.lockkit.analyzer.pc.Guards;
+import dev.lockkit.analyzer.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -202,9 +203,15 @@ public final class VariantBuilder {
    * compiler task per available processor.
    */
   public List<Result> buildAll(List<SortedMap<String, Boolean>> configs) {
+    return buildAll(configs, Progress.NONE);
+  }
+
+  /** As {@link #buildAll(List)}, showing materialisation and compilation on {@code progress}. */
+  public List<Result> buildAll(List<SortedMap<String, Boolean>> configs, Progress progress) {
     List<SortedMap<String, String>> sources = new ArrayList<>();
     for (SortedMap<String, Boolean> c : configs) {
       sources.add(materialise(c));
+      progress.update("materialising variants", sources.size(), configs.size());
     }
     List<SortedMap<String, String>> distinct =
         sources.stream().distinct().filter(s -> !cache.containsKey(s)).toList();
@@ -218,6 +225,7 @@ public final class VariantBuilder {
       }
       for (int i = 0; i < distinct.size(); i++) {
         cache.put(distinct.get(i), futures.get(i).get());
+        progress.update("compiling variants", i + 1, distinct.size());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
