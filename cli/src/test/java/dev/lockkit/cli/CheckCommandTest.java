@@ -102,6 +102,10 @@ class CheckCommandTest {
     assertTrue(broken.out().contains("Billing.java:7:17: error: [cycle/package]"), broken.out());
     assertTrue(
         broken.out().contains("MemoryStore.java:22:10: error: [layer/forbidden]"), broken.out());
+    // The variants without DISK_STORE do not compile; the error is at the user's line 17.
+    assertTrue(
+        broken.out().contains("shop-broken/src/main/java/com/example/shop/api/ShopApi.java:17: "),
+        broken.out());
   }
 
   @Test
