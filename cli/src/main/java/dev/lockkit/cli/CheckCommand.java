@@ -56,6 +56,9 @@ final class CheckCommand implements Callable<Integer> {
               + " file's fail-on, else error; type cycles inside one package are warnings).")
   String failOn;
 
+  @Option(names = "--quiet", description = "No progress bars on stderr.")
+  boolean quiet;
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
@@ -156,6 +159,9 @@ final class CheckCommand implements Callable<Integer> {
       List<String> args = new ArrayList<>(s.args());
       if (debug) {
         args.add(s.name().equals("golden") ? 1 : 0, "--debug");
+      }
+      if (quiet && !s.name().equals("golden")) {
+        args.add(0, "--quiet");
       }
       CommandLine cl = new CommandLine(s.command());
       cl.setOut(out);

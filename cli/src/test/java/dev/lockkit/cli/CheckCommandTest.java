@@ -71,8 +71,9 @@ class CheckCommandTest {
         "lockkit.toml",
         "[analyze]\nsources = [\"src/main/java\"]\nkconfig = \"Kconfig\"\n\n"
             + "[variants]\ncompile = true\n");
-    Run r = run("check", "--project", dir.resolve("lockkit.toml").toString());
+    Run r = run("check", "--quiet", "--project", dir.resolve("lockkit.toml").toString());
     assertEquals(1, r.code(), r.out() + r.err());
+    assertFalse(r.err().contains("\r"), r.err());
     assertTrue(r.out().contains("== lockkit check 1/2: analyze"), r.out());
     assertTrue(r.out().contains("[cycle/package]"), r.out());
     assertTrue(r.out().contains("Use.java:4"), r.out());
