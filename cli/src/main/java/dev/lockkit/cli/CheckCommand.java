@@ -160,8 +160,8 @@ final class CheckCommand implements Callable<Integer> {
       if (debug) {
         args.add(s.name().equals("golden") ? 1 : 0, "--debug");
       }
-      if (quiet && !s.name().equals("golden")) {
-        args.add(0, "--quiet");
+      if (quiet) {
+        args.add(s.name().equals("golden") ? 1 : 0, "--quiet");
       }
       CommandLine cl = new CommandLine(s.command());
       cl.setOut(out);
