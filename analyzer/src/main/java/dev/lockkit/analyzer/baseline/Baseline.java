@@ -41,6 +41,11 @@ public final class Baseline {
     return new Baseline(keys);
   }
 
+  /** A baseline holding these keys ({@code rule|key}), e.g. a subset of another baseline's. */
+  public static Baseline ofKeys(Collection<String> keys) {
+    return new Baseline(new TreeSet<>(keys));
+  }
+
   /** An empty baseline. */
   public static Baseline empty() {
     return new Baseline(new TreeSet<>());

@@ -8,6 +8,7 @@ import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.gating.GatingAnalyzer;
 import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.analyzer.report.Report;
 import dev.lockkit.analyzer.report.Reporter;
 import dev.lockkit.analyzer.source.InputException;
@@ -105,6 +106,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
           "info, warning or error: exit 1 when a reported finding is at least this severe (default: ${DEFAULT-VALUE}).")
   String failOn;
 
+  @Option(names = "--quiet", description = "No progress bar on stderr.")
+  boolean quiet;
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
@@ -171,8 +175,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       analyzer.with(gating(), kconfig);
     }
-    if (System.console() != null) {
-      analyzer.progress(new ProgressBar(err));
+    Progress bar = Progress.onTerminal(err, quiet);
+    if (bar.enabled()) {
+      analyzer.progress(new ProgressBar(bar));
     }
     AnalysisResult result;
     try {
@@ -248,39 +253,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
   }
 
-  /** A one-line progress bar on stderr for large inputs. */
+  /** The parsing progress of large inputs, drawn by the bar every long command shares. */
   static final class ProgressBar implements dev.lockkit.analyzer.source.SourceParser.Progress {
-    private final PrintWriter err;
-    private int lastPercent = -1;
+    private final Progress bar;
 
     ProgressBar(PrintWriter err) {
-      this.err = err;
+      this(Progress.always(err));
+    }
+
+    ProgressBar(Progress bar) {
+      this.bar = bar;
     }
 
     @Override
-    public synchronized void filesDone(int done, int total) {
+    public void filesDone(int done, int total) {
       if (total < PROGRESS_MIN_FILES) {
         return;
       }
-      int percent = (int) (100L * done / total);
-      if (percent == lastPercent) {
-        return;
+      bar.update("parsing", done, total);
+      if (done == total) {
+        bar.done();
       }
-      lastPercent = percent;
-      int width = 30;
-      int filled = percent * width / 100;
-      err.print(
-          "\rlockkit: parsing ["
-              + "#".repeat(filled)
-              + " ".repeat(width - filled)
-              + "] "
-              + done
-              + "/"
-              + total
-              + (done == total
-                  ? "\r" + " ".repeat(60 + String.valueOf(total).length() * 2) + "\r"
-                  : ""));
-      err.flush();
     }
   }
 

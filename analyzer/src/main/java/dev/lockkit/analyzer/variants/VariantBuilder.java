@@ -3,6 +3,7 @@ package dev.lockkit.analyzer.variants;
 import dev.lockkit.analyzer.pc.ExprParser;
 import dev.lockkit.analyzer.pc.ExprSyntaxException;
 import dev.lockkit.analyzer.pc.Guards;
+import dev.lockkit.analyzer.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import spoon.reflect.declaration.CtCompilationUnit;
 import spoon.reflect.declaration.CtImport;
 import spoon.reflect.declaration.CtPackage;
 import spoon.reflect.declaration.CtType;
-import spoon.reflect.visitor.DefaultJavaPrettyPrinter;
 import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
@@ -40,8 +40,9 @@ import spoon.reflect.visitor.filter.TypeFilter;
  * its own compilation unit with Spoon's printer, names as written, under the file's original
  * package and imports minus the imports of elements the variant deleted and compiles the printed
  * sources in memory. Variants that print to identical sources share one compilation, which matters
- * when options do not touch the code. Reported error lines refer to the printed variant, whose text
- * {@link #materialise} returns.
+ * when options do not touch the code. The printer records, for each statement and member it prints,
+ * the line it came from, so compiler errors are reported at the original file and line ({@link
+ * SourceLines}), not at the line of the printed variant that {@link #materialise} returns.
  */
 public final class VariantBuilder {
   /** How many compiler errors a result keeps. */
@@ -55,7 +56,17 @@ public final class VariantBuilder {
   private final Map<String, SortedSet<String>> symbols = new HashMap<>();
   private final Map<String, Map<SortedMap<String, Boolean>, String>> bodies = new HashMap<>();
 
-  /** One variant's outcome: its configuration, whether it compiled, and the first errors. */
+  /** Where each printed file came from, keyed by its full text (see {@link SourceLines}). */
+  private final Map<String, SourceLines.Origin> origins = new ConcurrentHashMap<>();
+
+  private final Map<String, SourceLines.Origin> bodyOrigins = new HashMap<>();
+
+  /**
+   * One variant's outcome: its configuration, whether it compiled, and the first errors, each as
+   * {@code path:line: message} in the original source file (path relative to the working directory
+   * when inside it), so an error points where the user edits; an error on a line the printer added
+   * keeps the printed variant's path and line, marked {@code (materialised variant)}.
+   */
   public record Result(SortedMap<String, Boolean> config, boolean compiles, List<String> errors) {
     public Result {
       config = new TreeMap<>(config);
@@ -116,7 +127,13 @@ public final class VariantBuilder {
               .computeIfAbsent(type.getQualifiedName(), k -> new HashMap<>())
               .computeIfAbsent(projection, p -> print(type, m));
       String path = type.getQualifiedName().replace('.', '/') + ".java";
-      out.put(path, header(type, m) + body);
+      String header = header(type, m);
+      String text = header + body;
+      out.put(path, text);
+      SourceLines.Origin origin = bodyOrigins.get(body);
+      if (origin != null) {
+        origins.putIfAbsent(text, origin.shiftedBy(SourceLines.lineCount(header)));
+      }
     }
     return out;
   }
@@ -125,13 +142,18 @@ public final class VariantBuilder {
     CtType<?> copy = type.clone();
     copy.setParent(type.getParent());
     m.apply(copy);
-    DefaultJavaPrettyPrinter printer = new DefaultJavaPrettyPrinter(launcher.getEnvironment());
+    SourceLines.Printer printer = new SourceLines.Printer(launcher.getEnvironment());
     // No preprocessors and implicit elements kept implicit: names print as written (the
     // fully-qualifying preprocessor misprints blank-final assignments and inherited fields), so
     // the file's original imports go in front.
     printer.setPreprocessors(List.of());
     printer.setIgnoreImplicit(false);
-    return printer.printElement(copy) + "\n";
+    String body = printer.printElement(copy) + "\n";
+    SourceLines.Origin origin = printer.origin(type);
+    if (origin != null) {
+      bodyOrigins.putIfAbsent(body, origin);
+    }
+    return body;
   }
 
   /** The options named by {@code @IfConfig} and {@code isEnabled} anywhere in {@code type}. */
@@ -193,7 +215,12 @@ public final class VariantBuilder {
     SortedMap<String, String> sources = materialise(config);
     InMemoryCompiler.Outcome o =
         cache.computeIfAbsent(sources, s -> compiler.compile(s, ERROR_LIMIT));
-    return new Result(config, o.success(), o.errors());
+    return new Result(config, o.success(), original(sources, o.errors()));
+  }
+
+  /** Compiler errors of a printed variant, located in the original files (see {@link Result}). */
+  private List<String> original(SortedMap<String, String> sources, List<String> errors) {
+    return errors.stream().map(e -> SourceLines.map(e, sources, origins)).toList();
   }
 
   /**
@@ -202,9 +229,15 @@ public final class VariantBuilder {
    * compiler task per available processor.
    */
   public List<Result> buildAll(List<SortedMap<String, Boolean>> configs) {
+    return buildAll(configs, Progress.NONE);
+  }
+
+  /** As {@link #buildAll(List)}, showing materialisation and compilation on {@code progress}. */
+  public List<Result> buildAll(List<SortedMap<String, Boolean>> configs, Progress progress) {
     List<SortedMap<String, String>> sources = new ArrayList<>();
     for (SortedMap<String, Boolean> c : configs) {
       sources.add(materialise(c));
+      progress.update("materialising variants", sources.size(), configs.size());
     }
     List<SortedMap<String, String>> distinct =
         sources.stream().distinct().filter(s -> !cache.containsKey(s)).toList();
@@ -218,6 +251,7 @@ public final class VariantBuilder {
       }
       for (int i = 0; i < distinct.size(); i++) {
         cache.put(distinct.get(i), futures.get(i).get());
+        progress.update("compiling variants", i + 1, distinct.size());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -230,7 +264,7 @@ public final class VariantBuilder {
     List<Result> out = new ArrayList<>();
     for (int i = 0; i < configs.size(); i++) {
       InMemoryCompiler.Outcome o = cache.get(sources.get(i));
-      out.add(new Result(configs.get(i), o.success(), o.errors()));
+      out.add(new Result(configs.get(i), o.success(), original(sources.get(i), o.errors())));
     }
     return out;
   }

@@ -51,6 +51,45 @@ class VariantsCommandTest {
   }
 
   @Test
+  void jsonListsEveryVariantWithItsFullConfigurationAndCompileVerdict() {
+    Run r = run(withRoots("unguarded-reference", "--compile", "--format", "json"));
+    assertEquals(1, r.exit(), r.err());
+    String j = r.out();
+    assertTrue(j.startsWith("{\n  \"kconfig\": "), j);
+    assertTrue(j.contains("\"sample\": \"all\""), j);
+    assertTrue(j.contains("\"id\": \"V40\""), j);
+    assertFalse(j.contains("\"id\": \"V41\""), j);
+    assertTrue(j.contains("\"MMU\": true"), j);
+    assertTrue(j.contains("\"compiles\": false"), j);
+    assertTrue(j.contains("fx/mm/Memory.java:"), j);
+    assertTrue(
+        j.contains(
+            "\"summary\": {\n    \"variants\": 40,\n    \"compile\": 24,\n    \"fail\": 16\n  }"),
+        j);
+    assertEquals(j, run(withRoots("unguarded-reference", "--compile", "--format", "json")).out());
+  }
+
+  @Test
+  void tooManyConfigurationsAreRefusedBeforeAnythingIsBuilt() {
+    Run r = run(withRoots("clean", "--compile", "--max-variants", "39"));
+    assertEquals(2, r.exit(), r.out());
+    assertEquals("", r.out());
+    assertTrue(
+        r.err()
+            .matches(
+                "lockkit variants: \\S*Kconfig: more than 39 valid configurations \\(\\d+ options\\); use --sample pairwise, or raise --max-variants\\n"),
+        r.err());
+    assertEquals(0, run(withRoots("clean", "--max-variants", "40")).exit(), "40 is allowed");
+  }
+
+  @Test
+  void anUnknownFormatIsAUsageError() {
+    Run r = run(withRoots("clean", "--format", "xml"));
+    assertEquals(2, r.exit());
+    assertEquals("lockkit variants: unknown format 'xml' (expected text or json)\n", r.err());
+  }
+
+  @Test
   void pairwiseSampleIsShorter() {
     Run r = run(withRoots("clean", "--sample", "pairwise"));
     assertEquals(0, r.exit(), r.err());

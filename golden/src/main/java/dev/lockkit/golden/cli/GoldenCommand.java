@@ -1,5 +1,6 @@
 package dev.lockkit.golden.cli;
 
+import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.golden.approve.Policy;
 import dev.lockkit.golden.matrix.KconfigVariants;
 import java.io.PrintWriter;
@@ -90,6 +91,9 @@ public final class GoldenCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr.")
+    boolean quiet;
+
     @Option(
         names = "--strict",
         description =
@@ -128,7 +132,8 @@ public final class GoldenCommand implements Callable<Integer> {
             Targets.get(target),
             out,
             markdown,
-            junit);
+            junit,
+            Progress.onTerminal(err, quiet));
       } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
         err.flush();

@@ -1,6 +1,7 @@
 package dev.lockkit.golden.cli;
 
 import dev.lockkit.analyzer.kconfig.KconfigException;
+import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.golden.approve.ApprovalStore;
 import dev.lockkit.golden.approve.Policy;
 import dev.lockkit.golden.explore.Exploration;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * A golden run: every pair of a {@link Plan} (or one shard of it) explored on a target, its golden
@@ -92,6 +94,18 @@ public final class GoldenRun {
       ApprovalStore store,
       Set<String> options,
       boolean fullMatrix) {
+    return execute(plan, shard, target, store, options, fullMatrix, Progress.NONE);
+  }
+
+  /** As above, showing the cells done so far on {@code progress}. */
+  public static Report execute(
+      Plan plan,
+      Shard shard,
+      ScenarioTarget target,
+      ApprovalStore store,
+      Set<String> options,
+      boolean fullMatrix,
+      Progress progress) {
     List<Path> strayBefore = store.strayReceived();
     List<Cell> cells = new ArrayList<>();
     Set<Path> planned = new HashSet<>();
@@ -100,6 +114,7 @@ public final class GoldenRun {
     try (Explorer explorer = new Explorer()) {
       ScenarioRunner runner = new ScenarioRunner(explorer);
       List<Plan.Pair> pairs = plan.pairs();
+      int inShard = (int) IntStream.range(0, pairs.size()).filter(shard::includes).count();
       for (int k = 0; k < pairs.size(); k++) {
         Plan.Pair p = pairs.get(k);
         Path approved = store.approvedFile(p.scenario().name(), p.variant());
@@ -111,7 +126,10 @@ public final class GoldenRun {
         Cell cell = runOne(runner, p, target, store);
         schedules += cell.schedules();
         cells.add(cell);
+        progress.update("golden cells", cells.size(), inShard);
       }
+    } finally {
+      progress.done();
     }
     Set<String> names = new TreeSet<>();
     plan.scenarios().forEach(s -> names.add(s.name()));
@@ -214,6 +232,33 @@ public final class GoldenRun {
       PrintWriter out,
       Path markdownFile,
       Path junitFile) {
+    return run(
+        scenarios,
+        approved,
+        kconfig,
+        sample,
+        shard,
+        policy,
+        target,
+        out,
+        markdownFile,
+        junitFile,
+        Progress.NONE);
+  }
+
+  /** As above, showing the cells done so far on {@code progress} (stderr, on a terminal). */
+  static int run(
+      Path scenarios,
+      Path approved,
+      Path kconfig,
+      KconfigVariants.Sample sample,
+      Shard shard,
+      Policy policy,
+      ScenarioTarget target,
+      PrintWriter out,
+      Path markdownFile,
+      Path junitFile,
+      Progress progress) {
     VariantSource source;
     Plan plan;
     try {
@@ -238,7 +283,8 @@ public final class GoldenRun {
             target,
             new ApprovalStore(approved, policy),
             source.options(),
-            sample == KconfigVariants.Sample.ALL);
+            sample == KconfigVariants.Sample.ALL,
+            progress);
     String md = Tables.markdown(report);
     out.print(md);
     out.flush();

@@ -1,0 +1,46 @@
+package dev.lockkit.maven;
+
+import dev.lockkit.analyzer.finding.Finding;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The build-failure message: compiler style, one finding per line ({@code path:line:col: [rule]
+ * message}), so Maven's summary names every finding and IDEs link each line to its source.
+ */
+final class Failures {
+  /** Findings listed in the failure message; the rest are in the log and the reports. */
+  static final int MAX_LISTED = 50;
+
+  private Failures() {}
+
+  static String line(Finding f) {
+    StringBuilder s = new StringBuilder();
+    s.append(f.location()).append(": [").append(f.rule()).append("] ").append(f.message());
+    if (!f.witness().isEmpty()) {
+      s.append(" [with ");
+      boolean first = true;
+      for (Map.Entry<String, Boolean> e : f.witness().entrySet()) {
+        s.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue() ? 'y' : 'n');
+        first = false;
+      }
+      s.append(']');
+    }
+    return s.toString();
+  }
+
+  static String message(String goal, List<String> lines) {
+    StringBuilder s = new StringBuilder();
+    s.append(goal)
+        .append(" failed: ")
+        .append(lines.size())
+        .append(lines.size() == 1 ? " finding" : " findings");
+    for (int i = 0; i < Math.min(MAX_LISTED, lines.size()); i++) {
+      s.append("\n  ").append(lines.get(i));
+    }
+    if (lines.size() > MAX_LISTED) {
+      s.append("\n  ... and ").append(lines.size() - MAX_LISTED).append(" more (see the log)");
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.lockkit.maven;
+
+import dev.lockkit.analyzer.variants.VariantsCommand;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code lockkit:variants}, as {@code lockkit variants}: the build-variant matrix of a Kconfig
+ * (every valid configuration or a pairwise sample) and, with {@code compile}, every variant
+ * materialised and compiled against the module's compile class path. A variant that does not
+ * compile fails the build with its errors.
+ */
+@Mojo(
+    name = "variants",
+    defaultPhase = LifecyclePhase.VERIFY,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
+public final class VariantsMojo extends LockkitMojo {
+
+  /** The Kconfig whose valid configurations form the matrix, as {@code --kconfig}. */
+  @Parameter(property = "lockkit.kconfig", defaultValue = "${project.basedir}/Kconfig")
+  File kconfig;
+
+  /** {@code all} or {@code pairwise}, as {@code --sample}. */
+  @Parameter(property = "lockkit.sample", defaultValue = "all")
+  String sample;
+
+  /** Materialise and compile every variant, as {@code --compile}. */
+  @Parameter(property = "lockkit.compile", defaultValue = "false")
+  boolean compile;
+
+  /** The module's compile class path: what every variant compiles against. */
+  @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true)
+  List<String> classpathElements;
+
+  /** The module's own classes, left off the variants' class path (see {@link #run()}). */
+  @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+  File outputDirectory;
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    List<Path> roots = existingSourceRoots();
+    if (roots.isEmpty()) {
+      getLog().info("lockkit: no Java source roots in this module; no variants to build");
+      return;
+    }
+    requireFile(kconfig, "Kconfig");
+    List<String> args =
+        new ArrayList<>(List.of("--kconfig", kconfig.getPath(), "--sample", sample));
+    if (compile) {
+      args.add("--compile");
+      String cp = Classpaths.without(classpathElements, outputDirectory);
+      if (!cp.isEmpty()) {
+        args.add("--classpath");
+        args.add(cp);
+      }
+    }
+    roots.forEach(r -> args.add(r.toString()));
+    CommandRunner.run(
+        new VariantsCommand(),
+        "lockkit variants",
+        args,
+        getLog(),
+        line ->
+            line.contains("FAIL") || line.contains("error:") || line.matches("\\s+\\S+:\\d+.*"));
+  }
+}

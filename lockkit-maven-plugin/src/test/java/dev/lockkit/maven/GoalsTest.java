@@ -1,0 +1,173 @@
+package dev.lockkit.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The goals run in-process with their parameters set as Maven would set them (the invoker
+ * integration tests under src/it run {@code check} and {@code variants} in real builds; these pin
+ * the other goals and the configuration errors).
+ */
+class GoalsTest {
+
+  /** The repository root (Surefire runs in the module directory). */
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  private void write(String path, String text) throws IOException {
+    Path f = dir.resolve(path);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text);
+  }
+
+  private CheckMojo check() {
+    CheckMojo m = new CheckMojo();
+    m.basedir = dir.toFile();
+    m.sourceRoots = List.of("src/main/java", "target/generated-sources/annotations");
+    m.failOn = "error";
+    m.failOnFindings = true;
+    m.sarif = dir.resolve("target/lockkit/lockkit.sarif").toFile();
+    m.junitXml = dir.resolve("target/lockkit/TEST-lockkit.xml").toFile();
+    return m;
+  }
+
+  private void cycle() throws IOException {
+    write("src/main/java/a/A.java", "package a;\npublic class A {\n  b.B b;\n}\n");
+    write("src/main/java/b/B.java", "package b;\npublic class B {\n  a.A a;\n}\n");
+  }
+
+  @Test
+  void checkFailsCompilerStyleAndStillWritesItsReports() throws IOException {
+    cycle();
+    MojoFailureException e = assertThrows(MojoFailureException.class, () -> check().execute());
+    assertTrue(e.getMessage().startsWith("lockkit check failed: 1 finding\n  "), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("src/main/java/a/A.java:3:3: [cycle/package]"), e.getMessage());
+    assertTrue(Files.readString(dir.resolve("target/lockkit/lockkit.sarif")).contains("2.1.0"));
+    assertTrue(Files.isRegularFile(dir.resolve("target/lockkit/TEST-lockkit.xml")));
+  }
+
+  @Test
+  void checkWithFailOnFindingsOffReportsWithoutFailing() throws Exception {
+    cycle();
+    CheckMojo m = check();
+    m.failOnFindings = false;
+    m.execute();
+    assertTrue(
+        Files.readString(dir.resolve("target/lockkit/lockkit.sarif")).contains("cycle/package"));
+  }
+
+  @Test
+  void aBaselineListingTheFindingLetsTheBuildPass() throws Exception {
+    cycle();
+    CheckMojo writer = check();
+    writer.failOnFindings = false;
+    writer.writeBaseline = dir.resolve("lockkit-baseline.txt").toFile();
+    writer.execute();
+    CheckMojo m = check();
+    m.baseline = dir.resolve("lockkit-baseline.txt").toFile();
+    m.execute();
+  }
+
+  @Test
+  void aMissingConfiguredFileIsAOneLineConfigurationError() throws IOException {
+    cycle();
+    CheckMojo m = check();
+    m.kconfig = dir.resolve("Kconfig").toFile();
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, m::execute);
+    assertEquals("lockkit: Kconfig Kconfig not found", e.getMessage());
+    CheckMojo r = check();
+    r.rules = dir.resolve("rules.txt").toFile();
+    assertEquals(
+        "lockkit: rules file rules.txt not found",
+        assertThrows(MojoExecutionException.class, r::execute).getMessage());
+    CheckMojo f = check();
+    f.failOn = "fatal";
+    assertTrue(
+        assertThrows(MojoExecutionException.class, f::execute)
+            .getMessage()
+            .startsWith("lockkit: failOn: unknown severity 'fatal'"));
+  }
+
+  @Test
+  void aModuleWithoutJavaSourcesIsSkipped() throws Exception {
+    check().execute();
+    assertTrue(!Files.exists(dir.resolve("target/lockkit")), "nothing written");
+  }
+
+  @Test
+  void migrateCheckFailsWhileTemplatesStillMatchAndWritesNothing() throws IOException {
+    Path fixture = ROOT.resolve("fixtures/migrations/mmap-sem");
+    Map<Path, String> before = contents(fixture.resolve("src"));
+    MigrateCheckMojo m = new MigrateCheckMojo();
+    m.basedir = fixture.toFile();
+    m.sourceRoots = List.of("src");
+    m.templates = fixture.resolve("MmapSemToMmapLock.java").toFile();
+    m.kconfig = ROOT.resolve("lockcore/Kconfig").toFile();
+    m.classpathElements = List.of(ROOT.resolve("lockcore/src/main/java").toString());
+    m.outputDirectory = dir.resolve("classes").toFile();
+    MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+    assertTrue(e.getMessage().startsWith("lockkit migrate --check failed: "), e.getMessage());
+    assertTrue(e.getMessage().contains(".java:"), e.getMessage());
+    assertEquals(before, contents(fixture.resolve("src")), "--check writes nothing");
+  }
+
+  @Test
+  void goldenVerifyPassesOnApprovedFilesAndFailsOnAChangedOne() throws Exception {
+    String scenario = "per-vma-fault-success";
+    Files.createDirectories(dir.resolve("scenarios"));
+    Files.createDirectories(dir.resolve("approved"));
+    Files.copy(
+        ROOT.resolve("fixtures/scenarios/" + scenario + ".scn"),
+        dir.resolve("scenarios/" + scenario + ".scn"));
+    try (Stream<Path> s = Files.list(ROOT.resolve("fixtures/approved"))) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith(scenario + ".")).toList()) {
+        Files.copy(p, dir.resolve("approved").resolve(p.getFileName()));
+      }
+    }
+    GoldenVerifyMojo m = new GoldenVerifyMojo();
+    m.basedir = dir.toFile();
+    m.scenarios = dir.resolve("scenarios").toFile();
+    m.kconfig = ROOT.resolve("lockcore/Kconfig").toFile();
+    m.sample = "all";
+    m.shard = "1/1";
+    m.target = "lockcore";
+    m.strict = true;
+    m.markdown = dir.resolve("target/lockkit/golden.md").toFile();
+    m.junit = dir.resolve("target/lockkit/TEST-lockkit-golden.xml").toFile();
+    m.execute();
+    assertTrue(Files.readString(dir.resolve("target/lockkit/golden.md")).contains(scenario));
+
+    Path one;
+    try (Stream<Path> s = Files.list(dir.resolve("approved"))) {
+      one = s.sorted().findFirst().orElseThrow();
+    }
+    Files.writeString(one, Files.readString(one).replaceFirst("OK", "EFAULT"));
+    MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+    assertTrue(e.getMessage().startsWith("lockkit golden verify failed"), e.getMessage());
+  }
+
+  private static Map<Path, String> contents(Path root) throws IOException {
+    Map<Path, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        out.put(p, Files.readString(p));
+      }
+    }
+    return out;
+  }
+}
