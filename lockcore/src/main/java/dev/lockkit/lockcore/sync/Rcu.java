@@ -57,12 +57,13 @@ public final class Rcu {
     final String task;
     // Written only by the owner (opaque on entry, then a full fence; release on exit); read by
     // updaters with volatile loads, which pair with both.
-    final SharedLong ctr = new SharedLong(0);
+    final SharedLong ctr;
     long seq; // owner-only copy of ctr, so the owner never reads its own cell
     int nesting; // owner-only
 
-    Reader(String task) {
+    Reader(String task, Platform platform) {
       this.task = task;
+      this.ctr = new SharedLong(0, platform);
     }
   }
 
@@ -72,12 +73,13 @@ public final class Rcu {
     final long[] seqs;
     final Runnable fn;
     // Set under cbLock; read by pollers through `oldest` only after it is published there.
-    final SharedRef<Callback> next = new SharedRef<>(null);
+    final SharedRef<Callback> next;
 
-    Callback(Reader[] waitFor, long[] seqs, Runnable fn) {
+    Callback(Reader[] waitFor, long[] seqs, Runnable fn, Platform platform) {
       this.waitFor = waitFor;
       this.seqs = seqs;
       this.fn = fn;
+      this.next = new SharedRef<>(null, platform);
     }
 
     boolean gracePeriodOver() {
@@ -110,7 +112,8 @@ public final class Rcu {
   }
 
   private Reader register() {
-    Reader r = new Reader(Task.current().name());
+    // Made on a task's first read: it takes this RCU's platform, not whatever is installed now.
+    Reader r = new Reader(Task.current().name(), readers.platform());
     for (; ; ) {
       Reader[] old = readers.get();
       Reader[] next = java.util.Arrays.copyOf(old, old.length + 1);
@@ -202,7 +205,7 @@ public final class Rcu {
   public void callRcu(Runnable fn) {
     long[][] seqs = new long[1][];
     Reader[] in = snapshot(seqs);
-    Callback cb = new Callback(in, seqs[0], fn);
+    Callback cb = new Callback(in, seqs[0], fn, oldest.platform());
     cbLock.lock();
     try {
       if (newest == null) {

@@ -32,10 +32,19 @@ public final class SharedInt {
   // it), so no operation reads the process-wide Platforms global: that read sat on every primitive
   // of the hot paths. A final field: the JIT sees one platform per cell and inlines the real JVM's
   // no-op hook.
-  private final Platform platform = Platforms.current();
+  private final Platform platform;
 
   /** A cell holding {@code initial}; publication happens with the object that owns the cell. */
   public SharedInt(int initial) {
+    this(initial, Platforms.current());
+  }
+
+  /**
+   * A cell holding {@code initial} whose operations go through {@code platform}: for cells a
+   * primitive makes on demand, which take the platform of the primitive that owns them.
+   */
+  public SharedInt(int initial, Platform platform) {
+    this.platform = java.util.Objects.requireNonNull(platform, "platform");
     VALUE.setRelease(this, initial);
   }
 

@@ -7,11 +7,11 @@ import java.util.TreeMap;
 
 /**
  * The page tables of one mm, reduced to a map from page address to {@link PageState}, guarded by
- * split page-table locks as the kernel's {@code USE_SPLIT_PTE_PTLOCKS}: one PTL per page-table page,
- * i.e. per 2 MB of address space ({@link #PMD_SIZE}). Faults under the VMA lock and under the mmap
- * read lock populate entries concurrently; the PTL of the entry's table serialises them, as in the
- * kernel, while faults on VMAs in different 2 MB regions share no lock (one mm-wide lock here was
- * the line every fault of every thread wrote).
+ * split page-table locks as the kernel's {@code USE_SPLIT_PTE_PTLOCKS}: one PTL per page-table
+ * page, i.e. per 2 MB of address space ({@link #PMD_SIZE}). Faults under the VMA lock and under the
+ * mmap read lock populate entries concurrently; the PTL of the entry's table serialises them, as in
+ * the kernel, while faults on VMAs in different 2 MB regions share no lock (one mm-wide lock here
+ * was the line every fault of every thread wrote).
  *
  * <p>The model keeps a fixed number of stripes, each a lock and the entries of the page-table pages
  * hashed to it: two regions may share a stripe (more serialisation than the kernel, never less).
