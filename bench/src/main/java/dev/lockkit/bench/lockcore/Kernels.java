@@ -20,8 +20,9 @@ final class Kernels {
 
   /**
    * First of the VMAs, one per slot, each {@link #STRIDE} apart so that no two are adjacent
-   * (adjacent anonymous VMAs with equal flags would be merged by mmap and mprotect) and each has its
-   * own page-table page, hence its own split PTL, as separate mappings of a real process mostly do.
+   * (adjacent anonymous VMAs with equal flags would be merged by mmap and mprotect) and each has
+   * its own page-table page, hence its own split PTL, as separate mappings of a real process mostly
+   * do.
    */
   static final long BASE = 0x1000_0000L;
 

@@ -266,7 +266,8 @@ public final class JmhReport {
     out.println(
         "\n### Faults while another thread loops mmap_write_lock/unlock on the same mm, touching no"
             + " VMA (fault ops/µs; loss = 1 − beside the holder ÷ beside a CPU-burning thread)\n");
-    out.println("| path | faults beside busy thread | faults beside write holder | write sections/µs | loss |");
+    out.println(
+        "| path | faults beside busy thread | faults beside write holder | write sections/µs | loss |");
     out.println("|---|---:|---:|---:|---:|");
     String fb = LC + "LockcoreFaultBench.";
     for (String v : List.of("base", "debug")) {
