@@ -19,12 +19,14 @@ final class Kernels {
   static final String DEBUG = ",DEBUG_LOCK_ALLOC,TRACING";
 
   /**
-   * First of the VMAs, one per slot, each {@link #STRIDE} apart so that no two are adjacent:
-   * adjacent anonymous VMAs with equal flags would be merged by mmap and mprotect.
+   * First of the VMAs, one per slot, each {@link #STRIDE} apart so that no two are adjacent
+   * (adjacent anonymous VMAs with equal flags would be merged by mmap and mprotect) and each has
+   * its own page-table page, hence its own split PTL, as separate mappings of a real process mostly
+   * do.
    */
   static final long BASE = 0x1000_0000L;
 
-  static final long STRIDE = 16 * VmFlags.PAGE_SIZE;
+  static final long STRIDE = dev.lockkit.lockcore.types.PageTables.PMD_SIZE;
 
   /** Slots 0 and 1 are the faulting threads' VMAs; slot 2 is the one mprotect toggles. */
   static final int SLOTS = 3;

@@ -37,6 +37,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>group {@code mprotect}: one faulting thread while another loops {@code mprotect()} on an
  *       unrelated VMA (toggling its write permission, so each call really changes it). The loss is
  *       {@code mprotect:faulter} against {@code busy:faulter}.
+ *   <li>group {@code writeHolder}: one faulting thread while another loops {@code
+ *       mmap_write_lock()}, a short critical section, {@code mmap_write_unlock()} on the same mm
+ *       without touching any VMA. The per-VMA path never takes mmap_lock, so it should lose no more
+ *       than beside a busy thread; the mmap_lock path waits for every write section.
  *   <li>group {@code busy}: one faulting thread beside a thread that only burns CPU. On a 2-core
  *       machine this is the honest baseline for the mprotect group: it has the same number of
  *       running threads, so the difference is what mprotect's locking costs the faults.
@@ -144,6 +148,26 @@ public class LockcoreFaultBench {
       throw new IllegalStateException("mprotect returned " + r);
     }
     return r;
+  }
+
+  @Benchmark
+  @Group("writeHolder")
+  @GroupThreads(1)
+  public FaultResult holderFaulter(Machine m, Slot s) {
+    return m.kernel.fault(m.mm, s.address, Access.READ);
+  }
+
+  @Benchmark
+  @Group("writeHolder")
+  @GroupThreads(1)
+  public void writeHolder(Machine m) {
+    m.kernel.mmapLock().mmapWriteLock(m.mm);
+    try {
+      // About as long as one mprotect call inside its write section.
+      Blackhole.consumeCPU(64);
+    } finally {
+      m.kernel.mmapLock().mmapWriteUnlock(m.mm);
+    }
   }
 
   @Benchmark

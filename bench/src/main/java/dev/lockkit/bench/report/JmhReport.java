@@ -181,6 +181,7 @@ public final class JmhReport {
     }
     printScaling();
     printMprotect();
+    printWriteHolder();
   }
 
   private void row(String key, String label, double rrwlNs, double casNs, String target) {
@@ -259,5 +260,32 @@ public final class JmhReport {
         Double.isNaN(other) || Double.isNaN(same)
             ? "n/a"
             : String.format(Locale.ROOT, "%.0f%%", 100 * (1 - same / other)));
+  }
+
+  private void printWriteHolder() {
+    out.println(
+        "\n### Faults while another thread loops mmap_write_lock/unlock on the same mm, touching no"
+            + " VMA (fault ops/µs; loss = 1 − beside the holder ÷ beside a CPU-burning thread)\n");
+    out.println(
+        "| path | faults beside busy thread | faults beside write holder | write sections/µs | loss |");
+    out.println("|---|---:|---:|---:|---:|");
+    String fb = LC + "LockcoreFaultBench.";
+    for (String v : List.of("base", "debug")) {
+      for (String p : List.of("pervma", "mmap")) {
+        String params = "[" + p + "," + v + "]";
+        double busy = score(fb + "busy:busyFaulter" + params);
+        double held = score(fb + "writeHolder:holderFaulter" + params);
+        double loss = 1 - held / busy;
+        out.printf(
+            Locale.ROOT,
+            "| %s, %s | %s | %s | %s | %s |%n",
+            p.equals("pervma") ? "per-VMA" : "mmap_lock",
+            v,
+            fmt(fb + "busy:busyFaulter" + params),
+            fmt(fb + "writeHolder:holderFaulter" + params),
+            fmt(fb + "writeHolder:writeHolder" + params),
+            Double.isNaN(loss) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * loss));
+      }
+    }
   }
 }

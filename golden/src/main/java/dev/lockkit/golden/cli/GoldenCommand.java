@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       GoldenCommand.Record.class,
       GoldenCommand.Verify.class,
       GoldenCommand.Report.class,
-      DiffCommand.class
+      DiffCommand.class,
+      dev.lockkit.golden.compare.CompareCommand.class
     })
 public final class GoldenCommand implements Callable<Integer> {
 

@@ -133,11 +133,15 @@ public final class LockcoreTarget implements ScenarioTarget {
     // The fork children not yet exited, latest last, for exit-child. Only the running task
     // touches it (the scheduler runs one task at a time, and hands over with a happens-before).
     private final java.util.ArrayDeque<MmStruct> children = new java.util.ArrayDeque<>();
+    // Each task's last mmap_lock_speculate_try_begin result, for its retry; task-private like the
+    // kernel's local seq variable.
+    private final java.util.OptionalInt[] speculation;
 
     LockcoreMachine(Kernel k, MmStruct mm, Task[] tasks) {
       this.k = k;
       this.mm = mm;
       this.tasks = tasks;
+      this.speculation = new java.util.OptionalInt[tasks.length];
     }
 
     @Override
@@ -185,14 +189,37 @@ public final class LockcoreTarget implements ScenarioTarget {
         return "0";
       }
       if (op instanceof Op.Raw r) {
-        return raw(r.op());
+        return raw(task, r.op());
       }
       throw new IllegalArgumentException("lockcore cannot perform " + op.toText());
     }
 
-    private String raw(Op.RawOp op) {
+    private String raw(int task, Op.RawOp op) {
       var lock = k.mmapLock();
       switch (op) {
+        case MMAP_LOCK_SPECULATE_TRY_BEGIN -> {
+          // As the kernel's speculative readers (uprobes): the whole speculation is an RCU
+          // read-side section, held from the begin to the retry of the same task.
+          k.rcu().readLock();
+          java.util.OptionalInt seq = lock.mmapLockSpeculateTryBegin(mm);
+          speculation[task] = seq;
+          if (seq.isEmpty()) {
+            k.rcu().readUnlock();
+            return "writer active";
+          }
+          // The speculative read: the VMA count, without the mmap_lock.
+          return "begun, saw " + mm.mmMt().size() + " vmas";
+        }
+        case MMAP_LOCK_SPECULATE_RETRY -> {
+          java.util.OptionalInt seq = speculation[task];
+          speculation[task] = null;
+          if (seq == null || seq.isEmpty()) {
+            return "no speculation";
+          }
+          boolean retry = lock.mmapLockSpeculateRetry(mm, seq.getAsInt());
+          k.rcu().readUnlock();
+          return retry ? "retry" : "valid";
+        }
         case MMAP_READ_LOCK -> lock.mmapReadLock(mm);
         case MMAP_READ_LOCK_KILLABLE -> {
           return Errno.name(lock.mmapReadLockKillable(mm));

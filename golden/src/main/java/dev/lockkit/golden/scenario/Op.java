@@ -169,7 +169,17 @@ public sealed interface Op {
     /** {@code mmap_write_unlock}. */
     MMAP_WRITE_UNLOCK,
     /** {@code mmap_write_downgrade}. */
-    MMAP_WRITE_DOWNGRADE;
+    MMAP_WRITE_DOWNGRADE,
+    /**
+     * {@code mmap_lock_speculate_try_begin}, followed by the speculative read: the mm's VMA count,
+     * read without the lock (the reader's result names it, or says a writer was active).
+     */
+    MMAP_LOCK_SPECULATE_TRY_BEGIN,
+    /**
+     * {@code mmap_lock_speculate_retry} of the task's last begun speculation: {@code valid} (what
+     * it read stands) or {@code retry} (a writer intervened).
+     */
+    MMAP_LOCK_SPECULATE_RETRY;
 
     /** The kernel function name. */
     public String text() {

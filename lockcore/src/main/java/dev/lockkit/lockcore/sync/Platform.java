@@ -18,8 +18,11 @@ package dev.lockkit.lockcore.sync;
  *       else is shared.
  * </ul>
  *
- * <p>The platform is process-wide ({@link Platforms#install}); the golden harness installs its own
- * for the duration of a run and restores the previous one afterwards.
+ * <p>Each cell captures the platform installed ({@link Platforms#install}) when the cell is made,
+ * and its operations, waits and wake-ups go through that one, so no primitive reads the
+ * process-wide global: a kernel built under a platform keeps it. Library users never install one
+ * and get the real JVM; the golden harness installs its own for the duration of a run (every kernel
+ * it explores is booted, and allocates, inside that run) and restores the previous one afterwards.
  */
 public interface Platform {
 

@@ -2,7 +2,10 @@ package dev.lockkit.lockcore.sync;
 
 import java.util.Objects;
 
-/** Holds the process-wide {@link Platform}. */
+/**
+ * Holds the process-wide {@link Platform} that newly made {@code sync} cells capture. It is read
+ * when a cell is constructed, never by an operation on one.
+ */
 public final class Platforms {
 
   // Volatile so that a platform installed by the harness thread is seen by the task threads it
@@ -12,7 +15,7 @@ public final class Platforms {
 
   private Platforms() {}
 
-  /** The platform every {@code sync} operation goes through. */
+  /** The platform a {@code sync} cell made now goes through for its whole life. */
   public static Platform current() {
     return current;
   }

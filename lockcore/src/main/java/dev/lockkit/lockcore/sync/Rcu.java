@@ -1,7 +1,6 @@
 package dev.lockkit.lockcore.sync;
 
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,26 +8,30 @@ import java.util.List;
  * RCU for one booted kernel: read-side sections per task, {@code synchronize_rcu()} with real grace
  * periods, and {@code call_rcu()}.
  *
- * <p>Implementation overview. This is the "memb" flavour of userspace RCU, expressed over {@code
- * sync} cells so that a controlled platform can interleave it:
+ * <p>Implementation overview. The read side writes nothing shared, as the kernel's per-CPU RCU: a
+ * reader touches only its own {@link Reader} record, and grace periods are detected by the updater
+ * reading those records, never by serialising readers.
  *
  * <ul>
- *   <li>A global grace-period counter {@code gp} only grows.
- *   <li>Each task that ever reads has a {@link Reader} record, registered once in a copy-on-write
- *       array. Its {@code ctr} is 0 outside a section; on entering the outermost section the task
- *       stores the current {@code gp} there, then issues a full fence so the store is ordered
- *       before every read inside the section. Leaving stores 0 with a fully ordered store.
- *   <li>A grace period that starts by raising {@code gp} to {@code target} has ended once every
- *       reader's {@code ctr} is 0 or at least {@code target}: a reader inside a section with a
- *       smaller value entered before the grace period started, and is the only kind that must be
- *       waited for. Readers that enter later see the new value and are not waited for; they cannot
- *       see what the updater unpublished before raising {@code gp} (all these accesses are
- *       sequentially consistent).
- *   <li>{@code call_rcu()} starts a grace period and queues the callback with its target. Queued
- *       callbacks run, oldest first, whenever someone polls and finds their grace period over:
- *       {@code synchronize_rcu()}, {@code call_rcu()}, {@code rcu_barrier()} and {@link
- *       #pollCallbacks()} (the kernel entry points poll after each operation). Running them late is
- *       always allowed; running one early never happens.
+ *   <li>Each task that ever reads has a {@link Reader}, registered once in a copy-on-write array
+ *       and cached in a field of its {@link Task}. Its {@code ctr} is a per-reader sequence: odd
+ *       inside the outermost section, even outside; only the owner writes it. Entering stores the
+ *       next (odd) value, then issues one full fence so the store is ordered before every read of
+ *       the section ({@code smp_mb()} of userspace RCU's memb flavour: the JVM has no {@code
+ *       membarrier()} to move it to the updater). Leaving stores the next (even) value with release
+ *       ordering: every read of the section happens before it, and nothing later needs to be held
+ *       back.
+ *   <li>A grace period starts with a full fence after the updater unpublished what it will free; it
+ *       then snapshots each reader's {@code ctr}. A reader seen even was outside any section (its
+ *       next section starts after the fence, so it cannot see what was unpublished); a reader seen
+ *       odd must be waited for until its {@code ctr} moves on, i.e. it left that section.
+ *   <li>{@code call_rcu()} snapshots the same way and queues the callback with the readers it must
+ *       outwait. Queued callbacks run, oldest first, whenever someone polls and finds their grace
+ *       period over: {@code synchronize_rcu()}, {@code call_rcu()}, {@code rcu_barrier()} and
+ *       {@link #pollCallbacks()} (the kernel entry points poll after each operation). Polling with
+ *       nothing ready reads shared state but writes none: the queue's lock is taken only to run
+ *       ready callbacks or to queue one. Running them late is always allowed; running one early
+ *       never happens.
  * </ul>
  *
  * <p>Nesting depth is task-private and needs no cell. Sleeping inside a section is a bug in the
@@ -36,35 +39,81 @@ import java.util.List;
  */
 public final class Rcu {
   private final Reports reports;
-  private final SharedLong gp = new SharedLong(1);
   private final SharedRef<Reader[]> readers = new SharedRef<>(new Reader[0]);
+  // Appends and removals under cbLock; the oldest callback is also published in `oldest` so that a
+  // poll with nothing ready needs no lock (the lock word would be one more line every fault
+  // writes).
   private final SpinLock cbLock = new SpinLock();
-  // guarded by cbLock; targets are non-decreasing, so the head is always the next to be ready
-  private final ArrayDeque<Callback> callbacks = new ArrayDeque<>();
+  private final SharedRef<Callback> oldest = new SharedRef<>(null);
+  private Callback newest; // guarded by cbLock
+  private int queued; // guarded by cbLock
 
   /** RCU reporting misuse to {@code reports}. */
   public Rcu(Reports reports) {
     this.reports = reports;
   }
 
-  private static final class Reader {
+  static final class Reader {
     final String task;
-    final SharedLong ctr = new SharedLong(0);
+    // Written only by the owner (opaque on entry, then a full fence; release on exit); read by
+    // updaters with volatile loads, which pair with both.
+    final SharedLong ctr;
+    long seq; // owner-only copy of ctr, so the owner never reads its own cell
     int nesting; // owner-only
 
-    Reader(String task) {
+    Reader(String task, Platform platform) {
       this.task = task;
+      this.ctr = new SharedLong(0, platform);
     }
   }
 
-  private record Callback(long target, Runnable fn) {}
+  /** A queued callback: the readers (and the odd sequence each was in) it must outwait. */
+  private static final class Callback {
+    final Reader[] waitFor;
+    final long[] seqs;
+    final Runnable fn;
+    // Set under cbLock; read by pollers through `oldest` only after it is published there.
+    final SharedRef<Callback> next;
+
+    Callback(Reader[] waitFor, long[] seqs, Runnable fn, Platform platform) {
+      this.waitFor = waitFor;
+      this.seqs = seqs;
+      this.fn = fn;
+      this.next = new SharedRef<>(null, platform);
+    }
+
+    boolean gracePeriodOver() {
+      for (int i = 0; i < waitFor.length; i++) {
+        if (waitFor[i].ctr.get() == seqs[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   private Reader reader() {
-    return Task.current().local(this, k -> register());
+    Task t = Task.current();
+    if (t.rcuOwner == this) {
+      return (Reader) t.rcuReader;
+    }
+    Reader r = t.local(this, k -> register());
+    t.rcuOwner = this;
+    t.rcuReader = r;
+    return r;
+  }
+
+  private Reader readerIfPresent() {
+    Task t = Task.current();
+    if (t.rcuOwner == this) {
+      return (Reader) t.rcuReader;
+    }
+    return t.localIfPresent(this);
   }
 
   private Reader register() {
-    Reader r = new Reader(Task.current().name());
+    // Made on a task's first read: it takes this RCU's platform, not whatever is installed now.
+    Reader r = new Reader(Task.current().name(), readers.platform());
     for (; ; ) {
       Reader[] old = readers.get();
       Reader[] next = java.util.Arrays.copyOf(old, old.length + 1);
@@ -79,9 +128,9 @@ public final class Rcu {
   public void readLock() {
     Reader r = reader();
     if (r.nesting++ == 0) {
-      r.ctr.set(gp.get());
+      r.ctr.setOpaque(++r.seq);
       // Order the announcement before every read of the section (the reads may be acquire loads,
-      // which alone would not keep a store before them).
+      // which alone would not keep a store before them). The one fence of the read side.
       VarHandle.fullFence();
     }
   }
@@ -92,19 +141,41 @@ public final class Rcu {
    * @throws KernelBug if the task is not in a read-side section
    */
   public void readUnlock() {
-    Reader r = Task.current().localIfPresent(this);
+    Reader r = readerIfPresent();
     if (r == null || r.nesting == 0) {
       throw reports.bug("rcu_read_unlock() without rcu_read_lock()");
     }
     if (--r.nesting == 0) {
-      r.ctr.set(0);
+      r.ctr.setRelease(++r.seq);
     }
   }
 
   /** {@code rcu_read_lock_held()}: whether the current task is inside a section. */
   public boolean readLockHeld() {
-    Reader r = Task.current().localIfPresent(this);
+    Reader r = readerIfPresent();
     return r != null && r.nesting > 0;
+  }
+
+  /**
+   * The readers inside a section now, each with the sequence it is in; {@code seqs} receives the
+   * sequences. Preceded by a full fence: whatever the caller unpublished before is visible to every
+   * section that starts after the snapshot.
+   */
+  private Reader[] snapshot(long[][] seqs) {
+    VarHandle.fullFence();
+    Reader[] all = readers.get();
+    Reader[] in = new Reader[all.length];
+    long[] s = new long[all.length];
+    int n = 0;
+    for (Reader r : all) {
+      long c = r.ctr.get();
+      if ((c & 1) != 0) {
+        in[n] = r;
+        s[n++] = c;
+      }
+    }
+    seqs[0] = java.util.Arrays.copyOf(s, n);
+    return java.util.Arrays.copyOf(in, n);
   }
 
   /**
@@ -117,14 +188,11 @@ public final class Rcu {
     if (readLockHeld()) {
       throw reports.bug("synchronize_rcu() inside an RCU read-side critical section");
     }
-    long target = gp.addAndGet(1);
-    for (Reader r : readers.get()) {
-      for (; ; ) {
-        long c = r.ctr.get();
-        if (c == 0 || c >= target) {
-          break;
-        }
-        Platforms.current().spinWait(r.ctr);
+    long[][] seqs = new long[1][];
+    Reader[] in = snapshot(seqs);
+    for (int i = 0; i < in.length; i++) {
+      while (in[i].ctr.get() == seqs[0][i]) {
+        in[i].ctr.platform().spinWait(in[i].ctr);
       }
     }
     pollCallbacks();
@@ -135,10 +203,18 @@ public final class Rcu {
    * task polls first after the grace period ends.
    */
   public void callRcu(Runnable fn) {
-    long target = gp.addAndGet(1);
+    long[][] seqs = new long[1][];
+    Reader[] in = snapshot(seqs);
+    Callback cb = new Callback(in, seqs[0], fn, oldest.platform());
     cbLock.lock();
     try {
-      callbacks.addLast(new Callback(target, fn));
+      if (newest == null) {
+        oldest.set(cb);
+      } else {
+        newest.next.set(cb);
+      }
+      newest = cb;
+      queued++;
     } finally {
       cbLock.unlock();
     }
@@ -150,14 +226,7 @@ public final class Rcu {
     synchronize();
     for (; ; ) {
       pollCallbacks();
-      cbLock.lock();
-      boolean empty;
-      try {
-        empty = callbacks.isEmpty();
-      } finally {
-        cbLock.unlock();
-      }
-      if (empty) {
+      if (oldest.get() == null) {
         return;
       }
       synchronize();
@@ -166,11 +235,23 @@ public final class Rcu {
 
   /** Runs, oldest first, every queued callback whose grace period has ended. */
   public void pollCallbacks() {
+    Callback head = oldest.get();
+    if (head == null || !head.gracePeriodOver()) {
+      return; // the common case: reads only
+    }
     List<Runnable> ready = new ArrayList<>();
     cbLock.lock();
     try {
-      while (!callbacks.isEmpty() && gracePeriodOver(callbacks.peekFirst().target())) {
-        ready.add(callbacks.pollFirst().fn());
+      // Callbacks are queued in snapshot order but a later one may be ready first: run a prefix
+      // only, so they still run oldest first.
+      for (Callback c = oldest.get(); c != null && c.gracePeriodOver(); c = oldest.get()) {
+        ready.add(c.fn);
+        Callback next = c.next.get();
+        oldest.set(next);
+        if (next == null) {
+          newest = null;
+        }
+        queued--;
       }
     } finally {
       cbLock.unlock();
@@ -180,21 +261,11 @@ public final class Rcu {
     }
   }
 
-  private boolean gracePeriodOver(long target) {
-    for (Reader r : readers.get()) {
-      long c = r.ctr.get();
-      if (c != 0 && c < target) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** How many callbacks wait for their grace period (diagnostics and tests). */
   public int pendingCallbacks() {
     cbLock.lock();
     try {
-      return callbacks.size();
+      return queued;
     } finally {
       cbLock.unlock();
     }

@@ -46,7 +46,7 @@ public final class RcuWait {
     waiter.set(me);
     try {
       while (!condition.getAsBoolean()) {
-        Platforms.current().park(this);
+        waiter.platform().park(this);
       }
     } finally {
       waiter.set(null);
@@ -66,7 +66,7 @@ public final class RcuWait {
     }
     Thread th = t.thread();
     if (th != null) {
-      Platforms.current().unpark(th);
+      waiter.platform().unpark(th);
     }
     return true;
   }

@@ -291,7 +291,7 @@ public final class RwSemaphore {
         unparkAll(wake, w);
         return -Errno.EINTR;
       }
-      Platforms.current().park(this);
+      count.platform().park(this);
     }
   }
 
@@ -351,10 +351,10 @@ public final class RwSemaphore {
     unparkAll(wake, null);
   }
 
-  private static void unparkAll(List<Waiter> waiters, Waiter self) {
+  private void unparkAll(List<Waiter> waiters, Waiter self) {
     for (Waiter w : waiters) {
       if (w != self) {
-        Platforms.current().unpark(w.thread);
+        count.platform().unpark(w.thread);
       }
     }
   }

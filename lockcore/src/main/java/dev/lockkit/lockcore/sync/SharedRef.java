@@ -27,13 +27,33 @@ public final class SharedRef<T> {
   @SuppressWarnings("unused") // accessed through VALUE only
   private Object value;
 
+  // The platform is captured when the cell is made (the kernel that owns the cell is built under
+  // it), so no operation reads the process-wide Platforms global: that read sat on every primitive
+  // of the hot paths. A final field: the JIT sees one platform per cell and inlines the real JVM's
+  // no-op hook.
+  private final Platform platform;
+
   /** A cell holding {@code initial}. */
   public SharedRef(T initial) {
+    this(initial, Platforms.current());
+  }
+
+  /**
+   * A cell holding {@code initial} whose operations go through {@code platform}: for cells a
+   * primitive makes on demand, which take the platform of the primitive that owns them.
+   */
+  public SharedRef(T initial, Platform platform) {
+    this.platform = java.util.Objects.requireNonNull(platform, "platform");
     VALUE.setRelease(this, initial);
   }
 
-  private static void hook(Object cell, String op) {
-    Platforms.current().beforeSharedAccess(cell, op);
+  private void hook(Object cell, String op) {
+    platform.beforeSharedAccess(cell, op);
+  }
+
+  /** The platform this cell's operations go through (for waits on the cell: {@code spinWait}). */
+  public Platform platform() {
+    return platform;
   }
 
   /** Fully ordered load (volatile). */

@@ -14,7 +14,7 @@ public final class SpinLock {
   public void lock() {
     while (!locked.compareAndSet(0, 1)) {
       while (locked.getOpaque() != 0) {
-        Platforms.current().spinWait(locked);
+        locked.platform().spinWait(locked);
       }
     }
   }

@@ -23,6 +23,11 @@ public final class Task {
   private final SharedInt fatalSignal = new SharedInt(0);
   // Owner-only: touched by the task's own thread, never shared.
   private final Map<Object, Object> local = new IdentityHashMap<>();
+  // Owner-only one-entry cache of local(): the RCU reader of the last Rcu this task read under.
+  // The RCU read side runs on every per-VMA fault; a field read instead of a ThreadLocal plus
+  // IdentityHashMap look-up on each rcu_read_lock()/unlock() is most of what it costs.
+  Object rcuOwner;
+  Object rcuReader;
 
   private Task(String name) {
     this.name = Objects.requireNonNull(name, "name");
@@ -95,7 +100,7 @@ public final class Task {
     fatalSignal.set(1);
     Thread t = thread.get();
     if (t != null) {
-      Platforms.current().unpark(t);
+      fatalSignal.platform().unpark(t);
     }
   }
 

@@ -137,4 +137,111 @@ class RcuTest {
             });
     assertEquals(2, ctx.reports().all().size());
   }
+
+  /** Records every shared access (location and operation) made under it. */
+  private static final class Recording implements Platform {
+    final java.util.List<Object> locations = new java.util.ArrayList<>();
+    final java.util.List<String> ops = new java.util.ArrayList<>();
+
+    @Override
+    public void beforeSharedAccess(Object location, String op) {
+      locations.add(location);
+      ops.add(op);
+    }
+
+    @Override
+    public void park(Object blocker) {}
+
+    @Override
+    public void unpark(Thread thread) {}
+
+    @Override
+    public void spinWait(Object location) {}
+
+    void clear() {
+      locations.clear();
+      ops.clear();
+    }
+  }
+
+  @Test
+  void theReadSideTouchesOnlyItsOwnCounterAndAnIdlePollWritesNothing() {
+    Recording rec = new Recording();
+    Platform previous = Platforms.install(rec);
+    SyncContext ctx;
+    try {
+      ctx = TestKernels.plain(); // cells capture the recording platform
+    } finally {
+      Platforms.install(previous);
+    }
+    Rcu rcu = ctx.rcu();
+    Task.create("reader")
+        .call(
+            () -> {
+              rcu.readLock(); // registers the reader once
+              rcu.readUnlock();
+              rec.clear();
+              for (int i = 0; i < 3; i++) {
+                rcu.readLock();
+                rcu.readLock(); // nested: task-private, no access
+                rcu.readUnlock();
+                rcu.readUnlock();
+              }
+              // One store in, one out per outermost section, all on the same cell.
+              assertEquals(
+                  java.util.Collections.nCopies(
+                          3, java.util.List.of("long.setOpaque", "long.setRelease"))
+                      .stream()
+                      .flatMap(java.util.List::stream)
+                      .toList(),
+                  rec.ops);
+              assertEquals(1, new java.util.HashSet<>(rec.locations).size());
+              rec.clear();
+              rcu.pollCallbacks();
+              assertEquals(java.util.List.of("ref.get"), rec.ops);
+              return null;
+            });
+  }
+
+  @Test
+  void aCallbackWaitsOnlyForReadersInsideWhenItWasQueued() throws Exception {
+    SyncContext ctx = TestKernels.plain();
+    Rcu rcu = ctx.rcu();
+    AtomicBoolean ran = new AtomicBoolean();
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch queued = new CountDownLatch(1);
+    CountDownLatch reentered = new CountDownLatch(1);
+    CountDownLatch checked = new CountDownLatch(1);
+    Thread reader =
+        new Thread(
+            () ->
+                Task.create("reader")
+                    .run(
+                        () -> {
+                          rcu.readLock();
+                          inside.countDown();
+                          await(queued);
+                          rcu.readUnlock();
+                          // A new section after the callback was queued is not waited for.
+                          rcu.readLock();
+                          reentered.countDown();
+                          await(checked);
+                          rcu.readUnlock();
+                        }));
+    reader.start();
+    inside.await();
+    Task.create("updater")
+        .run(
+            () -> {
+              rcu.callRcu(() -> ran.set(true));
+              assertFalse(ran.get(), "ran while a pre-existing reader was inside");
+              assertEquals(1, rcu.pendingCallbacks());
+            });
+    queued.countDown();
+    reentered.await();
+    Task.create("poller").run(rcu::pollCallbacks);
+    assertTrue(ran.get(), "the reader left the section the callback waited for");
+    checked.countDown();
+    reader.join();
+  }
 }

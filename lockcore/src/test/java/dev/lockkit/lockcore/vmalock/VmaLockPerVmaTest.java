@@ -206,7 +206,7 @@ class VmaLockPerVmaTest {
 
   @Test
   void detachRacingWithLocklessLookupCountsMissThenAbort() throws Exception {
-    VmAreaStruct v = attached(mm);
+    AtomicReference<VmAreaStruct> found = new AtomicReference<>();
     AtomicBoolean armed = new AtomicBoolean();
     Thread readerThread = Thread.currentThread();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -226,6 +226,7 @@ class VmaLockPerVmaTest {
                       () -> {
                         try {
                           mmapLock.mmapWriteLock(mm);
+                          VmAreaStruct v = found.get();
                           vl.vmaStartWrite(v);
                           vl.vmaMarkDetached(v);
                           mm.mmMt().remove(v);
@@ -258,8 +259,11 @@ class VmaLockPerVmaTest {
             base.spinWait(location);
           }
         };
+    // Cells capture the platform they are made under: boot the kernel again inside the hook.
     Platforms.install(hook);
     try {
+      boot();
+      found.set(attached(mm));
       armed.set(true);
       assertNull(vl.lockVmaUnderRcu(mm, START));
     } finally {
@@ -269,7 +273,7 @@ class VmaLockPerVmaTest {
     assertFalse(armed.get(), "the hook must have fired");
     assertEquals(1, tracer.vmEvents().get(VmaLockEvent.VMA_LOCK_MISS));
     assertEquals(1, tracer.vmEvents().get(VmaLockEvent.VMA_LOCK_ABORT));
-    assertEquals(0, v.vmRefcnt().read());
+    assertEquals(0, found.get().vmRefcnt().read());
   }
 
   @Test

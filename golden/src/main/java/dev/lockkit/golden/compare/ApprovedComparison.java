@@ -1,0 +1,123 @@
+package dev.lockkit.golden.compare;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Two directories of approved files compared file by file (every {@code *.approved.txt} below them,
+ * matched by relative path).
+ *
+ * @param files one comparison per file present on either side, sorted by relative path
+ */
+public record ApprovedComparison(List<FileComparison> files) {
+
+  private static final String SUFFIX = ".approved.txt";
+
+  /** Copies the list. */
+  public ApprovedComparison {
+    files = List.copyOf(files);
+  }
+
+  /**
+   * Compares the approved files below {@code oldDir} with those below {@code newDir}.
+   *
+   * @throws IllegalArgumentException when a directory is missing or a golden text is malformed
+   * @throws UncheckedIOException when a file cannot be read
+   */
+  public static ApprovedComparison of(Path oldDir, Path newDir) {
+    TreeMap<String, Path> olds = list(oldDir);
+    TreeMap<String, Path> news = list(newDir);
+    TreeSet<String> names = new TreeSet<>(olds.keySet());
+    names.addAll(news.keySet());
+    List<FileComparison> out = new ArrayList<>();
+    for (String name : names) {
+      out.add(FileComparison.compare(name, read(olds.get(name)), read(news.get(name))));
+    }
+    return new ApprovedComparison(out);
+  }
+
+  /** Behaviour differences over all files. */
+  public int behaviourDifferences() {
+    return files.stream().mapToInt(f -> f.behaviour().size()).sum();
+  }
+
+  /** Files with at least one behaviour difference. */
+  public long filesWithBehaviourDifferences() {
+    return files.stream().filter(f -> !f.behaviour().isEmpty()).count();
+  }
+
+  /** Files whose only differences are exploration. */
+  public long explorationOnlyFiles() {
+    return files.stream()
+        .filter(f -> f.behaviour().isEmpty() && !f.exploration().isEmpty())
+        .count();
+  }
+
+  /**
+   * Prints one line per differing file (its behaviour differences indented below it), then the
+   * summary, ending with "{@code B behaviour differences in N files}".
+   */
+  public void print(PrintWriter out) {
+    for (FileComparison f : files) {
+      if (f.identical()) {
+        continue;
+      }
+      String kind = f.behaviour().isEmpty() ? "exploration" : "BEHAVIOUR  ";
+      out.println(
+          kind
+              + " "
+              + f.name()
+              + (f.exploration().isEmpty() ? "" : ": " + String.join("; ", f.exploration())));
+      for (String b : f.behaviour()) {
+        out.println("    behaviour: " + b);
+      }
+    }
+    long identical = files.stream().filter(FileComparison::identical).count();
+    out.println(
+        files.size()
+            + " files compared: "
+            + identical
+            + " identical, "
+            + explorationOnlyFiles()
+            + " differ only in exploration, "
+            + filesWithBehaviourDifferences()
+            + " differ in behaviour");
+    out.println(behaviourDifferences() + " behaviour differences in " + files.size() + " files");
+    out.flush();
+  }
+
+  private static TreeMap<String, Path> list(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": not a directory");
+    }
+    TreeMap<String, Path> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))
+          .forEach(p -> out.put(dir.relativize(p).toString().replace('\\', '/'), p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static String read(Path p) {
+    if (p == null) {
+      return null;
+    }
+    try {
+      // Line endings are not behaviour: a checkout with CRLF must compare equal to one with LF.
+      return Files.readString(p, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
