@@ -100,13 +100,30 @@ public final class ApprovalStore {
     return dir.resolve(scenario + "." + variant.id() + APPROVED);
   }
 
+  /**
+   * The approved file of a text that is not per variant (a report, a comparison): {@code
+   * <name>.approved.txt}.
+   */
+  public Path approvedFile(String name) {
+    return dir.resolve(name + APPROVED);
+  }
+
   /** Checks {@code text} against the approved file of {@code scenario} on {@code variant}. */
   public Result check(String scenario, Variant variant, String text) {
-    Path approved = approvedFile(scenario, variant);
+    return check(scenario + "." + variant.id(), text);
+  }
+
+  /**
+   * Checks {@code text} against {@code <name>.approved.txt}: the one approval path of the project,
+   * for texts that are not per variant too, so that every approved file has the same update rule
+   * (the policy) and every received file the same name, {@code <name>.received.txt}.
+   */
+  public Result check(String name, String text) {
+    Path approved = approvedFile(name);
     if (!produced.add(approved)) {
       throw new IllegalStateException("golden file checked twice in one run: " + approved);
     }
-    Path received = dir.resolve(scenario + "." + variant.id() + RECEIVED);
+    Path received = dir.resolve(name + RECEIVED);
     boolean existed = Files.exists(approved);
     String weakened = null;
     if (existed) {

@@ -29,12 +29,22 @@ public final class GoldenAssertions {
    * @throws AssertionFailedError naming the file, the first difference, and how to approve
    */
   public static void verify(Path dir, String name, Variant variant, String text) {
+    verify(dir, name + "." + variant.id(), text);
+  }
+
+  /**
+   * Fails unless {@code text} equals {@code dir/<name>.approved.txt} (or the policy re-records it):
+   * for texts that are not per variant.
+   *
+   * @throws AssertionFailedError naming the file, the first difference, and how to approve
+   */
+  public static void verify(Path dir, String name, String text) {
     ApprovalStore store =
         STORES.computeIfAbsent(
             dir.toAbsolutePath().normalize(), d -> new ApprovalStore(d, Policy.fromEnvironment()));
     ApprovalStore.Result r;
     synchronized (store) {
-      r = store.check(name, variant, text);
+      r = store.check(name, text);
     }
     if (!r.passed()) {
       String how =
