@@ -110,15 +110,20 @@ public final class ApprovalStore {
 
   /** Checks {@code text} against the approved file of {@code scenario} on {@code variant}. */
   public Result check(String scenario, Variant variant, String text) {
-    return check(scenario + "." + variant.id(), text);
+    return check(scenario + "." + variant.id(), text, true);
   }
 
   /**
    * Checks {@code text} against {@code <name>.approved.txt}: the one approval path of the project,
    * for texts that are not per variant too, so that every approved file has the same update rule
-   * (the policy) and every received file the same name, {@code <name>.received.txt}.
+   * (the policy) and every received file the same name, {@code <name>.received.txt}. Such a text
+   * carries no coverage stamp: its {@code mode:} lines, if any, are plain text.
    */
   public Result check(String name, String text) {
+    return check(name, text, false);
+  }
+
+  private Result check(String name, String text, boolean stamped) {
     Path approved = approvedFile(name);
     if (!produced.add(approved)) {
       throw new IllegalStateException("golden file checked twice in one run: " + approved);
@@ -126,7 +131,7 @@ public final class ApprovalStore {
     Path received = dir.resolve(name + RECEIVED);
     boolean existed = Files.exists(approved);
     String weakened = null;
-    if (existed) {
+    if (existed && stamped) {
       CoverageStamp was;
       try {
         was = CoverageStamp.parse(Files.readString(approved, StandardCharsets.UTF_8));
