@@ -8,8 +8,11 @@
 # module path and names the modules explicitly (every module of the JDK except jdk.jlink and
 # jdk.jpackage, which a run-time-image link cannot include).
 #
-# Usage: .ci/fray-jdk.sh [TARGET_DIR]   -> prints the mirror's path on stdout; exit 3 if no JDK 25.
+# Usage: .ci/fray-jdk.sh [TARGET_DIR]   -> prints the mirror's path on stdout.
+# Exit status: 0 ready; 3 only when no JDK 25 is installed (.ci/run then skips Fray, saying so);
+# 1 for any other failure (never 3, so a broken mirror cannot pass for a missing JDK).
 set -euo pipefail
+trap 'echo "fray-jdk: failed at line $LINENO" >&2; exit 1' ERR
 SRC="${FRAY_SOURCE_JDK:-}"
 if [[ -z "$SRC" ]]; then
   for c in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25*; do

@@ -64,7 +64,11 @@ public final class Main implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** Reads the version Maven filtered into {@code lockkit-version.properties}. */
+  /**
+   * Reads the version and the git commit Maven filtered into {@code lockkit-version.properties}
+   * (the commit comes from {@code -Dlockkit.commit}, which the launcher passes; {@code unknown}
+   * otherwise).
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
@@ -75,7 +79,11 @@ public final class Main implements Runnable {
         }
       }
       return new String[] {
-        "lockkit " + p.getProperty("version", "unknown"),
+        "lockkit "
+            + p.getProperty("version", "unknown")
+            + " (commit "
+            + p.getProperty("commit", "unknown")
+            + ")",
         "Java "
             + System.getProperty("java.version")
             + " ("

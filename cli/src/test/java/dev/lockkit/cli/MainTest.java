@@ -23,10 +23,17 @@ class MainTest {
   }
 
   @Test
-  void versionNamesTheProjectVersionFilteredByMaven() {
+  void versionNamesTheProjectVersionAndCommitFilteredByMaven() {
     Run r = run("--version");
     assertEquals(0, r.code());
-    assertTrue(r.out().startsWith("lockkit 0."), r.out());
+    // The commit is -Dlockkit.commit (the launcher passes git's HEAD), else "unknown".
+    assertTrue(
+        r.out()
+            .lines()
+            .findFirst()
+            .orElse("")
+            .matches("lockkit \\d+\\.\\d+\\.\\d+ \\(commit ([0-9a-f]{40}(-dirty)?|unknown)\\)"),
+        r.out());
     assertTrue(!r.out().contains("${"), "version must be filtered: " + r.out());
   }
 

@@ -2,7 +2,6 @@ package dev.lockkit.analyzer.gating;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Severity;
@@ -21,15 +20,15 @@ class LockcoreGatingTest {
   private static final Path SOURCES = Path.of("../lockcore/src/main/java");
   private static final Path KCONFIG = Path.of("../lockcore/Kconfig");
 
-  private static void assumeLockcore() {
-    assumeTrue(
+  private static void requireLockcore() {
+    assertTrue(
         Files.isDirectory(SOURCES) && Files.isRegularFile(KCONFIG),
         "lockcore sources or Kconfig not found next to the analyzer module");
   }
 
   @Test
   void lockcoreHasNoGatingFindingAboveInfoAndExplainsLockMmAndFindVma() throws Exception {
-    assumeLockcore();
+    requireLockcore();
     GatingAnalyzer.Result r = GatingAnalyzer.run(List.of(SOURCES), KCONFIG, true);
     r.plainFindings()
         .forEach(
@@ -60,7 +59,7 @@ class LockcoreGatingTest {
 
   @Test
   void everyVariantOfAPairwiseSampleCompiles() throws Exception {
-    assumeLockcore();
+    requireLockcore();
     var model = dev.lockkit.analyzer.kconfig.KconfigParser.parse(KCONFIG);
     VariantBuilder builder = new VariantBuilder(List.of(SOURCES));
     for (VariantBuilder.Result r : builder.buildAll(model.pairwiseSample())) {

@@ -1,7 +1,6 @@
 package dev.lockkit.analyzer.source;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lockkit.analyzer.graph.CodeGraph;
 import dev.lockkit.analyzer.graph.EdgeTable;
@@ -26,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * commons-lang3 3.20.0 compared with {@code jdeps -verbose:class -filter:none} on its binary jar.
  *
  * <p>Both sides are folded to top-level types (nested and anonymous classes into their owner) and
- * restricted to edges between two types of the library. The sources jar is fetched into the local
- * repository with {@code mvn dependency:get
- * -Dartifact=org.apache.commons:commons-lang3:3.20.0:jar:sources}; the test is skipped when either
- * jar or {@code jdeps} is missing. It writes the edge lists and differences to {@code
+ * restricted to edges between two types of the library. Both jars are copied by the analyzer build
+ * ({@code maven-dependency-plugin:copy} in {@code generate-test-resources}, version {@code
+ * commons-lang3.version} of the parent pom) into {@code target/jdeps-accuracy/}, so the test runs
+ * on every build, a fresh machine's first included; a missing jar or {@code jdeps} (a JRE instead
+ * of a JDK) fails the test, it never skips. It writes the edge lists and differences to {@code
  * target/accuracy/}.
  */
 class JdepsAccuracyTest {
@@ -38,15 +38,18 @@ class JdepsAccuracyTest {
 
   @Test
   void recallAgainstJdepsOnCommonsLang3IsAtLeast99Percent(@TempDir Path tmp) throws Exception {
-    Path repo =
-        Path.of(
-            System.getProperty("user.home"),
-            ".m2/repository/org/apache/commons/commons-lang3/3.20.0");
-    Path jar = repo.resolve("commons-lang3-3.20.0.jar");
-    Path sources = repo.resolve("commons-lang3-3.20.0-sources.jar");
+    // Set by the analyzer pom; the defaults are what it sets, for a run from an IDE after a build.
+    String version = System.getProperty("lockkit.test.commons-lang3.version", "3.20.0");
+    Path inputs =
+        Path.of(System.getProperty("lockkit.test.jdeps-accuracy.dir", "target/jdeps-accuracy"));
+    Path jar = inputs.resolve("commons-lang3-" + version + ".jar");
+    Path sources = inputs.resolve("commons-lang3-" + version + "-sources.jar");
     Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
-    assumeTrue(Files.isRegularFile(jar) && Files.isRegularFile(sources), "commons-lang3 jars");
-    assumeTrue(Files.isExecutable(jdeps), "jdeps");
+    String fetch = "the analyzer build copies them: mvn -B -pl analyzer generate-test-resources";
+    assertTrue(Files.isRegularFile(jar), () -> jar + " missing; " + fetch);
+    assertTrue(Files.isRegularFile(sources), () -> sources + " missing; " + fetch);
+    assertTrue(
+        Files.isExecutable(jdeps), () -> jdeps + " missing: run the tests on a JDK, not a JRE");
 
     Set<String> oracle = jdepsEdges(jdeps, jar, tmp.resolve("jdeps.txt"));
     Path src = tmp.resolve("src");
@@ -78,9 +81,9 @@ class JdepsAccuracyTest {
     Files.write(out.resolve("extra.txt"), extra);
     String summary =
         String.format(
-            "commons-lang3 3.20.0: jdeps %d edges, lockkit %d edges, missed %d, extra %d,"
+            "commons-lang3 %s: jdeps %d edges, lockkit %d edges, missed %d, extra %d,"
                 + " recall %.4f, precision %.4f%n",
-            oracle.size(), ours.size(), missed.size(), extra.size(), recall, precision);
+            version, oracle.size(), ours.size(), missed.size(), extra.size(), recall, precision);
     Files.writeString(out.resolve("summary.txt"), summary);
     System.out.print(summary);
     assertTrue(recall >= 0.99, summary);

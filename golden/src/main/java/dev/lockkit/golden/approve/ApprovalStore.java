@@ -99,24 +99,48 @@ public final class ApprovalStore {
     return dir.resolve(scenario + "." + variant.id() + APPROVED);
   }
 
+  /**
+   * The approved file of a text that is not per variant (a report, a comparison): {@code
+   * <name>.approved.txt}.
+   */
+  public Path approvedFile(String name) {
+    return dir.resolve(name + APPROVED);
+  }
+
   /** Checks {@code text} against the approved file of {@code scenario} on {@code variant}. */
   public Result check(String scenario, Variant variant, String text) {
-    return check(scenario + "." + variant.id(), text);
+    return check(scenario + "." + variant.id(), text, true);
   }
 
   /**
    * Checks {@code text} against {@code <stem>.approved.txt} (ApprovalTests' naming: a JUnit test's
-   * stem is {@code Class.method}, with the variant id appended on a variant matrix).
+   * stem is {@code Class.method}, with the variant id appended on a variant matrix). The text
+   * carries a coverage stamp, like a scenario's.
    */
   public Result check(String stem, String text) {
-    Path approved = dir.resolve(stem + APPROVED);
+    return check(stem, text, true);
+  }
+
+  /**
+   * Checks {@code text} against {@code <name>.approved.txt}: the one approval path of the project,
+   * for texts that are not explorations too (a report, a listing), so that every approved file has
+   * the same update rule (the policy) and every received file the same name, {@code
+   * <name>.received.txt}. Such a text carries no coverage stamp: its {@code mode:} lines, if any,
+   * are plain text.
+   */
+  public Result checkText(String name, String text) {
+    return check(name, text, false);
+  }
+
+  private Result check(String name, String text, boolean stamped) {
+    Path approved = approvedFile(name);
     if (!produced.add(approved)) {
       throw new IllegalStateException("golden file checked twice in one run: " + approved);
     }
-    Path received = dir.resolve(stem + RECEIVED);
+    Path received = dir.resolve(name + RECEIVED);
     boolean existed = Files.exists(approved);
     String weakened = null;
-    if (existed) {
+    if (existed && stamped) {
       CoverageStamp was;
       try {
         was = CoverageStamp.parse(readApproved(approved));

@@ -29,12 +29,27 @@ public final class GoldenAssertions {
    * @throws AssertionFailedError naming the file, the first difference, and how to approve
    */
   public static void verify(Path dir, String name, Variant variant, String text) {
+    verify(dir, store -> store.check(name, variant, text));
+  }
+
+  /**
+   * Fails unless {@code text} equals {@code dir/<name>.approved.txt} (or the policy re-records it):
+   * for texts that are not per variant.
+   *
+   * @throws AssertionFailedError naming the file, the first difference, and how to approve
+   */
+  public static void verify(Path dir, String name, String text) {
+    verify(dir, store -> store.checkText(name, text));
+  }
+
+  private static void verify(
+      Path dir, java.util.function.Function<ApprovalStore, ApprovalStore.Result> check) {
     ApprovalStore store =
         STORES.computeIfAbsent(
             dir.toAbsolutePath().normalize(), d -> new ApprovalStore(d, Policy.fromEnvironment()));
     ApprovalStore.Result r;
     synchronized (store) {
-      r = store.check(name, variant, text);
+      r = check.apply(store);
     }
     if (!r.passed()) {
       String how =

@@ -2,6 +2,8 @@ package dev.lockkit.refactor.migrate;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,24 +11,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
  * {@code --maven-module DIR}: the class path of a Maven module, from Maven itself.
  *
- * <p>Runs {@code mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=F} in the module's
- * directory (offline: the dependencies must already be in the local repository, e.g. after a
- * build), then adds the module's own {@code target/classes} and {@code src/main/java} when they
- * exist, so that both compiled classes and the module's sources (with their {@code @IfConfig}
- * conditions, for gating) resolve. Maven does the resolving because only Maven knows a module's
- * effective dependencies (parents, BOMs, profiles, exclusions, version mediation). The plugin
- * version is whatever the module's build pins ({@code maven-dependency-plugin}); lockkit's own
- * parent pins it.
+ * <p>Runs {@code mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:V:build-classpath
+ * -Dmdep.outputFile=F} in the module's directory, then adds the module's own {@code target/classes}
+ * and {@code src/main/java} when they exist, so that both compiled classes and the module's sources
+ * (with their {@code @IfConfig} conditions, for gating) resolve. Maven does the resolving because
+ * only Maven knows a module's effective dependencies (parents, BOMs, profiles, exclusions, version
+ * mediation).
+ *
+ * <p>The plugin is named by its full coordinates, with the version lockkit's parent pom pins
+ * (filtered into {@code maven.properties} at build time): a bare {@code dependency:} prefix makes
+ * Maven look the prefix up in its plugin-group metadata, which offline fails on a local repository
+ * that never held the plugin, and online picks whatever version is newest. Maven runs online unless
+ * the user asks for {@code --offline}: downloading the plugin and the module's dependencies once is
+ * what a first run needs.
  *
  * <p>Run inside one module of a multi-module build, Maven does not see the reactor: a dependency on
  * a sibling module resolves only if that module was installed. The error then is Maven's own,
- * quoted in the message.
+ * quoted in the message, followed by the command to run by hand.
  */
 final class MavenModule {
 
@@ -35,7 +43,50 @@ final class MavenModule {
 
   private static final int OUTPUT_LINES = 20;
 
+  /** The maven-dependency-plugin version this build pins, as {@code maven.properties} holds it. */
+  static final String DEPENDENCY_PLUGIN_VERSION = pinnedPluginVersion();
+
+  /** The goal {@code --maven-module} runs, by full coordinates (no prefix resolution). */
+  static final String GOAL =
+      "org.apache.maven.plugins:maven-dependency-plugin:"
+          + DEPENDENCY_PLUGIN_VERSION
+          + ":build-classpath";
+
   private MavenModule() {}
+
+  private static String pinnedPluginVersion() {
+    Properties p = new Properties();
+    try (InputStream in = MavenModule.class.getResourceAsStream("maven.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("maven.properties missing from lockkit's refactor jar");
+      }
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String v = p.getProperty("dependency-plugin.version", "");
+    // An unfiltered resource (a build that skipped resource filtering) is a packaging bug.
+    if (v.isBlank() || v.contains("${")) {
+      throw new IllegalStateException("maven.properties was not filtered: '" + v + "'");
+    }
+    return v;
+  }
+
+  /**
+   * The Maven command line for {@code --maven-module}: batch mode, quiet, the pinned goal, the
+   * output file; {@code -o} only when {@code offline}; {@code extraArgs} (tests point Maven at the
+   * reactor's local repository) before the goal.
+   */
+  static List<String> command(String mvn, boolean offline, List<String> extraArgs, Path out) {
+    List<String> cmd = new ArrayList<>(List.of(mvn, "-B", "-q"));
+    if (offline) {
+      cmd.add("-o");
+    }
+    cmd.addAll(extraArgs);
+    cmd.add(GOAL);
+    cmd.add("-Dmdep.outputFile=" + out.toAbsolutePath());
+    return cmd;
+  }
 
   /** The {@code mvn} to run: {@code $LOCKKIT_MVN} if set, else {@code mvn} from the PATH. */
   static String defaultMvn() {
@@ -51,6 +102,15 @@ final class MavenModule {
    *     not found, or Maven failed (with the end of its output)
    */
   static List<Path> classpath(Path dir, String mvn) throws MigrationException {
+    return classpath(dir, mvn, false, List.of());
+  }
+
+  /**
+   * As {@link #classpath(Path, String)}, with Maven offline ({@code -o}) when {@code offline}, and
+   * {@code extraArgs} passed to Maven before the goal.
+   */
+  static List<Path> classpath(Path dir, String mvn, boolean offline, List<String> extraArgs)
+      throws MigrationException {
     String where = "--maven-module " + dir;
     if (!Files.isDirectory(dir)) {
       throw new MigrationException(where + ": not a directory");
@@ -78,14 +138,7 @@ final class MavenModule {
       throw new MigrationException(where + ": cannot create a temporary file: " + e.getMessage());
     }
     try {
-      List<String> cmd =
-          List.of(
-              executable.toString(),
-              "-B",
-              "-q",
-              "-o",
-              "dependency:build-classpath",
-              "-Dmdep.outputFile=" + out.toAbsolutePath());
+      List<String> cmd = command(executable.toString(), offline, extraArgs, out);
       Process p;
       try {
         p =
@@ -101,8 +154,7 @@ final class MavenModule {
       try {
         if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
           p.destroyForcibly();
-          throw new MigrationException(
-              where + ": mvn dependency:build-classpath did not finish in " + TIMEOUT);
+          throw new MigrationException(where + ": mvn " + GOAL + " did not finish in " + TIMEOUT);
         }
         rc = p.exitValue();
       } catch (InterruptedException e) {
@@ -113,7 +165,16 @@ final class MavenModule {
       String text = read(out);
       if (rc != 0 || text == null) {
         throw new MigrationException(
-            where + ": mvn -o dependency:build-classpath failed (exit " + rc + ")" + tail(log));
+            where
+                + ": mvn "
+                + (offline ? "-o " : "")
+                + GOAL
+                + " failed (exit "
+                + rc
+                + ")"
+                + tail(log)
+                + "\n  "
+                + advice(dir, offline));
       }
       List<Path> cp = new ArrayList<>();
       for (String entry : text.strip().split(Pattern.quote(File.pathSeparator))) {
@@ -135,6 +196,17 @@ final class MavenModule {
         // Temporary files; a leftover is harmless.
       }
     }
+  }
+
+  // What to run by hand: the same goal, verbose, where Maven's whole error shows; offline runs
+  // fail most often because the plugin or a dependency was never downloaded.
+  private static String advice(Path dir, boolean offline) {
+    String by = "cd " + dir + " && mvn -B " + GOAL;
+    return offline
+        ? "run once online to download the plugin and dependencies: "
+            + by
+            + " (or drop --offline); or pass --classpath instead"
+        : "run '" + by + "' to see Maven's full error; or pass --classpath instead";
   }
 
   private static String read(Path f) {

@@ -64,12 +64,20 @@ public final class MigrateCommand implements Callable<Integer> {
       names = "--maven-module",
       paramLabel = "DIR",
       description =
-          "Take the class path from the Maven module in DIR (mvn -o dependency:build-classpath,"
-              + " plus its target/classes and src/main/java); added after --classpath.")
+          "Take the class path from the Maven module in DIR (maven-dependency-plugin's"
+              + " build-classpath, plus its target/classes and src/main/java); added after"
+              + " --classpath.")
   Path mavenModule;
 
-  // The Maven to run for --maven-module; tests point it elsewhere.
+  @Option(
+      names = "--offline",
+      description = "Run Maven offline (-o) for --maven-module: nothing is downloaded.")
+  boolean offline;
+
+  // The Maven to run for --maven-module, and extra arguments for it; tests point them elsewhere.
   String mvn = MavenModule.defaultMvn();
+
+  List<String> mavenArgs = List.of();
 
   @Option(
       names = "--kconfig",
@@ -160,7 +168,7 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     try {
       if (mavenModule != null) {
-        classpath.addAll(MavenModule.classpath(mavenModule, mvn));
+        classpath.addAll(MavenModule.classpath(mavenModule, mvn, offline, mavenArgs));
       }
       Path base = Path.of("").toAbsolutePath();
       Migration.Result result =

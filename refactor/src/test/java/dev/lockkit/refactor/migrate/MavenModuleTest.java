@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +16,21 @@ import picocli.CommandLine;
 
 /**
  * {@code --maven-module}: the class path comes from Maven; every way it can fail is exit 2 naming
- * the module. The tests that run Maven use a throw-away module whose only dependency (picocli, the
- * version this build pins) is already in the local repository, so they run offline.
+ * the module and saying what to run.
+ *
+ * <p>The tests that run Maven run the Maven that runs this build ({@code lockkit.test.mvn}, set by
+ * the refactor pom from {@code maven.home}) offline, against this build's own local repository
+ * ({@code lockkit.test.maven.repo.local}): the refactor build runs the same pinned plugin in {@code
+ * generate-test-resources}, and picocli is one of its own dependencies, so both are there even when
+ * the build started from an empty repository. Nothing depends on what {@code ~/.m2} holds, and
+ * nothing is skipped: outside Maven (an IDE) the properties fall back to {@code mvn} on the PATH
+ * and the default repository, and a failure there says what to run.
  */
 class MavenModuleTest {
 
   @TempDir Path root;
 
   private static final String PICOCLI = "4.7.7";
-  private static final String DEPENDENCY_PLUGIN = "3.8.1";
 
   private static String pom(String dependencies) {
     return """
@@ -37,14 +40,9 @@ class MavenModuleTest {
           <artifactId>module</artifactId>
           <version>1</version>
           <dependencies>%s</dependencies>
-          <build><pluginManagement><plugins><plugin>
-            <groupId>org.apache.maven.plugins</groupId>
-            <artifactId>maven-dependency-plugin</artifactId>
-            <version>%s</version>
-          </plugin></plugins></pluginManagement></build>
         </project>
         """
-        .formatted(dependencies, DEPENDENCY_PLUGIN);
+        .formatted(dependencies);
   }
 
   private static final String PICOCLI_DEPENDENCY =
@@ -53,43 +51,59 @@ class MavenModuleTest {
           + PICOCLI
           + "</version></dependency>";
 
-  // --maven-module runs Maven offline, so the throw-away module's dependency and the plugin must
-  // already be in the local repository (true wherever this project was built and the benchmark
-  // or the Error Prone comparison ran; a fresh machine skips these tests, saying why).
-  private static boolean mavenAvailable() {
-    Path repo =
-        Path.of(
-            System.getProperty(
-                "maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
-    if (!Files.isDirectory(
-            repo.resolve("org/apache/maven/plugins/maven-dependency-plugin/" + DEPENDENCY_PLUGIN))
-        || !Files.isDirectory(repo.resolve("info/picocli/picocli/" + PICOCLI))) {
-      return false;
+  /** The Maven running this build, else {@code mvn} as a user would have it. */
+  private static String mvn() {
+    return System.getProperty("lockkit.test.mvn", MavenModule.defaultMvn());
+  }
+
+  /** Offline, against this build's local repository: what the build fetched is all there is. */
+  private static List<String> reactorRepository() {
+    String repo = System.getProperty("lockkit.test.maven.repo.local");
+    return repo == null ? List.of() : List.of("-Dmaven.repo.local=" + repo);
+  }
+
+  private static List<Path> classpath(Path dir) throws MigrationException {
+    return MavenModule.classpath(dir, mvn(), true, reactorRepository());
+  }
+
+  @Test
+  void thePluginIsNamedByItsFullPinnedCoordinatesAndOfflineIsTheUsersChoice() {
+    String pinned = System.getProperty("lockkit.test.dependency-plugin.version");
+    if (pinned != null) {
+      assertEquals(pinned, MavenModule.DEPENDENCY_PLUGIN_VERSION, "filtered from the parent pom");
     }
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String d : path.split(File.pathSeparator)) {
-      if (!d.isBlank() && Files.isExecutable(Path.of(d, MavenModule.defaultMvn()))) {
-        return true;
-      }
-    }
-    return false;
+    assertEquals(
+        "org.apache.maven.plugins:maven-dependency-plugin:"
+            + MavenModule.DEPENDENCY_PLUGIN_VERSION
+            + ":build-classpath",
+        MavenModule.GOAL);
+    Path out = root.resolve("cp.txt");
+    List<String> online = MavenModule.command("mvn", false, List.of(), out);
+    assertEquals(
+        List.of("mvn", "-B", "-q", MavenModule.GOAL, "-Dmdep.outputFile=" + out.toAbsolutePath()),
+        online);
+    List<String> offline = MavenModule.command("mvn", true, List.of("-Dx=y"), out);
+    assertEquals(
+        List.of(
+            "mvn",
+            "-B",
+            "-q",
+            "-o",
+            "-Dx=y",
+            MavenModule.GOAL,
+            "-Dmdep.outputFile=" + out.toAbsolutePath()),
+        offline);
   }
 
   @Test
   void classPathIsMavensThenTheModulesOwnClassesAndSources() throws Exception {
-    assumeTrue(
-        mavenAvailable(), "mvn is not on the PATH, or the local repository lacks the plugin");
     TestTrees.write(
         root,
         Map.of(
             "pom.xml", pom(PICOCLI_DEPENDENCY),
             "src/main/java/p/A.java", "package p;\nclass A {}\n",
             "target/classes/p/.keep", ""));
-    List<Path> cp = MavenModule.classpath(root, MavenModule.defaultMvn());
+    List<Path> cp = classpath(root);
     assertEquals(3, cp.size(), cp.toString());
     assertTrue(cp.get(0).getFileName().toString().equals("picocli-" + PICOCLI + ".jar"), cp + "");
     assertEquals(root.resolve("target/classes").toAbsolutePath().normalize(), cp.get(1));
@@ -98,8 +112,6 @@ class MavenModuleTest {
 
   @Test
   void aTemplateNamingADependencysTypeResolvesThroughTheModule() {
-    assumeTrue(
-        mavenAvailable(), "mvn is not on the PATH, or the local repository lacks the plugin");
     TestTrees.write(
         root,
         Map.of(
@@ -118,9 +130,14 @@ class MavenModuleTest {
             "src/main/java/p/A.java",
             "package p;\nimport picocli.CommandLine;\nclass A {\n"
                 + "  String f(CommandLine c) {\n    return c.getCommandName();\n  }\n}\n"));
+    MigrateCommand cmd = new MigrateCommand();
+    cmd.mvn = mvn();
+    cmd.mavenArgs = reactorRepository();
     Run r =
         run(
+            cmd,
             "--check",
+            "--offline",
             "--templates",
             root.resolve("T.java").toString(),
             "--maven-module",
@@ -172,9 +189,7 @@ class MavenModuleTest {
   }
 
   @Test
-  void aBuildFailureIsExitTwoWithMavensError() {
-    assumeTrue(
-        mavenAvailable(), "mvn is not on the PATH, or the local repository lacks the plugin");
+  void aBuildFailureIsExitTwoWithMavensErrorAndWhatToRun() {
     TestTrees.write(
         root,
         Map.of(
@@ -184,15 +199,18 @@ class MavenModuleTest {
                     + "<version>0.0.1</version></dependency>"),
             "T.java",
             "class T {}\n"));
-    MigrationException e =
-        assertThrows(
-            MigrationException.class, () -> MavenModule.classpath(root, MavenModule.defaultMvn()));
+    MigrationException e = assertThrows(MigrationException.class, () -> classpath(root));
     assertTrue(
         e.getMessage()
             .startsWith(
-                "--maven-module " + root + ": mvn -o dependency:build-classpath failed (exit 1)"),
+                "--maven-module " + root + ": mvn -o " + MavenModule.GOAL + " failed (exit 1)"),
         e.getMessage());
     assertTrue(e.getMessage().contains("example.missing:nowhere"), e.getMessage());
+    // Offline: the advice is the same goal run once online, by full coordinates.
+    assertTrue(
+        e.getMessage().contains("run once online to download the plugin and dependencies: cd "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("mvn -B " + MavenModule.GOAL), e.getMessage());
   }
 
   private record Run(int code, String out, String err) {}

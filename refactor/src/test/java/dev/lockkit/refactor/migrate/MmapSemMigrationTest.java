@@ -2,8 +2,8 @@ package dev.lockkit.refactor.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lockkit.golden.junit.GoldenAssertions;
 import dev.lockkit.lockcore.types.MmStruct;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the diff are approved golden files (compared byte for byte); the migrated tree compiles against
  * lockcore, and a second run has nothing to do.
  *
- * <p>To approve a changed output, run with {@code -Dlockkit.approve=true} (never on CI) and review
- * the diff of the approved files.
+ * <p>The approved files ({@code <name>.approved.txt}) go through golden's one approval path: to
+ * approve a changed output, run with {@code -Dgolden.update=true} (never on CI) and review the diff
+ * of the approved files.
  */
 class MmapSemMigrationTest {
 
@@ -127,19 +128,8 @@ class MmapSemMigrationTest {
     assertEquals(0, rc, errors.toString(StandardCharsets.UTF_8));
   }
 
-  private static void verify(String name, String actual) throws IOException {
-    Path approved = APPROVED.resolve(name);
-    if (Boolean.getBoolean("lockkit.approve") && !"true".equals(System.getenv("CI"))) {
-      Files.createDirectories(approved.getParent());
-      Files.writeString(approved, actual, StandardCharsets.UTF_8);
-    }
-    if (!Files.exists(approved)) {
-      Path received = APPROVED.resolve(name + ".received");
-      Files.createDirectories(received.getParent());
-      Files.writeString(received, actual, StandardCharsets.UTF_8);
-      fail("no approved file " + approved + "; received output written to " + received);
-    }
-    assertEquals(Files.readString(approved, StandardCharsets.UTF_8), actual);
+  private static void verify(String name, String actual) {
+    GoldenAssertions.verify(APPROVED, name, actual);
   }
 
   private static void copy(Path from, Path to) throws IOException {
