@@ -52,7 +52,16 @@ final class DependencyGraph {
   }
 
   private void add(String from, Expr e, String reason) {
-    for (String to : e.symbols()) {
+    for (String var : e.symbols()) {
+      // A tristate's hidden "S=y" variable reads S; other hidden variables (comparisons of
+      // values, unknown macro results) are free and read nothing.
+      String to =
+          var.endsWith(TristateEncoder.Y_SUFFIX)
+              ? var.substring(0, var.length() - TristateEncoder.Y_SUFFIX.length())
+              : var;
+      if (!symbols.containsKey(to)) {
+        continue;
+      }
       edges.computeIfAbsent(from, k -> new TreeMap<>()).putIfAbsent(to, reason);
       readers.computeIfAbsent(to, k -> new TreeSet<>()).add(from);
     }
