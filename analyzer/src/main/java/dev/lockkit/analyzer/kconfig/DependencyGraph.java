@@ -53,11 +53,11 @@ final class DependencyGraph {
 
   private void add(String from, Expr e, String reason) {
     for (String var : e.symbols()) {
-      // A tristate's hidden "S=y" variable reads S; other hidden variables (comparisons of
+      // A tristate's hidden "~S=y" variable reads S; other hidden variables (comparisons of
       // values, unknown macro results) are free and read nothing.
       String to =
-          var.endsWith(TristateEncoder.Y_SUFFIX)
-              ? var.substring(0, var.length() - TristateEncoder.Y_SUFFIX.length())
+          var.startsWith(TristateEncoder.HIDDEN) && var.endsWith("=y")
+              ? var.substring(TristateEncoder.HIDDEN.length(), var.length() - 2)
               : var;
       if (!symbols.containsKey(to)) {
         continue;

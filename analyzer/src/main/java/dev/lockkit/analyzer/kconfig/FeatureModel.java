@@ -22,9 +22,10 @@ import java.util.TreeSet;
  * logic). A configuration, as every query answers it, maps each <em>symbol</em> — a bool or
  * tristate symbol, or a symbol used but defined in no loaded file (free) — to whether it is
  * present: {@code y}, or {@code m} for a tristate, the kernel's {@code IS_ENABLED()}. The solver
- * has further, hidden variables ({@link #variables()}): {@code S=y} for each tristate {@code S} ("S
- * is y, not m"), and one per comparison of values or unknown macro result; configurations that
- * differ only in them are the same configuration here, and they never appear in one.
+ * has further, hidden variables ({@link #variables()}), named with a leading {@code ~}: {@code
+ * ~S=y} for each tristate {@code S} ("S is y, not m"), and one per comparison of values or unknown
+ * macro result; configurations that differ only in them are the same configuration here, and they
+ * never appear in one.
  *
  * <p>{@code select} ignores the target's dependencies, exactly as Kconfig does, so a configuration
  * with a selected symbol whose dependencies are false is valid — and reported as {@code

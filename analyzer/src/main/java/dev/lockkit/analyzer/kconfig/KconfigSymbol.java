@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>Expressions here are the presence projection of Kconfig's tristate expressions: "the value is
  * {@code m} or {@code y}". For a tristate symbol {@code S} they may mention the hidden variable
- * {@code S=y} ("S is y"), e.g. {@code !S} is {@code !S=y}.
+ * {@code ~S=y} ("S is y"), e.g. {@code !S} is {@code !~S=y}.
  *
  * @param name the symbol, without {@code CONFIG_}
  * @param type its type

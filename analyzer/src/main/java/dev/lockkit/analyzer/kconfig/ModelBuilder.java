@@ -266,8 +266,8 @@ final class ModelBuilder {
         constraints.add(Expr.or(visible, Expr.iff(self, Expr.or(fb.ge(), rev.ge()))));
       } else {
         Expr ge = Expr.sym(name);
-        Expr y = Expr.sym(name + TristateEncoder.Y_SUFFIX);
-        hiddenVars.add(name + TristateEncoder.Y_SUFFIX);
+        Expr y = Expr.sym(TristateEncoder.yVariable(name));
+        hiddenVars.add(TristateEncoder.yVariable(name));
         constraints.add(Expr.implies(y, ge));
         constraints.add(
             Expr.implies(
@@ -377,7 +377,10 @@ final class ModelBuilder {
       SortedMap<String, Location> free,
       TristateEncoder enc,
       Location top) {
-    long comparisons = enc.hiddenFree().keySet().stream().filter(n -> n.startsWith("(")).count();
+    long comparisons =
+        enc.hiddenFree().keySet().stream()
+            .filter(n -> n.startsWith(TristateEncoder.HIDDEN + "("))
+            .count();
     if (!valueSymbols.isEmpty() || comparisons > 0) {
       Location at = valueSymbols.isEmpty() ? top : valueSymbols.values().iterator().next();
       diagnostics.add(

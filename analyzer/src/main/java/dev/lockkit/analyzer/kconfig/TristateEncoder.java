@@ -13,13 +13,14 @@ import java.util.TreeMap;
  * Gives Kconfig expressions their three-valued meaning as pairs of boolean formulas.
  *
  * <p><b>Encoding.</b> A tristate value {@code v} in {@code n < m < y} is the pair {@code (v >= m, v
- * = y)}. A bool symbol {@code S} is {@code (S, S)}; a tristate symbol {@code S} is {@code (S, S=y)}
- * — the solver variable {@code S} means "S is y or m" (the kernel's {@code IS_ENABLED}), the hidden
- * variable {@code S=y} means "S is y". Kconfig's operators become: {@code a && b} is the minimum
- * (pairwise conjunction), {@code a || b} the maximum (pairwise disjunction), {@code !a} is {@code 2
- * - a}, i.e. {@code (!a.y, !a.ge)} — so {@code !A} with {@code A = m} is {@code m}, exactly as in
- * the kernel. {@code m} is {@code m && MODULES} (the kernel's {@code rewrite_m}), {@code n} without
- * a modules symbol. {@code =} and {@code !=} between tristate operands compare both components.
+ * = y)}. A bool symbol {@code S} is {@code (S, S)}; a tristate symbol {@code S} is {@code (S,
+ * ~S=y)} — the solver variable {@code S} means "S is y or m" (the kernel's {@code IS_ENABLED}), the
+ * hidden variable {@code ~S=y} means "S is y". Kconfig's operators become: {@code a && b} is the
+ * minimum (pairwise conjunction), {@code a || b} the maximum (pairwise disjunction), {@code !a} is
+ * {@code 2 - a}, i.e. {@code (!a.y, !a.ge)} — so {@code !A} with {@code A = m} is {@code m},
+ * exactly as in the kernel. {@code m} is {@code m && MODULES} (the kernel's {@code rewrite_m}),
+ * {@code n} without a modules symbol. {@code =} and {@code !=} between tristate operands compare
+ * both components.
  *
  * <p>Values of {@code int}, {@code hex} and {@code string} symbols are not modelled: such a symbol
  * read as a condition is {@code n} (as in the kernel), and a comparison involving one, or an
@@ -61,8 +62,16 @@ final class TristateEncoder {
     }
   }
 
-  /** The suffix of a tristate symbol's hidden "is y" variable. */
-  static final String Y_SUFFIX = "=y";
+  /**
+   * Every hidden variable starts with this: it sorts after every symbol name, so a canonical
+   * (least) witness is least over the symbols first.
+   */
+  static final String HIDDEN = "~";
+
+  /** The hidden "S is y" variable of tristate {@code S}: {@code ~S=y}. */
+  static String yVariable(String symbol) {
+    return HIDDEN + symbol + "=y";
+  }
 
   private final Map<String, KconfigSymbol.Type> types;
   private final boolean freeUndefined;
@@ -97,7 +106,7 @@ final class TristateEncoder {
   static Tri ofSymbol(String name, KconfigSymbol.Type type) {
     return switch (type) {
       case BOOL, UNDEFINED -> Tri.bool(Expr.sym(name));
-      case TRISTATE -> new Tri(Expr.sym(name), Expr.sym(name + Y_SUFFIX));
+      case TRISTATE -> new Tri(Expr.sym(name), Expr.sym(yVariable(name)));
       default -> Tri.N;
     };
   }
@@ -130,7 +139,7 @@ final class TristateEncoder {
                   : ""));
     }
     if (e instanceof KExpr.Unknown u) {
-      return Tri.bool(hiddenVar("?" + unknownCalls.get(u.id()).call()));
+      return Tri.bool(hiddenVar(HIDDEN + "?" + unknownCalls.get(u.id()).call()));
     }
     if (e instanceof KExpr.Not n) {
       return tri(n.operand()).not();
@@ -223,7 +232,7 @@ final class TristateEncoder {
       return known ? Tri.Y : Tri.N;
     }
     String text = l.text() + " " + c.op() + " " + r.text();
-    return Tri.bool(hiddenVar("(" + text + ")"));
+    return Tri.bool(hiddenVar(HIDDEN + "(" + text + ")"));
   }
 
   private Tri tristateConstant(String s) {
