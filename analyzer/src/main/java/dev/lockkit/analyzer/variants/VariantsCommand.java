@@ -2,6 +2,7 @@ package dev.lockkit.analyzer.variants;
 
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
+import dev.lockkit.analyzer.kconfig.KconfigOptions;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
 import java.io.File;
 import java.io.PrintWriter;
@@ -48,6 +49,17 @@ public final class VariantsCommand implements Callable<Integer> {
   Path kconfig;
 
   @Option(
+      names = "--kconfig-var",
+      paramLabel = "NAME=VALUE",
+      description = "A Kconfig macro variable, e.g. SRCARCH=x86 or srctree=DIR (repeatable).")
+  List<String> kconfigVars = List.of();
+
+  @Option(
+      names = "--kconfig-free-undefined",
+      description = "Read Kconfig symbols no loaded file defines as free variables (y or n).")
+  boolean kconfigFreeUndefined;
+
+  @Option(
       names = "--sample",
       defaultValue = "all",
       paramLabel = "all|pairwise",
@@ -90,7 +102,11 @@ public final class VariantsCommand implements Callable<Integer> {
       if (k == null) {
         return usage(err, "no Kconfig found next to " + paths.get(0) + "; pass --kconfig FILE");
       }
-      FeatureModel model = KconfigParser.parse(k);
+      KconfigOptions options = KconfigOptions.DEFAULT.withFreeUndefined(kconfigFreeUndefined);
+      for (String v : kconfigVars) {
+        options = options.withAssignment(v); // IllegalArgumentException: a usage error below
+      }
+      FeatureModel model = KconfigParser.parse(k, null, options);
       List<SortedMap<String, Boolean>> configs =
           sample == Sample.all ? model.allValidConfigurations() : model.pairwiseSample();
       out.println(
