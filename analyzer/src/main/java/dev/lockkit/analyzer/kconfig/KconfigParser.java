@@ -42,7 +42,7 @@ public final class KconfigParser {
   final List<Entries.Choice> choices = new ArrayList<>();
   final List<Entries.Site> sites = new ArrayList<>();
   final List<Finding> diagnostics = new ArrayList<>();
-  final Statements.Blocks blocks = new Statements.Blocks();
+  final Blocks blocks = new Blocks();
   String modulesSymbol;
 
   private KconfigParser(Path top, Path displayBase, KconfigOptions options) {
@@ -75,7 +75,7 @@ public final class KconfigParser {
       throws KconfigException {
     KconfigParser p = new KconfigParser(kconfig, displayBase, options);
     p.readFile(kconfig, null);
-    p.blocks.requireClosed(null);
+    p.blocks.requireClosed();
     return new ModelBuilder(p).build(Location.ofFile(p.display(kconfig)));
   }
 
