@@ -3,7 +3,6 @@ package dev.lockkit.analyzer.kconfig;
 import dev.lockkit.analyzer.finding.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,6 @@ final class Macros {
   private final Map<String, Boolean> recursive = new HashMap<>();
   private final List<UnknownCall> unknowns = new ArrayList<>();
   private final Set<String> unsetUsed = new LinkedHashSet<>();
-  private final Map<String, Location> undefinedFunctions = new LinkedHashMap<>();
   private Location where;
 
   Macros(Map<String, String> given) {
@@ -153,11 +151,9 @@ final class Macros {
       if (!recursive.getOrDefault(name, false)) {
         return value;
       }
-      String expanded = expand(value, callArgs, depth + 1);
-      return expanded;
+      return expand(value, callArgs, depth + 1);
     }
     if (!callArgs.isEmpty()) {
-      undefinedFunctions.putIfAbsent(name, where);
       return unknown("$(" + name + "," + String.join(",", callArgs) + ")");
     }
     String fromCommandLine = given.get(name);
