@@ -146,7 +146,12 @@ public final class Analyzer {
       try {
         findings.addAll(extra.findings(roots, kconfig, displayBase));
       } catch (Exception e) {
-        throw new ExtraRulesException(kconfig + ": " + e.getMessage(), e);
+        // A Kconfig error already starts with its file:line; anything else gets the Kconfig's path.
+        throw new ExtraRulesException(
+            e instanceof dev.lockkit.analyzer.kconfig.KconfigException
+                ? e.getMessage()
+                : kconfig + ": " + e.getMessage(),
+            e);
       }
     }
     findings.sort(Finding.ORDER);

@@ -7,6 +7,7 @@ import dev.lockkit.analyzer.baseline.Baseline;
 import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.gating.GatingAnalyzer;
+import dev.lockkit.analyzer.kconfig.KconfigOptions;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.analyzer.report.Report;
@@ -66,6 +67,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
       paramLabel = "F",
       description = "Kconfig feature model: also run config gating.")
   Path kconfig;
+
+  @Option(
+      names = "--kconfig-var",
+      paramLabel = "NAME=VALUE",
+      description = "A Kconfig macro variable, e.g. SRCARCH=x86 or srctree=DIR (repeatable).")
+  List<String> kconfigVars = List.of();
+
+  @Option(
+      names = "--kconfig-free-undefined",
+      description = "Read Kconfig symbols no loaded file defines as free variables (y or n).")
+  boolean kconfigFreeUndefined;
 
   @Option(
       names = "--rules",
@@ -173,7 +185,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (!Files.isRegularFile(kconfig)) {
         throw new UsageError(kconfig + ": Kconfig file not found", null);
       }
-      analyzer.with(gating(), kconfig);
+      KconfigOptions kconfigOptions =
+          KconfigOptions.DEFAULT.withFreeUndefined(kconfigFreeUndefined);
+      try {
+        for (String v : kconfigVars) {
+          kconfigOptions = kconfigOptions.withAssignment(v);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UsageError(e.getMessage(), e);
+      }
+      analyzer.with(gating(kconfigOptions), kconfig);
     }
     Progress bar = Progress.onTerminal(err, quiet);
     if (bar.enabled()) {
@@ -211,6 +232,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   /** The config-gating rule set (issue 5): every {@code gate/*} and {@code kconfig/*} rule. */
   static FindingSource gating() {
+    return gating(KconfigOptions.DEFAULT);
+  }
+
+  /** The config-gating rule set, reading the Kconfig with {@code options}. */
+  static FindingSource gating(KconfigOptions options) {
     return new FindingSource() {
       @Override
       public List<Finding> findings(List<SourceRoot> roots, Path kconfig) throws Exception {
@@ -222,7 +248,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
           throws Exception {
         // Paths relative to the display base, like every other finding of the report.
         return GatingAnalyzer.analyze(
-            roots.stream().map(SourceRoot::root).toList(), kconfig, displayBase);
+            roots.stream().map(SourceRoot::root).toList(), kconfig, displayBase, options);
       }
     };
   }

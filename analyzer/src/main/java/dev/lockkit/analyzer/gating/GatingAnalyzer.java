@@ -5,6 +5,7 @@ import dev.lockkit.analyzer.gating.members.CodeModel;
 import dev.lockkit.analyzer.gating.members.MemberExtractor;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
+import dev.lockkit.analyzer.kconfig.KconfigOptions;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
 import dev.lockkit.analyzer.pc.Expr;
 import java.io.IOException;
@@ -56,7 +57,14 @@ public final class GatingAnalyzer {
    */
   public static List<Finding> analyze(List<Path> sourceRoots, Path kconfig, Path displayBase)
       throws KconfigException, IOException {
-    FeatureModel model = KconfigParser.parse(kconfig, displayBase);
+    return analyze(sourceRoots, kconfig, displayBase, KconfigOptions.DEFAULT);
+  }
+
+  /** Like {@link #analyze(List, Path, Path)}, reading the Kconfig with {@code options}. */
+  public static List<Finding> analyze(
+      List<Path> sourceRoots, Path kconfig, Path displayBase, KconfigOptions options)
+      throws KconfigException, IOException {
+    FeatureModel model = KconfigParser.parse(kconfig, displayBase, options);
     CodeModel code = MemberExtractor.extract(sourceRoots, displayBase);
     return run(model, code, false).plainFindings();
   }

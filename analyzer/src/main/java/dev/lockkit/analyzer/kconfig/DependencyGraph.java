@@ -52,7 +52,16 @@ final class DependencyGraph {
   }
 
   private void add(String from, Expr e, String reason) {
-    for (String to : e.symbols()) {
+    for (String var : e.symbols()) {
+      // A tristate's hidden "~S=y" variable reads S; other hidden variables (comparisons of
+      // values, unknown macro results) are free and read nothing.
+      String to =
+          var.startsWith(TristateEncoder.HIDDEN) && var.endsWith("=y")
+              ? var.substring(TristateEncoder.HIDDEN.length(), var.length() - 2)
+              : var;
+      if (!symbols.containsKey(to)) {
+        continue;
+      }
       edges.computeIfAbsent(from, k -> new TreeMap<>()).putIfAbsent(to, reason);
       readers.computeIfAbsent(to, k -> new TreeSet<>()).add(from);
     }

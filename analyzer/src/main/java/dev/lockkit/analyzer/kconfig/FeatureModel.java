@@ -4,8 +4,6 @@ import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Location;
 import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.pc.Expr;
-import dev.lockkit.analyzer.pc.ExprParser;
-import dev.lockkit.analyzer.pc.Names;
 import dev.lockkit.analyzer.sat.SatSolver;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,26 +18,19 @@ import java.util.TreeSet;
 /**
  * The configuration space a Kconfig denotes, with SAT-backed queries.
  *
- * <p><b>Implementation overview.</b> Each bool symbol {@code S} gets one constraint built from
- * Kconfig's evaluation rules, writing {@code dep} for its dependencies (its {@code depends on},
- * enclosing {@code if}s and menus), {@code vis} for {@code dep && promptCondition} (false without a
- * prompt), {@code def} for the first {@code default} whose condition holds (an if-then-else chain,
- * false when none does), {@code rev} for the disjunction of {@code T && cond && dep(T)} over every
- * {@code select S if cond} in an entry {@code T}, and {@code weak} for the same over {@code imply}:
+ * <p>The constraints are written by {@link ModelBuilder} (Kconfig's evaluation rules in tristate
+ * logic). A configuration, as every query answers it, maps each <em>symbol</em> — a bool or
+ * tristate symbol, or a symbol used but defined in no loaded file (free) — to whether it is
+ * present: {@code y}, or {@code m} for a tristate, the kernel's {@code IS_ENABLED()}. The solver
+ * has further, hidden variables ({@link #variables()}), named with a leading {@code ~}: {@code
+ * ~S=y} for each tristate {@code S} ("S is y, not m"), and one per comparison of values or unknown
+ * macro result; configurations that differ only in them are the same configuration here, and they
+ * never appear in one.
  *
- * <ul>
- *   <li>no prompt: {@code S <-> rev || ((def || weak) && dep)} — the value is fully determined;
- *   <li>a prompt: {@code rev -> S}; {@code S -> rev || vis || ((def || weak) && dep)}; and when
- *       neither selected nor visible, the default decides: {@code !rev && !vis && (def || weak) &&
- *       dep -> S}. A visible symbol is the user's free choice.
- * </ul>
- *
- * <p>{@code select} ignores the target's {@code dep}, exactly as Kconfig does, so a configuration
+ * <p>{@code select} ignores the target's dependencies, exactly as Kconfig does, so a configuration
  * with a selected symbol whose dependencies are false is valid — and reported as {@code
- * kconfig/unmet-dependency}. Before encoding, every symbol in every expression must be defined and
- * the graph "S's value reads U" must be acyclic (Kconfig's "recursive dependency"); given that,
- * every symbol is a function of the user's choices and a valid configuration always exists, which
- * the constructor nevertheless checks.
+ * kconfig/unmet-dependency}. Before encoding, the graph "S's value reads U" must be acyclic
+ * (Kconfig's "recursive dependency"); the build checks that a valid configuration exists.
  *
  * <p>Not thread-safe: all queries share one incremental solver.
  */
@@ -52,6 +43,8 @@ public final class FeatureModel {
   private final Expr constraint;
   private final Map<String, List<SelectEdge>> selectedBy;
   private final SatSolver solver;
+  private final SortedSet<String> hidden;
+  private final List<Finding> diagnostics;
   private List<Finding> findings;
 
   private FeatureModel(
@@ -59,7 +52,11 @@ public final class FeatureModel {
       Map<String, SortedSet<String>> readers,
       Map<String, List<SelectEdge>> selectedBy,
       Expr constraint,
-      SatSolver solver) {
+      SatSolver solver,
+      SortedSet<String> hidden,
+      List<Finding> diagnostics) {
+    this.hidden = hidden;
+    this.diagnostics = diagnostics;
     this.symbols = symbols;
     this.readers = readers;
     this.selectedBy = selectedBy;
@@ -67,41 +64,19 @@ public final class FeatureModel {
     this.solver = solver;
   }
 
-  static FeatureModel build(List<KconfigSymbol> list, List<ExprSite> expressions, Location top)
+  static FeatureModel build(
+      SortedMap<String, KconfigSymbol> symbols,
+      Map<String, List<SelectEdge>> reverse,
+      DependencyGraph graph,
+      List<Expr> constraints,
+      SortedSet<String> hidden,
+      List<Finding> diagnostics,
+      Location top)
       throws KconfigException {
-    SortedMap<String, KconfigSymbol> symbols = new TreeMap<>();
-    for (KconfigSymbol s : list) {
-      symbols.put(s.name(), s);
-    }
-    for (ExprSite site : expressions) {
-      for (ExprParser.SymbolUse use : site.parsed().uses()) {
-        if (!symbols.containsKey(use.name())) {
-          throw new KconfigException(
-              site.location(),
-              "unknown symbol " + use.name() + Names.didYouMean(use.name(), symbols.keySet()));
-        }
-      }
-    }
-    Map<String, List<SelectEdge>> reverse = new TreeMap<>();
-    Map<String, List<SelectEdge>> weak = new TreeMap<>();
-    for (KconfigSymbol s : symbols.values()) {
-      for (KconfigSymbol.Select sel : s.selects()) {
-        reverse.computeIfAbsent(sel.target(), k -> new ArrayList<>()).add(new SelectEdge(s, sel));
-      }
-      for (KconfigSymbol.Select imp : s.implies()) {
-        weak.computeIfAbsent(imp.target(), k -> new ArrayList<>()).add(new SelectEdge(s, imp));
-      }
-    }
-    DependencyGraph graph = new DependencyGraph(symbols, reverse, weak);
-    graph.checkAcyclic();
-
-    SatSolver solver = new SatSolver(symbols.keySet());
-    List<Expr> all = new ArrayList<>();
-    for (KconfigSymbol s : symbols.values()) {
-      Expr c =
-          constraintOf(
-              s, reverse.getOrDefault(s.name(), List.of()), weak.getOrDefault(s.name(), List.of()));
-      all.add(c);
+    SortedSet<String> variables = new TreeSet<>(symbols.keySet());
+    variables.addAll(hidden);
+    SatSolver solver = new SatSolver(variables);
+    for (Expr c : constraints) {
       solver.require(c);
     }
     if (!solver.isSatisfiable(Expr.TRUE)) {
@@ -111,8 +86,10 @@ public final class FeatureModel {
         Collections.unmodifiableSortedMap(symbols),
         graph.readers(),
         reverse,
-        Expr.and(all),
-        solver);
+        Expr.and(constraints),
+        solver,
+        Collections.unmodifiableSortedSet(hidden),
+        List.copyOf(diagnostics));
   }
 
   /**
@@ -157,29 +134,6 @@ public final class FeatureModel {
     return List.copyOf(findings);
   }
 
-  private static Expr constraintOf(
-      KconfigSymbol s, List<SelectEdge> selectedBy, List<SelectEdge> impliedBy) {
-    Expr self = Expr.sym(s.name());
-    Expr dep = s.dependencies();
-    Expr rev = Expr.or(selectedBy.stream().map(SelectEdge::contribution).toList());
-    Expr weakRev = Expr.or(impliedBy.stream().map(SelectEdge::contribution).toList());
-    Expr def = Expr.FALSE;
-    List<KconfigSymbol.Default> defaults = s.defaults();
-    for (int i = defaults.size() - 1; i >= 0; i--) {
-      KconfigSymbol.Default d = defaults.get(i);
-      def = Expr.or(Expr.and(d.condition(), d.value()), Expr.and(Expr.not(d.condition()), def));
-    }
-    Expr fallback = Expr.and(Expr.or(def, weakRev), dep);
-    if (s.prompt().isEmpty()) {
-      return Expr.iff(self, Expr.or(rev, fallback));
-    }
-    Expr vis = Expr.and(dep, s.promptCondition());
-    return Expr.and(
-        Expr.implies(rev, self),
-        Expr.implies(self, Expr.or(rev, vis, fallback)),
-        Expr.implies(Expr.and(Expr.not(rev), Expr.not(vis), fallback), self));
-  }
-
   /** {@code A=y, B=n} for the given symbols of a configuration, in name order. */
   public static String describe(Map<String, Boolean> config, SortedSet<String> which) {
     List<String> parts = new ArrayList<>();
@@ -192,9 +146,43 @@ public final class FeatureModel {
     return parts.isEmpty() ? "every configuration" : String.join(", ", parts);
   }
 
-  /** Every symbol, sorted. */
+  /** Every symbol (bool, tristate and free), sorted. */
   public SortedSet<String> symbolNames() {
     return Collections.unmodifiableSortedSet(new TreeSet<>(symbols.keySet()));
+  }
+
+  /**
+   * Every solver variable: the symbols and the hidden variables, sorted — what a solver needs to
+   * take {@link #constraint()} as a hard constraint.
+   */
+  public SortedSet<String> variables() {
+    SortedSet<String> all = new TreeSet<>(symbols.keySet());
+    all.addAll(hidden);
+    return Collections.unmodifiableSortedSet(all);
+  }
+
+  /** {@code config} restricted to the symbols (hidden variables dropped). */
+  private SortedMap<String, Boolean> project(Map<String, Boolean> config) {
+    SortedMap<String, Boolean> out = new TreeMap<>();
+    for (Map.Entry<String, Boolean> e : config.entrySet()) {
+      if (symbols.containsKey(e.getKey())) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  private List<SortedMap<String, Boolean>> projectAll(List<SortedMap<String, Boolean>> configs) {
+    if (hidden.isEmpty()) {
+      return configs;
+    }
+    java.util.LinkedHashSet<SortedMap<String, Boolean>> distinct = new java.util.LinkedHashSet<>();
+    for (SortedMap<String, Boolean> c : configs) {
+      distinct.add(project(c));
+    }
+    List<SortedMap<String, Boolean>> out = new ArrayList<>(distinct);
+    out.sort(SatSolver::compareConfigurations);
+    return out;
   }
 
   /** The entry for {@code name}, if defined. */
@@ -212,9 +200,20 @@ public final class FeatureModel {
     return constraint;
   }
 
-  /** Whether {@code config} (every symbol assigned) is a valid configuration. */
+  /**
+   * Whether {@code config} (every symbol assigned; hidden variables may be given or not) is a valid
+   * configuration.
+   */
   public boolean isValid(Map<String, Boolean> config) {
-    return constraint.eval(s -> Boolean.TRUE.equals(config.get(s)));
+    if (hidden.isEmpty()) {
+      return constraint.eval(s -> Boolean.TRUE.equals(config.get(s)));
+    }
+    List<Expr> literals = new ArrayList<>();
+    for (String s : symbols.keySet()) {
+      Expr v = Expr.sym(s);
+      literals.add(Boolean.TRUE.equals(config.get(s)) ? v : Expr.not(v));
+    }
+    return solver.isSatisfiable(Expr.and(literals));
   }
 
   /** Whether some valid configuration satisfies {@code condition} (over known symbols). */
@@ -227,7 +226,8 @@ public final class FeatureModel {
    * over the sorted symbols with {@code n < y}, or empty if none exists.
    */
   public Optional<SortedMap<String, Boolean>> witness(Expr condition) {
-    return solver.witness(condition);
+    Optional<SortedMap<String, Boolean>> w = solver.witness(condition);
+    return hidden.isEmpty() ? w : w.map(this::project);
   }
 
   /**
@@ -237,20 +237,47 @@ public final class FeatureModel {
    * @throws IllegalStateException above {@link #ENUMERATION_LIMIT} configurations
    */
   public List<SortedMap<String, Boolean>> allValidConfigurations() {
-    return solver.enumerate(Expr.TRUE, ENUMERATION_LIMIT);
+    return validConfigurations(ENUMERATION_LIMIT);
+  }
+
+  /**
+   * Every valid configuration, as {@link #allValidConfigurations()}, but refused as soon as the
+   * enumeration passes {@code limit} solver models (so a huge option set fails at once, not after
+   * minutes). With tristates, y and m of one symbol are two models but one configuration, so the
+   * limit is counted on models.
+   *
+   * @throws IllegalStateException above {@code limit} models
+   */
+  public List<SortedMap<String, Boolean>> validConfigurations(int limit) {
+    return projectAll(solver.enumerate(Expr.TRUE, limit));
   }
 
   /** A deterministic set of valid configurations covering every feasible pair of option values. */
   public List<SortedMap<String, Boolean>> pairwiseSample() {
-    return solver.pairwiseSample();
+    return projectAll(solver.pairwiseSample());
   }
 
-  /** Model-level findings: {@code kconfig/unmet-dependency}, with witnesses. */
+  /**
+   * Model-level findings: {@code kconfig/unmet-dependency} with witnesses, and the reading
+   * diagnostics — {@code kconfig/unsupported} and {@code kconfig/missing-source} warnings, {@code
+   * kconfig/values-ignored}, {@code kconfig/unknown-macro} and {@code kconfig/undefined-symbol}
+   * notes — in report order.
+   */
   public List<Finding> findings() {
     if (findings == null) {
-      findings = unmetDependencies();
+      List<Finding> all = new ArrayList<>(unmetDependencies());
+      all.addAll(diagnostics);
+      all.sort(Finding.ORDER);
+      findings = List.copyOf(all);
     }
     return findings;
+  }
+
+  /** The symbols of type {@code t}, sorted (e.g. the tristates, or the free ones). */
+  public SortedSet<String> symbolsOfType(KconfigSymbol.Type t) {
+    SortedSet<String> out = new TreeSet<>();
+    symbols.values().stream().filter(s -> s.type() == t).forEach(s -> out.add(s.name()));
+    return out;
   }
 
   /** The underlying solver, for callers that issue many related queries. */

@@ -8,7 +8,12 @@ import java.util.Optional;
 /**
  * One {@code config}/{@code menuconfig} entry after parsing.
  *
+ * <p>Expressions here are the presence projection of Kconfig's tristate expressions: "the value is
+ * {@code m} or {@code y}". For a tristate symbol {@code S} they may mention the hidden variable
+ * {@code ~S=y} ("S is y"), e.g. {@code !S} is {@code !~S=y}.
+ *
  * @param name the symbol, without {@code CONFIG_}
+ * @param type its type
  * @param location the {@code config} line
  * @param prompt the prompt text, if the symbol is user-visible
  * @param promptCondition the prompt's {@code if} condition (true when absent)
@@ -22,6 +27,7 @@ import java.util.Optional;
  */
 public record KconfigSymbol(
     String name,
+    Type type,
     Location location,
     Optional<String> prompt,
     Expr promptCondition,
@@ -35,6 +41,22 @@ public record KconfigSymbol(
     defaults = List.copyOf(defaults);
     selects = List.copyOf(selects);
     implies = List.copyOf(implies);
+  }
+
+  /** A symbol's type; {@link #UNDEFINED} for a symbol read but defined in no loaded file. */
+  public enum Type {
+    BOOL,
+    TRISTATE,
+    INT,
+    HEX,
+    STRING,
+    /** Referenced, not defined in the loaded files: a free variable (y or n). */
+    UNDEFINED;
+
+    /** Whether the gating model has a variable for it (bool, tristate and free symbols do). */
+    public boolean modelled() {
+      return this == BOOL || this == TRISTATE || this == UNDEFINED;
+    }
   }
 
   /** {@code default value if condition}. */

@@ -1,9 +1,10 @@
 /**
- * The Kconfig subset lockkit reads and the feature model it denotes: {@link
- * dev.lockkit.analyzer.kconfig.KconfigParser} reads files (with {@code source}), {@link
- * dev.lockkit.analyzer.kconfig.FeatureModel} turns the entries into one boolean constraint per
- * symbol with Kconfig's own semantics (visibility, defaults, {@code select} overriding
- * dependencies, {@code imply}) and answers questions about valid configurations through the SAT
- * layer.
+ * The kernel's Kconfig language, as far as configuration gating needs it, and the feature model it
+ * denotes: {@link dev.lockkit.analyzer.kconfig.KconfigParser} reads a tree of files (with {@code
+ * source} and the macro language), {@code ModelBuilder} gives every symbol one constraint with
+ * Kconfig's own evaluation rules in tristate logic (visibility, defaults, {@code select} overriding
+ * dependencies, {@code imply}, choices), and {@link dev.lockkit.analyzer.kconfig.FeatureModel}
+ * answers questions about valid configurations through the SAT layer. The supported language is
+ * listed in the analyzer README's Kconfig section.
  */
 package dev.lockkit.analyzer.kconfig;

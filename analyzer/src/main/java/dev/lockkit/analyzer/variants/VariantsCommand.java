@@ -2,6 +2,7 @@ package dev.lockkit.analyzer.variants;
 
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
+import dev.lockkit.analyzer.kconfig.KconfigOptions;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
 import dev.lockkit.analyzer.progress.Progress;
 import java.io.File;
@@ -55,6 +56,17 @@ public final class VariantsCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "The Kconfig (default: a file named Kconfig in a PATH or one of its parents).")
   Path kconfig;
+
+  @Option(
+      names = "--kconfig-var",
+      paramLabel = "NAME=VALUE",
+      description = "A Kconfig macro variable, e.g. SRCARCH=x86 or srctree=DIR (repeatable).")
+  List<String> kconfigVars = List.of();
+
+  @Option(
+      names = "--kconfig-free-undefined",
+      description = "Read Kconfig symbols no loaded file defines as free variables (y or n).")
+  boolean kconfigFreeUndefined;
 
   @Option(
       names = "--sample",
@@ -126,13 +138,17 @@ public final class VariantsCommand implements Callable<Integer> {
       if (limit < 1) {
         return usage(err, "--max-variants must be at least 1");
       }
-      FeatureModel model = KconfigParser.parse(k);
+      KconfigOptions options = KconfigOptions.DEFAULT.withFreeUndefined(kconfigFreeUndefined);
+      for (String v : kconfigVars) {
+        options = options.withAssignment(v); // IllegalArgumentException: a usage error below
+      }
+      FeatureModel model = KconfigParser.parse(k, null, options);
       List<SortedMap<String, Boolean>> configs;
       if (sample == Sample.all) {
         try {
           // Enumeration stops at limit + 1 models, so an option set with 2^17 configurations is
           // refused in well under a second instead of being built for minutes.
-          configs = model.solver().enumerate(dev.lockkit.analyzer.pc.Expr.TRUE, limit);
+          configs = model.validConfigurations(limit);
         } catch (IllegalStateException e) {
           return usage(
               err,

@@ -115,12 +115,11 @@ class KconfigParserTest {
 
   @Test
   void syntaxErrorsCarryFileAndLine() throws Exception {
-    assertEquals(2, error("config A\n\ttristate \"a\"\n").location().line());
+    assertEquals(3, error("config A\n\tbool \"a\"\n\tfrobnicate\n").location().line());
     assertEquals(1, error("if A\nconfig A\n\tbool \"a\"\n").location().line());
     assertEquals(3, error("config A\n\tbool \"a\"\n\tdepends on A &&\n").location().line());
     assertEquals(1, error("config A\n").location().line());
     assertEquals(3, error("config A\n\tbool \"a\"\nendif\n").location().line());
-    assertEquals(3, error("config A\n\tbool \"a\"\nconfig A\n\tbool \"b\"\n").location().line());
     KconfigException prefix = error("config CONFIG_A\n\tbool \"a\"\n");
     assertTrue(prefix.getMessage().contains("without the CONFIG_ prefix"), prefix.getMessage());
   }

@@ -74,7 +74,7 @@ public final class GateCheck {
     Expr need = Expr.and(required);
     Expr query = Expr.and(siteCondition, Expr.not(need));
     TreeSet<String> symbols = new TreeSet<>(query.symbols());
-    model.ifPresent(m -> symbols.addAll(m.symbolNames()));
+    model.ifPresent(m -> symbols.addAll(m.variables()));
     SatSolver solver = new SatSolver(symbols);
     model.ifPresent(m -> solver.require(m.constraint()));
     Optional<SortedMap<String, Boolean>> witness = solver.witness(query);

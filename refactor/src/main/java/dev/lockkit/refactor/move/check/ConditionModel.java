@@ -30,7 +30,7 @@ public final class ConditionModel {
     if (model != null) {
       // Symbols the Kconfig does not know are free; the ones it knows keep their constraints.
       TreeSet<String> all = new TreeSet<>(symbols);
-      all.addAll(model.symbolNames());
+      all.addAll(model.variables());
       s = new SatSolver(all);
       s.require(model.constraint());
     }
