@@ -56,6 +56,15 @@ final class CheckCommand implements Callable<Integer> {
               + " file's fail-on, else error; type cycles inside one package are warnings).")
   String failOn;
 
+  @Option(
+      names = "--skip",
+      paramLabel = "STAGE",
+      split = ",",
+      description =
+          "Stages not to run (analyze, variants, golden), each named in the output as skipped;"
+              + " e.g. CI that already ran the golden suite in its test run.")
+  List<String> skip = List.of();
+
   @Option(names = "--quiet", description = "No progress bars on stderr.")
   boolean quiet;
 
@@ -148,6 +157,12 @@ final class CheckCommand implements Callable<Integer> {
               golden));
     }
 
+    for (String name : skip) {
+      if (!List.of("analyze", "variants", "golden").contains(name)) {
+        throw new ProjectFile.BadProjectFile(
+            "--skip " + name + ": no such stage (analyze, variants, golden)");
+      }
+    }
     int worst = 0;
     for (int i = 0; i < stages.size(); i++) {
       Stage s = stages.get(i);
@@ -155,6 +170,11 @@ final class CheckCommand implements Callable<Integer> {
         out.println();
       }
       out.println("== lockkit check " + (i + 1) + "/" + stages.size() + ": " + s.title());
+      if (skip.contains(s.name())) {
+        out.println(s.name() + ": skipped (--skip " + s.name() + ")");
+        out.flush();
+        continue;
+      }
       out.flush();
       List<String> args = new ArrayList<>(s.args());
       if (debug) {

@@ -127,4 +127,21 @@ class CheckCommandTest {
         r.err().startsWith("lockkit check: " + dir.resolve("lockkit.toml") + ":3: "), r.err());
     assertEquals("", r.out());
   }
+
+  @Test
+  void aSkippedStageIsNamedAsSkippedAndDoesNotRun() throws IOException {
+    userProject();
+    write(
+        "lockkit.toml",
+        "[analyze]\nsources = [\"src/main/java\"]\nkconfig = \"Kconfig\"\n\n"
+            + "[variants]\ncompile = true\n");
+    Run r = run("check", "--quiet", "--skip", "variants", "--project", dir.toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("variants: skipped (--skip variants)"), r.out());
+    assertFalse(r.out().contains("2 variants:"), r.out());
+
+    Run bad = run("check", "--skip", "nosuch", "--project", dir.toString());
+    assertEquals(2, bad.code(), bad.out() + bad.err());
+    assertTrue(bad.err().contains("--skip nosuch: no such stage"), bad.err());
+  }
 }
