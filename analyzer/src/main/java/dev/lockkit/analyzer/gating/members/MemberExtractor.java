@@ -22,6 +22,8 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSol
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.source.InputException;
+import dev.lockkit.analyzer.source.InputScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 /**
  * Builds the member-level {@link CodeModel} of a set of source roots with JavaParser.
@@ -79,14 +80,20 @@ public final class MemberExtractor {
       if (!Files.isDirectory(root)) {
         throw new IOException("source root " + root + " is not a directory");
       }
-      try (Stream<Path> walk = Files.walk(root)) {
-        for (Path file :
-            walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-                .sorted(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')))
-                .toList()) {
-          files.add(file);
-          shownPaths.add(shown(root, file, base));
-        }
+      // The same listing as the dependency front end's (symbolic links followed, loops cut), which
+      // reports what could not be read; here it is simply not part of the model.
+      List<Path> listed;
+      try {
+        listed = InputScanner.list(root).files();
+      } catch (InputException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      for (Path file :
+          listed.stream()
+              .sorted(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')))
+              .toList()) {
+        files.add(file);
+        shownPaths.add(shown(root, file, base));
       }
     }
 
