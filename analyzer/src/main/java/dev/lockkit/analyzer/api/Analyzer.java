@@ -14,6 +14,7 @@ import dev.lockkit.analyzer.layers.RulesFile;
 import dev.lockkit.analyzer.source.FileFacts;
 import dev.lockkit.analyzer.source.GraphBuilder;
 import dev.lockkit.analyzer.source.InputException;
+import dev.lockkit.analyzer.source.InputLimitException;
 import dev.lockkit.analyzer.source.InputScanner;
 import dev.lockkit.analyzer.source.SourceParser;
 import dev.lockkit.analyzer.source.SourceRoot;
@@ -145,6 +146,8 @@ public final class Analyzer {
     if (extra != null) {
       try {
         findings.addAll(extra.findings(roots, kconfig, displayBase));
+      } catch (InputLimitException e) {
+        throw new InputException(e.getMessage(), e); // already names its file and line
       } catch (Exception e) {
         throw new ExtraRulesException(kconfig + ": " + e.getMessage(), e);
       }

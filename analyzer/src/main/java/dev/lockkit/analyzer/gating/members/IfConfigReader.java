@@ -11,7 +11,10 @@ import dev.lockkit.analyzer.gating.members.CodeModel.SiteKind;
 import dev.lockkit.analyzer.pc.Expr;
 import dev.lockkit.analyzer.pc.ExprParser;
 import dev.lockkit.analyzer.pc.ExprSyntaxException;
+import dev.lockkit.analyzer.pc.ExprTooDeepException;
 import dev.lockkit.analyzer.pc.Guards;
+import dev.lockkit.analyzer.source.InputLimitException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,6 +84,10 @@ final class IfConfigReader {
             new CodeModel.ConditionSite(
                 SiteKind.ANNOTATION, enclosing, parsed.expr(), element, Syntax.location(unit, a)));
         return parsed.expr();
+      } catch (ExprTooDeepException e) {
+        // Refused as input, not reported as one malformed condition: exit status 2.
+        throw new UncheckedIOException(
+            new InputLimitException(inString(base, e.offset()) + ": " + e.getMessage()));
       } catch (ExprSyntaxException e) {
         problems.add(
             new CodeModel.Problem(
