@@ -145,7 +145,7 @@ public final class Analyzer {
     ran.add(LayerRule.RULE);
     if (extra != null) {
       try {
-        findings.addAll(extra.findings(roots, kconfig, displayBase));
+        findings.addAll(extra.findings(roots, kconfig, displayBase, rf.guards()));
       } catch (InputLimitException e) {
         throw new InputException(e.getMessage(), e); // already names its file and line
       } catch (Exception e) {

@@ -11,6 +11,7 @@ import dev.lockkit.analyzer.io.IoMessages;
 import dev.lockkit.analyzer.io.OutputException;
 import dev.lockkit.analyzer.io.OutputFiles;
 import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.pc.Guards;
 import dev.lockkit.analyzer.report.Report;
 import dev.lockkit.analyzer.report.Reporter;
 import dev.lockkit.analyzer.source.InputException;
@@ -260,8 +261,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
       public List<Finding> findings(List<SourceRoot> roots, Path kconfig, Path displayBase)
           throws Exception {
         // Paths relative to the display base, like every other finding of the report.
+        return findings(roots, kconfig, displayBase, Guards.defaults());
+      }
+
+      @Override
+      public List<Finding> findings(
+          List<SourceRoot> roots, Path kconfig, Path displayBase, Guards guards) throws Exception {
         return GatingAnalyzer.analyze(
-            roots.stream().map(SourceRoot::root).toList(), kconfig, displayBase);
+            roots.stream().map(SourceRoot::root).toList(), kconfig, displayBase, guards);
       }
     };
   }

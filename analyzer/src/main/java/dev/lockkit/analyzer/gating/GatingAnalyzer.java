@@ -1,12 +1,14 @@
 package dev.lockkit.analyzer.gating;
 
 import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.gating.members.CodeModel;
 import dev.lockkit.analyzer.gating.members.MemberExtractor;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
 import dev.lockkit.analyzer.pc.Expr;
+import dev.lockkit.analyzer.pc.Guards;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,8 +58,18 @@ public final class GatingAnalyzer {
    */
   public static List<Finding> analyze(List<Path> sourceRoots, Path kconfig, Path displayBase)
       throws KconfigException, IOException {
+    return analyze(sourceRoots, kconfig, displayBase, Guards.defaults());
+  }
+
+  /**
+   * Like {@link #analyze(List, Path, Path)}, recognising these condition annotations and guard
+   * methods instead of lockcore's.
+   */
+  public static List<Finding> analyze(
+      List<Path> sourceRoots, Path kconfig, Path displayBase, Guards guards)
+      throws KconfigException, IOException {
     FeatureModel model = KconfigParser.parse(kconfig, displayBase);
-    CodeModel code = MemberExtractor.extract(sourceRoots, displayBase);
+    CodeModel code = MemberExtractor.extract(sourceRoots, displayBase, guards);
     return run(model, code, false).plainFindings();
   }
 
@@ -68,8 +80,15 @@ public final class GatingAnalyzer {
    */
   public static Result run(List<Path> sourceRoots, Path kconfig, boolean reportUnparsableFiles)
       throws KconfigException, IOException {
+    return run(sourceRoots, kconfig, reportUnparsableFiles, Guards.defaults());
+  }
+
+  /** Like {@link #run(List, Path, boolean)}, recognising these guards instead of lockcore's. */
+  public static Result run(
+      List<Path> sourceRoots, Path kconfig, boolean reportUnparsableFiles, Guards guards)
+      throws KconfigException, IOException {
     FeatureModel model = KconfigParser.parse(kconfig);
-    CodeModel code = MemberExtractor.extract(sourceRoots);
+    CodeModel code = MemberExtractor.extract(sourceRoots, null, guards);
     return run(model, code, reportUnparsableFiles);
   }
 
@@ -78,6 +97,21 @@ public final class GatingAnalyzer {
     Context ctx = new Context(model);
     for (Finding f : model.findings()) {
       ctx.add(f, Expr.FALSE, false);
+    }
+    for (CodeModel.Unresolved u : code.unresolved()) {
+      // Counted and reported, never dropped: "no unguarded reference" must not mean "could not
+      // resolve". The report's summary counts them and says the run is incomplete.
+      ctx.add(
+          Finding.of(
+              "input/unresolved",
+              Severity.ERROR,
+              u.location(),
+              "could not resolve "
+                  + u.what()
+                  + "; config gating does not see what it refers to, so the run is incomplete",
+              u.what() + " in " + u.location().path()),
+          Expr.TRUE,
+          false);
     }
     SymbolRules.run(ctx, code, reportUnparsableFiles);
     ConditionRules.run(ctx, code);

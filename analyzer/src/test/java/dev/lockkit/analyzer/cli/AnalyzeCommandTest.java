@@ -119,7 +119,16 @@ class AnalyzeCommandTest {
         "package p; public @interface IfConfig { String value(); }",
         "g/p/A.java",
         "package p; public class A { @IfConfig(\"NOPE\") void f() {} }");
-    Run r = run("--kconfig", kconfig.toString(), "--format", "json", dir.resolve("g").toString());
+    Path rules = Files.writeString(dir.resolve("rules.txt"), "condition-annotation p.IfConfig\n");
+    Run r =
+        run(
+            "--kconfig",
+            kconfig.toString(),
+            "--rules",
+            rules.toString(),
+            "--format",
+            "json",
+            dir.resolve("g").toString());
     assertTrue(r.exit() == 0 || r.exit() == 1, r.err());
     assertTrue(r.out().contains("\"rule\": \"gate/"), r.out());
   }

@@ -13,13 +13,15 @@ import java.util.List;
  * @param sites every written condition ({@code @IfConfig}, guarded branches, early exits)
  * @param symbolUses every symbol named in a condition, with the column of the name
  * @param problems malformed conditions (with the position of the error) and unparsable files
+ * @param unresolved references and guard-like calls that could not be resolved, in file order
  */
 public record CodeModel(
     List<Declaration> declarations,
     List<Reference> references,
     List<ConditionSite> sites,
     List<SymbolUse> symbolUses,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<Unresolved> unresolved) {
 
   public CodeModel {
     declarations = List.copyOf(declarations);
@@ -27,6 +29,7 @@ public record CodeModel(
     sites = List.copyOf(sites);
     symbolUses = List.copyOf(symbolUses);
     problems = List.copyOf(problems);
+    unresolved = List.copyOf(unresolved);
   }
 
   /** What a declaration declares. */
@@ -127,4 +130,13 @@ public record CodeModel(
    * @param wholeFile the file did not parse at all (the dependency front end reports those too)
    */
   public record Problem(Location location, String message, String key, boolean wholeFile) {}
+
+  /**
+   * A name in the code that could refer to a project member or be a guard, but that resolution
+   * could not place: the gating result may miss what depends on it, so the run is incomplete.
+   *
+   * @param location where it is used
+   * @param what what could not be resolved, e.g. {@code call f/2}
+   */
+  public record Unresolved(Location location, String what) {}
 }

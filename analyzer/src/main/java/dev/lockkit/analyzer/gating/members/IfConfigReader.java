@@ -12,7 +12,6 @@ import dev.lockkit.analyzer.pc.Expr;
 import dev.lockkit.analyzer.pc.ExprParser;
 import dev.lockkit.analyzer.pc.ExprSyntaxException;
 import dev.lockkit.analyzer.pc.ExprTooDeepException;
-import dev.lockkit.analyzer.pc.Guards;
 import dev.lockkit.analyzer.source.InputLimitException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -28,6 +27,7 @@ import java.util.Optional;
  */
 final class IfConfigReader {
   private final Syntax.Unit unit;
+  private final GuardConditions guards;
   private final List<CodeModel.ConditionSite> sites;
   private final List<CodeModel.SymbolUse> symbolUses;
   private final List<CodeModel.Problem> problems;
@@ -35,10 +35,12 @@ final class IfConfigReader {
   /** Appends what it reads to the given lists (the walker's). */
   IfConfigReader(
       Syntax.Unit unit,
+      GuardConditions guards,
       List<CodeModel.ConditionSite> sites,
       List<CodeModel.SymbolUse> symbolUses,
       List<CodeModel.Problem> problems) {
     this.unit = unit;
+    this.guards = guards;
     this.sites = sites;
     this.symbolUses = symbolUses;
     this.problems = problems;
@@ -50,7 +52,7 @@ final class IfConfigReader {
    */
   Expr read(NodeWithAnnotations<?> node, String element, Expr enclosing) {
     for (AnnotationExpr a : node.getAnnotations()) {
-      if (!a.getName().getIdentifier().equals(Guards.IF_CONFIG)) {
+      if (!guards.isConditionAnnotation(a)) {
         continue;
       }
       Optional<Expression> value = Optional.empty();

@@ -13,8 +13,11 @@ import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.validator.postprocessors.Java17PostProcessor;
 import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
@@ -22,15 +25,20 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSol
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.pc.Guards;
 import dev.lockkit.analyzer.source.InputException;
 import dev.lockkit.analyzer.source.InputScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +81,14 @@ public final class MemberExtractor {
    * to their source root.
    */
   public static CodeModel extract(List<Path> sourceRoots, Path displayBase) throws IOException {
+    return extract(sourceRoots, displayBase, Guards.defaults());
+  }
+
+  /**
+   * Like {@link #extract(List, Path)}, recognising these condition annotations and guard methods.
+   */
+  public static CodeModel extract(List<Path> sourceRoots, Path displayBase, Guards guards)
+      throws IOException {
     Path base = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
     List<Path> files = new ArrayList<>();
     List<String> shownPaths = new ArrayList<>();
@@ -136,6 +152,8 @@ public final class MemberExtractor {
             }
           });
       TypeIndex index = new TypeIndex();
+      List<String[]> accessorTypes = new ArrayList<>(); // {accessor, record, component type}
+      Map<String, Syntax.Unit> unitOf = new HashMap<>();
       for (Syntax.Unit u : units) {
         if (u == null) {
           continue;
@@ -144,7 +162,23 @@ public final class MemberExtractor {
           if (Syntax.isLocal(td)) {
             continue;
           }
-          td.getFullyQualifiedName().ifPresent(fqn -> indexMembers(index, fqn, td));
+          td.getFullyQualifiedName()
+              .ifPresent(
+                  fqn -> {
+                    unitOf.put(fqn, u);
+                    indexMembers(index, fqn, td, accessorTypes);
+                  });
+        }
+      }
+      // Component types are resolved once every type is indexed, in the record's own scope.
+      for (String[] a : accessorTypes) {
+        Deque<String> scope = new ArrayDeque<>();
+        for (String t = a[1]; t.contains("."); t = t.substring(0, t.lastIndexOf('.'))) {
+          scope.addLast(t); // the record and its enclosing types, innermost first
+        }
+        String type = index.resolve(a[2], unitOf.get(a[1]).cu(), scope);
+        if (type != null) {
+          index.accessorTypes.put(a[0], type);
         }
       }
       onEachWorker(
@@ -152,7 +186,7 @@ public final class MemberExtractor {
           w -> {
             for (int i = w; i < n; i += workers) {
               if (units[i] != null) {
-                walkers[i] = new Walker(units[i], index);
+                walkers[i] = new Walker(units[i], index, guards);
                 walkers[i].run();
               }
             }
@@ -166,6 +200,7 @@ public final class MemberExtractor {
     List<CodeModel.ConditionSite> sites = new ArrayList<>();
     List<CodeModel.SymbolUse> uses = new ArrayList<>();
     List<CodeModel.Problem> problems = new ArrayList<>();
+    List<CodeModel.Unresolved> unresolved = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (parseProblems[i] != null) {
         problems.add(parseProblems[i]);
@@ -179,8 +214,9 @@ public final class MemberExtractor {
       sites.addAll(w.sites);
       uses.addAll(w.symbolUses);
       problems.addAll(w.problems);
+      unresolved.addAll(w.unresolved());
     }
-    return new CodeModel(decls, refs, sites, uses, problems);
+    return new CodeModel(decls, refs, sites, uses, problems, unresolved);
   }
 
   /** A parser whose symbol solver sees the project's roots and the JDK; one per thread. */
@@ -275,7 +311,8 @@ public final class MemberExtractor {
     return rel.toString().replace('\\', '/');
   }
 
-  private static void indexMembers(TypeIndex index, String fqn, TypeDeclaration<?> td) {
+  private static void indexMembers(
+      TypeIndex index, String fqn, TypeDeclaration<?> td, List<String[]> accessorTypes) {
     // Only the members of td itself: getMembers() never descends into anonymous or local classes.
     index.addType(fqn);
     for (BodyDeclaration<?> member : td.getMembers()) {
@@ -286,6 +323,16 @@ public final class MemberExtractor {
       } else if (member instanceof FieldDeclaration f) {
         for (VariableDeclarator v : f.getVariables()) {
           index.addMember(fqn + "#" + v.getNameAsString(), v.getNameAsString(), false);
+        }
+      }
+    }
+    if (td instanceof RecordDeclaration r) {
+      // The implicit accessors: `point.x()` calls Point#x/0 although no method declares it.
+      for (Parameter p : r.getParameters()) {
+        index.addMember(fqn + "#" + p.getNameAsString() + "/0", p.getNameAsString(), true);
+        if (p.getType() instanceof ClassOrInterfaceType t) {
+          accessorTypes.add(
+              new String[] {fqn + "#" + p.getNameAsString() + "/0", fqn, t.getNameWithScope()});
         }
       }
     }
