@@ -3,6 +3,9 @@ package dev.lockkit.analyzer.variants;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
+import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.layers.RulesFile;
+import dev.lockkit.analyzer.pc.Guards;
 import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -63,6 +66,14 @@ public final class VariantsCommand implements Callable<Integer> {
       description = "Class path the variants compile against (default: the JDK only).")
   String classpath;
 
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description =
+          "Rules file declaring the project's condition annotations and guard methods"
+              + " (default: lockcore's).")
+  Path rules;
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
@@ -111,11 +122,14 @@ public final class VariantsCommand implements Callable<Integer> {
             classpath == null || classpath.isEmpty()
                 ? List.of()
                 : Arrays.asList(classpath.split(File.pathSeparator));
-        results = new VariantBuilder(paths, cp).buildAll(configs);
+        Guards guards = rules == null ? Guards.defaults() : RulesFile.read(rules).guards();
+        results = new VariantBuilder(paths, cp).guards(guards).buildAll(configs);
       }
       int failures = VariantTable.print(out, configs, results);
       out.flush();
       return failures == 0 ? 0 : 1;
+    } catch (RulesException e) {
+      return usage(err, e.getMessage(), e);
     } catch (KconfigException e) {
       return usage(err, e.getMessage(), e);
     } catch (IllegalStateException | IllegalArgumentException e) {
