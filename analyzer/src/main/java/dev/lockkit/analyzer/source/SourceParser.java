@@ -271,6 +271,14 @@ public final class SourceParser {
   }
 
   private FileFacts parseText(String text, int module, String path) {
+    NestingScan.Refusal refused = NestingScan.check(text);
+    if (refused != null) {
+      return FileFacts.failed(
+          module,
+          path,
+          parseProblem(
+              path, refused.line(), refused.column(), refused.message() + "; not analysed"));
+    }
     ParseResult<CompilationUnit> result = new JavaParser(CONFIG).parse(text);
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
       List<Problem> problems = new ArrayList<>(result.getProblems());

@@ -28,8 +28,10 @@ import dev.lockkit.analyzer.finding.Location;
 import dev.lockkit.analyzer.pc.Guards;
 import dev.lockkit.analyzer.source.InputException;
 import dev.lockkit.analyzer.source.InputScanner;
+import dev.lockkit.analyzer.source.NestingScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -128,7 +130,9 @@ public final class MemberExtractor {
         pool.add(
             Executors.newSingleThreadExecutor(
                 r -> {
-                  Thread t = new Thread(r, "lockkit-gating-extract");
+                  // A large stack (reserved, committed only as used), as for the dependency
+                  // parse: the parser and the walk recurse once per nesting level.
+                  Thread t = new Thread(null, r, "lockkit-gating-extract", 256L << 20);
                   t.setDaemon(true);
                   return t;
                 }));
@@ -139,11 +143,28 @@ public final class MemberExtractor {
             JavaParser parser = parser(sourceRoots);
             for (int i = w; i < n; i += workers) {
               ParseResult<CompilationUnit> result;
+              String text;
               try {
-                result = parser.parse(files.get(i));
+                // Malformed UTF-8 becomes U+FFFD, as in the dependency front end.
+                text = new String(Files.readAllBytes(files.get(i)), StandardCharsets.UTF_8);
+                if (text.startsWith("\uFEFF")) {
+                  text = text.substring(1); // a byte-order mark, skipped as javac does
+                }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
+              NestingScan.Refusal refused = NestingScan.check(text);
+              if (refused != null) {
+                // The dependency front end reports it (input/parse); here it is just not walked.
+                parseProblems[i] =
+                    new CodeModel.Problem(
+                        new Location(shownPaths.get(i), refused.line(), refused.column()),
+                        refused.message() + "; not analysed",
+                        shownPaths.get(i),
+                        true);
+                continue;
+              }
+              result = parser.parse(text);
               if (result.isSuccessful() && result.getResult().isPresent()) {
                 units[i] = new Syntax.Unit(result.getResult().get(), shownPaths.get(i));
               } else {
