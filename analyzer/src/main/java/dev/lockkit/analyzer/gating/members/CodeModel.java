@@ -137,6 +137,18 @@ public record CodeModel(
    *
    * @param location where it is used
    * @param what what could not be resolved, e.g. {@code call f/2}
+   * @param member the member suffix it could be ({@code #f/2}, {@code #field}), or null for a
+   *     guard-like call, which matters whatever the project declares
    */
-  public record Unresolved(Location location, String what) {}
+  public record Unresolved(Location location, String what, String member) {
+
+    /**
+     * Whether it could change a gating result: it is a guard-like call, or some project member it
+     * could be is declared under a condition (a reference to an unconditional member is never
+     * unguarded, so not resolving it loses nothing).
+     */
+    public boolean matters(java.util.Set<String> gatedMemberSuffixes) {
+      return member == null || gatedMemberSuffixes.contains(member);
+    }
+  }
 }

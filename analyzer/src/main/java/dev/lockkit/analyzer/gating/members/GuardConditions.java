@@ -103,7 +103,8 @@ final class GuardConditions {
       unresolved.add(
           new CodeModel.Unresolved(
               Syntax.location(unit, call),
-              "call " + call.getNameAsString() + "(" + source(call.getArgument(0)) + ")"));
+              "call " + call.getNameAsString() + "(" + source(call.getArgument(0)) + ")",
+              null));
       return Optional.empty();
     }
     return guard ? option : Optional.empty();
@@ -161,6 +162,12 @@ final class GuardConditions {
    * The qualified type of the variable, parameter or field {@code n} names, from its declaration.
    */
   private String declaredType(NameExpr n) {
+    return declaredType(n, unit, index, enclosingTypes);
+  }
+
+  /** {@link #declaredType(NameExpr)} for any unit: the ReferenceResolver asks it too. */
+  static String declaredType(
+      NameExpr n, Syntax.Unit unit, TypeIndex index, Deque<String> enclosingTypes) {
     Node decl;
     try {
       decl = n.resolve().toAst().orElse(null);
@@ -176,13 +183,32 @@ final class GuardConditions {
       t = f.getVariable(0).getType();
     }
     if (t instanceof ClassOrInterfaceType c) {
-      return qualify(c.getNameWithScope());
+      if (c.getScope().isEmpty() && isTypeVariable(decl, c.getNameAsString())) {
+        return null; // a type variable: any type, perhaps a project one
+      }
+      return qualify(c.getNameWithScope(), unit, index, enclosingTypes);
     }
     return null;
   }
 
-  /** A type name written in this file, qualified: a project type, else by the file's imports. */
+  /** Whether {@code name} is a type parameter of a method or type around {@code node}. */
+  private static boolean isTypeVariable(Node node, String name) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> g
+          && g.getTypeParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String qualify(String name) {
+    return qualify(name, unit, index, enclosingTypes);
+  }
+
+  /** A type name written in a file, qualified: a project type, else by the file's imports. */
+  static String qualify(
+      String name, Syntax.Unit unit, TypeIndex index, Deque<String> enclosingTypes) {
     String project = index.resolve(name, unit.cu(), enclosingTypes);
     if (project != null) {
       return project;

@@ -198,9 +198,8 @@ public final class MemberExtractor {
           scope.addLast(t); // the record and its enclosing types, innermost first
         }
         String type = index.resolve(a[2], unitOf.get(a[1]).cu(), scope);
-        if (type != null) {
-          index.accessorTypes.put(a[0], type);
-        }
+        // Not a project type: the JDK's or a library's (empty marks "outside the project").
+        index.accessorTypes.put(a[0], type == null ? "" : type);
       }
       onEachWorker(
           pool,
@@ -351,9 +350,15 @@ public final class MemberExtractor {
       // The implicit accessors: `point.x()` calls Point#x/0 although no method declares it.
       for (Parameter p : r.getParameters()) {
         index.addMember(fqn + "#" + p.getNameAsString() + "/0", p.getNameAsString(), true);
-        if (p.getType() instanceof ClassOrInterfaceType t) {
+        boolean typeVariable =
+            p.getType() instanceof ClassOrInterfaceType t
+                && r.getTypeParameters().stream()
+                    .anyMatch(tp -> tp.getNameAsString().equals(t.getNameAsString()));
+        if (p.getType() instanceof ClassOrInterfaceType t && !typeVariable) {
           accessorTypes.add(
               new String[] {fqn + "#" + p.getNameAsString() + "/0", fqn, t.getNameWithScope()});
+        } else if (!typeVariable) {
+          index.accessorTypes.put(fqn + "#" + p.getNameAsString() + "/0", ""); // primitive, array
         }
       }
     }

@@ -36,6 +36,9 @@ final class ReferenceResolver {
   private final Deque<String> enclosingTypes;
   private final Deque<LocalScope> localScopes = new ArrayDeque<>();
 
+  /** A target that is known to lie outside the project: resolved, and not a reference. */
+  private static final String OUTSIDE = "<outside the project>";
+
   /** References the solver could not place although the project declares such a name. */
   final List<CodeModel.Unresolved> unresolved = new ArrayList<>();
 
@@ -76,12 +79,16 @@ final class ReferenceResolver {
             m.declaringType().getQualifiedName() + "#" + m.getName() + "/" + m.getNumberOfParams();
       } catch (RuntimeException e) {
         target = byScopeType(call.getScope().orElse(null), suffix);
+        if (OUTSIDE.equals(target)) {
+          return null;
+        }
       }
       if (target == null) {
         unresolved.add(
             new CodeModel.Unresolved(
                 Syntax.location(unit, call),
-                "call " + call.getNameAsString() + "/" + call.getArguments().size()));
+                "call " + call.getNameAsString() + "/" + call.getArguments().size(),
+                suffix));
       }
     }
     return target != null && index.members.contains(target) ? target : null;
@@ -131,7 +138,8 @@ final class ReferenceResolver {
       // enclosing type; anything else is a possible project field the rules will not see.
       target = scope == null ? fallback(null, "#" + name) : null;
       if (target == null) {
-        unresolved.add(new CodeModel.Unresolved(Syntax.location(unit, node), "field " + name));
+        unresolved.add(
+            new CodeModel.Unresolved(Syntax.location(unit, node), "field " + name, "#" + name));
       }
     }
     return target != null && index.members.contains(target) ? target : null;
@@ -151,7 +159,25 @@ final class ReferenceResolver {
       String accessor = method(inner);
       String type = accessor == null ? null : index.accessorTypes.get(accessor);
       if (type != null) {
+        if (type.isEmpty()) {
+          return OUTSIDE; // the accessor returns a type outside the project
+        }
         return index.members.contains(type + suffix) ? type + suffix : null;
+      }
+    }
+    Expression root = scope;
+    while (root instanceof MethodCallExpr || root instanceof FieldAccessExpr) {
+      root =
+          root instanceof MethodCallExpr m
+              ? m.getScope().orElse(null)
+              : ((FieldAccessExpr) root).getScope();
+    }
+    if (root instanceof NameExpr n) {
+      // A chain that starts at a variable of a type outside the project (a library's, the JDK's)
+      // stays outside it: its members are the library's.
+      String type = GuardConditions.declaredType(n, unit, index, enclosingTypes);
+      if (type != null && !index.types.contains(type)) {
+        return OUTSIDE;
       }
     }
     try {

@@ -25,7 +25,10 @@ final class TypeIndex {
   /** Every package of a project type and every prefix of one ({@code a}, {@code a.b}). */
   final Set<String> packagePrefixes = new HashSet<>();
 
-  /** The project type a record's implicit accessor returns ({@code a.P#x/0 -> a.Q}), if any. */
+  /**
+   * The project type a record's implicit accessor returns ({@code a.P#x/0 -> a.Q}); empty when it
+   * returns a type outside the project; absent when unknown (a type variable).
+   */
   final Map<String, String> accessorTypes = new HashMap<>();
 
   void addType(String fqn) {
