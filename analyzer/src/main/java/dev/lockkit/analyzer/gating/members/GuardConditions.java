@@ -95,9 +95,23 @@ final class GuardConditions {
     if (option.isEmpty()) {
       return option;
     }
-    Boolean guard = bySolver(call);
+    // The source first: the declared type of the receiver settles most calls without the solver's
+    // method resolution, which doubled the extraction time when asked for every guard. Only a
+    // project type that is not itself the guard type (it may extend it) needs the solver.
+    String type = receiverType(call);
+    Boolean guard = null;
+    if (type != null) {
+      if (guards.isGuardMethod(type, List.of(), call.getNameAsString())) {
+        guard = true;
+      } else if (!index.types.contains(type)) {
+        guard = false; // a library's or the JDK's type, e.g. a Log4j Logger
+      }
+    }
     if (guard == null) {
-      guard = bySource(call);
+      guard = bySolver(call);
+    }
+    if (guard == null && type != null) {
+      guard = false; // a project type the solver cannot place: it does not declare the guard
     }
     if (guard == null) {
       unresolved.add(
@@ -131,16 +145,15 @@ final class GuardConditions {
   }
 
   /**
-   * Whether the receiver's type, as the source declares it, has the guard method; null when the
-   * source does not tell.
+   * The receiver's qualified type as the source declares it; null when the source does not tell.
    */
-  private Boolean bySource(MethodCallExpr call) {
+  private String receiverType(MethodCallExpr call) {
     String name = call.getNameAsString();
     Expression scope = call.getScope().orElse(null);
     if (scope == null) {
       for (String t : enclosingTypes) {
         if (guards.isGuardMethod(t, List.of(), name)) {
-          return true;
+          return t;
         }
       }
       return null;
@@ -155,7 +168,7 @@ final class GuardConditions {
         && Character.isUpperCase(f.getNameAsString().charAt(0))) {
       type = qualify(source(f));
     }
-    return type == null ? null : guards.isGuardMethod(type, List.of(), name);
+    return type;
   }
 
   /**
