@@ -118,6 +118,8 @@ final class CheckCommand implements Callable<Integer> {
     if (p.has("variants")) {
       List<String> variants = new ArrayList<>();
       addPath(variants, "--kconfig", or(p.path("variants", "kconfig"), kconfig));
+      // The rules file declares the project's guards; the variant builder must cut what they cut.
+      addPath(variants, "--rules", p.path("analyze", "rules"));
       String sample = p.string("variants", "sample");
       if (sample != null) {
         variants.addAll(List.of("--sample", sample));

@@ -50,6 +50,7 @@ class CheckCommandTest {
     write(
         "src/main/java/shop/c/Disk.java",
         "package shop.c;\n@IfConfig(\"DISK\")\npublic class Disk {\n  public static void open() {}\n}\n");
+    write("rules.txt", "condition-annotation shop.c.IfConfig\n");
     write(
         "src/main/java/shop/c/Use.java",
         "package shop.c;\npublic class Use {\n  void run() {\n    Disk.open();\n  }\n}\n");
@@ -69,7 +70,7 @@ class CheckCommandTest {
     userProject();
     write(
         "lockkit.toml",
-        "[analyze]\nsources = [\"src/main/java\"]\nkconfig = \"Kconfig\"\n\n"
+        "[analyze]\nsources = [\"src/main/java\"]\nkconfig = \"Kconfig\"\nrules = \"rules.txt\"\n\n"
             + "[variants]\ncompile = true\n");
     Run r = run("check", "--quiet", "--project", dir.resolve("lockkit.toml").toString());
     assertEquals(1, r.code(), r.out() + r.err());
@@ -133,7 +134,7 @@ class CheckCommandTest {
     userProject();
     write(
         "lockkit.toml",
-        "[analyze]\nsources = [\"src/main/java\"]\nkconfig = \"Kconfig\"\n\n"
+        "[analyze]\nsources = [\"src/main/java\"]\nkconfig = \"Kconfig\"\nrules = \"rules.txt\"\n\n"
             + "[variants]\ncompile = true\n");
     Run r = run("check", "--quiet", "--skip", "variants", "--project", dir.toString());
     assertEquals(1, r.code(), r.out() + r.err());

@@ -66,13 +66,19 @@ public final class FrozenRule {
         shrink(known, findings);
       }
       return fresh;
-    } catch (IOException e) {
-      throw new UncheckedIOException("lockkit: frozen-violation store " + store, e);
+    } catch (IOException | dev.lockkit.analyzer.io.OutputException e) {
+      throw new UncheckedIOException(
+          "lockkit: frozen-violation store " + store + ": " + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+    } catch (Baseline.FormatException e) {
+      // A store that is not a baseline: say which file and line, as the CLI does.
+      throw new AssertionFailedError("lockkit: frozen-violation store " + e.getMessage());
     }
   }
 
   /** Drops this rule's entries that no longer occur, keeping every other rule's entries. */
-  private void shrink(Baseline known, List<Finding> findings) throws IOException {
+  private void shrink(Baseline known, List<Finding> findings)
+      throws dev.lockkit.analyzer.io.OutputException {
     Baseline current = Baseline.of(findings);
     List<String> kept = new ArrayList<>();
     boolean dropped = false;

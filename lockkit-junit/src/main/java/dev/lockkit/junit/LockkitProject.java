@@ -2,11 +2,9 @@ package dev.lockkit.junit;
 
 import dev.lockkit.analyzer.api.AnalysisResult;
 import dev.lockkit.analyzer.api.Analyzer;
-import dev.lockkit.analyzer.gating.GatingAnalyzer;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.layers.RulesFile;
 import dev.lockkit.analyzer.source.InputException;
-import dev.lockkit.analyzer.source.SourceRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,11 +98,7 @@ public final class LockkitProject {
         if (!Files.isRegularFile(kconfig)) {
           throw new IllegalStateException("lockkit: Kconfig " + kconfig + " not found");
         }
-        Path base = cwd();
-        analyzer.with(
-            (List<SourceRoot> roots, Path k) ->
-                GatingAnalyzer.analyze(roots.stream().map(SourceRoot::root).toList(), k, base),
-            kconfig);
+        analyzer.with(dev.lockkit.analyzer.api.Gating.rules(), kconfig);
       }
       return analyzer.run();
     } catch (InputException | RulesException | Analyzer.ExtraRulesException e) {

@@ -4,12 +4,10 @@ import dev.lockkit.analyzer.api.AnalysisResult;
 import dev.lockkit.analyzer.api.Analyzer;
 import dev.lockkit.analyzer.baseline.Baseline;
 import dev.lockkit.analyzer.finding.Severity;
-import dev.lockkit.analyzer.gating.GatingAnalyzer;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.report.Report;
 import dev.lockkit.analyzer.report.Reporter;
 import dev.lockkit.analyzer.source.InputException;
-import dev.lockkit.analyzer.source.SourceRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,6 +86,8 @@ public final class CheckMojo extends LockkitMojo {
       } catch (IOException e) {
         throw new MojoExecutionException(
             "lockkit: " + display(baseline) + ": cannot read baseline: " + e.getMessage());
+      } catch (Baseline.FormatException e) {
+        throw new MojoExecutionException("lockkit: " + e.getMessage());
       }
     }
     Analyzer analyzer = Analyzer.on(roots).displayBase(basedir.toPath());
@@ -97,11 +97,7 @@ public final class CheckMojo extends LockkitMojo {
     }
     if (kconfig != null) {
       requireFile(kconfig, "Kconfig");
-      analyzer.with(
-          (List<SourceRoot> rs, Path k) ->
-              GatingAnalyzer.analyze(
-                  rs.stream().map(SourceRoot::root).toList(), k, basedir.toPath()),
-          kconfig.toPath());
+      analyzer.with(dev.lockkit.analyzer.api.Gating.rules(), kconfig.toPath());
     }
     AnalysisResult result;
     try {
@@ -117,7 +113,7 @@ public final class CheckMojo extends LockkitMojo {
       }
       Outputs.write(sarif.toPath(), Reporter.forFormat("sarif").render(report));
       Outputs.write(junitXml.toPath(), Reporter.forFormat("junit").render(report));
-    } catch (IOException e) {
+    } catch (IOException | dev.lockkit.analyzer.io.OutputException e) {
       throw new MojoExecutionException("lockkit: cannot write a report: " + e.getMessage());
     }
     List<String> lines = Reporter.forFormat("text").render(report).lines().toList();

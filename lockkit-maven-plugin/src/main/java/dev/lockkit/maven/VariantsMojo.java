@@ -29,6 +29,14 @@ public final class VariantsMojo extends LockkitMojo {
   @Parameter(property = "lockkit.kconfig", defaultValue = "${project.basedir}/Kconfig")
   File kconfig;
 
+  /**
+   * Rules file declaring the project's condition annotations and guard methods ({@code
+   * condition-annotation}, {@code guard-method}), as {@code --rules}: the variant builder cuts only
+   * code those guard.
+   */
+  @Parameter(property = "lockkit.rules")
+  File rules;
+
   /** {@code all} or {@code pairwise}, as {@code --sample}. */
   @Parameter(property = "lockkit.sample", defaultValue = "all")
   String sample;
@@ -55,6 +63,11 @@ public final class VariantsMojo extends LockkitMojo {
     requireFile(kconfig, "Kconfig");
     List<String> args =
         new ArrayList<>(List.of("--kconfig", kconfig.getPath(), "--sample", sample));
+    if (rules != null) {
+      requireFile(rules, "rules file");
+      args.add("--rules");
+      args.add(rules.getPath());
+    }
     if (compile) {
       args.add("--compile");
       String cp = Classpaths.without(classpathElements, outputDirectory);

@@ -26,6 +26,9 @@ public record AnalysisResult(
     int files,
     int filesNotAnalysed) {
 
+  /** The rule of a reference config gating could not resolve; it makes a run incomplete. */
+  public static final String UNRESOLVED = "input/unresolved";
+
   public AnalysisResult {
     findings = List.copyOf(findings);
     cycles = List.copyOf(cycles);
@@ -51,7 +54,8 @@ public record AnalysisResult(
             graph.packageCount(),
             graph.moduleCount(),
             graph.referenceCount(),
-            findings.size() - shown.size()));
+            findings.size() - shown.size(),
+            findings(UNRESOLVED).size()));
   }
 
   /** Whether any of these findings is at or above a severity. */

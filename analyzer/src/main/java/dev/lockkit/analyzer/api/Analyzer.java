@@ -14,6 +14,7 @@ import dev.lockkit.analyzer.layers.RulesFile;
 import dev.lockkit.analyzer.source.FileFacts;
 import dev.lockkit.analyzer.source.GraphBuilder;
 import dev.lockkit.analyzer.source.InputException;
+import dev.lockkit.analyzer.source.InputLimitException;
 import dev.lockkit.analyzer.source.InputScanner;
 import dev.lockkit.analyzer.source.SourceParser;
 import dev.lockkit.analyzer.source.SourceRoot;
@@ -144,7 +145,9 @@ public final class Analyzer {
     ran.add(LayerRule.RULE);
     if (extra != null) {
       try {
-        findings.addAll(extra.findings(roots, kconfig, displayBase));
+        findings.addAll(extra.findings(roots, kconfig, displayBase, rf.guards()));
+      } catch (InputLimitException e) {
+        throw new InputException(e.getMessage(), e); // already names its file and line
       } catch (Exception e) {
         // A Kconfig error already starts with its file:line; anything else gets the Kconfig's path.
         throw new ExtraRulesException(

@@ -1,6 +1,7 @@
 package dev.lockkit.analyzer.api;
 
 import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.pc.Guards;
 import dev.lockkit.analyzer.source.SourceRoot;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,5 +31,16 @@ public interface FindingSource {
   default List<Finding> findings(List<SourceRoot> roots, Path kconfig, Path displayBase)
       throws Exception {
     return findings(roots, kconfig);
+  }
+
+  /**
+   * The findings, recognising these presence-condition annotations and guard methods (the rules
+   * file's, or lockcore's by default). The default ignores {@code guards}.
+   *
+   * @throws Exception as {@link #findings(List, Path)}
+   */
+  default List<Finding> findings(
+      List<SourceRoot> roots, Path kconfig, Path displayBase, Guards guards) throws Exception {
+    return findings(roots, kconfig, displayBase);
   }
 }

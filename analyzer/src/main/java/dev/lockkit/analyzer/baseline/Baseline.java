@@ -1,6 +1,8 @@
 package dev.lockkit.analyzer.baseline;
 
 import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.io.OutputException;
+import dev.lockkit.analyzer.io.OutputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A set of known findings, identified by {@link Finding#baselineKey()} (rule and endpoints, never a
@@ -52,19 +55,46 @@ public final class Baseline {
   }
 
   /**
-   * Reads a baseline file.
+   * Reads a baseline file. Every line that is not blank or a {@code #} comment must be a key as
+   * {@link #write} writes it ({@code rule/id|key}); anything else — a JSON or SARIF report given by
+   * mistake, say — is an error at that line, because silently treating it as keys would report
+   * every finding as new (or, worse, hide none and pass for the wrong reason).
    *
    * @throws IOException when the file cannot be read or is not UTF-8
+   * @throws FormatException when a line is not a baseline key
    */
-  public static Baseline read(Path file) throws IOException {
+  public static Baseline read(Path file) throws IOException, FormatException {
     SortedSet<String> keys = new TreeSet<>();
+    int n = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      n++;
       String t = line.strip();
-      if (!t.isEmpty() && !t.startsWith("#")) {
-        keys.add(t);
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
       }
+      if (!KEY.matcher(t).matches()) {
+        throw new FormatException(
+            file
+                + ":"
+                + n
+                + ": not a baseline line (expected rule|key, as --write-baseline writes it)"
+                + (n == 1 && (t.startsWith("{") || t.startsWith("["))
+                    ? "; this looks like JSON"
+                    : ""));
+      }
+      keys.add(t);
     }
     return new Baseline(keys);
+  }
+
+  /** A baseline key: a rule id ({@code cycle/package}) and the finding's key after a bar. */
+  private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(/[a-z0-9-]+)+\\|.+");
+
+  /** A file that is not a baseline; the message is {@code file:line: what}. */
+  public static final class FormatException extends Exception {
+    public FormatException(String message) {
+      super(message);
+    }
   }
 
   /** The file's bytes, as {@link #write} stores them. */
@@ -76,24 +106,13 @@ public final class Baseline {
     return out.toString();
   }
 
-  /** Writes the baseline (atomically: a temporary file moved into place). */
-  public void write(Path file) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, ".lockkit-baseline", ".tmp");
-    try {
-      Files.writeString(tmp, text(), StandardCharsets.UTF_8);
-      Files.move(
-          tmp,
-          abs,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  /**
+   * Writes the baseline (atomically, keeping the mode of a file it replaces; see {@link
+   * OutputFiles}). To write it together with other files, add {@link #text()} to an {@link
+   * OutputFiles} instead.
+   */
+  public void write(Path file) throws OutputException {
+    OutputFiles.write(file, text());
   }
 
   public boolean contains(Finding f) {

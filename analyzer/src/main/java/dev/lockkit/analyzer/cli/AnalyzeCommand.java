@@ -4,22 +4,21 @@ import dev.lockkit.analyzer.api.AnalysisResult;
 import dev.lockkit.analyzer.api.Analyzer;
 import dev.lockkit.analyzer.api.FindingSource;
 import dev.lockkit.analyzer.baseline.Baseline;
-import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Severity;
-import dev.lockkit.analyzer.gating.GatingAnalyzer;
+import dev.lockkit.analyzer.io.IoMessages;
+import dev.lockkit.analyzer.io.OutputException;
+import dev.lockkit.analyzer.io.OutputFiles;
 import dev.lockkit.analyzer.kconfig.KconfigOptions;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.analyzer.report.Report;
 import dev.lockkit.analyzer.report.Reporter;
 import dev.lockkit.analyzer.source.InputException;
-import dev.lockkit.analyzer.source.SourceRoot;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,11 +29,12 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code lockkit analyze}: the CI dependency check.
  *
- * <p>Exit status: 0 when no reported finding is at or above {@code --fail-on}, 1 when one is, 2 for
- * a usage error or input that cannot be analysed at all (a missing path, a directory without Java
- * sources, a bad rules or baseline file). Errors are one line on stderr; a stack trace only with
- * {@code --debug}. Reports go to stdout or {@code --output}; progress goes to stderr, and only when
- * stderr is a terminal and the input is large.
+ * <p>Exit status: 0 when no reported finding is at or above {@code --fail-on} or when {@code
+ * --write-baseline} wrote its baseline, 1 when one is, 2 for a usage error or input that cannot be
+ * analysed at all (a missing path, a directory without Java sources, a bad rules or baseline file).
+ * Errors are one line on stderr; a stack trace only with {@code --debug}. Reports go to stdout or
+ * {@code --output}; progress goes to stderr, and only when stderr is a terminal and the input is
+ * large.
  */
 @Command(
     name = "analyze",
@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
     },
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {
-      "0:no finding at or above --fail-on",
+      "0:no finding at or above --fail-on, or --write-baseline wrote the baseline",
       "1:findings at or above --fail-on",
       "2:usage error or input that cannot be analysed"
     })
@@ -138,13 +138,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     try {
       return run(err);
     } catch (UsageError e) {
-      err.println("lockkit analyze: " + e.getMessage());
-      if (debug) {
-        e.printStackTrace(err);
-      }
-      err.flush();
-      return EXIT_USAGE;
-    } catch (RuntimeException | IOException e) {
+      return fail(err, e.getMessage(), e);
+    } catch (OutputException e) {
+      return fail(err, e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      // A file that vanished or became unreadable during the run: the user's input, not a bug.
+      return fail(err, IoMessages.describe(e), e);
+    } catch (IOException e) {
+      return fail(err, IoMessages.describe(e), e);
+    } catch (RuntimeException e) {
       err.println(
           "lockkit analyze: internal error: "
               + e
@@ -157,7 +159,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
   }
 
-  private int run(PrintWriter err) throws UsageError, IOException {
+  private int fail(PrintWriter err, String message, Throwable e) {
+    err.println("lockkit analyze: " + message);
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  private int run(PrintWriter err) throws UsageError, OutputException, IOException {
     Reporter reporter;
     Severity threshold;
     try {
@@ -166,6 +177,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage(), e);
     }
+    // Every output path is checked before anything is read or written: a run writes all its files
+    // or none, and a bad path should not cost a whole analysis.
+    OutputFiles outputs = new OutputFiles();
+    if (writeBaseline != null) {
+      outputs.add(writeBaseline);
+    }
+    if (output != null) {
+      outputs.add(output);
+    }
+    outputs.check();
     Baseline known = Baseline.empty();
     if (baseline != null) {
       if (!Files.isRegularFile(baseline)) {
@@ -173,8 +194,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       try {
         known = Baseline.read(baseline);
+      } catch (Baseline.FormatException e) {
+        throw new UsageError(e.getMessage(), e);
       } catch (IOException e) {
-        throw new UsageError(baseline + ": cannot read baseline: " + e.getMessage(), e);
+        throw new UsageError(
+            baseline
+                + ": cannot read baseline: "
+                + IoMessages.describe(e).replace(baseline + ": ", ""),
+            e);
       }
     }
     Analyzer analyzer = Analyzer.on(paths);
@@ -206,13 +233,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (InputException | RulesException | Analyzer.ExtraRulesException e) {
       throw new UsageError(e.getMessage(), e);
     }
-    if (writeBaseline != null) {
-      Baseline.of(result.findings()).write(writeBaseline);
-    }
     Report report = result.report(known);
     String text = reporter.render(report);
+    if (writeBaseline != null) {
+      outputs.set(writeBaseline, Baseline.of(result.findings()).text());
+    }
     if (output != null) {
-      writeAtomically(output, text);
+      outputs.set(output, text);
+    }
+    outputs.commit();
+    if (output != null) {
       err.println(
           "lockkit analyze: "
               + report.findings().size()
@@ -227,6 +257,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
       out.print(text);
       out.flush();
     }
+    if (writeBaseline != null) {
+      // Writing a baseline accepts the findings it lists: that is the run's purpose, so it
+      // succeeds (exit 0) whatever the findings are.
+      err.println(
+          "lockkit analyze: baseline of "
+              + Baseline.of(result.findings()).keys().size()
+              + " finding key(s) written to "
+              + writeBaseline);
+      err.flush();
+      return EXIT_OK;
+    }
     return AnalysisResult.anyAtLeast(report.findings(), threshold) ? EXIT_FINDINGS : EXIT_OK;
   }
 
@@ -237,39 +278,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   /** The config-gating rule set, reading the Kconfig with {@code options}. */
   static FindingSource gating(KconfigOptions options) {
-    return new FindingSource() {
-      @Override
-      public List<Finding> findings(List<SourceRoot> roots, Path kconfig) throws Exception {
-        return findings(roots, kconfig, Path.of("").toAbsolutePath());
-      }
-
-      @Override
-      public List<Finding> findings(List<SourceRoot> roots, Path kconfig, Path displayBase)
-          throws Exception {
-        // Paths relative to the display base, like every other finding of the report.
-        return GatingAnalyzer.analyze(
-            roots.stream().map(SourceRoot::root).toList(), kconfig, displayBase, options);
-      }
-    };
-  }
-
-  private static void writeAtomically(Path file, String text) throws UsageError {
-    try {
-      Path abs = file.toAbsolutePath();
-      Path dir = abs.getParent();
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
-      Path tmp = Files.createTempFile(dir, ".lockkit-report", ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UsageError(file + ": cannot write report: " + e.getMessage(), e);
-    }
+    return dev.lockkit.analyzer.api.Gating.rules(options);
   }
 
   /** A usage error or unusable input: one line, exit status 2. */

@@ -1,5 +1,6 @@
 package dev.lockkit.analyzer.gating;
 
+import dev.lockkit.analyzer.pc.Guards;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,10 @@ import java.util.SplittableRandom;
  * one {@code gate/unguarded-reference}. Deterministic for a given seed.
  */
 public final class SyntheticProject {
+  /** The generated project's own condition annotation and guard method. */
+  public static final Guards GUARDS =
+      Guards.of(List.of("gen.IfConfig"), List.of("gen.Config#isEnabled"));
+
   private SyntheticProject() {}
 
   /** What was written. */

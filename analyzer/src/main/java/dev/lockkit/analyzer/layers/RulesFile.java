@@ -1,6 +1,7 @@
 package dev.lockkit.analyzer.layers;
 
 import dev.lockkit.analyzer.finding.Severity;
+import dev.lockkit.analyzer.pc.Guards;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ import java.util.TreeMap;
  * forbid-module analyzer -&gt; golden
  * ban java.lang.System#exit allow dev.lockkit.cli.**
  * severity cycle/type error
+ * condition-annotation com.example.config.IfConfig   # config gating: a presence-condition annotation
+ * guard-method com.example.config.Features#isEnabled  # config gating: an IS_ENABLED-style guard
  * </pre>
  *
  * <p>Each line is a directive word followed by arguments, so the format grows by adding directives;
@@ -39,6 +42,8 @@ import java.util.TreeMap;
  * @param bans forbidden uses of types or members, each with the places where they are allowed
  * @param severities severity overrides by rule id
  * @param source display name of the file
+ * @param guards the presence-condition annotations and guard methods config gating recognises:
+ *     lockcore's ({@link Guards#defaults()}) plus those the file declares
  */
 public record RulesFile(
     Map<String, List<NamePattern>> layers,
@@ -46,11 +51,21 @@ public record RulesFile(
     List<Forbid> forbiddenModules,
     List<Ban> bans,
     Map<String, Severity> severities,
-    String source) {
+    String source,
+    Guards guards) {
 
   /** Directives this version understands. */
   public static final Set<String> DIRECTIVES =
-      Set.of("version", "layer", "order", "forbid", "forbid-module", "ban", "severity");
+      Set.of(
+          "version",
+          "layer",
+          "order",
+          "forbid",
+          "forbid-module",
+          "ban",
+          "severity",
+          "condition-annotation",
+          "guard-method");
 
   /** Rule ids whose severity a rules file may set. */
   public static final Set<String> RULES =
@@ -90,7 +105,8 @@ public record RulesFile(
 
   /** No rules at all. */
   public static RulesFile empty() {
-    return new RulesFile(Map.of(), List.of(), List.of(), List.of(), Map.of(), "");
+    return new RulesFile(
+        Map.of(), List.of(), List.of(), List.of(), Map.of(), "", Guards.defaults());
   }
 
   /** Reads and checks a rules file, naming it by its path. */
@@ -128,6 +144,8 @@ public record RulesFile(
     List<Ban> bans = new ArrayList<>();
     Map<String, Severity> severities = new TreeMap<>();
     int orderLine = 0;
+    List<String> conditionAnnotations = new ArrayList<>();
+    List<String> guardMethods = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       int lineNo = i + 1;
@@ -207,6 +225,22 @@ public record RulesFile(
             throw err.at(2, e.getMessage());
           }
           break;
+        case "condition-annotation":
+          if (w.size() != 2 || !Guards.isQualifiedName(w.get(1)) || w.get(1).indexOf('.') < 0) {
+            throw err.at(
+                w.size() < 2 ? 0 : 1,
+                "expected 'condition-annotation a.b.AnnotationType' (a fully qualified name)");
+          }
+          conditionAnnotations.add(w.get(1));
+          break;
+        case "guard-method":
+          if (w.size() != 2 || !Guards.isMethodName(w.get(1)) || w.get(1).indexOf('.') < 0) {
+            throw err.at(
+                w.size() < 2 ? 0 : 1,
+                "expected 'guard-method a.b.Type#method' (the fully qualified type declaring it)");
+          }
+          guardMethods.add(w.get(1));
+          break;
         default:
           throw err.at(
               0,
@@ -241,7 +275,8 @@ public record RulesFile(
         List.copyOf(forbiddenModules),
         List.copyOf(bans),
         severities,
-        source);
+        source,
+        Guards.defaults().plus(Guards.of(conditionAnnotations, guardMethods)));
   }
 
   private static Ban ban(List<String> w, List<int[]> spans, String source, int line, Err err)

@@ -33,10 +33,18 @@ public final class ExprParser {
     }
   }
 
+  /**
+   * How deeply {@code (} and {@code !} may nest. Why a limit: the parser and every later walk of
+   * the formula recurse once per level, so thousands of levels would overflow the stack; real
+   * conditions nest a handful of levels.
+   */
+  public static final int MAX_DEPTH = 200;
+
   private final String text;
   private final Dialect dialect;
   private final List<SymbolUse> uses = new ArrayList<>();
   private int pos;
+  private int depth;
 
   private ExprParser(String text, Dialect dialect) {
     this.text = text;
@@ -97,10 +105,14 @@ public final class ExprParser {
     }
     char c = text.charAt(pos);
     if (c == '!' && !text.startsWith("!=", pos)) {
+      enter();
       pos++;
-      return Expr.not(parseUnary());
+      Expr e = Expr.not(parseUnary());
+      depth--;
+      return e;
     }
     if (c == '(') {
+      enter();
       int open = pos;
       pos++;
       Expr inner = parseOr();
@@ -108,6 +120,7 @@ public final class ExprParser {
         throw new ExprSyntaxException(
             "missing ')' to close the '(' at offset " + open, Math.min(pos, text.length()));
       }
+      depth--;
       return inner;
     }
     if (dialect == Dialect.KCONFIG && c == '"') {
@@ -128,6 +141,12 @@ public final class ExprParser {
       return word(text.substring(start, pos), start);
     }
     throw new ExprSyntaxException("unexpected '" + c + "' where an operand was expected", pos);
+  }
+
+  private void enter() throws ExprTooDeepException {
+    if (++depth > MAX_DEPTH) {
+      throw new ExprTooDeepException(pos);
+    }
   }
 
   private Expr word(String w, int offset) throws ExprSyntaxException {

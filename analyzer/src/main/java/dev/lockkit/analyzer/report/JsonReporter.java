@@ -31,6 +31,7 @@ final class JsonReporter implements Reporter {
         .field("packages", s.packages())
         .field("modules", s.modules())
         .field("references", s.references())
+        .field("unresolvedReferences", s.unresolvedReferences())
         .field("findings", report.findings().size())
         .field("baselined", s.baselined());
     j.endObject();

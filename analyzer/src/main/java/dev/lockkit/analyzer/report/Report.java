@@ -26,6 +26,8 @@ public record Report(
    * @param modules modules in the graph
    * @param references resolved references between distinct types
    * @param baselined findings suppressed because the baseline lists them
+   * @param unresolvedReferences references config gating could not resolve ({@code
+   *     input/unresolved}), counted whether or not a baseline lists them
    */
   public record Summary(
       int files,
@@ -34,11 +36,27 @@ public record Report(
       int packages,
       int modules,
       int references,
-      int baselined) {
+      int baselined,
+      int unresolvedReferences) {
 
-    /** Whether every file was analysed; a report of an incomplete analysis says so. */
+    /** The summary of a run that resolved every reference it met. */
+    public Summary(
+        int files,
+        int filesNotAnalysed,
+        int types,
+        int packages,
+        int modules,
+        int references,
+        int baselined) {
+      this(files, filesNotAnalysed, types, packages, modules, references, baselined, 0);
+    }
+
+    /**
+     * Whether every file was analysed and every reference resolved; a report of an incomplete
+     * analysis says so.
+     */
     public boolean complete() {
-      return filesNotAnalysed == 0;
+      return filesNotAnalysed == 0 && unresolvedReferences == 0;
     }
   }
 

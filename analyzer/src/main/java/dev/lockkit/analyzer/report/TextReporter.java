@@ -94,11 +94,16 @@ final class TextReporter implements Reporter {
       out.append("; ").append(s.baselined()).append(" known in the baseline");
     }
     out.append('\n');
-    if (!s.complete()) {
+    if (s.filesNotAnalysed() > 0) {
       out.append("lockkit: INCOMPLETE: ")
           .append(count(s.filesNotAnalysed(), "file"))
           .append(
               " could not be analysed (see input/* findings); dependencies from them are missing\n");
+    }
+    if (s.unresolvedReferences() > 0) {
+      out.append("lockkit: INCOMPLETE: ")
+          .append(count(s.unresolvedReferences(), "reference"))
+          .append(" could not be resolved (see input/unresolved findings); gating may miss them\n");
     }
     return out.toString();
   }

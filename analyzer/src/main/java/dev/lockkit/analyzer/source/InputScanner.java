@@ -1,11 +1,19 @@
 package dev.lockkit.analyzer.source;
 
+import dev.lockkit.analyzer.io.IoMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,22 +111,92 @@ public final class InputScanner {
   }
 
   private static boolean hasJavaFile(Path root) throws InputException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.anyMatch(p -> p.toString().endsWith(".java") && Files.isRegularFile(p));
-    } catch (IOException | UncheckedIOException e) {
-      throw new InputException(root + ": cannot read directory: " + e.getMessage(), e);
-    }
+    Listing l = list(root);
+    return !l.files().isEmpty() || !l.unreadable().isEmpty();
   }
 
-  /** Every {@code .java} file under a root, sorted by path. */
+  /** Every {@code .java} file under a root, sorted by path (unreadable directories left out). */
   public static List<Path> javaFiles(Path root) throws InputException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(p -> p.toString().endsWith(".java"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
+    return list(root).files();
+  }
+
+  /**
+   * The {@code .java} files under a root, and the directories or files below it that could not be
+   * read, each with the reason.
+   *
+   * @param files sorted by path; a file reached twice through symbolic links is listed once, under
+   *     its first path in that order
+   * @param unreadable sorted by path
+   */
+  public record Listing(List<Path> files, List<Unreadable> unreadable) {}
+
+  /** A path under a root that could not be read: the analysis of that root is incomplete. */
+  public record Unreadable(Path path, String reason) {}
+
+  /**
+   * Lists a root, following symbolic links to files and directories (the root itself may be one). A
+   * link that leads back to a directory being walked (a loop) is not entered again — its files are
+   * reached through the real path already. A directory or file that cannot be read is returned in
+   * {@link Listing#unreadable()} for the caller to report; it does not stop the walk.
+   *
+   * @throws InputException when the root itself cannot be read
+   */
+  public static Listing list(Path root) throws InputException {
+    List<Path> found = new ArrayList<>();
+    List<Unreadable> bad = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && file.toString().endsWith(".java")) {
+                found.add(file);
+              } else if (attrs.isSymbolicLink() && file.toString().endsWith(".java")) {
+                // The walk gives a link's own attributes when its target is missing.
+                bad.add(new Unreadable(file, "symbolic link to a missing file"));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (file.equals(root)) {
+                throw e;
+              }
+              if (e instanceof FileSystemLoopException) {
+                return FileVisitResult.CONTINUE; // an ancestor again: already being walked
+              }
+              bad.add(new Unreadable(file, IoMessages.describe(e).replace(file + ": ", "")));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException | UncheckedIOException e) {
-      throw new InputException(root + ": cannot read directory: " + e.getMessage(), e);
+      String why =
+          e instanceof IOException io
+              ? IoMessages.describe(io)
+              : IoMessages.describe((UncheckedIOException) e);
+      throw new InputException(
+          root + ": cannot read directory: " + why.replace(root + ": ", ""), e);
     }
+    found.sort(null);
+    bad.sort((a, b) -> a.path().compareTo(b.path()));
+    // The same file reached through two links (or a link and its target) is analysed once.
+    Set<Path> real = new HashSet<>();
+    List<Path> files = new ArrayList<>();
+    for (Path f : found) {
+      Path key;
+      try {
+        key = f.toRealPath();
+      } catch (IOException e) {
+        key = f;
+      }
+      if (real.add(key)) {
+        files.add(f);
+      }
+    }
+    return new Listing(List.copyOf(files), List.copyOf(bad));
   }
 }

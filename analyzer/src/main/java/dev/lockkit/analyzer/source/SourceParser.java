@@ -123,11 +123,31 @@ public final class SourceParser {
     List<Path> files = new ArrayList<>();
     List<Integer> modules = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<FileFacts> unreadable = new ArrayList<>();
     for (int m = 0; m < roots.size(); m++) {
       names.add(roots.get(m).module());
-      for (Path f : InputScanner.javaFiles(roots.get(m).root())) {
+      InputScanner.Listing listing = InputScanner.list(roots.get(m).root());
+      for (Path f : listing.files()) {
         files.add(f);
         modules.add(m);
+      }
+      // A directory that cannot be read hides files: the run says so and is incomplete.
+      for (InputScanner.Unreadable u : listing.unreadable()) {
+        String path = display(u.path());
+        unreadable.add(
+            FileFacts.failed(
+                m,
+                path,
+                Finding.of(
+                    "input/unreadable",
+                    Severity.ERROR,
+                    Location.ofFile(path),
+                    "cannot read "
+                        + (Files.isDirectory(u.path()) ? "directory" : "file")
+                        + ": "
+                        + u.reason()
+                        + "; not analysed",
+                    path)));
       }
     }
     FileFacts[] out = new FileFacts[files.size()];
@@ -154,7 +174,9 @@ public final class SourceParser {
     } finally {
       pool.shutdownNow();
     }
-    return new Parsed(List.copyOf(names), List.of(out));
+    List<FileFacts> all = new ArrayList<>(List.of(out));
+    all.addAll(unreadable);
+    return new Parsed(List.copyOf(names), List.copyOf(all));
   }
 
   /**
@@ -249,6 +271,14 @@ public final class SourceParser {
   }
 
   private FileFacts parseText(String text, int module, String path) {
+    NestingScan.Refusal refused = NestingScan.check(text);
+    if (refused != null) {
+      return FileFacts.failed(
+          module,
+          path,
+          parseProblem(
+              path, refused.line(), refused.column(), refused.message() + "; not analysed"));
+    }
     ParseResult<CompilationUnit> result = new JavaParser(CONFIG).parse(text);
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
       List<Problem> problems = new ArrayList<>(result.getProblems());

@@ -58,16 +58,25 @@ import spoon.reflect.visitor.filter.TypeFilter;
 final class Materialiser {
   private final Map<String, Boolean> config;
   private final Factory factory;
+  private final Guards guards;
 
-  Materialiser(Map<String, Boolean> config, Factory factory) {
+  Materialiser(Map<String, Boolean> config, Factory factory, Guards guards) {
     this.config = config;
     this.factory = factory;
+    this.guards = guards;
+  }
+
+  /** Whether {@code a} is a declared condition annotation, by its qualified type name. */
+  static boolean isCondition(CtAnnotation<?> a, Guards guards) {
+    String simple = a.getAnnotationType().getSimpleName();
+    return guards.mayBeConditionAnnotation(simple)
+        && guards.isConditionAnnotation(a.getAnnotationType().getQualifiedName());
   }
 
   /** Whether {@code element} survives this configuration, by its own {@code @IfConfig}. */
   boolean present(CtElement element) {
     for (CtAnnotation<?> a : element.getAnnotations()) {
-      if (!a.getAnnotationType().getSimpleName().equals(Guards.IF_CONFIG)) {
+      if (!isCondition(a, guards)) {
         continue;
       }
       Object value = a.getValueAsObject("value");
@@ -114,7 +123,7 @@ final class Materialiser {
   void apply(CtType<?> type) {
     prune(type);
     for (CtInvocation<?> call : type.getElements(new TypeFilter<>(CtInvocation.class))) {
-      option(call).ifPresent(o -> call.replace(literal(config.getOrDefault(o, false))));
+      option(call, guards).ifPresent(o -> call.replace(literal(config.getOrDefault(o, false))));
     }
     List<CtElement> all = new ArrayList<>(type.getElements(new TypeFilter<>(CtElement.class)));
     Collections.reverse(all);
@@ -135,13 +144,40 @@ final class Materialiser {
     }
   }
 
-  static Optional<String> option(CtInvocation<?> call) {
-    if (call.getExecutable() != null
-        && Guards.IS_ENABLED.equals(call.getExecutable().getSimpleName())
-        && call.getArguments().size() == 1) {
-      return Guards.optionOf(call.getArguments().get(0).toString());
+  /**
+   * The option a guard call tests: a declared guard method (see {@link Guards}) called on a
+   * receiver whose static type (or a supertype of it) declares it; empty for anything else, such as
+   * {@code log.isEnabled(Level.DEBUG)} on a logger, which must never be folded.
+   */
+  static Optional<String> option(CtInvocation<?> call, Guards guards) {
+    if (call.getExecutable() == null
+        || call.getArguments().size() != 1
+        || !guards.mayBeGuardMethod(call.getExecutable().getSimpleName())) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    CtTypeReference<?> receiver =
+        call.getTarget() != null && call.getTarget().getType() != null
+            ? call.getTarget().getType()
+            : call.getExecutable().getDeclaringType();
+    if (receiver == null) {
+      return Optional.empty();
+    }
+    List<String> supers = new ArrayList<>();
+    try {
+      for (CtTypeReference<?> s : receiver.getSuperInterfaces()) {
+        supers.add(s.getQualifiedName());
+      }
+      for (CtTypeReference<?> s = receiver.getSuperclass(); s != null; s = s.getSuperclass()) {
+        supers.add(s.getQualifiedName());
+      }
+    } catch (RuntimeException e) {
+      // a supertype outside the model: the receiver's own type still decides
+    }
+    if (!guards.isGuardMethod(
+        receiver.getQualifiedName(), supers, call.getExecutable().getSimpleName())) {
+      return Optional.empty();
+    }
+    return Guards.optionOf(call.getArguments().get(0).toString());
   }
 
   /** Whether {@code e} is still part of {@code root} (an earlier fold may have cut it off). */

@@ -54,6 +54,7 @@ public final class VariantBuilder {
   private final Map<Map<String, String>, InMemoryCompiler.Outcome> cache =
       new ConcurrentHashMap<>();
   private final Map<String, SortedSet<String>> symbols = new HashMap<>();
+  private Guards guards = Guards.defaults();
   private final Map<String, Map<SortedMap<String, Boolean>, String>> bodies = new HashMap<>();
 
   /** Where each printed file came from, keyed by its full text (see {@link SourceLines}). */
@@ -107,11 +108,23 @@ public final class VariantBuilder {
   }
 
   /**
+   * Recognises these condition annotations and guard methods (default: lockcore's, {@link
+   * Guards#defaults()}); the same the gating analysis is given, e.g. a rules file's.
+   */
+  public VariantBuilder guards(Guards guards) {
+    this.guards = guards;
+    this.symbols.clear();
+    this.bodies.clear();
+    this.cache.clear();
+    return this;
+  }
+
+  /**
    * The sources of the variant {@code config} (symbols it does not mention are off), keyed by
    * {@code package/path/Type.java}, in path order.
    */
   public SortedMap<String, String> materialise(Map<String, Boolean> config) {
-    Materialiser m = new Materialiser(config, launcher.getFactory());
+    Materialiser m = new Materialiser(config, launcher.getFactory(), guards);
     SortedMap<String, String> out = new TreeMap<>();
     for (CtType<?> type : model.getAllTypes()) {
       if (!type.isTopLevel() || !m.present(type)) {
@@ -163,7 +176,7 @@ public final class VariantBuilder {
         k -> {
           SortedSet<String> out = new TreeSet<>();
           for (CtAnnotation<?> a : type.getElements(new TypeFilter<>(CtAnnotation.class))) {
-            if (a.getAnnotationType().getSimpleName().equals(Guards.IF_CONFIG)
+            if (Materialiser.isCondition(a, guards)
                 && a.getValueAsObject("value") instanceof String text) {
               try {
                 out.addAll(ExprParser.parse(text, ExprParser.Dialect.ANNOTATION).expr().symbols());
@@ -173,7 +186,7 @@ public final class VariantBuilder {
             }
           }
           for (CtInvocation<?> call : type.getElements(new TypeFilter<>(CtInvocation.class))) {
-            Materialiser.option(call).ifPresent(out::add);
+            Materialiser.option(call, guards).ifPresent(out::add);
           }
           return out;
         });

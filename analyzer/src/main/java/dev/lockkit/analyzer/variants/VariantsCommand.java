@@ -4,6 +4,9 @@ import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigOptions;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
+import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.layers.RulesFile;
+import dev.lockkit.analyzer.pc.Guards;
 import dev.lockkit.analyzer.progress.Progress;
 import java.io.File;
 import java.io.PrintWriter;
@@ -104,6 +107,14 @@ public final class VariantsCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar on stderr.")
   boolean quiet;
 
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description =
+          "Rules file declaring the project's condition annotations and guard methods"
+              + " (default: lockcore's).")
+  Path rules;
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
@@ -170,7 +181,8 @@ public final class VariantsCommand implements Callable<Integer> {
                 : Arrays.asList(classpath.split(File.pathSeparator));
         Progress progress = Progress.onTerminal(err, quiet);
         try {
-          results = new VariantBuilder(paths, cp).buildAll(configs, progress);
+          Guards guards = rules == null ? Guards.defaults() : RulesFile.read(rules).guards();
+          results = new VariantBuilder(paths, cp).guards(guards).buildAll(configs, progress);
         } finally {
           progress.done();
         }
@@ -197,6 +209,8 @@ public final class VariantsCommand implements Callable<Integer> {
       int failures = VariantTable.print(out, configs, results);
       out.flush();
       return failures == 0 ? 0 : 1;
+    } catch (RulesException e) {
+      return usage(err, e.getMessage(), e);
     } catch (KconfigException e) {
       return usage(err, e.getMessage(), e);
     } catch (IllegalStateException | IllegalArgumentException e) {

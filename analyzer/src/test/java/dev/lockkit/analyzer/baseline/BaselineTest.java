@@ -43,4 +43,16 @@ class BaselineTest {
     Finding fresh = f("cycle/package", "x, z", 3, "old text");
     assertEquals(List.of(fresh), known.newFindings(List.of(moved, fresh)));
   }
+
+  @Test
+  void aLineThatIsNotAKeyIsAnErrorAtItsLine() throws Exception {
+    Path file = dir.resolve("b.txt");
+    java.nio.file.Files.writeString(file, "# header\ncycle/package|x, y\nnot a key\n");
+    Baseline.FormatException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Baseline.FormatException.class, () -> Baseline.read(file));
+    assertEquals(
+        file + ":3: not a baseline line (expected rule|key, as --write-baseline writes it)",
+        e.getMessage());
+  }
 }

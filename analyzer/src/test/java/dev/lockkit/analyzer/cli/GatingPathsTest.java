@@ -31,6 +31,9 @@ class GatingPathsTest {
         "package p; public class A { @IfConfig(\"NOPE\") void f() {} }");
     AnalysisResult r =
         Analyzer.on(dir.resolve("mod/src/main/java"))
+            .rules(
+                dev.lockkit.analyzer.layers.RulesFile.parse(
+                    "condition-annotation p.IfConfig\n", "rules.txt"))
             .displayBase(dir)
             .with(AnalyzeCommand.gating(), kconfig)
             .run();

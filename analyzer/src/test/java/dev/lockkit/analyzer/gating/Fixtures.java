@@ -1,5 +1,8 @@
 package dev.lockkit.analyzer.gating;
 
+import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.layers.RulesFile;
+import dev.lockkit.analyzer.pc.Guards;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,6 +22,20 @@ public final class Fixtures {
           "clean");
 
   private static final Path BASE = Path.of("src/test/resources/gating");
+
+  /**
+   * The fixtures' own condition annotation and guard method ({@code fx.config}), declared the way a
+   * user declares them: in a rules file.
+   */
+  public static final Guards GUARDS = guards();
+
+  private static Guards guards() {
+    try {
+      return RulesFile.read(BASE.resolve("fx.rules")).guards();
+    } catch (RulesException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private Fixtures() {}
 

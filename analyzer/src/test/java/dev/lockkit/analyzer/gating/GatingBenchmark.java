@@ -44,7 +44,8 @@ public final class GatingBenchmark {
     FeatureModel model = KconfigParser.parse(dir.resolve("Kconfig"));
     long t1 = System.nanoTime();
     long c1 = os.getProcessCpuTime();
-    CodeModel code = MemberExtractor.extract(List.of(dir.resolve("src")));
+    CodeModel code =
+        MemberExtractor.extract(List.of(dir.resolve("src")), null, SyntheticProject.GUARDS);
     long t2 = System.nanoTime();
     long c2 = os.getProcessCpuTime();
     GatingAnalyzer.Result result = GatingAnalyzer.run(model, code, false);

@@ -23,7 +23,8 @@ class GatingFixturesTest {
         name,
         n -> {
           try {
-            return GatingAnalyzer.run(Fixtures.roots(n), Fixtures.kconfig(n), true);
+            return GatingAnalyzer.run(
+                Fixtures.roots(n), Fixtures.kconfig(n), true, Fixtures.GUARDS);
           } catch (Exception e) {
             throw new AssertionError(e);
           }
@@ -192,8 +193,12 @@ class GatingFixturesTest {
   void sameInputGivesIdenticalFindings() throws Exception {
     assertEquals(
         result("duplicate-definition").plainFindings(),
-        GatingAnalyzer.analyze(
-            Fixtures.roots("duplicate-definition"), Fixtures.kconfig("duplicate-definition")));
+        GatingAnalyzer.run(
+                Fixtures.roots("duplicate-definition"),
+                Fixtures.kconfig("duplicate-definition"),
+                false,
+                Fixtures.GUARDS)
+            .plainFindings());
   }
 
   @Test

@@ -26,7 +26,8 @@ class MemberScopesTest {
         GatingAnalyzer.run(
             List.of(BASE.resolve("common"), BASE.resolve("scopes/src")),
             BASE.resolve("scopes/Kconfig"),
-            true);
+            true,
+            Fixtures.GUARDS);
   }
 
   private static List<String> targets(String prefix) {

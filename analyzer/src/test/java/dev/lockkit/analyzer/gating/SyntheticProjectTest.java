@@ -25,7 +25,8 @@ class SyntheticProjectTest {
   void findsExactlyThePlantedUnguardedReferences() throws Exception {
     SyntheticProject.Layout layout = SyntheticProject.write(dir, 120, 500, 4, 1);
     FeatureModel model = KconfigParser.parse(layout.kconfig());
-    CodeModel code = MemberExtractor.extract(List.of(layout.sourceRoot()));
+    CodeModel code =
+        MemberExtractor.extract(List.of(layout.sourceRoot()), null, SyntheticProject.GUARDS);
     assertEquals(
         500,
         code.declarations().stream()

@@ -63,4 +63,19 @@ class ExprParserTest {
     assertEquals(Expr.sym("y"), parse("y", Dialect.ANNOTATION));
     assertEquals(Expr.FALSE, parse("A && false", Dialect.ANNOTATION));
   }
+
+  @Test
+  void nestingBeyondTheLimitIsRefusedWithoutAStackOverflow() throws Exception {
+    String ok = "(".repeat(ExprParser.MAX_DEPTH) + "A" + ")".repeat(ExprParser.MAX_DEPTH);
+    assertEquals(Expr.sym("A"), ExprParser.parse(ok, ExprParser.Dialect.ANNOTATION).expr());
+    for (String deep :
+        new String[] {"(".repeat(5000) + "A" + ")".repeat(5000), "!".repeat(5000) + "A"}) {
+      ExprTooDeepException e =
+          assertThrows(
+              ExprTooDeepException.class, () -> ExprParser.parse(deep, ExprParser.Dialect.KCONFIG));
+      assertEquals(
+          "expression nested too deep (limit " + ExprParser.MAX_DEPTH + ")", e.getMessage());
+      assertEquals(ExprParser.MAX_DEPTH, e.offset());
+    }
+  }
 }

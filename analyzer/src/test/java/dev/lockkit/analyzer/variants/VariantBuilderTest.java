@@ -16,7 +16,7 @@ class VariantBuilderTest {
 
   @BeforeAll
   static void build() {
-    clean = new VariantBuilder(Fixtures.roots("clean"));
+    clean = new VariantBuilder(Fixtures.roots("clean")).guards(Fixtures.GUARDS);
   }
 
   private static SortedMap<String, Boolean> config(String... on) {
@@ -75,7 +75,8 @@ class VariantBuilderTest {
 
   @Test
   void compilerErrorsNameTheOriginalFileAndLineAndTheSymbol() {
-    VariantBuilder b = new VariantBuilder(Fixtures.roots("unguarded-reference"));
+    VariantBuilder b =
+        new VariantBuilder(Fixtures.roots("unguarded-reference")).guards(Fixtures.GUARDS);
     VariantBuilder.Result r = b.build(config("MMU"));
     assertFalse(r.compiles());
     assertEquals(1, r.errors().size(), r.errors().toString());

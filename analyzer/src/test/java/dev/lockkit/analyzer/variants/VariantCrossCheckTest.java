@@ -26,8 +26,8 @@ class VariantCrossCheckTest {
     int witnesses = 0;
     for (String name : Fixtures.CASES) {
       GatingAnalyzer.Result analysis =
-          GatingAnalyzer.run(Fixtures.roots(name), Fixtures.kconfig(name), true);
-      VariantBuilder builder = new VariantBuilder(Fixtures.roots(name));
+          GatingAnalyzer.run(Fixtures.roots(name), Fixtures.kconfig(name), true, Fixtures.GUARDS);
+      VariantBuilder builder = new VariantBuilder(Fixtures.roots(name)).guards(Fixtures.GUARDS);
 
       LinkedHashSet<SortedMap<String, Boolean>> configs =
           new LinkedHashSet<>(analysis.model().allValidConfigurations());

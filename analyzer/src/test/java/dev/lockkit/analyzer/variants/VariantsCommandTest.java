@@ -28,6 +28,8 @@ class VariantsCommandTest {
 
   private static String[] withRoots(String name, String... options) {
     List<String> a = new ArrayList<>(List.of(options));
+    a.add("--rules");
+    a.add("src/test/resources/gating/fx.rules");
     a.add("--kconfig");
     a.add(Fixtures.kconfig(name).toString());
     for (Path p : Fixtures.roots(name)) {

@@ -13,13 +13,15 @@ import java.util.List;
  * @param sites every written condition ({@code @IfConfig}, guarded branches, early exits)
  * @param symbolUses every symbol named in a condition, with the column of the name
  * @param problems malformed conditions (with the position of the error) and unparsable files
+ * @param unresolved references and guard-like calls that could not be resolved, in file order
  */
 public record CodeModel(
     List<Declaration> declarations,
     List<Reference> references,
     List<ConditionSite> sites,
     List<SymbolUse> symbolUses,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<Unresolved> unresolved) {
 
   public CodeModel {
     declarations = List.copyOf(declarations);
@@ -27,6 +29,7 @@ public record CodeModel(
     sites = List.copyOf(sites);
     symbolUses = List.copyOf(symbolUses);
     problems = List.copyOf(problems);
+    unresolved = List.copyOf(unresolved);
   }
 
   /** What a declaration declares. */
@@ -127,4 +130,25 @@ public record CodeModel(
    * @param wholeFile the file did not parse at all (the dependency front end reports those too)
    */
   public record Problem(Location location, String message, String key, boolean wholeFile) {}
+
+  /**
+   * A name in the code that could refer to a project member or be a guard, but that resolution
+   * could not place: the gating result may miss what depends on it, so the run is incomplete.
+   *
+   * @param location where it is used
+   * @param what what could not be resolved, e.g. {@code call f/2}
+   * @param member the member suffix it could be ({@code #f/2}, {@code #field}), or null for a
+   *     guard-like call, which matters whatever the project declares
+   */
+  public record Unresolved(Location location, String what, String member) {
+
+    /**
+     * Whether it could change a gating result: it is a guard-like call, or some project member it
+     * could be is declared under a condition (a reference to an unconditional member is never
+     * unguarded, so not resolving it loses nothing).
+     */
+    public boolean matters(java.util.Set<String> gatedMemberSuffixes) {
+      return member == null || gatedMemberSuffixes.contains(member);
+    }
+  }
 }

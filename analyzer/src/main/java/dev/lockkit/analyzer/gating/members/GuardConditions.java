@@ -1,5 +1,11 @@
 package dev.lockkit.analyzer.gating.members;
 
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -16,12 +22,32 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import dev.lockkit.analyzer.pc.Expr;
 import dev.lockkit.analyzer.pc.Guards;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Translates Java conditions into presence conditions.
+ *
+ * <p>A guard is a call of a declared guard method ({@link Guards}) on a receiver of its declaring
+ * type: {@code config.isEnabled(Option.MMU)} with {@code config} a lockcore {@code Config}, not
+ * {@code log.isEnabled(Level.DEBUG)} on a logger. The receiver's type is found by JavaParser's
+ * symbol solver (the method's declaring type and its supertypes), else from the source: the
+ * declared type of the variable or field named as receiver, a type name of a static call, the
+ * enclosing types of an unqualified call — each qualified through the file's imports. A call that
+ * looks like a guard (a guard method's name, one option-like argument) but whose receiver type
+ * neither way can tell is not a guard and is recorded in {@link #unresolved}: the run says it is
+ * incomplete rather than treat the code as unconditional without saying so.
  *
  * <p>A guard may mix {@code isEnabled(X)} with ordinary run-time tests ({@code cfg.isEnabled(MMU)
  * && vma != null}). Such a test is opaque, so the translation is one-sided: {@link
@@ -29,19 +55,198 @@ import java.util.Optional;
  * when(e, false)} one implied by {@code e} being false — opaque parts become {@code true}, negation
  * swaps the side, and De Morgan applies. Code in a branch therefore gets a condition that is sound
  * (never claims a branch exists where it does not) and exact whenever the guard is purely made of
- * {@code isEnabled} calls, which is also exactly what the variant materialiser folds.
+ * guard calls, which is also exactly what the variant materialiser folds.
  */
 final class GuardConditions {
-  private GuardConditions() {}
+  private final Guards guards;
+  private final Syntax.Unit unit;
+  private final TypeIndex index;
+  private final Deque<String> enclosingTypes;
+  private final Map<MethodCallExpr, Optional<String>> decided = new IdentityHashMap<>();
 
-  /** The option an {@code isEnabled(X)} call tests, or empty if {@code e} is not such a call. */
-  static Optional<String> option(Expression e) {
-    if (e instanceof MethodCallExpr call
-        && call.getNameAsString().equals(Guards.IS_ENABLED)
-        && call.getArguments().size() == 1) {
-      return Guards.optionOf(source(call.getArgument(0)));
+  /** Guard-like calls whose receiver type could not be told: not treated as guards. */
+  final List<CodeModel.Unresolved> unresolved = new ArrayList<>();
+
+  GuardConditions(Guards guards, Syntax.Unit unit, TypeIndex index, Deque<String> enclosingTypes) {
+    this.guards = guards;
+    this.unit = unit;
+    this.index = index;
+    this.enclosingTypes = enclosingTypes;
+  }
+
+  /** The option a guard call tests, or empty if {@code e} is not a guard call. */
+  Optional<String> option(Expression e) {
+    if (!(e instanceof MethodCallExpr call)
+        || call.getArguments().size() != 1
+        || !guards.mayBeGuardMethod(call.getNameAsString())) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    // Decided once per call: the walk asks several times, and an unresolved one is recorded once.
+    Optional<String> known = decided.get(call);
+    if (known == null) {
+      known = decide(call);
+      decided.put(call, known);
+    }
+    return known;
+  }
+
+  private Optional<String> decide(MethodCallExpr call) {
+    Optional<String> option = Guards.optionOf(source(call.getArgument(0)));
+    if (option.isEmpty()) {
+      return option;
+    }
+    // The source first: the declared type of the receiver settles most calls without the solver's
+    // method resolution, which doubled the extraction time when asked for every guard. Only a
+    // project type that is not itself the guard type (it may extend it) needs the solver.
+    String type = receiverType(call);
+    Boolean guard = null;
+    if (type != null) {
+      if (guards.isGuardMethod(type, List.of(), call.getNameAsString())) {
+        guard = true;
+      } else if (!index.types.contains(type)) {
+        guard = false; // a library's or the JDK's type, e.g. a Log4j Logger
+      }
+    }
+    if (guard == null) {
+      guard = bySolver(call);
+    }
+    if (guard == null && type != null) {
+      guard = false; // a project type the solver cannot place: it does not declare the guard
+    }
+    if (guard == null) {
+      unresolved.add(
+          new CodeModel.Unresolved(
+              Syntax.location(unit, call),
+              "call " + call.getNameAsString() + "(" + source(call.getArgument(0)) + ")",
+              null));
+      return Optional.empty();
+    }
+    return guard ? option : Optional.empty();
+  }
+
+  /** Whether the solver places the call on a guard method; null when it cannot place it. */
+  private Boolean bySolver(MethodCallExpr call) {
+    ResolvedMethodDeclaration m;
+    try {
+      m = call.resolve();
+    } catch (RuntimeException e) {
+      return null; // UnsolvedSymbolException and friends: a type outside the project and the JDK
+    }
+    ResolvedReferenceTypeDeclaration owner = m.declaringType();
+    List<String> supers = new ArrayList<>();
+    try {
+      for (ResolvedReferenceType t : owner.getAllAncestors()) {
+        supers.add(t.getQualifiedName());
+      }
+    } catch (RuntimeException e) {
+      // An ancestor outside the project: the declaring type itself still decides.
+    }
+    return guards.isGuardMethod(owner.getQualifiedName(), supers, m.getName());
+  }
+
+  /**
+   * The receiver's qualified type as the source declares it; null when the source does not tell.
+   */
+  private String receiverType(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    Expression scope = call.getScope().orElse(null);
+    if (scope == null) {
+      for (String t : enclosingTypes) {
+        if (guards.isGuardMethod(t, List.of(), name)) {
+          return t;
+        }
+      }
+      return null;
+    }
+    String type = null;
+    if (scope instanceof NameExpr n) {
+      type = declaredType(n);
+      if (type == null && Character.isUpperCase(n.getNameAsString().charAt(0))) {
+        type = qualify(n.getNameAsString()); // a static call through a type name
+      }
+    } else if (scope instanceof FieldAccessExpr f
+        && Character.isUpperCase(f.getNameAsString().charAt(0))) {
+      type = qualify(source(f));
+    }
+    return type;
+  }
+
+  /**
+   * The qualified type of the variable, parameter or field {@code n} names, from its declaration.
+   */
+  private String declaredType(NameExpr n) {
+    return declaredType(n, unit, index, enclosingTypes);
+  }
+
+  /** {@link #declaredType(NameExpr)} for any unit: the ReferenceResolver asks it too. */
+  static String declaredType(
+      NameExpr n, Syntax.Unit unit, TypeIndex index, Deque<String> enclosingTypes) {
+    Node decl;
+    try {
+      decl = n.resolve().toAst().orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    Type t = null;
+    if (decl instanceof VariableDeclarator v) {
+      t = v.getType();
+    } else if (decl instanceof Parameter p) {
+      t = p.getType();
+    } else if (decl instanceof FieldDeclaration f && f.getVariables().size() > 0) {
+      t = f.getVariable(0).getType();
+    }
+    if (t instanceof ClassOrInterfaceType c) {
+      if (c.getScope().isEmpty() && isTypeVariable(decl, c.getNameAsString())) {
+        return null; // a type variable: any type, perhaps a project one
+      }
+      return qualify(c.getNameWithScope(), unit, index, enclosingTypes);
+    }
+    return null;
+  }
+
+  /** Whether {@code name} is a type parameter of a method or type around {@code node}. */
+  private static boolean isTypeVariable(Node node, String name) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> g
+          && g.getTypeParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String qualify(String name) {
+    return qualify(name, unit, index, enclosingTypes);
+  }
+
+  /** A type name written in a file, qualified: a project type, else by the file's imports. */
+  static String qualify(
+      String name, Syntax.Unit unit, TypeIndex index, Deque<String> enclosingTypes) {
+    String project = index.resolve(name, unit.cu(), enclosingTypes);
+    if (project != null) {
+      return project;
+    }
+    return Guards.qualify(
+        name,
+        unit.cu().getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
+        unit.cu().getImports().stream()
+            .filter(i -> !i.isStatic() && !i.isAsterisk())
+            .map(ImportDeclaration::getNameAsString)
+            .toList(),
+        unit.cu().getImports().stream()
+            .filter(i -> !i.isStatic() && i.isAsterisk())
+            .map(ImportDeclaration::getNameAsString)
+            .toList(),
+        index.types::contains);
+  }
+
+  /**
+   * Whether an annotation is a declared condition annotation: its name, qualified as Java would in
+   * this file (enclosing and project types, imports, the package), is one {@link Guards} knows.
+   */
+  boolean isConditionAnnotation(AnnotationExpr a) {
+    String name = a.getNameAsString();
+    return guards.mayBeConditionAnnotation(name) && guards.isConditionAnnotation(qualify(name));
   }
 
   /**
@@ -66,13 +271,13 @@ final class GuardConditions {
   }
 
   /** Whether {@code e} contains an {@code isEnabled(X)} guard anywhere. */
-  static boolean hasGuard(Expression e) {
+  boolean hasGuard(Expression e) {
     return option(e).isPresent()
         || e.findFirst(MethodCallExpr.class, c -> option(c).isPresent()).isPresent();
   }
 
   /** A presence condition implied by {@code e} evaluating to {@code value}. */
-  static Expr when(Expression e, boolean value) {
+  Expr when(Expression e, boolean value) {
     if (e instanceof EnclosedExpr en) {
       return when(en.getInner(), value);
     }

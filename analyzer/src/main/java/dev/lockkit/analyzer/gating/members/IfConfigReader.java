@@ -11,7 +11,9 @@ import dev.lockkit.analyzer.gating.members.CodeModel.SiteKind;
 import dev.lockkit.analyzer.pc.Expr;
 import dev.lockkit.analyzer.pc.ExprParser;
 import dev.lockkit.analyzer.pc.ExprSyntaxException;
-import dev.lockkit.analyzer.pc.Guards;
+import dev.lockkit.analyzer.pc.ExprTooDeepException;
+import dev.lockkit.analyzer.source.InputLimitException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +27,7 @@ import java.util.Optional;
  */
 final class IfConfigReader {
   private final Syntax.Unit unit;
+  private final GuardConditions guards;
   private final List<CodeModel.ConditionSite> sites;
   private final List<CodeModel.SymbolUse> symbolUses;
   private final List<CodeModel.Problem> problems;
@@ -32,10 +35,12 @@ final class IfConfigReader {
   /** Appends what it reads to the given lists (the walker's). */
   IfConfigReader(
       Syntax.Unit unit,
+      GuardConditions guards,
       List<CodeModel.ConditionSite> sites,
       List<CodeModel.SymbolUse> symbolUses,
       List<CodeModel.Problem> problems) {
     this.unit = unit;
+    this.guards = guards;
     this.sites = sites;
     this.symbolUses = symbolUses;
     this.problems = problems;
@@ -47,7 +52,7 @@ final class IfConfigReader {
    */
   Expr read(NodeWithAnnotations<?> node, String element, Expr enclosing) {
     for (AnnotationExpr a : node.getAnnotations()) {
-      if (!a.getName().getIdentifier().equals(Guards.IF_CONFIG)) {
+      if (!guards.isConditionAnnotation(a)) {
         continue;
       }
       Optional<Expression> value = Optional.empty();
@@ -81,6 +86,10 @@ final class IfConfigReader {
             new CodeModel.ConditionSite(
                 SiteKind.ANNOTATION, enclosing, parsed.expr(), element, Syntax.location(unit, a)));
         return parsed.expr();
+      } catch (ExprTooDeepException e) {
+        // Refused as input, not reported as one malformed condition: exit status 2.
+        throw new UncheckedIOException(
+            new InputLimitException(inString(base, e.offset()) + ": " + e.getMessage()));
       } catch (ExprSyntaxException e) {
         problems.add(
             new CodeModel.Problem(

@@ -13,8 +13,11 @@ import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.validator.postprocessors.Java17PostProcessor;
 import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
@@ -22,19 +25,27 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSol
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.pc.Guards;
+import dev.lockkit.analyzer.source.InputException;
+import dev.lockkit.analyzer.source.InputScanner;
+import dev.lockkit.analyzer.source.NestingScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 /**
  * Builds the member-level {@link CodeModel} of a set of source roots with JavaParser.
@@ -72,6 +83,14 @@ public final class MemberExtractor {
    * to their source root.
    */
   public static CodeModel extract(List<Path> sourceRoots, Path displayBase) throws IOException {
+    return extract(sourceRoots, displayBase, Guards.defaults());
+  }
+
+  /**
+   * Like {@link #extract(List, Path)}, recognising these condition annotations and guard methods.
+   */
+  public static CodeModel extract(List<Path> sourceRoots, Path displayBase, Guards guards)
+      throws IOException {
     Path base = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
     List<Path> files = new ArrayList<>();
     List<String> shownPaths = new ArrayList<>();
@@ -79,14 +98,20 @@ public final class MemberExtractor {
       if (!Files.isDirectory(root)) {
         throw new IOException("source root " + root + " is not a directory");
       }
-      try (Stream<Path> walk = Files.walk(root)) {
-        for (Path file :
-            walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-                .sorted(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')))
-                .toList()) {
-          files.add(file);
-          shownPaths.add(shown(root, file, base));
-        }
+      // The same listing as the dependency front end's (symbolic links followed, loops cut), which
+      // reports what could not be read; here it is simply not part of the model.
+      List<Path> listed;
+      try {
+        listed = InputScanner.list(root).files();
+      } catch (InputException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      for (Path file :
+          listed.stream()
+              .sorted(Comparator.comparing(p -> root.relativize(p).toString().replace('\\', '/')))
+              .toList()) {
+        files.add(file);
+        shownPaths.add(shown(root, file, base));
       }
     }
 
@@ -105,7 +130,9 @@ public final class MemberExtractor {
         pool.add(
             Executors.newSingleThreadExecutor(
                 r -> {
-                  Thread t = new Thread(r, "lockkit-gating-extract");
+                  // A large stack (reserved, committed only as used), as for the dependency
+                  // parse: the parser and the walk recurse once per nesting level.
+                  Thread t = new Thread(null, r, "lockkit-gating-extract", 256L << 20);
                   t.setDaemon(true);
                   return t;
                 }));
@@ -116,11 +143,28 @@ public final class MemberExtractor {
             JavaParser parser = parser(sourceRoots);
             for (int i = w; i < n; i += workers) {
               ParseResult<CompilationUnit> result;
+              String text;
               try {
-                result = parser.parse(files.get(i));
+                // Malformed UTF-8 becomes U+FFFD, as in the dependency front end.
+                text = new String(Files.readAllBytes(files.get(i)), StandardCharsets.UTF_8);
+                if (text.startsWith("\uFEFF")) {
+                  text = text.substring(1); // a byte-order mark, skipped as javac does
+                }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
+              NestingScan.Refusal refused = NestingScan.check(text);
+              if (refused != null) {
+                // The dependency front end reports it (input/parse); here it is just not walked.
+                parseProblems[i] =
+                    new CodeModel.Problem(
+                        new Location(shownPaths.get(i), refused.line(), refused.column()),
+                        refused.message() + "; not analysed",
+                        shownPaths.get(i),
+                        true);
+                continue;
+              }
+              result = parser.parse(text);
               if (result.isSuccessful() && result.getResult().isPresent()) {
                 units[i] = new Syntax.Unit(result.getResult().get(), shownPaths.get(i));
               } else {
@@ -129,6 +173,8 @@ public final class MemberExtractor {
             }
           });
       TypeIndex index = new TypeIndex();
+      List<String[]> accessorTypes = new ArrayList<>(); // {accessor, record, component type}
+      Map<String, Syntax.Unit> unitOf = new HashMap<>();
       for (Syntax.Unit u : units) {
         if (u == null) {
           continue;
@@ -137,15 +183,30 @@ public final class MemberExtractor {
           if (Syntax.isLocal(td)) {
             continue;
           }
-          td.getFullyQualifiedName().ifPresent(fqn -> indexMembers(index, fqn, td));
+          td.getFullyQualifiedName()
+              .ifPresent(
+                  fqn -> {
+                    unitOf.put(fqn, u);
+                    indexMembers(index, fqn, td, accessorTypes);
+                  });
         }
+      }
+      // Component types are resolved once every type is indexed, in the record's own scope.
+      for (String[] a : accessorTypes) {
+        Deque<String> scope = new ArrayDeque<>();
+        for (String t = a[1]; t.contains("."); t = t.substring(0, t.lastIndexOf('.'))) {
+          scope.addLast(t); // the record and its enclosing types, innermost first
+        }
+        String type = index.resolve(a[2], unitOf.get(a[1]).cu(), scope);
+        // Not a project type: the JDK's or a library's (empty marks "outside the project").
+        index.accessorTypes.put(a[0], type == null ? "" : type);
       }
       onEachWorker(
           pool,
           w -> {
             for (int i = w; i < n; i += workers) {
               if (units[i] != null) {
-                walkers[i] = new Walker(units[i], index);
+                walkers[i] = new Walker(units[i], index, guards);
                 walkers[i].run();
               }
             }
@@ -159,6 +220,7 @@ public final class MemberExtractor {
     List<CodeModel.ConditionSite> sites = new ArrayList<>();
     List<CodeModel.SymbolUse> uses = new ArrayList<>();
     List<CodeModel.Problem> problems = new ArrayList<>();
+    List<CodeModel.Unresolved> unresolved = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (parseProblems[i] != null) {
         problems.add(parseProblems[i]);
@@ -172,8 +234,9 @@ public final class MemberExtractor {
       sites.addAll(w.sites);
       uses.addAll(w.symbolUses);
       problems.addAll(w.problems);
+      unresolved.addAll(w.unresolved());
     }
-    return new CodeModel(decls, refs, sites, uses, problems);
+    return new CodeModel(decls, refs, sites, uses, problems, unresolved);
   }
 
   /** A parser whose symbol solver sees the project's roots and the JDK; one per thread. */
@@ -268,7 +331,8 @@ public final class MemberExtractor {
     return rel.toString().replace('\\', '/');
   }
 
-  private static void indexMembers(TypeIndex index, String fqn, TypeDeclaration<?> td) {
+  private static void indexMembers(
+      TypeIndex index, String fqn, TypeDeclaration<?> td, List<String[]> accessorTypes) {
     // Only the members of td itself: getMembers() never descends into anonymous or local classes.
     index.addType(fqn);
     for (BodyDeclaration<?> member : td.getMembers()) {
@@ -279,6 +343,22 @@ public final class MemberExtractor {
       } else if (member instanceof FieldDeclaration f) {
         for (VariableDeclarator v : f.getVariables()) {
           index.addMember(fqn + "#" + v.getNameAsString(), v.getNameAsString(), false);
+        }
+      }
+    }
+    if (td instanceof RecordDeclaration r) {
+      // The implicit accessors: `point.x()` calls Point#x/0 although no method declares it.
+      for (Parameter p : r.getParameters()) {
+        index.addMember(fqn + "#" + p.getNameAsString() + "/0", p.getNameAsString(), true);
+        boolean typeVariable =
+            p.getType() instanceof ClassOrInterfaceType t
+                && r.getTypeParameters().stream()
+                    .anyMatch(tp -> tp.getNameAsString().equals(t.getNameAsString()));
+        if (p.getType() instanceof ClassOrInterfaceType t && !typeVariable) {
+          accessorTypes.add(
+              new String[] {fqn + "#" + p.getNameAsString() + "/0", fqn, t.getNameWithScope()});
+        } else if (!typeVariable) {
+          index.accessorTypes.put(fqn + "#" + p.getNameAsString() + "/0", ""); // primitive, array
         }
       }
     }

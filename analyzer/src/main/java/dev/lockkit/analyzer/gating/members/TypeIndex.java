@@ -3,8 +3,10 @@ package dev.lockkit.analyzer.gating.members;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,8 +22,20 @@ final class TypeIndex {
   final Set<String> methodNames = new HashSet<>();
   final Set<String> fieldNames = new HashSet<>();
 
+  /** Every package of a project type and every prefix of one ({@code a}, {@code a.b}). */
+  final Set<String> packagePrefixes = new HashSet<>();
+
+  /**
+   * The project type a record's implicit accessor returns ({@code a.P#x/0 -> a.Q}); empty when it
+   * returns a type outside the project; absent when unknown (a type variable).
+   */
+  final Map<String, String> accessorTypes = new HashMap<>();
+
   void addType(String fqn) {
     types.add(fqn);
+    for (int dot = fqn.indexOf('.'); dot > 0; dot = fqn.indexOf('.', dot + 1)) {
+      packagePrefixes.add(fqn.substring(0, dot));
+    }
     typeSimpleNames.add(fqn.substring(fqn.lastIndexOf('.') + 1));
   }
 

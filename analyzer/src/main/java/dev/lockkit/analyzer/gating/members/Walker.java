@@ -57,14 +57,27 @@ final class Walker {
   final List<CodeModel.SymbolUse> symbolUses = new ArrayList<>();
   final List<CodeModel.Problem> problems = new ArrayList<>();
 
+  private final GuardConditions guards;
   private final IfConfigReader ifConfig;
   private final ReferenceResolver resolver;
 
-  Walker(Syntax.Unit unit, TypeIndex index) {
+  Walker(Syntax.Unit unit, TypeIndex index, Guards guardSpec) {
     this.unit = unit;
     this.index = index;
-    this.ifConfig = new IfConfigReader(unit, sites, symbolUses, problems);
+    this.guards = new GuardConditions(guardSpec, unit, index, enclosingTypes);
+    this.ifConfig = new IfConfigReader(unit, guards, sites, symbolUses, problems);
     this.resolver = new ReferenceResolver(unit, index, enclosingTypes);
+  }
+
+  /** What this file's walk could not resolve, by position. */
+  List<CodeModel.Unresolved> unresolved() {
+    List<CodeModel.Unresolved> all = new ArrayList<>(guards.unresolved);
+    all.addAll(resolver.unresolved);
+    all.sort(
+        java.util.Comparator.comparing(CodeModel.Unresolved::location)
+            .thenComparing(CodeModel.Unresolved::what));
+    // A receiver chain may ask about the same call twice.
+    return all.stream().distinct().toList();
   }
 
   void run() {
@@ -119,11 +132,11 @@ final class Walker {
       ifStatement(ifs, pc, element);
     } else if (n instanceof ConditionalExpr c) {
       walk(c.getCondition(), pc, element);
-      boolean guarded = GuardConditions.hasGuard(c.getCondition());
+      boolean guarded = guards.hasGuard(c.getCondition());
       branch(
           c.getThenExpr(),
           pc,
-          GuardConditions.when(c.getCondition(), true),
+          guards.when(c.getCondition(), true),
           SiteKind.THEN,
           guarded,
           element,
@@ -131,7 +144,7 @@ final class Walker {
       branch(
           c.getElseExpr(),
           pc,
-          GuardConditions.when(c.getCondition(), false),
+          guards.when(c.getCondition(), false),
           SiteKind.ELSE,
           guarded,
           element,
@@ -141,7 +154,7 @@ final class Walker {
             || b.getOperator() == BinaryExpr.Operator.OR)) {
       walk(b.getLeft(), pc, element);
       boolean and = b.getOperator() == BinaryExpr.Operator.AND;
-      walk(b.getRight(), Expr.and(pc, GuardConditions.when(b.getLeft(), and)), element);
+      walk(b.getRight(), Expr.and(pc, guards.when(b.getLeft(), and)), element);
     } else if (n instanceof MethodCallExpr call) {
       children(call, pc, element);
       methodCall(call, pc, element);
@@ -270,16 +283,14 @@ final class Walker {
     for (int i = 0; i < stmts.size(); i++) {
       Statement s = stmts.get(i);
       walk(s, rest, element);
-      if (s instanceof IfStmt ifs
-          && GuardConditions.hasGuard(ifs.getCondition())
-          && i + 1 < stmts.size()) {
+      if (s instanceof IfStmt ifs && guards.hasGuard(ifs.getCondition()) && i + 1 < stmts.size()) {
         boolean thenExits = GuardConditions.exits(ifs.getThenStmt());
         boolean elseExits = ifs.getElseStmt().map(GuardConditions::exits).orElse(false);
         Expr after = null;
         if (thenExits && !elseExits) {
-          after = GuardConditions.when(ifs.getCondition(), false);
+          after = guards.when(ifs.getCondition(), false);
         } else if (elseExits && !thenExits) {
-          after = GuardConditions.when(ifs.getCondition(), true);
+          after = guards.when(ifs.getCondition(), true);
         }
         if (after != null && !after.equals(Expr.TRUE)) {
           sites.add(
@@ -293,25 +304,18 @@ final class Walker {
 
   private void ifStatement(IfStmt ifs, Expr pc, String element) {
     walk(ifs.getCondition(), pc, element);
-    boolean guarded = GuardConditions.hasGuard(ifs.getCondition());
+    boolean guarded = guards.hasGuard(ifs.getCondition());
     branch(
         ifs.getThenStmt(),
         pc,
-        GuardConditions.when(ifs.getCondition(), true),
+        guards.when(ifs.getCondition(), true),
         SiteKind.THEN,
         guarded,
         element,
         ifs);
     if (ifs.getElseStmt().isPresent()) {
       Statement e = ifs.getElseStmt().get();
-      branch(
-          e,
-          pc,
-          GuardConditions.when(ifs.getCondition(), false),
-          SiteKind.ELSE,
-          guarded,
-          element,
-          e);
+      branch(e, pc, guards.when(ifs.getCondition(), false), SiteKind.ELSE, guarded, element, e);
     }
   }
 
@@ -330,7 +334,7 @@ final class Walker {
   }
 
   private void methodCall(MethodCallExpr call, Expr pc, String element) {
-    Optional<String> option = GuardConditions.option(call);
+    Optional<String> option = guards.option(call);
     if (option.isPresent()) {
       symbolUses.add(new CodeModel.SymbolUse(option.get(), element, at(call.getArgument(0))));
       return;
@@ -369,7 +373,7 @@ final class Walker {
 
   private void fieldRef(Expression node, String name, Expression scope, Expr pc, String element) {
     if (node.getParentNode()
-        .filter(p -> p instanceof MethodCallExpr m && GuardConditions.option(m).isPresent())
+        .filter(p -> p instanceof MethodCallExpr m && guards.option(m).isPresent())
         .isPresent()) {
       return; // the option constant inside isEnabled(Option.X) is the guard, not a use
     }
