@@ -21,14 +21,7 @@ class TemplateValidationTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "Placeholder",
-    "Repeated",
-    "Matches",
-    "NotMatches",
-    "MayOptionallyUse",
-    "AlsoNegation"
-  })
+  @CsvSource({"Placeholder", "Repeated", "Matches", "NotMatches", "OfKind", "NoAutoboxing"})
   void unsupportedRefasterFeatureIsNamed(String feature) {
     String message =
         refuse(

@@ -4,8 +4,10 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -71,7 +73,10 @@ public final class Matcher {
   private void tryExpression(Expression x, List<Match> matches, Map<Node, NearMiss> misses) {
     for (Rule rule : rules) {
       for (Template t : rule.before()) {
-        if (t.kind() != Template.Kind.EXPRESSION || !plausible(t, t.expression(), x)) {
+        if (t.kind() != Template.Kind.EXPRESSION
+            || !(t.negated()
+                ? x instanceof UnaryExpr || x instanceof BinaryExpr
+                : plausible(t, t.expression(), x))) {
           continue;
         }
         Bindings b = new Bindings();

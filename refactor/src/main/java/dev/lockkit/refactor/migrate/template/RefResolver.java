@@ -67,6 +67,11 @@ public final class RefResolver {
     }
   }
 
+  /** Why a resolution that overflowed the stack is refused. */
+  public static final String RECURSIVE =
+      " (the symbol solver recursed without end, as it does on a recursive type bound such as"
+          + " E extends Comparable<? super E>)";
+
   private static final String HINT = "; pass the library that declares it with --classpath";
 
   Map<Node, Ref> resolveBody(
@@ -139,6 +144,10 @@ public final class RefResolver {
   }
 
   private void fieldRef(FieldAccessExpr fa, Map<Node, Ref> refs) throws TemplateException {
+    if (fa.getNameAsString().equals("length") && isArray(fa.getScope())) {
+      refs.put(fa, new Ref(Ref.Kind.ARRAY_LENGTH, "", "length", "", false));
+      return;
+    }
     ResolvedValueDeclaration d;
     try {
       d = fa.resolve();
@@ -181,6 +190,10 @@ public final class RefResolver {
       d = mc.resolve();
     } catch (RuntimeException e) {
       throw parser.error(mc, "cannot resolve call " + mc + " (" + reason(e) + ")" + HINT);
+    } catch (StackOverflowError e) {
+      // JavaParser's solver recurses without end on recursive bounds such as
+      // <E extends Comparable<? super E>>; the stack has unwound, so only this rule is skipped.
+      throw parser.error(mc, "cannot resolve call " + mc + RECURSIVE);
     }
     if (mc.getScope().isEmpty() && !d.isStatic()) {
       throw parser.error(
@@ -200,6 +213,15 @@ public final class RefResolver {
             Ref.Kind.METHOD, owner, mc.getNameAsString(), signature(d), d.isStatic(), supertypes));
     if (d.isStatic() && mc.getScope().isPresent()) {
       markQualifier(mc.getScope().get(), owner, refs);
+    }
+  }
+
+  /** True if {@code e}'s static type is an array ({@code length} is then the array's length). */
+  private static boolean isArray(Expression e) {
+    try {
+      return e.calculateResolvedType().isArray();
+    } catch (RuntimeException ex) {
+      return false;
     }
   }
 

@@ -57,11 +57,8 @@ public final class TemplateParser {
           "Repeated",
           "Matches",
           "NotMatches",
-          "MayOptionallyUse",
           "OfKind",
           "AllowCodeBetweenLines",
-          "AlsoNegation",
-          "UseImportPolicy",
           "NoAutoboxing",
           "AlsoReverseTernary");
 
@@ -101,16 +98,40 @@ public final class TemplateParser {
     }
     CompilationUnit cu = r.getResult().get();
     List<Rule> rules = new ArrayList<>();
+    List<SkippedRule> skipped = new ArrayList<>();
     for (ClassOrInterfaceDeclaration c : cu.findAll(ClassOrInterfaceDeclaration.class)) {
-      checkAnnotations(c);
-      Optional<Rule> rule = rule(c);
-      rule.ifPresent(rules::add);
+      if (!isRule(c)) {
+        continue;
+      }
+      try {
+        checkAnnotations(c);
+        rule(c).ifPresent(rules::add);
+      } catch (TemplateException e) {
+        skipped.add(new SkippedRule(ruleName(c), line(c), e.getMessage()));
+      }
     }
     if (rules.isEmpty()) {
+      if (!skipped.isEmpty()) {
+        // Nothing to run: the file is refused, with the first reason as its located message.
+        StringBuilder sb = new StringBuilder(skipped.get(0).reason());
+        for (SkippedRule other : skipped.subList(1, skipped.size())) {
+          sb.append("\n  also skipped: rule ")
+              .append(other.name())
+              .append(": ")
+              .append(other.reason());
+        }
+        throw new TemplateException(sb.toString());
+      }
       throw new TemplateException(
           display + ":1: no rules: no method is annotated @" + BEFORE + " or @" + AFTER);
     }
-    return new TemplateSet(file, display, rules);
+    return new TemplateSet(file, display, rules, skipped);
+  }
+
+  /** True if {@code c} declares a template method (its own methods, not a nested class's). */
+  private static boolean isRule(ClassOrInterfaceDeclaration c) {
+    return c.getMethods().stream()
+        .anyMatch(m -> m.isAnnotationPresent(BEFORE) || m.isAnnotationPresent(AFTER));
   }
 
   private Optional<Rule> rule(ClassOrInterfaceDeclaration c) throws TemplateException {
@@ -170,6 +191,14 @@ public final class TemplateParser {
         checkCompatible(name, b, a);
       }
       after = Optional.of(a);
+      if (afters.get(0).isAnnotationPresent("AlsoNegation")) {
+        if (a.kind() != Template.Kind.EXPRESSION) {
+          throw error(afters.get(0), "@AlsoNegation applies to an expression template only");
+        }
+        for (Template b : List.copyOf(before)) {
+          before.add(b.negation());
+        }
+      }
     }
     return Optional.of(new Rule(name, line, before, after, named));
   }
@@ -187,6 +216,13 @@ public final class TemplateParser {
       placeholders.put(p.getNameAsString(), resolver.resolveType(p.getType(), p));
     }
     Set<String> typeVariables = new LinkedHashSet<>();
+    // Picnic's form declares a rule's type variables on the rule class, shared by its templates;
+    // they are unified exactly like the method's own.
+    if (m.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner) {
+      for (TypeParameter tp : owner.getTypeParameters()) {
+        typeVariables.add(tp.getNameAsString());
+      }
+    }
     for (TypeParameter tp : m.getTypeParameters()) {
       typeVariables.add(tp.getNameAsString());
     }
@@ -231,7 +267,8 @@ public final class TemplateParser {
         placeholders,
         typeVariables,
         refs,
-        requires);
+        requires,
+        false);
   }
 
   private void checkNotBare(
@@ -287,24 +324,7 @@ public final class TemplateParser {
               + " is not");
     }
     if (before.kind() == Template.Kind.EXPRESSION) {
-      String bt = describe(before.method());
-      String at = describe(after.method());
-      if (!bt.equals(at)) {
-        throw error(
-            after.method(),
-            "rule "
-                + rule
-                + ": @"
-                + AFTER
-                + " returns "
-                + at
-                + " but the @"
-                + BEFORE
-                + " at line "
-                + before.line()
-                + " returns "
-                + bt);
-      }
+      checkReturnTypes(rule, before, after);
     }
     for (Map.Entry<String, ResolvedType> p : after.placeholders().entrySet()) {
       ResolvedType bt = before.placeholders().get(p.getKey());
@@ -322,33 +342,56 @@ public final class TemplateParser {
                 + " at line "
                 + before.line());
       }
-      if (!bt.describe().equals(p.getValue().describe())) {
-        throw error(
-            after.method(),
-            "rule "
-                + rule
-                + ": parameter '"
-                + p.getKey()
-                + "' has type "
-                + p.getValue().describe()
-                + " in the @"
-                + AFTER
-                + " but "
-                + bt.describe()
-                + " in the @"
-                + BEFORE
-                + " at line "
-                + before.line());
-      }
     }
   }
 
-  /** The resolved return type, so {@code List<E>} and {@code java.util.List<E>} agree. */
-  private static String describe(MethodDeclaration m) {
+  /**
+   * Refaster lets an after template return another type than the before (a wider or narrower one:
+   * {@code List} for {@code ImmutableList}); what it cannot mean is an unrelated type, which would
+   * not compile where the before's value is used. Types that mention type variables are left to
+   * unification at the site.
+   */
+  private void checkReturnTypes(String rule, Template before, Template after)
+      throws TemplateException {
+    ResolvedType bt;
+    ResolvedType at;
     try {
-      return m.getType().resolve().describe();
+      bt = before.method().getType().resolve();
+      at = after.method().getType().resolve();
     } catch (RuntimeException e) {
-      return m.getType().asString();
+      return;
+    }
+    boolean simple =
+        (bt.isPrimitive()
+                || (bt.isReferenceType() && bt.asReferenceType().typeParametersValues().isEmpty()))
+            && (at.isPrimitive()
+                || (at.isReferenceType() && at.asReferenceType().typeParametersValues().isEmpty()));
+    if (!simple || bt.describe().equals(at.describe())) {
+      return;
+    }
+    boolean related;
+    try {
+      related =
+          (bt.isPrimitive() == at.isPrimitive())
+              && (bt.isAssignableBy(at) || at.isAssignableBy(bt));
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (!related) {
+      throw error(
+          after.method(),
+          "rule "
+              + rule
+              + ": @"
+              + AFTER
+              + " returns "
+              + at.describe()
+              + " but the @"
+              + BEFORE
+              + " at line "
+              + before.line()
+              + " returns "
+              + bt.describe());
     }
   }
 

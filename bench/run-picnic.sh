@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# lockkit migrate vs Error Prone's Refaster with Picnic's error-prone-support 0.27.0 rules, site by
+# site, on commons-lang3 3.17.0's main sources (issue 19's yardstick). Not part of `mvn verify`.
+#
+# Every Picnic rule file whose imports need only the JDK, Guava and Picnic's/Error Prone's own
+# annotation and support libraries (35 files) is given as published to both tools:
+#   * Error Prone 2.45.0 on the local JDK 25 (Picnic 0.27.0's support jars are Java 21 class files):
+#     the rules are compiled with RefasterRuleBuilderScanner (bench/picnic/plugin, as
+#     shared NOTES explain) and applied with -XepPatchChecks:refaster IN_PLACE to a copy of the
+#     sources, repeated until nothing changes (Error Prone drops a fix nested inside another);
+#   * lockkit migrate (the CLI) in write mode on another copy, same class path.
+# A site is an original line (not an import) that a tool changed. Prints and writes
+# bench/target/results/picnic.md: rules accepted, sites of each tool, recall and precision of
+# lockkit against Error Prone, comments lost, and whether lockkit's migrated trees compile.
+#
+# Env: JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64), LOCKKIT (default: the ./lockkit
+# launcher), FILES (space-separated rule file names to limit the run), WORK (default
+# bench/target/picnic; Error Prone results there are reused when present, EP_AGAIN=1 redoes them).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+HERE="$ROOT/bench/picnic"
+WORK="${WORK:-$ROOT/bench/target/picnic}"
+JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+LOCKKIT="${LOCKKIT:-$ROOT/lockkit}"
+OUT="$ROOT/bench/target/results"
+mkdir -p "$WORK" "$OUT"
+M2="${M2_REPO:-$HOME/.m2/repository}"
+
+[[ -x "$JDK25/bin/javac" ]] || { echo "run-picnic.sh: no JDK 25 at $JDK25 (set JDK25)" >&2; exit 2; }
+
+echo "== resolving Picnic 0.27.0, Error Prone 2.45.0 and commons-lang3 3.17.0 sources" >&2
+mvn -B -q -f "$HERE/pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/ep.cp" >&2
+mvn -B -q -f "$HERE/pom.xml" dependency:get \
+  -Dartifact=tech.picnic.error-prone-support:error-prone-contrib:0.27.0:jar:sources >&2
+mvn -B -q -f "$HERE/pom.xml" dependency:get \
+  -Dartifact=org.apache.commons:commons-lang3:3.17.0:jar:sources >&2
+EP_CP="$(cat "$WORK/ep.cp")"
+# What the rules need at compile time (and lockkit on its template class path): Guava, Picnic's
+# refaster-support and error-prone-utils, Error Prone's annotations, JSpecify.
+TCP="$(tr ':' '\n' < "$WORK/ep.cp" | grep -E '/(guava|failureaccess|refaster-support|error-prone-utils|error_prone_annotation|error_prone_annotations|jspecify)/' | paste -sd: -)"
+
+RULES="$WORK/rules"
+if [[ ! -d "$RULES" ]]; then
+  mkdir -p "$RULES"
+  (cd "$RULES" && unzip -q -o \
+    "$M2/tech/picnic/error-prone-support/error-prone-contrib/0.27.0/error-prone-contrib-0.27.0-sources.jar" \
+    'tech/picnic/errorprone/refasterrules/*Rules.java')
+fi
+RDIR="$RULES/tech/picnic/errorprone/refasterrules"
+ORIG="$WORK/orig"
+if [[ ! -d "$ORIG" ]]; then
+  mkdir -p "$ORIG"
+  (cd "$ORIG" && unzip -q -o \
+    "$M2/org/apache/commons/commons-lang3/3.17.0/commons-lang3-3.17.0-sources.jar" 'org/*')
+fi
+
+# The rule files whose imports are only the JDK, Guava and the Refaster/Picnic support libraries.
+if [[ -n "${FILES:-}" ]]; then
+  files="$FILES"
+else
+  files=""
+  for f in "$RDIR"/*Rules.java; do
+    if ! grep -E '^import ' "$f" | sed -E 's/^import (static )?//; s/;.*//' \
+      | grep -qvE '^(java\.|com\.google\.common\.|com\.google\.errorprone\.refaster|com\.google\.errorprone\.annotations|tech\.picnic\.errorprone\.refaster|tech\.picnic\.errorprone\.utils|org\.jspecify)'; then
+      files="$files $(basename "$f" .java)"
+    fi
+  done
+fi
+echo "== rule files: $(echo $files | wc -w)" >&2
+
+jflags=()
+for p in api file main model parser processing tree util; do
+  jflags+=("-J--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
+done
+for p in code comp; do
+  jflags+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
+done
+
+# Error Prone's side: the rule compiler plugin, then each file's rules applied to a copy.
+PLUGIN="$WORK/plugin"
+if [[ ! -f "$PLUGIN/dev/lockkit/harness/PicnicRuleCompiler.class" ]]; then
+  mkdir -p "$PLUGIN"
+  "$JDK25/bin/javac" --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED \
+    --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED \
+    -d "$PLUGIN" -cp "$EP_CP" "$HERE/plugin/dev/lockkit/harness/PicnicRuleCompiler.java"
+  cp -r "$HERE/plugin/META-INF" "$PLUGIN/"
+fi
+
+sites() { # changed original lines (imports excluded) of tree $1 against $ORIG, as path:line
+  { diff -r "$ORIG" "$1" || true; } | awk -v o="$ORIG/" '
+    /^diff / { f=$(NF-1); sub("^" o, "", f); next }
+    /^[0-9]+(,[0-9]+)?[cd]/ { split($0, a, /[cd]/); n=split(a[1], b, ","); s=b[1]; next }
+    /^< / { if ($0 !~ /^< import /) print f ":" s; s++ }' | sort -u
+}
+
+# Error Prone: all the files' rules compiled into one rule file (the plugin prints each file's
+# count), applied in one javac run per round: one run per rule file would take hours on 2 cores.
+EP="$WORK/ep"
+if [[ ! -f "$EP/done" || -n "${EP_AGAIN:-}" ]]; then
+  echo "== Error Prone: compiling the rules" >&2
+  rm -rf "$EP" && mkdir -p "$EP/classes"
+  srcs=()
+  for name in $files; do srcs+=("$RDIR/$name.java"); done
+  "$JDK25/bin/javac" "${jflags[@]}" -d "$EP/classes" -cp "$EP_CP:$PLUGIN" \
+    -processorpath "$EP_CP:$PLUGIN" -Xplugin:"LockkitPicnicRuleCompiler $EP/rules.refaster" \
+    "${srcs[@]}" > "$EP/compile.log" 2>&1 || { cat "$EP/compile.log" >&2; exit 1; }
+  cp -r "$ORIG" "$EP/tree"
+  find "$EP/tree" -name '*.java' | sort > "$EP/files"
+  for round in 1 2 3 4; do
+    echo "== Error Prone: applying, round $round" >&2
+    before="$(cat $(cat "$EP/files") | md5sum)"
+    rm -rf "$EP/out" && mkdir -p "$EP/out"
+    "$JDK25/bin/javac" "${jflags[@]}" -nowarn -XDcompilePolicy=simple --should-stop=ifError=FLOW \
+      -d "$EP/out" -cp "$TCP" -processorpath "$EP_CP" \
+      "-Xplugin:ErrorProne -XepDisableAllChecks -XepPatchChecks:refaster:$EP/rules.refaster -XepPatchLocation:IN_PLACE" \
+      @"$EP/files" > "$EP/apply.$round.log" 2>&1 || true
+    if [[ "$before" == "$(cat $(cat "$EP/files") | md5sum)" ]]; then break; fi
+  done
+  sites "$EP/tree" > "$EP/sites"
+  rm -rf "$EP/out" "$EP/classes"
+  touch "$EP/done"
+fi
+
+# lockkit's side, each file as published, in write mode on a copy.
+for name in $files; do
+  d="$WORK/lk/$name"
+  echo "== lockkit: $name" >&2
+  rm -rf "$d" && mkdir -p "$d"
+  cp -r "$ORIG" "$d/tree"
+  set +e
+  (cd "$d" && "$LOCKKIT" migrate --format json --templates "$RDIR/$name.java" --classpath "$TCP" tree \
+    > report.json 2> err.txt)
+  echo $? > "$d/rc"
+  set -e
+  sites "$d/tree" > "$d/sites"
+done
+
+# Compare and compile.
+report="$OUT/picnic.md"
+{
+  echo "# lockkit migrate vs Error Prone Refaster: Picnic error-prone-support 0.27.0 on commons-lang3 3.17.0"
+  echo
+  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); lockkit on $(java -version 2>&1 | head -1); Error Prone 2.45.0 on $("$JDK25/bin/java" -version 2>&1 | head -1)"
+  echo
+  echo "Error Prone compiled $(grep -o 'refaster rules: .*' "$EP/compile.log" | awk '{s+=$NF} END {print s}') rules; its sites are those of all files' rules applied together, each lockkit site is matched against them."
+  echo
+  echo "| rule file | rule classes | lockkit accepted | EP rules | lockkit sites | also EP's | lockkit only | lockkit exit | compiles |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  tr=0; ta=0; bad=0
+  : > "$WORK/lk.sites"
+  for name in $files; do
+    l="$WORK/lk/$name"
+    er="$(grep -o "refaster rules: tech.picnic.errorprone.refasterrules.$name [0-9]*" "$EP/compile.log" | awk '{print $NF}')"
+    read -r r acc < <(python3 -c 'import json,sys
+try:
+  j=json.load(open(sys.argv[1])); print(len(j["rules"]) + len(j["skippedRules"]), len(j["rules"]))
+except Exception:
+  import re
+  t=open(sys.argv[2]).read(); m=re.search(r"all (\d+) rule", t)
+  print(int(m.group(1)) if m else 0, 0)' "$l/report.json" "$l/err.txt")
+    cat "$l/sites" >> "$WORK/lk.sites"
+    both="$(comm -12 "$EP/sites" "$l/sites" | wc -l)"
+    lo="$(comm -13 "$EP/sites" "$l/sites" | wc -l)"
+    comp="-"
+    if [[ -s "$l/sites" ]]; then
+      find "$l/tree" -name '*.java' > "$l/files"
+      rm -rf "$l/out" && mkdir -p "$l/out"
+      if javac -nowarn -proc:none -d "$l/out" -cp "$TCP" @"$l/files" > "$l/javac.log" 2>&1; then
+        comp=yes
+      else
+        comp="**no**"; bad=$((bad + 1))
+      fi
+      rm -rf "$l/out"
+    fi
+    echo "| $name | $r | $acc | ${er:-0} | $(wc -l < "$l/sites") | $both | $lo | $(cat "$l/rc") | $comp |"
+    tr=$((tr + r)); ta=$((ta + acc))
+  done
+  sort -u -o "$WORK/lk.sites" "$WORK/lk.sites"
+  te="$(wc -l < "$EP/sites")"; tl="$(wc -l < "$WORK/lk.sites")"
+  tb="$(comm -12 "$EP/sites" "$WORK/lk.sites" | wc -l)"
+  echo "| **all** | **$tr** | **$ta** | | **$tl** | **$tb** | **$((tl - tb))** | | $bad not compiling |"
+  echo
+  echo "Error Prone's sites that lockkit did not rewrite: $((te - tb)) of $te:"
+  echo
+  echo '```'
+  comm -23 "$EP/sites" "$WORK/lk.sites" | head -100
+  echo '```'
+  echo
+  echo "lockkit's sites that Error Prone did not rewrite:"
+  echo
+  echo '```'
+  comm -13 "$EP/sites" "$WORK/lk.sites" | head -100
+  echo '```'
+  echo
+  python3 - "$tr" "$ta" "$te" "$tl" "$tb" <<'PY'
+import sys
+tr, ta, te, tl, tb = map(int, sys.argv[1:])
+pct = lambda a, b: f"{100.0 * a / b:.1f}%" if b else "n/a"
+print(f"Rules accepted by lockkit: {ta} of {tr} ({pct(ta, tr)}); recall {tb}/{te} = {pct(tb, te)};"
+      f" precision {tb}/{tl} = {pct(tb, tl)} (sites = original non-import lines changed).")
+PY
+  echo
+  echo "Comments in lines lockkit changed that its result no longer contains:"
+  lost=0
+  for name in $files; do
+    l="$WORK/lk/$name"
+    n="$(diff -r "$ORIG" "$l/tree" | grep -E '^< .*(//|/\*)' | sed 's/^< //' | while read -r c; do
+      c2="$(echo "$c" | grep -oE '(//.*|/\*.*)' | head -1)"; grep -rqF -- "$c2" "$l/tree" || echo x; done | wc -l)"
+    lost=$((lost + n))
+  done
+  echo "$lost"
+} > "$report"
+cat "$report"
