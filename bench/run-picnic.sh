@@ -5,23 +5,31 @@
 # Every Picnic rule file whose imports need only the JDK, Guava and Picnic's/Error Prone's own
 # annotation and support libraries (35 files) is given as published to both tools:
 #   * Error Prone 2.45.0 on the local JDK 25 (Picnic 0.27.0's support jars are Java 21 class files):
-#     the rules are compiled with RefasterRuleBuilderScanner (bench/picnic/plugin, as
-#     shared NOTES explain) and applied with -XepPatchChecks:refaster IN_PLACE to a copy of the
+#     the rules of all files are compiled with RefasterRuleBuilderScanner (bench/picnic/plugin)
+#     into one rule file and applied with -XepPatchChecks:refaster IN_PLACE to a copy of the
 #     sources, repeated until nothing changes (Error Prone drops a fix nested inside another);
-#   * lockkit migrate (the CLI) in write mode on another copy, same class path.
-# A site is an original line (not an import) that a tool changed. Prints and writes
+#   * lockkit migrate (the CLI), one rule file at a time, in write mode on a copy each, with the
+#     same class path; its sites are the union over the files.
+# A site is a changed region of a file (diff hunk, import-only hunks excluded), named by its first
+# original line. Prints and writes
 # bench/target/results/picnic.md: rules accepted, sites of each tool, recall and precision of
 # lockkit against Error Prone, comments lost, and whether lockkit's migrated trees compile.
 #
-# Env: JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64), LOCKKIT (default: the ./lockkit
-# launcher), FILES (space-separated rule file names to limit the run), WORK (default
+# Env: JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64), LOCKKIT_JAVA (the java that runs the
+# lockkit jar), LOCKKIT (a command to run instead of the jar), FILES (space-separated rule file names to limit the run), WORK (default
 # bench/target/picnic; Error Prone results there are reused when present, EP_AGAIN=1 redoes them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HERE="$ROOT/bench/picnic"
 WORK="${WORK:-$ROOT/bench/target/picnic}"
 JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-LOCKKIT="${LOCKKIT:-$ROOT/lockkit}"
+# lockkit runs on JDK 17 by default; LOCKKIT_JAVA=$JDK25/bin/java lets its symbol solver see the
+# Java 21 library types some rules name (SequencedCollection, List.getFirst, ...).
+LOCKKIT_JAVA="${LOCKKIT_JAVA:-java}"
+if [[ -z "${LOCKKIT:-}" ]]; then
+  "$ROOT/lockkit" --version > /dev/null # builds cli/target/lockkit.jar when stale
+  LOCKKIT="$LOCKKIT_JAVA -jar $ROOT/cli/target/lockkit.jar"
+fi
 OUT="$ROOT/bench/target/results"
 mkdir -p "$WORK" "$OUT"
 M2="${M2_REPO:-$HOME/.m2/repository}"
@@ -76,7 +84,7 @@ for p in code comp; do
   jflags+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
 done
 
-# Error Prone's side: the rule compiler plugin, then each file's rules applied to a copy.
+# Error Prone's side: the rule compiler plugin.
 PLUGIN="$WORK/plugin"
 if [[ ! -f "$PLUGIN/dev/lockkit/harness/PicnicRuleCompiler.class" ]]; then
   mkdir -p "$PLUGIN"
@@ -86,11 +94,14 @@ if [[ ! -f "$PLUGIN/dev/lockkit/harness/PicnicRuleCompiler.class" ]]; then
   cp -r "$HERE/plugin/META-INF" "$PLUGIN/"
 fi
 
-sites() { # changed original lines (imports excluded) of tree $1 against $ORIG, as path:line
+sites() { # the changed regions of tree $1 against $ORIG, as path:first original line; a region
+  # that only adds or removes imports is not a site
   { diff -r "$ORIG" "$1" || true; } | awk -v o="$ORIG/" '
-    /^diff / { f=$(NF-1); sub("^" o, "", f); next }
-    /^[0-9]+(,[0-9]+)?[cd]/ { split($0, a, /[cd]/); n=split(a[1], b, ","); s=b[1]; next }
-    /^< / { if ($0 !~ /^< import /) print f ":" s; s++ }' | sort -u
+    function flush() { if (site != "" && code) print site; site = "" }
+    /^diff / { flush(); f=$(NF-1); sub("^" o, "", f); next }
+    /^[0-9]+(,[0-9]+)?[acd][0-9]+/ { flush(); split($0, a, /[acd]/); split(a[1], b, ","); site=f ":" b[1]; code=0; next }
+    /^[<>] / { if ($0 !~ /^[<>] import / && $0 !~ /^[<>] *$/) code=1 }
+    END { flush() }' | sort -u
 }
 
 # Error Prone: all the files' rules compiled into one rule file (the plugin prints each file's
@@ -116,7 +127,6 @@ if [[ ! -f "$EP/done" || -n "${EP_AGAIN:-}" ]]; then
       @"$EP/files" > "$EP/apply.$round.log" 2>&1 || true
     if [[ "$before" == "$(cat $(cat "$EP/files") | md5sum)" ]]; then break; fi
   done
-  sites "$EP/tree" > "$EP/sites"
   rm -rf "$EP/out" "$EP/classes"
   touch "$EP/done"
 fi
@@ -128,7 +138,7 @@ for name in $files; do
   rm -rf "$d" && mkdir -p "$d"
   cp -r "$ORIG" "$d/tree"
   set +e
-  (cd "$d" && "$LOCKKIT" migrate --format json --templates "$RDIR/$name.java" --classpath "$TCP" tree \
+  (cd "$d" && $LOCKKIT migrate --format json --templates "$RDIR/$name.java" --classpath "$TCP" tree \
     > report.json 2> err.txt)
   echo $? > "$d/rc"
   set -e
@@ -136,6 +146,7 @@ for name in $files; do
 done
 
 # Compare and compile.
+sites "$EP/tree" > "$EP/sites"
 report="$OUT/picnic.md"
 {
   echo "# lockkit migrate vs Error Prone Refaster: Picnic error-prone-support 0.27.0 on commons-lang3 3.17.0"

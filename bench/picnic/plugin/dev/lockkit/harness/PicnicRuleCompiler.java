@@ -44,7 +44,9 @@ public final class PicnicRuleCompiler implements Plugin {
         new TaskListener() {
           @Override
           public void finished(TaskEvent e) {
-            if (e.getKind() != TaskEvent.Kind.ANALYZE) {
+            // ANALYZE fires for nested classes too; the scan below already visits them.
+            if (e.getKind() != TaskEvent.Kind.ANALYZE
+                || e.getTypeElement().getNestingKind() != javax.lang.model.element.NestingKind.TOP_LEVEL) {
               return;
             }
             ClassTree tree = JavacTrees.instance(context).getTree(e.getTypeElement());

@@ -177,11 +177,13 @@ public final class MigrateCommand implements Callable<Integer> {
         return result.report().rewrittenCount() > 0 || leftover ? EXIT_CHECK_FAILED : EXIT_OK;
       }
       if (modeName.equals("write")) {
+        // Every input and output is checked before the first write: a run writes all or nothing.
+        Ban.Plan banPlan = ban == null ? null : Ban.plan(ban, result.templates(), banAllow);
         Verify verifier = verify ? new Verify(result, classpath, base) : null;
         Verify.Builds before = verify ? verifier.build() : null;
         result.changes().write();
-        if (ban != null) {
-          err.println(Ban.append(ban, result.templates(), banAllow));
+        if (banPlan != null) {
+          err.println(banPlan.write());
         }
         if (verify) {
           Verify.Builds after = verifier.build();

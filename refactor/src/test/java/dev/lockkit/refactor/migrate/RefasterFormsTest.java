@@ -28,11 +28,10 @@ class RefasterFormsTest {
     Migration.Result r =
         migrate(
             """
-            import java.util.function.Predicate;
             class T {
-              class Lambda {
-                @BeforeTemplate Predicate<String> before() { return s -> s.length() == 0; }
-                @AfterTemplate Predicate<String> after() { return String::isEmpty; }
+              class Array {
+                @BeforeTemplate String[] before() { return new String[0]; }
+                @AfterTemplate String[] after() { return new String[] {}; }
               }
               class IsEmpty {
                 @BeforeTemplate boolean before(String s) { return s.length() == 0; }
@@ -46,10 +45,10 @@ class RefasterFormsTest {
         result());
     assertEquals(1, r.report().skippedRules().size());
     SkippedRule s = r.report().skippedRules().get(0);
-    assertEquals("T.Lambda", s.name());
-    assertTrue(s.reason().startsWith("T.java:4: a lambda expression"), s.reason());
+    assertEquals("T.Array", s.name());
+    assertTrue(s.reason().startsWith("T.java:3: an array creation"), s.reason());
     assertTrue(
-        r.report().toText().contains("skipped   rule T.Lambda: T.java:4:"), r.report().toText());
+        r.report().toText().contains("skipped   rule T.Array: T.java:3:"), r.report().toText());
     assertTrue(r.report().toJson().contains("\"skippedRules\""), r.report().toJson());
   }
 
@@ -178,5 +177,39 @@ class RefasterFormsTest {
     assertTrue(
         r.report().toText().contains("the rewrite would delete the comment '/* lost */'"),
         r.report().toText());
+  }
+
+  @Test
+  void methodReferencesAndLambdasInABeforeTemplateMatchTheSameMethodWhateverTheNames()
+      throws Exception {
+    migrate(
+        """
+        import java.util.function.Function;
+        import java.util.function.Predicate;
+        class Rules {
+          class ValueOf {
+            @BeforeTemplate Function<Object, String> before() { return String::valueOf; }
+            @AfterTemplate Function<Object, String> after() { return Object::toString; }
+          }
+          class Empty {
+            @BeforeTemplate Predicate<String> before() { return s -> s.length() == 0; }
+            @AfterTemplate Predicate<String> after() { return String::isEmpty; }
+          }
+        }
+        """,
+        """
+        package p;
+        import java.util.function.Function;
+        import java.util.function.Predicate;
+        class A {
+          Function<Object, String> f = String::valueOf;
+          Predicate<String> g = text -> text.length() == 0;
+          Predicate<String> h = text -> text.length() == 1;
+        }
+        """);
+    String text = result();
+    assertTrue(text.contains("Function<Object, String> f = Object::toString;"), text);
+    assertTrue(text.contains("Predicate<String> g = String::isEmpty;"), text);
+    assertTrue(text.contains("Predicate<String> h = text -> text.length() == 1;"), text);
   }
 }

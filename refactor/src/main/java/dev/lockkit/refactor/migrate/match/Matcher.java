@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -157,6 +158,9 @@ public final class Matcher {
         }
       }
       return false;
+    }
+    if (te instanceof MethodReferenceExpr tm) {
+      return x instanceof MethodReferenceExpr xm && xm.getIdentifier().equals(tm.getIdentifier());
     }
     if (ref != null && ref.kind() == Ref.Kind.METHOD) {
       return x instanceof MethodCallExpr mc && mc.getNameAsString().equals(ref.name());

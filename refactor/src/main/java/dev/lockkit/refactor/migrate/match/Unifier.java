@@ -11,11 +11,14 @@ import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -228,6 +231,12 @@ public final class Unifier {
     if (ref != null && ref.kind() == Ref.Kind.ANY_OF) {
       return anyOf((MethodCallExpr) t, xRaw);
     }
+    if (t instanceof MethodReferenceExpr tm) {
+      return methodReference(tm, ref, x);
+    }
+    if (t instanceof LambdaExpr tl) {
+      return lambda(tl, x);
+    }
     if (ref != null && ref.kind() == Ref.Kind.METHOD) {
       return call((MethodCallExpr) t, ref, x);
     }
@@ -390,6 +399,52 @@ public final class Unifier {
       }
     }
     return null;
+  }
+
+  /**
+   * A method reference matches a reference to the same method (or constructor), whatever the
+   * spelling of its qualifier: the target's is resolved, and a placeholder qualifier binds.
+   */
+  private Mismatch methodReference(MethodReferenceExpr t, Ref ref, Expression x) {
+    if (!(x instanceof MethodReferenceExpr xm) || !xm.getIdentifier().equals(t.getIdentifier())) {
+      return fail(x, "expected the method reference " + t + ", found " + Describe.target(x));
+    }
+    if (ref != null && ref.kind() == Ref.Kind.CONSTRUCTOR) {
+      return xm.getScope() instanceof TypeExpr xt && t.getScope() instanceof TypeExpr tt
+          ? first(type(tt.getType(), xt.getType()), matched(x))
+          : fail(x, "expected " + t);
+    }
+    ResolvedMethodDeclaration d;
+    try {
+      d = xm.resolve();
+    } catch (RuntimeException e) {
+      return unresolved(xm, e);
+    } catch (StackOverflowError e) {
+      return unresolvedRecursive(xm);
+    }
+    if (ref == null || !sameMethod(ref, d)) {
+      return fail(xm, "refers to " + d.getQualifiedName() + ", not " + t);
+    }
+    matched(xm);
+    if (t.getScope() instanceof TypeExpr) {
+      return xm.getScope() instanceof TypeExpr ? null : fail(xm, "expected a type qualifier");
+    }
+    return xm.getScope() instanceof TypeExpr
+        ? fail(xm, "expected an expression qualifier")
+        : expr(t.getScope(), xm.getScope());
+  }
+
+  /** A lambda matches one with as many parameters, its parameters bound like template locals. */
+  private Mismatch lambda(LambdaExpr t, Expression x) {
+    if (!(x instanceof LambdaExpr xl) || xl.getParameters().size() != t.getParameters().size()) {
+      return fail(x, "expected a lambda like '" + Describe.code(t) + "'");
+    }
+    for (int i = 0; i < t.getParameters().size(); i++) {
+      bindings.locals.put(
+          t.getParameter(i).getNameAsString(), xl.getParameter(i).getNameAsString());
+    }
+    matched(x);
+    return stmt(t.getBody(), xl.getBody());
   }
 
   /** A receiver mismatch says what the code reaches the member through: the report's reason. */

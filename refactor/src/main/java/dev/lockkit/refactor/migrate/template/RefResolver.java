@@ -1,15 +1,18 @@
 package dev.lockkit.refactor.migrate.template;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
@@ -89,6 +92,10 @@ public final class RefResolver {
         }
         if (n instanceof VariableDeclarator v) {
           locals.add(v.getNameAsString());
+        } else if (n instanceof Parameter p) {
+          locals.add(p.getNameAsString()); // a lambda's parameter: bound like a local
+        } else if (n instanceof MethodReferenceExpr mr) {
+          methodReference(mr, refs);
         } else if (n instanceof NameExpr ne) {
           nameRef(ne, params, locals, refs);
         } else if (n instanceof FieldAccessExpr fa) {
@@ -214,6 +221,48 @@ public final class RefResolver {
     if (d.isStatic() && mc.getScope().isPresent()) {
       markQualifier(mc.getScope().get(), owner, refs);
     }
+  }
+
+  /**
+   * A method reference names its method like a call does: resolved to the declaration (so an
+   * overload is told apart by the functional type the template gives it), recorded as a method.
+   */
+  private void methodReference(MethodReferenceExpr mr, Map<Node, Ref> refs)
+      throws TemplateException {
+    if (mr.getIdentifier().equals("new")) {
+      ResolvedType t;
+      if (!(mr.getScope() instanceof TypeExpr te)) {
+        throw parser.error(mr, "constructor reference " + mr + " without a type");
+      }
+      t = resolveType(te.getType(), mr);
+      refs.put(mr, new Ref(Ref.Kind.CONSTRUCTOR, qualifiedName(t, mr), "<init>", "", true));
+      return;
+    }
+    ResolvedMethodDeclaration d;
+    try {
+      d = mr.resolve();
+    } catch (RuntimeException e) {
+      throw parser.error(
+          mr, "cannot resolve method reference " + mr + " (" + reason(e) + ")" + HINT);
+    } catch (StackOverflowError e) {
+      throw parser.error(mr, "cannot resolve method reference " + mr + RECURSIVE);
+    }
+    declarations.put(mr, d);
+    Set<String> supertypes = new java.util.TreeSet<>();
+    try {
+      d.declaringType().getAllAncestors().forEach(a -> supertypes.add(a.getQualifiedName()));
+    } catch (RuntimeException e) {
+      // Unknown supertypes only mean wider-receiver references are not recognised as uses.
+    }
+    refs.put(
+        mr,
+        new Ref(
+            Ref.Kind.METHOD,
+            d.declaringType().getQualifiedName(),
+            mr.getIdentifier(),
+            signature(d),
+            d.isStatic(),
+            supertypes));
   }
 
   /** True if {@code e}'s static type is an array ({@code length} is then the array's length). */
