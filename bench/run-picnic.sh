@@ -17,7 +17,7 @@
 #
 # Env: JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64), LOCKKIT_JAVA (the java that runs the
 # lockkit jar), LOCKKIT (a command to run instead of the jar), FILES (space-separated rule file names to limit the run), WORK (default
-# bench/target/picnic; Error Prone results there are reused when present, EP_AGAIN=1 redoes them).
+# bench/target/picnic; results there are reused when present: EP_AGAIN=1, LK_AGAIN=1 redo them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HERE="$ROOT/bench/picnic"
@@ -86,7 +86,7 @@ done
 
 # Error Prone's side: the rule compiler plugin.
 PLUGIN="$WORK/plugin"
-if [[ ! -f "$PLUGIN/dev/lockkit/harness/PicnicRuleCompiler.class" ]]; then
+if [[ ! "$PLUGIN/dev/lockkit/harness/PicnicRuleCompiler.class" -nt "$HERE/plugin/dev/lockkit/harness/PicnicRuleCompiler.java" ]]; then
   mkdir -p "$PLUGIN"
   "$JDK25/bin/javac" --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED \
     --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED \
@@ -107,7 +107,9 @@ sites() { # the changed regions of tree $1 against $ORIG, as path:first original
 # Error Prone: all the files' rules compiled into one rule file (the plugin prints each file's
 # count), applied in one javac run per round: one run per rule file would take hours on 2 cores.
 EP="$WORK/ep"
-if [[ ! -f "$EP/done" || -n "${EP_AGAIN:-}" ]]; then
+if [[ -n "${SKIP_EP:-}" ]]; then
+  echo "== Error Prone: skipped (SKIP_EP)" >&2
+elif [[ ! -f "$EP/done" || -n "${EP_AGAIN:-}" ]]; then
   echo "== Error Prone: compiling the rules" >&2
   rm -rf "$EP" && mkdir -p "$EP/classes"
   srcs=()
@@ -134,6 +136,7 @@ fi
 # lockkit's side, each file as published, in write mode on a copy.
 for name in $files; do
   d="$WORK/lk/$name"
+  if [[ -f "$d/done" && -z "${LK_AGAIN:-}" ]]; then continue; fi
   echo "== lockkit: $name" >&2
   rm -rf "$d" && mkdir -p "$d"
   cp -r "$ORIG" "$d/tree"
@@ -143,8 +146,10 @@ for name in $files; do
   echo $? > "$d/rc"
   set -e
   sites "$d/tree" > "$d/sites"
+  touch "$d/done"
 done
 
+[[ -n "${SKIP_COMPARE:-}" ]] && exit 0
 # Compare and compile.
 sites "$EP/tree" > "$EP/sites"
 report="$OUT/picnic.md"

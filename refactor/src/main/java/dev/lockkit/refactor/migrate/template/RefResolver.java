@@ -265,6 +265,56 @@ public final class RefResolver {
             supertypes));
   }
 
+  /**
+   * Refuses an after template that references what the rewritten code cannot reach: a private
+   * member, or anything declared in the template file itself (a helper next to the rules), since
+   * the rewrite copies the template's text into another class.
+   */
+  void checkReachable(Map<Node, Ref> refs, Set<String> templateTypes) throws TemplateException {
+    for (Map.Entry<Node, Object> e : sortedDeclarations()) {
+      if (!refs.containsKey(e.getKey())) {
+        continue;
+      }
+      Object d = e.getValue();
+      String what = null;
+      String owner = null;
+      boolean isPrivate = false;
+      if (d instanceof ResolvedMethodDeclaration m) {
+        what = "method " + m.getName();
+        owner = m.declaringType().getQualifiedName();
+        isPrivate = m.accessSpecifier() == com.github.javaparser.ast.AccessSpecifier.PRIVATE;
+      } else if (d instanceof ResolvedValueDeclaration v && v.isField()) {
+        what = "field " + v.getName();
+        owner = v.asField().declaringType().getQualifiedName();
+        isPrivate =
+            v.asField().accessSpecifier() == com.github.javaparser.ast.AccessSpecifier.PRIVATE;
+      }
+      if (what == null) {
+        continue;
+      }
+      if (templateTypes.contains(owner)) {
+        throw parser.error(
+            e.getKey(),
+            "the @"
+                + TemplateParser.AFTER
+                + " uses "
+                + what
+                + " of the template file itself, which the rewritten code cannot reach");
+      }
+      if (isPrivate) {
+        throw parser.error(
+            e.getKey(),
+            "the @"
+                + TemplateParser.AFTER
+                + " uses private "
+                + what
+                + " of "
+                + owner
+                + ", which the rewritten code cannot reach");
+      }
+    }
+  }
+
   /** True if {@code e}'s static type is an array ({@code length} is then the array's length). */
   private static boolean isArray(Expression e) {
     try {

@@ -65,6 +65,7 @@ public final class TemplateParser {
   private final Workspace workspace;
   private final SourceFile file;
   private final String display;
+  private final Set<String> templateTypes = new java.util.TreeSet<>();
 
   private TemplateParser(Workspace workspace, SourceFile file) {
     this.workspace = workspace;
@@ -84,6 +85,11 @@ public final class TemplateParser {
   }
 
   private TemplateSet parse() throws TemplateException {
+    int deep = NestingCheck.tooDeepAt(file.text());
+    if (deep > 0) {
+      throw new TemplateException(
+          display + ":" + deep + ": expression nested too deep (limit " + NestingCheck.LIMIT + ")");
+    }
     ParseResult<CompilationUnit> r = workspace.parser().parse(file.text());
     if (!r.isSuccessful() || r.getResult().isEmpty()) {
       com.github.javaparser.Problem p = r.getProblems().get(0);
@@ -97,6 +103,9 @@ public final class TemplateParser {
               + p.getMessage().lines().findFirst().orElse(""));
     }
     CompilationUnit cu = r.getResult().get();
+    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+      t.getFullyQualifiedName().ifPresent(templateTypes::add);
+    }
     List<Rule> rules = new ArrayList<>();
     List<SkippedRule> skipped = new ArrayList<>();
     for (ClassOrInterfaceDeclaration c : cu.findAll(ClassOrInterfaceDeclaration.class)) {
@@ -258,6 +267,12 @@ public final class TemplateParser {
             placeholders.keySet(),
             typeVariables,
             !isBefore);
+    if (!isBefore) {
+      resolver.checkReachable(refs, templateTypes);
+      if (kind == Template.Kind.EXPRESSION) {
+        checkAfterType(m, expression);
+      }
+    }
     List<Template.Requirement> requires = isBefore ? List.of() : resolver.requirements(refs);
     return new Template(
         m,
@@ -343,6 +358,46 @@ public final class TemplateParser {
                 + before.line());
       }
     }
+  }
+
+  /**
+   * The after expression's own type must fit the method's return type, or the rewrite writes code
+   * that does not compile ({@code s.isEmpty() + 1} for a boolean). Checked where the types are
+   * plain (primitives, non-generic classes); generic ones are left to the site.
+   */
+  private void checkAfterType(MethodDeclaration m, Expression expression) throws TemplateException {
+    ResolvedType declared;
+    ResolvedType actual;
+    try {
+      declared = m.getType().resolve();
+      actual = expression.calculateResolvedType();
+    } catch (RuntimeException | StackOverflowError e) {
+      return;
+    }
+    if (!isPlain(declared) || !isPlain(actual) || declared.describe().equals(actual.describe())) {
+      return;
+    }
+    boolean fits;
+    try {
+      fits = declared.isAssignableBy(actual);
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (!fits) {
+      throw error(
+          expression,
+          "the @"
+              + AFTER
+              + " expression has type "
+              + actual.describe()
+              + ", not assignable to its return type "
+              + declared.describe());
+    }
+  }
+
+  private static boolean isPlain(ResolvedType t) {
+    return t.isPrimitive()
+        || (t.isReferenceType() && t.asReferenceType().typeParametersValues().isEmpty());
   }
 
   /**
