@@ -8,8 +8,8 @@
 #     the rules of all files are compiled with RefasterRuleBuilderScanner (bench/picnic/plugin)
 #     into one rule file and applied with -XepPatchChecks:refaster IN_PLACE to a copy of the
 #     sources, repeated until nothing changes (Error Prone drops a fix nested inside another);
-#   * lockkit migrate (the CLI), one rule file at a time, in write mode on a copy each, with the
-#     same class path; its sites are the union over the files.
+#   * lockkit migrate (the CLI) with the same class path: each file as published for the rules
+#     accepted, and all files' rules in one template file, in write mode on a copy, for the sites.
 # A site is a changed region of a file (diff hunk, import-only hunks excluded), named by its first
 # original line. Prints and writes
 # bench/target/results/picnic.md: rules accepted, sites of each tool, recall and precision of
@@ -133,97 +133,119 @@ elif [[ ! -f "$EP/done" || -n "${EP_AGAIN:-}" ]]; then
   touch "$EP/done"
 fi
 
-# lockkit's side, each file as published, in write mode on a copy.
+# lockkit's side. Rules accepted: each file as published, read against a one-class tree (the
+# template work only). Sites: all the files' rules in one template file (as Error Prone applies
+# them together; one run per file takes an hour on a loaded 2-core machine), in write mode on a
+# copy. In the combined file the one clash of simple names (Guava's Predicate in
+# ImmutableMapRules, java.util.function's in 11 others) is written qualified.
+LK="$WORK/lk"
+mkdir -p "$LK/empty/p"
+echo 'package p; class A {}' > "$LK/empty/p/A.java"
 for name in $files; do
-  d="$WORK/lk/$name"
+  d="$LK/$name"
   if [[ -f "$d/done" && -z "${LK_AGAIN:-}" ]]; then continue; fi
-  echo "== lockkit: $name" >&2
+  echo "== lockkit: reading $name" >&2
   rm -rf "$d" && mkdir -p "$d"
-  cp -r "$ORIG" "$d/tree"
   set +e
-  (cd "$d" && $LOCKKIT migrate --format json --templates "$RDIR/$name.java" --classpath "$TCP" tree \
-    > report.json 2> err.txt)
+  (cd "$d" && $LOCKKIT migrate --dry-run --format json --templates "$RDIR/$name.java" \
+    --classpath "$TCP" "$LK/empty" > report.json 2> err.txt)
   echo $? > "$d/rc"
   set -e
-  sites "$d/tree" > "$d/sites"
   touch "$d/done"
 done
+ALL="$LK/all"
+if [[ ! -f "$ALL/done" || -n "${LK_AGAIN:-}" ]]; then
+  echo "== lockkit: all rules on commons-lang3" >&2
+  rm -rf "$ALL" && mkdir -p "$ALL/src/tech/picnic/errorprone/refasterrules"
+  python3 - "$RDIR" "$ALL/src/tech/picnic/errorprone/refasterrules/AllRules.java" $files <<'PY'
+import re, sys
+rdir, out, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+imports, bodies = set(), []
+for n in sorted(names):
+    t = open(f"{rdir}/{n}.java").read()
+    body = t[re.search(r"^(@\w+\s*)*(public\s+)?(final\s+)?class ", t, re.M).start():]
+    for m in re.finditer(r"^import [^;]+;", t, re.M):
+        if m.group(0) == "import com.google.common.base.Predicate;":
+            body = re.sub(r"(?<![\w.])Predicate(?=\s*<)", "com.google.common.base.Predicate", body)
+            continue
+        imports.add(m.group(0))
+    bodies.append(body)
+open(out, "w").write("package tech.picnic.errorprone.refasterrules;\n\n" + "\n".join(sorted(imports))
+                     + "\n\n" + "\n".join(bodies))
+PY
+  cp -r "$ORIG" "$ALL/tree"
+  set +e
+  (cd "$ALL" && /usr/bin/time -f '%e s wall, %U+%S s CPU, %M KB peak RSS' -o time.txt \
+    $LOCKKIT migrate --format json --templates src/tech/picnic/errorprone/refasterrules/AllRules.java \
+    --classpath "$TCP" tree > report.json 2> err.txt)
+  echo $? > "$ALL/rc"
+  set -e
+  touch "$ALL/done"
+fi
 
 [[ -n "${SKIP_COMPARE:-}" ]] && exit 0
 # Compare and compile.
 sites "$EP/tree" > "$EP/sites"
+sites "$ALL/tree" > "$ALL/sites"
+find "$ALL/tree" -name '*.java' > "$ALL/files"
+rm -rf "$ALL/out" && mkdir -p "$ALL/out"
+if javac -nowarn -proc:none -d "$ALL/out" -cp "$TCP" @"$ALL/files" > "$ALL/javac.log" 2>&1; then
+  compiles=yes
+else
+  compiles="no ($(grep -c ': error:' "$ALL/javac.log") errors, $ALL/javac.log)"
+fi
+rm -rf "$ALL/out"
 report="$OUT/picnic.md"
 {
   echo "# lockkit migrate vs Error Prone Refaster: Picnic error-prone-support 0.27.0 on commons-lang3 3.17.0"
   echo
-  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); lockkit on $(java -version 2>&1 | head -1); Error Prone 2.45.0 on $("$JDK25/bin/java" -version 2>&1 | head -1)"
+  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); lockkit on $($LOCKKIT_JAVA -version 2>&1 | head -1); Error Prone 2.45.0 on $("$JDK25/bin/java" -version 2>&1 | head -1)"
   echo
-  echo "Error Prone compiled $(grep -o 'refaster rules: .*' "$EP/compile.log" | awk '{s+=$NF} END {print s}') rules; its sites are those of all files' rules applied together, each lockkit site is matched against them."
-  echo
-  echo "| rule file | rule classes | lockkit accepted | EP rules | lockkit sites | also EP's | lockkit only | lockkit exit | compiles |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
-  tr=0; ta=0; bad=0
-  : > "$WORK/lk.sites"
+  echo "| rule file | rule classes | lockkit accepted | Error Prone rules |"
+  echo "|---|---:|---:|---:|"
+  tr=0; ta=0; tep=0
   for name in $files; do
-    l="$WORK/lk/$name"
+    l="$LK/$name"
     er="$(grep -o "refaster rules: tech.picnic.errorprone.refasterrules.$name [0-9]*" "$EP/compile.log" | awk '{print $NF}')"
-    read -r r acc < <(python3 -c 'import json,sys
+    read -r r acc < <(python3 -c 'import json,re,sys
 try:
   j=json.load(open(sys.argv[1])); print(len(j["rules"]) + len(j["skippedRules"]), len(j["rules"]))
 except Exception:
-  import re
-  t=open(sys.argv[2]).read(); m=re.search(r"all (\d+) rule", t)
-  print(int(m.group(1)) if m else 0, 0)' "$l/report.json" "$l/err.txt")
-    cat "$l/sites" >> "$WORK/lk.sites"
-    both="$(comm -12 "$EP/sites" "$l/sites" | wc -l)"
-    lo="$(comm -13 "$EP/sites" "$l/sites" | wc -l)"
-    comp="-"
-    if [[ -s "$l/sites" ]]; then
-      find "$l/tree" -name '*.java' > "$l/files"
-      rm -rf "$l/out" && mkdir -p "$l/out"
-      if javac -nowarn -proc:none -d "$l/out" -cp "$TCP" @"$l/files" > "$l/javac.log" 2>&1; then
-        comp=yes
-      else
-        comp="**no**"; bad=$((bad + 1))
-      fi
-      rm -rf "$l/out"
-    fi
-    echo "| $name | $r | $acc | ${er:-0} | $(wc -l < "$l/sites") | $both | $lo | $(cat "$l/rc") | $comp |"
-    tr=$((tr + r)); ta=$((ta + acc))
+  print(len(re.findall(r"^  (?:static |abstract )*(?:final )?(?:static )?class ", open(sys.argv[2]).read(), re.M)), 0)' "$l/report.json" "$RDIR/$name.java")
+    echo "| $name | $r | $acc | ${er:-0} |"
+    tr=$((tr + r)); ta=$((ta + acc)); tep=$((tep + ${er:-0}))
   done
-  sort -u -o "$WORK/lk.sites" "$WORK/lk.sites"
-  te="$(wc -l < "$EP/sites")"; tl="$(wc -l < "$WORK/lk.sites")"
-  tb="$(comm -12 "$EP/sites" "$WORK/lk.sites" | wc -l)"
-  echo "| **all** | **$tr** | **$ta** | | **$tl** | **$tb** | **$((tl - tb))** | | $bad not compiling |"
+  echo "| **all** | **$tr** | **$ta** | **$tep** |"
   echo
-  echo "Error Prone's sites that lockkit did not rewrite: $((te - tb)) of $te:"
-  echo
-  echo '```'
-  comm -23 "$EP/sites" "$WORK/lk.sites" | head -100
-  echo '```'
-  echo
-  echo "lockkit's sites that Error Prone did not rewrite:"
-  echo
-  echo '```'
-  comm -13 "$EP/sites" "$WORK/lk.sites" | head -100
-  echo '```'
-  echo
+  te="$(wc -l < "$EP/sites")"; tl="$(wc -l < "$ALL/sites")"
+  tb="$(comm -12 "$EP/sites" "$ALL/sites" | wc -l)"
   python3 - "$tr" "$ta" "$te" "$tl" "$tb" <<'PY'
 import sys
 tr, ta, te, tl, tb = map(int, sys.argv[1:])
 pct = lambda a, b: f"{100.0 * a / b:.1f}%" if b else "n/a"
-print(f"Rules accepted by lockkit: {ta} of {tr} ({pct(ta, tr)}); recall {tb}/{te} = {pct(tb, te)};"
-      f" precision {tb}/{tl} = {pct(tb, tl)} (sites = original non-import lines changed).")
+print(f"Rules accepted by lockkit: **{ta} of {tr}** ({pct(ta, tr)}).\n")
+print(f"Sites (changed regions, imports aside): Error Prone {te}, lockkit {tl}, both {tb}: "
+      f"recall **{pct(tb, te)}**, precision **{pct(tb, tl)}**.\n")
 PY
+  echo "lockkit's run with all rules: exit $(cat "$ALL/rc"), $(cat "$ALL/time.txt" 2>/dev/null); its migrated tree compiles (javac 17, rules' class path): $compiles."
   echo
-  echo "Comments in lines lockkit changed that its result no longer contains:"
   lost=0
-  for name in $files; do
-    l="$WORK/lk/$name"
-    n="$(diff -r "$ORIG" "$l/tree" | grep -E '^< .*(//|/\*)' | sed 's/^< //' | while read -r c; do
-      c2="$(echo "$c" | grep -oE '(//.*|/\*.*)' | head -1)"; grep -rqF -- "$c2" "$l/tree" || echo x; done | wc -l)"
-    lost=$((lost + n))
-  done
-  echo "$lost"
+  while read -r c; do
+    grep -rqF -- "$c" "$ALL/tree" || lost=$((lost + 1))
+  done < <(cat $(sed 's|^|'"$ORIG"'/|; s|:[0-9]*$||' "$ALL/sites" | sort -u) 2>/dev/null \
+    | grep -oE '/\*.*\*/|//.*' | sort -u)
+  echo "Comments of the files lockkit changed that its result no longer contains: $lost."
+  echo
+  echo "Error Prone's sites lockkit did not rewrite ($((te - tb))):"
+  echo
+  echo '```'
+  comm -23 "$EP/sites" "$ALL/sites"
+  echo '```'
+  echo
+  echo "lockkit's sites Error Prone did not rewrite ($((tl - tb))):"
+  echo
+  echo '```'
+  comm -13 "$EP/sites" "$ALL/sites"
+  echo '```'
 } > "$report"
 cat "$report"
