@@ -212,4 +212,29 @@ class RefasterFormsTest {
     assertTrue(text.contains("Predicate<String> g = String::isEmpty;"), text);
     assertTrue(text.contains("Predicate<String> h = text -> text.length() == 1;"), text);
   }
+
+  @Test
+  void aRecursiveBoundOfTheRuleClassIsChecked() throws Exception {
+    migrate(
+        """
+        import java.util.Objects;
+        class Rules {
+          static final class EnumReferenceEquality<T extends Enum<T>> {
+            @BeforeTemplate boolean before(T a, T b) { return Objects.equals(a, b); }
+            @AfterTemplate boolean after(T a, T b) { return a == b; }
+          }
+        }
+        """,
+        """
+        package p;
+        import java.util.Objects;
+        import java.util.concurrent.TimeUnit;
+        class A {
+          boolean f(Object x, Object y, TimeUnit u, TimeUnit v) {
+            return Objects.equals(x, y) && Objects.equals(u, v);
+          }
+        }
+        """);
+    assertTrue(result().contains("return Objects.equals(x, y) && u == v;"), result());
+  }
 }
