@@ -237,4 +237,40 @@ class RefasterFormsTest {
         """);
     assertTrue(result().contains("return Objects.equals(x, y) && u == v;"), result());
   }
+
+  @Test
+  void theIfOfAnElseIfIsNotASiteOfItsOwn() throws Exception {
+    migrate(
+        """
+        import java.util.Objects;
+        class Rules {
+          static final class CheckArgument {
+            @BeforeTemplate void before(boolean c) {
+              if (c) {
+                throw new IllegalArgumentException();
+              }
+            }
+            @AfterTemplate void after(boolean c) { Objects.requireNonNull(c ? null : ""); }
+          }
+        }
+        """,
+        """
+        package p;
+        class A {
+          void f(int a) {
+            if (a < 0) {
+              throw new IllegalArgumentException();
+            }
+            if (a == 1) {
+              a++;
+            } else if (a > 9) {
+              throw new IllegalArgumentException();
+            }
+          }
+        }
+        """);
+    String text = result();
+    assertTrue(text.contains("    Objects.requireNonNull(a < 0 ? null : \"\");\n"), text);
+    assertTrue(text.contains("} else if (a > 9) {"), text);
+  }
 }

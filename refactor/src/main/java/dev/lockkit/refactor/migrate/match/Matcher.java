@@ -64,7 +64,8 @@ public final class Matcher {
           && !(s instanceof BlockStmt)
           && s.getParentNode()
               .filter(p -> p instanceof BlockStmt || p instanceof SwitchEntry)
-              .isEmpty()) {
+              .isEmpty()
+          && !isElseIf(s)) {
         tryRuns(List.of(s), matches, misses, s);
       }
     }
@@ -169,6 +170,20 @@ public final class Matcher {
       return x.isFieldAccessExpr() || x.isNameExpr();
     }
     return te.getClass() == x.getClass();
+  }
+
+  /**
+   * The {@code if} of an {@code else if}: not a site of its own, as in Refaster, whose rewrite
+   * would otherwise read {@code else Preconditions.checkArgument(...)}.
+   */
+  private static boolean isElseIf(Statement s) {
+    return s instanceof com.github.javaparser.ast.stmt.IfStmt
+        && s.getParentNode()
+            .filter(
+                p ->
+                    p instanceof com.github.javaparser.ast.stmt.IfStmt i
+                        && i.getElseStmt().orElse(null) == s)
+            .isPresent();
   }
 
   private static boolean hasAncestor(Node n, Class<? extends Node> kind) {
