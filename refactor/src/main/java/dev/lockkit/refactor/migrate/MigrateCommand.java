@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
  * <p>Exit codes: 0 done (or nothing to do); 1 with {@code --check} when a site would be rewritten,
  * or with {@code --fail-on-left} when a use of the old API is left; 3 with {@code --verify} when a
  * variant of the rewritten tree has a compile error the tree before did not have (nothing written);
- * 2 bad input (a template that does not parse, is unsupported or inconsistent, a bad path, a write
- * that could not be done) — with a {@code file:line} message, nothing written, and no stack trace
- * unless {@code --debug}.
+ * 2 bad input (a template file that does not parse or has no rule that can run, a bad path, a rules
+ * file for {@code --ban} that does not parse, a write that could not be done) — with a {@code
+ * file:line} message, nothing written, and no stack trace unless {@code --debug}.
  */
 @Command(
     name = "migrate",
