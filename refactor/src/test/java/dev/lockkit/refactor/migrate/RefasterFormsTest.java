@@ -273,4 +273,41 @@ class RefasterFormsTest {
     assertTrue(text.contains("    Objects.requireNonNull(a < 0 ? null : \"\");\n"), text);
     assertTrue(text.contains("} else if (a > 9) {"), text);
   }
+
+  @Test
+  void aNestedTypeOfALibraryInAnAfterTemplateIsImportedByItsOutermostType() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import picocli.CommandLine;
+            class Rules {
+              static final class Plain {
+                @BeforeTemplate boolean before(String s) { return s.length() == 0; }
+                @AfterTemplate boolean after(String s) {
+                  return CommandLine.Help.Ansi.OFF.string(s).isEmpty();
+                }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\nclass A {\n  boolean f(String s) {\n    return s.length() == 0;\n  }\n}\n"));
+    Path picocli =
+        Path.of(
+            picocli.CommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Migration.Result r =
+        Migration.run(
+            new MigrationRequest(
+                root,
+                root.resolve("T.java"),
+                java.util.List.of(root.resolve("src")),
+                java.util.List.of(picocli),
+                java.util.Optional.empty(),
+                "write"));
+    r.changes().write();
+    String text = result();
+    assertTrue(text.contains("import picocli.CommandLine;"), text);
+    assertTrue(text.contains("return CommandLine.Help.Ansi.OFF.string(s).isEmpty();"), text);
+  }
 }

@@ -331,6 +331,13 @@ public final class RefResolver {
       refs.put(ne, new Ref(Ref.Kind.TYPE, owner, "", "", true));
     } else if (scope instanceof FieldAccessExpr fa && fa.toString().equals(owner)) {
       refs.put(fa, new Ref(Ref.Kind.TYPE, owner, "", "", true));
+    } else if (scope instanceof FieldAccessExpr fa
+        && fa.getNameAsString().equals(simple)
+        && owner.endsWith("." + fa.toString())) {
+      // A nested type written from its outer type (CommandLine.Help.Ansi.OFF): each qualifier
+      // is the enclosing type, down to the outermost, which is imported like any other type.
+      refs.put(fa, new Ref(Ref.Kind.TYPE, owner, "", "", true));
+      markQualifier(fa.getScope(), owner.substring(0, owner.lastIndexOf('.')), refs);
     }
   }
 
