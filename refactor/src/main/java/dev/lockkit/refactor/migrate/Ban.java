@@ -31,24 +31,73 @@ import java.util.TreeSet;
  * ban dev.lockkit.lockcore.sync.RwSemaphore#downRead allow dev.lockkit.lockcore.mmaplock.** ...
  * </pre>
  *
- * A method or field is banned by name (all overloads: the directive has no signatures); a
- * constructor by banning its type. The allow-list holds the packages that may keep using the old
- * API: those declaring it, those of the replacement API (the outermost call or {@code new} of each
- * after template: the new API is built on the old one) and any {@code --ban-allow} patterns. The
- * new text is parsed with the analyzer's own rules-file parser before anything is written, so the
- * file stays valid; lines already present are not added twice.
+ * A method or field is banned by name (all overloads: the directive has no signatures), which
+ * covers method references too; a constructor is not banned (the directive cannot name one, and
+ * banning its type would flag the migrated code), and the summary says so. The allow-list holds the
+ * packages that may keep using the old API: those declaring it, those of the replacement API (the
+ * outermost call or {@code new} of each after template: the new API is built on the old one) and
+ * any {@code --ban-allow} patterns. The new text is parsed with the analyzer's own rules-file
+ * parser before anything is written, so the file stays valid; lines already present are not added
+ * twice.
  */
 final class Ban {
 
   private Ban() {}
 
+  /**
+   * What {@code --ban} will append, checked before anything of the run is written: the new text
+   * parses with the analyzer's own parser and the file can be written. {@link #write()} appends it.
+   */
+  static final class Plan {
+    private final Path rulesFile;
+    private final String text;
+    private final String message;
+
+    private Plan(Path rulesFile, String text, String message) {
+      this.rulesFile = rulesFile;
+      this.text = text;
+      this.message = message;
+    }
+
+    /** Appends the rules (nothing when every line is already there); returns the summary. */
+    String write() throws MigrationException {
+      if (text.isEmpty()) {
+        return message;
+      }
+      try {
+        Files.writeString(
+            rulesFile,
+            text,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new MigrationException("--ban " + rulesFile + ": cannot write: " + e.getMessage());
+      }
+      return message;
+    }
+  }
+
   /** Appends the rules; returns a one-line summary for the user. */
   static String append(Path rulesFile, TemplateSet templates, List<String> extraAllow)
       throws MigrationException {
+    return plan(rulesFile, templates, extraAllow).write();
+  }
+
+  /** Computes and checks the lines to append, writing nothing. */
+  static Plan plan(Path rulesFile, TemplateSet templates, List<String> extraAllow)
+      throws MigrationException {
     Set<String> allow = new TreeSet<>(extraAllow);
     Set<String> targets = new TreeSet<>();
+    Set<String> constructors = new TreeSet<>();
     for (Rule r : templates.rules()) {
       for (Ref ref : r.named()) {
+        if (ref.kind() == Ref.Kind.CONSTRUCTOR) {
+          // The rules file names types and members, not constructors: banning the type would
+          // flag the migrated code too (new Integer(x) -> Integer.valueOf(x)).
+          constructors.add(ref.owner());
+          continue;
+        }
         targets.add(target(ref));
         allow.add(packageOf(ref.owner()) + ".**");
       }
@@ -58,7 +107,16 @@ final class Ban {
     for (String t : targets) {
       lines.add("ban " + t + " allow " + String.join(" ", allow));
     }
+    String note =
+        constructors.isEmpty()
+            ? ""
+            : "; constructors not banned (a rules file cannot name one; --fail-on-left finds their"
+                + " uses): "
+                + String.join(", ", constructors);
     try {
+      if (Files.isDirectory(rulesFile)) {
+        throw new MigrationException("--ban " + rulesFile + ": is a directory");
+      }
       String existing =
           Files.exists(rulesFile) ? Files.readString(rulesFile, StandardCharsets.UTF_8) : "";
       StringBuilder add = new StringBuilder();
@@ -68,7 +126,11 @@ final class Ban {
         }
       }
       if (add.length() == 0) {
-        return "lockkit migrate: --ban: " + rulesFile + " already forbids the old API";
+        RulesFile.parse(existing, rulesFile.toString());
+        return new Plan(
+            rulesFile,
+            "",
+            "lockkit migrate: --ban: " + rulesFile + " already forbids the old API" + note);
       }
       String text =
           (existing.isEmpty() || existing.endsWith("\n") ? "" : "\n")
@@ -77,26 +139,28 @@ final class Ban {
               + " (lockkit migrate --ban)\n"
               + add;
       RulesFile.parse(existing + text, rulesFile.toString());
-      Files.writeString(
+      Path dir = rulesFile.toAbsolutePath().getParent();
+      if (Files.exists(rulesFile) ? !Files.isWritable(rulesFile) : !Files.isWritable(dir)) {
+        throw new MigrationException("--ban " + rulesFile + ": cannot be written");
+      }
+      return new Plan(
           rulesFile,
           text,
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-      return "lockkit migrate: --ban: "
-          + lines.size()
-          + " api/forbidden rule(s) added to "
-          + rulesFile;
+          "lockkit migrate: --ban: "
+              + lines.size()
+              + " api/forbidden rule(s) added to "
+              + rulesFile
+              + note);
     } catch (RulesException e) {
       throw new MigrationException("--ban: " + e.getMessage());
     } catch (IOException e) {
-      throw new MigrationException("--ban " + rulesFile + ": cannot write: " + e.getMessage());
+      throw new MigrationException("--ban " + rulesFile + ": cannot read: " + e.getMessage());
     }
   }
 
-  /** {@code Type#member} for a method or field; the type itself for a constructor. */
+  /** {@code Type#member} for a method or field. */
   static String target(Ref ref) {
-    return ref.kind() == Ref.Kind.CONSTRUCTOR ? ref.owner() : ref.owner() + "#" + ref.name();
+    return ref.owner() + "#" + ref.name();
   }
 
   /** Owners of the outermost call or construction of each statement of an after template. */

@@ -1,7 +1,9 @@
 package dev.lockkit.refactor.migrate;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.migrate.gate.GateCheck;
@@ -76,7 +78,10 @@ final class FilePlan {
         m.bindings().consumed().forEach(n -> consumed.put(n, true));
         continue;
       }
-      Optional<GateCheck.Rejection> r = gate.check(m.first(), m.rule().after().get());
+      Optional<GateCheck.Rejection> r = deletedComment(m);
+      if (r.isEmpty()) {
+        r = gate.check(m.first(), m.rule().after().get());
+      }
       if (r.isPresent()) {
         refused.add(new Refused(m, r.get()));
       } else {
@@ -99,6 +104,42 @@ final class FilePlan {
     if (!applied.isEmpty()) {
       imports.emit(changes, rewrittenText(), oldTypes);
     }
+  }
+
+  /**
+   * A comment inside the matched code but outside every placeholder's code would be lost by the
+   * rewrite (the after template is rendered from its own text): such a match is refused and listed,
+   * as Error Prone's Refaster refuses it, rather than deleting what someone wrote.
+   */
+  private Optional<GateCheck.Rejection> deletedComment(Match m) {
+    int[] span = spans.get(m);
+    List<int[]> kept = new ArrayList<>();
+    for (Expression bound : m.bindings().boundExpressions()) {
+      kept.add(new int[] {AfterRenderer.start(file, bound), AfterRenderer.end(file, bound)});
+    }
+    for (Comment c : unit.cu().getAllComments()) {
+      if (c.getBegin().isEmpty() || c.getEnd().isEmpty()) {
+        continue;
+      }
+      int from = file.offset(c.getBegin().get().line, c.getBegin().get().column);
+      int to = file.offset(c.getEnd().get().line, c.getEnd().get().column) + 1;
+      if (from < span[0] || to > span[1]) {
+        continue;
+      }
+      boolean inPlaceholder = kept.stream().anyMatch(k -> k[0] <= from && to <= k[1]);
+      if (!inPlaceholder) {
+        String text = c.toString().strip().replaceAll("\\s+", " ");
+        return Optional.of(
+            new GateCheck.Rejection(
+                "the rewrite would delete the comment '"
+                    + (text.length() > 60 ? text.substring(0, 57) + "..." : text)
+                    + "' (line "
+                    + c.getBegin().get().line
+                    + "); rewrite this site by hand",
+                new java.util.TreeMap<>()));
+      }
+    }
+    return Optional.empty();
   }
 
   private String rewrittenText() {
@@ -147,7 +188,15 @@ final class FilePlan {
             templates.file(), after, m.bindings(), imports, this::boundText, indent);
     m.bindings().consumed().forEach(n -> consumed.put(n, true));
     if (after.kind() == Template.Kind.EXPRESSION && m.first() instanceof Expression x) {
-      int level = Precedence.level(after.expression());
+      int afterLevel = Precedence.level(after.expression());
+      if (m.before().negated()) {
+        // @AlsoNegation: the after template, negated where the before's negation matched.
+        UnaryExpr not =
+            new UnaryExpr(after.expression().clone(), UnaryExpr.Operator.LOGICAL_COMPLEMENT);
+        text = (afterLevel < Precedence.level(not) ? "!(" + text + ")" : "!" + text);
+        afterLevel = Precedence.level(not);
+      }
+      int level = afterLevel;
       boolean wrap =
           topLevel
               ? x.getParentNode().map(p -> Precedence.needsParentheses(level, p, x)).orElse(false)

@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exit codes: 0 done (or nothing to do); 1 with {@code --check} when a site would be rewritten,
  * or with {@code --fail-on-left} when a use of the old API is left; 3 with {@code --verify} when a
- * variant of the written result has a compile error it did not have before; 2 bad input (a template
- * that does not parse, is unsupported or inconsistent, a bad path, a write that could not be done)
- * — with a {@code file:line} message, nothing written, and no stack trace unless {@code --debug}.
+ * variant of the rewritten tree has a compile error the tree before did not have (nothing written);
+ * 2 bad input (a template file that does not parse or has no rule that can run, a bad path, a rules
+ * file for {@code --ban} that does not parse, a write that could not be done) — with a {@code
+ * file:line} message, nothing written, and no stack trace unless {@code --debug}.
  */
 @Command(
     name = "migrate",
@@ -39,7 +40,7 @@ public final class MigrateCommand implements Callable<Integer> {
   /** Exit code: {@code --check} found sites to rewrite. */
   public static final int EXIT_CHECK_FAILED = 1;
 
-  /** Exit code: {@code --verify} found compile errors the rewrite introduced (files written). */
+  /** Exit code: {@code --verify} found compile errors the rewrite introduced (nothing written). */
   public static final int EXIT_VERIFY_FAILED = 3;
 
   /** Exit code: bad input. */
@@ -126,7 +127,8 @@ public final class MigrateCommand implements Callable<Integer> {
   @Option(
       names = "--verify",
       description =
-          "After writing, compile the result and tie each error to the rewrite that caused it.")
+          "Before writing, compile every variant of the rewritten tree; write nothing if the"
+              + " change introduces a compile error.")
   boolean verify;
 
   @Option(
@@ -185,14 +187,14 @@ public final class MigrateCommand implements Callable<Integer> {
         return result.report().rewrittenCount() > 0 || leftover ? EXIT_CHECK_FAILED : EXIT_OK;
       }
       if (modeName.equals("write")) {
+        // Every input and output is checked before the first write: a run writes all or nothing.
+        Ban.Plan banPlan = ban == null ? null : Ban.plan(ban, result.templates(), banAllow);
         Verify verifier = verify ? new Verify(result, classpath, base) : null;
-        Verify.Builds before = verify ? verifier.build() : null;
-        result.changes().write();
-        if (ban != null) {
-          err.println(Ban.append(ban, result.templates(), banAllow));
-        }
         if (verify) {
-          Verify.Builds after = verifier.build();
+          // Differential and before writing: only errors the change introduces fail the run,
+          // and then nothing is written.
+          Verify.Builds before = verifier.build();
+          Verify.Builds after = verifier.buildRewritten();
           List<String> problems = verifier.newErrors(before, after);
           problems.forEach(err::println);
           err.println(
@@ -202,11 +204,16 @@ public final class MigrateCommand implements Callable<Integer> {
                   + after.failing()
                   + " with compile errors after the rewrite, "
                   + problems.size()
-                  + " new error(s)");
+                  + " new error(s)"
+                  + (problems.isEmpty() ? "" : "; nothing written"));
           if (!problems.isEmpty()) {
             err.flush();
             return EXIT_VERIFY_FAILED;
           }
+        }
+        result.changes().write();
+        if (banPlan != null) {
+          err.println(banPlan.write());
         }
       }
       return leftover ? EXIT_CHECK_FAILED : EXIT_OK;

@@ -164,7 +164,8 @@ public final class Migration {
     }
     phases.add("rewrite", t);
     MigrationReport report =
-        new MigrationReport(templates.displayPath(), request.mode(), reports, skipped, files);
+        new MigrationReport(
+            templates.displayPath(), request.mode(), reports, skipped, files, templates.skipped());
     Map<String, List<String>> byFile = new TreeMap<>();
     for (Map.Entry<Rule, List<RewrittenSite>> e : done.entrySet()) {
       if (!e.getKey().findOnly()) {

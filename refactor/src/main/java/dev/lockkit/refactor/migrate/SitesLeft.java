@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -77,6 +78,7 @@ final class SitesLeft {
     Map<Node, Boolean> listed = new IdentityHashMap<>();
     for (Node n : plan.unit().cu().findAll(Node.class, Node.TreeTraversal.PREORDER)) {
       if (!(n instanceof MethodCallExpr
+              || n instanceof MethodReferenceExpr
               || n instanceof FieldAccessExpr
               || n instanceof NameExpr
               || n instanceof ObjectCreationExpr)
@@ -217,7 +219,9 @@ final class SitesLeft {
 
   private static boolean plausible(Expression x, Ref ref) {
     return switch (ref.kind()) {
-      case METHOD -> x instanceof MethodCallExpr m && m.getNameAsString().equals(ref.name());
+      case METHOD ->
+          (x instanceof MethodCallExpr m && m.getNameAsString().equals(ref.name()))
+              || (x instanceof MethodReferenceExpr r && r.getIdentifier().equals(ref.name()));
       case FIELD ->
           (x instanceof FieldAccessExpr f && f.getNameAsString().equals(ref.name()))
               || (x instanceof NameExpr n && n.getNameAsString().equals(ref.name()));
@@ -228,6 +232,11 @@ final class SitesLeft {
   }
 
   private static boolean uses(Expression x, Ref ref) {
+    if (x instanceof MethodReferenceExpr r) {
+      // A method reference is a use of the method: listed (a rule rewrites it only when one of
+      // its before templates is that reference).
+      return Unifier.sameMethod(ref, r.resolve());
+    }
     if (x instanceof MethodCallExpr m) {
       ResolvedMethodDeclaration d = m.resolve();
       return Unifier.sameMethod(ref, d);
@@ -297,6 +306,11 @@ final class SitesLeft {
 
   /** What the code does with a member no template tried to match here. */
   private static String context(Expression x, Ref ref) {
+    if (x instanceof MethodReferenceExpr) {
+      return "a method reference to "
+          + ref.display()
+          + ": no before template is this reference, so it is not rewritten";
+    }
     Node parent = x.getParentNode().orElse(null);
     while (parent instanceof Expression e && e.isEnclosedExpr()) {
       parent = e.getParentNode().orElse(null);

@@ -17,8 +17,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * {@code --verify}: compile every build variant before and after the write, and tie each new
- * compile error to the rewrites of the file it is in.
+ * {@code --verify}: compile every build variant of the tree before the change and of the rewritten
+ * tree (laid out in a temporary directory, before anything is written), and tie each new compile
+ * error to the rewrites of the file it is in. The class path never includes the build output
+ * ({@code target/classes}) of a module being changed.
  *
  * <p>Implementation overview. Variants come from the analyzer's {@link VariantBuilder} over the
  * analysed source roots plus any source directory given on the class path (so a library such as
@@ -51,6 +53,9 @@ final class Verify {
     this.base = base;
     roots.addAll(result.sourceRoots());
     for (Path p : cp) {
+      if (Files.isDirectory(p) && isOwnBuildOutput(p, result.sourceRoots())) {
+        continue;
+      }
       if (Files.isDirectory(p) && !hasClassFiles(p)) {
         roots.add(p);
       } else {
@@ -76,12 +81,89 @@ final class Verify {
   }
 
   Builds build() {
-    VariantBuilder builder = new VariantBuilder(roots, classpath);
+    return build(roots);
+  }
+
+  /**
+   * Builds the rewritten tree without touching the user's files: each analysed source root is
+   * copied to a temporary directory with the run's new file texts laid over it, and that copy is
+   * built. Nothing the caller writes depends on it, so a failure leaves the tree as it was.
+   */
+  Builds buildRewritten() throws MigrationException {
+    Path temp = null;
+    try {
+      temp = Files.createTempDirectory("lockkit-verify");
+      SortedMap<Path, String> texts = result.changes().result();
+      List<Path> copies = new ArrayList<>();
+      for (int i = 0; i < roots.size(); i++) {
+        Path root = roots.get(i).toAbsolutePath().normalize();
+        Path copy = temp.resolve(Integer.toString(i));
+        copyTree(root, copy);
+        for (Map.Entry<Path, String> e : texts.entrySet()) {
+          Path f = e.getKey().toAbsolutePath().normalize();
+          if (f.startsWith(root)) {
+            Path target = copy.resolve(root.relativize(f).toString());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, e.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+          }
+        }
+        copies.add(copy);
+      }
+      return build(copies);
+    } catch (IOException | dev.lockkit.refactor.edit.EditException e) {
+      throw new MigrationException(
+          "--verify: cannot lay out the rewritten tree: " + e.getMessage());
+    } finally {
+      if (temp != null) {
+        deleteTree(temp);
+      }
+    }
+  }
+
+  private Builds build(List<Path> sourceRoots) {
+    VariantBuilder builder = new VariantBuilder(sourceRoots, classpath);
     Map<SortedMap<String, Boolean>, List<String>> out = new LinkedHashMap<>();
     for (VariantBuilder.Result r : builder.buildAll(configs)) {
       out.put(r.config(), r.errors());
     }
     return new Builds(out);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (p.toString().endsWith(".java")) {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless; the run's result does not depend on it.
+    }
+  }
+
+  /**
+   * True if {@code dir} is the build output of a module whose sources are being changed ({@code
+   * M/target/classes} for a root under {@code M}): on the class path it would let a variant resolve
+   * a class the variant deletes, hiding the very errors the check is for.
+   */
+  private static boolean isOwnBuildOutput(Path dir, List<Path> sourceRoots) {
+    Path d = dir.toAbsolutePath().normalize();
+    if (d.getNameCount() < 2
+        || !d.getFileName().toString().equals("classes")
+        || !d.getParent().getFileName().toString().equals("target")) {
+      return false;
+    }
+    Path module = d.getParent().getParent();
+    return sourceRoots.stream().anyMatch(r -> r.toAbsolutePath().normalize().startsWith(module));
   }
 
   /** Errors of {@code after} not in {@code before}, each with the rewrites that may cause it. */

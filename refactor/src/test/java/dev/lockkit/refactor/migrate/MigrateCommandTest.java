@@ -108,7 +108,10 @@ class MigrateCommandTest {
     assertEquals(2, code);
     assertTrue(err.toString().startsWith("lockkit migrate: "), err.toString());
     assertTrue(
-        err.toString().contains("T.java:4: rule T.IsEmpty: @AfterTemplate returns int"),
+        err.toString()
+            .contains(
+                "T.java:4: the @AfterTemplate expression has type boolean, not assignable to its"
+                    + " return type int"),
         err.toString());
     assertFalse(err.toString().contains("\tat "), err.toString());
     assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
@@ -179,5 +182,75 @@ class MigrateCommandTest {
     String src = root.resolve("src").toString();
     assertEquals(0, run("--check", "--templates", t, src), err.toString());
     assertEquals(1, run("--check", "--fail-on-left", "--templates", t, src), err.toString());
+  }
+
+  @Test
+  void banWithAnUnparsableRulesFileWritesNothingAndExitsTwo() throws Exception {
+    tree(TEMPLATE);
+    TestTrees.write(root, Map.of("rules.txt", "frobnicate everything\n"));
+    int code =
+        run(
+            "--ban",
+            root.resolve("rules.txt").toString(),
+            "--templates",
+            root.resolve("T.java").toString(),
+            root.resolve("src").toString());
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("unknown directive 'frobnicate'"), err.toString());
+    assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
+    assertEquals("frobnicate everything\n", TestTrees.text(root, "rules.txt"));
+  }
+
+  @Test
+  void aConstructorTemplateIsNotBannedAsItsWholeType() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            class T {
+              class Boxing {
+                @BeforeTemplate Integer before(int i) { return new Integer(i); }
+                @AfterTemplate Integer after(int i) { return Integer.valueOf(i); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\nclass A {\n  Integer f(int i) {\n    return new Integer(i);\n  }\n}\n",
+            "rules.txt",
+            "version 1\n"));
+    int code =
+        run(
+            "--ban",
+            root.resolve("rules.txt").toString(),
+            "--templates",
+            root.resolve("T.java").toString(),
+            root.resolve("src").toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(TestTrees.text(root, "src/p/A.java").contains("return Integer.valueOf(i);"));
+    assertFalse(TestTrees.text(root, "rules.txt").contains("ban java.lang.Integer "));
+    assertTrue(err.toString().contains("constructors not banned"), err.toString());
+  }
+
+  @Test
+  void aMethodReferenceToTheOldApiIsListedAsASiteLeft() {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            TEMPLATE,
+            "src/p/A.java",
+            "package p;\nimport java.util.function.ToIntFunction;\nclass A {\n"
+                + "  ToIntFunction<String> f = String::length;\n}\n"));
+    int code =
+        run(
+            "--check",
+            "--fail-on-left",
+            "--templates",
+            root.resolve("T.java").toString(),
+            root.resolve("src").toString());
+    assertEquals(1, code, err.toString());
+    assertTrue(out.toString().contains("src/p/A.java:4:29  String::length"), out.toString());
+    assertTrue(out.toString().contains("a method reference to String.length()"), out.toString());
   }
 }

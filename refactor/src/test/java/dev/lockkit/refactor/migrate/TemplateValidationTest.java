@@ -21,14 +21,7 @@ class TemplateValidationTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "Placeholder",
-    "Repeated",
-    "Matches",
-    "NotMatches",
-    "MayOptionallyUse",
-    "AlsoNegation"
-  })
+  @CsvSource({"Placeholder", "Repeated", "Matches", "NotMatches", "OfKind", "NoAutoboxing"})
   void unsupportedRefasterFeatureIsNamed(String feature) {
     String message =
         refuse(
@@ -115,16 +108,16 @@ class TemplateValidationTest {
   }
 
   @Test
-  void lambdaInBeforeTemplateIsRefusedByKind() {
+  void arrayCreationInBeforeTemplateIsRefusedByKind() {
     assertEquals(
-        "T.java:4: a lambda expression in a @BeforeTemplate is not supported (see"
+        "T.java:4: an array creation in a @BeforeTemplate is not supported (see"
             + " refactor/MIGRATE.md for the supported subset)",
         refuse(
             """
             class T {
               class R {
-                @BeforeTemplate Runnable before(String s) {
-                  return () -> s.trim();
+                @BeforeTemplate String[] before(String s) {
+                  return new String[] {s};
                 }
               }
             }
@@ -166,5 +159,65 @@ class TemplateValidationTest {
             }
             """);
     assertEquals("T.java:3: cannot resolve type com.example.Gone", m.substring(0, m.indexOf(" (")));
+  }
+
+  @Test
+  void aTemplateNestedThousandsDeepIsRefusedWithItsLine() {
+    String deep = "(".repeat(5000) + "s.length()" + ")".repeat(5000);
+    assertEquals(
+        "T.java:3: expression nested too deep (limit 300)",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate int before(String s) { return %s; }
+              }
+            }
+            """
+                .formatted(deep)));
+    assertEquals(
+        "T.java:3: expression nested too deep (limit 300)",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate boolean before(String s) { return %ss.isEmpty(); }
+              }
+            }
+            """
+                .formatted("!".repeat(3000))));
+  }
+
+  @Test
+  void anAfterTemplateCallingAHelperOfTheTemplateFileIsRefused() {
+    assertEquals(
+        "T.java:4: the @AfterTemplate uses method helper of the template file itself, which the"
+            + " rewritten code cannot reach",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate boolean before(String s) { return s.length() == 0; }
+                @AfterTemplate boolean after(String s) { return helper(s); }
+              }
+              private static boolean helper(String s) { return s.isEmpty(); }
+            }
+            """));
+  }
+
+  @Test
+  void anIllTypedAfterTemplateIsRefusedWhenTheFileIsRead() {
+    assertEquals(
+        "T.java:4: the @AfterTemplate expression has type int, not assignable to its return type"
+            + " boolean",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate boolean before(String s) { return s.length() == 0; }
+                @AfterTemplate boolean after(String s) { return s.length() + 1; }
+              }
+            }
+            """));
   }
 }

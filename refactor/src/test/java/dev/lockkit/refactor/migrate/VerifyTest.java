@@ -9,13 +9,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --verify} ties a compile error the rewrite introduced to the rewrite. */
+/**
+ * {@code --verify} checks the rewritten tree before writing and ties a new error to its rewrite.
+ */
 class VerifyTest {
 
   @TempDir Path root;
 
   @Test
-  void newCompileErrorIsAttributedToTheRewriteOfItsFile() throws Exception {
+  void newCompileErrorOfTheRewrittenCopyIsAttributedToTheRewriteOfItsFile() throws Exception {
     TestTrees.write(
         root,
         Map.of(
@@ -43,13 +45,16 @@ class VerifyTest {
     Verify verify = new Verify(r, List.of(), root);
     Verify.Builds before = verify.build();
     assertEquals(List.of(), before.errors().values().iterator().next());
-    r.changes().write();
-    Verify.Builds after = verify.build();
+    Verify.Builds after = verify.buildRewritten();
     assertEquals(0, before.failing());
     assertEquals(1, after.failing());
     List<String> errors = verify.newErrors(before, after);
     assertEquals(1, errors.size(), errors.toString());
     assertTrue(errors.get(0).contains("p/A.java:"), errors.get(0));
     assertTrue(errors.get(0).endsWith("<- rule T.R at src/p/A.java:4"), errors.get(0));
+    // Checked on a copy: the user's file is untouched.
+    assertEquals(
+        "package p;\nclass A {\n  void f(String s) {\n    Api.legacy(s);\n  }\n}\n",
+        TestTrees.text(root, "src/p/A.java"));
   }
 }

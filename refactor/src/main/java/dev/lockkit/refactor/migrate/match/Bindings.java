@@ -57,6 +57,11 @@ public final class Bindings {
   }
 
   /** The target expression bound to placeholder {@code name}, as written. */
+  /** Every bound placeholder's target expression (their text is kept by a rewrite). */
+  public java.util.Collection<Expression> boundExpressions() {
+    return java.util.Collections.unmodifiableCollection(placeholders.values());
+  }
+
   public Expression placeholder(String name) {
     return placeholders.get(name);
   }

@@ -4,8 +4,11 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -61,7 +64,8 @@ public final class Matcher {
           && !(s instanceof BlockStmt)
           && s.getParentNode()
               .filter(p -> p instanceof BlockStmt || p instanceof SwitchEntry)
-              .isEmpty()) {
+              .isEmpty()
+          && !isElseIf(s)) {
         tryRuns(List.of(s), matches, misses, s);
       }
     }
@@ -71,7 +75,10 @@ public final class Matcher {
   private void tryExpression(Expression x, List<Match> matches, Map<Node, NearMiss> misses) {
     for (Rule rule : rules) {
       for (Template t : rule.before()) {
-        if (t.kind() != Template.Kind.EXPRESSION || !plausible(t, t.expression(), x)) {
+        if (t.kind() != Template.Kind.EXPRESSION
+            || !(t.negated()
+                ? x instanceof UnaryExpr || x instanceof BinaryExpr
+                : plausible(t, t.expression(), x))) {
           continue;
         }
         Bindings b = new Bindings();
@@ -153,6 +160,9 @@ public final class Matcher {
       }
       return false;
     }
+    if (te instanceof MethodReferenceExpr tm) {
+      return x instanceof MethodReferenceExpr xm && xm.getIdentifier().equals(tm.getIdentifier());
+    }
     if (ref != null && ref.kind() == Ref.Kind.METHOD) {
       return x instanceof MethodCallExpr mc && mc.getNameAsString().equals(ref.name());
     }
@@ -160,6 +170,20 @@ public final class Matcher {
       return x.isFieldAccessExpr() || x.isNameExpr();
     }
     return te.getClass() == x.getClass();
+  }
+
+  /**
+   * The {@code if} of an {@code else if}: not a site of its own, as in Refaster, whose rewrite
+   * would otherwise read {@code else Preconditions.checkArgument(...)}.
+   */
+  private static boolean isElseIf(Statement s) {
+    return s instanceof com.github.javaparser.ast.stmt.IfStmt
+        && s.getParentNode()
+            .filter(
+                p ->
+                    p instanceof com.github.javaparser.ast.stmt.IfStmt i
+                        && i.getElseStmt().orElse(null) == s)
+            .isPresent();
   }
 
   private static boolean hasAncestor(Node n, Class<? extends Node> kind) {

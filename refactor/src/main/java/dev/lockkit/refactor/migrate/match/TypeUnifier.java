@@ -97,6 +97,18 @@ final class TypeUnifier {
     return wanted.describe().equals(actual.describe()) ? null : "";
   }
 
+  /**
+   * True if {@code t} is, or descends from, the class {@code name}. The solver's reflection model
+   * of a JDK enum lists no {@code java.lang.Enum} ancestor, so an enum is asked directly.
+   */
+  private static boolean hasErasedAncestor(ResolvedReferenceType t, String name) {
+    if (name.equals("java.lang.Enum")
+        && t.getTypeDeclaration().map(d -> d.isEnum()).orElse(false)) {
+      return true;
+    }
+    return ancestor(t, name).isPresent();
+  }
+
   private static Optional<ResolvedReferenceType> ancestor(ResolvedReferenceType t, String name) {
     if (t.getQualifiedName().equals(name)) {
       return Optional.of(t);
@@ -106,7 +118,25 @@ final class TypeUnifier {
 
   private String bindChecked(ResolvedTypeParameterDeclaration tp, ResolvedType actual) {
     for (ResolvedTypeParameterDeclaration.Bound b : tp.getBounds()) {
-      if (b.isExtends() && !mentionsVariable(b.getType()) && !b.getType().isAssignableBy(actual)) {
+      if (!b.isExtends()) {
+        continue;
+      }
+      // A bound that mentions the variable itself (T extends Enum<T>, T extends Comparable<? super
+      // T>) is checked on its erasure: an Object is no Enum, whatever T is. Unchecked, such a
+      // rule would turn Objects.equals(a, b) on any objects into a == b.
+      boolean fits;
+      try {
+        fits =
+            mentionsVariable(b.getType())
+                ? b.getType().isReferenceType()
+                    && actual.isReferenceType()
+                    && hasErasedAncestor(
+                        actual.asReferenceType(), b.getType().asReferenceType().getQualifiedName())
+                : b.getType().isAssignableBy(actual);
+      } catch (RuntimeException | StackOverflowError e) {
+        fits = false;
+      }
+      if (!fits) {
         return " (outside the bound of " + tp.getName() + ")";
       }
     }

@@ -11,11 +11,14 @@ import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -63,7 +66,54 @@ public final class Unifier {
 
   /** Unifies an expression template's body with {@code target}; null on success. */
   static Mismatch expression(Template template, Expression target, Bindings into) {
-    return new Unifier(template, into).expr(template.expression(), target);
+    Unifier u = new Unifier(template, into);
+    return template.negated()
+        ? u.negated(template.expression(), target)
+        : u.expr(template.expression(), target);
+  }
+
+  /** Unifies the negation of template expression {@code tRaw} with {@code xRaw}. */
+  private Mismatch negated(Expression tRaw, Expression xRaw) {
+    Expression t = unwrap(tRaw);
+    Expression x = unwrap(xRaw);
+    if (t instanceof UnaryExpr tu && tu.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return expr(tu.getExpression(), xRaw);
+    }
+    if (t instanceof BinaryExpr tb) {
+      BinaryExpr.Operator op = tb.getOperator();
+      BinaryExpr.Operator complement = complement(op);
+      if (complement != null) {
+        if (!(x instanceof BinaryExpr xb) || xb.getOperator() != complement) {
+          return fail(x, "expected operator " + complement.asString());
+        }
+        matched(x);
+        if (op == BinaryExpr.Operator.AND || op == BinaryExpr.Operator.OR) {
+          Mismatch m = negated(tb.getLeft(), xb.getLeft());
+          return m != null ? m : negated(tb.getRight(), xb.getRight());
+        }
+        Mismatch m = expr(tb.getLeft(), xb.getLeft());
+        return m != null ? m : expr(tb.getRight(), xb.getRight());
+      }
+    }
+    if (x instanceof UnaryExpr xu && xu.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      return first(matched(x), expr(tRaw, xu.getExpression()));
+    }
+    return fail(x, "expected the negation of '" + Describe.code(t) + "'");
+  }
+
+  /** The operator of the negated comparison (De Morgan for {@code &&}/{@code ||}), or null. */
+  private static BinaryExpr.Operator complement(BinaryExpr.Operator op) {
+    return switch (op) {
+      case EQUALS -> BinaryExpr.Operator.NOT_EQUALS;
+      case NOT_EQUALS -> BinaryExpr.Operator.EQUALS;
+      case LESS -> BinaryExpr.Operator.GREATER_EQUALS;
+      case GREATER_EQUALS -> BinaryExpr.Operator.LESS;
+      case GREATER -> BinaryExpr.Operator.LESS_EQUALS;
+      case LESS_EQUALS -> BinaryExpr.Operator.GREATER;
+      case AND -> BinaryExpr.Operator.OR;
+      case OR -> BinaryExpr.Operator.AND;
+      default -> null;
+    };
   }
 
   /** Unifies a statement template's body with consecutive {@code targets}; null on success. */
@@ -93,6 +143,15 @@ public final class Unifier {
             + "' ("
             + m.lines().findFirst().orElse(m)
             + "); pass its library with --classpath",
+        depth);
+  }
+
+  /** A site the symbol solver could not type without overflowing the stack: never rewritten. */
+  private Mismatch unresolvedRecursive(Node at) {
+    return new Mismatch(
+        at,
+        true,
+        "unresolved: cannot resolve '" + Describe.code(at) + "'" + RefResolver.RECURSIVE,
         depth);
   }
 
@@ -172,17 +231,30 @@ public final class Unifier {
     if (ref != null && ref.kind() == Ref.Kind.ANY_OF) {
       return anyOf((MethodCallExpr) t, xRaw);
     }
+    if (t instanceof MethodReferenceExpr tm) {
+      return methodReference(tm, ref, x);
+    }
+    if (t instanceof LambdaExpr tl) {
+      return lambda(tl, x);
+    }
     if (ref != null && ref.kind() == Ref.Kind.METHOD) {
       return call((MethodCallExpr) t, ref, x);
     }
     if (ref != null && ref.kind() == Ref.Kind.FIELD) {
       return field(t, ref, x);
     }
+    if (ref != null && ref.kind() == Ref.Kind.ARRAY_LENGTH) {
+      // The scopes' unification types the target's scope: only an array has 'length' there.
+      return x instanceof FieldAccessExpr xf && xf.getNameAsString().equals("length")
+          ? first(matched(x), expr(((FieldAccessExpr) t).getScope(), xf.getScope()))
+          : fail(x, "expected an array's length, found " + Describe.target(x));
+    }
     if (t instanceof ObjectCreationExpr tc) {
       return creation(tc, ref, x);
     }
     if (t instanceof LiteralExpr) {
-      return t.getClass() == x.getClass() && t.toString().equals(x.toString())
+      // Compared as printed without comments: '/* parallel= */ false' is the literal false.
+      return t.getClass() == x.getClass() && Describe.sameCode(t, x)
           ? matched(x)
           : fail(x, "expected the literal " + t + ", found " + Describe.target(x));
     }
@@ -253,6 +325,8 @@ public final class Unifier {
       actual = x.calculateResolvedType();
     } catch (RuntimeException e) {
       return unresolved(x, e);
+    } catch (StackOverflowError e) {
+      return unresolvedRecursive(x);
     }
     ResolvedType wanted = template.placeholders().get(name);
     String why = types.unify(wanted, actual);
@@ -302,6 +376,8 @@ public final class Unifier {
       d = xc.resolve();
     } catch (RuntimeException e) {
       return unresolved(xc, e);
+    } catch (StackOverflowError e) {
+      return unresolvedRecursive(xc);
     }
     if (!sameMethod(ref, d)) {
       return fail(xc, "calls " + d.getQualifiedName() + ", not " + ref.display());
@@ -323,6 +399,52 @@ public final class Unifier {
       }
     }
     return null;
+  }
+
+  /**
+   * A method reference matches a reference to the same method (or constructor), whatever the
+   * spelling of its qualifier: the target's is resolved, and a placeholder qualifier binds.
+   */
+  private Mismatch methodReference(MethodReferenceExpr t, Ref ref, Expression x) {
+    if (!(x instanceof MethodReferenceExpr xm) || !xm.getIdentifier().equals(t.getIdentifier())) {
+      return fail(x, "expected the method reference " + t + ", found " + Describe.target(x));
+    }
+    if (ref != null && ref.kind() == Ref.Kind.CONSTRUCTOR) {
+      return xm.getScope() instanceof TypeExpr xt && t.getScope() instanceof TypeExpr tt
+          ? first(type(tt.getType(), xt.getType()), matched(x))
+          : fail(x, "expected " + t);
+    }
+    ResolvedMethodDeclaration d;
+    try {
+      d = xm.resolve();
+    } catch (RuntimeException e) {
+      return unresolved(xm, e);
+    } catch (StackOverflowError e) {
+      return unresolvedRecursive(xm);
+    }
+    if (ref == null || !sameMethod(ref, d)) {
+      return fail(xm, "refers to " + d.getQualifiedName() + ", not " + t);
+    }
+    matched(xm);
+    if (t.getScope() instanceof TypeExpr) {
+      return xm.getScope() instanceof TypeExpr ? null : fail(xm, "expected a type qualifier");
+    }
+    return xm.getScope() instanceof TypeExpr
+        ? fail(xm, "expected an expression qualifier")
+        : expr(t.getScope(), xm.getScope());
+  }
+
+  /** A lambda matches one with as many parameters, its parameters bound like template locals. */
+  private Mismatch lambda(LambdaExpr t, Expression x) {
+    if (!(x instanceof LambdaExpr xl) || xl.getParameters().size() != t.getParameters().size()) {
+      return fail(x, "expected a lambda like '" + Describe.code(t) + "'");
+    }
+    for (int i = 0; i < t.getParameters().size(); i++) {
+      bindings.locals.put(
+          t.getParameter(i).getNameAsString(), xl.getParameter(i).getNameAsString());
+    }
+    matched(x);
+    return stmt(t.getBody(), xl.getBody());
   }
 
   /** A receiver mismatch says what the code reaches the member through: the report's reason. */

@@ -1,6 +1,7 @@
 package dev.lockkit.refactor.migrate.report;
 
 import dev.lockkit.analyzer.report.Json;
+import dev.lockkit.refactor.migrate.template.SkippedRule;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -13,18 +14,31 @@ import java.util.SortedMap;
  * @param rules one entry per rule of the template file
  * @param skipped files that did not parse ({@code path:line: message}); they were not migrated
  * @param filesChanged display paths of the files the run changes, sorted
+ * @param skippedRules rules of the template file that were not applied, with the reason
  */
 public record MigrationReport(
     String templates,
     String mode,
     List<RuleReport> rules,
     List<String> skipped,
-    List<String> filesChanged) {
+    List<String> filesChanged,
+    List<SkippedRule> skippedRules) {
 
   public MigrationReport {
     rules = List.copyOf(rules);
     skipped = List.copyOf(skipped);
     filesChanged = List.copyOf(filesChanged);
+    skippedRules = List.copyOf(skippedRules);
+  }
+
+  /** A report of a template file none of whose rules was skipped. */
+  public MigrationReport(
+      String templates,
+      String mode,
+      List<RuleReport> rules,
+      List<String> skipped,
+      List<String> filesChanged) {
+    this(templates, mode, rules, skipped, filesChanged, List.of());
   }
 
   /** Sites rewritten (or, in check and dry-run mode, that would be) by rules with an after. */
@@ -52,6 +66,19 @@ public record MigrationReport(
         .append(" file(s); ")
         .append(leftCount())
         .append(" site(s) left\n");
+    if (!skippedRules.isEmpty()) {
+      sb.append(rules.size())
+          .append(" rule(s) applied, ")
+          .append(skippedRules.size())
+          .append(" rule(s) skipped:\n");
+      for (SkippedRule s : skippedRules) {
+        sb.append("  skipped   rule ")
+            .append(s.name())
+            .append(": ")
+            .append(s.reason())
+            .append('\n');
+      }
+    }
     for (RuleReport r : rules) {
       sb.append('\n')
           .append("rule ")
@@ -165,6 +192,15 @@ public record MigrationReport(
     j.endArray();
     j.name("skipped").beginArray();
     skipped.forEach(j::value);
+    j.endArray();
+    j.name("skippedRules").beginArray();
+    for (SkippedRule s : skippedRules) {
+      j.beginObject();
+      j.name("rule").value(s.name());
+      j.name("line").value(s.line());
+      j.name("reason").value(s.reason());
+      j.endObject();
+    }
     j.endArray();
     j.endObject();
     return j.toString();

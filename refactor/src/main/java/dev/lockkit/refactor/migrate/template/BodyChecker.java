@@ -2,6 +2,7 @@ package dev.lockkit.refactor.migrate.template;
 
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -13,13 +14,16 @@ import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -32,9 +36,8 @@ import java.util.List;
 
 /**
  * The syntax a {@code @BeforeTemplate} body may use: the node kinds the matcher unifies. Anything
- * else (lambdas, method references, loops, switch, try, array creation, patterns, anonymous
- * classes, {@code Refaster} helpers other than {@code anyOf}) is refused with its kind named,
- * rather than matched approximately.
+ * else (loops, switch, try, array creation, patterns, anonymous classes, {@code Refaster} helpers
+ * other than {@code anyOf}) is refused with its kind named, rather than matched approximately.
  */
 final class BodyChecker {
 
@@ -57,6 +60,10 @@ final class BodyChecker {
           EnclosedExpr.class,
           ClassExpr.class,
           ThisExpr.class,
+          LambdaExpr.class,
+          MethodReferenceExpr.class,
+          TypeExpr.class,
+          Parameter.class,
           VariableDeclarationExpr.class,
           VariableDeclarator.class,
           Modifier.class,

@@ -46,7 +46,9 @@ public record Ref(
     /** A type variable of the template method: unified with the target's type. */
     TYPE_VARIABLE,
     /** {@code Refaster.anyOf(...)}: matches if any argument matches. */
-    ANY_OF
+    ANY_OF,
+    /** {@code a.length} of an array {@code a}: not a declared field, so it has no owner. */
+    ARRAY_LENGTH
   }
 
   /** A human-readable name, e.g. {@code RwSemaphore.down_read()} or {@code MmStruct.mmap_lock}. */

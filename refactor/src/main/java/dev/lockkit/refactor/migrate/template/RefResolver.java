@@ -1,15 +1,18 @@
 package dev.lockkit.refactor.migrate.template;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
@@ -67,6 +70,11 @@ public final class RefResolver {
     }
   }
 
+  /** Why a resolution that overflowed the stack is refused. */
+  public static final String RECURSIVE =
+      " (the symbol solver recursed without end, as it does on a recursive type bound such as"
+          + " E extends Comparable<? super E>)";
+
   private static final String HINT = "; pass the library that declares it with --classpath";
 
   Map<Node, Ref> resolveBody(
@@ -84,6 +92,10 @@ public final class RefResolver {
         }
         if (n instanceof VariableDeclarator v) {
           locals.add(v.getNameAsString());
+        } else if (n instanceof Parameter p) {
+          locals.add(p.getNameAsString()); // a lambda's parameter: bound like a local
+        } else if (n instanceof MethodReferenceExpr mr) {
+          methodReference(mr, refs);
         } else if (n instanceof NameExpr ne) {
           nameRef(ne, params, locals, refs);
         } else if (n instanceof FieldAccessExpr fa) {
@@ -139,6 +151,10 @@ public final class RefResolver {
   }
 
   private void fieldRef(FieldAccessExpr fa, Map<Node, Ref> refs) throws TemplateException {
+    if (fa.getNameAsString().equals("length") && isArray(fa.getScope())) {
+      refs.put(fa, new Ref(Ref.Kind.ARRAY_LENGTH, "", "length", "", false));
+      return;
+    }
     ResolvedValueDeclaration d;
     try {
       d = fa.resolve();
@@ -181,6 +197,10 @@ public final class RefResolver {
       d = mc.resolve();
     } catch (RuntimeException e) {
       throw parser.error(mc, "cannot resolve call " + mc + " (" + reason(e) + ")" + HINT);
+    } catch (StackOverflowError e) {
+      // JavaParser's solver recurses without end on recursive bounds such as
+      // <E extends Comparable<? super E>>; the stack has unwound, so only this rule is skipped.
+      throw parser.error(mc, "cannot resolve call " + mc + RECURSIVE);
     }
     if (mc.getScope().isEmpty() && !d.isStatic()) {
       throw parser.error(
@@ -203,6 +223,107 @@ public final class RefResolver {
     }
   }
 
+  /**
+   * A method reference names its method like a call does: resolved to the declaration (so an
+   * overload is told apart by the functional type the template gives it), recorded as a method.
+   */
+  private void methodReference(MethodReferenceExpr mr, Map<Node, Ref> refs)
+      throws TemplateException {
+    if (mr.getIdentifier().equals("new")) {
+      ResolvedType t;
+      if (!(mr.getScope() instanceof TypeExpr te)) {
+        throw parser.error(mr, "constructor reference " + mr + " without a type");
+      }
+      t = resolveType(te.getType(), mr);
+      refs.put(mr, new Ref(Ref.Kind.CONSTRUCTOR, qualifiedName(t, mr), "<init>", "", true));
+      return;
+    }
+    ResolvedMethodDeclaration d;
+    try {
+      d = mr.resolve();
+    } catch (RuntimeException e) {
+      throw parser.error(
+          mr, "cannot resolve method reference " + mr + " (" + reason(e) + ")" + HINT);
+    } catch (StackOverflowError e) {
+      throw parser.error(mr, "cannot resolve method reference " + mr + RECURSIVE);
+    }
+    declarations.put(mr, d);
+    Set<String> supertypes = new java.util.TreeSet<>();
+    try {
+      d.declaringType().getAllAncestors().forEach(a -> supertypes.add(a.getQualifiedName()));
+    } catch (RuntimeException e) {
+      // Unknown supertypes only mean wider-receiver references are not recognised as uses.
+    }
+    refs.put(
+        mr,
+        new Ref(
+            Ref.Kind.METHOD,
+            d.declaringType().getQualifiedName(),
+            mr.getIdentifier(),
+            signature(d),
+            d.isStatic(),
+            supertypes));
+  }
+
+  /**
+   * Refuses an after template that references what the rewritten code cannot reach: a private
+   * member, or anything declared in the template file itself (a helper next to the rules), since
+   * the rewrite copies the template's text into another class.
+   */
+  void checkReachable(Map<Node, Ref> refs, Set<String> templateTypes) throws TemplateException {
+    for (Map.Entry<Node, Object> e : sortedDeclarations()) {
+      if (!refs.containsKey(e.getKey())) {
+        continue;
+      }
+      Object d = e.getValue();
+      String what = null;
+      String owner = null;
+      boolean isPrivate = false;
+      if (d instanceof ResolvedMethodDeclaration m) {
+        what = "method " + m.getName();
+        owner = m.declaringType().getQualifiedName();
+        isPrivate = m.accessSpecifier() == com.github.javaparser.ast.AccessSpecifier.PRIVATE;
+      } else if (d instanceof ResolvedValueDeclaration v && v.isField()) {
+        what = "field " + v.getName();
+        owner = v.asField().declaringType().getQualifiedName();
+        isPrivate =
+            v.asField().accessSpecifier() == com.github.javaparser.ast.AccessSpecifier.PRIVATE;
+      }
+      if (what == null) {
+        continue;
+      }
+      if (templateTypes.contains(owner)) {
+        throw parser.error(
+            e.getKey(),
+            "the @"
+                + TemplateParser.AFTER
+                + " uses "
+                + what
+                + " of the template file itself, which the rewritten code cannot reach");
+      }
+      if (isPrivate) {
+        throw parser.error(
+            e.getKey(),
+            "the @"
+                + TemplateParser.AFTER
+                + " uses private "
+                + what
+                + " of "
+                + owner
+                + ", which the rewritten code cannot reach");
+      }
+    }
+  }
+
+  /** True if {@code e}'s static type is an array ({@code length} is then the array's length). */
+  private static boolean isArray(Expression e) {
+    try {
+      return e.calculateResolvedType().isArray();
+    } catch (RuntimeException ex) {
+      return false;
+    }
+  }
+
   /** A static member's qualifier, if written as a type name, is a type reference. */
   private void markQualifier(Expression scope, String owner, Map<Node, Ref> refs) {
     String simple = owner.substring(owner.lastIndexOf('.') + 1);
@@ -210,6 +331,13 @@ public final class RefResolver {
       refs.put(ne, new Ref(Ref.Kind.TYPE, owner, "", "", true));
     } else if (scope instanceof FieldAccessExpr fa && fa.toString().equals(owner)) {
       refs.put(fa, new Ref(Ref.Kind.TYPE, owner, "", "", true));
+    } else if (scope instanceof FieldAccessExpr fa
+        && fa.getNameAsString().equals(simple)
+        && owner.endsWith("." + fa.toString())) {
+      // A nested type written from its outer type (CommandLine.Help.Ansi.OFF): each qualifier
+      // is the enclosing type, down to the outermost, which is imported like any other type.
+      refs.put(fa, new Ref(Ref.Kind.TYPE, owner, "", "", true));
+      markQualifier(fa.getScope(), owner.substring(0, owner.lastIndexOf('.')), refs);
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * #placeholders()} maps each parameter name to its resolved type (type variables of the method stay
  * type variables; the matcher unifies them), {@link #refs()} the resolved meaning of every name in
  * the body (so the matcher never resolves the template again), {@link #typeVariables()} the
- * method's own type parameters, {@link #requires()} the gated declarations it references.
+ * method's own type parameters (and its rule class's), {@link #requires()} the gated declarations
+ * it references, {@link #negated()} whether this is the negation of a before template.
  */
 public record Template(
     MethodDeclaration method,
@@ -27,7 +28,19 @@ public record Template(
     Map<String, ResolvedType> placeholders,
     Set<String> typeVariables,
     Map<Node, Ref> refs,
-    List<Requirement> requires) {
+    List<Requirement> requires,
+    boolean negated) {
+
+  /**
+   * The negation of this before template ({@code @AlsoNegation}): it matches the code Refaster's
+   * negation of the expression would be ({@code a == b} as {@code a != b}, {@code !x} as {@code x},
+   * {@code a && b} as {@code !a || !b}, anything else as {@code !(...)}), and the after template is
+   * rendered negated there.
+   */
+  public Template negation() {
+    return new Template(
+        method, kind, expression, statements, placeholders, typeVariables, refs, requires, true);
+  }
 
   /**
    * A declaration the template's body references, with the {@code @IfConfig} conditions of the

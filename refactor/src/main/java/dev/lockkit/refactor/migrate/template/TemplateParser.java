@@ -57,17 +57,15 @@ public final class TemplateParser {
           "Repeated",
           "Matches",
           "NotMatches",
-          "MayOptionallyUse",
           "OfKind",
           "AllowCodeBetweenLines",
-          "AlsoNegation",
-          "UseImportPolicy",
           "NoAutoboxing",
           "AlsoReverseTernary");
 
   private final Workspace workspace;
   private final SourceFile file;
   private final String display;
+  private final Set<String> templateTypes = new java.util.TreeSet<>();
 
   private TemplateParser(Workspace workspace, SourceFile file) {
     this.workspace = workspace;
@@ -87,6 +85,11 @@ public final class TemplateParser {
   }
 
   private TemplateSet parse() throws TemplateException {
+    int deep = NestingCheck.tooDeepAt(file.text());
+    if (deep > 0) {
+      throw new TemplateException(
+          display + ":" + deep + ": expression nested too deep (limit " + NestingCheck.LIMIT + ")");
+    }
     ParseResult<CompilationUnit> r = workspace.parser().parse(file.text());
     if (!r.isSuccessful() || r.getResult().isEmpty()) {
       com.github.javaparser.Problem p = r.getProblems().get(0);
@@ -100,17 +103,44 @@ public final class TemplateParser {
               + p.getMessage().lines().findFirst().orElse(""));
     }
     CompilationUnit cu = r.getResult().get();
+    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+      t.getFullyQualifiedName().ifPresent(templateTypes::add);
+    }
     List<Rule> rules = new ArrayList<>();
+    List<SkippedRule> skipped = new ArrayList<>();
     for (ClassOrInterfaceDeclaration c : cu.findAll(ClassOrInterfaceDeclaration.class)) {
-      checkAnnotations(c);
-      Optional<Rule> rule = rule(c);
-      rule.ifPresent(rules::add);
+      if (!isRule(c)) {
+        continue;
+      }
+      try {
+        checkAnnotations(c);
+        rule(c).ifPresent(rules::add);
+      } catch (TemplateException e) {
+        skipped.add(new SkippedRule(ruleName(c), line(c), e.getMessage()));
+      }
     }
     if (rules.isEmpty()) {
+      if (!skipped.isEmpty()) {
+        // Nothing to run: the file is refused, with the first reason as its located message.
+        StringBuilder sb = new StringBuilder(skipped.get(0).reason());
+        for (SkippedRule other : skipped.subList(1, skipped.size())) {
+          sb.append("\n  also skipped: rule ")
+              .append(other.name())
+              .append(": ")
+              .append(other.reason());
+        }
+        throw new TemplateException(sb.toString());
+      }
       throw new TemplateException(
           display + ":1: no rules: no method is annotated @" + BEFORE + " or @" + AFTER);
     }
-    return new TemplateSet(file, display, rules);
+    return new TemplateSet(file, display, rules, skipped);
+  }
+
+  /** True if {@code c} declares a template method (its own methods, not a nested class's). */
+  private static boolean isRule(ClassOrInterfaceDeclaration c) {
+    return c.getMethods().stream()
+        .anyMatch(m -> m.isAnnotationPresent(BEFORE) || m.isAnnotationPresent(AFTER));
   }
 
   private Optional<Rule> rule(ClassOrInterfaceDeclaration c) throws TemplateException {
@@ -170,6 +200,14 @@ public final class TemplateParser {
         checkCompatible(name, b, a);
       }
       after = Optional.of(a);
+      if (afters.get(0).isAnnotationPresent("AlsoNegation")) {
+        if (a.kind() != Template.Kind.EXPRESSION) {
+          throw error(afters.get(0), "@AlsoNegation applies to an expression template only");
+        }
+        for (Template b : List.copyOf(before)) {
+          before.add(b.negation());
+        }
+      }
     }
     return Optional.of(new Rule(name, line, before, after, named));
   }
@@ -187,6 +225,13 @@ public final class TemplateParser {
       placeholders.put(p.getNameAsString(), resolver.resolveType(p.getType(), p));
     }
     Set<String> typeVariables = new LinkedHashSet<>();
+    // Picnic's form declares a rule's type variables on the rule class, shared by its templates;
+    // they are unified exactly like the method's own.
+    if (m.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration owner) {
+      for (TypeParameter tp : owner.getTypeParameters()) {
+        typeVariables.add(tp.getNameAsString());
+      }
+    }
     for (TypeParameter tp : m.getTypeParameters()) {
       typeVariables.add(tp.getNameAsString());
     }
@@ -222,6 +267,12 @@ public final class TemplateParser {
             placeholders.keySet(),
             typeVariables,
             !isBefore);
+    if (!isBefore) {
+      resolver.checkReachable(refs, templateTypes);
+      if (kind == Template.Kind.EXPRESSION) {
+        checkAfterType(m, expression);
+      }
+    }
     List<Template.Requirement> requires = isBefore ? List.of() : resolver.requirements(refs);
     return new Template(
         m,
@@ -231,7 +282,8 @@ public final class TemplateParser {
         placeholders,
         typeVariables,
         refs,
-        requires);
+        requires,
+        false);
   }
 
   private void checkNotBare(
@@ -287,24 +339,7 @@ public final class TemplateParser {
               + " is not");
     }
     if (before.kind() == Template.Kind.EXPRESSION) {
-      String bt = describe(before.method());
-      String at = describe(after.method());
-      if (!bt.equals(at)) {
-        throw error(
-            after.method(),
-            "rule "
-                + rule
-                + ": @"
-                + AFTER
-                + " returns "
-                + at
-                + " but the @"
-                + BEFORE
-                + " at line "
-                + before.line()
-                + " returns "
-                + bt);
-      }
+      checkReturnTypes(rule, before, after);
     }
     for (Map.Entry<String, ResolvedType> p : after.placeholders().entrySet()) {
       ResolvedType bt = before.placeholders().get(p.getKey());
@@ -322,33 +357,96 @@ public final class TemplateParser {
                 + " at line "
                 + before.line());
       }
-      if (!bt.describe().equals(p.getValue().describe())) {
-        throw error(
-            after.method(),
-            "rule "
-                + rule
-                + ": parameter '"
-                + p.getKey()
-                + "' has type "
-                + p.getValue().describe()
-                + " in the @"
-                + AFTER
-                + " but "
-                + bt.describe()
-                + " in the @"
-                + BEFORE
-                + " at line "
-                + before.line());
-      }
     }
   }
 
-  /** The resolved return type, so {@code List<E>} and {@code java.util.List<E>} agree. */
-  private static String describe(MethodDeclaration m) {
+  /**
+   * The after expression's own type must fit the method's return type, or the rewrite writes code
+   * that does not compile ({@code s.isEmpty() + 1} for a boolean). Checked where the types are
+   * plain (primitives, non-generic classes); generic ones are left to the site.
+   */
+  private void checkAfterType(MethodDeclaration m, Expression expression) throws TemplateException {
+    ResolvedType declared;
+    ResolvedType actual;
     try {
-      return m.getType().resolve().describe();
+      declared = m.getType().resolve();
+      actual = expression.calculateResolvedType();
+    } catch (RuntimeException | StackOverflowError e) {
+      return;
+    }
+    if (!isPlain(declared) || !isPlain(actual) || declared.describe().equals(actual.describe())) {
+      return;
+    }
+    boolean fits;
+    try {
+      fits = declared.isAssignableBy(actual);
     } catch (RuntimeException e) {
-      return m.getType().asString();
+      return;
+    }
+    if (!fits) {
+      throw error(
+          expression,
+          "the @"
+              + AFTER
+              + " expression has type "
+              + actual.describe()
+              + ", not assignable to its return type "
+              + declared.describe());
+    }
+  }
+
+  private static boolean isPlain(ResolvedType t) {
+    return t.isPrimitive()
+        || (t.isReferenceType() && t.asReferenceType().typeParametersValues().isEmpty());
+  }
+
+  /**
+   * Refaster lets an after template return another type than the before (a wider or narrower one:
+   * {@code List} for {@code ImmutableList}); what it cannot mean is an unrelated type, which would
+   * not compile where the before's value is used. Types that mention type variables are left to
+   * unification at the site.
+   */
+  private void checkReturnTypes(String rule, Template before, Template after)
+      throws TemplateException {
+    ResolvedType bt;
+    ResolvedType at;
+    try {
+      bt = before.method().getType().resolve();
+      at = after.method().getType().resolve();
+    } catch (RuntimeException e) {
+      return;
+    }
+    boolean simple =
+        (bt.isPrimitive()
+                || (bt.isReferenceType() && bt.asReferenceType().typeParametersValues().isEmpty()))
+            && (at.isPrimitive()
+                || (at.isReferenceType() && at.asReferenceType().typeParametersValues().isEmpty()));
+    if (!simple || bt.describe().equals(at.describe())) {
+      return;
+    }
+    boolean related;
+    try {
+      related =
+          (bt.isPrimitive() == at.isPrimitive())
+              && (bt.isAssignableBy(at) || at.isAssignableBy(bt));
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (!related) {
+      throw error(
+          after.method(),
+          "rule "
+              + rule
+              + ": @"
+              + AFTER
+              + " returns "
+              + at.describe()
+              + " but the @"
+              + BEFORE
+              + " at line "
+              + before.line()
+              + " returns "
+              + bt.describe());
     }
   }
 
