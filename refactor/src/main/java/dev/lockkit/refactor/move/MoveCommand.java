@@ -66,8 +66,14 @@ public final class MoveCommand implements Callable<Integer> {
       paramLabel = "CP",
       description =
           "what the sources depend on (jars or class directories, platform path separator), for"
-              + " --verify's variant builds")
+              + " javac's resolution of references and --verify's variant builds")
   String classpath;
+
+  private List<String> classpathEntries() {
+    return classpath == null || classpath.isBlank()
+        ? List.of()
+        : List.of(classpath.split(java.io.File.pathSeparator));
+  }
 
   @Option(names = "--format", paramLabel = "text|json", description = "report format")
   String format = "text";
@@ -110,7 +116,13 @@ public final class MoveCommand implements Callable<Integer> {
       o =
           MoveEngine.plan(
               new MoveEngine.Request(
-                  plan, paths, kconfig, rules, keepForwarders, new LinkedHashSet<>(allow)));
+                  plan,
+                  paths,
+                  kconfig,
+                  rules,
+                  keepForwarders,
+                  new LinkedHashSet<>(allow),
+                  classpathEntries().stream().map(Path::of).toList()));
     } catch (MoveEngine.BadInput e) {
       err.println("lockkit move: " + e.getMessage());
       return BAD_INPUT;
@@ -146,11 +158,7 @@ public final class MoveCommand implements Callable<Integer> {
       return CONFLICTS;
     }
     if (verify && !dryRun) {
-      List<String> cp =
-          classpath == null || classpath.isBlank()
-              ? List.of()
-              : List.of(classpath.split(java.io.File.pathSeparator));
-      return Verify.run(paths, kconfig, cp, out) ? OK : CONFLICTS;
+      return Verify.run(paths, kconfig, classpathEntries(), out) ? OK : CONFLICTS;
     }
     return OK;
   }

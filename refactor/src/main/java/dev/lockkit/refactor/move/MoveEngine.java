@@ -13,8 +13,10 @@ import dev.lockkit.analyzer.source.GraphBuilder;
 import dev.lockkit.analyzer.source.InputException;
 import dev.lockkit.analyzer.source.InputScanner;
 import dev.lockkit.analyzer.source.SourceParser;
+import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.ConditionModel;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.check.WhatIfGraph;
@@ -49,14 +51,32 @@ import java.util.concurrent.FutureTask;
  */
 public final class MoveEngine {
 
-  /** The inputs of a run. */
+  /**
+   * The inputs of a run.
+   *
+   * @param classpath what the sources depend on, for javac's resolution of references (the JDK is
+   *     always there); references javac cannot resolve without it are listed in the notes
+   */
   public record Request(
       Path plan,
       List<Path> paths,
       Path kconfig,
       Path rules,
       boolean keepForwarders,
-      Set<String> allow) {}
+      Set<String> allow,
+      List<Path> classpath) {
+
+    /** A request without a class path (sources that need only the JDK). */
+    public Request(
+        Path plan,
+        List<Path> paths,
+        Path kconfig,
+        Path rules,
+        boolean keepForwarders,
+        Set<String> allow) {
+      this(plan, paths, kconfig, rules, keepForwarders, allow, List.of());
+    }
+  }
 
   /** The plan cannot be carried out as written; the message names file, line and reason. */
   public static final class BadInput extends Exception {
@@ -183,13 +203,15 @@ public final class MoveEngine {
               "does not parse (" + f.parseError() + "); references in it cannot be updated",
               f.display()));
     }
+    Attribution javac = attribute(project, req);
     MoveRewriter.Result r =
         new MoveRewriter(
                 project,
                 elements,
                 types,
                 new MoveRewriter.Options(req.keepForwarders()),
-                new Presence(new ConditionModel(model)))
+                new Presence(new ConditionModel(model)),
+                javac)
             .run();
     List<Path> touched = new ArrayList<>(r.changes().paths());
     r.deletions().forEach(d -> touched.add(d.path()));
@@ -208,6 +230,28 @@ public final class MoveEngine {
     blocking.sort(Finding.ORDER);
     return new Outcome(
         ops, elements, r.changes(), r.deletions(), blocking, allowed, warnings, r.notes());
+  }
+
+  /**
+   * javac's attribution of the files that may refer to a moved element (those the project parsed up
+   * front), with the whole tree on the source path and the request's class path.
+   */
+  private static Attribution attribute(JavaProject project, Request req) throws BadInput {
+    List<Attribution.Unit> units = new ArrayList<>();
+    for (ParsedFile f : project.files()) {
+      if (f.parsed()) {
+        units.add(new Attribution.Unit(f.source().path(), f.source().text()));
+      }
+    }
+    List<Path> roots = new ArrayList<>();
+    try {
+      for (SourceRoot root : InputScanner.scan(req.paths())) {
+        roots.add(root.root());
+      }
+    } catch (InputException e) {
+      throw new BadInput(e.getMessage());
+    }
+    return Attribution.of(units, roots, req.classpath());
   }
 
   private static CodeGraph graphBefore(Request req) throws InputException {

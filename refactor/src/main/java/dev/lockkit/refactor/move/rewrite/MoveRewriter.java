@@ -10,6 +10,7 @@ import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.edit.TextEdit;
+import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.check.Presence;
@@ -65,6 +66,7 @@ public final class MoveRewriter {
 
   final Options options;
   final Presence presence;
+  final Attribution javac;
   final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();
   final Map<String, DestModel> dests = new LinkedHashMap<>();
   final Map<ParsedFile, ImportPlan> plans = new IdentityHashMap<>();
@@ -110,8 +112,10 @@ public final class MoveRewriter {
       List<MovedElement> moved,
       List<MovedType> types,
       Options options,
-      Presence presence) {
+      Presence presence,
+      Attribution javac) {
     this.project = project;
+    this.javac = javac;
     this.moved = moved;
     this.types = types;
     this.options = options;
@@ -154,7 +158,11 @@ public final class MoveRewriter {
                 m.destination().fqn(), m.destination().packageName(), m.origin().topLevel().fqn()));
       }
     }
-    List<Site> sites = new SiteCollector(project, moved, spans).collect();
+    SiteCollector collector = new SiteCollector(project, moved, spans, javac);
+    List<Site> sites = collector.collect();
+    for (String u : collector.unresolved()) {
+      notes.add("not resolved by javac, decided by lockkit's own lookup: " + u);
+    }
     // Code first, Javadoc second: a link may then use a simple name the code made visible.
     for (Site site : sites) {
       if (site.kind() != Site.Kind.JAVADOC && site.kind() != Site.Kind.JAVADOC_STAY_BEHIND) {
