@@ -35,6 +35,14 @@ public final class MoveCommand implements Callable<Integer> {
   public static final int CONFLICTS = 1;
   public static final int BAD_INPUT = 2;
 
+  /**
+   * The analyzer rules whose new findings {@code --allow} may accept: the graph rules of the
+   * what-if. Move's own conflicts (access, name clashes, gating) are never allowed.
+   */
+  static final java.util.SortedSet<String> ALLOWABLE =
+      new java.util.TreeSet<>(
+          List.of("cycle/module", "cycle/package", "cycle/type", "layer/forbidden"));
+
   @Option(names = "--plan", required = true, paramLabel = "F", description = "the move plan")
   Path plan;
 
@@ -110,6 +118,17 @@ public final class MoveCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       err.println("lockkit move: --format must be text or json, not '" + format + "'");
       return BAD_INPUT;
+    }
+    for (String rule : allow) {
+      if (!ALLOWABLE.contains(rule)) {
+        err.println(
+            "lockkit move: --allow "
+                + rule
+                + ": not a rule move can allow (one of "
+                + String.join(", ", ALLOWABLE)
+                + ")");
+        return BAD_INPUT;
+      }
     }
     MoveEngine.Outcome o;
     try {
