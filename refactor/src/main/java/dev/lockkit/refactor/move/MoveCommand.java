@@ -66,7 +66,10 @@ public final class MoveCommand implements Callable<Integer> {
 
   @Option(
       names = "--verify",
-      description = "after writing, re-read the result and rerun the graph rules on it")
+      description =
+          "before writing, compile the result (every variant with --kconfig) and rerun the"
+              + " analysis on it; fail only on what the move introduced; nothing is written on"
+              + " failure")
   boolean verify;
 
   @Option(
@@ -155,8 +158,28 @@ public final class MoveCommand implements Callable<Integer> {
       return BAD_INPUT;
     }
     boolean blocked = !o.blocking().isEmpty();
-    String status = blocked ? "blocked" : dryRun ? "would apply" : "applied";
-    if (!blocked && !dryRun) {
+    boolean verifyFailed = false;
+    if (!blocked && verify) {
+      // Before anything is written: the result, laid out aside, must compile and pass the analysis
+      // wherever the tree before did.
+      Verify.Result v;
+      try {
+        v = Verify.run(o, paths, kconfig, rules, new LinkedHashSet<>(allow), classpathEntries());
+      } catch (MoveEngine.BadInput e) {
+        err.println("lockkit move: " + e.getMessage());
+        return BAD_INPUT;
+      }
+      PrintWriter vout = format.equals("json") ? err : out;
+      v.lines().forEach(vout::println);
+      verifyFailed = !v.ok();
+    }
+    String status =
+        blocked
+            ? "blocked"
+            : verifyFailed
+                ? "--verify failed; nothing written"
+                : dryRun ? "would apply" : "applied";
+    if (!blocked && !verifyFailed && !dryRun) {
       try {
         MoveWriter.write(o.changes(), o.deletions());
       } catch (EditException e) {
@@ -173,11 +196,8 @@ public final class MoveCommand implements Callable<Integer> {
         out.print(diff);
       }
     }
-    if (blocked) {
+    if (blocked || verifyFailed) {
       return CONFLICTS;
-    }
-    if (verify && !dryRun) {
-      return Verify.run(paths, kconfig, classpathEntries(), out) ? OK : CONFLICTS;
     }
     return OK;
   }

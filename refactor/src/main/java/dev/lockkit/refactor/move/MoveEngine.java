@@ -92,6 +92,7 @@ public final class MoveEngine {
    *     allowed with {@code --allow})
    * @param allowed analyzer findings the move adds but {@code --allow} accepts
    * @param warnings input problems that do not stop the move (e.g. other files that do not parse)
+   * @param graphBefore the analyzer's graph of the tree as it is (for {@code --verify}'s diff)
    */
   public record Outcome(
       List<MoveOp> ops,
@@ -101,7 +102,8 @@ public final class MoveEngine {
       List<Finding> blocking,
       List<Finding> allowed,
       List<Finding> warnings,
-      List<String> notes) {}
+      List<String> notes,
+      CodeGraph graphBefore) {}
 
   private MoveEngine() {}
 
@@ -224,12 +226,21 @@ public final class MoveEngine {
     }
     List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));
     List<Finding> allowed = new ArrayList<>();
-    for (Finding f : graphFindings(await(before), r, rules)) {
+    CodeGraph graphBefore = await(before);
+    for (Finding f : graphFindings(graphBefore, r, rules)) {
       (req.allow().contains(f.rule()) ? allowed : blocking).add(f);
     }
     blocking.sort(Finding.ORDER);
     return new Outcome(
-        ops, elements, r.changes(), r.deletions(), blocking, allowed, warnings, r.notes());
+        ops,
+        elements,
+        r.changes(),
+        r.deletions(),
+        blocking,
+        allowed,
+        warnings,
+        r.notes(),
+        graphBefore);
   }
 
   /**
