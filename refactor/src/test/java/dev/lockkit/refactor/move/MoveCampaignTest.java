@@ -1,0 +1,70 @@
+package dev.lockkit.refactor.move;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The move campaign on commons-lang3 3.20.0 and jackson-databind 2.18.2 ({@link MoveCampaign}): no
+ * move predicted safe may break. Their sources jars are test dependencies of this module, so the
+ * build fetches them and the test never lacks its input.
+ *
+ * <p>By default each library gets {@code lockkit.campaign.n} = 15 moves (CI: a couple of minutes);
+ * {@code bench/run-move-campaign.sh} runs 150 each (300 in all) and keeps the report.
+ */
+@Tag("slow")
+class MoveCampaignTest {
+
+  @Test
+  void noMovePredictedSafeBreaksOnCommonsLang3AndJacksonDatabind() throws Exception {
+    int n = Integer.getInteger("lockkit.campaign.n", 15);
+    long seed = Long.getLong("lockkit.campaign.seed", 19L);
+    Path work = Files.createDirectories(Path.of("target", "move-campaign"));
+    List<MoveCampaign.Library> libs =
+        List.of(
+            new MoveCampaign.Library(
+                "commons-lang3-3.20.0", onClasspath("commons-lang3-3.20.0-sources.jar"), List.of()),
+            new MoveCampaign.Library(
+                "jackson-databind-2.18.2",
+                onClasspath("jackson-databind-2.18.2-sources.jar"),
+                List.of(
+                    onClasspath("jackson-core-2.18.2.jar"),
+                    onClasspath("jackson-annotations-2.18.2.jar"))));
+    StringBuilder report = new StringBuilder();
+    int safeBroken = 0;
+    for (MoveCampaign.Library lib : libs) {
+      MoveCampaign c = new MoveCampaign(lib, work);
+      assertEquals("", c.prepare(), lib.name() + ": the tree before must compile");
+      long t0 = System.nanoTime();
+      MoveCampaign.Tally t = c.run(n, seed);
+      double s = (System.nanoTime() - t0) / 1e9;
+      report.append(MoveCampaign.report(lib, seed, t, s)).append('\n');
+      Files.writeString(work.resolve(lib.name() + ".log"), t.log.toString());
+      safeBroken += t.safeBroken;
+    }
+    Files.writeString(work.resolve("report.txt"), report.toString());
+    System.out.println(report);
+    assertEquals(0, safeBroken, report.toString());
+  }
+
+  /** A jar of the test class path by file name (the build put it there from the repository). */
+  private static Path onClasspath(String fileName) {
+    List<String> seen = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (p.getFileName() != null && p.getFileName().toString().equals(fileName)) {
+        return p;
+      }
+      seen.add(entry);
+    }
+    assertTrue(false, fileName + " is not on the test class path (a test dependency of refactor)");
+    return null;
+  }
+}
