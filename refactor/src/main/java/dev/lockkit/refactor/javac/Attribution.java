@@ -70,7 +70,6 @@ public final class Attribution {
   private final Map<Path, Map<Long, Binding>> spans = new HashMap<>();
   private final Map<Path, Map<Integer, Element>> declarations = new HashMap<>();
   private final Map<Path, List<Diagnostic<? extends JavaFileObject>>> errors = new HashMap<>();
-  private final Map<Path, Boolean> qualifierIsType = new HashMap<>();
   private final Map<Path, Map<Long, Boolean>> typeQualifiers = new HashMap<>();
   private Types types;
 
@@ -158,6 +157,17 @@ public final class Attribution {
   }
 
   /**
+   * The constructor javac chose for the object creation ({@code new T(...)}) spanning {@code
+   * [start, end)}, or null when it is not resolved.
+   */
+  public Element constructorAt(Path file, int start, int end) {
+    Binding b = at(file, start, end);
+    return b != null && b.resolved() && b.element().getKind() == ElementKind.CONSTRUCTOR
+        ? b.element()
+        : null;
+  }
+
+  /**
    * The binding of the name, member select ({@code a.b}, also the {@code a.m} of a call {@code
    * a.m(x)}) or method reference spanning {@code [start, end)} of {@code file}; null when no such
    * tree is there (the span does not match one javac tree).
@@ -225,6 +235,12 @@ public final class Attribution {
       public Void visitMemberReference(MemberReferenceTree node, Void v) {
         record(node, node.getQualifierExpression());
         return super.visitMemberReference(node, v);
+      }
+
+      @Override
+      public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void v) {
+        record(node, null);
+        return super.visitNewClass(node, v);
       }
 
       @Override
@@ -300,7 +316,11 @@ public final class Attribution {
           typeNames.put(key((int) start, (int) end), true);
         }
         String problem = problem(e, start, end, path, trees);
-        boolean viaScope = qualifier == null && e != null && viaEnclosing(path, e, trees);
+        boolean viaScope =
+            qualifier == null
+                && e != null
+                && !(node instanceof com.sun.source.tree.NewClassTree)
+                && viaEnclosing(path, e, trees);
         bySpan.put(key((int) start, (int) end), new Binding(e, viaScope, problem));
       }
 

@@ -180,4 +180,22 @@ class CompilerResolutionTest {
     assertTrue(r.out().contains("not resolved by javac"), r.out());
     assertTrue(r.out().contains("b/U.java:8: f"), r.out());
   }
+
+  @Test
+  void theConstructorJavacChoseMustBeVisibleFromTheDestination() throws Exception {
+    Path src = tmp.resolve("src");
+    // From jackson-databind (the campaign): a public no-argument constructor does not make the
+    // protected one the moved code calls visible from another package.
+    write(
+        src,
+        "a/D.java",
+        "package a;\n\npublic class D {\n  public D() {}\n\n  protected D(String s) {}\n\n"
+            + "  public static D make(boolean b) {\n    return b ? new D() : new D(\"x\");\n  }\n}\n");
+    MoveTestSupport.Run r = run(src, "move a.D#make to b.Util\n");
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("error move/access: a.D#make(boolean) uses a.D#<init>"), r.out());
+    assertTrue(r.out().contains(":9:"), r.out());
+    // Only new D("x"): the public constructor of new D() is visible everywhere.
+    assertEquals(1, r.out().split("error move/access", -1).length - 1, r.out());
+  }
 }

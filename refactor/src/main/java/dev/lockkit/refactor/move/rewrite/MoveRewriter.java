@@ -373,7 +373,16 @@ public final class MoveRewriter {
             site.node() instanceof MethodCallExpr
                 || site.node() instanceof MethodReferenceExpr
                 || site.node() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr;
-        if (!Access.memberVisible(owner, site.name(), method, hostDest.top(), hostDest.pkg())) {
+        javax.lang.model.element.Element ctor =
+            javac != null
+                    && site.node() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oce
+                ? javac.constructorAt(f.source().path(), f.begin(oce), f.end(oce))
+                : null;
+        boolean visible =
+            ctor != null
+                ? constructorVisible(ctor, owner, hostDest)
+                : Access.memberVisible(owner, site.name(), method, hostDest.top(), hostDest.pkg());
+        if (!visible) {
           conflict(
               "move/access",
               f,
@@ -440,6 +449,23 @@ public final class MoveRewriter {
                   + "; move the overloads together or give the call an unambiguous qualifier first",
               target.display() + " <- " + f.display());
     }
+  }
+
+  /**
+   * True if the constructor javac chose for a {@code new} in a moved member is accessible from the
+   * destination. A protected constructor is, for {@code new}, accessible only in its package (JLS
+   * 6.6.2.2); whether the class itself is visible is checked as a type use.
+   */
+  private static boolean constructorVisible(
+      javax.lang.model.element.Element ctor, TypeInfo owner, DestModel dest) {
+    var mods = ctor.getModifiers();
+    if (mods.contains(javax.lang.model.element.Modifier.PUBLIC)) {
+      return true;
+    }
+    if (mods.contains(javax.lang.model.element.Modifier.PRIVATE)) {
+      return dest.top().equals(owner.topLevel().fqn());
+    }
+    return dest.pkg().equals(owner.packageName());
   }
 
   /**
