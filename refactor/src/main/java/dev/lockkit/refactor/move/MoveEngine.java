@@ -56,6 +56,8 @@ public final class MoveEngine {
    *
    * @param classpath what the sources depend on, for javac's resolution of references (the JDK is
    *     always there); references javac cannot resolve without it are listed in the notes
+   * @param knownGraph the analyzer's graph of exactly these paths when the caller already has it
+   *     (many what-ifs on one unchanged tree, as in a campaign); null: built here
    */
   public record Request(
       Path plan,
@@ -64,7 +66,20 @@ public final class MoveEngine {
       Path rules,
       boolean keepForwarders,
       Set<String> allow,
-      List<Path> classpath) {
+      List<Path> classpath,
+      CodeGraph knownGraph) {
+
+    /** A request with a class path; the analyzer's graph of the tree is built. */
+    public Request(
+        Path plan,
+        List<Path> paths,
+        Path kconfig,
+        Path rules,
+        boolean keepForwarders,
+        Set<String> allow,
+        List<Path> classpath) {
+      this(plan, paths, kconfig, rules, keepForwarders, allow, classpath, null);
+    }
 
     /** A request without a class path (sources that need only the JDK). */
     public Request(
@@ -74,7 +89,7 @@ public final class MoveEngine {
         Path rules,
         boolean keepForwarders,
         Set<String> allow) {
-      this(plan, paths, kconfig, rules, keepForwarders, allow, List.of());
+      this(plan, paths, kconfig, rules, keepForwarders, allow, List.of(), null);
     }
   }
 
@@ -133,7 +148,8 @@ public final class MoveEngine {
     }
     // The analyzer's graph of the tree as it is needs only the paths: build it while the move's
     // own parse and rewrite run, so the two parses overlap instead of adding up in wall time.
-    FutureTask<CodeGraph> before = new FutureTask<>(() -> graphBefore(req));
+    FutureTask<CodeGraph> before =
+        new FutureTask<>(() -> req.knownGraph() != null ? req.knownGraph() : graphBefore(req));
     Thread graphThread = new Thread(before, "lockkit-move-graph");
     graphThread.setDaemon(true);
     graphThread.start();
@@ -263,6 +279,11 @@ public final class MoveEngine {
       throw new BadInput(e.getMessage());
     }
     return Attribution.of(units, roots, req.classpath());
+  }
+
+  /** The analyzer's graph of the tree under {@code paths}, as the what-if starts from it. */
+  public static CodeGraph graphOf(List<Path> paths) throws InputException {
+    return graphBefore(new Request(null, paths, null, null, false, Set.of()));
   }
 
   private static CodeGraph graphBefore(Request req) throws InputException {

@@ -45,7 +45,10 @@ class MoveCampaignTest {
       long t0 = System.nanoTime();
       MoveCampaign.Tally t = c.run(n, seed);
       double s = (System.nanoTime() - t0) / 1e9;
-      report.append(MoveCampaign.report(lib, seed, t, s)).append('\n');
+      report.append(MoveCampaign.report(lib, seed, t, s));
+      report.append(
+          String.format(
+              "  time: what-if %.0f s, javac judging %.0f s%n%n", c.seconds()[0], c.seconds()[1]));
       Files.writeString(work.resolve(lib.name() + ".log"), t.log.toString());
       safeBroken += t.safeBroken;
     }
