@@ -198,4 +198,23 @@ class CompilerResolutionTest {
     // Only new D("x"): the public constructor of new D() is visible everywhere.
     assertEquals(1, r.out().split("error move/access", -1).length - 1, r.out());
   }
+
+  @Test
+  void aReferenceSpelledWithUnicodeEscapesIsFollowed() throws Exception {
+    Path src = tmp.resolve("src");
+    write(
+        src,
+        "a/T.java",
+        "package a;\n\npublic final class T {\n  public static int twice(int x) { return 2 * x; }\n}\n");
+    // "twice" written as \u0074wice: javac reads it as twice.
+    write(
+        src,
+        "b/U.java",
+        "package b;\n\npublic class U {\n  int h() { return a.T.\\u0074wice(1); }\n}\n");
+    MoveTestSupport.Run r = run(src, "move a.T#twice to c.Twice\n");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    String user = Files.readString(src.resolve("b/U.java"));
+    assertTrue(user.contains("Twice.\\u0074wice(1)"), user);
+    compiles(src);
+  }
 }

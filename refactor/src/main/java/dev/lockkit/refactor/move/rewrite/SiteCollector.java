@@ -190,8 +190,9 @@ public final class SiteCollector {
     f.cu()
         .walk(
             node -> {
-              if (node instanceof MethodCallExpr mc && byName.containsKey(mc.getNameAsString())) {
-                String name = mc.getNameAsString();
+              if (node instanceof MethodCallExpr mc
+                  && byName.containsKey(id(mc.getNameAsString()))) {
+                String name = id(mc.getNameAsString());
                 if (byJavac(
                     f,
                     mc,
@@ -209,26 +210,32 @@ public final class SiteCollector {
                   unqualified(f, scope, mc, name, true, mc.getArguments().size(), out);
                 }
               } else if (node instanceof MethodReferenceExpr mr
-                  && byName.containsKey(mr.getIdentifier())) {
+                  && byName.containsKey(id(mr.getIdentifier()))) {
                 if (byJavac(
-                    f, mr, f.begin(mr), f.end(mr), mr.getScope(), mr.getIdentifier(), out)) {
+                    f, mr, f.begin(mr), f.end(mr), mr.getScope(), id(mr.getIdentifier()), out)) {
                   return;
                 }
-                qualified(f, scope, mr, mr.getScope(), mr.getIdentifier(), true, -1, out);
+                qualified(f, scope, mr, mr.getScope(), id(mr.getIdentifier()), true, -1, out);
               } else if (node instanceof FieldAccessExpr fa
-                  && byName.containsKey(fa.getNameAsString())) {
+                  && byName.containsKey(id(fa.getNameAsString()))) {
                 if (byJavac(
-                    f, fa, f.begin(fa), f.end(fa), fa.getScope(), fa.getNameAsString(), out)) {
+                    f, fa, f.begin(fa), f.end(fa), fa.getScope(), id(fa.getNameAsString()), out)) {
                   return;
                 }
-                qualified(f, scope, fa, fa.getScope(), fa.getNameAsString(), false, -1, out);
-              } else if (node instanceof NameExpr ne && byName.containsKey(ne.getNameAsString())) {
-                if (byJavac(f, ne, f.begin(ne), f.end(ne), null, ne.getNameAsString(), out)) {
+                qualified(f, scope, fa, fa.getScope(), id(fa.getNameAsString()), false, -1, out);
+              } else if (node instanceof NameExpr ne
+                  && byName.containsKey(id(ne.getNameAsString()))) {
+                if (byJavac(f, ne, f.begin(ne), f.end(ne), null, id(ne.getNameAsString()), out)) {
                   return;
                 }
-                unqualified(f, scope, ne, ne.getNameAsString(), false, -1, out);
+                unqualified(f, scope, ne, id(ne.getNameAsString()), false, -1, out);
               }
             });
+  }
+
+  /** An identifier as javac reads it: Unicode escapes ({@code \\u0066} for f) decoded. */
+  private static String id(String raw) {
+    return raw.indexOf('\\') < 0 ? raw : JavaProject.unescape(raw);
   }
 
   private void qualified(
