@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * move predicted safe may break. Their sources jars are test dependencies of this module, so the
  * build fetches them and the test never lacks its input.
  *
- * <p>By default each library gets {@code lockkit.campaign.n} = 15 moves (CI: a couple of minutes);
+ * <p>By default each library gets {@code lockkit.campaign.n} = 10 moves (CI: a couple of minutes);
  * {@code bench/run-move-campaign.sh} runs 150 each (300 in all) and keeps the report.
  */
 @Tag("slow")
@@ -24,7 +24,7 @@ class MoveCampaignTest {
 
   @Test
   void noMovePredictedSafeBreaksOnCommonsLang3AndJacksonDatabind() throws Exception {
-    int n = Integer.getInteger("lockkit.campaign.n", 15);
+    int n = Integer.getInteger("lockkit.campaign.n", 10);
     long seed = Long.getLong("lockkit.campaign.seed", 19L);
     Path work = Files.createDirectories(Path.of("target", "move-campaign"));
     List<MoveCampaign.Library> libs =
