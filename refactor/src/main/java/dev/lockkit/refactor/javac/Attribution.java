@@ -108,7 +108,7 @@ public final class Attribution {
           (JavacTask)
               javac.getTask(
                   null,
-                  fm,
+                  new DeclarationsOnly(fm),
                   diags,
                   List.of(
                       "-proc:none",
@@ -369,6 +369,64 @@ public final class Attribution {
       }
     }
     return false;
+  }
+
+  /**
+   * Serves source-path files as their {@link Declarations}: javac attributes every file it reads to
+   * complete a type, and their method bodies are not what the units' resolution depends on (a
+   * reference's meaning depends on signatures, fields and types only). Without this, a what-if on a
+   * large tree attributes a large part of it.
+   */
+  private static final class DeclarationsOnly
+      extends javax.tools.ForwardingJavaFileManager<StandardJavaFileManager> {
+    DeclarationsOnly(StandardJavaFileManager fm) {
+      super(fm);
+    }
+
+    @Override
+    public Iterable<JavaFileObject> list(
+        Location location,
+        String packageName,
+        java.util.Set<JavaFileObject.Kind> kinds,
+        boolean recurse)
+        throws IOException {
+      Iterable<JavaFileObject> all = super.list(location, packageName, kinds, recurse);
+      if (location != StandardLocation.SOURCE_PATH) {
+        return all;
+      }
+      List<JavaFileObject> out = new ArrayList<>();
+      for (JavaFileObject f : all) {
+        out.add(f.getKind() == JavaFileObject.Kind.SOURCE ? new Stripped(f) : f);
+      }
+      return out;
+    }
+
+    @Override
+    public String inferBinaryName(Location location, JavaFileObject file) {
+      return super.inferBinaryName(location, file instanceof Stripped s ? s.original() : file);
+    }
+
+    @Override
+    public boolean isSameFile(javax.tools.FileObject a, javax.tools.FileObject b) {
+      return super.isSameFile(
+          a instanceof Stripped s ? s.original() : a, b instanceof Stripped t ? t.original() : b);
+    }
+  }
+
+  /** A source-path file whose content is its declarations only. */
+  private static final class Stripped extends javax.tools.ForwardingJavaFileObject<JavaFileObject> {
+    Stripped(JavaFileObject f) {
+      super(f);
+    }
+
+    JavaFileObject original() {
+      return fileObject;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+      return Declarations.strip(fileObject.getCharContent(ignoreEncodingErrors).toString());
+    }
   }
 
   /** A source file held in memory, named by its real path so diagnostics name it. */
