@@ -57,8 +57,18 @@ import javax.tools.ToolProvider;
  */
 public final class Attribution {
 
-  /** A compilation unit given in memory: the file it stands for and its text. */
-  public record Unit(Path path, String text) {}
+  /**
+   * A compilation unit given in memory: the file it stands for and its text.
+   *
+   * @param keep null to attribute the whole unit; else only the method bodies that spell one of
+   *     these names are attributed (the others are blanked, offsets kept): a reference to a moved
+   *     element must spell its name
+   */
+  public record Unit(Path path, String text, java.util.Set<String> keep) {
+    public Unit(Path path, String text) {
+      this(path, text, null);
+    }
+  }
 
   /** What javac bound an expression or declaration to, or why it could not. */
   public record Binding(Element element, boolean viaEnclosingScope, String problem) {
@@ -98,7 +108,9 @@ public final class Attribution {
       Map<URI, Path> byUri = new HashMap<>();
       List<JavaFileObject> objects = new ArrayList<>();
       for (Unit u : units) {
-        InMemory o = new InMemory(u.path(), u.text());
+        InMemory o =
+            new InMemory(
+                u.path(), u.keep() == null ? u.text() : Declarations.blank(u.text(), u.keep()));
         byUri.put(o.toUri(), u.path());
         objects.add(o);
       }

@@ -25,13 +25,26 @@ final class Declarations {
 
   static String strip(String src) {
     try {
-      return scan(src);
+      return scan(src, null);
     } catch (RuntimeException e) {
       return src;
     }
   }
 
-  private static String scan(String s) {
+  /**
+   * The source with the bodies that spell none of {@code names} blanked out: every character but
+   * line ends becomes a space, so every offset stays where it was (javac's positions must still
+   * match the original text) while javac has nothing to attribute there.
+   */
+  static String blank(String src, java.util.Set<String> names) {
+    try {
+      return scan(src, names);
+    } catch (RuntimeException e) {
+      return src;
+    }
+  }
+
+  private static String scan(String s, java.util.Set<String> keep) {
     StringBuilder out = new StringBuilder(s.length());
     Deque<int[]> frames = new ArrayDeque<>(); // {kind, enumConstantsDone}
     boolean pendingType = false;
@@ -77,7 +90,21 @@ final class Declarations {
           frames.push(new int[] {TYPE, 0}); // an enum constant's class body
         } else if (typeLevel && sawParen && !sawAssign) {
           int end = matchingBrace(s, i);
-          out.append("{ throw null; }");
+          if (keep == null) {
+            out.append("{ throw null; }");
+          } else {
+            String body = s.substring(i, end + 1);
+            if (keep.stream().anyMatch(body::contains)) {
+              out.append(body);
+            } else {
+              out.append('{');
+              for (int k = i + 1; k < end; k++) {
+                char b = s.charAt(k);
+                out.append(b == '\n' || b == '\r' ? b : ' ');
+              }
+              out.append('}');
+            }
+          }
           i = end + 1;
           pendingType = pendingEnum = sawParen = sawAssign = false;
           prevSig = '}';

@@ -221,7 +221,7 @@ public final class MoveEngine {
               "does not parse (" + f.parseError() + "); references in it cannot be updated",
               f.display()));
     }
-    Attribution javac = attribute(project, req);
+    Attribution javac = attribute(project, req, elements, names(ops));
     MoveRewriter.Result r =
         new MoveRewriter(
                 project,
@@ -263,11 +263,24 @@ public final class MoveEngine {
    * javac's attribution of the files that may refer to a moved element (those the project parsed up
    * front), with the whole tree on the source path and the request's class path.
    */
-  private static Attribution attribute(JavaProject project, Request req) throws BadInput {
+  private static Attribution attribute(
+      JavaProject project, Request req, List<MovedElement> elements, Set<String> names)
+      throws BadInput {
     List<Attribution.Unit> units = new ArrayList<>();
+    if (elements.isEmpty()) {
+      return Attribution.of(units, List.of(), List.of()); // type moves do not use it (yet)
+    }
+    Set<Path> whole = new java.util.HashSet<>();
+    for (MovedElement m : elements) {
+      whole.add(m.origin().file().source().path()); // the moved code itself is resolved too
+    }
     for (ParsedFile f : project.files()) {
       if (f.parsed()) {
-        units.add(new Attribution.Unit(f.source().path(), f.source().text()));
+        units.add(
+            new Attribution.Unit(
+                f.source().path(),
+                f.source().text(),
+                whole.contains(f.source().path()) ? null : names));
       }
     }
     List<Path> roots = new ArrayList<>();

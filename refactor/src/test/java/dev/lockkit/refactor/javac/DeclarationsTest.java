@@ -68,4 +68,13 @@ class DeclarationsTest {
   void aSourceItCannotFollowIsReturnedAsItIs() {
     assertEquals("class A { /* open", Declarations.strip("class A { /* open"));
   }
+
+  @Test
+  void blankingKeepsEveryOffsetAndTheBodiesThatSpellAName() {
+    String out = Declarations.blank(SOURCE, java.util.Set.of("Local"));
+    assertEquals(SOURCE.length(), out.length());
+    assertTrue(out.contains("class Local"), out);
+    assertFalse(out.contains("this(1)"), out);
+    assertEquals(SOURCE.lines().count(), out.lines().count());
+  }
 }
