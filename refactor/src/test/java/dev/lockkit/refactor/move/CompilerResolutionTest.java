@@ -217,4 +217,18 @@ class CompilerResolutionTest {
     assertTrue(user.contains("Twice.\\u0074wice(1)"), user);
     compiles(src);
   }
+
+  @Test
+  void aBlankFinalAssignedInAStaticInitializerCannotMove() throws Exception {
+    Path src = tmp.resolve("src");
+    // From jackson-databind (the campaign): OptionalHandlerFactory#CLASS_DOM_DOCUMENT.
+    write(
+        src,
+        "a/T.java",
+        "package a;\n\npublic final class T {\n  public static final Class<?> DOC;\n\n"
+            + "  static {\n    DOC = String.class;\n  }\n}\n");
+    MoveTestSupport.Run r = run(src, "move a.T#DOC to b.U\n");
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("error move/access: a.T#DOC is a blank final"), r.out());
+  }
 }

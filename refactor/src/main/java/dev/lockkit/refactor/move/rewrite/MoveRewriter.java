@@ -130,6 +130,21 @@ public final class MoveRewriter {
       }
     }
     for (MovedElement m : moved) {
+      if (m.decl() instanceof com.github.javaparser.ast.body.FieldDeclaration fd
+          && fd.isFinal()
+          && fd.getVariable(0).getInitializer().isEmpty()) {
+        // A blank final is assigned in an initializer of its class; from another class the
+        // assignment is illegal (found by the campaign on jackson-databind).
+        conflict(
+            "move/access",
+            m.origin().file(),
+            m.decl(),
+            m.display()
+                + " is a blank final assigned in an initializer of "
+                + m.origin().fqn()
+                + "; only its own class may assign it. Give it an initializer first",
+            m.display() + " blank final");
+      }
       spans.put(m, MemberText.of(m.origin().file(), m.decl()));
       inner.put(m, new ArrayList<>());
       DestModel d = dests.computeIfAbsent(m.destination().fqn(), k -> new DestModel(m));
