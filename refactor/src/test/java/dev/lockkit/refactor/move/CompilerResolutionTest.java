@@ -231,4 +231,21 @@ class CompilerResolutionTest {
     assertEquals(1, r.exit(), r.out() + r.err());
     assertTrue(r.out().contains("error move/access: a.T#DOC is a blank final"), r.out());
   }
+
+  @Test
+  void aNestedTypeMovedOutKeepsItsJavaLangReflectImports() throws Exception {
+    Path src = tmp.resolve("src");
+    // From jackson-databind (the campaign): VisibilityChecker.Std used java.lang.reflect.Member.
+    write(
+        src,
+        "a/Outer.java",
+        "package a;\n\nimport java.lang.reflect.Member;\n\npublic class Outer {\n"
+            + "  public static class Std {\n    public String n(Member m) { return m.getName(); }\n  }\n}\n");
+    MoveTestSupport.Run r = run(src, "move a.Outer.Std to b\n");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(
+        Files.readString(src.resolve("b/Std.java")).contains("import java.lang.reflect.Member;"),
+        Files.readString(src.resolve("b/Std.java")));
+    compiles(src);
+  }
 }
