@@ -3,18 +3,16 @@ package dev.lockkit.refactor.move;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The move campaign on commons-lang3 3.20.0 and jackson-databind 2.18.2 ({@link MoveCampaign}): no
- * move predicted safe may break. Their sources jars are test dependencies of this module, so the
- * build fetches them and the test never lacks its input.
+ * move predicted safe may break. The build copies their sources jars (and jackson-databind's class
+ * path) to {@code target/campaign-libs}, so the test never lacks its input.
  *
  * <p>By default each library gets {@code lockkit.campaign.n} = 10 moves (CI: a couple of minutes);
  * {@code bench/run-move-campaign.sh} runs 150 each (300 in all) and keeps the report.
@@ -57,17 +55,14 @@ class MoveCampaignTest {
     assertEquals(0, safeBroken, report.toString());
   }
 
-  /** A jar of the test class path by file name (the build put it there from the repository). */
+  /** A jar the build copied to {@code target/campaign-libs} (see refactor's pom). */
   private static Path onClasspath(String fileName) {
-    List<String> seen = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path p = Path.of(entry);
-      if (p.getFileName() != null && p.getFileName().toString().equals(fileName)) {
-        return p;
-      }
-      seen.add(entry);
-    }
-    assertTrue(false, fileName + " is not on the test class path (a test dependency of refactor)");
-    return null;
+    Path p = Path.of("target", "campaign-libs", fileName);
+    assertTrue(
+        Files.isRegularFile(p),
+        p
+            + " is missing: the build copies it (maven-dependency-plugin, phase"
+            + " generate-test-resources)");
+    return p;
   }
 }
