@@ -3,7 +3,7 @@
 # jackson-databind 2.18.2 (static methods and fields, overloaded ones included, nested and top-level
 # types, into other packages and into types), each predicted by the what-if (--verify off), applied
 # whatever the prediction and judged by javac. Runs refactor's MoveCampaignTest (whose sources jars
-# are test dependencies of refactor, fetched by Maven) with N moves per library.
+# and class path the build copies to refactor/target/campaign-libs) with N moves per library.
 #   N=150 (default, 300 in all), SEED=19.
 # Writes bench/target/results/move-campaign.md (the tallies) and the per-move logs beside it.
 set -euo pipefail
