@@ -31,6 +31,10 @@ if [[ ! -d "$SRC" ]]; then
   mkdir -p "$SRC"
   (cd "$SRC" && jar xf "$ROOT/$IN/jackson-databind-2.18.2-sources.jar")
 fi
+# What jackson-databind compiles against: move resolves references with javac on this class path.
+fetch com.fasterxml.jackson.core:jackson-core:2.18.2
+fetch com.fasterxml.jackson.core:jackson-annotations:2.18.2
+CP="$IN/jackson-core-2.18.2.jar:$IN/jackson-annotations-2.18.2.jar"
 lines=$(find "$SRC" -name '*.java' -exec cat {} + | wc -l)
 files=$(find "$SRC" -name '*.java' | wc -l)
 
@@ -45,8 +49,8 @@ users_many=$(grep -rl 'nameOf(' "$SRC" --include='*.java' | wc -l)
 spec="$OUT/move.spec"
 cat > "$spec" <<SPEC
 analyze | 0,1 | java -Xlog:gc:file={gclog} -jar $CLI analyze --format json --output $OUT/move-analyze.json $SRC
-move --dry-run quotedOr | 0,1 | java -Xlog:gc:file={gclog} -jar $CLI move --dry-run --format json --plan $OUT/move-few-users.plan $SRC
-move --dry-run nameOf(Class) | 0,1 | java -Xlog:gc:file={gclog} -jar $CLI move --dry-run --format json --plan $OUT/move-many-users.plan $SRC
+move --dry-run quotedOr | 0,1 | java -Xlog:gc:file={gclog} -jar $CLI move --dry-run --format json --classpath $CP --plan $OUT/move-few-users.plan $SRC
+move --dry-run nameOf(Class) | 0,1 | java -Xlog:gc:file={gclog} -jar $CLI move --dry-run --format json --classpath $CP --plan $OUT/move-many-users.plan $SRC
 SPEC
 
 {

@@ -177,15 +177,16 @@ public final class ChangeSet {
     }
     Map<Path, Path> temps = new LinkedHashMap<>();
     List<Path> done = new ArrayList<>();
+    List<Path> createdDirs = new ArrayList<>();
     try {
       for (Map.Entry<Path, String> e : result.entrySet()) {
         Path target = e.getKey();
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".lockkit-tmp");
+        createDirectories(dir, createdDirs);
+        Path tmp = newTemp(dir, target);
+        temps.put(target, tmp);
         Files.write(tmp, e.getValue().getBytes(StandardCharsets.UTF_8));
         copyPermissions(target, tmp);
-        temps.put(target, tmp);
       }
       for (Map.Entry<Path, Path> e : temps.entrySet()) {
         move(e.getValue(), e.getKey());
@@ -195,6 +196,11 @@ public final class ChangeSet {
       rollback(done);
       for (Path tmp : temps.values()) {
         deleteQuietly(tmp);
+      }
+      // Directories this write created are removed again (deepest first), so a failed write
+      // leaves no empty package directory behind.
+      for (int i = createdDirs.size() - 1; i >= 0; i--) {
+        deleteQuietly(createdDirs.get(i));
       }
       throw new EditException("write failed, nothing changed: " + e.getMessage(), e);
     }
@@ -220,6 +226,44 @@ public final class ChangeSet {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Creates {@code dir} and its missing parents, recording each one created, outermost first. */
+  private static void createDirectories(Path dir, List<Path> created) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path d = dir; d != null && !Files.isDirectory(d); d = d.getParent()) {
+      missing.add(0, d);
+    }
+    for (Path d : missing) {
+      Files.createDirectory(d);
+      created.add(d);
+    }
+  }
+
+  /**
+   * A new, empty temporary file beside {@code target}. Created like any ordinary file (not with
+   * {@code Files.createTempFile}, which makes it 0600), so a new file gets the mode the user's
+   * umask gives; a replaced file's mode is copied onto it afterwards.
+   */
+  private static Path newTemp(Path dir, Path target) throws IOException {
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; ; attempt++) {
+      Path tmp =
+          dir.resolve(
+              "."
+                  + target.getFileName()
+                  + "."
+                  + Long.toUnsignedString(random.nextLong(), 36)
+                  + ".lockkit-tmp");
+      try {
+        return Files.createFile(tmp);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
     }
   }
 

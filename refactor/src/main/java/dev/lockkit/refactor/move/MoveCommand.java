@@ -35,6 +35,14 @@ public final class MoveCommand implements Callable<Integer> {
   public static final int CONFLICTS = 1;
   public static final int BAD_INPUT = 2;
 
+  /**
+   * The analyzer rules whose new findings {@code --allow} may accept: the graph rules of the
+   * what-if. Move's own conflicts (access, name clashes, gating) are never allowed.
+   */
+  static final java.util.SortedSet<String> ALLOWABLE =
+      new java.util.TreeSet<>(
+          List.of("cycle/module", "cycle/package", "cycle/type", "layer/forbidden"));
+
   @Option(names = "--plan", required = true, paramLabel = "F", description = "the move plan")
   Path plan;
 
@@ -58,7 +66,10 @@ public final class MoveCommand implements Callable<Integer> {
 
   @Option(
       names = "--verify",
-      description = "after writing, re-read the result and rerun the graph rules on it")
+      description =
+          "before writing, compile the result (every variant with --kconfig) and rerun the"
+              + " analysis on it; fail only on what the move introduced; nothing is written on"
+              + " failure")
   boolean verify;
 
   @Option(
@@ -66,8 +77,14 @@ public final class MoveCommand implements Callable<Integer> {
       paramLabel = "CP",
       description =
           "what the sources depend on (jars or class directories, platform path separator), for"
-              + " --verify's variant builds")
+              + " javac's resolution of references and --verify's variant builds")
   String classpath;
+
+  private List<String> classpathEntries() {
+    return classpath == null || classpath.isBlank()
+        ? List.of()
+        : List.of(classpath.split(java.io.File.pathSeparator));
+  }
 
   @Option(names = "--format", paramLabel = "text|json", description = "report format")
   String format = "text";
@@ -105,12 +122,29 @@ public final class MoveCommand implements Callable<Integer> {
       err.println("lockkit move: --format must be text or json, not '" + format + "'");
       return BAD_INPUT;
     }
+    for (String rule : allow) {
+      if (!ALLOWABLE.contains(rule)) {
+        err.println(
+            "lockkit move: --allow "
+                + rule
+                + ": not a rule move can allow (one of "
+                + String.join(", ", ALLOWABLE)
+                + ")");
+        return BAD_INPUT;
+      }
+    }
     MoveEngine.Outcome o;
     try {
       o =
           MoveEngine.plan(
               new MoveEngine.Request(
-                  plan, paths, kconfig, rules, keepForwarders, new LinkedHashSet<>(allow)));
+                  plan,
+                  paths,
+                  kconfig,
+                  rules,
+                  keepForwarders,
+                  new LinkedHashSet<>(allow),
+                  classpathEntries().stream().map(Path::of).toList()));
     } catch (MoveEngine.BadInput e) {
       err.println("lockkit move: " + e.getMessage());
       return BAD_INPUT;
@@ -124,8 +158,28 @@ public final class MoveCommand implements Callable<Integer> {
       return BAD_INPUT;
     }
     boolean blocked = !o.blocking().isEmpty();
-    String status = blocked ? "blocked" : dryRun ? "would apply" : "applied";
-    if (!blocked && !dryRun) {
+    boolean verifyFailed = false;
+    if (!blocked && verify) {
+      // Before anything is written: the result, laid out aside, must compile and pass the analysis
+      // wherever the tree before did.
+      Verify.Result v;
+      try {
+        v = Verify.run(o, paths, kconfig, rules, new LinkedHashSet<>(allow), classpathEntries());
+      } catch (MoveEngine.BadInput e) {
+        err.println("lockkit move: " + e.getMessage());
+        return BAD_INPUT;
+      }
+      PrintWriter vout = format.equals("json") ? err : out;
+      v.lines().forEach(vout::println);
+      verifyFailed = !v.ok();
+    }
+    String status =
+        blocked
+            ? "blocked"
+            : verifyFailed
+                ? "--verify failed; nothing written"
+                : dryRun ? "would apply" : "applied";
+    if (!blocked && !verifyFailed && !dryRun) {
       try {
         MoveWriter.write(o.changes(), o.deletions());
       } catch (EditException e) {
@@ -142,15 +196,8 @@ public final class MoveCommand implements Callable<Integer> {
         out.print(diff);
       }
     }
-    if (blocked) {
+    if (blocked || verifyFailed) {
       return CONFLICTS;
-    }
-    if (verify && !dryRun) {
-      List<String> cp =
-          classpath == null || classpath.isBlank()
-              ? List.of()
-              : List.of(classpath.split(java.io.File.pathSeparator));
-      return Verify.run(paths, kconfig, cp, out) ? OK : CONFLICTS;
     }
     return OK;
   }

@@ -13,8 +13,10 @@ import dev.lockkit.analyzer.source.GraphBuilder;
 import dev.lockkit.analyzer.source.InputException;
 import dev.lockkit.analyzer.source.InputScanner;
 import dev.lockkit.analyzer.source.SourceParser;
+import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.ConditionModel;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.check.WhatIfGraph;
@@ -49,14 +51,47 @@ import java.util.concurrent.FutureTask;
  */
 public final class MoveEngine {
 
-  /** The inputs of a run. */
+  /**
+   * The inputs of a run.
+   *
+   * @param classpath what the sources depend on, for javac's resolution of references (the JDK is
+   *     always there); references javac cannot resolve without it are listed in the notes
+   * @param knownGraph the analyzer's graph of exactly these paths when the caller already has it
+   *     (many what-ifs on one unchanged tree, as in a campaign); null: built here
+   */
   public record Request(
       Path plan,
       List<Path> paths,
       Path kconfig,
       Path rules,
       boolean keepForwarders,
-      Set<String> allow) {}
+      Set<String> allow,
+      List<Path> classpath,
+      CodeGraph knownGraph) {
+
+    /** A request with a class path; the analyzer's graph of the tree is built. */
+    public Request(
+        Path plan,
+        List<Path> paths,
+        Path kconfig,
+        Path rules,
+        boolean keepForwarders,
+        Set<String> allow,
+        List<Path> classpath) {
+      this(plan, paths, kconfig, rules, keepForwarders, allow, classpath, null);
+    }
+
+    /** A request without a class path (sources that need only the JDK). */
+    public Request(
+        Path plan,
+        List<Path> paths,
+        Path kconfig,
+        Path rules,
+        boolean keepForwarders,
+        Set<String> allow) {
+      this(plan, paths, kconfig, rules, keepForwarders, allow, List.of(), null);
+    }
+  }
 
   /** The plan cannot be carried out as written; the message names file, line and reason. */
   public static final class BadInput extends Exception {
@@ -72,6 +107,7 @@ public final class MoveEngine {
    *     allowed with {@code --allow})
    * @param allowed analyzer findings the move adds but {@code --allow} accepts
    * @param warnings input problems that do not stop the move (e.g. other files that do not parse)
+   * @param graphBefore the analyzer's graph of the tree as it is (for {@code --verify}'s diff)
    */
   public record Outcome(
       List<MoveOp> ops,
@@ -81,7 +117,8 @@ public final class MoveEngine {
       List<Finding> blocking,
       List<Finding> allowed,
       List<Finding> warnings,
-      List<String> notes) {}
+      List<String> notes,
+      CodeGraph graphBefore) {}
 
   private MoveEngine() {}
 
@@ -111,7 +148,8 @@ public final class MoveEngine {
     }
     // The analyzer's graph of the tree as it is needs only the paths: build it while the move's
     // own parse and rewrite run, so the two parses overlap instead of adding up in wall time.
-    FutureTask<CodeGraph> before = new FutureTask<>(() -> graphBefore(req));
+    FutureTask<CodeGraph> before =
+        new FutureTask<>(() -> req.knownGraph() != null ? req.knownGraph() : graphBefore(req));
     Thread graphThread = new Thread(before, "lockkit-move-graph");
     graphThread.setDaemon(true);
     graphThread.start();
@@ -183,13 +221,15 @@ public final class MoveEngine {
               "does not parse (" + f.parseError() + "); references in it cannot be updated",
               f.display()));
     }
+    Attribution javac = attribute(project, req, elements, names(ops));
     MoveRewriter.Result r =
         new MoveRewriter(
                 project,
                 elements,
                 types,
                 new MoveRewriter.Options(req.keepForwarders()),
-                new Presence(new ConditionModel(model)))
+                new Presence(new ConditionModel(model)),
+                javac)
             .run();
     List<Path> touched = new ArrayList<>(r.changes().paths());
     r.deletions().forEach(d -> touched.add(d.path()));
@@ -202,12 +242,61 @@ public final class MoveEngine {
     }
     List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));
     List<Finding> allowed = new ArrayList<>();
-    for (Finding f : graphFindings(await(before), r, rules)) {
+    CodeGraph graphBefore = await(before);
+    for (Finding f : graphFindings(graphBefore, r, rules)) {
       (req.allow().contains(f.rule()) ? allowed : blocking).add(f);
     }
     blocking.sort(Finding.ORDER);
     return new Outcome(
-        ops, elements, r.changes(), r.deletions(), blocking, allowed, warnings, r.notes());
+        ops,
+        elements,
+        r.changes(),
+        r.deletions(),
+        blocking,
+        allowed,
+        warnings,
+        r.notes(),
+        graphBefore);
+  }
+
+  /**
+   * javac's attribution of the files that may refer to a moved element (those the project parsed up
+   * front), with the whole tree on the source path and the request's class path.
+   */
+  private static Attribution attribute(
+      JavaProject project, Request req, List<MovedElement> elements, Set<String> names)
+      throws BadInput {
+    List<Attribution.Unit> units = new ArrayList<>();
+    if (elements.isEmpty()) {
+      return Attribution.of(units, List.of(), List.of()); // type moves do not use it (yet)
+    }
+    Set<Path> whole = new java.util.HashSet<>();
+    for (MovedElement m : elements) {
+      whole.add(m.origin().file().source().path()); // the moved code itself is resolved too
+    }
+    for (ParsedFile f : project.files()) {
+      if (f.parsed()) {
+        units.add(
+            new Attribution.Unit(
+                f.source().path(),
+                f.source().text(),
+                whole.contains(f.source().path()) ? null : names));
+      }
+    }
+    List<Path> roots = new ArrayList<>();
+    try {
+      for (SourceRoot root : InputScanner.scan(req.paths())) {
+        roots.add(root.root());
+      }
+    } catch (InputException e) {
+      throw new BadInput(e.getMessage());
+    }
+    return Attribution.of(units, roots, req.classpath());
+  }
+
+  /** The analyzer's graph of the tree under {@code paths}, as the what-if starts from it. */
+  public static CodeGraph graphOf(List<Path> paths) throws InputException {
+    return graphBefore(new Request(null, paths, null, null, false, Set.of()));
   }
 
   private static CodeGraph graphBefore(Request req) throws InputException {

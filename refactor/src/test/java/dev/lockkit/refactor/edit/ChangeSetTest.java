@@ -109,4 +109,45 @@ class ChangeSetTest {
     }
     assertEquals("// x\nclass A {}\n", new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aFailedWriteRemovesThePackageDirectoriesItCreated() throws Exception {
+    Path a = file("A.java", "class A {}\n");
+    Files.writeString(dir.resolve("blocked"), "a file where a directory would have to be\n");
+    ChangeSet cs = new ChangeSet();
+    cs.insert(SourceFile.read(a), 0, "// a\n");
+    cs.create(dir.resolve("new/pkg/N.java"), "package new.pkg;\n");
+    cs.create(dir.resolve("blocked/x/B.java"), "package blocked.x;\n");
+    EditException e = assertThrows(EditException.class, cs::write);
+    assertTrue(e.getMessage().contains("nothing changed"), e.getMessage());
+    assertFalse(Files.exists(dir.resolve("new")), "no empty package directory is left behind");
+    assertEquals("class A {}\n", Files.readString(a));
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(
+          java.util.List.of("A.java", "blocked"),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void aNewFileGetsTheUmaskModeAndAReplacedFileKeepsItsMode() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class)
+            != null,
+        "POSIX file modes");
+    // What the umask gives an ordinary new file, measured rather than assumed.
+    Path probe = Files.createFile(dir.resolve("probe"));
+    var umaskMode = Files.getPosixFilePermissions(probe);
+    Path a = file("A.java", "class A {}\n");
+    Files.setPosixFilePermissions(
+        a, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+    ChangeSet cs = new ChangeSet();
+    cs.insert(SourceFile.read(a), 0, "// a\n");
+    cs.create(dir.resolve("p/N.java"), "package p;\n");
+    cs.write();
+    assertEquals(umaskMode, Files.getPosixFilePermissions(dir.resolve("p/N.java")));
+    assertEquals(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"),
+        Files.getPosixFilePermissions(a));
+  }
 }

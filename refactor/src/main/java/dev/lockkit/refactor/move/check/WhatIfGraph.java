@@ -31,8 +31,9 @@ import java.util.TreeMap;
  * plan creates are added (they did not exist before because they were inside one type, or were not
  * written at all). New destination types join the graph in their package and in the origin's
  * module. The analyzer's {@link CycleFinder} and {@link LayerRule} then run on both graphs, and
- * only what the plan adds is reported: a cycle group whose member set did not exist before (new, or
- * grown), and layer violations whose stable key is new.
+ * only what the plan adds is reported: a cycle group with a member or an edge that was in no cycle
+ * before (new, or grown; a cycle that only shrank is not new), and layer violations whose stable
+ * key is new.
  */
 public final class WhatIfGraph {
 
@@ -87,20 +88,38 @@ public final class WhatIfGraph {
     return b.build();
   }
 
+  /**
+   * The cycle groups of {@code after} that contain a member or an edge no cycle of {@code before}
+   * contained. A group that lost members or edges (a move that shrinks a cycle, e.g. 44 types to a
+   * 42-type subset) is not new: every cycle it still has existed before.
+   */
+  public static List<CycleGroup> newCycles(CodeGraph before, CodeGraph after, Level level) {
+    Set<String> members = new HashSet<>();
+    Set<String> edges = new HashSet<>();
+    for (CycleGroup g : CycleFinder.find(before.edges(level))) {
+      members.addAll(g.members());
+      for (CycleGroup.Edge e : g.edges()) {
+        edges.add(e.from() + "\n" + e.to());
+      }
+    }
+    List<CycleGroup> out = new ArrayList<>();
+    for (CycleGroup g : CycleFinder.find(after.edges(level))) {
+      boolean fresh = !members.containsAll(g.members());
+      for (CycleGroup.Edge e : g.edges()) {
+        fresh |= !edges.contains(e.from() + "\n" + e.to());
+      }
+      if (fresh) {
+        out.add(g);
+      }
+    }
+    return out;
+  }
+
   /** Findings of the cycle and layer rules that {@code after} has and {@code before} has not. */
   public static List<Finding> added(CodeGraph before, CodeGraph after, RulesFile rules) {
     List<Finding> out = new ArrayList<>();
     for (Level level : Level.values()) {
-      Set<String> old = new HashSet<>();
-      for (CycleGroup g : CycleFinder.find(before.edges(level))) {
-        old.add(g.key());
-      }
-      List<CycleGroup> grown = new ArrayList<>();
-      for (CycleGroup g : CycleFinder.find(after.edges(level))) {
-        if (!old.contains(g.key())) {
-          grown.add(g);
-        }
-      }
+      List<CycleGroup> grown = newCycles(before, after, level);
       Severity sev =
           rules == null
               ? CycleRule.defaultSeverity(level)

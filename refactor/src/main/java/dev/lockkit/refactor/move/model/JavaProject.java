@@ -144,8 +144,11 @@ public final class JavaProject {
     } catch (IOException e) {
       throw new InputException(e.getMessage(), e);
     }
+    // A name may be spelled with Unicode escapes (\u0066 for f), which javac reads as the letter:
+    // such a file is read up front too, so a reference in it is found or the file is reported.
+    String decoded = text.indexOf("\\u") >= 0 ? unescape(text) : text;
     for (String n : names) {
-      if (text.contains(n)) {
+      if (text.contains(n) || decoded.contains(n)) {
         return false;
       }
     }
@@ -178,6 +181,20 @@ public final class JavaProject {
     }
     return true;
   }
+
+  /** The text with Java's Unicode escapes ({@code \\uXXXX}, any number of u's) decoded. */
+  public static String unescape(String text) {
+    Matcher m = UNICODE_ESCAPE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+([0-9a-fA-F]{4})");
 
   /** Parses a deferred file now and indexes its types. */
   private void parseDeferred(Deferred d) {

@@ -76,12 +76,36 @@ public final class PlanParser {
         params = params(m.group("params"));
       }
       ElementRef ref = new ElementRef(squash(m.group("type")), m.group("member"), params);
-      ops.add(new MoveOp(name, lineNo, ref, squash(m.group("dest"))));
+      String dest = squash(m.group("dest"));
+      String refused = refusedDestination(dest);
+      if (refused != null) {
+        throw new PlanException(name + ":" + lineNo + ": destination " + dest + ": " + refused);
+      }
+      ops.add(new MoveOp(name, lineNo, ref, dest));
     }
     if (ops.isEmpty()) {
       throw new PlanException(name + ": plan has no operations");
     }
     return List.copyOf(ops);
+  }
+
+  /**
+   * Why javac would refuse code declared at {@code dest}, or null: a segment that is a keyword or a
+   * literal ({@code app.int.Loud}), {@code _}, or a package of the platform's own {@code java}
+   * namespace, which only the JDK may declare ({@code java.lang.Loud}: "package exists in another
+   * module").
+   */
+  static String refusedDestination(String dest) {
+    for (String seg : dest.split("\\.")) {
+      if (javax.lang.model.SourceVersion.isKeyword(seg, javax.lang.model.SourceVersion.RELEASE_17)
+          || seg.equals("_")) {
+        return "'" + seg + "' is a Java keyword, not a name javac accepts";
+      }
+    }
+    if (dest.equals("java") || dest.startsWith("java.")) {
+      return "packages under java. belong to the JDK; javac refuses other code in them";
+    }
+    return null;
   }
 
   /**

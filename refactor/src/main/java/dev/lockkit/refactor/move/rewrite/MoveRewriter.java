@@ -10,6 +10,7 @@ import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.edit.TextEdit;
+import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.check.Presence;
@@ -65,6 +66,7 @@ public final class MoveRewriter {
 
   final Options options;
   final Presence presence;
+  final Attribution javac;
   final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();
   final Map<String, DestModel> dests = new LinkedHashMap<>();
   final Map<ParsedFile, ImportPlan> plans = new IdentityHashMap<>();
@@ -110,8 +112,10 @@ public final class MoveRewriter {
       List<MovedElement> moved,
       List<MovedType> types,
       Options options,
-      Presence presence) {
+      Presence presence,
+      Attribution javac) {
     this.project = project;
+    this.javac = javac;
     this.moved = moved;
     this.types = types;
     this.options = options;
@@ -126,6 +130,21 @@ public final class MoveRewriter {
       }
     }
     for (MovedElement m : moved) {
+      if (m.decl() instanceof com.github.javaparser.ast.body.FieldDeclaration fd
+          && fd.isFinal()
+          && fd.getVariable(0).getInitializer().isEmpty()) {
+        // A blank final is assigned in an initializer of its class; from another class the
+        // assignment is illegal (found by the campaign on jackson-databind).
+        conflict(
+            "move/access",
+            m.origin().file(),
+            m.decl(),
+            m.display()
+                + " is a blank final assigned in an initializer of "
+                + m.origin().fqn()
+                + "; only its own class may assign it. Give it an initializer first",
+            m.display() + " blank final");
+      }
       spans.put(m, MemberText.of(m.origin().file(), m.decl()));
       inner.put(m, new ArrayList<>());
       DestModel d = dests.computeIfAbsent(m.destination().fqn(), k -> new DestModel(m));
@@ -154,7 +173,11 @@ public final class MoveRewriter {
                 m.destination().fqn(), m.destination().packageName(), m.origin().topLevel().fqn()));
       }
     }
-    List<Site> sites = new SiteCollector(project, moved, spans).collect();
+    SiteCollector collector = new SiteCollector(project, moved, spans, javac);
+    List<Site> sites = collector.collect();
+    for (String u : collector.unresolved()) {
+      notes.add("not resolved by javac, decided by lockkit's own lookup: " + u);
+    }
     // Code first, Javadoc second: a link may then use a simple name the code made visible.
     for (Site site : sites) {
       if (site.kind() != Site.Kind.JAVADOC && site.kind() != Site.Kind.JAVADOC_STAY_BEHIND) {
@@ -365,7 +388,16 @@ public final class MoveRewriter {
             site.node() instanceof MethodCallExpr
                 || site.node() instanceof MethodReferenceExpr
                 || site.node() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr;
-        if (!Access.memberVisible(owner, site.name(), method, hostDest.top(), hostDest.pkg())) {
+        javax.lang.model.element.Element ctor =
+            javac != null
+                    && site.node() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oce
+                ? javac.constructorAt(f.source().path(), f.begin(oce), f.end(oce))
+                : null;
+        boolean visible =
+            ctor != null
+                ? constructorVisible(ctor, owner, hostDest)
+                : Access.memberVisible(owner, site.name(), method, hostDest.top(), hostDest.pkg());
+        if (!visible) {
           conflict(
               "move/access",
               f,
@@ -432,6 +464,23 @@ public final class MoveRewriter {
                   + "; move the overloads together or give the call an unambiguous qualifier first",
               target.display() + " <- " + f.display());
     }
+  }
+
+  /**
+   * True if the constructor javac chose for a {@code new} in a moved member is accessible from the
+   * destination. A protected constructor is, for {@code new}, accessible only in its package (JLS
+   * 6.6.2.2); whether the class itself is visible is checked as a type use.
+   */
+  private static boolean constructorVisible(
+      javax.lang.model.element.Element ctor, TypeInfo owner, DestModel dest) {
+    var mods = ctor.getModifiers();
+    if (mods.contains(javax.lang.model.element.Modifier.PUBLIC)) {
+      return true;
+    }
+    if (mods.contains(javax.lang.model.element.Modifier.PRIVATE)) {
+      return dest.top().equals(owner.topLevel().fqn());
+    }
+    return dest.pkg().equals(owner.packageName());
   }
 
   /**

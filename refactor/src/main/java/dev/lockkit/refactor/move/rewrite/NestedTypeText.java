@@ -81,7 +81,9 @@ final class NestedTypeText {
                 } else if (fqn != null
                     && !fqn.startsWith(inner.fqn() + ".")
                     && !fqn.equals(inner.fqn())
-                    && !fqn.startsWith("java.lang.")
+                    // Only java.lang's own top-level types are implicit, not java.lang.reflect's
+                    // (found by the campaign: VisibilityChecker.Std lost its Member import).
+                    && !fqn.matches("java\\.lang\\.[^.]+")
                     && !fqn.substring(0, Math.max(0, fqn.lastIndexOf('.'))).equals(t.destPackage())
                     && (used == null
                         || used.outer() == null

@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.model.ExpressionTypes;
 import dev.lockkit.refactor.move.model.FileScope;
@@ -24,12 +25,14 @@ import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
 import dev.lockkit.refactor.move.rewrite.Site.Kind;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.lang.model.element.Element;
 
 /**
  * Finds every {@link Site} of a plan: references to moved members in all files, and inside each
@@ -37,13 +40,19 @@ import java.util.regex.Pattern;
  *
  * <p>Implementation overview. Candidates are found by name first (a cheap filter: only calls,
  * method references, field accesses and bare names spelled like a moved member), then confirmed by
- * resolving them with {@link FileScope} exactly as the compiler would look them up: a qualifier
- * must denote the origin type, an unqualified name must reach the origin through the enclosing
- * classes (or their project supertypes) or through a static import, and a bare field name must not
- * be shadowed by a local variable or parameter. Overloads that are split by the plan (some move,
- * some stay) are told apart by arity; a call whose arity fits both is reported as ambiguous rather
- * than guessed. Javadoc is scanned textually for {@code {@link T#m}}, {@code {@linkplain ...}} and
- * {@code @see}; ordinary comments and string literals are never looked at.
+ * javac's own attribution ({@link Attribution}): a candidate is a reference to a moved element
+ * exactly when the compiler bound it to that element's symbol, so overloads (same arity, arrays,
+ * varargs, boxing, generics, a method reference's target type), qualifiers of any type ({@code
+ * var}, a library call's result) and inherited members are decided as javac decides them. Only a
+ * candidate javac could not resolve (missing class path, an error in the file) falls back to the
+ * lookup below, and is listed in the notes. The fallback resolves with {@link FileScope} as the
+ * compiler would look names up: a qualifier must denote the origin type, an unqualified name must
+ * reach the origin through the enclosing classes (or their project supertypes) or through a static
+ * import, and a bare field name must not be shadowed by a local variable or parameter. Overloads
+ * that are split by the plan (some move, some stay) are told apart by arity; a call whose arity
+ * fits both is reported as ambiguous rather than guessed. Javadoc is scanned textually for {@code
+ * {@link T#m}}, {@code {@linkplain ...}} and {@code @see}; ordinary comments and string literals
+ * are never looked at.
  */
 public final class SiteCollector {
 
@@ -56,17 +65,99 @@ public final class SiteCollector {
   private final List<MovedElement> moved;
   private final Map<String, List<MovedElement>> byName = new HashMap<>();
   private final Map<MovedElement, MemberText> spans;
+  private final Attribution javac;
+  private final Map<Element, MovedElement> bySymbol = new HashMap<>();
+  private final List<String> unresolved = new ArrayList<>();
 
   public SiteCollector(
-      JavaProject project, List<MovedElement> moved, Map<MovedElement, MemberText> spans) {
+      JavaProject project,
+      List<MovedElement> moved,
+      Map<MovedElement, MemberText> spans,
+      Attribution javac) {
     this.project = project;
+    this.javac = javac;
     this.types = new ExpressionTypes(project);
     this.overloads = new Overloads(project, types);
     this.moved = moved;
     this.spans = spans;
     for (MovedElement m : moved) {
       byName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
+      if (javac != null) {
+        ParsedFile f = m.origin().file();
+        Node name =
+            m.decl() instanceof MethodDeclaration md
+                ? md.getName()
+                : ((com.github.javaparser.ast.body.FieldDeclaration) m.decl())
+                    .getVariable(0)
+                    .getName();
+        Element e = javac.declaredAt(f.source().path(), f.begin(name));
+        if (e != null) {
+          bySymbol.put(e, m);
+        }
+      }
     }
+  }
+
+  /**
+   * References javac could not resolve, which were decided by lockkit's own lookup instead: {@code
+   * file:line: name (reason)}.
+   */
+  public List<String> unresolved() {
+    return List.copyOf(unresolved);
+  }
+
+  /**
+   * Decides a candidate with javac: true when javac resolved it (a site is added if it denotes a
+   * moved element), false when the fallback must decide.
+   *
+   * @param span the node whose text javac's tree spans ({@code a.m} of a call {@code a.m(x)})
+   * @param qualifier the written qualifier, or null for an unqualified name
+   */
+  private boolean byJavac(
+      ParsedFile f,
+      Node site,
+      int spanStart,
+      int spanEnd,
+      Expression qualifier,
+      String name,
+      List<Site> out) {
+    if (javac == null || bySymbol.isEmpty()) {
+      return false;
+    }
+    Path path = f.source().path();
+    Attribution.Binding b = javac.at(path, spanStart, spanEnd);
+    if (b == null || !b.resolved()) {
+      unresolved.add(
+          f.display()
+              + ":"
+              + f.source().lineOf(spanStart)
+              + ": "
+              + name
+              + " ("
+              + (b == null ? "javac's tree does not line up with the source here" : b.problem())
+              + ")");
+      return false;
+    }
+    MovedElement target = bySymbol.get(b.element());
+    if (target == null) {
+      return true; // javac bound it to something else: an overload that stays, a local, ...
+    }
+    if (qualifier == null) {
+      int at = f.begin(site);
+      Kind kind = b.viaEnclosingScope() ? Kind.UNQUALIFIED : Kind.STATIC_IMPORTED;
+      out.add(new Site(f, site, kind, at, at, target, null, null, name));
+      return true;
+    }
+    int qs = f.begin(qualifier);
+    int qe = f.end(qualifier);
+    Kind kind =
+        javac.namesType(path, qs, qe)
+            ? Kind.QUALIFIED
+            : ExpressionTypes.sideEffectFree(qualifier)
+                ? Kind.INSTANCE_QUALIFIED
+                : Kind.INSTANCE_SIDE_EFFECT;
+    out.add(new Site(f, site, kind, qs, qe, target, null, null, name));
+    return true;
   }
 
   /** All sites, file by file in path order, in source order within a file. */
@@ -99,8 +190,19 @@ public final class SiteCollector {
     f.cu()
         .walk(
             node -> {
-              if (node instanceof MethodCallExpr mc && byName.containsKey(mc.getNameAsString())) {
-                String name = mc.getNameAsString();
+              if (node instanceof MethodCallExpr mc
+                  && byName.containsKey(id(mc.getNameAsString()))) {
+                String name = id(mc.getNameAsString());
+                if (byJavac(
+                    f,
+                    mc,
+                    f.begin(mc),
+                    f.end(mc.getName()),
+                    mc.getScope().orElse(null),
+                    name,
+                    out)) {
+                  return;
+                }
                 if (mc.getScope().isPresent()) {
                   qualified(
                       f, scope, mc, mc.getScope().get(), name, true, mc.getArguments().size(), out);
@@ -108,15 +210,32 @@ public final class SiteCollector {
                   unqualified(f, scope, mc, name, true, mc.getArguments().size(), out);
                 }
               } else if (node instanceof MethodReferenceExpr mr
-                  && byName.containsKey(mr.getIdentifier())) {
-                qualified(f, scope, mr, mr.getScope(), mr.getIdentifier(), true, -1, out);
+                  && byName.containsKey(id(mr.getIdentifier()))) {
+                if (byJavac(
+                    f, mr, f.begin(mr), f.end(mr), mr.getScope(), id(mr.getIdentifier()), out)) {
+                  return;
+                }
+                qualified(f, scope, mr, mr.getScope(), id(mr.getIdentifier()), true, -1, out);
               } else if (node instanceof FieldAccessExpr fa
-                  && byName.containsKey(fa.getNameAsString())) {
-                qualified(f, scope, fa, fa.getScope(), fa.getNameAsString(), false, -1, out);
-              } else if (node instanceof NameExpr ne && byName.containsKey(ne.getNameAsString())) {
-                unqualified(f, scope, ne, ne.getNameAsString(), false, -1, out);
+                  && byName.containsKey(id(fa.getNameAsString()))) {
+                if (byJavac(
+                    f, fa, f.begin(fa), f.end(fa), fa.getScope(), id(fa.getNameAsString()), out)) {
+                  return;
+                }
+                qualified(f, scope, fa, fa.getScope(), id(fa.getNameAsString()), false, -1, out);
+              } else if (node instanceof NameExpr ne
+                  && byName.containsKey(id(ne.getNameAsString()))) {
+                if (byJavac(f, ne, f.begin(ne), f.end(ne), null, id(ne.getNameAsString()), out)) {
+                  return;
+                }
+                unqualified(f, scope, ne, id(ne.getNameAsString()), false, -1, out);
               }
             });
+  }
+
+  /** An identifier as javac reads it: Unicode escapes ({@code \\u0066} for f) decoded. */
+  private static String id(String raw) {
+    return raw.indexOf('\\') < 0 ? raw : JavaProject.unescape(raw);
   }
 
   private void qualified(
@@ -378,13 +497,16 @@ public final class SiteCollector {
       // A call that a moved overload can take is a reference to a moved element (handled, or
       // reported as ambiguous, by the reference pass); any other use means a member that stays.
       int arity = site instanceof MethodCallExpr mc ? mc.getArguments().size() : -1;
+      Boolean byCompiler = movedByJavac(f, site);
       boolean isMoved =
-          byName.getOrDefault(name, List.of()).stream()
-              .anyMatch(
-                  x ->
-                      x.origin().equals(r.owner())
-                          && x.isMethod() == (site instanceof MethodCallExpr)
-                          && fits(x.arity(), x.isVarArgs(), arity));
+          byCompiler != null
+              ? byCompiler
+              : byName.getOrDefault(name, List.of()).stream()
+                  .anyMatch(
+                      x ->
+                          x.origin().equals(r.owner())
+                              && x.isMethod() == (site instanceof MethodCallExpr)
+                              && fits(x.arity(), x.isVarArgs(), arity));
       if (!isMoved) {
         TypeInfo lexical = project.typeOf(r.lexical());
         out.add(new Site(f, site, Kind.STAY_BEHIND, at, at, null, lexical, r.owner().fqn(), name));
@@ -396,6 +518,18 @@ public final class SiteCollector {
         out.add(new Site(f, site, Kind.STATIC_USE, at, at, null, r.owner(), r.owner().fqn(), name));
       }
     }
+  }
+
+  /**
+   * Whether javac bound an unqualified use inside a moved member to a moved element; null: unknown.
+   */
+  private Boolean movedByJavac(ParsedFile f, Node site) {
+    if (javac == null || bySymbol.isEmpty()) {
+      return null;
+    }
+    int end = site instanceof MethodCallExpr mc ? f.end(mc.getName()) : f.end(site);
+    Attribution.Binding b = javac.at(f.source().path(), f.begin(site), end);
+    return b == null || !b.resolved() ? null : bySymbol.containsKey(b.element());
   }
 
   /**

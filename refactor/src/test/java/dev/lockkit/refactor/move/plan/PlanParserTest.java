@@ -66,4 +66,32 @@ class PlanParserTest {
         assertThrows(PlanException.class, () -> PlanParser.parse("x.plan", "# nothing\n"));
     assertEquals("x.plan: plan has no operations", e.getMessage());
   }
+
+  @Test
+  void destinationsJavacWouldRefuseAreRefusedWithTheLine() {
+    PlanException keyword =
+        assertThrows(
+            PlanException.class, () -> PlanParser.parse("p.plan", "move a.B#f to app.int.Loud\n"));
+    assertEquals(
+        "p.plan:1: destination app.int.Loud: 'int' is a Java keyword, not a name javac accepts",
+        keyword.getMessage());
+    PlanException platform =
+        assertThrows(
+            PlanException.class,
+            () -> PlanParser.parse("p.plan", "\nmove a.B#f to java.lang.Loud\n"));
+    assertEquals(
+        "p.plan:2: destination java.lang.Loud: packages under java. belong to the JDK; javac"
+            + " refuses other code in them",
+        platform.getMessage());
+    assertThrows(PlanException.class, () -> PlanParser.parse("p.plan", "move a.B to x.true\n"));
+    assertEquals(1, assertDoesNotThrowParse("move a.B to javax2.Loud\n"));
+  }
+
+  private static int assertDoesNotThrowParse(String text) {
+    try {
+      return PlanParser.parse("p.plan", text).size();
+    } catch (PlanException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
 }

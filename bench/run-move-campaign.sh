@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# move campaign (issue 19): moves drawn at random with a fixed seed from commons-lang3 3.20.0 and
+# jackson-databind 2.18.2 (static methods and fields, overloaded ones included, nested and top-level
+# types, into other packages and into types), each predicted by the what-if (--verify off), applied
+# whatever the prediction and judged by javac. Runs refactor's MoveCampaignTest (whose sources jars
+# and class path the build copies to refactor/target/campaign-libs) with N moves per library.
+#   N=150 (default, 300 in all), SEED=19.
+# Writes bench/target/results/move-campaign.md (the tallies) and the per-move logs beside it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+N="${N:-150}"
+SEED="${SEED:-19}"
+OUT=bench/target/results
+mkdir -p "$OUT"
+mvn -B -q -pl refactor -am test -Dtest=MoveCampaignTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dlockkit.campaign.n="$N" -Dlockkit.campaign.seed="$SEED" || status=$?
+W=refactor/target/move-campaign
+{
+  echo "# move campaign"
+  echo
+  echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)"
+  echo "Command: N=$N SEED=$SEED bench/run-move-campaign.sh"
+  echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo '```'
+  cat "$W/report.txt"
+  echo '```'
+} > "$OUT/move-campaign.md"
+cp "$W"/*.log "$OUT/" 2>/dev/null || true
+cat "$OUT/move-campaign.md"
+exit "${status:-0}"

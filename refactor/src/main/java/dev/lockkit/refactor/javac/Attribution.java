@@ -1,0 +1,458 @@
+package dev.lockkit.refactor.javac;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * javac's attribution of some compilation units: for each name, member select, method reference and
+ * declaration in them, the element the compiler bound it to.
+ *
+ * <p>Only the given units are attributed as a whole; the rest of the project is on javac's source
+ * path, so javac reads from it only the types the units need (and attributes those files too, as it
+ * does for implicitly compiled sources). The units' text is given in memory, so their offsets are
+ * offsets into exactly that text.
+ *
+ * <p>A reference counts as resolved only when javac resolved it without error: an element that is
+ * erroneous, a compiler error inside the reference's span, or (for a call) an argument whose type
+ * javac could not determine — with an unknown argument type javac's overload resolution picks
+ * silently, which is a guess, not an answer — all make it unresolved, and the caller must say so
+ * instead of relying on it.
+ */
+public final class Attribution {
+
+  /**
+   * A compilation unit given in memory: the file it stands for and its text.
+   *
+   * @param keep null to attribute the whole unit; else only the method bodies that spell one of
+   *     these names are attributed (the others are blanked, offsets kept): a reference to a moved
+   *     element must spell its name
+   */
+  public record Unit(Path path, String text, java.util.Set<String> keep) {
+    public Unit(Path path, String text) {
+      this(path, text, null);
+    }
+  }
+
+  /** What javac bound an expression or declaration to, or why it could not. */
+  public record Binding(Element element, boolean viaEnclosingScope, String problem) {
+    public boolean resolved() {
+      return problem == null;
+    }
+  }
+
+  private final Map<Path, Map<Long, Binding>> spans = new HashMap<>();
+  private final Map<Path, Map<Integer, Element>> declarations = new HashMap<>();
+  private final Map<Path, List<Diagnostic<? extends JavaFileObject>>> errors = new HashMap<>();
+  private final Map<Path, Map<Long, Boolean>> typeQualifiers = new HashMap<>();
+  private Types types;
+
+  private Attribution() {}
+
+  /**
+   * Parses and attributes {@code units} with javac.
+   *
+   * @param sourcePath the project's source roots (other files are read from there on demand)
+   * @param classPath what the sources depend on; the JDK's own modules are always there
+   */
+  public static Attribution of(List<Unit> units, List<Path> sourcePath, List<Path> classPath) {
+    Attribution a = new Attribution();
+    if (units.isEmpty()) {
+      return a;
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException("no Java compiler in this runtime (a JRE, not a JDK?)");
+    }
+    DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
+      fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, sourcePath);
+      fm.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+      Map<URI, Path> byUri = new HashMap<>();
+      List<JavaFileObject> objects = new ArrayList<>();
+      for (Unit u : units) {
+        InMemory o =
+            new InMemory(
+                u.path(), u.keep() == null ? u.text() : Declarations.blank(u.text(), u.keep()));
+        byUri.put(o.toUri(), u.path());
+        objects.add(o);
+      }
+      // -proc:none: annotation processors of the class path must not run (and cannot write);
+      // -implicit:none: nothing is generated; attribution only.
+      JavacTask task =
+          (JavacTask)
+              javac.getTask(
+                  null,
+                  new DeclarationsOnly(fm),
+                  diags,
+                  List.of(
+                      "-proc:none",
+                      "-implicit:none",
+                      "-Xlint:none",
+                      "-nowarn",
+                      "-XDrawDiagnostics"),
+                  null,
+                  objects);
+      Iterable<? extends CompilationUnitTree> trees = task.parse();
+      task.analyze();
+      a.types = task.getTypes();
+      for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+        if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
+          Path p = byUri.get(d.getSource().toUri());
+          if (p != null) {
+            a.errors.computeIfAbsent(p, k -> new ArrayList<>()).add(d);
+          }
+        }
+      }
+      Trees t = Trees.instance(task);
+      for (CompilationUnitTree cu : trees) {
+        Path p = byUri.get(cu.getSourceFile().toUri());
+        if (p != null) {
+          a.index(p, cu, t);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return a;
+  }
+
+  /** True if {@code file} was one of the attributed units. */
+  public boolean covers(Path file) {
+    return spans.containsKey(file);
+  }
+
+  /** javac's errors in a unit, as {@code line: message}, in order. */
+  public List<String> errors(Path file) {
+    List<String> out = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : errors.getOrDefault(file, List.of())) {
+      out.add(d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+    }
+    return out;
+  }
+
+  /**
+   * The constructor javac chose for the object creation ({@code new T(...)}) spanning {@code
+   * [start, end)}, or null when it is not resolved.
+   */
+  public Element constructorAt(Path file, int start, int end) {
+    Binding b = at(file, start, end);
+    return b != null && b.resolved() && b.element().getKind() == ElementKind.CONSTRUCTOR
+        ? b.element()
+        : null;
+  }
+
+  /**
+   * The binding of the name, member select ({@code a.b}, also the {@code a.m} of a call {@code
+   * a.m(x)}) or method reference spanning {@code [start, end)} of {@code file}; null when no such
+   * tree is there (the span does not match one javac tree).
+   */
+  public Binding at(Path file, int start, int end) {
+    Map<Long, Binding> m = spans.get(file);
+    return m == null ? null : m.get(key(start, end));
+  }
+
+  /**
+   * True if the expression spanning {@code [start, end)} names a type (or package), not a value.
+   */
+  public boolean namesType(Path file, int start, int end) {
+    Map<Long, Boolean> m = typeQualifiers.get(file);
+    return m != null && Boolean.TRUE.equals(m.get(key(start, end)));
+  }
+
+  /** The method, field or type whose declared name starts at {@code nameOffset}; or null. */
+  public Element declaredAt(Path file, int nameOffset) {
+    Map<Integer, Element> m = declarations.get(file);
+    return m == null ? null : m.get(nameOffset);
+  }
+
+  /** The erased type of an element, as javac prints it (for messages and signatures). */
+  public String erasure(TypeMirror t) {
+    return types.erasure(t).toString();
+  }
+
+  private static long key(int start, int end) {
+    return ((long) start << 32) | (end & 0xffffffffL);
+  }
+
+  private void index(Path file, CompilationUnitTree cu, Trees trees) {
+    SourcePositions pos = trees.getSourcePositions();
+    Map<Long, Binding> bySpan = new HashMap<>();
+    Map<Integer, Element> decls = new TreeMap<>();
+    Map<Long, Boolean> typeNames = new HashMap<>();
+    spans.put(file, bySpan);
+    declarations.put(file, decls);
+    typeQualifiers.put(file, typeNames);
+    List<long[]> errorSpans = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : errors.getOrDefault(file, List.of())) {
+      errorSpans.add(new long[] {d.getStartPosition(), d.getEndPosition(), d.getPosition()});
+    }
+    String text;
+    try {
+      text = cu.getSourceFile().getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void v) {
+        record(node, null);
+        return super.visitIdentifier(node, v);
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void v) {
+        record(node, node.getExpression());
+        return super.visitMemberSelect(node, v);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void v) {
+        record(node, node.getQualifierExpression());
+        return super.visitMemberReference(node, v);
+      }
+
+      @Override
+      public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void v) {
+        record(node, null);
+        return super.visitNewClass(node, v);
+      }
+
+      @Override
+      public Void visitMethod(MethodTree node, Void v) {
+        Tree after = node.getReturnType();
+        int from = after == null ? (int) pos.getStartPosition(cu, node) : end(after);
+        String name = node.getName().contentEquals("<init>") ? null : node.getName().toString();
+        if (name != null) {
+          declare(from, name);
+        }
+        return super.visitMethod(node, v);
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void v) {
+        if (node.getType() != null
+            && getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
+          declare(end(node.getType()), node.getName().toString());
+        }
+        return super.visitVariable(node, v);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void v) {
+        if (!node.getSimpleName().isEmpty()) {
+          declare((int) pos.getStartPosition(cu, node), node.getSimpleName().toString());
+        }
+        return super.visitClass(node, v);
+      }
+
+      private int end(Tree t) {
+        return (int) pos.getEndPosition(cu, t);
+      }
+
+      /** Finds the declared name at or after {@code from} and records the declared element. */
+      private void declare(int from, String name) {
+        if (from < 0) {
+          return;
+        }
+        int at = from;
+        while (true) {
+          at = text.indexOf(name, at);
+          if (at < 0) {
+            return;
+          }
+          boolean startOk = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
+          int after = at + name.length();
+          boolean endOk =
+              after >= text.length() || !Character.isJavaIdentifierPart(text.charAt(after));
+          if (startOk && endOk) {
+            break;
+          }
+          at = after;
+        }
+        Element e = trees.getElement(getCurrentPath());
+        if (e != null) {
+          decls.put(at, e);
+        }
+      }
+
+      private void record(ExpressionTree node, ExpressionTree qualifier) {
+        long start = pos.getStartPosition(cu, node);
+        long end = pos.getEndPosition(cu, node);
+        if (start < 0 || end < 0) {
+          return;
+        }
+        TreePath path = getCurrentPath();
+        Element e = trees.getElement(path);
+        if (e != null
+            && (e.getKind().isClass()
+                || e.getKind().isInterface()
+                || e.getKind() == ElementKind.PACKAGE)) {
+          typeNames.put(key((int) start, (int) end), true);
+        }
+        String problem = problem(e, start, end, path, trees);
+        boolean viaScope =
+            qualifier == null
+                && e != null
+                && !(node instanceof com.sun.source.tree.NewClassTree)
+                && viaEnclosing(path, e, trees);
+        bySpan.put(key((int) start, (int) end), new Binding(e, viaScope, problem));
+      }
+
+      private String problem(Element e, long start, long end, TreePath path, Trees trees) {
+        if (e == null || e.asType() == null || e.asType().getKind() == TypeKind.ERROR) {
+          return "javac could not resolve it";
+        }
+        for (long[] s : errorSpans) {
+          if (s[2] >= start && s[2] < end || s[0] >= start && s[0] < end) {
+            return "javac reports an error there";
+          }
+        }
+        Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
+        if (parent instanceof MethodInvocationTree mi && mi.getMethodSelect() == path.getLeaf()) {
+          for (ExpressionTree arg : mi.getArguments()) {
+            TypeMirror t = trees.getTypeMirror(new TreePath(path.getParentPath(), arg));
+            if (t == null || t.getKind() == TypeKind.ERROR) {
+              return "javac could not type an argument of the call";
+            }
+          }
+        }
+        return null;
+      }
+    }.scan(cu, null);
+  }
+
+  /**
+   * True if an unqualified name reached {@code e} through a lexically enclosing class (declared or
+   * inherited there) rather than through an import.
+   */
+  private boolean viaEnclosing(TreePath path, Element e, Trees trees) {
+    Element owner = e.getEnclosingElement();
+    if (!(owner instanceof TypeElement ownerType)) {
+      return true; // a local variable or parameter
+    }
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree) {
+        Element c = trees.getElement(p);
+        if (c == null) {
+          continue;
+        }
+        if (c.equals(ownerType)
+            || types.isSubtype(types.erasure(c.asType()), types.erasure(ownerType.asType()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Serves source-path files as their {@link Declarations}: javac attributes every file it reads to
+   * complete a type, and their method bodies are not what the units' resolution depends on (a
+   * reference's meaning depends on signatures, fields and types only). Without this, a what-if on a
+   * large tree attributes a large part of it.
+   */
+  private static final class DeclarationsOnly
+      extends javax.tools.ForwardingJavaFileManager<StandardJavaFileManager> {
+    DeclarationsOnly(StandardJavaFileManager fm) {
+      super(fm);
+    }
+
+    @Override
+    public Iterable<JavaFileObject> list(
+        Location location,
+        String packageName,
+        java.util.Set<JavaFileObject.Kind> kinds,
+        boolean recurse)
+        throws IOException {
+      Iterable<JavaFileObject> all = super.list(location, packageName, kinds, recurse);
+      if (location != StandardLocation.SOURCE_PATH) {
+        return all;
+      }
+      List<JavaFileObject> out = new ArrayList<>();
+      for (JavaFileObject f : all) {
+        out.add(f.getKind() == JavaFileObject.Kind.SOURCE ? new Stripped(f) : f);
+      }
+      return out;
+    }
+
+    @Override
+    public String inferBinaryName(Location location, JavaFileObject file) {
+      return super.inferBinaryName(location, file instanceof Stripped s ? s.original() : file);
+    }
+
+    @Override
+    public boolean isSameFile(javax.tools.FileObject a, javax.tools.FileObject b) {
+      return super.isSameFile(
+          a instanceof Stripped s ? s.original() : a, b instanceof Stripped t ? t.original() : b);
+    }
+  }
+
+  /** A source-path file whose content is its declarations only. */
+  private static final class Stripped extends javax.tools.ForwardingJavaFileObject<JavaFileObject> {
+    Stripped(JavaFileObject f) {
+      super(f);
+    }
+
+    JavaFileObject original() {
+      return fileObject;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+      return Declarations.strip(fileObject.getCharContent(ignoreEncodingErrors).toString());
+    }
+  }
+
+  /** A source file held in memory, named by its real path so diagnostics name it. */
+  private static final class InMemory extends SimpleJavaFileObject {
+    private final String text;
+
+    InMemory(Path path, String text) {
+      super(path.toAbsolutePath().normalize().toUri(), Kind.SOURCE);
+      this.text = text;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return text;
+    }
+  }
+}

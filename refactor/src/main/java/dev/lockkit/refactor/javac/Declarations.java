@@ -1,0 +1,216 @@
+package dev.lockkit.refactor.javac;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A Java source with the bodies of its methods and constructors replaced by {@code { throw null; }}:
+ * what javac needs of a file it reads from the source path only to complete types (signatures,
+ * fields with their initializers, nested types), without attributing code nobody asked about.
+ *
+ * <p>A character scanner, not a parser: it skips comments, string, text block and character
+ * literals, and tracks braces. A {@code {} directly in a type body is a method or constructor body
+ * when a {@code )} came before it since the last member boundary, no {@code =} did, and it does
+ * not open a type ({@code class}, {@code interface}, {@code enum}, {@code record}) or an enum
+ * constant's body; every other brace is kept with its contents. A source it cannot follow is
+ * returned as it is: stripping only saves time, it is never needed.
+ */
+final class Declarations {
+
+  private Declarations() {}
+
+  private static final int TYPE = 0;
+  private static final int ENUM = 1;
+  private static final int OTHER = 2;
+
+  static String strip(String src) {
+    try {
+      return scan(src, null);
+    } catch (RuntimeException e) {
+      return src;
+    }
+  }
+
+  /**
+   * The source with the bodies that spell none of {@code names} blanked out: every character but
+   * line ends becomes a space, so every offset stays where it was (javac's positions must still
+   * match the original text) while javac has nothing to attribute there.
+   */
+  static String blank(String src, java.util.Set<String> names) {
+    try {
+      return scan(src, names);
+    } catch (RuntimeException e) {
+      return src;
+    }
+  }
+
+  private static String scan(String s, java.util.Set<String> keep) {
+    StringBuilder out = new StringBuilder(s.length());
+    Deque<int[]> frames = new ArrayDeque<>(); // {kind, enumConstantsDone}
+    boolean pendingType = false;
+    boolean pendingEnum = false;
+    boolean sawParen = false;
+    boolean sawAssign = false;
+    char prevSig = 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      int skip = literalOrComment(s, i);
+      if (skip > i) {
+        out.append(s, i, skip);
+        i = skip;
+        continue;
+      }
+      if (Character.isJavaIdentifierStart(c)) {
+        int j = i + 1;
+        while (j < n && Character.isJavaIdentifierPart(s.charAt(j))) {
+          j++;
+        }
+        String word = s.substring(i, j);
+        if (prevSig != '.'
+            && (word.equals("class")
+                || word.equals("interface")
+                || word.equals("enum")
+                || word.equals("record"))) {
+          pendingType = true;
+          pendingEnum = word.equals("enum");
+        }
+        out.append(word);
+        prevSig = 'a';
+        i = j;
+        continue;
+      }
+      boolean typeLevel = !frames.isEmpty() && frames.peek()[0] != OTHER;
+      if (c == '{') {
+        int[] top = frames.peek();
+        if (pendingType) {
+          frames.push(new int[] {pendingEnum ? ENUM : TYPE, 0});
+        } else if (top != null && top[0] == ENUM && top[1] == 0) {
+          frames.push(new int[] {TYPE, 0}); // an enum constant's class body
+        } else if (typeLevel && sawParen && !sawAssign) {
+          int end = matchingBrace(s, i);
+          if (keep == null) {
+            out.append("{ throw null; }");
+          } else {
+            String body = s.substring(i, end + 1);
+            if (keep.stream().anyMatch(body::contains)) {
+              out.append(body);
+            } else {
+              out.append('{');
+              for (int k = i + 1; k < end; k++) {
+                char b = s.charAt(k);
+                out.append(b == '\n' || b == '\r' ? b : ' ');
+              }
+              out.append('}');
+            }
+          }
+          i = end + 1;
+          pendingType = pendingEnum = sawParen = sawAssign = false;
+          prevSig = '}';
+          continue;
+        } else {
+          frames.push(new int[] {OTHER, 0});
+        }
+        pendingType = pendingEnum = sawParen = sawAssign = false;
+        out.append(c);
+        prevSig = c;
+        i++;
+        continue;
+      }
+      if (c == '}') {
+        frames.pop();
+        pendingType = pendingEnum = sawParen = sawAssign = false;
+      } else if (typeLevel && c == ';') {
+        if (frames.peek()[0] == ENUM) {
+          frames.peek()[1] = 1;
+        }
+        pendingType = pendingEnum = sawParen = sawAssign = false;
+      } else if (typeLevel && c == ')') {
+        sawParen = true;
+      } else if (typeLevel
+          && c == '='
+          && prevSig != '='
+          && prevSig != '!'
+          && prevSig != '<'
+          && prevSig != '>') {
+        sawAssign = true;
+      }
+      if (!Character.isWhitespace(c)) {
+        prevSig = c;
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
+
+  /** The index of the brace closing the one at {@code open}. */
+  private static int matchingBrace(String s, int open) {
+    int depth = 0;
+    int i = open;
+    while (i < s.length()) {
+      int skip = literalOrComment(s, i);
+      if (skip > i) {
+        i = skip;
+        continue;
+      }
+      char c = s.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return i;
+      }
+      i++;
+    }
+    throw new IllegalStateException("unbalanced braces");
+  }
+
+  /** The end of a comment or literal starting at {@code i}, or {@code i} if none starts there. */
+  private static int literalOrComment(String s, int i) {
+    int n = s.length();
+    char c = s.charAt(i);
+    char d = i + 1 < n ? s.charAt(i + 1) : 0;
+    if (c == '/' && d == '/') {
+      int e = s.indexOf('\n', i);
+      return e < 0 ? n : e;
+    }
+    if (c == '/' && d == '*') {
+      int e = s.indexOf("*/", i + 2);
+      if (e < 0) {
+        throw new IllegalStateException("unterminated comment");
+      }
+      return e + 2;
+    }
+    if (c == '"' && s.startsWith("\"\"\"", i)) {
+      int j = i + 3;
+      while (true) {
+        int e = s.indexOf("\"\"\"", j);
+        if (e < 0) {
+          throw new IllegalStateException("unterminated text block");
+        }
+        int bs = 0;
+        for (int k = e - 1; k >= i + 3 && s.charAt(k) == '\\'; k--) {
+          bs++;
+        }
+        if (bs % 2 == 0) {
+          return e + 3;
+        }
+        j = e + 1;
+      }
+    }
+    if (c == '"' || c == '\'') {
+      int j = i + 1;
+      while (j < n && s.charAt(j) != c) {
+        if (s.charAt(j) == '\\') {
+          j++;
+        } else if (s.charAt(j) == '\n') {
+          throw new IllegalStateException("unterminated literal");
+        }
+        j++;
+      }
+      return j + 1;
+    }
+    return i;
+  }
+}

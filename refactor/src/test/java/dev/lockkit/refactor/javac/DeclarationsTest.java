@@ -1,0 +1,80 @@
+package dev.lockkit.refactor.javac;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+class DeclarationsTest {
+
+  private static final String SOURCE =
+      "package p;\n\nimport java.util.function.Supplier;\n\n"
+          + "public class A<T> {\n"
+          + "  static final String S = \"}{\" + '}' + \"\"\"\n    {\"\"\";\n"
+          + "  static final Runnable R = () -> { System.out.println(\"body\"); };\n"
+          + "  static final Object O = new Object() { public String toString() { return \"o\"; } };\n"
+          + "  @SuppressWarnings({\"a\", \"b\"}) int[] xs = {1, 2};\n"
+          + "  static { System.out.println(); }\n"
+          + "  A() { this(1); }\n"
+          + "  A(int x) {}\n"
+          + "  <U extends T> U id(U u) throws IllegalStateException, RuntimeException {\n"
+          + "    class Local { int f() { return 1; } } // }\n"
+          + "    /* } */ return u;\n  }\n"
+          + "  enum E { X { int f() { return 1; } }, Y(2) { int f() { return 2; } }; E() {} E(int i) {}"
+          + " int f() { return 0; } }\n"
+          + "  record R2(int a) { R2 { if (a < 0) throw new IllegalArgumentException(); } int b() {"
+          + " return a; } }\n"
+          + "  interface I { default int g() { return 1; } Supplier<String> s = () -> \"x\"; }\n"
+          + "  Class<?> c = A.class;\n"
+          + "}\n";
+
+  @Test
+  void methodBodiesGoAndEverythingElseStaysAndStillCompiles() throws Exception {
+    String out = Declarations.strip(SOURCE);
+    assertFalse(out.contains("class Local"), out);
+    assertFalse(out.contains("return u;"), out);
+    assertFalse(out.contains("return a;"), out);
+    assertTrue(
+        out.contains("static final Runnable R = () -> { System.out.println(\"body\"); };"), out);
+    assertTrue(out.contains("public String toString() { return \"o\"; }"), out);
+    assertTrue(out.contains("X { int f() { throw null; } }"), out);
+    assertTrue(out.contains("xs = {1, 2};"), out);
+    assertTrue(out.contains("static { System.out.println(); }"), out);
+    assertTrue(out.contains("if (a < 0)"), out); // a compact constructor is kept
+    DiagnosticCollector<JavaFileObject> d = new DiagnosticCollector<>();
+    JavaFileObject f =
+        new SimpleJavaFileObject(URI.create("string:///p/A.java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignore) {
+            return out;
+          }
+        };
+    var task =
+        (com.sun.source.util.JavacTask)
+            ToolProvider.getSystemJavaCompiler()
+                .getTask(null, null, d, List.of("-proc:none"), null, List.of(f));
+    task.analyze();
+    assertEquals(List.of(), d.getDiagnostics().stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void aSourceItCannotFollowIsReturnedAsItIs() {
+    assertEquals("class A { /* open", Declarations.strip("class A { /* open"));
+  }
+
+  @Test
+  void blankingKeepsEveryOffsetAndTheBodiesThatSpellAName() {
+    String out = Declarations.blank(SOURCE, java.util.Set.of("Local"));
+    assertEquals(SOURCE.length(), out.length());
+    assertTrue(out.contains("class Local"), out);
+    assertFalse(out.contains("this(1)"), out);
+    assertEquals(SOURCE.lines().count(), out.lines().count());
+  }
+}

@@ -1,0 +1,68 @@
+package dev.lockkit.refactor.move;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The move campaign on commons-lang3 3.20.0 and jackson-databind 2.18.2 ({@link MoveCampaign}): no
+ * move predicted safe may break. The build copies their sources jars (and jackson-databind's class
+ * path) to {@code target/campaign-libs}, so the test never lacks its input.
+ *
+ * <p>By default each library gets {@code lockkit.campaign.n} = 10 moves (CI: a couple of minutes);
+ * {@code bench/run-move-campaign.sh} runs 150 each (300 in all) and keeps the report.
+ */
+@Tag("slow")
+class MoveCampaignTest {
+
+  @Test
+  void noMovePredictedSafeBreaksOnCommonsLang3AndJacksonDatabind() throws Exception {
+    int n = Integer.getInteger("lockkit.campaign.n", 10);
+    long seed = Long.getLong("lockkit.campaign.seed", 19L);
+    Path work = Files.createDirectories(Path.of("target", "move-campaign"));
+    List<MoveCampaign.Library> libs =
+        List.of(
+            new MoveCampaign.Library(
+                "commons-lang3-3.20.0", onClasspath("commons-lang3-3.20.0-sources.jar"), List.of()),
+            new MoveCampaign.Library(
+                "jackson-databind-2.18.2",
+                onClasspath("jackson-databind-2.18.2-sources.jar"),
+                List.of(
+                    onClasspath("jackson-core-2.18.2.jar"),
+                    onClasspath("jackson-annotations-2.18.2.jar"))));
+    StringBuilder report = new StringBuilder();
+    int safeBroken = 0;
+    for (MoveCampaign.Library lib : libs) {
+      MoveCampaign c = new MoveCampaign(lib, work);
+      assertEquals("", c.prepare(), lib.name() + ": the tree before must compile");
+      long t0 = System.nanoTime();
+      MoveCampaign.Tally t = c.run(n, seed);
+      double s = (System.nanoTime() - t0) / 1e9;
+      report.append(MoveCampaign.report(lib, seed, t, s));
+      report.append(
+          String.format(
+              "  time: what-if %.0f s, javac judging %.0f s%n%n", c.seconds()[0], c.seconds()[1]));
+      Files.writeString(work.resolve(lib.name() + ".log"), t.log.toString());
+      safeBroken += t.safeBroken;
+    }
+    Files.writeString(work.resolve("report.txt"), report.toString());
+    System.out.println(report);
+    assertEquals(0, safeBroken, report.toString());
+  }
+
+  /** A jar the build copied to {@code target/campaign-libs} (see refactor's pom). */
+  private static Path onClasspath(String fileName) {
+    Path p = Path.of("target", "campaign-libs", fileName);
+    assertTrue(
+        Files.isRegularFile(p),
+        p
+            + " is missing: the build copies it (maven-dependency-plugin, phase"
+            + " generate-test-resources)");
+    return p;
+  }
+}
