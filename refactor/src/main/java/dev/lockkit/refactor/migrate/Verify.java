@@ -124,9 +124,37 @@ final class Verify {
     VariantBuilder builder = new VariantBuilder(sourceRoots, classpath);
     Map<SortedMap<String, Boolean>, List<String>> out = new LinkedHashMap<>();
     for (VariantBuilder.Result r : builder.buildAll(configs)) {
-      out.put(r.config(), r.errors());
+      out.put(r.config(), r.errors().stream().map(e -> inRoot(e, sourceRoots)).toList());
     }
     return new Builds(out);
+  }
+
+  /**
+   * {@code error} with its file named relative to the source root that holds it ({@code p/A.java:4:
+   * ...}). The variant builder names the file it compiled (the original, or the temporary copy of
+   * the rewritten tree); relative to its root, the same file has the same name in both builds,
+   * which is what the differential and {@link #cause} compare.
+   */
+  static String inRoot(String error, List<Path> sourceRoots) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(.+?\\.java):(\\d+)(.*)$", java.util.regex.Pattern.DOTALL)
+            .matcher(error);
+    if (!m.matches()) {
+      return error;
+    }
+    Path file;
+    try {
+      file = Path.of(m.group(1)).toAbsolutePath().normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return error;
+    }
+    for (Path root : sourceRoots) {
+      Path r = root.toAbsolutePath().normalize();
+      if (file.startsWith(r)) {
+        return r.relativize(file).toString().replace('\\', '/') + ":" + m.group(2) + m.group(3);
+      }
+    }
+    return error;
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
