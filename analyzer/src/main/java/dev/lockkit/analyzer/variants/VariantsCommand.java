@@ -145,6 +145,15 @@ public final class VariantsCommand implements Callable<Integer> {
       if (!format.equals("text") && !format.equals("json")) {
         return usage(err, "unknown format '" + format + "' (expected text or json)");
       }
+      if (classpath != null && !classpath.isEmpty()) {
+        // A class path entry that does not exist would make every variant fail (or, worse, pass
+        // for the wrong reason when it was meant to hold a dependency): refuse it up front.
+        for (String entry : classpath.split(File.pathSeparator)) {
+          if (!entry.isEmpty() && !Files.exists(Path.of(entry))) {
+            return usage(err, "--classpath: " + entry + ": no such file or directory");
+          }
+        }
+      }
       int limit = maxVariants != null ? maxVariants : DEFAULT_LIMIT;
       if (limit < 1) {
         return usage(err, "--max-variants must be at least 1");

@@ -129,4 +129,13 @@ class VariantsCommandTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("gating/clean/Kconfig"), r.out());
   }
+
+  @Test
+  void aClassPathEntryThatDoesNotExistIsAUsageErrorBeforeAnythingIsBuilt() {
+    Run r = run(withRoots("clean", "--compile", "--classpath", "/nope/missing.jar"));
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("--classpath: /nope/missing.jar: no such file or directory"), r.err());
+    assertEquals("", r.out());
+  }
 }
