@@ -206,15 +206,17 @@ public final class ApprovalStore {
     return out;
   }
 
-  /** Writes {@code text} to {@code target} by writing a sibling temporary file and renaming it. */
+  /**
+   * Writes {@code text} to {@code target} through the project's one output writer (a sibling
+   * temporary file renamed over the target, keeping a replaced file's mode and giving a new one the
+   * umask's).
+   */
   static void writeAtomically(Path target, String text) {
     try {
-      Files.createDirectories(target.toAbsolutePath().getParent());
-      Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      move(tmp, target);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      dev.lockkit.analyzer.io.OutputFiles.write(target, text);
+    } catch (dev.lockkit.analyzer.io.OutputException e) {
+      throw new UncheckedIOException(
+          "cannot write " + target + ": " + e.getMessage(), new IOException(e.getMessage(), e));
     }
   }
 
