@@ -134,11 +134,16 @@ public final class GatingAnalyzer {
       ctx.add(
           Finding.of(
               "input/unresolved",
-              u.member() == null ? Severity.ERROR : Severity.WARNING,
+              u.member() == null && !u.assumedGuard() ? Severity.ERROR : Severity.WARNING,
               u.location(),
-              "could not resolve "
-                  + u.what()
-                  + "; config gating does not see what it refers to, so the run is incomplete",
+              u.assumedGuard()
+                  ? "could not resolve the receiver of "
+                      + u.what()
+                      + "; taken as the guard method of that name, so the run is incomplete"
+                  : "could not resolve "
+                      + u.what()
+                      + "; config gating does not see what it refers to, so the run is"
+                      + " incomplete",
               u.what() + " in " + u.location().path()),
           Expr.TRUE,
           false);

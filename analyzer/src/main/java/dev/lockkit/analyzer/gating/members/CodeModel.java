@@ -140,7 +140,12 @@ public record CodeModel(
    * @param member the member suffix it could be ({@code #f/2}, {@code #field}), or null for a
    *     guard-like call, which matters whatever the project declares
    */
-  public record Unresolved(Location location, String what, String member) {
+  public record Unresolved(Location location, String what, String member, boolean assumedGuard) {
+
+    /** A reference that could not be placed (not a guard-like call taken as a guard). */
+    public Unresolved(Location location, String what, String member) {
+      this(location, what, member, false);
+    }
 
     /**
      * Whether it could change a gating result: it is a guard-like call, or some project member it

@@ -114,12 +114,18 @@ final class GuardConditions {
       guard = false; // a project type the solver cannot place: it does not declare the guard
     }
     if (guard == null) {
+      // Neither the source nor the solver tells the receiver's type (a library type behind a
+      // method call, say). A call with a guard method's name and an option argument is taken as
+      // that guard, as the code most likely means, and reported: the run is incomplete, and the
+      // finding says what was assumed. A receiver whose type is known never gets here, so a
+      // Log4j `log.isEnabled(Level.DEBUG)` stays ordinary code.
       unresolved.add(
           new CodeModel.Unresolved(
               Syntax.location(unit, call),
               "call " + call.getNameAsString() + "(" + source(call.getArgument(0)) + ")",
-              null));
-      return Optional.empty();
+              null,
+              true));
+      return option;
     }
     return guard ? option : Optional.empty();
   }
@@ -167,8 +173,50 @@ final class GuardConditions {
     } else if (scope instanceof FieldAccessExpr f
         && Character.isUpperCase(f.getNameAsString().charAt(0))) {
       type = qualify(source(f));
+    } else if (scope instanceof MethodCallExpr m) {
+      type = returnType(m);
     }
     return type;
+  }
+
+  /**
+   * The qualified return type of the project method {@code m} calls, as its declaration writes it
+   * ({@code ctx.config()} returning a library's {@code Config}): the solver can place the project
+   * method even when it cannot resolve the library type it returns. Null when it cannot.
+   */
+  private String returnType(MethodCallExpr m) {
+    Node decl;
+    try {
+      decl = m.resolve().toAst().orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (!(decl instanceof com.github.javaparser.ast.body.MethodDeclaration md)
+        || !(md.getType() instanceof ClassOrInterfaceType c)
+        || (c.getScope().isEmpty() && isTypeVariable(md, c.getNameAsString()))) {
+      return null;
+    }
+    com.github.javaparser.ast.CompilationUnit cu = md.findCompilationUnit().orElse(null);
+    if (cu == null) {
+      return null;
+    }
+    String name = c.getNameWithScope();
+    String project = index.resolve(name, cu, new java.util.ArrayDeque<>());
+    if (project != null) {
+      return project;
+    }
+    return Guards.qualify(
+        name,
+        cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
+        cu.getImports().stream()
+            .filter(i -> !i.isStatic() && !i.isAsterisk())
+            .map(ImportDeclaration::getNameAsString)
+            .toList(),
+        cu.getImports().stream()
+            .filter(i -> !i.isStatic() && i.isAsterisk())
+            .map(ImportDeclaration::getNameAsString)
+            .toList(),
+        index.types::contains);
   }
 
   /**
@@ -185,21 +233,92 @@ final class GuardConditions {
     try {
       decl = n.resolve().toAst().orElse(null);
     } catch (RuntimeException e) {
-      return null;
+      // The solver gives up on some shapes it should handle (names inside switch-expression arms,
+      // for one); Java's scoping, read off the tree, finds the declaration all the same.
+      decl = inScope(n);
     }
-    Type t = null;
-    if (decl instanceof VariableDeclarator v) {
-      t = v.getType();
-    } else if (decl instanceof Parameter p) {
-      t = p.getType();
-    } else if (decl instanceof FieldDeclaration f && f.getVariables().size() > 0) {
-      t = f.getVariable(0).getType();
+    if (decl == null) {
+      decl = inScope(n);
+    }
+    Type t = typeOf(decl, n.getNameAsString());
+    if (t == null) {
+      decl = inScope(n); // the solver's declaration may be a node that names no type
+      t = typeOf(decl, n.getNameAsString());
     }
     if (t instanceof ClassOrInterfaceType c) {
       if (c.getScope().isEmpty() && isTypeVariable(decl, c.getNameAsString())) {
         return null; // a type variable: any type, perhaps a project one
       }
       return qualify(c.getNameWithScope(), unit, index, enclosingTypes);
+    }
+    return null;
+  }
+
+  /** The declared type of the declaration {@code decl} of {@code name}; null if it names none. */
+  private static Type typeOf(Node decl, String name) {
+    if (decl instanceof VariableDeclarator v) {
+      return v.getType();
+    } else if (decl instanceof Parameter p) {
+      return p.getType();
+    } else if (decl instanceof FieldDeclaration f && f.getVariables().size() > 0) {
+      return f.getVariable(0).getType();
+    } else if (decl instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr e) {
+      for (VariableDeclarator v : e.getVariables()) {
+        if (v.getNameAsString().equals(name)) {
+          return v.getType();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The parameter, local variable or field {@code n} names, found by walking out from {@code n}
+   * through the enclosing lambdas, methods, blocks and types as Java scopes names; null if none.
+   * Locals count only when declared before {@code n} in an enclosing block.
+   */
+  static Node inScope(NameExpr n) {
+    String name = n.getNameAsString();
+    Node child = n;
+    for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof com.github.javaparser.ast.expr.LambdaExpr l) {
+        for (Parameter q : l.getParameters()) {
+          if (q.getNameAsString().equals(name)) {
+            return q;
+          }
+        }
+      } else if (p instanceof com.github.javaparser.ast.body.CallableDeclaration<?> c) {
+        for (Parameter q : c.getParameters()) {
+          if (q.getNameAsString().equals(name)) {
+            return q;
+          }
+        }
+      } else if (p instanceof com.github.javaparser.ast.stmt.BlockStmt b) {
+        for (com.github.javaparser.ast.stmt.Statement st : b.getStatements()) {
+          if (st == child) {
+            break;
+          }
+          for (VariableDeclarator v : st.findAll(VariableDeclarator.class)) {
+            if (v.getNameAsString().equals(name)
+                && v.getParentNode().orElse(null)
+                    instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr e
+                && e.getParentNode().orElse(null)
+                    instanceof com.github.javaparser.ast.stmt.ExpressionStmt es
+                && es.getParentNode().orElse(null) == b) {
+              return v;
+            }
+          }
+        }
+      } else if (p instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t) {
+        for (FieldDeclaration f : t.getFields()) {
+          for (VariableDeclarator v : f.getVariables()) {
+            if (v.getNameAsString().equals(name)) {
+              return v;
+            }
+          }
+        }
+      }
+      child = p;
     }
     return null;
   }
