@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * <p>By default each library gets {@code lockkit.campaign.n} = 10 moves (CI: a couple of minutes);
  * {@code bench/run-move-campaign.sh} runs 150 each (300 in all) and keeps the report.
  */
-@Tag("slow")
+// Not tagged "slow": the default build (and so CI) runs it at 10 moves per library; only
+// MoveVsJavacTest, which takes minutes, stays opt-in.
 class MoveCampaignTest {
 
   @Test
