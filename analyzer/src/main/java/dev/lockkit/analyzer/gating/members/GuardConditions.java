@@ -196,27 +196,9 @@ final class GuardConditions {
         || (c.getScope().isEmpty() && isTypeVariable(md, c.getNameAsString()))) {
       return null;
     }
-    com.github.javaparser.ast.CompilationUnit cu = md.findCompilationUnit().orElse(null);
-    if (cu == null) {
-      return null;
-    }
-    String name = c.getNameWithScope();
-    String project = index.resolve(name, cu, new java.util.ArrayDeque<>());
-    if (project != null) {
-      return project;
-    }
-    return Guards.qualify(
-        name,
-        cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
-        cu.getImports().stream()
-            .filter(i -> !i.isStatic() && !i.isAsterisk())
-            .map(ImportDeclaration::getNameAsString)
-            .toList(),
-        cu.getImports().stream()
-            .filter(i -> !i.isStatic() && i.isAsterisk())
-            .map(ImportDeclaration::getNameAsString)
-            .toList(),
-        index.types::contains);
+    return md.findCompilationUnit()
+        .map(cu -> qualify(c.getNameWithScope(), cu, index, new java.util.ArrayDeque<>()))
+        .orElse(null);
   }
 
   /**
@@ -341,18 +323,27 @@ final class GuardConditions {
   /** A type name written in a file, qualified: a project type, else by the file's imports. */
   static String qualify(
       String name, Syntax.Unit unit, TypeIndex index, Deque<String> enclosingTypes) {
-    String project = index.resolve(name, unit.cu(), enclosingTypes);
+    return qualify(name, unit.cu(), index, enclosingTypes);
+  }
+
+  /** {@link #qualify(String, Syntax.Unit, TypeIndex, Deque)} in any compilation unit. */
+  private static String qualify(
+      String name,
+      com.github.javaparser.ast.CompilationUnit cu,
+      TypeIndex index,
+      Deque<String> enclosingTypes) {
+    String project = index.resolve(name, cu, enclosingTypes);
     if (project != null) {
       return project;
     }
     return Guards.qualify(
         name,
-        unit.cu().getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
-        unit.cu().getImports().stream()
+        cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
+        cu.getImports().stream()
             .filter(i -> !i.isStatic() && !i.isAsterisk())
             .map(ImportDeclaration::getNameAsString)
             .toList(),
-        unit.cu().getImports().stream()
+        cu.getImports().stream()
             .filter(i -> !i.isStatic() && i.isAsterisk())
             .map(ImportDeclaration::getNameAsString)
             .toList(),
