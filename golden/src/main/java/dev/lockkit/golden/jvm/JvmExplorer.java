@@ -4,6 +4,7 @@ import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.explore.Search;
 import dev.lockkit.golden.sched.Failure;
+import dev.lockkit.golden.sched.PlatformStats;
 import dev.lockkit.golden.sched.ReplayStrategy;
 import dev.lockkit.golden.sched.Schedule;
 import dev.lockkit.golden.sched.ScheduleRun;
@@ -38,13 +39,16 @@ public final class JvmExplorer {
    * @param foreign calls from threads outside control (non-empty: the result cannot be trusted)
    * @param nondeterminism a schedule whose outcome changed when run again, or null
    * @param hung whether a task hung (the search stopped there)
+   * @param stats schedules run (re-checks included) and the time spent handing the turn between
+   *     threads, for benchmarks
    */
   public record Result(
       Exploration exploration,
       List<String> caveats,
       List<String> foreign,
       String nondeterminism,
-      boolean hung) {
+      boolean hung,
+      PlatformStats stats) {
 
     /** Whether the result may be approved: no foreign threads, no non-determinism, no hang. */
     public boolean trustworthy() {
@@ -128,7 +132,13 @@ public final class JvmExplorer {
       if (scheduler.dead()) {
         caveats.add("the search stopped after a hang");
       }
-      return new Result(x, List.copyOf(caveats), List.copyOf(foreign), nondet, scheduler.dead());
+      return new Result(
+          x,
+          List.copyOf(caveats),
+          List.copyOf(foreign),
+          nondet,
+          scheduler.dead(),
+          scheduler.stats());
     } finally {
       JvmScheduler.ACTIVE.remove(scheduler);
       JvmScheduler.HARNESSES.remove(me);

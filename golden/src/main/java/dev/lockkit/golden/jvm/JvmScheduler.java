@@ -2,6 +2,7 @@ package dev.lockkit.golden.jvm;
 
 import dev.lockkit.golden.sched.DecisionContext;
 import dev.lockkit.golden.sched.Failure;
+import dev.lockkit.golden.sched.PlatformStats;
 import dev.lockkit.golden.sched.ReplayDivergence;
 import dev.lockkit.golden.sched.Schedule;
 import dev.lockkit.golden.sched.ScheduleRun;
@@ -64,6 +65,13 @@ final class JvmScheduler {
   private final Context context = new Context();
   private final Set<String> foreign = ConcurrentHashMap.newKeySet();
   private int pointsThisSchedule;
+  // Hand-off measurement: givenAt is written by the giver under gate and read by the receiver
+  // under gate; the sums are updated only by the thread that has just received the turn.
+  private long givenAt;
+  private long schedules;
+  private long handoffs;
+  private long handoffNanos;
+  private long runNanos;
 
   JvmScheduler(int stepLimit, Duration hangTimeout) {
     this.stepLimit = stepLimit;
@@ -101,6 +109,7 @@ final class JvmScheduler {
     failure = null;
     aborted = false;
     pointsThisSchedule = 0;
+    long start = System.nanoTime();
     synchronized (gate) {
       running = HARNESS;
     }
@@ -110,6 +119,8 @@ final class JvmScheduler {
     }
     give(decide());
     awaitHarness();
+    runNanos += System.nanoTime() - start;
+    schedules++;
     return new ScheduleRun(new Schedule(List.copyOf(segments)), failure, steps, switches);
   }
 
@@ -334,8 +345,21 @@ final class JvmScheduler {
 
   // ---- hand-off -------------------------------------------------------------------------------
 
+  /** Cumulative hand-off measurements of every schedule this scheduler ran. */
+  PlatformStats stats() {
+    synchronized (gate) {
+      return new PlatformStats(schedules, handoffs, handoffNanos, runNanos);
+    }
+  }
+
+  private void received() {
+    handoffs++;
+    handoffNanos += System.nanoTime() - givenAt;
+  }
+
   private void give(int next) {
     synchronized (gate) {
+      givenAt = System.nanoTime();
       running = next;
       gate.notifyAll();
     }
@@ -349,6 +373,9 @@ final class JvmScheduler {
         } catch (InterruptedException e) {
           // A task thread is never interrupted by the engine; the code under test may try.
         }
+      }
+      if (!dead) {
+        received();
       }
     }
     if (dead) {
@@ -379,6 +406,7 @@ final class JvmScheduler {
           return;
         }
       }
+      received();
     }
   }
 
