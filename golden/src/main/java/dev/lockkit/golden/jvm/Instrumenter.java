@@ -411,6 +411,11 @@ final class Instrumenter {
           replace("latchAwait", "Ljava/util/concurrent/CountDownLatch;", desc, site(call + "()"));
           return;
         }
+        if ((mowner.equals("java/lang/ThreadLocal")
+                || mowner.equals("java/lang/InheritableThreadLocal"))
+            && op != Opcodes.INVOKESTATIC) {
+          hook("threadLocal", site(call + "()"));
+        }
         if (mowner.startsWith("java/util/concurrent/")
             || mowner.equals("java/lang/invoke/VarHandle")
             || (COLLECTIONS.contains(mowner) && op != Opcodes.INVOKESTATIC)) {

@@ -140,6 +140,7 @@ public final class JvmExplorer {
           scheduler.dead(),
           scheduler.stats());
     } finally {
+      scheduler.close();
       JvmScheduler.ACTIVE.remove(scheduler);
       JvmScheduler.HARNESSES.remove(me);
     }

@@ -17,15 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs one schedule at a time of instrumented Java code: each task on its own thread, exactly one
  * running at a time, a {@link Strategy} choosing at every scheduling point that {@link Rt} reports.
  *
- * <p>Implementation overview. The right to run is {@code running} (a task index, or the harness),
- * guarded by the real monitor {@code gate}; the thread that holds it is the only one touching the
- * scheduler state, so that state needs no other lock. Monitors, {@code java.util.concurrent} locks,
- * conditions, wait sets, park permits, joins and futures are modelled here ({@link Models}): a task
- * that would block gets a {@link Task.Blocker} and is disabled until it is ready, so a real monitor
- * or lock is never taken during a schedule and blocking never stops a thread the scheduler needs.
- * When every task that keeps the schedule alive is disabled the schedule has deadlocked (a lost
- * wake-up when they all wait for a notification). Executor workers idle in their pool do not keep a
- * schedule alive: when only they are left, the schedule ends and they are unwound.
+ * <p>Implementation overview. The right to run (a task index, or the harness) is handed over by
+ * {@link Handoff}, which also pools the task threads; the thread that holds it is the only one
+ * touching the scheduler state, so that state needs no lock. Monitors, {@code java.util.concurrent}
+ * locks, conditions, wait sets, park permits, joins and futures are modelled here ({@link Models}):
+ * a task that would block gets a {@link Task.Blocker} and is disabled until it is ready, so a real
+ * monitor or lock is never taken during a schedule and blocking never stops a thread the scheduler
+ * needs. When every task that keeps the schedule alive is disabled the schedule has deadlocked (a
+ * lost wake-up when they all wait for a notification). Executor workers idle in their pool do not
+ * keep a schedule alive: when only they are left, the schedule ends and they are unwound.
  *
  * <p>Failures (an exception escaping a task, a deadlock, the step limit, a replay divergence)
  * freeze the schedule string at the failing point and abort the run: each unfinished task in turn
@@ -43,9 +43,7 @@ final class JvmScheduler {
   /** Threads that run an exploration (setup and arbiter run there, unscheduled). */
   static final Set<Thread> HARNESSES = ConcurrentHashMap.newKeySet();
 
-  private final Object gate = new Object();
-  private int running = HARNESS; // guarded by gate
-  private volatile int progress;
+  private final Handoff handoff = new Handoff(this);
   private volatile boolean dead;
 
   private final int stepLimit;
@@ -65,12 +63,8 @@ final class JvmScheduler {
   private final Context context = new Context();
   private final Set<String> foreign = ConcurrentHashMap.newKeySet();
   private int pointsThisSchedule;
-  // Hand-off measurement: givenAt is written by the giver under gate and read by the receiver
-  // under gate; the sums are updated only by the thread that has just received the turn.
-  private long givenAt;
+  // Measurements, for benchmarks: updated by the harness between schedules.
   private long schedules;
-  private long handoffs;
-  private long handoffNanos;
   private long runNanos;
 
   JvmScheduler(int stepLimit, Duration hangTimeout) {
@@ -110,9 +104,7 @@ final class JvmScheduler {
     aborted = false;
     pointsThisSchedule = 0;
     long start = System.nanoTime();
-    synchronized (gate) {
-      running = HARNESS;
-    }
+    handoff.begin();
     strategy.beginSchedule();
     for (Runnable a : actors) {
       addTask(a, null, false);
@@ -129,9 +121,8 @@ final class JvmScheduler {
       fail(new Failure(Failure.Kind.UNCAUGHT_EXCEPTION, "more than 64 tasks in one schedule"));
     }
     Task t = new Task(tasks.size(), body, user, pooled);
-    t.thread = new TaskThread(this, t, "golden-" + t.name);
     tasks.add(t);
-    t.thread.start();
+    handoff.assign(t);
     return t;
   }
 
@@ -189,7 +180,7 @@ final class JvmScheduler {
     t.site = site;
     steps++;
     pointsThisSchedule++;
-    progress = steps;
+    handoff.progressed(steps);
     if (write) {
       for (Task o : tasks) {
         if (o != t) {
@@ -347,72 +338,34 @@ final class JvmScheduler {
 
   /** Cumulative hand-off measurements of every schedule this scheduler ran. */
   PlatformStats stats() {
-    synchronized (gate) {
-      return new PlatformStats(schedules, handoffs, handoffNanos, runNanos);
-    }
+    return new PlatformStats(schedules, handoff.handoffs(), handoff.handoffNanos(), runNanos);
   }
 
-  private void received() {
-    handoffs++;
-    handoffNanos += System.nanoTime() - givenAt;
+  /** Ends the pooled task threads: the exploration is over. */
+  void close() {
+    handoff.close();
   }
 
   private void give(int next) {
-    synchronized (gate) {
-      givenAt = System.nanoTime();
-      running = next;
-      gate.notifyAll();
-    }
+    handoff.give(next, tasks);
   }
 
   private void awaitTurn(Task t) {
-    synchronized (gate) {
-      while (running != t.index && !dead) {
-        try {
-          gate.wait();
-        } catch (InterruptedException e) {
-          // A task thread is never interrupted by the engine; the code under test may try.
-        }
-      }
-      if (!dead) {
-        received();
-      }
-    }
-    if (dead) {
+    if (!handoff.awaitTurn(t)) {
       throw Abort.INSTANCE;
     }
   }
 
   private void awaitHarness() {
-    long deadline = System.nanoTime() + hangNanos;
-    int seen = progress;
-    synchronized (gate) {
-      while (running != HARNESS) {
-        long now = System.nanoTime();
-        if (progress != seen) {
-          seen = progress;
-          deadline = now + hangNanos;
-        }
-        long left = deadline - now;
-        if (left <= 0) {
-          hang(tasks.get(running));
-          return;
-        }
-        try {
-          gate.wait(Math.max(1, Math.min(left / 1_000_000, 50)));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          hang(tasks.get(running));
-          return;
-        }
-      }
-      received();
+    int hung = handoff.awaitHarness(hangNanos);
+    if (hung != HARNESS) {
+      hang(tasks.get(hung));
     }
   }
 
   private void hang(Task t) {
     dead = true;
-    gate.notifyAll();
+    handoff.wakeAll();
     String doing = Sites.blockedIn(t.thread.getStackTrace());
     Failure f =
         new Failure(

@@ -80,6 +80,16 @@ public final class Rt {
     }
   }
 
+  /**
+   * Before a call on a {@link ThreadLocal}: the task's pooled thread carries the value into later
+   * schedules, so it is replaced by a fresh thread before the next one (see {@link Handoff}).
+   */
+  public static void threadLocal(String site) {
+    if (Thread.currentThread() instanceof TaskThread tt) {
+      tt.usedThreadLocals = true;
+    }
+  }
+
   // ---- monitors ---------------------------------------------------------------------------------
 
   public static void monitorEnter(Object o, String site) {
