@@ -1,5 +1,6 @@
 package dev.lockkit.bench.golden;
 
+import dev.lockkit.bench.golden.cases.LincheckCases;
 import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.jvm.InstrumentingLoader;
 import dev.lockkit.golden.jvm.JvmExplorer;
@@ -7,14 +8,18 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.jetbrains.lincheck.Lincheck;
 
 /**
  * Golden's engine and Lincheck 3.7's {@code runConcurrentTest} on the same unmodified cases ({@code
@@ -30,6 +35,10 @@ public final class LincheckVsGolden {
 
   public static void main(String[] args) throws Exception {
     String engine = args.length > 0 ? args[0] : "golden";
+    if (engine.equals("merge")) {
+      merge(Path.of(args[1]), Path.of(args[2]));
+      return;
+    }
     int invocations = Integer.getInteger("INVOCATIONS", 10_000);
     System.out.printf(
         "| engine | case | result | first failure (ms) | schedules | schedules/s | peak heap (MB) |%n");
@@ -39,6 +48,19 @@ public final class LincheckVsGolden {
             ? new InstrumentingLoader(
                 LincheckVsGolden.class.getClassLoader(), List.of("dev.lockkit.bench.golden.cases"))
             : LincheckVsGolden.class.getClassLoader();
+    // Each engine's one-time start (Lincheck attaches its agent, golden loads its engine) is kept
+    // out of the first case's time by a trivial warm-up run.
+    if (engine.equals("golden")) {
+      JvmExplorer.explore(
+          AtomicInteger::new,
+          List.<Consumer<AtomicInteger>>of(a -> a.incrementAndGet(), a -> a.incrementAndGet()),
+          a -> "n=" + a.get(),
+          new Mode.Exhaustive(2, 1_000),
+          Duration.ofSeconds(10),
+          JvmExplorer.DEFAULT_STEP_LIMIT);
+    } else {
+      LincheckCases.warmUp();
+    }
     Class<?> cases = loader.loadClass("dev.lockkit.bench.golden.cases.Case");
     List<?> all = (List<?>) cases.getMethod("all").invoke(null);
     for (Object c : all) {
@@ -47,6 +69,61 @@ public final class LincheckVsGolden {
       System.out.printf("| %s | %s | %s | %.0f |%n", engine, name(cases, c), row, peakHeapMb());
     }
     System.exit(0); // Lincheck and golden may leave daemon threads of hung or aborted schedules
+  }
+
+  /**
+   * One table from the two engines' outputs, case by case, with the aim's verdict: golden finds
+   * every bug Lincheck finds, no later than Lincheck's first failure, and neither fails a correct
+   * case.
+   */
+  private static void merge(Path goldenRows, Path lincheckRows) throws Exception {
+    Map<String, String[]> g = rows(goldenRows);
+    Map<String, String[]> l = rows(lincheckRows);
+    System.out.println(
+        "| case | golden: result | golden: first failure (ms) | golden: schedules (whole search)"
+            + " | golden: schedules/s | golden: peak heap (MB) | Lincheck: result"
+            + " | Lincheck: first failure (ms) | Lincheck: invocations/s | Lincheck: peak heap (MB)"
+            + " | aim met? |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+    for (Map.Entry<String, String[]> e : g.entrySet()) {
+      String[] a = e.getValue();
+      String[] b = l.getOrDefault(e.getKey(), new String[] {"", "", "missing", "-", "-", "-", "-"});
+      System.out.printf(
+          "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+          e.getKey(), a[2], a[3], a[4], a[5], a[6], b[2], b[3], b[5], b[6], verdict(a, b));
+    }
+  }
+
+  private static String verdict(String[] golden, String[] lincheck) {
+    boolean gFound = golden[2].startsWith("found");
+    boolean lFound = lincheck[2].startsWith("found");
+    if (golden[2].startsWith("pass") || golden[2].startsWith("FALSE")) {
+      boolean ok = golden[2].startsWith("pass") && !lincheck[2].startsWith("FALSE");
+      return golden[2].startsWith("pass") ? "yes (no false failure)" : ok ? "yes" : "NO";
+    }
+    if (!gFound) {
+      return lFound ? "NO: golden misses it" : "NO: both miss it";
+    }
+    if (!lFound) {
+      return "yes (Lincheck misses it)";
+    }
+    double gMs = Double.parseDouble(golden[3].replaceAll(" .*", ""));
+    double lMs = Double.parseDouble(lincheck[3]);
+    return gMs <= lMs
+        ? String.format(Locale.ROOT, "yes (%.2g× Lincheck's time)", gMs / lMs)
+        : String.format(Locale.ROOT, "NO: %.2g× Lincheck's time", gMs / lMs);
+  }
+
+  private static Map<String, String[]> rows(Path file) throws Exception {
+    Map<String, String[]> out = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      if (!line.startsWith("| golden |") && !line.startsWith("| lincheck |")) {
+        continue;
+      }
+      String[] cells = line.substring(2, line.length() - 2).split(" \\| ", -1);
+      out.put(cells[1], cells);
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")
@@ -100,36 +177,12 @@ public final class LincheckVsGolden {
         n / ((end - start) / 1e9));
   }
 
-  @SuppressWarnings("unchecked")
-  private static <S> String lincheck(Class<?> cases, Object c, int invocations) throws Exception {
-    Supplier<S> setup = (Supplier<S>) get(cases, c, "setup");
-    Consumer<S> a0 = (Consumer<S>) get(cases, c, "a0");
-    Consumer<S> a1 = (Consumer<S>) get(cases, c, "a1");
-    Function<S, String> outcome = (Function<S, String>) get(cases, c, "outcome");
-    Predicate<String> bad = (Predicate<String>) get(cases, c, "bad");
+  private static String lincheck(Class<?> cases, Object c, int invocations) throws Exception {
     boolean buggy = (Boolean) get(cases, c, "buggy");
     long start = System.nanoTime();
     Throwable failure = null;
     try {
-      Lincheck.runConcurrentTest(
-          invocations,
-          () -> {
-            S s = setup.get();
-            Thread t0 = new Thread(() -> a0.accept(s));
-            Thread t1 = new Thread(() -> a1.accept(s));
-            t0.start();
-            t1.start();
-            try {
-              t0.join();
-              t1.join();
-            } catch (InterruptedException e) {
-              throw new IllegalStateException(e);
-            }
-            String o = outcome.apply(s);
-            if (bad.test(o)) {
-              throw new AssertionError("bad outcome " + o);
-            }
-          });
+      LincheckCases.run(name(cases, c), invocations);
     } catch (Throwable t) {
       failure = t;
     }
@@ -139,8 +192,8 @@ public final class LincheckVsGolden {
         buggy
             ? (failure != null ? "found: " + kind(failure) : "MISSED")
             : (failure != null ? "FALSE FAILURE: " + kind(failure) : "pass");
-    // Lincheck restores the memory the block touched between invocations (a counter in the block
-    // reads 0 afterwards), so a passing run is reported as its whole budget of invocations.
+    // Lincheck reports no count of the invocations before a failure: a passing run is reported as
+    // its whole budget of invocations, a failing one as its time only.
     return String.format(
         Locale.ROOT,
         "%s | %s | %s | %s",
@@ -158,7 +211,8 @@ public final class LincheckVsGolden {
         List.of("bad outcome", "deadlock", "Deadlock", "hang", "livelock", "Livelock")) {
       if (m.contains(k)) {
         int i = m.indexOf(k);
-        return m.substring(i, Math.min(m.length(), i + 40)).replace('\n', ' ').replace('|', '/');
+        String line = m.substring(i).lines().findFirst().orElse("").strip();
+        return line.substring(0, Math.min(line.length(), 48)).replace('|', '/');
       }
     }
     return t.getClass().getSimpleName();

@@ -27,9 +27,12 @@ import org.objectweb.asm.Type;
  *   <li>{@code wait}/{@code notify}/{@code notifyAll}, {@code Lock}, {@code Condition}, {@code
  *       ReadWriteLock} sides, {@code LockSupport}, {@code
  *       Thread.start/join/sleep/yield/onSpinWait}, {@code Future.get}, {@code
- *       CompletableFuture.join}, {@code CountDownLatch.await} and {@code
+ *       CompletableFuture.join}, {@code CountDownLatch.await}, {@code Semaphore.acquire} and {@code
  *       Executors.newFixedThreadPool/newSingleThreadExecutor/newCachedThreadPool}: replaced by
  *       their models;
+ *   <li>{@code CompletableFuture}'s {@code *Async} methods without an executor: the overload with
+ *       one, given the schedule's model of the common pool, so the tasks they start are tasks of
+ *       the schedule;
  *   <li>any other call into {@code java.util.concurrent} (atomics, concurrent collections), on a
  *       {@code java.util} collection, and on a {@code VarHandle}: a scheduling point before the
  *       call, which then runs as one atomic step.
@@ -97,6 +100,19 @@ final class Instrumenter {
           "awaitNanos(J)J", "awaitNanos",
           "signal()V", "signal",
           "signalAll()V", "signalAll");
+
+  private static final String EXECUTOR = "Ljava/util/concurrent/Executor;";
+
+  // name+desc of a blocking Semaphore method -> Rt method (release and tryAcquire() never block:
+  // they are plain points)
+  private static final Map<String, String> SEMAPHORE_OPS =
+      Map.of(
+          "acquire()V", "semAcquire",
+          "acquire(I)V", "semAcquire",
+          "acquireUninterruptibly()V", "semAcquire",
+          "acquireUninterruptibly(I)V", "semAcquire",
+          "tryAcquire(JLjava/util/concurrent/TimeUnit;)Z", "semTryAcquire",
+          "tryAcquire(IJLjava/util/concurrent/TimeUnit;)Z", "semTryAcquire");
 
   private Instrumenter() {}
 
@@ -407,8 +423,29 @@ final class Instrumenter {
             return;
           }
         }
-        if (mowner.equals("java/util/concurrent/CountDownLatch") && key.equals("await()V")) {
+        if (mowner.equals("java/util/concurrent/CountDownLatch")
+            && (key.equals("await()V") || key.equals("await(JLjava/util/concurrent/TimeUnit;)Z"))) {
           replace("latchAwait", "Ljava/util/concurrent/CountDownLatch;", desc, site(call + "()"));
+          return;
+        }
+        if (mowner.equals("java/util/concurrent/Semaphore") && SEMAPHORE_OPS.containsKey(key)) {
+          replace(
+              SEMAPHORE_OPS.get(key), "Ljava/util/concurrent/Semaphore;", desc, site(call + "()"));
+          return;
+        }
+        if ((mowner.equals("java/util/concurrent/CompletableFuture")
+                || mowner.equals("java/util/concurrent/CompletionStage"))
+            && name.endsWith("Async")
+            && !desc.contains(EXECUTOR)) {
+          // The default executor (the common pool) runs code on threads golden does not control:
+          // call the overload that takes an executor, with the schedule's model of that pool.
+          hook("call", site(call + "()"));
+          super.visitLdcInsn(site(call + "()"));
+          super.visitMethodInsn(
+              Opcodes.INVOKESTATIC, RT, "asyncPool", "(" + STR + ")" + EXECUTOR, false);
+          int close = desc.indexOf(')');
+          super.visitMethodInsn(
+              op, mowner, name, desc.substring(0, close) + EXECUTOR + desc.substring(close), itf);
           return;
         }
         if ((mowner.equals("java/lang/ThreadLocal")

@@ -63,6 +63,8 @@ final class JvmScheduler {
   private final Context context = new Context();
   private final Set<String> foreign = ConcurrentHashMap.newKeySet();
   private int pointsThisSchedule;
+  // The schedule's model of the common pool, made on first use (CompletableFuture's *Async).
+  private ModelExecutor asyncPool;
   // Measurements, for benchmarks: updated by the harness between schedules.
   private long schedules;
   private long runNanos;
@@ -93,6 +95,7 @@ final class JvmScheduler {
     }
     tasks.clear();
     models.reset();
+    asyncPool = null;
     strategy = s;
     this.trace = trace;
     steps = 0;
@@ -114,6 +117,14 @@ final class JvmScheduler {
     runNanos += System.nanoTime() - start;
     schedules++;
     return new ScheduleRun(new Schedule(List.copyOf(segments)), failure, steps, switches);
+  }
+
+  /** The model of the common pool for this schedule (see {@link Rt#asyncPool}). */
+  ModelExecutor asyncPool() {
+    if (asyncPool == null) {
+      asyncPool = new ModelExecutor(Integer.MAX_VALUE);
+    }
+    return asyncPool;
   }
 
   Task addTask(Runnable body, Thread user, boolean pooled) {

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * The modelled synchronisation state of one schedule: monitors and locks (exclusive or, for a
  * read-write lock's read side, shared), their wait sets and conditions, park permits, joins and
- * futures. Objects are named by class and order of first use ({@code Account#2}), which is the same
- * in every run of a schedule, so traces are deterministic.
+ * futures, semaphores. Objects are named by class and order of first use ({@code Account#2}), which
+ * is the same in every run of a schedule, so traces are deterministic.
  */
 final class Models {
 
@@ -315,6 +316,29 @@ final class Models {
       @Override
       public String describe(Task t) {
         return "waits at " + t.site + " for a latch at " + l.getCount();
+      }
+    };
+  }
+
+  Task.Blocker permits(Semaphore s, int n) {
+    String name = name(s);
+    return new Task.Blocker() {
+      @Override
+      public boolean ready(Task t) {
+        return s.availablePermits() >= n;
+      }
+
+      @Override
+      public String describe(Task t) {
+        return "waits for "
+            + n
+            + (n == 1 ? " permit" : " permits")
+            + " of "
+            + name
+            + " ("
+            + s.availablePermits()
+            + " free) at "
+            + t.site;
       }
     };
   }
