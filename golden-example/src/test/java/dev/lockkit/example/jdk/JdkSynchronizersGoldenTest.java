@@ -70,6 +70,20 @@ class JdkSynchronizersGoldenTest {
     assertCompleteAndTrusted(r);
   }
 
+  /** Every schedule starts its tasks on threads with no thread-local state, as new threads do. */
+  @GoldenTest
+  void threadLocalStateNeverLeaksFromOneScheduleIntoTheNext() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new int[2])
+            .actor(d -> d[0] = RequestContext.enter())
+            .actor(d -> d[1] = RequestContext.enter())
+            .arbiter(d -> "depths=" + d[0] + "," + d[1])
+            .explore();
+    assertEquals("depths=1,1", outcomes(r));
+    assertTrue(r.exploration().schedules() > 1, r.exploration().coverage());
+    assertCompleteAndTrusted(r);
+  }
+
   // ---- bugs: found, each with a schedule that replays it -----------------------------------
 
   @GoldenTest
