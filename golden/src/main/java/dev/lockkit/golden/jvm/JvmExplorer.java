@@ -94,7 +94,9 @@ public final class JvmExplorer {
                 }
                 Group g = groups.get(r.text);
                 if (g == null) {
-                  groups.put(r.text, new Group(r.run.failure(), r.run.schedule(), r.trace));
+                  groups.put(
+                      r.text,
+                      new Group(r.run.failure(), r.run.schedule(), scheduler.renderTrace()));
                 } else {
                   g.count++;
                 }
@@ -186,7 +188,7 @@ public final class JvmExplorer {
     return nl < 0 ? s : s.substring(0, nl) + " ...";
   }
 
-  private record Run(ScheduleRun run, String text, String trace, int[] points) {}
+  private record Run(ScheduleRun run, String text, int[] points) {}
 
   private static <S> Run runOne(
       JvmScheduler scheduler,
@@ -204,8 +206,7 @@ public final class JvmExplorer {
     for (Consumer<S> a : actors) {
       bodies.add(() -> a.accept(state));
     }
-    List<String> trace = new ArrayList<>();
-    ScheduleRun run = scheduler.run(bodies, strategy, trace);
+    ScheduleRun run = scheduler.run(bodies, strategy);
     strategy.endSchedule(run);
     int[] points = new int[actors.size()];
     for (int i = 0; i < points.length; i++) {
@@ -223,11 +224,7 @@ public final class JvmExplorer {
             "the arbiter threw " + Sites.describe(e) + " after schedule " + run.schedule(), e);
       }
     }
-    StringBuilder sb = new StringBuilder();
-    for (String line : trace) {
-      sb.append(line).append('\n');
-    }
-    return new Run(run, text, sb.toString(), points);
+    return new Run(run, text, points);
   }
 
   private static final class Group {

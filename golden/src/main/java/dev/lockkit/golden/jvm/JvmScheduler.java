@@ -51,7 +51,7 @@ final class JvmScheduler {
 
   final List<Task> tasks = new ArrayList<>();
   private Strategy strategy;
-  private List<String> trace;
+  private final Trace trace = new Trace();
   private int steps;
   private int switches;
   private int current;
@@ -88,8 +88,8 @@ final class JvmScheduler {
     return foreign;
   }
 
-  /** Runs the actors (task i is {@code T<i>}) under {@code s}, appending each step to trace. */
-  ScheduleRun run(List<Runnable> actors, Strategy s, List<String> trace) {
+  /** Runs the actors (task i is {@code T<i>}) under {@code s}; {@link #trace} has its steps. */
+  ScheduleRun run(List<Runnable> actors, Strategy s) {
     if (dead) {
       throw new IllegalStateException("the scheduler hung earlier and cannot run again");
     }
@@ -97,7 +97,7 @@ final class JvmScheduler {
     models.reset();
     asyncPool = null;
     strategy = s;
-    this.trace = trace;
+    trace.clear();
     steps = 0;
     switches = 0;
     current = HARNESS;
@@ -165,7 +165,7 @@ final class JvmScheduler {
     t.blocker = null;
     current = t.index;
     if (!aborted) {
-      trace.add(t.name + " ends");
+      trace.add(t.name, "ends");
     }
     quiesceIfOnlyIdleLeft();
     int next = firstUnfinished();
@@ -219,7 +219,7 @@ final class JvmScheduler {
       }
     }
     // Traced when the operation runs, after any switch at its point: the trace reads in order.
-    trace.add(t.name + " " + site);
+    trace.add(t.name, site);
   }
 
   private int decide() {
@@ -250,9 +250,9 @@ final class JvmScheduler {
       if (segmentTask != HARNESS) {
         Task s = tasks.get(segmentTask);
         segments.add(new Schedule.Segment(segmentTask, s.count));
-        trace.add("sched: " + s.name + "@" + s.count + " -> T" + next);
+        trace.add("sched:", s.name + "@" + s.count + " -> T" + next);
       } else {
-        trace.add("sched: start -> T" + next);
+        trace.add("sched:", "start -> T" + next);
       }
       segmentTask = next;
     }
@@ -309,7 +309,7 @@ final class JvmScheduler {
     if (failure == null && !aborted) {
       failure = f;
       closeSegments();
-      trace.add("FAILURE " + f);
+      trace.add("FAILURE", f.toString());
     }
     aborted = true;
   }
@@ -346,6 +346,11 @@ final class JvmScheduler {
   }
 
   // ---- hand-off -------------------------------------------------------------------------------
+
+  /** The steps of the schedule that ran last, as text. */
+  String renderTrace() {
+    return trace.render();
+  }
 
   /** Cumulative hand-off measurements of every schedule this scheduler ran. */
   PlatformStats stats() {
@@ -391,7 +396,7 @@ final class JvmScheduler {
     if (failure == null) {
       failure = f;
       closeSegments();
-      trace.add("FAILURE " + f);
+      trace.add("FAILURE", f.toString());
     }
   }
 

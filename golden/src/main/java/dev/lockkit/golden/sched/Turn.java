@@ -26,7 +26,8 @@ final class Turn {
   /** The holder value meaning "the harness thread". */
   static final int HARNESS = -1;
 
-  private static final int SPINS = 1 << 8;
+  // Busy-wait iterations before a waiter parks; -Dgolden.spins to measure other values.
+  private static final int SPINS = Integer.getInteger("golden.spins", 1 << 8);
   private static final long YIELD_NANOS = Long.getLong("golden.yieldNanos", 0L);
 
   private volatile int holder = HARNESS;
