@@ -3,8 +3,10 @@ package dev.lockkit.golden.jvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockkit.golden.sched.PlatformStats;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,6 +58,28 @@ class JvmExplorerTest {
             + r.caveats());
     assertEquals(expected, outcomes(r));
     assertTrue(r.trustworthy(), r.toString());
+  }
+
+  @Test
+  void reusesItsTaskThreadsAcrossSchedulesAndEndsThemAfterwards() throws Exception {
+    long before = liveTaskThreads(); // a hang elsewhere in this JVM may leave its thread stuck
+    JvmExplorer.Result r = run("executorRace");
+    PlatformStats s = r.stats();
+    // Every schedule, re-checks included, hands the turn over at least once per task.
+    assertTrue(s.schedules() >= r.exploration().schedules(), s.toString());
+    assertTrue(s.handoffs() >= 2 * s.schedules(), s.toString());
+    assertTrue(s.handoffNanos() > 0 && s.handoffNanos() <= s.runNanos(), s.toString());
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (liveTaskThreads() > before && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(before, liveTaskThreads(), "task threads left after the exploration");
+  }
+
+  private static long liveTaskThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t instanceof TaskThread && t.isAlive())
+        .count();
   }
 
   @ParameterizedTest
