@@ -11,11 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Implementation overview. {@code running} is the one volatile word: a task index, or {@link
  * JvmScheduler#HARNESS}. Giving the turn is a volatile write to it, and only the receiver is woken
  * (never every waiter): the receiver's volatile read orders everything the giver did before, which
- * is what lets the scheduler state live in plain fields. A waiter spins briefly (a hand-off to a
- * thread on another core lands within that, with no kernel wake-up), then parks; the giver unparks
- * only a thread that has parked. Parking is a Dekker handshake: the waiter sets its {@code parked}
- * flag, then re-reads {@code running}; the giver writes {@code running}, then reads {@code parked}.
- * Both are volatile, so one of them sees the other and no wake-up is lost.
+ * is what lets the scheduler state live in plain fields. A waiter spins for an adaptive budget (a
+ * hand-off to a thread on another core lands within that, with no kernel wake-up), then parks; the
+ * giver unparks only a thread that has parked. Parking is a Dekker handshake: the waiter sets its
+ * {@code parked} flag, then re-reads {@code running}; the giver writes {@code running}, then reads
+ * {@code parked}. Both are volatile, so one of them sees the other and no wake-up is lost.
  *
  * <p>Task threads are pooled: task {@code i} of every schedule runs on the pool's thread {@code i},
  * since starting a thread per task per schedule cost more than the schedule itself. Thread-local
@@ -25,7 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Handoff {
 
-  private static final int SPINS = Integer.getInteger("golden.jvm.spins", 1 << 9);
+  // Busy-wait iterations before a waiter parks: -Dgolden.jvm.spins=N fixes them; by default (0)
+  // they adapt (see spin).
+  private static final int FIXED_SPINS = Integer.getInteger("golden.jvm.spins", 0);
+  private static final int MIN_SPINS = 8;
+  private static final int MAX_SPINS = 1 << 10;
 
   private final JvmScheduler scheduler;
   private final List<TaskThread> pool = new ArrayList<>();
@@ -40,6 +44,8 @@ final class Handoff {
   private long givenAt;
   private long handoffs;
   private long handoffNanos;
+  // Shared by this scheduler's waiters; a plain int, since a lost update only nudges a heuristic.
+  private int spinBudget = 1 << 6;
 
   Handoff(JvmScheduler scheduler) {
     this.scheduler = scheduler;
@@ -92,9 +98,7 @@ final class Handoff {
   /** Waits on a task thread until task {@code t} holds the turn; false if the scheduler died. */
   boolean awaitTurn(Task t) {
     int me = t.index;
-    for (int i = 0; i < SPINS && running != me && !scheduler.dead(); i++) {
-      Thread.onSpinWait();
-    }
+    spin(me);
     boolean interrupted = false;
     TaskThread self = t.thread;
     while (running != me && !scheduler.dead()) {
@@ -123,9 +127,7 @@ final class Handoff {
    * @return {@link JvmScheduler#HARNESS} when the schedule ended, else the task holding the turn
    */
   int awaitHarness(long timeoutNanos) {
-    for (int i = 0; i < SPINS && running != JvmScheduler.HARNESS; i++) {
-      Thread.onSpinWait();
-    }
+    spin(JvmScheduler.HARNESS);
     long deadline = System.nanoTime() + timeoutNanos;
     int seen = progress;
     while (running != JvmScheduler.HARNESS) {
@@ -152,6 +154,30 @@ final class Handoff {
     }
     received();
     return JvmScheduler.HARNESS;
+  }
+
+  /**
+   * Spins until {@code target} holds the turn (or the scheduler died) or the budget is spent. The
+   * budget adapts, as HotSpot's spinning on contended monitors does: it doubles when a wait ended
+   * while spinning and halves when the waiter had to go on to park. On an idle machine the turn
+   * arrives from the other core within the spin, so hand-offs need no kernel wake-up; on an
+   * oversubscribed one spinning only takes the core from the thread that holds the turn, and the
+   * budget falls to a few iterations.
+   */
+  private void spin(int target) {
+    int budget = FIXED_SPINS > 0 ? FIXED_SPINS : spinBudget;
+    for (int i = 0; i < budget; i++) {
+      if (running == target || scheduler.dead()) {
+        if (FIXED_SPINS == 0) {
+          spinBudget = Math.min(MAX_SPINS, budget * 2);
+        }
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    if (FIXED_SPINS == 0) {
+      spinBudget = Math.max(MIN_SPINS, budget / 2);
+    }
   }
 
   private void received() {

@@ -47,7 +47,7 @@ final class TaskThread extends Thread {
   public void run() {
     while (true) {
       // Between schedules the next task comes within microseconds: spin first, then park.
-      for (int i = 0; i < 1 << 9 && !ready(); i++) {
+      for (int i = 0; i < 1 << 6 && !ready(); i++) {
         Thread.onSpinWait();
       }
       while (!ready()) {
