@@ -84,6 +84,24 @@ class JdkSynchronizersGoldenTest {
     assertCompleteAndTrusted(r);
   }
 
+  /** A task that interrupts itself keeps its interrupt status across a switch to another task. */
+  @GoldenTest
+  void anInterruptTheCodeSetsOnItselfSurvivesASwitch() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new int[2])
+            .actor(
+                d -> {
+                  Thread.currentThread().interrupt();
+                  d[0] = 1; // a scheduling point: T1 may run here while T0 waits, interrupted
+                  d[1] = Thread.interrupted() ? 1 : 0;
+                })
+            .actor(d -> d[0] = 2)
+            .arbiter(d -> "interrupted=" + d[1])
+            .explore();
+    assertEquals("interrupted=1", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
   // ---- bugs: found, each with a schedule that replays it -----------------------------------
 
   @GoldenTest
