@@ -15,7 +15,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Rewrites the bytecode of a class under test so that every operation where threads synchronise or
- * share becomes a call to {@link Rt}:
+ * share becomes a call to {@link Rt} (or, for executors, futures, latches and semaphores, {@link
+ * RtConcurrent}):
  *
  * <ul>
  *   <li>field reads and writes (except in constructors and static initialisers, of final fields of
@@ -45,6 +46,19 @@ import org.objectweb.asm.Type;
 final class Instrumenter {
 
   private static final String RT = Type.getInternalName(Rt.class);
+  private static final String RT_CONCURRENT = Type.getInternalName(RtConcurrent.class);
+  // Rt methods that live in RtConcurrent (executors, futures, latches, semaphores)
+  private static final Set<String> CONCURRENT_OPS =
+      Set.of(
+          "newFixedThreadPool",
+          "newSingleThreadExecutor",
+          "newCachedThreadPool",
+          "futureGet",
+          "futureJoin",
+          "latchAwait",
+          "semAcquire",
+          "semTryAcquire",
+          "asyncPool");
   private static final String STR = "Ljava/lang/String;";
   private static final String SYNC_PREFIX = "golden$sync$";
 
@@ -442,7 +456,7 @@ final class Instrumenter {
           hook("call", site(call + "()"));
           super.visitLdcInsn(site(call + "()"));
           super.visitMethodInsn(
-              Opcodes.INVOKESTATIC, RT, "asyncPool", "(" + STR + ")" + EXECUTOR, false);
+              Opcodes.INVOKESTATIC, RT_CONCURRENT, "asyncPool", "(" + STR + ")" + EXECUTOR, false);
           int close = desc.indexOf(')');
           super.visitMethodInsn(
               op, mowner, name, desc.substring(0, close) + EXECUTOR + desc.substring(close), itf);
@@ -474,7 +488,7 @@ final class Instrumenter {
         int close = desc.indexOf(')');
         String d = "(" + receiver + desc.substring(1, close) + STR + desc.substring(close);
         super.visitLdcInsn(site);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, rt, d, false);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, owner(rt), rt, d, false);
       }
 
       /** A static call {@code C.m(args)} becomes {@code Rt.rt(args, site)}. */
@@ -482,7 +496,11 @@ final class Instrumenter {
         int close = desc.indexOf(')');
         String d = desc.substring(0, close) + STR + desc.substring(close);
         super.visitLdcInsn(site);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, RT, rt, d, false);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, owner(rt), rt, d, false);
+      }
+
+      private String owner(String rt) {
+        return CONCURRENT_OPS.contains(rt) ? RT_CONCURRENT : RT;
       }
     }
   }

@@ -119,7 +119,7 @@ final class JvmScheduler {
     return new ScheduleRun(new Schedule(List.copyOf(segments)), failure, steps, switches);
   }
 
-  /** The model of the common pool for this schedule (see {@link Rt#asyncPool}). */
+  /** The model of the common pool for this schedule (see {@link RtConcurrent#asyncPool}). */
   ModelExecutor asyncPool() {
     if (asyncPool == null) {
       asyncPool = new ModelExecutor(Integer.MAX_VALUE);

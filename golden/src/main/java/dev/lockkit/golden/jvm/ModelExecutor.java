@@ -139,7 +139,7 @@ final class ModelExecutor extends AbstractExecutorService {
     }
     for (Future<T> f : fs) {
       try {
-        Rt.futureGet(f, SITE);
+        RtConcurrent.futureGet(f, SITE);
       } catch (ExecutionException e) {
         // invokeAll reports failures through the futures
       }
