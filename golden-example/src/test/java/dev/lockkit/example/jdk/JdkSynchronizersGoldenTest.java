@@ -225,6 +225,9 @@ class JdkSynchronizersGoldenTest {
     assertNotNull(r.nondeterminism(), outcomes(r));
     assertTrue(r.nondeterminism().startsWith("schedule T"), r.nondeterminism());
     assertFalse(r.trustworthy());
+    assertTrue(
+        r.caveats().stream().anyMatch(c -> c.startsWith("the same schedule gave different")),
+        r.caveats().toString());
   }
 
   @GoldenTest

@@ -134,6 +134,12 @@ public final class JvmExplorer {
       if (scheduler.dead()) {
         caveats.add("the search stopped after a hang");
       }
+      if (nondet != null) {
+        caveats.add(
+            "the same schedule gave different outcomes: the outcome set is not reproducible ("
+                + nondet
+                + ")");
+      }
       return new Result(
           x,
           List.copyOf(caveats),
