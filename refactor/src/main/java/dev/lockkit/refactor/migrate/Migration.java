@@ -14,6 +14,7 @@ import dev.lockkit.refactor.migrate.report.LeftSite;
 import dev.lockkit.refactor.migrate.report.MigrationReport;
 import dev.lockkit.refactor.migrate.report.RewrittenSite;
 import dev.lockkit.refactor.migrate.report.RuleReport;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.resolve.Workspace;
 import dev.lockkit.refactor.migrate.resolve.WorkspaceException;
 import dev.lockkit.refactor.migrate.template.Ref;
@@ -93,7 +94,10 @@ public final class Migration {
       }
     }
     Set<String> oldTypes = oldTypes(rules);
-    Matcher matcher = new Matcher(rules);
+    t = System.nanoTime();
+    Symbols symbols = Symbols.of(ws, request.classpath(), spelledNames(rules));
+    phases.add("javac attribution", t);
+    Matcher matcher = new Matcher(rules, symbols);
     GateCheck gate = new GateCheck(model);
     SitesLeft sitesLeft = new SitesLeft(rules);
     ChangeSet changes = new ChangeSet();
@@ -180,6 +184,25 @@ public final class Migration {
   }
 
   /** Types whose imports a rewrite may leave unused: owners and placeholder types of befores. */
+  /**
+   * The simple names a site of some before template must spell: the methods and fields the befores
+   * name and the types they construct. Only method bodies that spell one are attributed by javac.
+   */
+  private static Set<String> spelledNames(List<Rule> rules) {
+    Set<String> out = new TreeSet<>();
+    for (Rule r : rules) {
+      for (Ref ref : r.named()) {
+        switch (ref.kind()) {
+          case METHOD, FIELD -> out.add(ref.name());
+          case CONSTRUCTOR, TYPE ->
+              out.add(ref.owner().substring(ref.owner().lastIndexOf('.') + 1));
+          default -> {}
+        }
+      }
+    }
+    return out;
+  }
+
   private static Set<String> oldTypes(List<Rule> rules) {
     Set<String> out = new TreeSet<>();
     for (Rule r : rules) {

@@ -31,6 +31,7 @@ import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.RefResolver;
 import dev.lockkit.refactor.migrate.template.Template;
@@ -56,17 +57,19 @@ public final class Unifier {
   private final Template template;
   private final Bindings bindings;
   private final TypeUnifier types;
+  private final Symbols symbols;
   private int depth;
 
-  private Unifier(Template template, Bindings bindings) {
+  private Unifier(Template template, Bindings bindings, Symbols symbols) {
     this.template = template;
     this.bindings = bindings;
     this.types = new TypeUnifier(template.typeVariables(), bindings);
+    this.symbols = symbols;
   }
 
   /** Unifies an expression template's body with {@code target}; null on success. */
-  static Mismatch expression(Template template, Expression target, Bindings into) {
-    Unifier u = new Unifier(template, into);
+  static Mismatch expression(Template template, Expression target, Bindings into, Symbols symbols) {
+    Unifier u = new Unifier(template, into, symbols);
     return template.negated()
         ? u.negated(template.expression(), target)
         : u.expr(template.expression(), target);
@@ -117,8 +120,9 @@ public final class Unifier {
   }
 
   /** Unifies a statement template's body with consecutive {@code targets}; null on success. */
-  static Mismatch statements(Template template, List<Statement> targets, Bindings into) {
-    Unifier u = new Unifier(template, into);
+  static Mismatch statements(
+      Template template, List<Statement> targets, Bindings into, Symbols symbols) {
+    Unifier u = new Unifier(template, into, symbols);
     List<Statement> ts = template.statements();
     for (int i = 0; i < ts.size(); i++) {
       Mismatch m = u.stmt(ts.get(i), targets.get(i));
@@ -134,7 +138,10 @@ public final class Unifier {
   }
 
   private Mismatch unresolved(Node at, RuntimeException e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return unresolved(at, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+
+  private Mismatch unresolved(Node at, String m) {
     return new Mismatch(
         at,
         true,
@@ -350,7 +357,7 @@ public final class Unifier {
     Mismatch best = null;
     for (Expression alternative : t.getArguments()) {
       Bindings fork = bindings.copy();
-      Unifier u = new Unifier(template, fork);
+      Unifier u = new Unifier(template, fork, symbols);
       u.depth = depth;
       Mismatch m = u.expr(alternative, xRaw);
       if (m == null) {
@@ -371,16 +378,11 @@ public final class Unifier {
         || xc.getArguments().size() != t.getArguments().size()) {
       return fail(x, "expected a call of " + ref.display() + ", found " + Describe.target(x));
     }
-    ResolvedMethodDeclaration d;
-    try {
-      d = xc.resolve();
-    } catch (RuntimeException e) {
-      return unresolved(xc, e);
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(xc);
-    }
-    if (!sameMethod(ref, d)) {
-      return fail(xc, "calls " + d.getQualifiedName() + ", not " + ref.display());
+    String called = called(xc, ref);
+    if (called != null) {
+      return called.startsWith("unresolved:")
+          ? new Mismatch(xc, true, called, depth)
+          : fail(xc, "calls " + called + ", not " + ref.display());
     }
     matched(xc);
     if (!ref.isStatic()) {
@@ -414,16 +416,12 @@ public final class Unifier {
           ? first(type(tt.getType(), xt.getType()), matched(x))
           : fail(x, "expected " + t);
     }
-    ResolvedMethodDeclaration d;
-    try {
-      d = xm.resolve();
-    } catch (RuntimeException e) {
-      return unresolved(xm, e);
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(xm);
-    }
-    if (ref == null || !sameMethod(ref, d)) {
-      return fail(xm, "refers to " + d.getQualifiedName() + ", not " + t);
+    String called = ref == null ? null : called(xm, ref);
+    if (ref == null || called != null) {
+      if (called != null && called.startsWith("unresolved:")) {
+        return new Mismatch(xm, true, called, depth);
+      }
+      return fail(xm, "refers to " + (called == null ? "another method" : called) + ", not " + t);
     }
     matched(xm);
     if (t.getScope() instanceof TypeExpr) {
@@ -458,6 +456,44 @@ public final class Unifier {
     return new Mismatch(m.at(), false, Describe.receiverReason(unwrap(x), wanted, m), m.depth());
   }
 
+  /**
+   * Null when the call or method reference {@code x} denotes {@code ref}'s method (or an override
+   * of it); else the qualified name of the method it denotes, or an {@code unresolved:} reason.
+   * javac decides where it attributed the code; JavaParser's solver elsewhere.
+   */
+  private String called(Expression x, Ref ref) {
+    Symbols.Answer a = symbols.method(x);
+    if (a instanceof Symbols.Unresolved u) {
+      return unresolved(x, u.problem()).reason();
+    }
+    if (a instanceof Symbols.Member m) {
+      return sameMethod(ref, m) ? null : m.owner() + "." + m.name();
+    }
+    ResolvedMethodDeclaration d;
+    try {
+      d = x instanceof MethodCallExpr c ? c.resolve() : ((MethodReferenceExpr) x).resolve();
+    } catch (RuntimeException e) {
+      return unresolved(x, e).reason();
+    } catch (StackOverflowError e) {
+      return unresolvedRecursive(x).reason();
+    }
+    return sameMethod(ref, d) ? null : d.getQualifiedName();
+  }
+
+  /** Whether javac's member is {@code ref}'s method or an override of it. */
+  public static boolean sameMethod(Ref ref, Symbols.Member m) {
+    if (!m.name().equals(ref.name())) {
+      return false;
+    }
+    if (m.owner().equals(ref.owner())) {
+      return m.signature().equals(ref.signature());
+    }
+    return !ref.isStatic()
+        && !m.isStatic()
+        && m.signature().equals(ref.signature())
+        && m.ownerSupertypes().contains(ref.owner());
+  }
+
   public static boolean sameMethod(Ref ref, ResolvedMethodDeclaration d) {
     if (!d.getName().equals(ref.name())) {
       return false;
@@ -481,14 +517,26 @@ public final class Unifier {
     if (!(x instanceof FieldAccessExpr) && !(x instanceof NameExpr)) {
       return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x));
     }
-    ResolvedValueDeclaration d;
-    try {
-      d = x instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) x).resolve();
-    } catch (RuntimeException e) {
-      return unresolved(x, e);
+    Symbols.Answer a = symbols.field(x);
+    if (a instanceof Symbols.Unresolved u) {
+      return unresolved(x, u.problem());
     }
-    Optional<String> owner = Describe.fieldOwner(d);
-    if (owner.isEmpty() || !owner.get().equals(ref.owner()) || !d.getName().equals(ref.name())) {
+    Optional<String> owner;
+    String name;
+    if (a instanceof Symbols.Member m) {
+      owner = Optional.of(m.owner());
+      name = m.name();
+    } else {
+      ResolvedValueDeclaration d;
+      try {
+        d = x instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) x).resolve();
+      } catch (RuntimeException e) {
+        return unresolved(x, e);
+      }
+      owner = Describe.fieldOwner(d);
+      name = d.getName();
+    }
+    if (owner.isEmpty() || !owner.get().equals(ref.owner()) || !name.equals(ref.name())) {
       return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x));
     }
     matched(x);
