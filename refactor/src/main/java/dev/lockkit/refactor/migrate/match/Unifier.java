@@ -58,6 +58,7 @@ public final class Unifier {
   private final Bindings bindings;
   private final TypeUnifier types;
   private final Symbols symbols;
+  private final Conditions conditions;
   private int depth;
 
   private Unifier(Template template, Bindings bindings, Symbols symbols) {
@@ -65,6 +66,7 @@ public final class Unifier {
     this.bindings = bindings;
     this.types = new TypeUnifier(template.typeVariables(), bindings);
     this.symbols = symbols;
+    this.conditions = new Conditions(symbols);
   }
 
   /** Unifies an expression template's body with {@code target}; null on success. */
@@ -327,6 +329,52 @@ public final class Unifier {
           ? null
           : fail(x, "placeholder '" + name + "' is already bound to different code");
     }
+    if (!typedByPosition(x)) {
+      Mismatch m = placeholderType(name, x);
+      if (m != null) {
+        return m;
+      }
+    }
+    for (Template.Condition c : template.conditions().getOrDefault(name, List.of())) {
+      if (!conditions.holds(c, x)) {
+        return fail(
+            x,
+            "'"
+                + Describe.code(x)
+                + "' does not satisfy @"
+                + (c.negated() ? "NotMatches(" : "Matches(")
+                + c.matcher()
+                + ".class) of placeholder '"
+                + name
+                + "'");
+      }
+    }
+    bindings.placeholders.put(name, written);
+    depth++;
+    return null;
+  }
+
+  /**
+   * A lambda or method reference has no type of its own: javac types it by its target, the
+   * parameter of the call it is an argument of. When that call is one the template's structure
+   * matched (its method checked), the argument is typed by that position, as the template's
+   * placeholder there is; JavaParser's solver cannot type it standalone.
+   */
+  private boolean typedByPosition(Expression x) {
+    if (!(x instanceof LambdaExpr) && !(x instanceof MethodReferenceExpr)) {
+      return false;
+    }
+    Node parent = x.getParentNode().orElse(null);
+    while (parent instanceof com.github.javaparser.ast.expr.EnclosedExpr) {
+      parent = parent.getParentNode().orElse(null);
+    }
+    Node call = parent;
+    return (call instanceof MethodCallExpr || call instanceof ObjectCreationExpr)
+        && bindings.consumed.stream().anyMatch(n -> n == call);
+  }
+
+  /** Null when the static type of {@code x} fits placeholder {@code name}'s (binding its types). */
+  private Mismatch placeholderType(String name, Expression x) {
     ResolvedType actual;
     try {
       actual = x.calculateResolvedType();
@@ -348,8 +396,6 @@ public final class Unifier {
               + wanted.describe()
               + why);
     }
-    bindings.placeholders.put(name, written);
-    depth++;
     return null;
   }
 

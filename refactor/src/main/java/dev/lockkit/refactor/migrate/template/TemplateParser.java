@@ -55,8 +55,6 @@ public final class TemplateParser {
       Set.of(
           "Placeholder",
           "Repeated",
-          "Matches",
-          "NotMatches",
           "OfKind",
           "AllowCodeBetweenLines",
           "NoAutoboxing",
@@ -218,11 +216,16 @@ public final class TemplateParser {
       throw error(m, "template method " + m.getNameAsString() + " has no body");
     }
     Map<String, ResolvedType> placeholders = new LinkedHashMap<>();
+    Map<String, List<Template.Condition>> conditions = new LinkedHashMap<>();
     for (Parameter p : m.getParameters()) {
       if (p.isVarArgs()) {
         throw error(p, "varargs placeholders are not supported (parameter " + p.getName() + ")");
       }
       placeholders.put(p.getNameAsString(), resolver.resolveType(p.getType(), p));
+      List<Template.Condition> cs = conditions(p);
+      if (!cs.isEmpty()) {
+        conditions.put(p.getNameAsString(), cs);
+      }
     }
     Set<String> typeVariables = new LinkedHashSet<>();
     // Picnic's form declares a rule's type variables on the rule class, shared by its templates;
@@ -283,7 +286,40 @@ public final class TemplateParser {
         typeVariables,
         refs,
         requires,
-        false);
+        false,
+        conditions);
+  }
+
+  /**
+   * The {@code @Matches}/{@code @NotMatches} conditions of a placeholder. Picnic's matchers need
+   * Error Prone's {@code VisitorState}, so they cannot be run from the class path; the ones its
+   * rules use are implemented by name (in the matcher); any other refuses the rule.
+   */
+  private List<Template.Condition> conditions(Parameter p) throws TemplateException {
+    List<Template.Condition> out = new ArrayList<>();
+    for (AnnotationExpr a : p.getAnnotations()) {
+      String simple = a.getName().getIdentifier();
+      if (!simple.equals("Matches") && !simple.equals("NotMatches")) {
+        continue;
+      }
+      String matcher =
+          a instanceof com.github.javaparser.ast.expr.SingleMemberAnnotationExpr sm
+                  && sm.getMemberValue() instanceof com.github.javaparser.ast.expr.ClassExpr c
+              ? c.getType().asString().replaceAll(".*\\.", "")
+              : null;
+      if (matcher == null || !Template.Condition.KNOWN.contains(matcher)) {
+        throw error(
+            a,
+            (matcher == null
+                    ? "@" + simple + " without a matcher class"
+                    : "@" + simple + "(" + matcher + ".class)")
+                + " is not supported by lockkit migrate (supported matchers: "
+                + String.join(", ", new java.util.TreeSet<>(Template.Condition.KNOWN))
+                + ")");
+      }
+      out.add(new Template.Condition(matcher, simple.equals("NotMatches")));
+    }
+    return out;
   }
 
   private void checkNotBare(
