@@ -177,4 +177,77 @@ class PlaceholderConditionsTest {
             + " RequiresComputation)",
         r.report().skippedRules().get(0).reason());
   }
+
+  @Test
+  void aRepeatedPlaceholderStandsForZeroOrMoreTrailingArguments() throws Exception {
+    // The after template's own text is kept, parentheses included (Picnic writes them).
+    migrate(
+        """
+        class T {
+          class StringFormatted {
+            @BeforeTemplate String before(String format, @Repeated Object args) {
+              return String.format(format, args);
+            }
+            @AfterTemplate String after(String format, @Repeated Object args) {
+              return (format).formatted(args);
+            }
+          }
+        }
+        """,
+        """
+        package p;
+        import java.util.Locale;
+        class A {
+          String f(String a, Object[] all) {
+            String x = String.format("%s-%d", a, 1 + 2);
+            String y = String.format("none");
+            String z = String.format(Locale.ROOT, "%d", 1);
+            return String.format(a + "%s", all);
+          }
+        }
+        """);
+    assertEquals(
+        """
+        package p;
+        import java.util.Locale;
+        class A {
+          String f(String a, Object[] all) {
+            String x = ("%s-%d").formatted(a, 1 + 2);
+            String y = ("none").formatted();
+            String z = String.format(Locale.ROOT, "%d", 1);
+            return (a + "%s").formatted(all);
+          }
+        }
+        """,
+        result());
+  }
+
+  @Test
+  void aRepeatedPlaceholderOutsideACallsLastArgumentSkipsItsRule() throws Exception {
+    Migration.Result r =
+        migrate(
+            """
+            import java.util.Arrays;
+            class T {
+              class AsList {
+                @BeforeTemplate Object before(@Repeated Object args, int i) {
+                  return Arrays.asList(args, i);
+                }
+              }
+              class Blank {
+                @BeforeTemplate boolean before(String s) { return s.isBlank(); }
+              }
+            }
+            """,
+            "package p;\nclass A {}\n");
+    assertTrue(
+        r.report()
+            .skippedRules()
+            .get(0)
+            .reason()
+            .endsWith(
+                "@Repeated placeholder 'args' is supported only as the last argument of a"
+                    + " method call"),
+        r.report().skippedRules().get(0).reason());
+  }
 }

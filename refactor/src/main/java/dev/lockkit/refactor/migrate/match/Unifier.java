@@ -419,9 +419,13 @@ public final class Unifier {
   }
 
   private Mismatch call(MethodCallExpr t, Ref ref, Expression x) {
+    String repeated = repeatedLast(t);
+    int fixed = repeated == null ? t.getArguments().size() : t.getArguments().size() - 1;
     if (!(x instanceof MethodCallExpr xc)
         || !xc.getNameAsString().equals(ref.name())
-        || xc.getArguments().size() != t.getArguments().size()) {
+        || (repeated == null
+            ? xc.getArguments().size() != fixed
+            : xc.getArguments().size() < fixed)) {
       return fail(x, "expected a call of " + ref.display() + ", found " + Describe.target(x));
     }
     String called = called(xc, ref);
@@ -440,12 +444,66 @@ public final class Unifier {
         return m;
       }
     }
-    for (int i = 0; i < t.getArguments().size(); i++) {
+    for (int i = 0; i < fixed; i++) {
       Mismatch m = expr(t.getArgument(i), xc.getArgument(i));
       if (m != null) {
         return m;
       }
     }
+    return repeated == null
+        ? null
+        : repeatedArguments(
+            repeated, xc.getArguments().subList(fixed, xc.getArguments().size()), xc);
+  }
+
+  /** The {@code @Repeated} placeholder that is the call's last argument, or null. */
+  private String repeatedLast(MethodCallExpr t) {
+    if (t.getArguments().isEmpty()) {
+      return null;
+    }
+    Expression last = unwrap(t.getArgument(t.getArguments().size() - 1));
+    Ref ref = template.refs().get(last);
+    return ref != null
+            && ref.kind() == Ref.Kind.PLACEHOLDER
+            && template.repeated().contains(ref.name())
+        ? ref.name()
+        : null;
+  }
+
+  /**
+   * Binds a {@code @Repeated} placeholder to the trailing arguments of a varargs call (zero or
+   * more), each of which must fit the placeholder's type and conditions; bound twice, the arguments
+   * must be the same code.
+   */
+  private Mismatch repeatedArguments(String name, List<Expression> args, Expression call) {
+    List<Expression> bound = bindings.repeated.get(name);
+    if (bound != null) {
+      if (bound.size() != args.size()) {
+        return fail(call, "placeholder '" + name + "' is already bound to different arguments");
+      }
+      for (int i = 0; i < args.size(); i++) {
+        if (!Describe.sameCode(unwrap(bound.get(i)), unwrap(args.get(i)))) {
+          return fail(args.get(i), "placeholder '" + name + "' is already bound to different code");
+        }
+      }
+      return null;
+    }
+    for (Expression a : args) {
+      Expression x = unwrap(a);
+      if (!typedByPosition(x)) {
+        Mismatch m = placeholderType(name, x);
+        if (m != null) {
+          return m;
+        }
+      }
+      for (Template.Condition c : template.conditions().getOrDefault(name, List.of())) {
+        if (!conditions.holds(c, x)) {
+          return fail(x, "'" + Describe.code(x) + "' does not satisfy the condition of " + name);
+        }
+      }
+    }
+    bindings.repeated.put(name, new java.util.ArrayList<>(args));
+    depth++;
     return null;
   }
 

@@ -19,7 +19,9 @@ import java.util.Set;
  * the body (so the matcher never resolves the template again), {@link #typeVariables()} the
  * method's own type parameters (and its rule class's), {@link #requires()} the gated declarations
  * it references, {@link #negated()} whether this is the negation of a before template, {@link
- * #conditions()} the {@code @Matches}/{@code @NotMatches} conditions of its placeholders.
+ * #conditions()} the {@code @Matches}/{@code @NotMatches} conditions of its placeholders, {@link
+ * #repeated()} its {@code @Repeated} placeholders (each the last argument of a call: it stands for
+ * zero or more arguments).
  */
 public record Template(
     MethodDeclaration method,
@@ -31,10 +33,12 @@ public record Template(
     Map<Node, Ref> refs,
     List<Requirement> requires,
     boolean negated,
-    Map<String, List<Condition>> conditions) {
+    Map<String, List<Condition>> conditions,
+    Set<String> repeated) {
 
   public Template {
     conditions = Map.copyOf(conditions);
+    repeated = Set.copyOf(repeated);
   }
 
   /**
@@ -73,7 +77,8 @@ public record Template(
         refs,
         requires,
         true,
-        conditions);
+        conditions,
+        repeated);
   }
 
   /**

@@ -53,12 +53,7 @@ public final class TemplateParser {
    */
   static final Set<String> UNSUPPORTED_ANNOTATIONS =
       Set.of(
-          "Placeholder",
-          "Repeated",
-          "OfKind",
-          "AllowCodeBetweenLines",
-          "NoAutoboxing",
-          "AlsoReverseTernary");
+          "Placeholder", "OfKind", "AllowCodeBetweenLines", "NoAutoboxing", "AlsoReverseTernary");
 
   private final Workspace workspace;
   private final SourceFile file;
@@ -217,6 +212,7 @@ public final class TemplateParser {
     }
     Map<String, ResolvedType> placeholders = new LinkedHashMap<>();
     Map<String, List<Template.Condition>> conditions = new LinkedHashMap<>();
+    Set<String> repeated = new LinkedHashSet<>();
     for (Parameter p : m.getParameters()) {
       if (p.isVarArgs()) {
         throw error(p, "varargs placeholders are not supported (parameter " + p.getName() + ")");
@@ -225,6 +221,9 @@ public final class TemplateParser {
       List<Template.Condition> cs = conditions(p);
       if (!cs.isEmpty()) {
         conditions.put(p.getNameAsString(), cs);
+      }
+      if (p.isAnnotationPresent("Repeated")) {
+        repeated.add(p.getNameAsString());
       }
     }
     Set<String> typeVariables = new LinkedHashSet<>();
@@ -238,6 +237,7 @@ public final class TemplateParser {
     for (TypeParameter tp : m.getTypeParameters()) {
       typeVariables.add(tp.getNameAsString());
     }
+    checkRepeated(m, repeated);
     List<Statement> stmts = new ArrayList<>(m.getBody().get().getStatements());
     Template.Kind kind;
     Expression expression = null;
@@ -287,7 +287,34 @@ public final class TemplateParser {
         refs,
         requires,
         false,
-        conditions);
+        conditions,
+        repeated);
+  }
+
+  /**
+   * A {@code @Repeated} placeholder stands for zero or more trailing arguments of a varargs call:
+   * every use of it must be the last argument of a method call (no {@code Refaster.asVarargs}).
+   */
+  private void checkRepeated(MethodDeclaration m, Set<String> repeated) throws TemplateException {
+    if (repeated.isEmpty()) {
+      return;
+    }
+    for (NameExpr n : m.getBody().get().findAll(NameExpr.class)) {
+      if (!repeated.contains(n.getNameAsString())) {
+        continue;
+      }
+      boolean lastArgument =
+          n.getParentNode().orElse(null) instanceof MethodCallExpr call
+              && !call.getArguments().isEmpty()
+              && call.getArguments().get(call.getArguments().size() - 1) == n;
+      if (!lastArgument) {
+        throw error(
+            n,
+            "@Repeated placeholder '"
+                + n
+                + "' is supported only as the last argument of a method call");
+      }
+    }
   }
 
   /**
