@@ -5,6 +5,7 @@ import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
+import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.EditException;
 import dev.lockkit.refactor.migrate.gate.GateCheck;
@@ -68,6 +69,16 @@ public final class Migration {
 
   /** Runs a migration, adding the time of each phase to {@code phases} (for the benchmark). */
   public static Result run(MigrationRequest request, Phases phases) throws MigrationException {
+    return run(request, phases, Progress.NONE);
+  }
+
+  /**
+   * Runs a migration, showing its stages on {@code progress} (stderr only, never in a report):
+   * reading, javac's attribution, then matching file by file.
+   */
+  public static Result run(MigrationRequest request, Phases phases, Progress progress)
+      throws MigrationException {
+    progress.update("migrate: reading sources and templates", 0, 1);
     Workspace ws;
     long t = System.nanoTime();
     TemplateSet templates;
@@ -95,6 +106,7 @@ public final class Migration {
     }
     Set<String> oldTypes = oldTypes(rules);
     t = System.nanoTime();
+    progress.update("migrate: javac attribution", 0, 1);
     Symbols symbols = Symbols.of(ws, request.classpath(), spelledNames(rules));
     phases.add("javac attribution", t);
     Matcher matcher = new Matcher(rules, symbols);
@@ -106,7 +118,9 @@ public final class Migration {
     rules.forEach(r -> done.put(r, new ArrayList<>()));
     rules.forEach(r -> left.put(r, new ArrayList<>()));
     Path templatePath = request.templates().toAbsolutePath().normalize();
+    int scanned = 0;
     for (Workspace.Unit unit : ws.units()) {
+      progress.update("migrate: matching", ++scanned, ws.units().size());
       if (unit.file().path().equals(templatePath)) {
         continue; // the template file inside PATH: its befores would match themselves
       }
