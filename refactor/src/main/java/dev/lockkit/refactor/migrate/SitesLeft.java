@@ -20,8 +20,8 @@ import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.match.Match;
+import dev.lockkit.refactor.migrate.match.Members;
 import dev.lockkit.refactor.migrate.match.NearMiss;
-import dev.lockkit.refactor.migrate.match.Unifier;
 import dev.lockkit.refactor.migrate.report.LeftSite;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.RefResolver;
@@ -235,11 +235,11 @@ final class SitesLeft {
     if (x instanceof MethodReferenceExpr r) {
       // A method reference is a use of the method: listed (a rule rewrites it only when one of
       // its before templates is that reference).
-      return Unifier.sameMethod(ref, r.resolve());
+      return Members.sameMethod(ref, r.resolve());
     }
     if (x instanceof MethodCallExpr m) {
       ResolvedMethodDeclaration d = m.resolve();
-      return Unifier.sameMethod(ref, d);
+      return Members.sameMethod(ref, d);
     }
     if (x instanceof ObjectCreationExpr o) {
       return o.getType().resolve().asReferenceType().getQualifiedName().equals(ref.owner());

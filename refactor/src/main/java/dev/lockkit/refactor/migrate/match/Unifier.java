@@ -1,6 +1,5 @@
 package dev.lockkit.refactor.migrate.match;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -28,12 +27,10 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
-import dev.lockkit.refactor.migrate.template.RefResolver;
 import dev.lockkit.refactor.migrate.template.Template;
 import java.util.List;
 import java.util.Optional;
@@ -44,29 +41,18 @@ import java.util.Optional;
  * <p>Implementation overview. Unification walks the template and the target in step, ignoring
  * parentheses on both sides (precedence is restored when rendering). Names are compared by what
  * they resolve to, never by spelling: a template method matches a call of the same declaration or
- * of an override of it; fields, constructors and types match by declaring type and name. A
- * placeholder binds any expression whose static type the symbol solver computes and which is
- * assignable to the placeholder's type ({@link TypeUnifier} binds the method's type variables on
- * the way); a placeholder seen twice must bind equal code. The first failure ends unification and
- * is returned as a {@link Mismatch} whose depth counts the template nodes matched so far, so the
+ * of an override of it ({@link Members}), as javac resolved the target where it attributed it
+ * (JavaParser's solver elsewhere); fields, constructors and types match by declaring type and name.
+ * Placeholders are bound by {@link PlaceholderUnifier}; the shared state and reasons are in {@link
+ * UnifierBase}. This class is the structural walk. The first failure ends unification and is
+ * returned as a {@link Mismatch} whose depth counts the template nodes matched so far, so the
  * caller can report the nearest miss. Resolution failures in the target are reported as unresolved,
  * never as plain mismatches, so an unresolvable site is never silently skipped.
  */
-public final class Unifier {
-
-  private final Template template;
-  private final Bindings bindings;
-  private final TypeUnifier types;
-  private final Symbols symbols;
-  private final Conditions conditions;
-  private int depth;
+public final class Unifier extends PlaceholderUnifier {
 
   private Unifier(Template template, Bindings bindings, Symbols symbols) {
-    this.template = template;
-    this.bindings = bindings;
-    this.types = new TypeUnifier(template.typeVariables(), bindings);
-    this.symbols = symbols;
-    this.conditions = new Conditions(symbols);
+    super(template, bindings, symbols);
   }
 
   /** Unifies an expression template's body with {@code target}; null on success. */
@@ -135,41 +121,6 @@ public final class Unifier {
     return null;
   }
 
-  private Mismatch fail(Node at, String reason) {
-    return new Mismatch(at, false, reason, depth);
-  }
-
-  private Mismatch unresolved(Node at, RuntimeException e) {
-    return unresolved(at, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-  }
-
-  private Mismatch unresolved(Node at, String m) {
-    return new Mismatch(
-        at,
-        true,
-        "unresolved: cannot resolve '"
-            + Describe.code(at)
-            + "' ("
-            + m.lines().findFirst().orElse(m)
-            + "); pass its library with --classpath",
-        depth);
-  }
-
-  /** A site the symbol solver could not type without overflowing the stack: never rewritten. */
-  private Mismatch unresolvedRecursive(Node at) {
-    return new Mismatch(
-        at,
-        true,
-        "unresolved: cannot resolve '" + Describe.code(at) + "'" + RefResolver.RECURSIVE,
-        depth);
-  }
-
-  private Mismatch matched(Node target) {
-    depth++;
-    bindings.consumed.add(target);
-    return null;
-  }
-
   private Mismatch stmt(Statement t, Statement x) {
     if (t instanceof ExpressionStmt te && x instanceof ExpressionStmt xe) {
       return first(matched(x), expr(te.getExpression(), xe.getExpression()));
@@ -211,17 +162,6 @@ public final class Unifier {
       return null;
     }
     return fail(x, "expected a statement like '" + Describe.code(t) + "'");
-  }
-
-  private static Mismatch first(Mismatch a, Mismatch b) {
-    return a != null ? a : b;
-  }
-
-  private static Expression unwrap(Expression e) {
-    while (e.isEnclosedExpr()) {
-      e = e.asEnclosedExpr().getInner();
-    }
-    return e;
   }
 
   private Mismatch expr(Expression tRaw, Expression xRaw) {
@@ -322,83 +262,6 @@ public final class Unifier {
     return fail(x, "expected '" + Describe.code(t) + "', found " + Describe.target(x));
   }
 
-  private Mismatch placeholder(String name, Expression written, Expression x) {
-    Expression bound = bindings.placeholders.get(name);
-    if (bound != null) {
-      return Describe.sameCode(unwrap(bound), x)
-          ? null
-          : fail(x, "placeholder '" + name + "' is already bound to different code");
-    }
-    if (!typedByPosition(x)) {
-      Mismatch m = placeholderType(name, x);
-      if (m != null) {
-        return m;
-      }
-    }
-    for (Template.Condition c : template.conditions().getOrDefault(name, List.of())) {
-      if (!conditions.holds(c, x)) {
-        return fail(
-            x,
-            "'"
-                + Describe.code(x)
-                + "' does not satisfy @"
-                + (c.negated() ? "NotMatches(" : "Matches(")
-                + c.matcher()
-                + ".class) of placeholder '"
-                + name
-                + "'");
-      }
-    }
-    bindings.placeholders.put(name, written);
-    depth++;
-    return null;
-  }
-
-  /**
-   * A lambda or method reference has no type of its own: javac types it by its target, the
-   * parameter of the call it is an argument of. When that call is one the template's structure
-   * matched (its method checked), the argument is typed by that position, as the template's
-   * placeholder there is; JavaParser's solver cannot type it standalone.
-   */
-  private boolean typedByPosition(Expression x) {
-    if (!(x instanceof LambdaExpr) && !(x instanceof MethodReferenceExpr)) {
-      return false;
-    }
-    Node parent = x.getParentNode().orElse(null);
-    while (parent instanceof com.github.javaparser.ast.expr.EnclosedExpr) {
-      parent = parent.getParentNode().orElse(null);
-    }
-    Node call = parent;
-    return (call instanceof MethodCallExpr || call instanceof ObjectCreationExpr)
-        && bindings.consumed.stream().anyMatch(n -> n == call);
-  }
-
-  /** Null when the static type of {@code x} fits placeholder {@code name}'s (binding its types). */
-  private Mismatch placeholderType(String name, Expression x) {
-    ResolvedType actual;
-    try {
-      actual = x.calculateResolvedType();
-    } catch (RuntimeException e) {
-      return unresolved(x, e);
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(x);
-    }
-    ResolvedType wanted = template.placeholders().get(name);
-    String why = types.unify(wanted, actual);
-    if (why != null) {
-      return fail(
-          x,
-          "'"
-              + Describe.code(x)
-              + "' has type "
-              + actual.describe()
-              + ", not assignable to "
-              + wanted.describe()
-              + why);
-    }
-    return null;
-  }
-
   private Mismatch anyOf(MethodCallExpr t, Expression xRaw) {
     Mismatch best = null;
     for (Expression alternative : t.getArguments()) {
@@ -456,57 +319,6 @@ public final class Unifier {
             repeated, xc.getArguments().subList(fixed, xc.getArguments().size()), xc);
   }
 
-  /** The {@code @Repeated} placeholder that is the call's last argument, or null. */
-  private String repeatedLast(MethodCallExpr t) {
-    if (t.getArguments().isEmpty()) {
-      return null;
-    }
-    Expression last = unwrap(t.getArgument(t.getArguments().size() - 1));
-    Ref ref = template.refs().get(last);
-    return ref != null
-            && ref.kind() == Ref.Kind.PLACEHOLDER
-            && template.repeated().contains(ref.name())
-        ? ref.name()
-        : null;
-  }
-
-  /**
-   * Binds a {@code @Repeated} placeholder to the trailing arguments of a varargs call (zero or
-   * more), each of which must fit the placeholder's type and conditions; bound twice, the arguments
-   * must be the same code.
-   */
-  private Mismatch repeatedArguments(String name, List<Expression> args, Expression call) {
-    List<Expression> bound = bindings.repeated.get(name);
-    if (bound != null) {
-      if (bound.size() != args.size()) {
-        return fail(call, "placeholder '" + name + "' is already bound to different arguments");
-      }
-      for (int i = 0; i < args.size(); i++) {
-        if (!Describe.sameCode(unwrap(bound.get(i)), unwrap(args.get(i)))) {
-          return fail(args.get(i), "placeholder '" + name + "' is already bound to different code");
-        }
-      }
-      return null;
-    }
-    for (Expression a : args) {
-      Expression x = unwrap(a);
-      if (!typedByPosition(x)) {
-        Mismatch m = placeholderType(name, x);
-        if (m != null) {
-          return m;
-        }
-      }
-      for (Template.Condition c : template.conditions().getOrDefault(name, List.of())) {
-        if (!conditions.holds(c, x)) {
-          return fail(x, "'" + Describe.code(x) + "' does not satisfy the condition of " + name);
-        }
-      }
-    }
-    bindings.repeated.put(name, new java.util.ArrayList<>(args));
-    depth++;
-    return null;
-  }
-
   /**
    * A method reference matches a reference to the same method (or constructor), whatever the
    * spelling of its qualifier: the target's is resolved, and a placeholder qualifier binds.
@@ -558,63 +370,6 @@ public final class Unifier {
     Ref ref = template.refs().get(unwrap(t));
     String wanted = ref == null ? "'" + Describe.code(t) + "'" : ref.display();
     return new Mismatch(m.at(), false, Describe.receiverReason(unwrap(x), wanted, m), m.depth());
-  }
-
-  /**
-   * Null when the call or method reference {@code x} denotes {@code ref}'s method (or an override
-   * of it); else the qualified name of the method it denotes, or an {@code unresolved:} reason.
-   * javac decides where it attributed the code; JavaParser's solver elsewhere.
-   */
-  private String called(Expression x, Ref ref) {
-    Symbols.Answer a = symbols.method(x);
-    if (a instanceof Symbols.Unresolved u) {
-      return unresolved(x, u.problem()).reason();
-    }
-    if (a instanceof Symbols.Member m) {
-      return sameMethod(ref, m) ? null : m.owner() + "." + m.name();
-    }
-    ResolvedMethodDeclaration d;
-    try {
-      d = x instanceof MethodCallExpr c ? c.resolve() : ((MethodReferenceExpr) x).resolve();
-    } catch (RuntimeException e) {
-      return unresolved(x, e).reason();
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(x).reason();
-    }
-    return sameMethod(ref, d) ? null : d.getQualifiedName();
-  }
-
-  /** Whether javac's member is {@code ref}'s method or an override of it. */
-  public static boolean sameMethod(Ref ref, Symbols.Member m) {
-    if (!m.name().equals(ref.name())) {
-      return false;
-    }
-    if (m.owner().equals(ref.owner())) {
-      return m.signature().equals(ref.signature());
-    }
-    return !ref.isStatic()
-        && !m.isStatic()
-        && m.signature().equals(ref.signature())
-        && m.ownerSupertypes().contains(ref.owner());
-  }
-
-  public static boolean sameMethod(Ref ref, ResolvedMethodDeclaration d) {
-    if (!d.getName().equals(ref.name())) {
-      return false;
-    }
-    String owner = d.declaringType().getQualifiedName();
-    if (owner.equals(ref.owner())) {
-      return RefResolver.signature(d).equals(ref.signature());
-    }
-    if (ref.isStatic() || d.isStatic() || !RefResolver.signature(d).equals(ref.signature())) {
-      return false;
-    }
-    try {
-      return d.declaringType().getAllAncestors().stream()
-          .anyMatch(a -> a.getQualifiedName().equals(ref.owner()));
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   private Mismatch field(Expression t, Ref ref, Expression x) {
