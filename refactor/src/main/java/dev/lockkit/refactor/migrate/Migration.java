@@ -111,7 +111,7 @@ public final class Migration {
     phases.add("javac attribution", t);
     Matcher matcher = new Matcher(rules, symbols);
     GateCheck gate = new GateCheck(model);
-    SitesLeft sitesLeft = new SitesLeft(rules);
+    SitesLeft sitesLeft = new SitesLeft(rules, symbols);
     ChangeSet changes = new ChangeSet();
     Map<Rule, List<RewrittenSite>> done = new LinkedHashMap<>();
     Map<Rule, List<LeftSite>> left = new LinkedHashMap<>();

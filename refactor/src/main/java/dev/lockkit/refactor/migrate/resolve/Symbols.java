@@ -143,7 +143,10 @@ public final class Symbols {
         : new Unresolved("javac resolves it to a " + b.element.getKind() + ", not a method");
   }
 
-  /** The field a name or field access denotes; null when javac has no answer for this node. */
+  /**
+   * The field a name or field access denotes (a member with an empty owner when it denotes a local
+   * variable, parameter or type); null when javac has no answer for this node.
+   */
   public Answer field(Node access) {
     if (!(access instanceof NameExpr) && !(access instanceof FieldAccessExpr)) {
       return null;
@@ -155,10 +158,12 @@ public final class Symbols {
     if (b.problem != null) {
       return new Unresolved(b.problem);
     }
+    // A local variable, parameter or type of that name is resolved too, just not to a field: a
+    // member without an owner, which no template's field is.
     return b.element instanceof VariableElement v
             && (v.getKind() == ElementKind.FIELD || v.getKind() == ElementKind.ENUM_CONSTANT)
         ? member(v, "")
-        : new Unresolved("javac resolves it to a " + b.element.getKind() + ", not a field");
+        : new Member("", b.element.getSimpleName().toString(), "", false, Set.of());
   }
 
   private record Binding(Element element, String problem) {}
