@@ -240,8 +240,9 @@ final class SitesLeft {
   }
 
   private boolean uses(Expression x, Ref ref) {
-    if ((x instanceof MethodReferenceExpr || x instanceof MethodCallExpr)
-        && symbols.method(x) instanceof Symbols.Answer a) {
+    Symbols.Answer a =
+        x instanceof MethodReferenceExpr || x instanceof MethodCallExpr ? symbols.method(x) : null;
+    if (a != null) {
       if (a instanceof Symbols.Unresolved u) {
         throw new IllegalStateException(u.problem()); // reported as unresolved by the caller
       }
