@@ -119,15 +119,13 @@ public final class Symbols {
    * null when javac has no answer for this node.
    */
   public Answer method(Node call) {
-    Node span =
-        call instanceof MethodCallExpr c
-            ? c.getScope().isPresent() ? null : c.getName()
-            : call instanceof MethodReferenceExpr ? call : null;
+    // javac's tree for a call's method is the select 'a.m' (scope to name) or the identifier 'm';
+    // for a method reference, the whole reference.
     Binding b;
-    if (call instanceof MethodCallExpr c && c.getScope().isPresent()) {
-      b = binding(c, c.getScope().get(), c.getName());
-    } else if (span != null) {
-      b = binding(call, span, span);
+    if (call instanceof MethodCallExpr c) {
+      b = binding(c, c.getScope().map(Node.class::cast).orElse(c.getName()), c.getName());
+    } else if (call instanceof MethodReferenceExpr) {
+      b = binding(call, call, call);
     } else {
       return null;
     }
