@@ -40,11 +40,13 @@ import java.util.TreeSet;
  * {@link Result#changes()} (or prints its diff).
  *
  * <p>Implementation overview. The analysed tree and the templates are parsed with one symbol solver
- * ({@link Workspace}), so a template type and a target type are the same declaration. For each
- * file, in path order: {@link Matcher} finds the matches and near misses, {@link FilePlan} chooses
- * and renders the rewrites (gating check included) and their imports, {@link SitesLeft} lists the
- * remaining uses of the old API. All per-rule lists are sorted by path and line, so the report is a
- * function of the input only.
+ * ({@link Workspace}), so a template type and a target type are the same declaration; javac then
+ * attributes the analysed files' bodies that spell a template's names ({@link Symbols}), and its
+ * answer decides which member a call, method reference or field denotes. For each file, in path
+ * order: {@link Matcher} finds the matches and near misses, {@link FilePlan} chooses and renders
+ * the rewrites (gating check included) and their imports, {@link SitesLeft} lists the remaining
+ * uses of the old API. All per-rule lists are sorted by path and line, so the report is a function
+ * of the input only.
  */
 public final class Migration {
 

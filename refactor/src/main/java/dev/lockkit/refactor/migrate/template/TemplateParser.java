@@ -218,7 +218,7 @@ public final class TemplateParser {
         throw error(p, "varargs placeholders are not supported (parameter " + p.getName() + ")");
       }
       placeholders.put(p.getNameAsString(), resolver.resolveType(p.getType(), p));
-      List<Template.Condition> cs = conditions(p);
+      List<Template.Condition> cs = PlaceholderAnnotations.conditions(this, p);
       if (!cs.isEmpty()) {
         conditions.put(p.getNameAsString(), cs);
       }
@@ -237,7 +237,7 @@ public final class TemplateParser {
     for (TypeParameter tp : m.getTypeParameters()) {
       typeVariables.add(tp.getNameAsString());
     }
-    checkRepeated(m, repeated);
+    PlaceholderAnnotations.checkRepeated(this, m, repeated);
     List<Statement> stmts = new ArrayList<>(m.getBody().get().getStatements());
     Template.Kind kind;
     Expression expression = null;
@@ -289,64 +289,6 @@ public final class TemplateParser {
         false,
         conditions,
         repeated);
-  }
-
-  /**
-   * A {@code @Repeated} placeholder stands for zero or more trailing arguments of a varargs call:
-   * every use of it must be the last argument of a method call (no {@code Refaster.asVarargs}).
-   */
-  private void checkRepeated(MethodDeclaration m, Set<String> repeated) throws TemplateException {
-    if (repeated.isEmpty()) {
-      return;
-    }
-    for (NameExpr n : m.getBody().get().findAll(NameExpr.class)) {
-      if (!repeated.contains(n.getNameAsString())) {
-        continue;
-      }
-      boolean lastArgument =
-          n.getParentNode().orElse(null) instanceof MethodCallExpr call
-              && !call.getArguments().isEmpty()
-              && call.getArguments().get(call.getArguments().size() - 1) == n;
-      if (!lastArgument) {
-        throw error(
-            n,
-            "@Repeated placeholder '"
-                + n
-                + "' is supported only as the last argument of a method call");
-      }
-    }
-  }
-
-  /**
-   * The {@code @Matches}/{@code @NotMatches} conditions of a placeholder. Picnic's matchers need
-   * Error Prone's {@code VisitorState}, so they cannot be run from the class path; the ones its
-   * rules use are implemented by name (in the matcher); any other refuses the rule.
-   */
-  private List<Template.Condition> conditions(Parameter p) throws TemplateException {
-    List<Template.Condition> out = new ArrayList<>();
-    for (AnnotationExpr a : p.getAnnotations()) {
-      String simple = a.getName().getIdentifier();
-      if (!simple.equals("Matches") && !simple.equals("NotMatches")) {
-        continue;
-      }
-      String matcher =
-          a instanceof com.github.javaparser.ast.expr.SingleMemberAnnotationExpr sm
-                  && sm.getMemberValue() instanceof com.github.javaparser.ast.expr.ClassExpr c
-              ? c.getType().asString().replaceAll(".*\\.", "")
-              : null;
-      if (matcher == null || !Template.Condition.KNOWN.contains(matcher)) {
-        throw error(
-            a,
-            (matcher == null
-                    ? "@" + simple + " without a matcher class"
-                    : "@" + simple + "(" + matcher + ".class)")
-                + " is not supported by lockkit migrate (supported matchers: "
-                + String.join(", ", new java.util.TreeSet<>(Template.Condition.KNOWN))
-                + ")");
-      }
-      out.add(new Template.Condition(matcher, simple.equals("NotMatches")));
-    }
-    return out;
   }
 
   private void checkNotBare(
