@@ -84,7 +84,9 @@ public record RulesFile(
    * A forbidden use: {@code ban TYPE[#MEMBER] [allow PATTERN...]}.
    *
    * @param type pattern over qualified type names (nested types dotted)
-   * @param member the field or method name, or null to ban every use of the type
+   * @param member the field or method name, {@code new} for the type's constructors ({@code new
+   *     T(...)}, {@code T::new}; every use of the type's name is still allowed), or null to ban
+   *     every use of the type
    * @param allow where the use is allowed: patterns over the using top-level type's qualified name
    *     or over its package
    * @param line where it is declared
@@ -300,7 +302,9 @@ public record RulesFile(
             source,
             line,
             spans.get(1)[0] + hash + 2,
-            "bad member '" + member + "' (expected a field or method name)");
+            "bad member '"
+                + member
+                + "' (expected a field or method name, or 'new' for the type's constructors)");
       }
     }
     NamePattern type = pattern(typeText, source, line, spans.get(1)[0] + 1);

@@ -24,7 +24,9 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
@@ -492,8 +494,42 @@ final class FactExtractor extends VoidVisitorAdapter<Void> {
     super.visit(n, arg);
   }
 
+  /**
+   * A {@code new T(...)} (an anonymous subclass included), like a {@code T::new}, is also a use of
+   * T's constructor, member {@value #CONSTRUCTOR}, for {@code ban T#new}: recorded only when some
+   * ban names that member, so runs without constructor bans are unchanged. Its type is already a
+   * {@link RefKind#TYPE} reference (and an edge); this one is for rules only (see {@link
+   * #isConstruction}).
+   */
+  @Override
+  public void visit(ObjectCreationExpr n, Void arg) {
+    if (receiverMethods.contains(CONSTRUCTOR) && n.getScope().isEmpty()) {
+      String chain = n.getType().getNameWithScope();
+      if (!shadowed(firstSegment(chain))) {
+        record(chain, CONSTRUCTOR + "/" + n.getArguments().size(), RefKind.EXPR, n);
+      }
+    }
+    super.visit(n, arg);
+  }
+
+  /** The member name that stands for a type's constructors in uses and {@code ban} lines. */
+  static final String CONSTRUCTOR = "new";
+
+  /** Whether reference {@code i} is a constructor use recorded for rules, never a graph edge. */
+  static boolean isConstruction(FileFacts.Refs refs, int i) {
+    String m = refs.member(i);
+    return refs.kind(i) == RefKind.EXPR && m != null && m.startsWith(CONSTRUCTOR + "/");
+  }
+
   @Override
   public void visit(MethodReferenceExpr n, Void arg) {
+    if (receiverMethods.contains(CONSTRUCTOR)
+        && n.getIdentifier().equals(CONSTRUCTOR)
+        && n.getScope() instanceof TypeExpr t
+        && t.getType() instanceof ClassOrInterfaceType c
+        && !shadowed(firstSegment(c.getNameWithScope()))) {
+      record(c.getNameWithScope(), CONSTRUCTOR + "/ref", RefKind.EXPR, n);
+    }
     String chain = ReceiverTypes.nameChain(n.getScope());
     if (chain == null) {
       super.visit(n, arg);

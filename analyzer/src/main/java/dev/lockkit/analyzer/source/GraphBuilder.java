@@ -161,7 +161,7 @@ public final class GraphBuilder {
           UseReporter.report(
               uses, facts, refs, i, fromType(f, refs.context(i)), project ? target.fqn : null);
         }
-        if (target == null || target == EXTERNAL) {
+        if (target == null || target == EXTERNAL || FactExtractor.isConstruction(refs, i)) {
           continue;
         }
         int ctx = refs.context(i);

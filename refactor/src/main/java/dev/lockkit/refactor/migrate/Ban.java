@@ -4,6 +4,8 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.lockkit.analyzer.io.OutputException;
+import dev.lockkit.analyzer.io.OutputFiles;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.layers.RulesFile;
 import dev.lockkit.refactor.migrate.template.Ref;
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,13 +33,15 @@ import java.util.TreeSet;
  * </pre>
  *
  * A method or field is banned by name (all overloads: the directive has no signatures), which
- * covers method references too; a constructor is not banned (the directive cannot name one, and
- * banning its type would flag the migrated code), and the summary says so. The allow-list holds the
+ * covers method references too; a constructor as {@code ban TYPE#new}, which the analyzer applies
+ * to {@code new TYPE(...)} and {@code TYPE::new} only (banning the type would flag the migrated
+ * code too: {@code new Integer(x)} becomes {@code Integer.valueOf(x)}). The allow-list holds the
  * packages that may keep using the old API: those declaring it, those of the replacement API (the
  * outermost call or {@code new} of each after template: the new API is built on the old one) and
  * any {@code --ban-allow} patterns. The new text is parsed with the analyzer's own rules-file
  * parser before anything is written, so the file stays valid; lines already present are not added
- * twice.
+ * twice. The file is written through the analyzer's {@link OutputFiles} (atomically, keeping its
+ * mode).
  */
 final class Ban {
 
@@ -50,11 +53,13 @@ final class Ban {
    */
   static final class Plan {
     private final Path rulesFile;
+    private final String existing;
     private final String text;
     private final String message;
 
-    private Plan(Path rulesFile, String text, String message) {
+    private Plan(Path rulesFile, String existing, String text, String message) {
       this.rulesFile = rulesFile;
+      this.existing = existing;
       this.text = text;
       this.message = message;
     }
@@ -65,14 +70,9 @@ final class Ban {
         return message;
       }
       try {
-        Files.writeString(
-            rulesFile,
-            text,
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-      } catch (IOException e) {
-        throw new MigrationException("--ban " + rulesFile + ": cannot write: " + e.getMessage());
+        OutputFiles.write(rulesFile, existing + text);
+      } catch (OutputException e) {
+        throw new MigrationException("--ban: " + e.getMessage());
       }
       return message;
     }
@@ -89,15 +89,8 @@ final class Ban {
       throws MigrationException {
     Set<String> allow = new TreeSet<>(extraAllow);
     Set<String> targets = new TreeSet<>();
-    Set<String> constructors = new TreeSet<>();
     for (Rule r : templates.rules()) {
       for (Ref ref : r.named()) {
-        if (ref.kind() == Ref.Kind.CONSTRUCTOR) {
-          // The rules file names types and members, not constructors: banning the type would
-          // flag the migrated code too (new Integer(x) -> Integer.valueOf(x)).
-          constructors.add(ref.owner());
-          continue;
-        }
         targets.add(target(ref));
         allow.add(packageOf(ref.owner()) + ".**");
       }
@@ -107,12 +100,6 @@ final class Ban {
     for (String t : targets) {
       lines.add("ban " + t + " allow " + String.join(" ", allow));
     }
-    String note =
-        constructors.isEmpty()
-            ? ""
-            : "; constructors not banned (a rules file cannot name one; --fail-on-left finds their"
-                + " uses): "
-                + String.join(", ", constructors);
     try {
       if (Files.isDirectory(rulesFile)) {
         throw new MigrationException("--ban " + rulesFile + ": is a directory");
@@ -129,8 +116,9 @@ final class Ban {
         RulesFile.parse(existing, rulesFile.toString());
         return new Plan(
             rulesFile,
+            existing,
             "",
-            "lockkit migrate: --ban: " + rulesFile + " already forbids the old API" + note);
+            "lockkit migrate: --ban: " + rulesFile + " already forbids the old API");
       }
       String text =
           (existing.isEmpty() || existing.endsWith("\n") ? "" : "\n")
@@ -139,28 +127,27 @@ final class Ban {
               + " (lockkit migrate --ban)\n"
               + add;
       RulesFile.parse(existing + text, rulesFile.toString());
-      Path dir = rulesFile.toAbsolutePath().getParent();
-      if (Files.exists(rulesFile) ? !Files.isWritable(rulesFile) : !Files.isWritable(dir)) {
-        throw new MigrationException("--ban " + rulesFile + ": cannot be written");
-      }
+      OutputFiles.check(rulesFile);
       return new Plan(
           rulesFile,
+          existing,
           text,
           "lockkit migrate: --ban: "
               + lines.size()
               + " api/forbidden rule(s) added to "
-              + rulesFile
-              + note);
+              + rulesFile);
     } catch (RulesException e) {
+      throw new MigrationException("--ban: " + e.getMessage());
+    } catch (OutputException e) {
       throw new MigrationException("--ban: " + e.getMessage());
     } catch (IOException e) {
       throw new MigrationException("--ban " + rulesFile + ": cannot read: " + e.getMessage());
     }
   }
 
-  /** {@code Type#member} for a method or field. */
+  /** {@code Type#member} for a method or field, {@code Type#new} for a constructor. */
   static String target(Ref ref) {
-    return ref.owner() + "#" + ref.name();
+    return ref.owner() + "#" + (ref.kind() == Ref.Kind.CONSTRUCTOR ? "new" : ref.name());
   }
 
   /** Owners of the outermost call or construction of each statement of an after template. */

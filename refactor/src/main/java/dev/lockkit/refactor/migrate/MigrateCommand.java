@@ -1,5 +1,6 @@
 package dev.lockkit.refactor.migrate;
 
+import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.refactor.edit.EditException;
 import java.io.File;
 import java.io.PrintWriter;
@@ -139,6 +140,11 @@ public final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
+  @Option(
+      names = "--quiet",
+      description = "No progress line on stderr (it is drawn only when stderr is a terminal).")
+  boolean quiet;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to migrate.")
   List<Path> paths;
 
@@ -168,6 +174,7 @@ public final class MigrateCommand implements Callable<Integer> {
       err.flush();
       return EXIT_BAD_INPUT;
     }
+    Progress bar = Progress.onTerminal(err, quiet);
     try {
       if (mavenModule != null) {
         classpath.addAll(MavenModule.classpath(mavenModule, mvn, offline, mavenArgs));
@@ -176,7 +183,10 @@ public final class MigrateCommand implements Callable<Integer> {
       Migration.Result result =
           Migration.run(
               new MigrationRequest(
-                  base, templates, paths, classpath, Optional.ofNullable(kconfig), modeName));
+                  base, templates, paths, classpath, Optional.ofNullable(kconfig), modeName),
+              new Phases(),
+              bar);
+      bar.done();
       if (modeName.equals("dry-run") && format == Format.text) {
         out.print(result.changes().unifiedDiff(base));
       }
@@ -189,12 +199,13 @@ public final class MigrateCommand implements Callable<Integer> {
       if (modeName.equals("write")) {
         // Every input and output is checked before the first write: a run writes all or nothing.
         Ban.Plan banPlan = ban == null ? null : Ban.plan(ban, result.templates(), banAllow);
-        Verify verifier = verify ? new Verify(result, classpath, base) : null;
+        Verify verifier = verify ? new Verify(result, classpath, base).progress(bar) : null;
         if (verify) {
           // Differential and before writing: only errors the change introduces fail the run,
           // and then nothing is written.
           Verify.Builds before = verifier.build();
           Verify.Builds after = verifier.buildRewritten();
+          bar.done();
           List<String> problems = verifier.newErrors(before, after);
           problems.forEach(err::println);
           err.println(
@@ -218,10 +229,12 @@ public final class MigrateCommand implements Callable<Integer> {
       }
       return leftover ? EXIT_CHECK_FAILED : EXIT_OK;
     } catch (MigrationException | EditException e) {
+      bar.done();
       err.println("lockkit migrate: " + e.getMessage());
       err.flush();
       return EXIT_BAD_INPUT;
     } catch (RuntimeException e) {
+      bar.done();
       if (debug) {
         StringWriter sw = new StringWriter();
         e.printStackTrace(new PrintWriter(sw));

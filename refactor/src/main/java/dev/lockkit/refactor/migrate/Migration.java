@@ -5,6 +5,7 @@ import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
+import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.EditException;
 import dev.lockkit.refactor.migrate.gate.GateCheck;
@@ -14,6 +15,7 @@ import dev.lockkit.refactor.migrate.report.LeftSite;
 import dev.lockkit.refactor.migrate.report.MigrationReport;
 import dev.lockkit.refactor.migrate.report.RewrittenSite;
 import dev.lockkit.refactor.migrate.report.RuleReport;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.resolve.Workspace;
 import dev.lockkit.refactor.migrate.resolve.WorkspaceException;
 import dev.lockkit.refactor.migrate.template.Ref;
@@ -38,11 +40,13 @@ import java.util.TreeSet;
  * {@link Result#changes()} (or prints its diff).
  *
  * <p>Implementation overview. The analysed tree and the templates are parsed with one symbol solver
- * ({@link Workspace}), so a template type and a target type are the same declaration. For each
- * file, in path order: {@link Matcher} finds the matches and near misses, {@link FilePlan} chooses
- * and renders the rewrites (gating check included) and their imports, {@link SitesLeft} lists the
- * remaining uses of the old API. All per-rule lists are sorted by path and line, so the report is a
- * function of the input only.
+ * ({@link Workspace}), so a template type and a target type are the same declaration; javac then
+ * attributes the analysed files' bodies that spell a template's names ({@link Symbols}), and its
+ * answer decides which member a call, method reference or field denotes. For each file, in path
+ * order: {@link Matcher} finds the matches and near misses, {@link FilePlan} chooses and renders
+ * the rewrites (gating check included) and their imports, {@link SitesLeft} lists the remaining
+ * uses of the old API. All per-rule lists are sorted by path and line, so the report is a function
+ * of the input only.
  */
 public final class Migration {
 
@@ -67,6 +71,16 @@ public final class Migration {
 
   /** Runs a migration, adding the time of each phase to {@code phases} (for the benchmark). */
   public static Result run(MigrationRequest request, Phases phases) throws MigrationException {
+    return run(request, phases, Progress.NONE);
+  }
+
+  /**
+   * Runs a migration, showing its stages on {@code progress} (stderr only, never in a report):
+   * reading, javac's attribution, then matching file by file.
+   */
+  public static Result run(MigrationRequest request, Phases phases, Progress progress)
+      throws MigrationException {
+    progress.update("migrate: reading sources and templates", 0, 1);
     Workspace ws;
     long t = System.nanoTime();
     TemplateSet templates;
@@ -93,16 +107,22 @@ public final class Migration {
       }
     }
     Set<String> oldTypes = oldTypes(rules);
-    Matcher matcher = new Matcher(rules);
+    t = System.nanoTime();
+    progress.update("migrate: javac attribution", 0, 1);
+    Symbols symbols = Symbols.of(ws, request.classpath(), spelledNames(rules));
+    phases.add("javac attribution", t);
+    Matcher matcher = new Matcher(rules, symbols);
     GateCheck gate = new GateCheck(model);
-    SitesLeft sitesLeft = new SitesLeft(rules);
+    SitesLeft sitesLeft = new SitesLeft(rules, symbols);
     ChangeSet changes = new ChangeSet();
     Map<Rule, List<RewrittenSite>> done = new LinkedHashMap<>();
     Map<Rule, List<LeftSite>> left = new LinkedHashMap<>();
     rules.forEach(r -> done.put(r, new ArrayList<>()));
     rules.forEach(r -> left.put(r, new ArrayList<>()));
     Path templatePath = request.templates().toAbsolutePath().normalize();
+    int scanned = 0;
     for (Workspace.Unit unit : ws.units()) {
+      progress.update("migrate: matching", ++scanned, ws.units().size());
       if (unit.file().path().equals(templatePath)) {
         continue; // the template file inside PATH: its befores would match themselves
       }
@@ -180,6 +200,25 @@ public final class Migration {
   }
 
   /** Types whose imports a rewrite may leave unused: owners and placeholder types of befores. */
+  /**
+   * The simple names a site of some before template must spell: the methods and fields the befores
+   * name and the types they construct. Only method bodies that spell one are attributed by javac.
+   */
+  private static Set<String> spelledNames(List<Rule> rules) {
+    Set<String> out = new TreeSet<>();
+    for (Rule r : rules) {
+      for (Ref ref : r.named()) {
+        switch (ref.kind()) {
+          case METHOD, FIELD -> out.add(ref.name());
+          case CONSTRUCTOR, TYPE ->
+              out.add(ref.owner().substring(ref.owner().lastIndexOf('.') + 1));
+          default -> {}
+        }
+      }
+    }
+    return out;
+  }
+
   private static Set<String> oldTypes(List<Rule> rules) {
     Set<String> out = new TreeSet<>();
     for (Rule r : rules) {

@@ -20,9 +20,10 @@ import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.match.Match;
+import dev.lockkit.refactor.migrate.match.Members;
 import dev.lockkit.refactor.migrate.match.NearMiss;
-import dev.lockkit.refactor.migrate.match.Unifier;
 import dev.lockkit.refactor.migrate.report.LeftSite;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.RefResolver;
 import dev.lockkit.refactor.migrate.template.Rule;
@@ -60,8 +61,15 @@ final class SitesLeft {
   record Entry(Rule rule, LeftSite site) {}
 
   private final List<Rule> rules;
+  private final Symbols symbols;
 
   SitesLeft(List<Rule> rules) {
+    this(rules, Symbols.none());
+  }
+
+  /** Sites left, with javac deciding which member a call, method reference or field denotes. */
+  SitesLeft(List<Rule> rules, Symbols symbols) {
+    this.symbols = symbols;
     this.rules = rules;
   }
 
@@ -231,15 +239,27 @@ final class SitesLeft {
     };
   }
 
-  private static boolean uses(Expression x, Ref ref) {
+  private boolean uses(Expression x, Ref ref) {
+    Symbols.Answer a =
+        x instanceof MethodReferenceExpr || x instanceof MethodCallExpr ? symbols.method(x) : null;
+    if (a != null) {
+      if (a instanceof Symbols.Unresolved u) {
+        throw new IllegalStateException(u.problem()); // reported as unresolved by the caller
+      }
+      return Members.sameMethod(ref, (Symbols.Member) a);
+    }
+    if ((x instanceof NameExpr || x instanceof FieldAccessExpr)
+        && symbols.field(x) instanceof Symbols.Member m) {
+      return m.owner().equals(ref.owner());
+    }
     if (x instanceof MethodReferenceExpr r) {
       // A method reference is a use of the method: listed (a rule rewrites it only when one of
       // its before templates is that reference).
-      return Unifier.sameMethod(ref, r.resolve());
+      return Members.sameMethod(ref, r.resolve());
     }
     if (x instanceof MethodCallExpr m) {
       ResolvedMethodDeclaration d = m.resolve();
-      return Unifier.sameMethod(ref, d);
+      return Members.sameMethod(ref, d);
     }
     if (x instanceof ObjectCreationExpr o) {
       return o.getType().resolve().asReferenceType().getQualifiedName().equals(ref.owner());

@@ -1,6 +1,7 @@
 package dev.lockkit.refactor.migrate;
 
 import dev.lockkit.analyzer.kconfig.FeatureModel;
+import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.analyzer.variants.VariantBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,8 @@ final class Verify {
     }
   }
 
+  private Progress progress = Progress.NONE;
+
   Verify(Migration.Result result, List<Path> cp, Path base) {
     this.result = result;
     this.base = base;
@@ -78,6 +81,12 @@ final class Verify {
 
   int configurationCount() {
     return configs.size();
+  }
+
+  /** Shows the variant builds on {@code bar} (stderr only); none by default. */
+  Verify progress(Progress bar) {
+    this.progress = bar;
+    return this;
   }
 
   Builds build() {
@@ -123,7 +132,7 @@ final class Verify {
   private Builds build(List<Path> sourceRoots) {
     VariantBuilder builder = new VariantBuilder(sourceRoots, classpath);
     Map<SortedMap<String, Boolean>, List<String>> out = new LinkedHashMap<>();
-    for (VariantBuilder.Result r : builder.buildAll(configs)) {
+    for (VariantBuilder.Result r : builder.buildAll(configs, progress)) {
       out.put(r.config(), r.errors().stream().map(e -> inRoot(e, sourceRoots)).toList());
     }
     return new Builds(out);

@@ -208,4 +208,39 @@ class MatchingTest {
     assertTrue(rule.left().get(0).unresolved());
     assertTrue(rule.left().get(0).reason().startsWith("unresolved"), rule.left().get(0).reason());
   }
+
+  @Test
+  void aMethodReferenceIsASiteLeftOnlyWhenJavacSaysItIsTheTemplatesOverload() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import p.Keys;
+            class T {
+              class NewHash {
+                @BeforeTemplate int before(String s) { return Keys.hash(s); }
+                @AfterTemplate int after(String s) { return s.hashCode(); }
+              }
+            }
+            """,
+            "src/p/Keys.java",
+            """
+            package p;
+            import java.util.function.BiFunction;
+            import java.util.function.Function;
+            public class Keys {
+              public static int hash(String s) { return 0; }
+              public static int hash(String s, boolean deep) { return 1; }
+              Function<String, Integer> one = Keys::hash;
+              BiFunction<String, Boolean, Integer> two = Keys::hash;
+              int three = hash("x", true);
+            }
+            """));
+    RuleReport r = TestTrees.run(root).report().rules().get(0);
+    assertEquals(
+        java.util.List.of("7:35 Keys::hash"),
+        r.left().stream().map(s -> s.line() + ":" + s.column() + " " + s.code()).toList(),
+        r.toString());
+  }
 }

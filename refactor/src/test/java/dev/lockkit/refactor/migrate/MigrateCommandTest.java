@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,7 +203,7 @@ class MigrateCommandTest {
   }
 
   @Test
-  void aConstructorTemplateIsNotBannedAsItsWholeType() throws Exception {
+  void aConstructorTemplateBansThatConstructorNotItsType() throws Exception {
     TestTrees.write(
         root,
         Map.of(
@@ -228,8 +229,25 @@ class MigrateCommandTest {
             root.resolve("src").toString());
     assertEquals(0, code, err.toString());
     assertTrue(TestTrees.text(root, "src/p/A.java").contains("return Integer.valueOf(i);"));
-    assertFalse(TestTrees.text(root, "rules.txt").contains("ban java.lang.Integer "));
-    assertTrue(err.toString().contains("constructors not banned"), err.toString());
+    String rules = TestTrees.text(root, "rules.txt");
+    assertFalse(rules.contains("ban java.lang.Integer "), rules);
+    assertTrue(rules.contains("ban java.lang.Integer#new allow java.lang.**\n"), rules);
+    // The analyzer enforces it: the migrated code is clean, a construction left is flagged.
+    assertEquals(List.of(), forbidden());
+    Files.writeString(
+        root.resolve("src/p/B.java"), "package p;\nclass B {\n  Object o = new Integer(1);\n}\n");
+    assertEquals(List.of("java.lang.Integer#new <- p.B"), forbidden());
+  }
+
+  private List<String> forbidden() throws Exception {
+    return dev.lockkit.analyzer.api.Analyzer.on(root.resolve("src"))
+        .rules(root.resolve("rules.txt"))
+        .displayBase(root)
+        .run()
+        .findings("api/forbidden")
+        .stream()
+        .map(dev.lockkit.analyzer.finding.Finding::key)
+        .toList();
   }
 
   @Test

@@ -21,7 +21,7 @@ class TemplateValidationTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"Placeholder", "Repeated", "Matches", "NotMatches", "OfKind", "NoAutoboxing"})
+  @CsvSource({"Placeholder", "OfKind", "NoAutoboxing"})
   void unsupportedRefasterFeatureIsNamed(String feature) {
     String message =
         refuse(

@@ -18,6 +18,7 @@ import java.util.Map;
 public final class Bindings {
 
   final Map<String, Expression> placeholders;
+  final Map<String, List<Expression>> repeated = new LinkedHashMap<>();
   final Map<String, ResolvedType> typeVariables;
   final Map<String, String> locals;
   final List<Node> consumed;
@@ -38,16 +39,21 @@ public final class Bindings {
   }
 
   Bindings copy() {
-    return new Bindings(
-        new LinkedHashMap<>(placeholders),
-        new LinkedHashMap<>(typeVariables),
-        new LinkedHashMap<>(locals),
-        new ArrayList<>(consumed));
+    Bindings b =
+        new Bindings(
+            new LinkedHashMap<>(placeholders),
+            new LinkedHashMap<>(typeVariables),
+            new LinkedHashMap<>(locals),
+            new ArrayList<>(consumed));
+    b.repeated.putAll(repeated);
+    return b;
   }
 
   void adopt(Bindings other) {
     placeholders.clear();
     placeholders.putAll(other.placeholders);
+    repeated.clear();
+    repeated.putAll(other.repeated);
     typeVariables.clear();
     typeVariables.putAll(other.typeVariables);
     locals.clear();
@@ -59,7 +65,18 @@ public final class Bindings {
   /** The target expression bound to placeholder {@code name}, as written. */
   /** Every bound placeholder's target expression (their text is kept by a rewrite). */
   public java.util.Collection<Expression> boundExpressions() {
-    return java.util.Collections.unmodifiableCollection(placeholders.values());
+    List<Expression> out = new ArrayList<>(placeholders.values());
+    repeated.values().forEach(out::addAll);
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The target arguments bound to {@code @Repeated} placeholder {@code name} (possibly none), or
+   * null if it is not a repeated placeholder of the match.
+   */
+  public List<Expression> repeated(String name) {
+    List<Expression> r = repeated.get(name);
+    return r == null ? null : List.copyOf(r);
   }
 
   public Expression placeholder(String name) {

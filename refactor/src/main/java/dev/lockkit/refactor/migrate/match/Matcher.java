@@ -13,6 +13,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Rule;
 import dev.lockkit.refactor.migrate.template.Template;
@@ -38,9 +39,17 @@ import java.util.Optional;
 public final class Matcher {
 
   private final List<Rule> rules;
+  private final Symbols symbols;
 
+  /** A matcher that resolves the target code with JavaParser's symbol solver alone. */
   public Matcher(List<Rule> rules) {
+    this(rules, Symbols.none());
+  }
+
+  /** A matcher that takes javac's answers ({@code symbols}) where javac attributed the code. */
+  public Matcher(List<Rule> rules, Symbols symbols) {
     this.rules = List.copyOf(rules);
+    this.symbols = symbols;
   }
 
   /** Matches and near misses of one file. */
@@ -82,7 +91,7 @@ public final class Matcher {
           continue;
         }
         Bindings b = new Bindings();
-        Mismatch m = Unifier.expression(t, x, b);
+        Mismatch m = Unifier.expression(t, x, b, symbols);
         if (m == null) {
           matches.add(new Match(rule, t, List.of(x), b));
           return;
@@ -114,7 +123,7 @@ public final class Matcher {
           }
           List<Statement> run = alone != null ? List.of(alone) : list.subList(i, i + n);
           Bindings b = new Bindings();
-          Mismatch m = Unifier.statements(t, run, b);
+          Mismatch m = Unifier.statements(t, run, b, symbols);
           if (m == null) {
             matches.add(new Match(rule, t, run, b));
             break ruleLoop;

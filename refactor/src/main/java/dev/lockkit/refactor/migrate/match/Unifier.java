@@ -1,6 +1,5 @@
 package dev.lockkit.refactor.migrate.match;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -28,11 +27,10 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
-import dev.lockkit.refactor.migrate.template.RefResolver;
 import dev.lockkit.refactor.migrate.template.Template;
 import java.util.List;
 import java.util.Optional;
@@ -43,30 +41,23 @@ import java.util.Optional;
  * <p>Implementation overview. Unification walks the template and the target in step, ignoring
  * parentheses on both sides (precedence is restored when rendering). Names are compared by what
  * they resolve to, never by spelling: a template method matches a call of the same declaration or
- * of an override of it; fields, constructors and types match by declaring type and name. A
- * placeholder binds any expression whose static type the symbol solver computes and which is
- * assignable to the placeholder's type ({@link TypeUnifier} binds the method's type variables on
- * the way); a placeholder seen twice must bind equal code. The first failure ends unification and
- * is returned as a {@link Mismatch} whose depth counts the template nodes matched so far, so the
+ * of an override of it ({@link Members}), as javac resolved the target where it attributed it
+ * (JavaParser's solver elsewhere); fields, constructors and types match by declaring type and name.
+ * Placeholders are bound by {@link PlaceholderUnifier}; the shared state and reasons are in {@link
+ * UnifierBase}. This class is the structural walk. The first failure ends unification and is
+ * returned as a {@link Mismatch} whose depth counts the template nodes matched so far, so the
  * caller can report the nearest miss. Resolution failures in the target are reported as unresolved,
  * never as plain mismatches, so an unresolvable site is never silently skipped.
  */
-public final class Unifier {
+public final class Unifier extends PlaceholderUnifier {
 
-  private final Template template;
-  private final Bindings bindings;
-  private final TypeUnifier types;
-  private int depth;
-
-  private Unifier(Template template, Bindings bindings) {
-    this.template = template;
-    this.bindings = bindings;
-    this.types = new TypeUnifier(template.typeVariables(), bindings);
+  private Unifier(Template template, Bindings bindings, Symbols symbols) {
+    super(template, bindings, symbols);
   }
 
   /** Unifies an expression template's body with {@code target}; null on success. */
-  static Mismatch expression(Template template, Expression target, Bindings into) {
-    Unifier u = new Unifier(template, into);
+  static Mismatch expression(Template template, Expression target, Bindings into, Symbols symbols) {
+    Unifier u = new Unifier(template, into, symbols);
     return template.negated()
         ? u.negated(template.expression(), target)
         : u.expr(template.expression(), target);
@@ -117,8 +108,9 @@ public final class Unifier {
   }
 
   /** Unifies a statement template's body with consecutive {@code targets}; null on success. */
-  static Mismatch statements(Template template, List<Statement> targets, Bindings into) {
-    Unifier u = new Unifier(template, into);
+  static Mismatch statements(
+      Template template, List<Statement> targets, Bindings into, Symbols symbols) {
+    Unifier u = new Unifier(template, into, symbols);
     List<Statement> ts = template.statements();
     for (int i = 0; i < ts.size(); i++) {
       Mismatch m = u.stmt(ts.get(i), targets.get(i));
@@ -126,38 +118,6 @@ public final class Unifier {
         return m;
       }
     }
-    return null;
-  }
-
-  private Mismatch fail(Node at, String reason) {
-    return new Mismatch(at, false, reason, depth);
-  }
-
-  private Mismatch unresolved(Node at, RuntimeException e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new Mismatch(
-        at,
-        true,
-        "unresolved: cannot resolve '"
-            + Describe.code(at)
-            + "' ("
-            + m.lines().findFirst().orElse(m)
-            + "); pass its library with --classpath",
-        depth);
-  }
-
-  /** A site the symbol solver could not type without overflowing the stack: never rewritten. */
-  private Mismatch unresolvedRecursive(Node at) {
-    return new Mismatch(
-        at,
-        true,
-        "unresolved: cannot resolve '" + Describe.code(at) + "'" + RefResolver.RECURSIVE,
-        depth);
-  }
-
-  private Mismatch matched(Node target) {
-    depth++;
-    bindings.consumed.add(target);
     return null;
   }
 
@@ -202,17 +162,6 @@ public final class Unifier {
       return null;
     }
     return fail(x, "expected a statement like '" + Describe.code(t) + "'");
-  }
-
-  private static Mismatch first(Mismatch a, Mismatch b) {
-    return a != null ? a : b;
-  }
-
-  private static Expression unwrap(Expression e) {
-    while (e.isEnclosedExpr()) {
-      e = e.asEnclosedExpr().getInner();
-    }
-    return e;
   }
 
   private Mismatch expr(Expression tRaw, Expression xRaw) {
@@ -313,44 +262,11 @@ public final class Unifier {
     return fail(x, "expected '" + Describe.code(t) + "', found " + Describe.target(x));
   }
 
-  private Mismatch placeholder(String name, Expression written, Expression x) {
-    Expression bound = bindings.placeholders.get(name);
-    if (bound != null) {
-      return Describe.sameCode(unwrap(bound), x)
-          ? null
-          : fail(x, "placeholder '" + name + "' is already bound to different code");
-    }
-    ResolvedType actual;
-    try {
-      actual = x.calculateResolvedType();
-    } catch (RuntimeException e) {
-      return unresolved(x, e);
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(x);
-    }
-    ResolvedType wanted = template.placeholders().get(name);
-    String why = types.unify(wanted, actual);
-    if (why != null) {
-      return fail(
-          x,
-          "'"
-              + Describe.code(x)
-              + "' has type "
-              + actual.describe()
-              + ", not assignable to "
-              + wanted.describe()
-              + why);
-    }
-    bindings.placeholders.put(name, written);
-    depth++;
-    return null;
-  }
-
   private Mismatch anyOf(MethodCallExpr t, Expression xRaw) {
     Mismatch best = null;
     for (Expression alternative : t.getArguments()) {
       Bindings fork = bindings.copy();
-      Unifier u = new Unifier(template, fork);
+      Unifier u = new Unifier(template, fork, symbols);
       u.depth = depth;
       Mismatch m = u.expr(alternative, xRaw);
       if (m == null) {
@@ -366,21 +282,20 @@ public final class Unifier {
   }
 
   private Mismatch call(MethodCallExpr t, Ref ref, Expression x) {
+    String repeated = repeatedLast(t);
+    int fixed = repeated == null ? t.getArguments().size() : t.getArguments().size() - 1;
     if (!(x instanceof MethodCallExpr xc)
         || !xc.getNameAsString().equals(ref.name())
-        || xc.getArguments().size() != t.getArguments().size()) {
+        || (repeated == null
+            ? xc.getArguments().size() != fixed
+            : xc.getArguments().size() < fixed)) {
       return fail(x, "expected a call of " + ref.display() + ", found " + Describe.target(x));
     }
-    ResolvedMethodDeclaration d;
-    try {
-      d = xc.resolve();
-    } catch (RuntimeException e) {
-      return unresolved(xc, e);
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(xc);
-    }
-    if (!sameMethod(ref, d)) {
-      return fail(xc, "calls " + d.getQualifiedName() + ", not " + ref.display());
+    String called = called(xc, ref);
+    if (called != null) {
+      return called.startsWith("unresolved:")
+          ? new Mismatch(xc, true, called, depth)
+          : fail(xc, "calls " + called + ", not " + ref.display());
     }
     matched(xc);
     if (!ref.isStatic()) {
@@ -392,13 +307,16 @@ public final class Unifier {
         return m;
       }
     }
-    for (int i = 0; i < t.getArguments().size(); i++) {
+    for (int i = 0; i < fixed; i++) {
       Mismatch m = expr(t.getArgument(i), xc.getArgument(i));
       if (m != null) {
         return m;
       }
     }
-    return null;
+    return repeated == null
+        ? null
+        : repeatedArguments(
+            repeated, xc.getArguments().subList(fixed, xc.getArguments().size()), xc);
   }
 
   /**
@@ -414,16 +332,12 @@ public final class Unifier {
           ? first(type(tt.getType(), xt.getType()), matched(x))
           : fail(x, "expected " + t);
     }
-    ResolvedMethodDeclaration d;
-    try {
-      d = xm.resolve();
-    } catch (RuntimeException e) {
-      return unresolved(xm, e);
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(xm);
-    }
-    if (ref == null || !sameMethod(ref, d)) {
-      return fail(xm, "refers to " + d.getQualifiedName() + ", not " + t);
+    String called = ref == null ? null : called(xm, ref);
+    if (ref == null || called != null) {
+      if (called != null && called.startsWith("unresolved:")) {
+        return new Mismatch(xm, true, called, depth);
+      }
+      return fail(xm, "refers to " + (called == null ? "another method" : called) + ", not " + t);
     }
     matched(xm);
     if (t.getScope() instanceof TypeExpr) {
@@ -458,37 +372,30 @@ public final class Unifier {
     return new Mismatch(m.at(), false, Describe.receiverReason(unwrap(x), wanted, m), m.depth());
   }
 
-  public static boolean sameMethod(Ref ref, ResolvedMethodDeclaration d) {
-    if (!d.getName().equals(ref.name())) {
-      return false;
-    }
-    String owner = d.declaringType().getQualifiedName();
-    if (owner.equals(ref.owner())) {
-      return RefResolver.signature(d).equals(ref.signature());
-    }
-    if (ref.isStatic() || d.isStatic() || !RefResolver.signature(d).equals(ref.signature())) {
-      return false;
-    }
-    try {
-      return d.declaringType().getAllAncestors().stream()
-          .anyMatch(a -> a.getQualifiedName().equals(ref.owner()));
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
   private Mismatch field(Expression t, Ref ref, Expression x) {
     if (!(x instanceof FieldAccessExpr) && !(x instanceof NameExpr)) {
       return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x));
     }
-    ResolvedValueDeclaration d;
-    try {
-      d = x instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) x).resolve();
-    } catch (RuntimeException e) {
-      return unresolved(x, e);
+    Symbols.Answer a = symbols.field(x);
+    if (a instanceof Symbols.Unresolved u) {
+      return unresolved(x, u.problem());
     }
-    Optional<String> owner = Describe.fieldOwner(d);
-    if (owner.isEmpty() || !owner.get().equals(ref.owner()) || !d.getName().equals(ref.name())) {
+    Optional<String> owner;
+    String name;
+    if (a instanceof Symbols.Member m) {
+      owner = Optional.of(m.owner());
+      name = m.name();
+    } else {
+      ResolvedValueDeclaration d;
+      try {
+        d = x instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) x).resolve();
+      } catch (RuntimeException e) {
+        return unresolved(x, e);
+      }
+      owner = Describe.fieldOwner(d);
+      name = d.getName();
+    }
+    if (owner.isEmpty() || !owner.get().equals(ref.owner()) || !name.equals(ref.name())) {
       return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x));
     }
     matched(x);

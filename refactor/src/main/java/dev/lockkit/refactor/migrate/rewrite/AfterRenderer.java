@@ -56,6 +56,11 @@ public final class AfterRenderer {
       Ref ref = e.getValue();
       switch (ref.kind()) {
         case PLACEHOLDER -> {
+          List<Expression> args = bindings.repeated(ref.name());
+          if (args != null) {
+            spans.add(repeated(templateFile, n, args, bound));
+            continue;
+          }
           Expression target = bindings.placeholder(ref.name());
           String text = bound.apply(target);
           Node parent = n.getParentNode().orElseThrow();
@@ -110,6 +115,24 @@ public final class AfterRenderer {
     }
     out.append(reindent(text.substring(at, end), baseIndent, targetIndent));
     return out.toString();
+  }
+
+  /**
+   * A {@code @Repeated} placeholder (the last argument of a call) becomes the arguments it bound,
+   * comma-separated; with none, it goes with the comma before it.
+   */
+  private static Span repeated(
+      SourceFile f, Node n, List<Expression> args, Function<Expression, String> bound) {
+    if (!args.isEmpty()) {
+      return span(f, n, String.join(", ", args.stream().map(bound).toList()));
+    }
+    MethodCallExpr call = (MethodCallExpr) n.getParentNode().orElseThrow();
+    int i = 0;
+    while (call.getArgument(i) != n) {
+      i++;
+    }
+    int from = i == 0 ? start(f, n) : end(f, call.getArgument(i - 1));
+    return new Span(from, end(f, n), "");
   }
 
   private static boolean unqualified(Node n) {

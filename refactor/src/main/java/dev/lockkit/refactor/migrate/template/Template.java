@@ -18,7 +18,10 @@ import java.util.Set;
  * type variables; the matcher unifies them), {@link #refs()} the resolved meaning of every name in
  * the body (so the matcher never resolves the template again), {@link #typeVariables()} the
  * method's own type parameters (and its rule class's), {@link #requires()} the gated declarations
- * it references, {@link #negated()} whether this is the negation of a before template.
+ * it references, {@link #negated()} whether this is the negation of a before template, {@link
+ * #conditions()} the {@code @Matches}/{@code @NotMatches} conditions of its placeholders, {@link
+ * #repeated()} its {@code @Repeated} placeholders (each the last argument of a call: it stands for
+ * zero or more arguments).
  */
 public record Template(
     MethodDeclaration method,
@@ -29,7 +32,33 @@ public record Template(
     Set<String> typeVariables,
     Map<Node, Ref> refs,
     List<Requirement> requires,
-    boolean negated) {
+    boolean negated,
+    Map<String, List<Condition>> conditions,
+    Set<String> repeated) {
+
+  public Template {
+    conditions = Map.copyOf(conditions);
+    repeated = Set.copyOf(repeated);
+  }
+
+  /**
+   * A placeholder's {@code @Matches(M.class)} (or, {@code negated}, {@code @NotMatches}): the code
+   * it binds must (must not) satisfy the matcher {@code M}, named by its simple class name.
+   */
+  public record Condition(String matcher, boolean negated) {
+    /**
+     * The matchers implemented (by name: Picnic's classes need Error Prone's {@code VisitorState}):
+     * those Picnic's JDK and Guava rules use.
+     */
+    public static final Set<String> KNOWN =
+        Set.of(
+            "IsEmpty",
+            "IsIdentityOperation",
+            "IsLambdaExpressionOrMethodReference",
+            "IsRefasterAsVarargs",
+            "RequiresComputation",
+            "IsNullLiteral");
+  }
 
   /**
    * The negation of this before template ({@code @AlsoNegation}): it matches the code Refaster's
@@ -39,7 +68,17 @@ public record Template(
    */
   public Template negation() {
     return new Template(
-        method, kind, expression, statements, placeholders, typeVariables, refs, requires, true);
+        method,
+        kind,
+        expression,
+        statements,
+        placeholders,
+        typeVariables,
+        refs,
+        requires,
+        true,
+        conditions,
+        repeated);
   }
 
   /**

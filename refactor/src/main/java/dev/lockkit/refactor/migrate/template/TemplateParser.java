@@ -53,14 +53,7 @@ public final class TemplateParser {
    */
   static final Set<String> UNSUPPORTED_ANNOTATIONS =
       Set.of(
-          "Placeholder",
-          "Repeated",
-          "Matches",
-          "NotMatches",
-          "OfKind",
-          "AllowCodeBetweenLines",
-          "NoAutoboxing",
-          "AlsoReverseTernary");
+          "Placeholder", "OfKind", "AllowCodeBetweenLines", "NoAutoboxing", "AlsoReverseTernary");
 
   private final Workspace workspace;
   private final SourceFile file;
@@ -218,11 +211,20 @@ public final class TemplateParser {
       throw error(m, "template method " + m.getNameAsString() + " has no body");
     }
     Map<String, ResolvedType> placeholders = new LinkedHashMap<>();
+    Map<String, List<Template.Condition>> conditions = new LinkedHashMap<>();
+    Set<String> repeated = new LinkedHashSet<>();
     for (Parameter p : m.getParameters()) {
       if (p.isVarArgs()) {
         throw error(p, "varargs placeholders are not supported (parameter " + p.getName() + ")");
       }
       placeholders.put(p.getNameAsString(), resolver.resolveType(p.getType(), p));
+      List<Template.Condition> cs = PlaceholderAnnotations.conditions(this, p);
+      if (!cs.isEmpty()) {
+        conditions.put(p.getNameAsString(), cs);
+      }
+      if (p.isAnnotationPresent("Repeated")) {
+        repeated.add(p.getNameAsString());
+      }
     }
     Set<String> typeVariables = new LinkedHashSet<>();
     // Picnic's form declares a rule's type variables on the rule class, shared by its templates;
@@ -235,6 +237,7 @@ public final class TemplateParser {
     for (TypeParameter tp : m.getTypeParameters()) {
       typeVariables.add(tp.getNameAsString());
     }
+    PlaceholderAnnotations.checkRepeated(this, m, repeated);
     List<Statement> stmts = new ArrayList<>(m.getBody().get().getStatements());
     Template.Kind kind;
     Expression expression = null;
@@ -283,7 +286,9 @@ public final class TemplateParser {
         typeVariables,
         refs,
         requires,
-        false);
+        false,
+        conditions,
+        repeated);
   }
 
   private void checkNotBare(

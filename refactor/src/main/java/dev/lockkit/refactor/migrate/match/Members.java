@@ -1,0 +1,50 @@
+package dev.lockkit.refactor.migrate.match;
+
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
+import dev.lockkit.refactor.migrate.template.Ref;
+import dev.lockkit.refactor.migrate.template.RefResolver;
+
+/**
+ * Whether a resolved method is a template's method: the same declaration (owner, name, erased
+ * parameter types), or an instance method overriding it (the owner's supertypes include the
+ * template's owner, same signature). One comparison for javac's symbols and one for JavaParser's
+ * solver's, with the same rules.
+ */
+public final class Members {
+
+  private Members() {}
+
+  /** Whether javac's member is {@code ref}'s method or an override of it. */
+  public static boolean sameMethod(Ref ref, Symbols.Member m) {
+    if (!m.name().equals(ref.name())) {
+      return false;
+    }
+    if (m.owner().equals(ref.owner())) {
+      return m.signature().equals(ref.signature());
+    }
+    return !ref.isStatic()
+        && !m.isStatic()
+        && m.signature().equals(ref.signature())
+        && m.ownerSupertypes().contains(ref.owner());
+  }
+
+  public static boolean sameMethod(Ref ref, ResolvedMethodDeclaration d) {
+    if (!d.getName().equals(ref.name())) {
+      return false;
+    }
+    String owner = d.declaringType().getQualifiedName();
+    if (owner.equals(ref.owner())) {
+      return RefResolver.signature(d).equals(ref.signature());
+    }
+    if (ref.isStatic() || d.isStatic() || !RefResolver.signature(d).equals(ref.signature())) {
+      return false;
+    }
+    try {
+      return d.declaringType().getAllAncestors().stream()
+          .anyMatch(a -> a.getQualifiedName().equals(ref.owner()));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

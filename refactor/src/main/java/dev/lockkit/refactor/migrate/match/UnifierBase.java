@@ -1,0 +1,105 @@
+package dev.lockkit.refactor.migrate.match;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
+import dev.lockkit.refactor.migrate.template.Ref;
+import dev.lockkit.refactor.migrate.template.RefResolver;
+import dev.lockkit.refactor.migrate.template.Template;
+
+/**
+ * The state of one unification ({@link Unifier}) and what every part of it shares: the template,
+ * the bindings so far, the depth reached (for the nearest miss), the mismatch and unresolved
+ * reasons, and the question which method a call or method reference denotes (javac's answer where
+ * it attributed the code, else JavaParser's solver's; compared by {@link Members}).
+ */
+abstract class UnifierBase {
+
+  final Template template;
+  final Bindings bindings;
+  final TypeUnifier types;
+  final Symbols symbols;
+  final Conditions conditions;
+  int depth;
+
+  UnifierBase(Template template, Bindings bindings, Symbols symbols) {
+    this.template = template;
+    this.bindings = bindings;
+    this.types = new TypeUnifier(template.typeVariables(), bindings);
+    this.symbols = symbols;
+    this.conditions = new Conditions(symbols);
+  }
+
+  Mismatch fail(Node at, String reason) {
+    return new Mismatch(at, false, reason, depth);
+  }
+
+  Mismatch unresolved(Node at, RuntimeException e) {
+    return unresolved(at, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+
+  Mismatch unresolved(Node at, String m) {
+    return new Mismatch(
+        at,
+        true,
+        "unresolved: cannot resolve '"
+            + Describe.code(at)
+            + "' ("
+            + m.lines().findFirst().orElse(m)
+            + "); pass its library with --classpath",
+        depth);
+  }
+
+  /** A site the symbol solver could not type without overflowing the stack: never rewritten. */
+  Mismatch unresolvedRecursive(Node at) {
+    return new Mismatch(
+        at,
+        true,
+        "unresolved: cannot resolve '" + Describe.code(at) + "'" + RefResolver.RECURSIVE,
+        depth);
+  }
+
+  Mismatch matched(Node target) {
+    depth++;
+    bindings.consumed.add(target);
+    return null;
+  }
+
+  static Mismatch first(Mismatch a, Mismatch b) {
+    return a != null ? a : b;
+  }
+
+  static Expression unwrap(Expression e) {
+    while (e.isEnclosedExpr()) {
+      e = e.asEnclosedExpr().getInner();
+    }
+    return e;
+  }
+
+  /**
+   * Null when the call or method reference {@code x} denotes {@code ref}'s method (or an override
+   * of it); else the qualified name of the method it denotes, or an {@code unresolved:} reason.
+   * javac decides where it attributed the code; JavaParser's solver elsewhere.
+   */
+  String called(Expression x, Ref ref) {
+    Symbols.Answer a = symbols.method(x);
+    if (a instanceof Symbols.Unresolved u) {
+      return unresolved(x, u.problem()).reason();
+    }
+    if (a instanceof Symbols.Member m) {
+      return Members.sameMethod(ref, m) ? null : m.owner() + "." + m.name();
+    }
+    ResolvedMethodDeclaration d;
+    try {
+      d = x instanceof MethodCallExpr c ? c.resolve() : ((MethodReferenceExpr) x).resolve();
+    } catch (RuntimeException e) {
+      return unresolved(x, e).reason();
+    } catch (StackOverflowError e) {
+      return unresolvedRecursive(x).reason();
+    }
+    return Members.sameMethod(ref, d) ? null : d.getQualifiedName();
+  }
+}
