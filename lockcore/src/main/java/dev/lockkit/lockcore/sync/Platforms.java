@@ -1,7 +1,6 @@
 package dev.lockkit.lockcore.sync;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -16,15 +15,45 @@ import java.util.function.Supplier;
  */
 public final class Platforms {
 
-  // Volatile so that a default installed by one thread is seen by threads it starts afterwards.
+  // Stands in `current` while some thread binding is open anywhere: "look at the thread's binding
+  // first". Never returned, never called.
+  private static final Platform LOOKUP =
+      new Platform() {
+        @Override
+        public void beforeSharedAccess(Object location, String op) {
+          throw new AssertionError("Platforms.LOOKUP is a marker");
+        }
+
+        @Override
+        public void park(Object blocker) {
+          throw new AssertionError("Platforms.LOOKUP is a marker");
+        }
+
+        @Override
+        public void unpark(Thread thread) {
+          throw new AssertionError("Platforms.LOOKUP is a marker");
+        }
+
+        @Override
+        public void spinWait(Object location) {
+          throw new AssertionError("Platforms.LOOKUP is a marker");
+        }
+      };
+
+  // What current() reads first: the process-wide default while no thread binding is open (every
+  // library use: one volatile read, exactly as before bindings existed), else LOOKUP. Volatile so
+  // that a default installed by one thread is seen by threads it starts afterwards.
+  private static volatile Platform current = JvmPlatform.INSTANCE;
+
+  // The process-wide default (install); read unlocked only on the LOOKUP path.
   private static volatile Platform global = JvmPlatform.INSTANCE;
 
   private static final ThreadLocal<Platform> BOUND = new ThreadLocal<>();
 
-  // How many thread bindings are open in the whole JVM. While none is (every library use),
-  // current()
-  // is one volatile read, as before there were bindings: the ThreadLocal is never consulted.
-  private static final AtomicInteger OPEN_BINDINGS = new AtomicInteger();
+  // Guards `open` and the writes of `current` and `global`: binding and unbinding happen once per
+  // task per schedule, never per operation.
+  private static final Object LOCK = new Object();
+  private static int open;
 
   private Platforms() {}
 
@@ -33,13 +62,12 @@ public final class Platforms {
    * calling thread's binding if it has one, else the process-wide default.
    */
   public static Platform current() {
-    if (OPEN_BINDINGS.get() != 0) {
-      Platform bound = BOUND.get();
-      if (bound != null) {
-        return bound;
-      }
+    Platform p = current;
+    if (p != LOOKUP) {
+      return p;
     }
-    return global;
+    Platform bound = BOUND.get();
+    return bound != null ? bound : global;
   }
 
   /**
@@ -48,9 +76,15 @@ public final class Platforms {
    * sees it: a harness that may share the JVM with another run binds instead.
    */
   public static Platform install(Platform platform) {
-    Platform previous = global;
-    global = Objects.requireNonNull(platform, "platform");
-    return previous;
+    Objects.requireNonNull(platform, "platform");
+    synchronized (LOCK) {
+      Platform previous = global;
+      global = platform;
+      if (open == 0) {
+        current = platform;
+      }
+      return previous;
+    }
   }
 
   /**
@@ -61,8 +95,25 @@ public final class Platforms {
     Objects.requireNonNull(platform, "platform");
     Platform previous = BOUND.get();
     BOUND.set(platform);
-    OPEN_BINDINGS.incrementAndGet();
+    synchronized (LOCK) {
+      if (open++ == 0) {
+        current = LOOKUP;
+      }
+    }
     return new Binding(Thread.currentThread(), previous);
+  }
+
+  private static void unbind(Platform previous) {
+    if (previous == null) {
+      BOUND.remove();
+    } else {
+      BOUND.set(previous);
+    }
+    synchronized (LOCK) {
+      if (--open == 0) {
+        current = global;
+      }
+    }
   }
 
   /** Runs {@code work} with {@code platform} bound to the calling thread and returns its result. */
@@ -102,12 +153,7 @@ public final class Platforms {
                 + Thread.currentThread().getName());
       }
       closed = true;
-      if (previous == null) {
-        BOUND.remove();
-      } else {
-        BOUND.set(previous);
-      }
-      OPEN_BINDINGS.decrementAndGet();
+      unbind(previous);
     }
   }
 }
