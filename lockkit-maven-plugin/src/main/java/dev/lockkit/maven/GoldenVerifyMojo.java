@@ -2,6 +2,9 @@ package dev.lockkit.maven;
 
 import dev.lockkit.golden.cli.GoldenCommand;
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -9,13 +12,23 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * {@code lockkit:golden-verify}, as {@code lockkit golden verify}: every scenario on every variant
  * (or one shard of them) compared with the approved files; never approves. Writes the Markdown
  * table and JUnit XML under {@code target/lockkit/}. A difference fails the build.
+ *
+ * <p>The target is {@code lockcore} by default; a project's own {@code ScenarioTarget} is named by
+ * its fully qualified class name ({@code <target>com.acme.MyTarget</target>}) and loaded from the
+ * project's test class path (its classes, test classes and dependencies), as is any target the
+ * project declares as a service.
  */
-@Mojo(name = "golden-verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(
+    name = "golden-verify",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.TEST)
 public final class GoldenVerifyMojo extends LockkitMojo {
 
   /** Scenario directory, as {@code --scenarios}. */
@@ -38,9 +51,17 @@ public final class GoldenVerifyMojo extends LockkitMojo {
   @Parameter(property = "lockkit.shard", defaultValue = "1/1")
   String shard;
 
-  /** The implementation the scenarios run on, as {@code --target}. */
+  /**
+   * The implementation the scenarios run on, as {@code --target}: a target's name ({@code
+   * lockcore}, or a service on the project's class path) or a {@code ScenarioTarget}'s fully
+   * qualified class name.
+   */
   @Parameter(property = "lockkit.target", defaultValue = "lockcore")
   String target;
+
+  /** The project's test class path, where a project's own target is loaded from. */
+  @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true)
+  List<String> classpath;
 
   /** CI mode, as {@code --strict} (implied by CI=true). */
   @Parameter(property = "lockkit.strict", defaultValue = "false")
@@ -77,11 +98,34 @@ public final class GoldenVerifyMojo extends LockkitMojo {
     if (strict) {
       args.add("--strict");
     }
-    CommandRunner.run(
-        new GoldenCommand(),
-        "lockkit golden verify",
-        args,
-        getLog(),
-        line -> line.contains("DIFF") || line.contains("FAIL") || line.contains("MISSING"));
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try (URLClassLoader project = projectLoader()) {
+      // golden looks targets up through the context class loader (by service or class name).
+      thread.setContextClassLoader(project);
+      CommandRunner.run(
+          new GoldenCommand(),
+          "lockkit golden verify",
+          args,
+          getLog(),
+          line -> line.contains("DIFF") || line.contains("FAIL") || line.contains("MISSING"));
+    } catch (java.io.IOException e) {
+      throw new MojoExecutionException("lockkit: cannot close the project class loader: " + e, e);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** The project's test class path over the plugin's own classes (golden, golden-lockcore). */
+  private URLClassLoader projectLoader() throws MojoExecutionException {
+    List<URL> urls = new ArrayList<>();
+    for (String element : classpath == null ? List.<String>of() : classpath) {
+      try {
+        urls.add(new File(element).toURI().toURL());
+      } catch (MalformedURLException e) {
+        throw new MojoExecutionException("lockkit: bad class path entry " + element, e);
+      }
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), GoldenVerifyMojo.class.getClassLoader());
   }
 }

@@ -161,6 +161,100 @@ class GoalsTest {
     assertTrue(e.getMessage().startsWith("lockkit golden verify failed"), e.getMessage());
   }
 
+  /** A user's own scenario target, compiled into {@code classes} (a project's output). */
+  private Path userTarget() throws IOException {
+    write(
+        "src/com/acme/HitTarget.java",
+        """
+        package com.acme;
+
+        import dev.lockkit.golden.matrix.Variant;
+        import dev.lockkit.golden.scenario.Op;
+        import dev.lockkit.golden.scenario.Vma;
+        import dev.lockkit.golden.spi.Scheduling;
+        import dev.lockkit.golden.spi.SchedulingPoints;
+        import dev.lockkit.golden.target.Events;
+        import dev.lockkit.golden.target.Machine;
+        import dev.lockkit.golden.target.ScenarioTarget;
+        import java.util.List;
+        import java.util.Set;
+
+        public final class HitTarget implements ScenarioTarget {
+          public String name() { return "hits"; }
+          public Set<String> operations() { return Set.of("hit"); }
+          public Machine boot(Variant v, List<Vma> vmas, int tasks, Events events) {
+            SchedulingPoints points = Scheduling.current();
+            int[] hits = {0};
+            return new Machine() {
+              public void enterTask(int task) {}
+              public String perform(int task, Op op) {
+                points.beforeSharedAccess(hits, "load");
+                int seen = hits[0];
+                points.beforeSharedAccess(hits, "store");
+                hits[0] = seen + 1;
+                return "saw " + seen;
+              }
+              public String snapshot() { return "hits=" + hits[0] + "\\n"; }
+            };
+          }
+        }
+        """);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    java.io.StringWriter diagnostics = new java.io.StringWriter();
+    try (var files = javac.getStandardFileManager(null, null, null)) {
+      boolean ok =
+          javac
+              .getTask(
+                  diagnostics,
+                  files,
+                  null,
+                  List.of(
+                      "-d",
+                      classes.toString(),
+                      "-cp",
+                      System.getProperty("java.class.path"),
+                      "-proc:none"),
+                  null,
+                  files.getJavaFileObjects(dir.resolve("src/com/acme/HitTarget.java")))
+              .call();
+      assertTrue(ok, diagnostics.toString());
+    }
+    return classes;
+  }
+
+  @Test
+  void goldenVerifyRunsAUserTargetNamedByItsClassFromTheProjectClassPath() throws Exception {
+    Path classes = userTarget();
+    write("scenarios/hits.scn", "explore: exhaustive\ntask:\n  call hit a\ntask:\n  call hit b\n");
+    write("Kconfig", "config STATS\n\tbool \"stats\"\n");
+    GoldenVerifyMojo m = new GoldenVerifyMojo();
+    m.basedir = dir.toFile();
+    m.scenarios = dir.resolve("scenarios").toFile();
+    m.kconfig = dir.resolve("Kconfig").toFile();
+    m.sample = "all";
+    m.shard = "1/1";
+    m.target = "com.acme.HitTarget";
+    m.strict = true;
+    m.markdown = dir.resolve("target/lockkit/golden.md").toFile();
+    m.junit = dir.resolve("target/lockkit/TEST-lockkit-golden.xml").toFile();
+
+    m.classpath = List.of();
+    MojoExecutionException notFound = assertThrows(MojoExecutionException.class, m::execute);
+    assertTrue(
+        notFound.getMessage().contains("target class com.acme.HitTarget is not on the class path"),
+        notFound.getMessage());
+
+    // On the project's class path the target runs: no approved file yet, so strict mode fails
+    // naming the missing cells, one per variant of the Kconfig.
+    m.classpath = List.of(classes.toString());
+    MojoFailureException missing = assertThrows(MojoFailureException.class, m::execute);
+    assertTrue(
+        missing.getMessage().startsWith("lockkit golden verify failed"), missing.getMessage());
+    String table = Files.readString(dir.resolve("target/lockkit/golden.md"));
+    assertTrue(table.contains("hits") && table.contains("MISSING"), table);
+  }
+
   private static Map<Path, String> contents(Path root) throws IOException {
     Map<Path, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {

@@ -36,7 +36,7 @@ final class DiffCommand implements Callable<Integer> {
   @Option(
       names = "--left",
       paramLabel = "NAME",
-      description = "Reference target (default: lockcore).")
+      description = "Reference target, named as --right is (default: lockcore).")
   String left = "lockcore";
 
   @Option(
@@ -44,7 +44,8 @@ final class DiffCommand implements Callable<Integer> {
       paramLabel = "NAME",
       required = true,
       description =
-          "Target compared with it: a built-in one or a ScenarioTarget service on the class path.")
+          "Target compared with it: a ScenarioTarget service's name, or a ScenarioTarget's fully"
+              + " qualified class name, on the class path.")
   String right;
 
   @Option(names = "--scenarios", paramLabel = "DIR", description = "Scenario directory.")

@@ -74,7 +74,10 @@ public final class GoldenCommand implements Callable<Integer> {
     @Option(
         names = "--target",
         paramLabel = "NAME",
-        description = "Implementation to run the scenarios on (default: lockcore).")
+        description =
+            "Implementation to run the scenarios on: a ScenarioTarget service's name (default:"
+                + " lockcore, from golden-lockcore) or a ScenarioTarget's fully qualified class name"
+                + " on the class path.")
     String target = "lockcore";
 
     @Option(

@@ -194,12 +194,13 @@ public final class GoldenRun {
 
   /**
    * Verifies every scenario in {@code scenarios} on every valid variant of {@code kconfig} against
-   * the approved files in the sibling {@code approved} directory, with the lockcore target; prints
-   * the Markdown table and any failures to {@code out}. Never approves anything (strict on CI).
+   * the approved files in the sibling {@code approved} directory, on {@code target}; prints the
+   * Markdown table and any failures to {@code out}. Never approves anything (strict on CI).
    *
    * @return 0 when every pair matches its approved file, 1 when some do not, 2 for bad input
    */
-  public static int verifyAll(Path scenarios, Path kconfig, PrintWriter out) {
+  public static int verifyAll(
+      Path scenarios, Path kconfig, ScenarioTarget target, PrintWriter out) {
     Policy policy = Policy.fromEnvironment() == Policy.STRICT ? Policy.STRICT : Policy.VERIFY;
     return run(
         scenarios,
@@ -208,7 +209,7 @@ public final class GoldenRun {
         KconfigVariants.Sample.ALL,
         Shard.ALL,
         policy,
-        Targets.get("lockcore"),
+        target,
         out,
         null,
         null);

@@ -8,10 +8,10 @@ import dev.lockkit.golden.sched.ReplayStrategy;
 import dev.lockkit.golden.sched.Schedule;
 import dev.lockkit.golden.sched.ScheduleRun;
 import dev.lockkit.golden.sched.Strategy;
+import dev.lockkit.golden.spi.RunBinding;
+import dev.lockkit.golden.spi.Scheduling;
 import dev.lockkit.golden.trace.Canonical;
 import dev.lockkit.golden.trace.TraceLog;
-import dev.lockkit.lockcore.sync.Platform;
-import dev.lockkit.lockcore.sync.Platforms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,11 @@ import java.util.function.Consumer;
  * Runs a {@link Program} under a {@link Mode} and groups its schedules by outcome.
  *
  * <p>One explorer owns one {@link ControlledPlatform} (and so one pool of task threads) and can be
- * reused for many programs; close it to stop the threads. Not thread-safe: the platform is
- * process-wide, so only one exploration may run at a time in a JVM.
+ * reused for many programs; close it to stop the threads. Not thread-safe: one exploration at a
+ * time per explorer. Nothing is process-wide: the platform is bound only to the thread that calls
+ * {@link #explore} and to this explorer's task threads (through {@link Scheduling} and the
+ * program's {@link RunBinding}), so explorers on different threads run at the same time without
+ * seeing each other's schedules.
  */
 public final class Explorer implements AutoCloseable {
 
@@ -57,9 +60,13 @@ public final class Explorer implements AutoCloseable {
     boolean complete = true;
     long cuts = 0;
     long focusCuts = 0;
-    Platform previous = Platforms.install(platform);
     List<AutoCloseable> attached = new ArrayList<>();
+    // The harness thread builds each schedule's state and reads its outcome: it needs the run's
+    // scheduler bound too (lockcore's cells capture their platform when the kernel is booted).
+    RunBinding.Scope own = Scheduling.bind(platform);
+    RunBinding.Scope target = null;
     try {
+      target = program.binding().bind(platform);
       for (FailureMonitor m : monitors) {
         attached.add(m.attach(platform));
       }
@@ -93,7 +100,10 @@ public final class Explorer implements AutoCloseable {
           // Detaching a monitor cannot fail in a way that changes the result.
         }
       }
-      Platforms.install(previous);
+      if (target != null) {
+        target.close();
+      }
+      own.close();
     }
     List<Exploration.Outcome> outcomes = new ArrayList<>();
     for (Map.Entry<String, Group> g : groups.entrySet()) {
@@ -115,7 +125,7 @@ public final class Explorer implements AutoCloseable {
     for (Consumer<S> task : program.tasks()) {
       bodies.add(() -> task.accept(state));
     }
-    ScheduleRun run = platform.run(bodies, strategy, trace);
+    ScheduleRun run = platform.run(bodies, strategy, trace, program.binding());
     strategy.endSchedule(run);
     Failure failure = run.failure();
     String text;

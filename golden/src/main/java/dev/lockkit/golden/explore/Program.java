@@ -1,5 +1,6 @@
 package dev.lockkit.golden.explore;
 
+import dev.lockkit.golden.spi.RunBinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,11 +20,14 @@ public final class Program<S> {
   private final Supplier<S> setup;
   private final List<Consumer<S>> tasks;
   private final Function<S, String> outcome;
+  private final RunBinding binding;
 
-  private Program(Supplier<S> setup, List<Consumer<S>> tasks, Function<S, String> outcome) {
+  private Program(
+      Supplier<S> setup, List<Consumer<S>> tasks, Function<S, String> outcome, RunBinding binding) {
     this.setup = setup;
     this.tasks = List.copyOf(tasks);
     this.outcome = outcome;
+    this.binding = binding;
   }
 
   /** Starts a program whose state each schedule gets from {@code setup}. */
@@ -43,6 +47,11 @@ public final class Program<S> {
     return outcome.apply(state);
   }
 
+  /** How the program's code reaches the run's scheduler (beyond {@code Scheduling.current()}). */
+  public RunBinding binding() {
+    return binding;
+  }
+
   /** Number of tasks. */
   public int taskCount() {
     return tasks.size();
@@ -53,6 +62,7 @@ public final class Program<S> {
     private final Supplier<S> setup;
     private final List<Consumer<S>> tasks = new ArrayList<>();
     private Function<S, String> outcome = s -> "";
+    private RunBinding binding = RunBinding.NONE;
 
     private Builder(Supplier<S> setup) {
       this.setup = Objects.requireNonNull(setup, "setup");
@@ -70,12 +80,22 @@ public final class Program<S> {
       return this;
     }
 
+    /**
+     * Sets how the program's code reaches the run's scheduler when it calls an SPI of its own: the
+     * explorer applies {@code binding} on every thread that runs the program's code (see {@link
+     * RunBinding}). Code that uses {@code Scheduling.current()} needs none.
+     */
+    public Builder<S> binding(RunBinding binding) {
+      this.binding = Objects.requireNonNull(binding, "binding");
+      return this;
+    }
+
     /** The program. */
     public Program<S> build() {
       if (tasks.isEmpty()) {
         throw new IllegalStateException("a program needs at least one task");
       }
-      return new Program<>(setup, tasks, outcome);
+      return new Program<>(setup, tasks, outcome, binding);
     }
   }
 }

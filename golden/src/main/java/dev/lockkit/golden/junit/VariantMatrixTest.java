@@ -1,6 +1,5 @@
 package dev.lockkit.golden.junit;
 
-import dev.lockkit.golden.matrix.LockcoreVariants;
 import dev.lockkit.golden.matrix.VariantSource;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -16,9 +15,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code [i/n] VARIANT_ID}.
  *
  * <pre>{@code
- * @VariantMatrixTest(config = "PER_VMA_LOCK && !DEBUG_LOCK_ALLOC")
- * void faultSucceeds(Variant variant) { ... }
+ * @VariantMatrixTest(source = Variants.class, config = "STATS && !TRACING")
+ * void hitsAreCounted(Variant variant) { ... }
  * }</pre>
+ *
+ * <p>The source is required: golden knows no variants of its own ({@code KconfigFile} reads a
+ * project's Kconfig; the lockcore adapter offers {@code
+ * dev.lockkit.golden.lockcore.LockcoreVariants}).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface VariantMatrixTest {
 
   /** Where the variants come from; needs a public no-argument constructor. */
-  Class<? extends VariantSource> source() default LockcoreVariants.class;
+  Class<? extends VariantSource> source();
 
   /** A configuration selector: only variants where it holds run ({@code all}: every variant). */
   String config() default "all";

@@ -1,7 +1,10 @@
 package dev.lockkit.golden.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One operation of a task. {@link #toText()} is its canonical {@code .scn} form, which the parser
@@ -11,6 +14,41 @@ public sealed interface Op {
 
   /** The canonical {@code .scn} text. */
   String toText();
+
+  /**
+   * The operation's keyword as a scenario writes it ({@code fault}, {@code mmap_read_lock}...;
+   * {@code call} for a target's own operation): what a target declares it performs.
+   */
+  default String keyword() {
+    String t = toText();
+    int space = t.indexOf(' ');
+    return space < 0 ? t : t.substring(0, space);
+  }
+
+  /**
+   * The keywords of the built-in memory operations (every operation but {@code call}): the
+   * vocabulary of address-space targets such as lockcore's, which declares it in {@code
+   * ScenarioTarget.memoryOperations()}. A target that does not declare one refuses a scenario using
+   * it before anything runs.
+   */
+  static Set<String> memoryOperations() {
+    Set<String> ops =
+        new LinkedHashSet<>(
+            List.of(
+                "fault",
+                "mmap",
+                "munmap",
+                "mprotect",
+                "fork",
+                "exit-child",
+                "read-maps",
+                "expand-stack",
+                "fatal-signal"));
+    for (RawOp r : RawOp.values()) {
+      ops.add(r.text());
+    }
+    return Collections.unmodifiableSet(ops);
+  }
 
   /** A page fault at {@code address}; {@code user} is false for a kernel-mode access. */
   record Fault(long address, boolean write, boolean user) implements Op {

@@ -43,21 +43,7 @@ public final class ScenarioParser {
   private ScenarioParser() {}
 
   private static List<String> operations() {
-    List<String> ops =
-        new ArrayList<>(
-            List.of(
-                "fault",
-                "mmap",
-                "munmap",
-                "mprotect",
-                "fork",
-                "exit-child",
-                "read-maps",
-                "expand-stack",
-                "fatal-signal"));
-    for (Op.RawOp r : Op.RawOp.values()) {
-      ops.add(r.text());
-    }
+    List<String> ops = new ArrayList<>(Op.memoryOperations());
     // A target's own operations: 'call NAME [ARG...]' (ScenarioTarget.operations()).
     ops.add("call NAME [ARG...]");
     return List.copyOf(ops);

@@ -1,17 +1,18 @@
 package dev.lockkit.golden.sched;
 
+import dev.lockkit.golden.spi.RunBinding;
+import dev.lockkit.golden.spi.Scheduling;
+import dev.lockkit.golden.spi.SchedulingPoints;
 import dev.lockkit.golden.trace.TraceLog;
-import dev.lockkit.lockcore.sync.Platform;
-import dev.lockkit.lockcore.sync.Platforms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * lockcore's {@link Platform} under the harness's control: tasks run on real threads, exactly one
- * at a time, and every {@code beforeSharedAccess}, {@code park} and {@code spinWait} is a
- * scheduling point at which a {@link Strategy} picks the task that runs next.
+ * golden's {@link SchedulingPoints} SPI under the harness's control: tasks run on real threads,
+ * exactly one at a time, and every {@code beforeSharedAccess}, {@code park} and {@code spinWait} is
+ * a scheduling point at which a {@link Strategy} picks the task that runs next.
  *
  * <p>Implementation overview. Each task runs on a pooled {@link WorkerPool.Worker}. The right to
  * run is a single volatile {@code turn} (a task index, or -1 for the harness). The thread holding
@@ -28,14 +29,14 @@ import java.util.concurrent.locks.LockSupport;
  * once (still a scheduling point); otherwise the task is disabled until some task unparks it.
  * Spurious wake-ups are never generated. {@code spinWait} disables the spinning task until another
  * task performs a shared access that may write: every operation except those whose verb (the part
- * after the last dot, as in lockcore's {@code int.getAcquire}) starts with {@code load}, {@code
- * read} or {@code get} (a failed CAS counts as a write: conservative). It disables only when no
- * other task wrote since the spinner's previous {@code spinWait} returned, i.e. when the spin
- * condition was evaluated wholly after the last foreign write; otherwise the spin is retried once
- * more (the first iteration of every spin loop is therefore always retried). Spinning thus never
- * consumes the step budget, a spin that could observe a change is always retried, and spinners that
- * wait only on each other are a deadlock, not a livelock. {@code unpark} is not a scheduling point;
- * the access that precedes it in lockcore is.
+ * after the last dot, as in {@code int.getAcquire}) starts with {@code load}, {@code read} or
+ * {@code get} (a failed CAS counts as a write: conservative). It disables only when no other task
+ * wrote since the spinner's previous {@code spinWait} returned, i.e. when the spin condition was
+ * evaluated wholly after the last foreign write; otherwise the spin is retried once more (the first
+ * iteration of every spin loop is therefore always retried). Spinning thus never consumes the step
+ * budget, a spin that could observe a change is always retried, and spinners that wait only on each
+ * other are a deadlock, not a livelock. {@code unpark} is not a scheduling point; the access that
+ * precedes it in the code under control is.
  *
  * <p>Failures. When every unfinished task is disabled the schedule has deadlocked; exceeding the
  * step limit is a livelock; an exception escaping a task, a report through {@link FailureSink}, or
@@ -48,7 +49,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Calls from threads that are not tasks of this platform (the harness building a scenario's
  * initial state, say) behave as on the JVM platform: no scheduling point, real {@code LockSupport}.
  */
-public final class ControlledPlatform implements Platform, FailureSink, AutoCloseable {
+public final class ControlledPlatform implements SchedulingPoints, FailureSink, AutoCloseable {
 
   private static final int HARNESS = Turn.HARNESS;
 
@@ -93,16 +94,24 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
 
   /**
    * Runs one schedule of {@code bodies} (task i is {@code T<i>}) under {@code strategy}, appending
-   * scheduling decisions and task events to {@code trace}. Installs this platform for the duration
-   * and restores the previous one. Not reentrant: one schedule at a time.
+   * scheduling decisions and task events to {@code trace}. Each task thread has this platform bound
+   * ({@link Scheduling#current()}) while it runs its body. Not reentrant: one schedule at a time.
    */
   public ScheduleRun run(List<Runnable> bodies, Strategy strategy, TraceLog trace) {
+    return run(bodies, strategy, trace, RunBinding.NONE);
+  }
+
+  /**
+   * As {@link #run(List, Strategy, TraceLog)}, with {@code binding} also applied to this platform
+   * on each task thread around its body: how code calling an SPI of its own reaches this schedule.
+   */
+  public ScheduleRun run(
+      List<Runnable> bodies, Strategy strategy, TraceLog trace, RunBinding binding) {
     if (bodies.isEmpty() || bodies.size() > 64) {
       throw new IllegalArgumentException("a schedule needs 1..64 tasks, got " + bodies.size());
     }
     long start = System.nanoTime();
     reset(bodies.size(), strategy, trace);
-    Platform previous = Platforms.install(this);
     try {
       strategy.beginSchedule();
       for (int i = 0; i < bodies.size(); i++) {
@@ -110,14 +119,13 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
         Runnable body = bodies.get(i);
         TaskState t = tasks[i];
         t.worker = pool.get(i);
-        t.worker.submit(() -> taskMain(index, body));
+        t.worker.submit(() -> taskMain(index, body, binding));
       }
       // Start-up: each task in turn runs to its first scheduling point; only then does the
       // strategy take its first decision (see point()).
       handOff(0);
       awaitHarness();
     } finally {
-      Platforms.install(previous);
       current = HARNESS;
       runNanos += System.nanoTime() - start;
       schedules++;
@@ -148,11 +156,13 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
 
   // ---- the task side ------------------------------------------------------------------------
 
-  private void taskMain(int index, Runnable body) {
+  private void taskMain(int index, Runnable body, RunBinding binding) {
     WorkerPool.Worker self = (WorkerPool.Worker) Thread.currentThread();
     self.platform = this;
     self.task = index;
-    try {
+    // Bound before the turn is awaited: a binding touches only this thread's state.
+    try (RunBinding.Scope own = Scheduling.bind(this);
+        RunBinding.Scope target = binding.bind(this)) {
       awaitTurn(index);
       if (!aborted) {
         body.run();
@@ -315,9 +325,9 @@ public final class ControlledPlatform implements Platform, FailureSink, AutoClos
     return t == null ? null : t.name;
   }
 
-  /** The platform installed now, if it is a controlled one; else null. */
+  /** The scheduler bound to the calling thread, if it is a controlled one; else null. */
   public static ControlledPlatform installed() {
-    return Platforms.current() instanceof ControlledPlatform c ? c : null;
+    return Scheduling.current() instanceof ControlledPlatform c ? c : null;
   }
 
   /**

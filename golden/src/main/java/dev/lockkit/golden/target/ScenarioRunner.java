@@ -11,6 +11,8 @@ import dev.lockkit.golden.sched.ControlledPlatform;
 import dev.lockkit.golden.sched.Failure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Runs scenarios against targets on an {@link Explorer} and renders their golden text. */
 public final class ScenarioRunner {
@@ -56,6 +58,7 @@ public final class ScenarioRunner {
               }
               return new Run(target.boot(variant, scenario.vmas(), n, events), results);
             });
+    b.binding(target.binding());
     for (int i = 0; i < n; i++) {
       int task = i;
       List<Op> ops = scenario.tasks().get(i);
@@ -113,23 +116,30 @@ public final class ScenarioRunner {
     return sb.toString();
   }
 
-  /** Refuses a scenario that calls an operation the target does not declare. */
+  /**
+   * Refuses a scenario that uses an operation the target does not declare: a {@code call} not in
+   * {@link ScenarioTarget#operations()}, a memory operation not in {@link
+   * ScenarioTarget#memoryOperations()}.
+   */
   static void checkCalls(Scenario scenario, ScenarioTarget target) {
-    for (var ops : scenario.tasks()) {
-      for (var op : ops) {
-        if (op instanceof dev.lockkit.golden.scenario.Op.Call c
-            && !target.operations().contains(c.name())) {
+    for (List<Op> ops : scenario.tasks()) {
+      for (Op op : ops) {
+        boolean declared =
+            op instanceof Op.Call c
+                ? target.operations().contains(c.name())
+                : target.memoryOperations().contains(op.keyword());
+        if (!declared) {
+          Set<String> known = new TreeSet<>(target.memoryOperations());
+          target.operations().forEach(n -> known.add("call " + n));
           throw new IllegalArgumentException(
               "scenario "
                   + scenario.name()
                   + ": '"
-                  + c.toText()
+                  + op.toText()
                   + "' is not an operation of target "
                   + target.name()
                   + " (it declares "
-                  + (target.operations().isEmpty()
-                      ? "none"
-                      : String.join(", ", new java.util.TreeSet<>(target.operations())))
+                  + (known.isEmpty() ? "none" : String.join(", ", known))
                   + ")");
         }
       }

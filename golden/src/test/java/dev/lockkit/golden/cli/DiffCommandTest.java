@@ -27,9 +27,34 @@ class DiffCommandTest extends CommandFixture {
 
   @Test
   void anUnknownTargetIsAUsageErrorListingTheKnownOnes() {
-    Run r = golden("diff", "--right", "nosuch");
+    Run r = golden("diff", "--left", "toy", "--right", "nosuch");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown target 'nosuch' (known: "), r.err());
     assertTrue(r.err().contains("toy-lockless-service"), r.err());
+  }
+
+  @Test
+  void aTargetIsLoadedByItsFullyQualifiedClassNameFromTheClassPath() {
+    Run r = golden("diff", "--left", "toy", "--right", "dev.lockkit.golden.cli.LocklessToyService");
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("fault-vs-munmap on MMU: first difference at line "), r.out());
+  }
+
+  @Test
+  void aClassNameThatIsNotATargetIsAUsageErrorSayingWhy() {
+    Run missing = golden("diff", "--left", "toy", "--right", "com.acme.NoSuchTarget");
+    assertEquals(2, missing.code());
+    assertTrue(
+        missing.err().contains("target class com.acme.NoSuchTarget is not on the class path"),
+        missing.err());
+    Run notATarget = golden("diff", "--left", "toy", "--right", "java.lang.String");
+    assertEquals(2, notATarget.code());
+    assertTrue(
+        notATarget
+            .err()
+            .contains(
+                "target class java.lang.String does not implement"
+                    + " dev.lockkit.golden.target.ScenarioTarget"),
+        notATarget.err());
   }
 }

@@ -20,9 +20,14 @@ class GoldenRunTest {
     Path scenarios = Files.createDirectories(root.resolve("scenarios"));
     Files.writeString(
         scenarios.resolve("bad.scn"), "vma 0x10000 0x20000 rw-\ntask:\n  fault 0x1g000\n");
-    Path kconfig = Path.of("..", "lockcore", "Kconfig");
+    Path kconfig = Files.writeString(root.resolve("Kconfig"), "config STATS\n\tbool \"stats\"\n");
     StringWriter out = new StringWriter();
-    int rc = GoldenRun.verifyAll(scenarios, kconfig, new PrintWriter(out));
+    int rc =
+        GoldenRun.verifyAll(
+            scenarios,
+            kconfig,
+            new dev.lockkit.golden.target.ToyTarget(false),
+            new PrintWriter(out));
     assertEquals(2, rc, out.toString());
     assertTrue(out.toString().contains("bad.scn:3: bad address '0x1g000'"), out.toString());
     assertTrue(!Files.exists(root.resolve("approved")));

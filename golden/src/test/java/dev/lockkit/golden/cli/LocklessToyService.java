@@ -22,6 +22,11 @@ public final class LocklessToyService implements ScenarioTarget {
   }
 
   @Override
+  public java.util.Set<String> memoryOperations() {
+    return toy.memoryOperations();
+  }
+
+  @Override
   public Machine boot(Variant variant, List<Vma> vmas, int tasks, Events events) {
     return toy.boot(variant, vmas, tasks, events);
   }

@@ -1,6 +1,6 @@
 package dev.lockkit.golden.explore;
 
-import dev.lockkit.lockcore.sync.Platforms;
+import dev.lockkit.golden.spi.Scheduling;
 import java.util.Objects;
 
 /**
@@ -18,17 +18,17 @@ final class Cell<T> {
   }
 
   T get() {
-    Platforms.current().beforeSharedAccess(this, "load");
+    Scheduling.current().beforeSharedAccess(this, "load");
     return value;
   }
 
   void set(T v) {
-    Platforms.current().beforeSharedAccess(this, "store");
+    Scheduling.current().beforeSharedAccess(this, "store");
     value = v;
   }
 
   boolean cas(T expected, T update) {
-    Platforms.current().beforeSharedAccess(this, "cas");
+    Scheduling.current().beforeSharedAccess(this, "cas");
     if (Objects.equals(value, expected)) {
       value = update;
       return true;

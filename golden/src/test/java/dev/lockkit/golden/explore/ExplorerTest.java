@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.golden.sched.Failure;
 import dev.lockkit.golden.sched.Schedule;
-import dev.lockkit.lockcore.sync.Platforms;
+import dev.lockkit.golden.spi.Scheduling;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,7 +149,7 @@ class ExplorerTest {
               c[2].set(other);
             }
             while (c[other].get() == 1 && c[2].get() == other) {
-              Platforms.current().spinWait(c[2]);
+              Scheduling.current().spinWait(c[2]);
             }
             int inside = c[3].get() + 1;
             c[3].set(inside);
@@ -191,12 +191,12 @@ class ExplorerTest {
               if (lostWakeup) {
                 if (c[0].get().equals(false)) { // checks once, then registers: the bug
                   c[1].set(Thread.currentThread());
-                  Platforms.current().park("flag");
+                  Scheduling.current().park("flag");
                 }
               } else {
                 c[1].set(Thread.currentThread());
                 while (c[0].get().equals(false)) {
-                  Platforms.current().park("flag");
+                  Scheduling.current().park("flag");
                 }
               }
             })
@@ -205,7 +205,7 @@ class ExplorerTest {
               c[0].set(true);
               Object w = c[1].get();
               if (w != null) {
-                Platforms.current().unpark((Thread) w);
+                Scheduling.current().unpark((Thread) w);
               }
             })
         .outcome(c -> "flag=" + c[0].get())
@@ -371,6 +371,34 @@ class ExplorerTest {
     assertTrue(
         first.contains("== outcome 1 of 2 (4 schedules)\ncounter=1\nfirst schedule: "), first);
     assertTrue(first.contains("sched: start -> T0"), first);
+  }
+
+  @Test
+  void twoExplorersOnTwoThreadsAtOnceDoNotSeeEachOthersSchedules() throws Exception {
+    String alone = explorer.explore(racyCounter(3), exhaustive(2)).goldenText();
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.Callable<String> run =
+          () -> {
+            try (Explorer own = new Explorer(2_000, Duration.ofSeconds(10), List.of())) {
+              start.await();
+              StringBuilder texts = new StringBuilder();
+              for (int i = 0; i < 5; i++) {
+                texts.append(own.explore(racyCounter(3), exhaustive(2)).goldenText());
+              }
+              return texts.toString();
+            }
+          };
+      var first = threads.submit(run);
+      var second = threads.submit(run);
+      String expected = alone.repeat(5);
+      assertEquals(expected, first.get(2, java.util.concurrent.TimeUnit.MINUTES));
+      assertEquals(expected, second.get(2, java.util.concurrent.TimeUnit.MINUTES));
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test

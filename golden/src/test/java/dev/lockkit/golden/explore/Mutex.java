@@ -1,6 +1,6 @@
 package dev.lockkit.golden.explore;
 
-import dev.lockkit.lockcore.sync.Platforms;
+import dev.lockkit.golden.spi.Scheduling;
 
 /** A parking mutex for two tasks (one waiter slot), built only from cells and park/unpark. */
 final class Mutex {
@@ -21,7 +21,7 @@ final class Mutex {
       if (owner.get() == null) {
         continue; // released between our CAS and registering: retry rather than sleep
       }
-      Platforms.current().park(this);
+      Scheduling.current().park(this);
     }
   }
 
@@ -30,7 +30,7 @@ final class Mutex {
     Thread w = waiter.get();
     if (w != null) {
       waiter.set(null);
-      Platforms.current().unpark(w);
+      Scheduling.current().unpark(w);
     }
   }
 

@@ -109,7 +109,24 @@ class ScenarioRunnerTest {
       assertEquals(
           "scenario hits: 'call hit home' is not an operation of target "
               + new ToyTarget(false).name()
-              + " (it declares none)",
+              + " (it declares fault, mmap, munmap)",
+          refused.getMessage());
+    }
+  }
+
+  @Test
+  void aMemoryOperationIsRefusedByATargetThatDoesNotDeclareIt() throws Exception {
+    Scenario s =
+        dev.lockkit.golden.scenario.ScenarioParser.parse(
+            "hits.scn", "hits", "explore: fixed\ntask:\n  call hit home\n  fault 0x1000\n");
+    try (Explorer explorer = new Explorer()) {
+      IllegalArgumentException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class,
+              () -> new ScenarioRunner(explorer).run(s, new Variant(Set.of()), new HitTarget()));
+      assertEquals(
+          "scenario hits: 'fault 0x1000 read user' is not an operation of target hits (it declares"
+              + " call hit)",
           refused.getMessage());
     }
   }

@@ -4,7 +4,7 @@ import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Addresses;
 import dev.lockkit.golden.scenario.Op;
 import dev.lockkit.golden.scenario.Vma;
-import dev.lockkit.lockcore.sync.Platforms;
+import dev.lockkit.golden.spi.Scheduling;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +24,11 @@ public final class ToyTarget implements ScenarioTarget {
   }
 
   @Override
+  public java.util.Set<String> memoryOperations() {
+    return java.util.Set.of("fault", "mmap", "munmap");
+  }
+
+  @Override
   public String name() {
     return lockless ? "toy-lockless" : "toy";
   }
@@ -39,17 +44,17 @@ public final class ToyTarget implements ScenarioTarget {
     }
 
     T get() {
-      Platforms.current().beforeSharedAccess(this, "ref.get");
+      Scheduling.current().beforeSharedAccess(this, "ref.get");
       return value;
     }
 
     void set(T v) {
-      Platforms.current().beforeSharedAccess(this, "ref.set");
+      Scheduling.current().beforeSharedAccess(this, "ref.set");
       value = v;
     }
 
     boolean cas(T expect, T update) {
-      Platforms.current().beforeSharedAccess(this, "ref.cas");
+      Scheduling.current().beforeSharedAccess(this, "ref.cas");
       if (value == expect) {
         value = update;
         return true;
@@ -75,7 +80,7 @@ public final class ToyTarget implements ScenarioTarget {
 
       private void lock() {
         while (!lock.cas(Boolean.FALSE, Boolean.TRUE)) {
-          Platforms.current().spinWait(lock);
+          Scheduling.current().spinWait(lock);
         }
         events.event("lock acquired");
       }

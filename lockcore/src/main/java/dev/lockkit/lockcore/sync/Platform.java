@@ -18,11 +18,12 @@ package dev.lockkit.lockcore.sync;
  *       else is shared.
  * </ul>
  *
- * <p>Each cell captures the platform installed ({@link Platforms#install}) when the cell is made,
- * and its operations, waits and wake-ups go through that one, so no primitive reads the
- * process-wide global: a kernel built under a platform keeps it. Library users never install one
- * and get the real JVM; the golden harness installs its own for the duration of a run (every kernel
- * it explores is booted, and allocates, inside that run) and restores the previous one afterwards.
+ * <p>Each cell captures the platform current ({@link Platforms#current}) when the cell is made, and
+ * its operations, waits and wake-ups go through that one, so no primitive looks a platform up per
+ * operation: a kernel built under a platform keeps it. Library users never set one and get the real
+ * JVM; a harness binds its own to the threads of one run ({@link Platforms#bind}: the thread that
+ * boots the kernel and each task thread, which allocate inside that run), so two runs in one JVM
+ * never share a platform.
  */
 public interface Platform {
 

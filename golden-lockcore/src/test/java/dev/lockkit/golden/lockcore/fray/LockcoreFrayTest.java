@@ -1,12 +1,12 @@
-package dev.lockkit.golden.fray;
+package dev.lockkit.golden.lockcore.fray;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockkit.golden.fray.FrayRuns.Engine;
-import dev.lockkit.golden.fray.FrayRuns.Found;
 import dev.lockkit.golden.lockcore.LockcoreTarget;
+import dev.lockkit.golden.lockcore.fray.FrayRuns.Engine;
+import dev.lockkit.golden.lockcore.fray.FrayRuns.Found;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
 import dev.lockkit.lockcore.config.HistoricalBug;

@@ -1,4 +1,4 @@
-package dev.lockkit.golden.fray;
+package dev.lockkit.golden.lockcore.fray;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
-package dev.lockkit.golden.matrix;
+package dev.lockkit.golden.lockcore;
 
+import dev.lockkit.golden.matrix.Variant;
+import dev.lockkit.golden.matrix.VariantSource;
 import dev.lockkit.lockcore.config.Config;
 import dev.lockkit.lockcore.config.Option;
 import java.util.LinkedHashSet;

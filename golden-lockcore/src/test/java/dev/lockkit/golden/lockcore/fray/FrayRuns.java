@@ -1,6 +1,6 @@
-package dev.lockkit.golden.fray;
+package dev.lockkit.golden.lockcore.fray;
 
-import dev.lockkit.golden.matrix.LockcoreVariants;
+import dev.lockkit.golden.lockcore.LockcoreVariants;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
 import dev.lockkit.golden.scenario.ScenarioException;

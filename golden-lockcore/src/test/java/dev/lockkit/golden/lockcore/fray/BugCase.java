@@ -1,4 +1,4 @@
-package dev.lockkit.golden.fray;
+package dev.lockkit.golden.lockcore.fray;
 
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.lockcore.config.HistoricalBug;

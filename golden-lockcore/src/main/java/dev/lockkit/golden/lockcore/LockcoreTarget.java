@@ -1,11 +1,11 @@
 package dev.lockkit.golden.lockcore;
 
-import dev.lockkit.golden.matrix.LockcoreVariants;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Addresses;
 import dev.lockkit.golden.scenario.Op;
 import dev.lockkit.golden.scenario.Vma;
 import dev.lockkit.golden.sched.Failure;
+import dev.lockkit.golden.spi.RunBinding;
 import dev.lockkit.golden.target.Events;
 import dev.lockkit.golden.target.Machine;
 import dev.lockkit.golden.target.ScenarioTarget;
@@ -63,6 +63,18 @@ public final class LockcoreTarget implements ScenarioTarget {
   @Override
   public String name() {
     return bug == null ? "lockcore" : "lockcore+" + bug;
+  }
+
+  /** lockcore reaches the run's scheduler through its own {@code sync.Platform}, bridged. */
+  @Override
+  public RunBinding binding() {
+    return LockcorePlatform.BINDING;
+  }
+
+  /** Every built-in memory operation of the scenario language: they are lockcore's. */
+  @Override
+  public java.util.Set<String> memoryOperations() {
+    return Op.memoryOperations();
   }
 
   @Override
