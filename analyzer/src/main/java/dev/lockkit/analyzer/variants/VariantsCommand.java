@@ -1,5 +1,6 @@
 package dev.lockkit.analyzer.variants;
 
+import dev.lockkit.analyzer.io.IoMessages;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigOptions;
@@ -154,6 +155,19 @@ public final class VariantsCommand implements Callable<Integer> {
           }
         }
       }
+      if (kconfig != null && IoMessages.inputProblem(kconfig, "Kconfig file") != null) {
+        return usage(err, IoMessages.inputProblem(kconfig, "Kconfig file"));
+      }
+      // The rules file is read before anything is enumerated or built, with or without
+      // --compile: a bad one is a usage error at once, not after minutes (or never).
+      Guards guards = Guards.defaults();
+      if (rules != null) {
+        String problem = IoMessages.inputProblem(rules, "rules file");
+        if (problem != null) {
+          return usage(err, problem);
+        }
+        guards = RulesFile.read(rules).guards();
+      }
       int limit = maxVariants != null ? maxVariants : DEFAULT_LIMIT;
       if (limit < 1) {
         return usage(err, "--max-variants must be at least 1");
@@ -190,7 +204,6 @@ public final class VariantsCommand implements Callable<Integer> {
                 : Arrays.asList(classpath.split(File.pathSeparator));
         Progress progress = Progress.onTerminal(err, quiet);
         try {
-          Guards guards = rules == null ? Guards.defaults() : RulesFile.read(rules).guards();
           results = new VariantBuilder(paths, cp).guards(guards).buildAll(configs, progress);
         } finally {
           progress.done();
