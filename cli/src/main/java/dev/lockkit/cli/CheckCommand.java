@@ -78,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path file = Files.isDirectory(project) ? project.resolve(ProjectFile.NAME) : project;
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       err.println(
           "lockkit check: no project file "
               + file.toAbsolutePath().normalize()

@@ -8,7 +8,12 @@ import dev.lockkit.refactor.move.MoveCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,6 +50,31 @@ public final class Main implements Runnable {
   /** Builds the command line with lockkit's error handling: one line per error, no stack trace. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    wholeSentencesInCommandLists(cl);
+    // A usage error is one line naming the command and where its help is, not the whole usage
+    // text: in a CI log the usage block buries the one line that says what was wrong.
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine at = ex.getCommandLine();
+          String name = at.getCommandSpec().qualifiedName();
+          StringBuilder line = new StringBuilder(name).append(": ");
+          // picocli reports a missing required option before an unknown one; the unknown one
+          // (often a typo of the missing one) is named first.
+          List<String> unknown = at.getUnmatchedArguments();
+          if (!(ex instanceof CommandLine.UnmatchedArgumentException) && !unknown.isEmpty()) {
+            line.append("Unknown option: '").append(String.join("', '", unknown)).append("'; ");
+          }
+          line.append(ex.getMessage().lines().findFirst().orElse("usage error"));
+          if (ex instanceof CommandLine.UnmatchedArgumentException u
+              && !u.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions()));
+            line.append("?)");
+          }
+          line.append("; see '").append(name).append(" --help'");
+          at.getErr().println(line);
+          at.getErr().flush();
+          return EXIT_USAGE;
+        });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           boolean debug = parseResult != null && parseResult.originalArgs().contains("--debug");
@@ -59,6 +89,43 @@ public final class Main implements Runnable {
         });
     return cl;
   }
+
+  /**
+   * Lists subcommands with the first whole sentence of each description. Why: picocli shows only a
+   * description's first line, and those lines wrap mid-sentence ("analyze (cycles, layering,
+   * bans,"); the subcommands' own help keeps the full description.
+   */
+  private static void wholeSentencesInCommandLists(CommandLine cl) {
+    cl.getHelpSectionMap()
+        .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      wholeSentencesInCommandLists(sub);
+    }
+  }
+
+  private static String commandList(CommandLine.Help help) {
+    Map<String, String> rows = new LinkedHashMap<>();
+    for (CommandLine.Help sub : help.subcommands().values()) {
+      CommandLine.Model.CommandSpec spec = sub.commandSpec();
+      if (!spec.usageMessage().hidden()) {
+        rows.put(sub.commandNamesText(", ").toString(), summary(spec));
+      }
+    }
+    return rows.isEmpty() ? "" : help.createTextTable(rows).toString();
+  }
+
+  /** The header if the command has one, else the first sentence of its description. */
+  static String summary(CommandLine.Model.CommandSpec spec) {
+    String[] header = spec.usageMessage().header();
+    String text =
+        String.join(" ", header.length > 0 ? header : spec.usageMessage().description())
+            .replaceAll("\\s+", " ")
+            .strip();
+    Matcher m = FIRST_SENTENCE.matcher(text);
+    return m.find() ? m.group(1) : text;
+  }
+
+  private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.*?[.!?])(?=\\s|$)");
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

@@ -1,5 +1,6 @@
 package dev.lockkit.cli;
 
+import dev.lockkit.analyzer.io.IoMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,11 +71,20 @@ final class ProjectFile {
 
   /** Reads and checks a project file. */
   static ProjectFile read(Path file) throws BadProjectFile {
+    String problem = IoMessages.inputProblem(file, "project file");
+    if (problem != null) {
+      throw new BadProjectFile(problem);
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new BadProjectFile(file + ": cannot read: " + e.getMessage());
+      throw new BadProjectFile(
+          file + ": cannot read: " + IoMessages.describe(e).replace(file + ": ", ""));
+    }
+    // A byte-order mark (written by some Windows editors) is not part of the first line.
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
     }
     ProjectFile p = parse(file, text);
     if (!p.sections.containsKey("analyze")) {

@@ -106,14 +106,20 @@ public final class CheckMojo extends LockkitMojo {
       throw new MojoExecutionException("lockkit: " + e.getMessage());
     }
     Report report = result.report(known);
+    // Baseline and reports through analyzer's one output writer, together: all or none, a
+    // replaced file keeps its mode and a new one gets the umask's (not a temporary file's 0600).
     try {
+      dev.lockkit.analyzer.io.OutputFiles outputs = new dev.lockkit.analyzer.io.OutputFiles();
       if (writeBaseline != null) {
-        Baseline.of(result.findings()).write(writeBaseline.toPath());
+        outputs.add(writeBaseline.toPath(), Baseline.of(result.findings()).text());
+      }
+      outputs.add(sarif.toPath(), Reporter.forFormat("sarif").render(report));
+      outputs.add(junitXml.toPath(), Reporter.forFormat("junit").render(report));
+      outputs.commit();
+      if (writeBaseline != null) {
         getLog().info("lockkit: baseline written to " + display(writeBaseline));
       }
-      Outputs.write(sarif.toPath(), Reporter.forFormat("sarif").render(report));
-      Outputs.write(junitXml.toPath(), Reporter.forFormat("junit").render(report));
-    } catch (IOException | dev.lockkit.analyzer.io.OutputException e) {
+    } catch (dev.lockkit.analyzer.io.OutputException e) {
       throw new MojoExecutionException("lockkit: cannot write a report: " + e.getMessage());
     }
     List<String> lines = Reporter.forFormat("text").render(report).lines().toList();

@@ -16,12 +16,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code lockkit:variants}, as {@code lockkit variants}: the build-variant matrix of a Kconfig
  * (every valid configuration or a pairwise sample) and, with {@code compile}, every variant
  * materialised and compiled against the module's compile class path. A variant that does not
- * compile fails the build with its errors.
+ * compile fails the build with its errors. With {@code runTests}, the module's JUnit 5 tests run on
+ * every variant that compiles, as {@code --test}: a failing test, or a test source that does not
+ * compile in some variant, fails the build.
  */
 @Mojo(
     name = "variants",
     defaultPhase = LifecyclePhase.VERIFY,
-    requiresDependencyResolution = ResolutionScope.COMPILE,
+    requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
 public final class VariantsMojo extends LockkitMojo {
 
@@ -49,6 +51,25 @@ public final class VariantsMojo extends LockkitMojo {
   @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true)
   List<String> classpathElements;
 
+  /**
+   * Run the module's JUnit 5 tests on every variant that compiles, as {@code --test} (implies
+   * {@code compile}); the test class path is the module's, without its own classes.
+   */
+  @Parameter(property = "lockkit.runTests", defaultValue = "false")
+  boolean runTests;
+
+  /** The module's test class path: what the tests compile and run against. */
+  @Parameter(defaultValue = "${project.testClasspathElements}", readonly = true)
+  List<String> testClasspathElements;
+
+  /** The module's test source roots. */
+  @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true)
+  List<String> testSourceRoots;
+
+  /** The module's compiled tests, left off the class path: the tests are compiled per variant. */
+  @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
+  File testOutputDirectory;
+
   /** The module's own classes, left off the variants' class path (see {@link #run()}). */
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
   File outputDirectory;
@@ -68,7 +89,21 @@ public final class VariantsMojo extends LockkitMojo {
       args.add("--rules");
       args.add(rules.getPath());
     }
-    if (compile) {
+    if (runTests) {
+      args.add("--test");
+      for (String t : testSourceRoots) {
+        if (new File(t).isDirectory()) {
+          args.add("--test-sources");
+          args.add(t);
+        }
+      }
+      String testCp = Classpaths.without(testClasspathElements, testOutputDirectory);
+      String cp = Classpaths.without(List.of(testCp.split(File.pathSeparator)), outputDirectory);
+      if (!cp.isEmpty()) {
+        args.add("--classpath");
+        args.add(cp);
+      }
+    } else if (compile) {
       args.add("--compile");
       String cp = Classpaths.without(classpathElements, outputDirectory);
       if (!cp.isEmpty()) {
@@ -83,6 +118,10 @@ public final class VariantsMojo extends LockkitMojo {
         args,
         getLog(),
         line ->
-            line.contains("FAIL") || line.contains("error:") || line.matches("\\s+\\S+:\\d+.*"));
+            line.contains("FAIL")
+                || line.contains("error:")
+                || line.contains("failed: ")
+                || line.contains("does not compile here: ")
+                || line.matches("\\s+\\S+:\\d+.*"));
   }
 }

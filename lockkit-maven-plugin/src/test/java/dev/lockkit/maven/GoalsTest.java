@@ -264,4 +264,39 @@ class GoalsTest {
     }
     return out;
   }
+
+  /**
+   * runTests: the module's tests run on every variant; one that fails somewhere fails the build.
+   */
+  @Test
+  void variantsWithRunTestsFailsOnATestThatFailsInSomeVariant() throws IOException {
+    write("Kconfig", "config DISK\n\tbool \"disk\"\n");
+    write("rules.txt", "condition-annotation shop.IfConfig\n");
+    write(
+        "src/main/java/shop/IfConfig.java",
+        "package shop;\npublic @interface IfConfig {\n  String value();\n}\n");
+    write(
+        "src/main/java/shop/Disk.java",
+        "package shop;\n@IfConfig(\"DISK\")\npublic final class Disk {}\n");
+    write(
+        "src/test/java/shop/NoDiskTest.java",
+        "package shop;\nimport static org.junit.jupiter.api.Assertions.assertThrows;\n"
+            + "import org.junit.jupiter.api.Test;\nclass NoDiskTest {\n  @Test\n"
+            + "  void diskIsAbsent() {\n    assertThrows(ClassNotFoundException.class,"
+            + " () -> Class.forName(\"shop.Disk\"));\n  }\n}\n");
+    VariantsMojo m = new VariantsMojo();
+    m.basedir = dir.toFile();
+    m.sourceRoots = List.of("src/main/java");
+    m.kconfig = dir.resolve("Kconfig").toFile();
+    m.rules = dir.resolve("rules.txt").toFile();
+    m.sample = "all";
+    m.runTests = true;
+    m.classpathElements = List.of();
+    m.testClasspathElements = List.of();
+    m.testSourceRoots = List.of(dir.resolve("src/test/java").toString());
+    m.outputDirectory = dir.resolve("target/classes").toFile();
+    m.testOutputDirectory = dir.resolve("target/test-classes").toFile();
+    MojoFailureException e = assertThrows(MojoFailureException.class, m::execute);
+    assertTrue(e.getMessage().contains("failed: shop.NoDiskTest#diskIsAbsent"), e.getMessage());
+  }
 }

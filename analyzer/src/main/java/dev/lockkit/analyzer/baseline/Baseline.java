@@ -68,7 +68,8 @@ public final class Baseline {
     int n = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       n++;
-      String t = line.strip();
+      // A byte-order mark (an editor's, on Windows) is not part of the first key.
+      String t = (n == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
       if (t.isEmpty() || t.startsWith("#")) {
         continue;
       }
@@ -78,13 +79,19 @@ public final class Baseline {
                 + ":"
                 + n
                 + ": not a baseline line (expected rule|key, as --write-baseline writes it)"
-                + (n == 1 && (t.startsWith("{") || t.startsWith("["))
-                    ? "; this looks like JSON"
-                    : ""));
+                + (n == 1 && looksLikeJson(t) ? "; this looks like JSON" : ""));
       }
       keys.add(t);
     }
     return new Baseline(keys);
+  }
+
+  /**
+   * A first line that opens a JSON object or array ({@code {}, {@code [{}, {@code ["}, {@code [1},
+   * {@code []}), not a TOML or INI section header such as {@code [analyze]}.
+   */
+  private static boolean looksLikeJson(String first) {
+    return first.startsWith("{") || first.matches("\\[\\s*([\\[{\"\\]0-9-].*)?");
   }
 
   /** A baseline key: a rule id ({@code cycle/package}) and the finding's key after a bar. */

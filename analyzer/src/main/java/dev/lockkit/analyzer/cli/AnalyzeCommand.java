@@ -17,7 +17,6 @@ import dev.lockkit.analyzer.source.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -189,8 +188,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     outputs.check();
     Baseline known = Baseline.empty();
     if (baseline != null) {
-      if (!Files.isRegularFile(baseline)) {
-        throw new UsageError(baseline + ": baseline file not found", null);
+      String problem = IoMessages.inputProblem(baseline, "baseline file");
+      if (problem != null) {
+        throw new UsageError(problem, null);
       }
       try {
         known = Baseline.read(baseline);
@@ -206,20 +206,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     Analyzer analyzer = Analyzer.on(paths);
     if (rules != null) {
+      String problem = IoMessages.inputProblem(rules, "rules file");
+      if (problem != null) {
+        throw new UsageError(problem, null);
+      }
       analyzer.rules(rules);
     }
-    if (kconfig != null) {
-      if (!Files.isRegularFile(kconfig)) {
-        throw new UsageError(kconfig + ": Kconfig file not found", null);
+    // Checked with or without --kconfig: a malformed option is a usage error even when unused.
+    KconfigOptions kconfigOptions = KconfigOptions.DEFAULT.withFreeUndefined(kconfigFreeUndefined);
+    try {
+      for (String v : kconfigVars) {
+        kconfigOptions = kconfigOptions.withAssignment(v);
       }
-      KconfigOptions kconfigOptions =
-          KconfigOptions.DEFAULT.withFreeUndefined(kconfigFreeUndefined);
-      try {
-        for (String v : kconfigVars) {
-          kconfigOptions = kconfigOptions.withAssignment(v);
-        }
-      } catch (IllegalArgumentException e) {
-        throw new UsageError(e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage(), e);
+    }
+    if (kconfig != null) {
+      String problem = IoMessages.inputProblem(kconfig, "Kconfig file");
+      if (problem != null) {
+        throw new UsageError(problem, null);
       }
       analyzer.with(gating(kconfigOptions), kconfig);
     }

@@ -8,8 +8,10 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 
 /**
  * Turns an I/O failure into a sentence for the user. Why: Java's exceptions print as {@code
@@ -44,6 +46,29 @@ public final class IoMessages {
     }
     String line = file == null ? what : file + ": " + what;
     return line.lines().findFirst().orElse(line);
+  }
+
+  /**
+   * What is wrong with {@code file} as an input file of the given kind ({@code "rules file"}), or
+   * {@code null} when it is a readable regular file: {@code F: no such file}, {@code F: is a
+   * directory, not a rules file}, {@code F: not a regular file (a pipe, socket or device)}, {@code
+   * F: permission denied}. Why before reading: a pipe would block the run forever, and "not found"
+   * for a directory sends the user looking in the wrong place.
+   */
+  public static String inputProblem(Path file, String kind) {
+    if (Files.isDirectory(file)) {
+      return file + ": is a directory, not a " + kind;
+    }
+    if (!Files.exists(file)) {
+      return file + ": no such file (" + kind + ")";
+    }
+    if (!Files.isRegularFile(file)) {
+      return file + ": not a regular file (a pipe, socket or device), not a " + kind;
+    }
+    if (!Files.isReadable(file)) {
+      return file + ": permission denied (" + kind + ")";
+    }
+    return null;
   }
 
   /** {@link #describe(IOException)} of the wrapped exception. */

@@ -332,7 +332,14 @@ final class Statements {
         (keyword.equals("select") ? c.selects : c.implies)
             .add(new Entries.Select(target, cond, loc));
       }
-      case "range" -> {} // bounds of a value lockkit does not model
+      case "range" -> {
+        // The bounds of a value lockkit does not model, but 'range 1' or 'range 1 8 16' is a
+        // mistake the kernel's own kconfig rejects too.
+        String bounds = KconfigParser.splitIf(rest)[0].strip();
+        if (bounds.split("\\s+").length != 2) {
+          throw new KconfigException(loc, "'range' needs two bounds: range MIN MAX [if EXPR]");
+        }
+      }
       case "modules" -> {
         c.modules = true;
         parser.modulesSymbol = c.name;

@@ -23,6 +23,27 @@ final class SarifReporter implements Reporter {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
+  /**
+   * lockkit's version ({@code tool.driver.version} and {@code semanticVersion}), which
+   * code-scanning services show beside each alert; filtered into {@code tool-version.properties} by
+   * Maven.
+   */
+  static final String VERSION = toolVersion();
+
+  private static String toolVersion() {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.InputStream in =
+        SarifReporter.class.getResourceAsStream("tool-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (java.io.IOException e) {
+      // unreadable resource: report "unknown" rather than fail a report over its metadata
+    }
+    String v = p.getProperty("version", "unknown");
+    return v.contains("${") ? "unknown" : v;
+  }
+
   @Override
   public String render(Report report) {
     TreeSet<String> ruleIds = new TreeSet<>(report.rules());
@@ -33,6 +54,7 @@ final class SarifReporter implements Reporter {
     j.name("runs").beginArray().beginObject();
     j.name("tool").beginObject().name("driver").beginObject();
     j.field("name", "lockkit").field("informationUri", "https://github.com/lockkit/lockkit");
+    j.field("version", VERSION).field("semanticVersion", VERSION);
     j.name("rules").beginArray();
     for (String id : rules) {
       j.beginObject();

@@ -130,6 +130,19 @@ public final class InputScanner {
    */
   public record Listing(List<Path> files, List<Unreadable> unreadable) {}
 
+  private static boolean isPackageName(Path file) {
+    return javax.lang.model.SourceVersion.isIdentifier(file.getFileName().toString());
+  }
+
+  private static String why(Path link) {
+    try {
+      link.toRealPath();
+      return "unknown";
+    } catch (IOException e) {
+      return IoMessages.describe(e).replace(link + ": ", "");
+    }
+  }
+
   /** A path under a root that could not be read: the analysis of that root is incomplete. */
   public record Unreadable(Path path, String reason) {}
 
@@ -157,6 +170,14 @@ public final class InputScanner {
               } else if (attrs.isSymbolicLink() && file.toString().endsWith(".java")) {
                 // The walk gives a link's own attributes when its target is missing.
                 bad.add(new Unreadable(file, "symbolic link to a missing file"));
+              } else if (attrs.isSymbolicLink() && isPackageName(file)) {
+                // A link that no one can follow (to nothing, or to itself: ELOOP, root included)
+                // named like a package directory may hide sources: reported, never skipped.
+                bad.add(
+                    new Unreadable(file, "symbolic link that cannot be followed: " + why(file)));
+              } else if (attrs.isOther() && file.toString().endsWith(".java")) {
+                // A pipe or device named *.java: never opened (a pipe would block the run).
+                bad.add(new Unreadable(file, "not a regular file (a pipe, socket or device)"));
               }
               return FileVisitResult.CONTINUE;
             }

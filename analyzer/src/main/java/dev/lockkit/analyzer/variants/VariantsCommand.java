@@ -1,5 +1,6 @@
 package dev.lockkit.analyzer.variants;
 
+import dev.lockkit.analyzer.io.IoMessages;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigOptions;
@@ -82,6 +83,21 @@ public final class VariantsCommand implements Callable<Integer> {
   boolean compile;
 
   @Option(
+      names = "--test",
+      description =
+          "Also run the project's JUnit 5 tests on every variant that compiles (implies"
+              + " --compile); the test class path is --classpath.")
+  boolean test;
+
+  @Option(
+      names = "--test-sources",
+      paramLabel = "DIR",
+      description =
+          "Test source root (repeatable; default: src/test/java beside each PATH ending in"
+              + " src/main/java, or inside each PATH that is a Maven module).")
+  List<Path> testSources = List.of();
+
+  @Option(
       names = "--classpath",
       paramLabel = "CP",
       description = "Class path the variants compile against (default: the JDK only).")
@@ -154,6 +170,19 @@ public final class VariantsCommand implements Callable<Integer> {
           }
         }
       }
+      if (kconfig != null && IoMessages.inputProblem(kconfig, "Kconfig file") != null) {
+        return usage(err, IoMessages.inputProblem(kconfig, "Kconfig file"));
+      }
+      // The rules file is read before anything is enumerated or built, with or without
+      // --compile: a bad one is a usage error at once, not after minutes (or never).
+      Guards guards = Guards.defaults();
+      if (rules != null) {
+        String problem = IoMessages.inputProblem(rules, "rules file");
+        if (problem != null) {
+          return usage(err, problem);
+        }
+        guards = RulesFile.read(rules).guards();
+      }
       int limit = maxVariants != null ? maxVariants : DEFAULT_LIMIT;
       if (limit < 1) {
         return usage(err, "--max-variants must be at least 1");
@@ -182,16 +211,29 @@ public final class VariantsCommand implements Callable<Integer> {
       } else {
         configs = model.pairwiseSample();
       }
+      List<Path> testRoots = test ? testRoots() : List.of();
+      if (test && testRoots.isEmpty()) {
+        return usage(err, "--test: no test sources found; pass --test-sources DIR");
+      }
+      for (Path t : testRoots) {
+        if (!Files.isDirectory(t)) {
+          return usage(err, "--test-sources " + t + ": not a directory");
+        }
+      }
+      if (test && format.equals("json")) {
+        return usage(err, "--test reports as text only; drop --format json");
+      }
       List<VariantBuilder.Result> results = null;
-      if (compile) {
+      VariantBuilder builder = null;
+      if (compile || test) {
         List<String> cp =
             classpath == null || classpath.isEmpty()
                 ? List.of()
                 : Arrays.asList(classpath.split(File.pathSeparator));
         Progress progress = Progress.onTerminal(err, quiet);
         try {
-          Guards guards = rules == null ? Guards.defaults() : RulesFile.read(rules).guards();
-          results = new VariantBuilder(paths, cp).guards(guards).buildAll(configs, progress);
+          builder = new VariantBuilder(paths, cp).guards(guards);
+          results = builder.buildAll(configs, progress);
         } finally {
           progress.done();
         }
@@ -216,6 +258,9 @@ public final class VariantsCommand implements Callable<Integer> {
               + " options)");
       out.println();
       int failures = VariantTable.print(out, configs, results);
+      if (test) {
+        failures += runTests(out, builder, configs, results, testRoots);
+      }
       out.flush();
       return failures == 0 ? 0 : 1;
     } catch (RulesException e) {
@@ -225,6 +270,71 @@ public final class VariantsCommand implements Callable<Integer> {
     } catch (IllegalStateException | IllegalArgumentException e) {
       return usage(err, e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs the tests on each variant that compiles and prints, per variant, what ran, what failed and
+   * which test sources do not compile there. Returns the number of variants whose tests are not all
+   * green.
+   */
+  private int runTests(
+      PrintWriter out,
+      VariantBuilder builder,
+      List<SortedMap<String, Boolean>> configs,
+      List<VariantBuilder.Result> results,
+      List<Path> roots) {
+    List<String> cp =
+        classpath == null || classpath.isEmpty()
+            ? List.of()
+            : Arrays.asList(classpath.split(File.pathSeparator));
+    VariantTests tests = new VariantTests(roots, cp);
+    out.println();
+    out.println(
+        "tests on each variant ("
+            + String.join(", ", roots.stream().map(Path::toString).toList())
+            + "):");
+    int bad = 0;
+    int width = String.valueOf(configs.size()).length();
+    for (int i = 0; i < configs.size(); i++) {
+      String id = String.format("V%0" + Math.max(2, width) + "d", i + 1);
+      if (!results.get(i).compiles()) {
+        out.println(String.format("%-8s not run (the variant does not compile)", id));
+        continue;
+      }
+      VariantTests.Outcome o = tests.run(builder.materialise(configs.get(i)));
+      out.println(
+          String.format(
+              "%-8s %s: %d run, %d failed, %d test source(s) do not compile",
+              id, o.ok() ? "ok" : "FAIL", o.run(), o.failed().size(), o.notCompiled().size()));
+      for (String f : o.failed()) {
+        out.println("           failed: " + f);
+      }
+      for (String f : o.notCompiled()) {
+        out.println("           does not compile here: " + f);
+      }
+      if (!o.ok()) {
+        bad++;
+      }
+    }
+    return bad;
+  }
+
+  private List<Path> testRoots() {
+    if (!testSources.isEmpty()) {
+      return testSources;
+    }
+    List<Path> out = new ArrayList<>();
+    for (Path p : paths) {
+      Path abs = p.toAbsolutePath().normalize();
+      Path candidate =
+          abs.endsWith(Path.of("src", "main", "java"))
+              ? abs.getParent().getParent().resolve("test").resolve("java")
+              : abs.resolve("src").resolve("test").resolve("java");
+      if (Files.isDirectory(candidate)) {
+        out.add(candidate);
+      }
+    }
+    return out;
   }
 
   private Path findKconfig() {

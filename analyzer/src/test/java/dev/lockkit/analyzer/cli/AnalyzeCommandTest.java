@@ -107,7 +107,7 @@ class AnalyzeCommandTest {
   void missingKconfigExitsTwo() {
     Run r = run("--kconfig", dir.resolve("Kconfig").toString(), clean().toString());
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("Kconfig file not found"), r.err());
+    assertTrue(r.err().contains("no such file (Kconfig file)"), r.err());
   }
 
   @Test

@@ -100,6 +100,23 @@ class ReportersTest {
         doc.get("runs").get(0).get("invocations").get(0).get("executionSuccessful").asBoolean());
   }
 
+  /** Code-scanning services show the tool version beside each alert; it is the build's version. */
+  @Test
+  void sarifNamesTheToolVersionOfThisBuild() throws Exception {
+    JsonNode driver =
+        JSON.readTree(Reporter.forFormat("sarif").render(report))
+            .get("runs")
+            .get(0)
+            .get("tool")
+            .get("driver");
+    java.util.regex.Matcher pom =
+        java.util.regex.Pattern.compile("(?s)<parent>.*?<version>([^<]+)</version>")
+            .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml")));
+    assertTrue(pom.find());
+    assertEquals(pom.group(1), driver.get("version").asText());
+    assertEquals(pom.group(1), driver.get("semanticVersion").asText());
+  }
+
   @Test
   void sarifSchemaRejectsABrokenDocument() throws Exception {
     // Guards the validation itself: a result without a message must fail.

@@ -150,7 +150,7 @@ public final class ApprovalStore {
         }
         was = null; // an update re-records the broken file
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + approved + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(e.getMessage(), e);
       }
       CoverageStamp now = was == null ? null : CoverageStamp.parse(text);
       weakened = now == null ? null : now.weakerThan(was);
@@ -233,7 +233,20 @@ public final class ApprovalStore {
    * git's autocrlf) holds the same approved text as one with LF.
    */
   static String readApproved(Path approved) throws IOException {
-    String text = Files.readString(approved, StandardCharsets.UTF_8);
+    // In the user's terms, with the file's name: Java's own messages ("Is a directory", "Input
+    // length = 1") name neither the file nor the problem.
+    if (Files.isDirectory(approved)) {
+      throw new IOException(approved + ": is a directory, not an approved file");
+    }
+    if (!Files.isRegularFile(approved)) {
+      throw new IOException(approved + ": not a regular file (a pipe, socket or device)");
+    }
+    String text;
+    try {
+      text = Files.readString(approved, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(approved + ": not UTF-8 text", e);
+    }
     return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
   }
 
@@ -245,7 +258,7 @@ public final class ApprovalStore {
     try {
       a = readApproved(approved).split("\n", -1);
     } catch (IOException e) {
-      return "cannot read " + approved + ": " + e.getMessage();
+      return "cannot read " + e.getMessage();
     }
     String[] r = received.split("\n", -1);
     for (int i = 0; i < Math.max(a.length, r.length); i++) {
@@ -290,7 +303,7 @@ public final class ApprovalStore {
                 ? VerifyResult.SUCCESS
                 : VerifyResult.FAILURE;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + approved + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(e.getMessage(), e);
       }
       if (r.isFailure()) {
         differed = true;

@@ -112,9 +112,9 @@ final class DiffCommand implements Callable<Integer> {
       return diffs.isEmpty() ? 0 : 1;
     } catch (BadInputException e) {
       for (String m : e.messages()) {
-        out.println("error: " + m);
+        err.println("error: " + m);
       }
-      out.flush();
+      err.flush();
       return 2;
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());

@@ -135,6 +135,7 @@ public final class GoldenCommand implements Callable<Integer> {
             policy,
             Targets.get(target),
             out,
+            err,
             markdown,
             junit,
             Progress.onTerminal(err, quiet));

@@ -15,7 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -242,6 +244,7 @@ public final class GoldenRun {
         policy,
         target,
         out,
+        out,
         markdownFile,
         junitFile,
         Progress.NONE);
@@ -257,6 +260,7 @@ public final class GoldenRun {
       Policy policy,
       ScenarioTarget target,
       PrintWriter out,
+      PrintWriter err,
       Path markdownFile,
       Path junitFile,
       Progress progress) {
@@ -270,11 +274,12 @@ public final class GoldenRun {
       }
       plan = Plan.load(scenarios, source);
     } catch (BadInputException e) {
+      // Bad input is reported on stderr, as by every other command: stdout is the report.
       for (String m : e.messages()) {
-        out.println("error: " + m);
+        err.println("error: " + m);
       }
-      out.println("nothing was recorded or verified");
-      out.flush();
+      err.println("nothing was recorded or verified");
+      err.flush();
       return 2;
     }
     Report report =
@@ -289,8 +294,10 @@ public final class GoldenRun {
     String md = Tables.markdown(report);
     out.print(md);
     out.flush();
-    Tables.writeIfRequested(markdownFile, md);
-    Tables.writeIfRequested(junitFile, junitFile == null ? "" : Tables.junitXml(report));
+    Map<Path, String> files = new LinkedHashMap<>();
+    files.put(markdownFile, md);
+    files.put(junitFile, junitFile == null ? "" : Tables.junitXml(report));
+    Tables.writeIfRequested(files);
     return report.ok() ? 0 : 1;
   }
 }

@@ -44,7 +44,12 @@ public record Plan(
     List<String> errors = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
-      throw new BadInputException(List.of(dir + ": scenario directory does not exist"));
+      throw new BadInputException(
+          List.of(
+              dir
+                  + (Files.exists(dir)
+                      ? ": is a file, not a scenario directory"
+                      : ": scenario directory does not exist")));
     }
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.scn")) {
       ds.forEach(files::add);

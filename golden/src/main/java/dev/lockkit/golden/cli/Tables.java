@@ -1,10 +1,10 @@
 package dev.lockkit.golden.cli;
 
+import dev.lockkit.analyzer.io.OutputException;
+import dev.lockkit.analyzer.io.OutputFiles;
 import dev.lockkit.golden.matrix.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -195,18 +195,25 @@ final class Tables {
     return sb.toString();
   }
 
-  static void writeIfRequested(Path file, String text) {
-    if (file == null) {
-      return;
-    }
+  /**
+   * Writes the requested report files ({@code --markdown}, {@code --junit}; a {@code null} path is
+   * not requested) together through analyzer's {@link OutputFiles}, the one output writer: all or
+   * none, a replaced file keeps its mode, a new one gets the umask's, and missing directories are
+   * created (and removed again if the write fails).
+   *
+   * @throws UncheckedIOException with the problem in the user's terms when a file cannot be written
+   */
+  static void writeIfRequested(Map<Path, String> requested) {
+    OutputFiles out = new OutputFiles();
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      for (Map.Entry<Path, String> e : requested.entrySet()) {
+        if (e.getKey() != null) {
+          out.add(e.getKey(), e.getValue());
+        }
       }
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      out.commit();
+    } catch (OutputException e) {
+      throw new UncheckedIOException(new IOException(e.getMessage(), e));
     }
   }
 }

@@ -97,7 +97,8 @@ public record ApprovedComparison(List<FileComparison> files) {
 
   private static TreeMap<String, Path> list(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(dir + ": not a directory");
+      throw new IllegalArgumentException(
+          dir + (Files.exists(dir) ? ": is a file, not a directory" : ": no such directory"));
     }
     TreeMap<String, Path> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(dir)) {
@@ -116,8 +117,11 @@ public record ApprovedComparison(List<FileComparison> files) {
     try {
       // Line endings are not behaviour: a checkout with CRLF must compare equal to one with LF.
       return Files.readString(p, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      // The file's name and the problem, not "MalformedInputException: Input length = 1".
+      throw new UncheckedIOException(p + ": not UTF-8 text", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(p + ": cannot read: " + e.getMessage(), e);
     }
   }
 }

@@ -51,9 +51,21 @@ public final class ScenarioParser {
 
   /** Parses the file at {@code path}; its base name (without {@code .scn}) names the scenario. */
   public static Scenario parse(Path path) throws ScenarioException {
+    // Checked before reading: a pipe named *.scn would block the run forever.
+    if (Files.isDirectory(path)) {
+      throw new ScenarioException(path.toString(), 0, "is a directory, not a scenario file");
+    }
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      throw new ScenarioException(
+          path.toString(), 0, "not a regular file (a pipe, socket or device)");
+    }
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ScenarioException(path.toString(), 0, "not UTF-8 text");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ScenarioException(path.toString(), 0, "no such file");
     } catch (IOException e) {
       throw new ScenarioException(path.toString(), 0, "cannot read: " + e.getMessage());
     }

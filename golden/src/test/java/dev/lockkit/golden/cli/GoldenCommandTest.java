@@ -59,7 +59,7 @@ class GoldenCommandTest extends CommandFixture {
     Files.writeString(scenarios.resolve("broken.scn"), "task:\n  fault 0x1000\n  faul 0x1000\n");
     Run rec = golden("record");
     assertEquals(2, rec.code());
-    assertTrue(rec.out().contains("broken.scn:3: unknown operation 'faul'"), rec.out());
+    assertTrue(rec.err().contains("broken.scn:3: unknown operation 'faul'"), rec.err());
     assertEquals(List.of(), approvedFiles());
   }
 
@@ -71,10 +71,10 @@ class GoldenCommandTest extends CommandFixture {
     Run rec = golden("record");
     assertEquals(2, rec.code());
     assertTrue(
-        rec.out()
+        rec.err()
             .contains(
                 "impossible.scn:2: config selector 'STATS && !MMU' holds on no valid configuration"),
-        rec.out());
+        rec.err());
     assertEquals(List.of(), approvedFiles());
   }
 
@@ -84,10 +84,10 @@ class GoldenCommandTest extends CommandFixture {
     Run rec = golden("verify");
     assertEquals(2, rec.code());
     assertTrue(
-        rec.out()
+        rec.err()
             .contains(
                 "typo.scn:1: config selector names unknown option PER_VMA_LOK (known: MMU, STATS)"),
-        rec.out());
+        rec.err());
   }
 
   @Test
@@ -152,5 +152,29 @@ class GoldenCommandTest extends CommandFixture {
     assertEquals(2, d.code());
     assertTrue(r.out().isEmpty() && d.out().isEmpty(), "nothing ran: " + r.out() + d.out());
     assertTrue(d.err().contains("is a directory, not a file"), d.err());
+  }
+
+  /** --markdown/--junit go through the one output writer: a replaced file keeps its mode. */
+  @Test
+  void reportFilesKeepTheModeOfTheFileTheyReplace() throws IOException {
+    golden("record");
+    Path md = root.resolve("summary.md");
+    Files.writeString(md, "old");
+    Files.setPosixFilePermissions(
+        md, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+    Path xml = root.resolve("new.xml");
+    Run r = golden("verify", "--markdown", md.toString(), "--junit", xml.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(r.out(), Files.readString(md));
+    assertEquals(
+        "rw-rw-r--",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(md)));
+    // A new file gets the mode any new file gets here (the umask's), not a temporary file's 0600.
+    Path ref = Files.createFile(root.resolve("reference-new-file"));
+    assertEquals(Files.getPosixFilePermissions(ref), Files.getPosixFilePermissions(xml));
+    try (var s = Files.list(root)) {
+      assertTrue(
+          s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary debris");
+    }
   }
 }

@@ -72,7 +72,7 @@ class CompareCommandTest {
   void aMissingDirectoryOrMalformedFileIsBadInput() throws Exception {
     Result missing = run("--approved", dir.resolve("nope").toString(), dir.toString());
     assertEquals(2, missing.exit());
-    assertEquals("error: " + dir.resolve("nope") + ": not a directory\n", missing.err());
+    assertEquals("error: " + dir.resolve("nope") + ": no such directory\n", missing.err());
     write("old", "a.V.approved.txt", FileComparisonTest.BASE);
     write("new", "a.V.approved.txt", "scenario: a\nvariant: V\n");
     Result bad = run("--approved", dir.resolve("old").toString(), dir.resolve("new").toString());

@@ -68,11 +68,18 @@ public final class TemplateParser {
 
   /** The rules of {@code path}, in file order. */
   public static TemplateSet parse(Workspace workspace, Path path) throws TemplateException {
+    String problem = dev.lockkit.analyzer.io.IoMessages.inputProblem(path, "template file");
+    if (problem != null) {
+      throw new TemplateException(problem); // a pipe would block; a directory is not "missing"
+    }
     SourceFile file;
     try {
       file = SourceFile.read(path);
     } catch (IOException e) {
-      throw new TemplateException(path + ": cannot read template file: " + e.getMessage());
+      throw new TemplateException(
+          path
+              + ": cannot read template file: "
+              + dev.lockkit.analyzer.io.IoMessages.describe(e).replace(path + ": ", ""));
     }
     return new TemplateParser(workspace, file).parse();
   }

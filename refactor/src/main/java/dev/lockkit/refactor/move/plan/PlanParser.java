@@ -37,11 +37,18 @@ public final class PlanParser {
 
   /** Reads and parses {@code file}. */
   public static List<MoveOp> parse(Path file) throws PlanException {
+    String problem = dev.lockkit.analyzer.io.IoMessages.inputProblem(file, "move plan");
+    if (problem != null) {
+      throw new PlanException(problem); // a pipe would block; a directory is not "missing"
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new PlanException(file + ": cannot read plan: " + e.getMessage());
+      throw new PlanException(
+          file
+              + ": cannot read plan: "
+              + dev.lockkit.analyzer.io.IoMessages.describe(e).replace(file + ": ", ""));
     }
     return parse(file.toString(), text);
   }
