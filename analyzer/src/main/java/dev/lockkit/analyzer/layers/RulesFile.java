@@ -148,7 +148,10 @@ public record RulesFile(
     int orderLine = 0;
     List<String> conditionAnnotations = new ArrayList<>();
     List<String> guardMethods = new ArrayList<>();
-    String[] lines = text.split("\r?\n", -1);
+    // A byte-order mark is an editor's encoding marker, not part of the first directive (as in
+    // KconfigParser).
+    String body = text.startsWith("\ufeff") ? text.substring(1) : text;
+    String[] lines = body.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       int lineNo = i + 1;
       String raw = lines[i];

@@ -32,6 +32,13 @@ class RulesFileTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeTheFirstDirectiveIsNotPartOfIt() throws Exception {
+    RulesFile r = RulesFile.parse("\ufefflayer lo a.lo\nlayer hi a.hi\norder lo hi\n", "r.txt");
+    assertEquals(List.of("lo", "hi"), List.copyOf(r.layers().keySet()));
+    assertEquals(0, r.layerRank("a.lo"));
+  }
+
+  @Test
   void unknownDirectiveIsAnErrorWithFileLineAndColumn() {
     String m = error("version 1\n\n   layr x a.b\n");
     assertTrue(m.startsWith("r.txt:3:4: unknown directive 'layr'"), m);
