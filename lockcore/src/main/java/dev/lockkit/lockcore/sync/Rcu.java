@@ -53,7 +53,11 @@ public final class Rcu {
     this.reports = reports;
   }
 
-  static final class Reader {
+  /**
+   * A task's reader record. Opaque to callers: {@link #readLockToken()} hands it out so that a
+   * section opened and closed in one function looks the task up once.
+   */
+  public static final class Reader {
     final String task;
     // Written only by the owner (opaque on entry, then a full fence; release on exit); read by
     // updaters with volatile loads, which pair with both.
@@ -126,6 +130,17 @@ public final class Rcu {
 
   /** {@code rcu_read_lock()}. */
   public void readLock() {
+    readLockToken();
+  }
+
+  /**
+   * {@code rcu_read_lock()} returning the calling task's reader record, for a caller that leaves
+   * the section in the same function with {@link #readUnlock(Reader)} on the same task ({@code
+   * lock_vma_under_rcu()}). {@link #readLock()} is this with the record dropped; keeping it saves
+   * the second look-up of {@code current} (a {@code ThreadLocal} read, about 1.2 ns of a 30 ns
+   * per-VMA round trip).
+   */
+  public Reader readLockToken() {
     Reader r = reader();
     if (r.nesting++ == 0) {
       r.ctr.setOpaque(++r.seq);
@@ -133,6 +148,7 @@ public final class Rcu {
       // which alone would not keep a store before them). The one fence of the read side.
       VarHandle.fullFence();
     }
+    return r;
   }
 
   /**
@@ -141,7 +157,15 @@ public final class Rcu {
    * @throws KernelBug if the task is not in a read-side section
    */
   public void readUnlock() {
-    Reader r = readerIfPresent();
+    readUnlock(readerIfPresent());
+  }
+
+  /**
+   * {@code rcu_read_unlock()} by the task that got {@code r} from {@link #readLockToken()}.
+   *
+   * @throws KernelBug if the task is not in a read-side section
+   */
+  public void readUnlock(Reader r) {
     if (r == null || r.nesting == 0) {
       throw reports.bug("rcu_read_unlock() without rcu_read_lock()");
     }
