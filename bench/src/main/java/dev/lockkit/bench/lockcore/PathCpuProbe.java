@@ -13,6 +13,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -72,6 +74,32 @@ public final class PathCpuProbe {
           for (int i = 0; i < BATCH; i++) {
             rrwl.readLock().lock();
             rrwl.readLock().unlock();
+          }
+        }
+      },
+      new Piece("floor: the protocol's serialising operations on plain JDK atomics") {
+        // What lock_vma_under_rcu() + vma_end_read() cannot do without on the JVM: one look-up
+        // of current, the RCU entry (a store, then the store-load fence), one acquire load of the
+        // tree root and one of its slot (the walk at its smallest: without a load between them,
+        // C2 folds the fence into the CAS that follows), the vm_refcnt acquire CAS, its release
+        // decrement, the RCU exit (a release store). No checks.
+        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
+        final AtomicInteger ref = new AtomicInteger(1);
+        final java.util.concurrent.atomic.AtomicReference<AtomicInteger[]> root =
+            new java.util.concurrent.atomic.AtomicReference<>(new AtomicInteger[] {ref});
+
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            AtomicLong ctr = current.get();
+            long seq = ctr.getPlain();
+            ctr.setOpaque(seq + 1);
+            VarHandle.fullFence();
+            AtomicInteger ref = root.getAcquire()[0];
+            int old = ref.get();
+            ref.compareAndExchangeAcquire(old, old + 1);
+            ref.getAndAdd(-1);
+            ctr.setRelease(seq + 2);
           }
         }
       },

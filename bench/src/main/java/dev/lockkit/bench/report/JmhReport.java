@@ -233,11 +233,6 @@ public final class JmhReport {
         "| path | faults beside busy thread | faults beside mprotect | mprotect/µs | loss | target |");
     out.println("|---|---:|---:|---:|---:|---|");
     String fb = LC + "LockcoreFaultBench.";
-    scaleRow("JDK RRWL, one lock per thread (LockcoreFaultBench)", fb + "rrwl1T", fb + "rrwl2T");
-    scaleRow(
-        "JDK StampedLock read, one lock per thread (LockcoreFaultBench)",
-        fb + "stamped1T",
-        fb + "stamped2T");
     for (String v : List.of("base", "debug")) {
       for (String p : List.of("pervma", "mmap")) {
         String params = "[" + p + "," + v + "]";
@@ -280,11 +275,6 @@ public final class JmhReport {
         "| path | faults beside busy thread | faults beside write holder | write sections/µs | loss |");
     out.println("|---|---:|---:|---:|---:|");
     String fb = LC + "LockcoreFaultBench.";
-    scaleRow("JDK RRWL, one lock per thread (LockcoreFaultBench)", fb + "rrwl1T", fb + "rrwl2T");
-    scaleRow(
-        "JDK StampedLock read, one lock per thread (LockcoreFaultBench)",
-        fb + "stamped1T",
-        fb + "stamped2T");
     for (String v : List.of("base", "debug")) {
       for (String p : List.of("pervma", "mmap")) {
         String params = "[" + p + "," + v + "]";
