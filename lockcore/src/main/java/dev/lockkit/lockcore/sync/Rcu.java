@@ -30,8 +30,8 @@ import java.util.List;
  *       period over: {@code synchronize_rcu()}, {@code call_rcu()}, {@code rcu_barrier()} and
  *       {@link #pollCallbacks()} (the kernel entry points poll after each operation). Polling with
  *       nothing ready reads shared state but writes none: the queue's lock is taken only to run
- *       ready callbacks or to queue one. Running them late is always allowed; running one early
- *       never happens.
+ *       ready callbacks (a poll only tries it, never waits) or to queue one. Running them late is
+ *       always allowed; running one early never happens.
  * </ul>
  *
  * <p>Nesting depth is task-private and needs no cell. Sleeping inside a section is a bug in the
@@ -263,8 +263,15 @@ public final class Rcu {
     if (head == null || !head.gracePeriodOver()) {
       return; // the common case: reads only
     }
+    // Only a trylock: if another task holds the queue's lock, it is queueing (call_rcu() polls
+    // right after) or running the ready prefix itself, so nothing is lost by leaving; and a
+    // faulting task never spins on a line an updater holds (on a loaded machine the spin yields its
+    // CPU for a whole time slice, the wall-clock loss of faults beside an mprotect loop). The
+    // kernel has no such lock at all: each CPU invokes its own callbacks (rcu_do_batch()).
+    if (!cbLock.tryLock()) {
+      return;
+    }
     List<Runnable> ready = new ArrayList<>();
-    cbLock.lock();
     try {
       // Callbacks are queued in snapshot order but a later one may be ready first: run a prefix
       // only, so they still run oldest first.
