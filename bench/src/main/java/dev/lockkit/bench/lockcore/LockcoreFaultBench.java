@@ -8,6 +8,8 @@ import dev.lockkit.lockcore.types.VmAreaStruct;
 import dev.lockkit.lockcore.types.VmFlags;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Group;
@@ -44,6 +46,11 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>group {@code busy}: one faulting thread beside a thread that only burns CPU. On a 2-core
  *       machine this is the honest baseline for the mprotect group: it has the same number of
  *       running threads, so the difference is what mprotect's locking costs the faults.
+ *   <li>{@code rrwl1T} / {@code rrwl2T} and {@code stamped1T} / {@code stamped2T}: the JDK
+ *       references for the scaling ratio, in the same run: each thread read-locks its own {@code
+ *       ReentrantReadWriteLock} or {@code StampedLock}, as faults on disjoint VMAs take disjoint
+ *       per-VMA locks. What they reach on the machine at that moment is the most lockcore's fault2T
+ *       / fault1T can be expected to reach.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -85,6 +92,13 @@ public class LockcoreFaultBench {
     public void pick(Machine m) {
       address = Kernels.address(m.nextSlot.getAndIncrement() % 2);
     }
+  }
+
+  /** A JDK reference thread's own locks (disjoint per thread, like per-VMA locks). */
+  @State(Scope.Thread)
+  public static class OwnLocks {
+    final ReentrantReadWriteLock rrwl = new ReentrantReadWriteLock();
+    final StampedLock stamped = new StampedLock();
   }
 
   /** The mprotect thread's alternating protection. */
@@ -183,5 +197,31 @@ public class LockcoreFaultBench {
   public void spinner() {
     // About as long as one mprotect call, so both groups switch threads at a similar rate.
     Blackhole.consumeCPU(256);
+  }
+
+  @Benchmark
+  @Threads(1)
+  public void rrwl1T(OwnLocks l) {
+    l.rrwl.readLock().lock();
+    l.rrwl.readLock().unlock();
+  }
+
+  @Benchmark
+  @Threads(2)
+  public void rrwl2T(OwnLocks l) {
+    l.rrwl.readLock().lock();
+    l.rrwl.readLock().unlock();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public void stamped1T(OwnLocks l) {
+    l.stamped.unlockRead(l.stamped.readLock());
+  }
+
+  @Benchmark
+  @Threads(2)
+  public void stamped2T(OwnLocks l) {
+    l.stamped.unlockRead(l.stamped.readLock());
   }
 }

@@ -206,6 +206,11 @@ public final class JmhReport {
         sb + "readOneThread",
         sb + "readSharedTwoThreads");
     String fb = LC + "LockcoreFaultBench.";
+    scaleRow("JDK RRWL, one lock per thread (LockcoreFaultBench)", fb + "rrwl1T", fb + "rrwl2T");
+    scaleRow(
+        "JDK StampedLock read, one lock per thread (LockcoreFaultBench)",
+        fb + "stamped1T",
+        fb + "stamped2T");
     for (String v : List.of("base", "debug")) {
       for (String p : List.of("pervma", "mmap")) {
         String params = "[" + p + "," + v + "]";

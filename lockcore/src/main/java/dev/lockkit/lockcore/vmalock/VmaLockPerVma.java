@@ -279,7 +279,8 @@ public final class VmaLockPerVma implements VmaLock {
   @Override
   public VmAreaStruct lockVmaUnderRcu(MmStruct mm, long address) {
     Rcu rcu = ctx.rcu();
-    rcu.readLock();
+    // One look-up of current for the whole section (the section is opened and closed here).
+    Rcu.Reader reader = rcu.readLockToken();
     for (; ; ) {
       VmAreaStruct vma = mm.mmMt().walk(address);
       if (vma == null) {
@@ -301,10 +302,10 @@ public final class VmaLockPerVma implements VmaLock {
         vmaEndRead(vma);
         break;
       }
-      rcu.readUnlock();
+      rcu.readUnlock(reader);
       return vma;
     }
-    rcu.readUnlock();
+    rcu.readUnlock(reader);
     if (ctx.config().isEnabled(Option.PER_VMA_LOCK_STATS)) {
       tracer.vmEvents().count(dev.lockkit.lockcore.trace.VmaLockEvent.VMA_LOCK_ABORT);
     }

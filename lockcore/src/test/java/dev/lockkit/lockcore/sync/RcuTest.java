@@ -3,10 +3,14 @@ package dev.lockkit.lockcore.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RcuTest {
@@ -243,5 +247,29 @@ class RcuTest {
     assertTrue(ran.get(), "the reader left the section the callback waited for");
     checked.countDown();
     reader.join();
+  }
+
+  @Test
+  void aPollThatFindsTheCallbackLockTakenLeavesTheReadyCallbackToALaterPoll() throws Exception {
+    SyncContext ctx = TestKernels.plain();
+    Rcu rcu = ctx.rcu();
+    AtomicInteger ran = new AtomicInteger();
+    rcu.readLock();
+    rcu.callRcu(ran::incrementAndGet); // this task is inside: the callback waits for it
+    rcu.readUnlock(); // now its grace period is over
+    Field f = Rcu.class.getDeclaredField("cbLock");
+    f.setAccessible(true);
+    SpinLock cbLock = (SpinLock) f.get(rcu);
+    cbLock.lock(); // as an updater queueing a callback holds it
+    try {
+      // A kernel entry's poll must not wait for the lock (it used to spin until it was free).
+      assertTimeoutPreemptively(Duration.ofSeconds(10), rcu::pollCallbacks);
+      assertEquals(0, ran.get(), "ran while the queue's lock was held by someone else");
+    } finally {
+      cbLock.unlock();
+    }
+    rcu.pollCallbacks();
+    assertEquals(1, ran.get(), "the next poll runs the callback left behind");
+    assertEquals(0, rcu.pendingCallbacks());
   }
 }

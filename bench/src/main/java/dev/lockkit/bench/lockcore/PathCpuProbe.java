@@ -1,0 +1,203 @@
+package dev.lockkit.bench.lockcore;
+
+import dev.lockkit.lockcore.mm.Access;
+import dev.lockkit.lockcore.mm.Kernel;
+import dev.lockkit.lockcore.sync.Rcu;
+import dev.lockkit.lockcore.sync.Refcount;
+import dev.lockkit.lockcore.sync.Task;
+import dev.lockkit.lockcore.types.MmStruct;
+import dev.lockkit.lockcore.types.VmAreaStruct;
+import dev.lockkit.lockcore.vmalock.VmaLock;
+import java.lang.invoke.VarHandle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * {@link LockcorePathBench}'s pieces of {@code lock_vma_under_rcu()} + {@code vma_end_read()} in
+ * <em>CPU time</em> per operation (the calling thread's own, so descheduled time does not count),
+ * for a machine too shared for wall-clock figures of a few nanoseconds. Each piece is its own loop
+ * class, so every loop is compiled on its own with its calls inlined, as JMH would.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.lockkit.bench.lockcore.PathCpuProbe [seconds]};
+ * prints a Markdown table of the median of 7 windows after a warm-up.
+ */
+public final class PathCpuProbe {
+  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+  private static final int BATCH = 1024;
+
+  private PathCpuProbe() {}
+
+  /** One piece: {@link #batch} runs it {@link #BATCH} times. */
+  private abstract static class Piece {
+    final String name;
+    Object sink;
+
+    Piece(String name) {
+      this.name = name;
+    }
+
+    abstract void batch();
+
+    double cpuNsPerOp(long nanos) {
+      long c0 = MX.getCurrentThreadCpuTime();
+      long n = 0;
+      long until = System.nanoTime() + nanos;
+      while (System.nanoTime() < until) {
+        batch();
+        n += BATCH;
+      }
+      return (double) (MX.getCurrentThreadCpuTime() - c0) / n;
+    }
+  }
+
+  /** Runs every piece, interleaved window by window, and prints the table. */
+  public static void main(String[] args) {
+    long nanos = (long) (1e9 * (args.length > 0 ? Double.parseDouble(args[0]) : 0.3));
+    Kernel kernel = Kernels.boot("pervma", "base");
+    MmStruct mm = Kernels.mapSlots(kernel);
+    long address = Kernels.address(0);
+    kernel.fault(mm, address, Access.WRITE);
+    VmaLock vmaLock = kernel.vmaLock();
+    Rcu rcu = kernel.rcu();
+    VmAreaStruct vma = mm.mmMt().walk(address);
+    Refcount refcnt = vma.vmRefcnt();
+    ReentrantReadWriteLock rrwl = new ReentrantReadWriteLock();
+    Piece[] pieces = {
+      new Piece("RRWL read lock+unlock (reference)") {
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            rrwl.readLock().lock();
+            rrwl.readLock().unlock();
+          }
+        }
+      },
+      new Piece("floor: the protocol's serialising operations on plain JDK atomics") {
+        // What lock_vma_under_rcu() + vma_end_read() cannot do without on the JVM: one look-up
+        // of current, the RCU entry (a store, then the store-load fence), one acquire load of the
+        // tree root and one of its slot (the walk at its smallest: without a load between them,
+        // C2 folds the fence into the CAS that follows), the vm_refcnt acquire CAS, its release
+        // decrement, the RCU exit (a release store). No checks.
+        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
+        final AtomicInteger ref = new AtomicInteger(1);
+        final java.util.concurrent.atomic.AtomicReference<AtomicInteger[]> root =
+            new java.util.concurrent.atomic.AtomicReference<>(new AtomicInteger[] {ref});
+
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            AtomicLong ctr = current.get();
+            long seq = ctr.getPlain();
+            ctr.setOpaque(seq + 1);
+            VarHandle.fullFence();
+            AtomicInteger ref = root.getAcquire()[0];
+            int old = ref.get();
+            ref.compareAndExchangeAcquire(old, old + 1);
+            ref.getAndAdd(-1);
+            ctr.setRelease(seq + 2);
+          }
+        }
+      },
+      new Piece("VarHandle.fullFence()") {
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            VarHandle.fullFence();
+          }
+        }
+      },
+      new Piece("Task.current()") {
+        @Override
+        void batch() {
+          Object t = null;
+          for (int i = 0; i < BATCH; i++) {
+            t = Task.current();
+          }
+          sink = t;
+        }
+      },
+      new Piece("rcu_read_lock+rcu_read_unlock") {
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            rcu.readLock();
+            rcu.readUnlock();
+          }
+        }
+      },
+      new Piece("mas_walk (tree walk)") {
+        @Override
+        void batch() {
+          Object v = null;
+          for (int i = 0; i < BATCH; i++) {
+            v = mm.mmMt().walk(address);
+          }
+          sink = v;
+        }
+      },
+      new Piece("vm_refcnt inc_not_zero_limited_acquire + dec_and_test") {
+        @Override
+        void batch() {
+          Object d = null;
+          for (int i = 0; i < BATCH; i++) {
+            refcnt.incNotZeroLimitedAcquire(VmAreaStruct.VMA_REF_LIMIT);
+            d = refcnt.decAndTest();
+          }
+          sink = d;
+        }
+      },
+      new Piece("vma_start_read+vma_end_read (VMA already found)") {
+        @Override
+        void batch() {
+          Object r = null;
+          for (int i = 0; i < BATCH; i++) {
+            r = vmaLock.vmaStartRead(mm, vma);
+            vmaLock.vmaEndRead(vma);
+          }
+          sink = r;
+        }
+      },
+      new Piece("lock_vma_under_rcu+vma_end_read") {
+        @Override
+        void batch() {
+          Object r = null;
+          for (int i = 0; i < BATCH; i++) {
+            VmAreaStruct v = vmaLock.lockVmaUnderRcu(mm, address);
+            vmaLock.vmaEndRead(v);
+            r = v;
+          }
+          sink = r;
+        }
+      },
+    };
+    for (int round = 0; round < 4; round++) {
+      for (Piece p : pieces) {
+        p.cpuNsPerOp(nanos);
+      }
+    }
+    double[][] w = new double[pieces.length][7];
+    for (int k = 0; k < 7; k++) {
+      for (int i = 0; i < pieces.length; i++) {
+        w[i][k] = pieces[i].cpuNsPerOp(nanos);
+      }
+    }
+    double rr = median(w[0]);
+    System.out.println("| piece | CPU ns/op (median of 7) | ÷ RRWL read |");
+    System.out.println("|---|---:|---:|");
+    for (int i = 0; i < pieces.length; i++) {
+      double m = median(w[i]);
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f |%n", pieces[i].name, m, m / rr);
+    }
+  }
+
+  private static double median(double[] a) {
+    double[] s = a.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}
