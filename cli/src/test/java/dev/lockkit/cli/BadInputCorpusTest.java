@@ -117,6 +117,13 @@ class BadInputCorpusTest {
       assertTrue(
           lines >= 1 && lines <= c.stderrLines(),
           c.name() + ": " + lines + " stderr lines, at most " + c.stderrLines() + "\n" + both);
+      // Bad input stops a run before it reports: a report on stdout would read as a result.
+      // 'check' names each stage it starts and how the stage ended; nothing else may be there.
+      String report =
+          o.lines()
+              .filter(l -> !l.startsWith("== lockkit check ") && !l.matches("\\w+: exit \\d+"))
+              .collect(java.util.stream.Collectors.joining("\n"));
+      assertTrue(report.isBlank(), c.name() + ": exit 2 after a report on stdout\n" + both);
     }
     Map<String, String> after = snapshot(dir);
     for (String w : c.writes()) {

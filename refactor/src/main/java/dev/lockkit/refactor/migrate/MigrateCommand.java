@@ -187,6 +187,12 @@ public final class MigrateCommand implements Callable<Integer> {
               new Phases(),
               bar);
       bar.done();
+      // The rules file for --ban is read before anything is reported, so a bad one exits 2
+      // without a report that reads as if the run had rewritten something.
+      Ban.Plan banPlan =
+          modeName.equals("write") && ban != null
+              ? Ban.plan(ban, result.templates(), banAllow)
+              : null;
       if (modeName.equals("dry-run") && format == Format.text) {
         out.print(result.changes().unifiedDiff(base));
       }
@@ -198,7 +204,6 @@ public final class MigrateCommand implements Callable<Integer> {
       }
       if (modeName.equals("write")) {
         // Every input and output is checked before the first write: a run writes all or nothing.
-        Ban.Plan banPlan = ban == null ? null : Ban.plan(ban, result.templates(), banAllow);
         Verify verifier = verify ? new Verify(result, classpath, base).progress(bar) : null;
         if (verify) {
           // Differential and before writing: only errors the change introduces fail the run,
