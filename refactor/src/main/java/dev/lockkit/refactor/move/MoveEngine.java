@@ -17,6 +17,7 @@ import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
+import dev.lockkit.refactor.move.check.CompileCheck;
 import dev.lockkit.refactor.move.check.ConditionModel;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.check.WhatIfGraph;
@@ -241,6 +242,9 @@ public final class MoveEngine {
       }
     }
     List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));
+    if (blocking.isEmpty()) {
+      blocking.addAll(compileCheck(project, req, r, names(ops)));
+    }
     List<Finding> allowed = new ArrayList<>();
     CodeGraph graphBefore = await(before);
     for (Finding f : graphFindings(graphBefore, r, rules)) {
@@ -283,6 +287,43 @@ public final class MoveEngine {
                 whole.contains(f.source().path()) ? null : names));
       }
     }
+    return Attribution.of(units, roots(req), req.classpath());
+  }
+
+  /**
+   * javac's verdict on the tree as the move leaves it ({@link CompileCheck}): the files that spell a
+   * moved name and every file the move edits, creates or deletes.
+   */
+  private static List<Finding> compileCheck(
+      JavaProject project, Request req, MoveRewriter.Result r, Set<String> names)
+      throws BadInput {
+    java.util.SortedMap<Path, String> after;
+    try {
+      after = r.changes().result();
+    } catch (dev.lockkit.refactor.edit.EditException e) {
+      return List.of(); // reported when the change is applied
+    }
+    Map<Path, String> spelling = new java.util.LinkedHashMap<>();
+    for (ParsedFile f : project.files()) {
+      if (f.parsed()) {
+        spelling.put(f.source().path(), f.source().text());
+      }
+    }
+    Set<Path> deleted = new java.util.LinkedHashSet<>();
+    for (SourceFile d : r.deletions()) {
+      deleted.add(d.path());
+    }
+    return CompileCheck.conflicts(
+        spelling,
+        after,
+        deleted,
+        names,
+        roots(req),
+        req.classpath(),
+        Path.of("").toAbsolutePath());
+  }
+
+  private static List<Path> roots(Request req) throws BadInput {
     List<Path> roots = new ArrayList<>();
     try {
       for (SourceRoot root : InputScanner.scan(req.paths())) {
@@ -291,7 +332,7 @@ public final class MoveEngine {
     } catch (InputException e) {
       throw new BadInput(e.getMessage());
     }
-    return Attribution.of(units, roots, req.classpath());
+    return roots;
   }
 
   /** The analyzer's graph of the tree under {@code paths}, as the what-if starts from it. */
