@@ -128,6 +128,7 @@ public final class CompileCheck {
         || message.contains(" has protected access")
         || message.contains("is not public in")
         || message.contains("cannot be accessed from outside package")
+        || message.contains("is defined in an inaccessible class or interface")
         || message.contains("not visible");
   }
 

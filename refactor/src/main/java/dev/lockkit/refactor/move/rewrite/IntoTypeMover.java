@@ -71,9 +71,7 @@ final class IntoTypeMover {
       }
       needsPublic = true;
       if (!TypeMover.isPublic(host.decl())) {
-        r.conflict(
-            "move/access",
-            f,
+        r.accessByName(f,
             null,
             f.display()
                 + " uses "
@@ -89,9 +87,7 @@ final class IntoTypeMover {
       if (leavesPackage && f.packageName().equals(helper.packageName())) {
         String hit = TypeMover.usesByName(f, packageMembers, helper.simpleName());
         if (hit != null) {
-          r.conflict(
-              "move/access",
-              f,
+          r.accessByName(f,
               null,
               t.oldFqn()
                   + "'s "

@@ -159,9 +159,7 @@ final class IntoTypeText {
         && !used.packageName().equals(t.destPackage())
         && Access.ofType(used) < 3
         && reported.add(fqn)) {
-      r.conflict(
-          "move/access",
-          home,
+      r.accessByName(home,
           n,
           t.oldFqn()
               + " uses "
@@ -236,9 +234,7 @@ final class IntoTypeText {
     if (declaring != null
         && !Access.memberVisible(declaring, name, method, t.host().fqn(), t.destPackage())
         && reported.add(declaring.fqn() + "#" + name)) {
-      r.conflict(
-          "move/access",
-          home,
+      r.accessByName(home,
           n,
           t.oldFqn()
               + " uses "

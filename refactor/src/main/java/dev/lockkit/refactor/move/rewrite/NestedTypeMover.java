@@ -64,9 +64,7 @@ final class NestedTypeMover {
               TypeMover.usesByName(
                   f, TypeMover.packagePrivateMemberNames(inner), inner.simpleName());
           if (hit != null) {
-            r.conflict(
-                "move/access",
-                f,
+            r.accessByName(f,
                 null,
                 t.oldFqn()
                     + "'s "
@@ -280,9 +278,7 @@ final class NestedTypeMover {
                               ? oce.getType().getNameAsString()
                               : null;
               if (name != null && names.contains(name)) {
-                r.conflict(
-                    "move/access",
-                    home,
+                r.accessByName(home,
                     n,
                     t.type().outer().fqn()
                         + " uses non-public "

@@ -284,7 +284,7 @@ final class NestedTypeText {
   }
 
   private void conflict(MovedType t, ParsedFile home, Node n, String what, String key) {
-    r.conflict("move/access", home, n, t.oldFqn() + " " + what, t.oldFqn() + " -> " + key);
+    r.accessByName(home, n, t.oldFqn() + " " + what, t.oldFqn() + " -> " + key);
   }
 
   /**

@@ -70,9 +70,7 @@ final class TypeMover {
         usedFromOldPackage.add(t);
         String hit = usesByName(f, packageMembers, t.type().simpleName());
         if (hit != null) {
-          r.conflict(
-              "move/access",
-              f,
+          r.accessByName(f,
               null,
               t.oldFqn()
                   + "'s "
@@ -228,9 +226,7 @@ final class TypeMover {
                     && !r.movedFiles.containsKey(used.file())) {
                   imports.forceImport(fqn);
                   if (Access.ofType(used) < 3 && reported.add(fqn)) {
-                    r.conflict(
-                        "move/access",
-                        home,
+                    r.accessByName(home,
                         n,
                         t.oldFqn()
                             + " uses "
@@ -301,9 +297,7 @@ final class TypeMover {
     }
     TypeInfo declaring = scope.declaringType(owner, name, method, 0);
     if (declaring != null && !Access.memberVisible(declaring, name, method, top, t.destPackage())) {
-      r.conflict(
-          "move/access",
-          home,
+      r.accessByName(home,
           at,
           t.oldFqn()
               + " uses "
