@@ -169,7 +169,10 @@ public final class Attribution {
                   diags,
                   index
                       ? List.of(
-                          "-proc:none", "-implicit:none", "-Xlint:none", "-nowarn",
+                          "-proc:none",
+                          "-implicit:none",
+                          "-Xlint:none",
+                          "-nowarn",
                           "-XDrawDiagnostics")
                       // problems are reported to the user: javac's own wording
                       : List.of("-proc:none", "-implicit:none", "-Xlint:none", "-nowarn"),

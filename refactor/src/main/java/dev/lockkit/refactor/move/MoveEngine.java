@@ -291,12 +291,11 @@ public final class MoveEngine {
   }
 
   /**
-   * javac's verdict on the tree as the move leaves it ({@link CompileCheck}): the files that spell a
-   * moved name and every file the move edits, creates or deletes.
+   * javac's verdict on the tree as the move leaves it ({@link CompileCheck}): the files that spell
+   * a moved name and every file the move edits, creates or deletes.
    */
   private static List<Finding> compileCheck(
-      JavaProject project, Request req, MoveRewriter.Result r, Set<String> names)
-      throws BadInput {
+      JavaProject project, Request req, MoveRewriter.Result r, Set<String> names) throws BadInput {
     java.util.SortedMap<Path, String> after;
     try {
       after = r.changes().result();
@@ -314,13 +313,7 @@ public final class MoveEngine {
       deleted.add(d.path());
     }
     return CompileCheck.conflicts(
-        spelling,
-        after,
-        deleted,
-        names,
-        roots(req),
-        req.classpath(),
-        Path.of("").toAbsolutePath());
+        spelling, after, deleted, names, roots(req), req.classpath(), Path.of("").toAbsolutePath());
   }
 
   private static List<Path> roots(Request req) throws BadInput {

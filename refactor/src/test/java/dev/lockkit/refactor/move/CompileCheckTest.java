@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,5 +104,43 @@ class CompileCheckTest {
     assertTrue(r.out().contains("move/access"), r.out());
     assertTrue(r.out().contains("hex"), r.out());
     assertEquals(before, snapshot(src), "nothing written");
+  }
+
+  @Test
+  void aQualifiedLibraryTypeInTheMovedTextIsImportedAtTheDestination() throws Exception {
+    // The campaign's MapperConfig#EMPTY_INCLUDE: a field typed JsonInclude.Value, a nested type of
+    // a library class that only the class path declares.
+    Path lib = tmp.resolve("lib");
+    write(
+        lib,
+        "l/Incl.java",
+        "package l;\n\npublic @interface Incl {\n"
+            + "  final class Value {\n    public static final Value EMPTY = new Value();\n  }\n}\n");
+    Path libClasses = Files.createDirectories(tmp.resolve("libclasses"));
+    assertEquals("", MoveTestSupport.compile(lib, libClasses));
+    Path src = tmp.resolve("src");
+    write(
+        src,
+        "p/Config.java",
+        "package p;\n\nimport l.Incl;\n\npublic final class Config {\n"
+            + "  public static final Incl.Value EMPTY_INCLUDE = Incl.Value.EMPTY;\n}\n");
+    write(
+        src,
+        "p/User.java",
+        "package p;\n\nclass User {\n  Object v() { return Config.EMPTY_INCLUDE; }\n}\n");
+    MoveTestSupport.Run r =
+        dryRun(
+            src,
+            "move p.Config#EMPTY_INCLUDE to q.Includes\n",
+            "--classpath",
+            libClasses.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    String dest = Files.readString(src.resolve("q/Includes.java"));
+    assertTrue(dest.contains("import l.Incl;"), dest);
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    assertEquals(
+        "",
+        MoveTestSupport.compile(List.of(src), out, List.of(libClasses)),
+        MoveTestSupport.snapshot(src).toString());
   }
 }

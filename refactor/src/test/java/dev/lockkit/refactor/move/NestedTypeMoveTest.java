@@ -249,7 +249,8 @@ class NestedTypeMoveTest {
             "cycle/type",
             src.toString());
     assertEquals(1, r.exit(), r.out() + r.err());
-    // javac at the new location: the old package's users and the enclosing type's own `new Pair(2)`.
+    // javac at the new location: the old package's users and the enclosing type's own `new
+    // Pair(2)`.
     assertTrue(r.out().contains("p/User.java:7: error move/access"), r.out());
     assertTrue(r.out().contains("p/Outer.java:11: error move/access"), r.out());
     assertTrue(r.out().contains("Pair(int) is not public in q.Pair"), r.out());

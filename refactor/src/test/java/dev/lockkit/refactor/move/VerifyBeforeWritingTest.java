@@ -28,8 +28,7 @@ class VerifyBeforeWritingTest {
     // verify's whole-tree compile sees that the field is out of reach once Base leaves p.
     write(src, "p/Base.java", "package p;\n\npublic class Base {\n  int x = 1;\n}\n");
     write(src, "p/Sub.java", "package p;\n\npublic class Sub extends Base {}\n");
-    write(
-        src, "p/User.java", "package p;\n\nclass User {\n  int y() { return new Sub().x; }\n}\n");
+    write(src, "p/User.java", "package p;\n\nclass User {\n  int y() { return new Sub().x; }\n}\n");
     Files.writeString(tmp.resolve("plan"), "move p.Base to q\n");
     Map<String, String> before = snapshot(src);
     MoveTestSupport.Run r =

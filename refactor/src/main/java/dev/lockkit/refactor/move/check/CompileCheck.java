@@ -31,8 +31,8 @@ import java.util.TreeSet;
  *
  * <p>Differential: when the tree after has errors in those files, the same files before the move
  * are attributed the same way and only the errors whose message the tree before did not have (as a
- * multiset; file and line are not compared, because a move carries code, and an error in it such
- * as a missing library, to another file) are conflicts. So a tree that does not compile without its
+ * multiset; file and line are not compared, because a move carries code, and an error in it such as
+ * a missing library, to another file) are conflicts. So a tree that does not compile without its
  * class path is still judged by what the move changes.
  */
 public final class CompileCheck {
