@@ -23,11 +23,13 @@ import java.util.TreeSet;
  * not have is a conflict ({@code move/compile}, or {@code move/access} when javac names an access
  * problem), so a move that would not compile is refused instead of predicted safe.
  *
- * <p>Which files: every file the move edits, creates or deletes (attributed whole), and every other
- * file that spells a moved name (a reference must spell it, and so must a subclass declaring a
- * method of the same name: those are attributed with the method bodies that spell none of the names
- * blanked). The rest of the tree is on javac's source path as declarations, with the deleted files
- * hidden, so a reference left at an old name cannot resolve.
+ * <p>Which files: every file the move edits, creates or deletes, and every other file that spells a
+ * moved name (a reference must spell it, and so must a subclass declaring a method of the same
+ * name). For a type move they are attributed whole (its members are used in code that does not
+ * spell its name); for member moves, new files and the files that give or receive moved code are
+ * attributed whole, the others with the method bodies that spell none of the names blanked. The
+ * rest of the tree is on javac's source path as declarations, with the deleted files hidden, so a
+ * reference left at an old name cannot resolve.
  *
  * <p>Differential: when the tree after has errors in those files, the same files before the move
  * are attributed the same way and only the errors whose message the tree before did not have (as a
@@ -45,18 +47,28 @@ public final class CompileCheck {
    * @param spelling files that spell a moved name, with their text before the move
    * @param after the new text of every file the move edits or creates
    * @param deleted files the move deletes
+   * @param whole existing files that give or receive moved code (origins, destinations, hosts)
    * @param names the names a reference to a moved element spells
+   * @param allWhole attribute every file whole: a moved type's members are used in code that does
+   *     not spell the type's name ({@code void f(Inner n) { return n.x; }})
    * @param cwd where report paths are relative to
    */
   public static List<Finding> conflicts(
       Map<Path, String> spelling,
       SortedMap<Path, String> after,
       Set<Path> deleted,
+      Set<Path> whole,
       Set<String> names,
+      boolean allWhole,
       List<Path> sourcePath,
       List<Path> classPath,
       Path cwd) {
-    Set<Path> all = new LinkedHashSet<>(spelling.keySet());
+    Set<Path> all = new LinkedHashSet<>();
+    for (Map.Entry<Path, String> e : spelling.entrySet()) {
+      if (spells(e.getValue(), names)) {
+        all.add(e.getKey());
+      }
+    }
     all.addAll(after.keySet());
     all.addAll(deleted);
     List<Attribution.Unit> unitsAfter = new ArrayList<>();
@@ -66,7 +78,8 @@ public final class CompileCheck {
       }
       String text = after.containsKey(p) ? after.get(p) : spelling.get(p);
       if (text != null) {
-        unitsAfter.add(new Attribution.Unit(p, text, whole(p, after, deleted) ? null : names));
+        unitsAfter.add(
+            new Attribution.Unit(p, text, allWhole || whole(p, after, whole) ? null : names));
       }
     }
     List<Attribution.Problem> problemsAfter =
@@ -85,7 +98,8 @@ public final class CompileCheck {
         }
       }
       if (text != null) {
-        unitsBefore.add(new Attribution.Unit(p, text, whole(p, after, deleted) ? null : names));
+        unitsBefore.add(
+            new Attribution.Unit(p, text, allWhole || whole(p, after, whole) ? null : names));
       }
     }
     Map<String, Integer> before = new HashMap<>();
@@ -117,9 +131,23 @@ public final class CompileCheck {
     return out;
   }
 
-  /** Files the move changes are attributed whole, the others only where they spell a name. */
-  private static boolean whole(Path p, Map<Path, String> after, Set<Path> deleted) {
-    return after.containsKey(p) || deleted.contains(p);
+  /**
+   * Files the move creates, and those that give or receive moved code, are attributed whole; the
+   * others only in the bodies that spell a moved name: an edit there is a reference, and a
+   * reference spells the name (after the move too), so the other bodies neither change nor mean
+   * anything new.
+   */
+  private static boolean whole(Path p, Map<Path, String> after, Set<Path> whole) {
+    return whole.contains(p) || after.containsKey(p) && !Files.exists(p);
+  }
+
+  private static boolean spells(String text, Set<String> names) {
+    for (String n : names) {
+      if (text.contains(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** javac's access diagnostics (compiler.err.report.access, not.def.public, ...). */
