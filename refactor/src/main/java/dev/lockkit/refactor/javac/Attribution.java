@@ -167,15 +167,26 @@ public final class Attribution {
                   null,
                   new DeclarationsOnly(fm, normalized(hidden)),
                   diags,
+                  // -Xmaxerrs: every error, not javac's first 100. Blanked bodies give errors of
+                  // their own (a missing return, an implicit super() that does not fit) that a
+                  // differential cancels only if both sides report all of them.
                   index
                       ? List.of(
                           "-proc:none",
                           "-implicit:none",
                           "-Xlint:none",
                           "-nowarn",
+                          "-Xmaxerrs",
+                          "1000000",
                           "-XDrawDiagnostics")
                       // problems are reported to the user: javac's own wording
-                      : List.of("-proc:none", "-implicit:none", "-Xlint:none", "-nowarn"),
+                      : List.of(
+                          "-proc:none",
+                          "-implicit:none",
+                          "-Xlint:none",
+                          "-nowarn",
+                          "-Xmaxerrs",
+                          "1000000"),
                   null,
                   objects);
       Iterable<? extends CompilationUnitTree> trees = task.parse();
