@@ -253,16 +253,6 @@ public final class MoveRewriter {
     inserted.computeIfAbsent(f, k -> new StringBuilder()).append(' ').append(text);
   }
 
-  /**
-   * An access problem of a type move as lockkit's own lookup sees it, by name. Not a conflict: the
-   * what-if's javac check ({@code CompileCheck}) attributes the moved type at its new location and
-   * its users, and decides access there with the compiler's symbols; the lookup by name reported
-   * uses javac resolves to another member (the campaign's false refusals).
-   */
-  void accessByName(ParsedFile f, Node at, String message, String key) {
-    // Deliberately not reported; see above.
-  }
-
   void conflict(String rule, ParsedFile f, Node at, String message, String key) {
     int line = at == null ? 0 : at.getBegin().map(p -> p.line).orElse(0);
     int col = at == null ? 0 : at.getBegin().map(p -> p.column).orElse(0);
