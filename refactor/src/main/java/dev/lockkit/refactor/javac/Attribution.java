@@ -92,6 +92,51 @@ public final class Attribution {
    * @param classPath what the sources depend on; the JDK's own modules are always there
    */
   public static Attribution of(List<Unit> units, List<Path> sourcePath, List<Path> classPath) {
+    return run(units, sourcePath, classPath, java.util.Set.of(), true);
+  }
+
+  /**
+   * One compiler error in a unit.
+   *
+   * @param file the unit's path
+   * @param line its line in the unit's text
+   * @param message javac's message, its lines joined by "; ", without the {@code location:} line
+   *     (which names the class the code sits in, and a move changes that)
+   */
+  public record Problem(Path file, long line, String message) {}
+
+  /**
+   * Attributes {@code units} as the tree would be with them: the units replace the files of the
+   * same path, and {@code hidden} (files a change deletes, and the units' own paths) are not read
+   * from the source path, so a name that only a deleted file declared does not resolve. Returns
+   * javac's errors in the units, in report order; nothing is indexed.
+   */
+  public static List<Problem> problems(
+      List<Unit> units, List<Path> sourcePath, List<Path> classPath, java.util.Set<Path> hidden) {
+    Attribution a = run(units, sourcePath, classPath, hidden, false);
+    List<Problem> out = new ArrayList<>();
+    for (Unit u : units) {
+      for (Diagnostic<? extends JavaFileObject> d : a.errors.getOrDefault(u.path(), List.of())) {
+        String msg =
+            String.join(
+                "; ",
+                d.getMessage(Locale.ROOT)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("location:"))
+                    .toList());
+        out.add(new Problem(u.path(), d.getLineNumber(), msg));
+      }
+    }
+    return out;
+  }
+
+  private static Attribution run(
+      List<Unit> units,
+      List<Path> sourcePath,
+      List<Path> classPath,
+      java.util.Set<Path> hidden,
+      boolean index) {
     Attribution a = new Attribution();
     if (units.isEmpty()) {
       return a;
@@ -120,14 +165,28 @@ public final class Attribution {
           (JavacTask)
               javac.getTask(
                   null,
-                  new DeclarationsOnly(fm),
+                  new DeclarationsOnly(fm, normalized(hidden)),
                   diags,
-                  List.of(
-                      "-proc:none",
-                      "-implicit:none",
-                      "-Xlint:none",
-                      "-nowarn",
-                      "-XDrawDiagnostics"),
+                  // -Xmaxerrs: every error, not javac's first 100. Blanked bodies give errors of
+                  // their own (a missing return, an implicit super() that does not fit) that a
+                  // differential cancels only if both sides report all of them.
+                  index
+                      ? List.of(
+                          "-proc:none",
+                          "-implicit:none",
+                          "-Xlint:none",
+                          "-nowarn",
+                          "-Xmaxerrs",
+                          "1000000",
+                          "-XDrawDiagnostics")
+                      // problems are reported to the user: javac's own wording
+                      : List.of(
+                          "-proc:none",
+                          "-implicit:none",
+                          "-Xlint:none",
+                          "-nowarn",
+                          "-Xmaxerrs",
+                          "1000000"),
                   null,
                   objects);
       Iterable<? extends CompilationUnitTree> trees = task.parse();
@@ -141,6 +200,9 @@ public final class Attribution {
           }
         }
       }
+      if (!index) {
+        return a;
+      }
       Trees t = Trees.instance(task);
       for (CompilationUnitTree cu : trees) {
         Path p = byUri.get(cu.getSourceFile().toUri());
@@ -152,6 +214,14 @@ public final class Attribution {
       throw new java.io.UncheckedIOException(e);
     }
     return a;
+  }
+
+  private static java.util.Set<URI> normalized(java.util.Set<Path> paths) {
+    java.util.Set<URI> out = new java.util.HashSet<>();
+    for (Path p : paths) {
+      out.add(p.toAbsolutePath().normalize().toUri().normalize());
+    }
+    return out;
   }
 
   /** True if {@code file} was one of the attributed units. */
@@ -391,8 +461,11 @@ public final class Attribution {
    */
   private static final class DeclarationsOnly
       extends javax.tools.ForwardingJavaFileManager<StandardJavaFileManager> {
-    DeclarationsOnly(StandardJavaFileManager fm) {
+    private final java.util.Set<URI> hidden;
+
+    DeclarationsOnly(StandardJavaFileManager fm, java.util.Set<URI> hidden) {
       super(fm);
+      this.hidden = hidden;
     }
 
     @Override
@@ -408,6 +481,9 @@ public final class Attribution {
       }
       List<JavaFileObject> out = new ArrayList<>();
       for (JavaFileObject f : all) {
+        if (!hidden.isEmpty() && hidden.contains(f.toUri().normalize())) {
+          continue;
+        }
         out.add(f.getKind() == JavaFileObject.Kind.SOURCE ? new Stripped(f) : f);
       }
       return out;

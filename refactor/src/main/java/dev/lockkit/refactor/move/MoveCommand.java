@@ -89,6 +89,9 @@ public final class MoveCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "text|json", description = "report format")
   String format = "text";
 
+  @Option(names = "--quiet", description = "No progress bar on stderr.")
+  boolean quiet;
+
   @Option(names = "--debug", description = "print stack traces of internal errors")
   boolean debug;
 
@@ -134,6 +137,8 @@ public final class MoveCommand implements Callable<Integer> {
       }
     }
     MoveEngine.Outcome o;
+    dev.lockkit.analyzer.progress.Progress progress =
+        dev.lockkit.analyzer.progress.Progress.onTerminal(err, quiet);
     try {
       o =
           MoveEngine.plan(
@@ -144,11 +149,14 @@ public final class MoveCommand implements Callable<Integer> {
                   rules,
                   keepForwarders,
                   new LinkedHashSet<>(allow),
-                  classpathEntries().stream().map(Path::of).toList()));
+                  classpathEntries().stream().map(Path::of).toList()),
+              progress);
     } catch (MoveEngine.BadInput e) {
+      progress.done();
       err.println("lockkit move: " + e.getMessage());
       return BAD_INPUT;
     }
+    progress.done();
     Path base = Path.of("").toAbsolutePath();
     String diff;
     try {

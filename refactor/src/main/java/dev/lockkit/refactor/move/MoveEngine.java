@@ -9,6 +9,7 @@ import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.layers.RulesFile;
+import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.analyzer.source.GraphBuilder;
 import dev.lockkit.analyzer.source.InputException;
 import dev.lockkit.analyzer.source.InputScanner;
@@ -17,6 +18,7 @@ import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
+import dev.lockkit.refactor.move.check.CompileCheck;
 import dev.lockkit.refactor.move.check.ConditionModel;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.check.WhatIfGraph;
@@ -124,6 +126,18 @@ public final class MoveEngine {
 
   /** Plans the move and checks it; writes nothing. */
   public static Outcome plan(Request req) throws BadInput {
+    return plan(req, Progress.NONE);
+  }
+
+  /** The steps of a what-if, as the progress bar counts them. */
+  private static final int STEPS = 5;
+
+  /**
+   * Plans the move and checks it; writes nothing. {@code progress} shows which of the steps runs
+   * (parsing, javac's resolution, rewriting, javac's check of the result, the graph rules): on a
+   * large tree each takes seconds.
+   */
+  public static Outcome plan(Request req, Progress progress) throws BadInput {
     List<MoveOp> ops;
     try {
       ops = PlanParser.parse(req.plan());
@@ -153,6 +167,7 @@ public final class MoveEngine {
     Thread graphThread = new Thread(before, "lockkit-move-graph");
     graphThread.setDaemon(true);
     graphThread.start();
+    progress.update("move: parsing", 0, STEPS);
     JavaProject project;
     try {
       project = JavaProject.load(req.paths(), names(ops));
@@ -221,7 +236,9 @@ public final class MoveEngine {
               "does not parse (" + f.parseError() + "); references in it cannot be updated",
               f.display()));
     }
+    progress.update("move: javac resolving references", 1, STEPS);
     Attribution javac = attribute(project, req, elements, names(ops));
+    progress.update("move: rewriting", 2, STEPS);
     MoveRewriter.Result r =
         new MoveRewriter(
                 project,
@@ -241,7 +258,12 @@ public final class MoveEngine {
       }
     }
     List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));
+    if (blocking.isEmpty()) {
+      progress.update("move: javac checking the result", 3, STEPS);
+      blocking.addAll(compileCheck(project, req, r, elements, types, names(ops)));
+    }
     List<Finding> allowed = new ArrayList<>();
+    progress.update("move: graph rules", 4, STEPS);
     CodeGraph graphBefore = await(before);
     for (Finding f : graphFindings(graphBefore, r, rules)) {
       (req.allow().contains(f.rule()) ? allowed : blocking).add(f);
@@ -283,6 +305,64 @@ public final class MoveEngine {
                 whole.contains(f.source().path()) ? null : names));
       }
     }
+    return Attribution.of(units, roots(req), req.classpath());
+  }
+
+  /**
+   * javac's verdict on the tree as the move leaves it ({@link CompileCheck}): the files that spell
+   * a moved name and every file the move edits, creates or deletes.
+   */
+  private static List<Finding> compileCheck(
+      JavaProject project,
+      Request req,
+      MoveRewriter.Result r,
+      List<MovedElement> elements,
+      List<MovedType> types,
+      Set<String> names)
+      throws BadInput {
+    java.util.SortedMap<Path, String> after;
+    try {
+      after = r.changes().result();
+    } catch (dev.lockkit.refactor.edit.EditException e) {
+      return List.of(); // reported when the change is applied
+    }
+    Map<Path, String> spelling = new java.util.LinkedHashMap<>();
+    for (ParsedFile f : project.files()) {
+      if (f.parsed()) {
+        spelling.put(f.source().path(), f.source().text());
+      }
+    }
+    Set<Path> deleted = new java.util.LinkedHashSet<>();
+    for (SourceFile d : r.deletions()) {
+      deleted.add(d.path());
+    }
+    Set<Path> whole = new java.util.HashSet<>();
+    for (MovedElement m : elements) {
+      // The origin whole too: the moved code's errors before the move (a library missing from the
+      // class path) must be counted where it was, or they would all look new where it goes.
+      whole.add(m.origin().file().source().path());
+      if (!m.destination().isNew()) {
+        whole.add(m.destination().existing().file().source().path());
+      }
+    }
+    for (MovedType t : types) {
+      if (t.intoType()) {
+        whole.add(t.host().file().source().path());
+      }
+    }
+    return CompileCheck.conflicts(
+        spelling,
+        after,
+        deleted,
+        whole,
+        names,
+        !types.isEmpty(),
+        roots(req),
+        req.classpath(),
+        Path.of("").toAbsolutePath());
+  }
+
+  private static List<Path> roots(Request req) throws BadInput {
     List<Path> roots = new ArrayList<>();
     try {
       for (SourceRoot root : InputScanner.scan(req.paths())) {
@@ -291,7 +371,7 @@ public final class MoveEngine {
     } catch (InputException e) {
       throw new BadInput(e.getMessage());
     }
-    return Attribution.of(units, roots, req.classpath());
+    return roots;
   }
 
   /** The analyzer's graph of the tree under {@code paths}, as the what-if starts from it. */

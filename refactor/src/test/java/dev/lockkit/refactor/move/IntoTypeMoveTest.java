@@ -260,7 +260,7 @@ class IntoTypeMoveTest {
     MoveTestSupport.Run r = run("move p.Helper to q.Host\n");
     assertEquals(1, r.exit(), r.out() + r.err());
     assertTrue(r.out().contains("move/access"), r.out());
-    assertTrue(r.out().contains("p.Helper uses p.Tool (package-private)"), r.out());
+    assertTrue(r.out().contains("p.Tool is not public in p"), r.out());
     assertEquals(before, snapshot(src));
   }
 
@@ -271,7 +271,7 @@ class IntoTypeMoveTest {
     MoveTestSupport.Run r = run("move p.Helper to q.Host\n");
     assertEquals(1, r.exit(), r.out() + r.err());
     assertTrue(r.out().contains("move/access"), r.out());
-    assertTrue(r.out().contains("q.Host is not public"), r.out());
+    assertTrue(r.out().contains("is defined in an inaccessible class or interface"), r.out());
     assertEquals(before, snapshot(src));
   }
 

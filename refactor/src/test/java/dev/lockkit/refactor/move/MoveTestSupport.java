@@ -83,8 +83,18 @@ final class MoveTestSupport {
 
   /** Compiles every Java file under all {@code roots} together. */
   static String compile(List<Path> roots, Path out) throws IOException {
+    return compile(roots, out, List.of());
+  }
+
+  /** Compiles every Java file under all {@code roots} together against {@code classpath}. */
+  static String compile(List<Path> roots, Path out, List<Path> classpath) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-nowarn"));
+    if (!classpath.isEmpty()) {
+      args.add("-classpath");
+      args.add(
+          String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+    }
     for (Path root : roots) {
       try (Stream<Path> s = Files.walk(root)) {
         s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));

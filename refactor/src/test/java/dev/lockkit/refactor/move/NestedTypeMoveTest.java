@@ -249,10 +249,11 @@ class NestedTypeMoveTest {
             "cycle/type",
             src.toString());
     assertEquals(1, r.exit(), r.out() + r.err());
-    assertTrue(
-        r.out().contains("p.Outer.Pair's constructor is not public; after the move to q"), r.out());
-    // The enclosing type's own `new Pair(2)` is reported too.
-    assertTrue(r.out().contains("p.Outer uses non-public p.Outer.Pair constructor"), r.out());
+    // javac at the new location: the old package's users and the enclosing type's own `new
+    // Pair(2)`.
+    assertTrue(r.out().contains("p/User.java:7: error move/access"), r.out());
+    assertTrue(r.out().contains("p/Outer.java:11: error move/access"), r.out());
+    assertTrue(r.out().contains("Pair(int) is not public in q.Pair"), r.out());
     assertEquals(before, snapshot(src));
   }
 
@@ -295,7 +296,7 @@ class NestedTypeMoveTest {
     MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
     assertEquals(1, r.exit(), r.out() + r.err());
     assertTrue(r.out().contains("error move/access"), r.out());
-    assertTrue(r.out().contains("p.Outer#secret"), r.out());
+    assertTrue(r.out().contains("secret has private access in p.Outer"), r.out());
     assertEquals(before, snapshot(src));
   }
 

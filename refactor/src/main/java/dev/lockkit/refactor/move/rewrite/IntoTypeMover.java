@@ -17,7 +17,6 @@ import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -60,48 +59,14 @@ final class IntoTypeMover {
     }
     gating(t);
     boolean needsPublic = false;
-    Set<String> packageMembers = TypeMover.packagePrivateMemberNames(helper);
-    boolean leavesPackage = !helper.packageName().equals(t.destPackage());
     for (ParsedFile f : r.project.files()) {
       if (!f.parsed() || f == home || !references(f, t)) {
         continue;
       }
-      if (f == hostFile || f.packageName().equals(t.destPackage())) {
-        continue;
-      }
-      needsPublic = true;
-      if (!TypeMover.isPublic(host.decl())) {
-        r.conflict(
-            "move/access",
-            f,
-            null,
-            f.display()
-                + " uses "
-                + t.oldFqn()
-                + ", but "
-                + host.fqn()
-                + " is not public: "
-                + t.newFqn()
-                + " would not be visible from "
-                + f.packageName(),
-            t.newFqn() + " <- " + f.packageName());
-      }
-      if (leavesPackage && f.packageName().equals(helper.packageName())) {
-        String hit = TypeMover.usesByName(f, packageMembers, helper.simpleName());
-        if (hit != null) {
-          r.conflict(
-              "move/access",
-              f,
-              null,
-              t.oldFqn()
-                  + "'s "
-                  + hit
-                  + " is not public; once it is in "
-                  + host.fqn()
-                  + " it is not visible from "
-                  + f.display(),
-              t.oldFqn() + " -> " + t.destPackage() + " <- " + f.packageName());
-        }
+      if (f != hostFile && !f.packageName().equals(t.destPackage())) {
+        // A user in another package; whether the host (and the type's members) are visible to it
+        // there is javac's verdict on the result (CompileCheck).
+        needsPublic = true;
       }
     }
     MemberText span = MemberText.of(home, helper.decl());

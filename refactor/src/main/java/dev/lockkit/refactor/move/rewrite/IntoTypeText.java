@@ -9,17 +9,13 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
-import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
-import dev.lockkit.refactor.move.model.TypeInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,12 +90,6 @@ final class IntoTypeText {
                 memberName(n, ne.getNameAsString(), false);
               } else if (n instanceof MethodCallExpr mc && mc.getScope().isEmpty()) {
                 memberName(n, mc.getNameAsString(), true);
-              } else if (n instanceof MethodCallExpr mc) {
-                qualified(n, mc.getScope().get(), mc.getNameAsString(), true);
-              } else if (n instanceof FieldAccessExpr fa) {
-                qualified(n, fa.getScope(), fa.getNameAsString(), false);
-              } else if (n instanceof MethodReferenceExpr mr) {
-                qualified(n, mr.getScope(), mr.getIdentifier(), true);
               }
             });
     modifiers(needsPublic);
@@ -152,26 +142,8 @@ final class IntoTypeText {
               + there,
           t.oldFqn() + " " + name + " -> " + there);
     }
-    TypeInfo used = r.project.type(fqn);
-    if (used != null
-        && used.outer() == null
-        && used.packageName().equals(t.type().packageName())
-        && !used.packageName().equals(t.destPackage())
-        && Access.ofType(used) < 3
-        && reported.add(fqn)) {
-      r.conflict(
-          "move/access",
-          home,
-          n,
-          t.oldFqn()
-              + " uses "
-              + fqn
-              + " ("
-              + Access.label(Access.ofType(used))
-              + "), which is not visible from "
-              + t.destPackage(),
-          t.oldFqn() + " -> " + fqn);
-    }
+    // Whether it may still use that type (package-private, from another package) is javac's
+    // verdict on the result (CompileCheck).
   }
 
   /**
@@ -222,33 +194,6 @@ final class IntoTypeText {
       }
     }
     return false;
-  }
-
-  /** {@code X.m} where {@code X} is a type: {@code m} must be visible from the host. */
-  private void qualified(
-      Node n, com.github.javaparser.ast.expr.Expression q, String name, boolean method) {
-    String fqn = scope.resolveTypeChain(q);
-    TypeInfo owner = fqn == null ? null : r.project.type(fqn);
-    if (owner == null || owner.topLevel().equals(t.type())) {
-      return;
-    }
-    TypeInfo declaring = scope.declaringType(owner, name, method, 0);
-    if (declaring != null
-        && !Access.memberVisible(declaring, name, method, t.host().fqn(), t.destPackage())
-        && reported.add(declaring.fqn() + "#" + name)) {
-      r.conflict(
-          "move/access",
-          home,
-          n,
-          t.oldFqn()
-              + " uses "
-              + declaring.fqn()
-              + "#"
-              + name
-              + ", which is not visible from "
-              + t.host().fqn(),
-          t.oldFqn() + " -> " + declaring.fqn() + "#" + name);
-    }
   }
 
   /**

@@ -2,14 +2,10 @@ package dev.lockkit.refactor.move.rewrite;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.move.check.GraphDelta;
@@ -18,8 +14,6 @@ import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +27,7 @@ import java.util.regex.Pattern;
  * simple name already means something else in that file, the fully qualified new name is written
  * instead. Inside the moved text, unqualified uses of the old enclosing type's members are
  * qualified with the enclosing type's name, since the moved type no longer sees them by scope;
- * private ones are {@code move/access} conflicts (a nested type may use them, a top-level one not).
+ * whether it may still use them (private ones it may not) is javac's verdict on the result.
  */
 final class NestedTypeMover {
 
@@ -43,7 +37,7 @@ final class NestedTypeMover {
     this.r = r;
   }
 
-  /** Rewrites every reference, checks access, creates the new file, cuts the old text. */
+  /** Rewrites every reference, creates the new file, cuts the old text. */
   void move(MovedType t) {
     TypeInfo inner = t.type();
     TypeInfo outer = inner.outer();
@@ -55,29 +49,8 @@ final class NestedTypeMover {
         if (!f.packageName().equals(t.destPackage())) {
           needsPublic = true;
         }
-        if (f == home) {
-          privateUses(home, t, span);
-        } else if (f.packageName().equals(inner.packageName())
-            && !inner.packageName().equals(t.destPackage())) {
-          // Checked by name, as for a top-level type: may report a use javac resolves elsewhere.
-          String hit =
-              TypeMover.usesByName(
-                  f, TypeMover.packagePrivateMemberNames(inner), inner.simpleName());
-          if (hit != null) {
-            r.conflict(
-                "move/access",
-                f,
-                null,
-                t.oldFqn()
-                    + "'s "
-                    + hit
-                    + " is not public; after the move to "
-                    + t.destPackage()
-                    + " it is not visible from "
-                    + f.display(),
-                t.oldFqn() + " -> " + t.destPackage() + " <- " + f.packageName());
-          }
-        }
+        // Access (the enclosing type using its private or package-private members, the old
+        // package using them once it leaves) is javac's verdict on the result (CompileCheck).
       }
     }
     if (Presence.ifConfig(outer.decl()) != null) {
@@ -244,55 +217,5 @@ final class NestedTypeMover {
             + ")\\."
             + Pattern.quote(t.type().simpleName())
             + "\\b");
-  }
-
-  /**
-   * The enclosing type using the moved type's private members (or package-private ones, when it
-   * leaves the package) loses that access. Checked by name, like the other users.
-   */
-  private void privateUses(ParsedFile home, MovedType t, MemberText span) {
-    Set<String> names = new LinkedHashSet<>();
-    for (BodyDeclaration<?> b : t.type().decl().getMembers()) {
-      if (b instanceof CallableDeclaration<?> c && c.isPrivate()) {
-        names.add(c.isConstructorDeclaration() ? t.type().simpleName() : c.getNameAsString());
-      } else if (b instanceof FieldDeclaration fd && fd.isPrivate()) {
-        names.addAll(FileScope.names(fd));
-      }
-    }
-    if (!t.type().packageName().equals(t.destPackage())) {
-      // The enclosing type stays in the old package: package-private members are out of reach too.
-      for (String n : TypeMover.packagePrivateMemberNames(t.type())) {
-        names.add(n.equals("<init>") ? t.type().simpleName() : n);
-      }
-    }
-    home.cu()
-        .walk(
-            n -> {
-              if (n.getBegin().isEmpty() || span.contains(home.begin(n))) {
-                return;
-              }
-              String name =
-                  n instanceof MethodCallExpr mc && mc.getScope().isPresent()
-                      ? mc.getNameAsString()
-                      : n instanceof FieldAccessExpr fa
-                          ? fa.getNameAsString()
-                          : n instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oce
-                              ? oce.getType().getNameAsString()
-                              : null;
-              if (name != null && names.contains(name)) {
-                r.conflict(
-                    "move/access",
-                    home,
-                    n,
-                    t.type().outer().fqn()
-                        + " uses non-public "
-                        + t.oldFqn()
-                        + (name.equals(t.type().simpleName()) ? " constructor" : "#" + name)
-                        + ", which it cannot see once "
-                        + t.type().simpleName()
-                        + " is top-level",
-                    t.oldFqn() + " <- " + t.type().outer().fqn() + "#" + name);
-              }
-            });
   }
 }

@@ -2,9 +2,6 @@ package dev.lockkit.refactor.move.rewrite;
 
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
@@ -16,7 +13,6 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
-import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
@@ -25,13 +21,13 @@ import dev.lockkit.refactor.move.model.TypeInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
  * The text of a nested type as a top-level file: the imports it needs, qualifiers for what it saw
- * through its enclosing type's scope, access checks for those uses, and top-level modifiers. Split
- * from {@link NestedTypeMover}, which rewrites the references to it.
+ * through its enclosing type's scope, and top-level modifiers (access is javac's verdict on the
+ * result, {@code check.CompileCheck}). Split from {@link NestedTypeMover}, which rewrites the
+ * references to it.
  */
 final class NestedTypeText {
 
@@ -51,7 +47,6 @@ final class NestedTypeText {
     boolean samePkg = oldPkg.equals(t.destPackage());
     ImportPlan imports = new ImportPlan(r.project, t.newFqn());
     List<TextEdit> edits = new ArrayList<>();
-    Set<String> reported = new LinkedHashSet<>();
     boolean[] usesOuter = {false};
     inner
         .decl()
@@ -76,7 +71,6 @@ final class NestedTypeText {
                     edits.add(new TextEdit(home.begin(n), home.begin(n), outer.simpleName() + "."));
                     usesOuter[0] = true;
                     addRef(t.newFqn(), outer.fqn(), home, n);
-                    memberConflict(t, home, n, outer, name, Access.ofType(used), reported);
                   }
                 } else if (fqn != null
                     && !fqn.startsWith(inner.fqn() + ".")
@@ -90,56 +84,20 @@ final class NestedTypeText {
                         || !name.equals(used.simpleName())
                         || scope.singleImports().containsKey(name))) {
                   imports.forceImport(fqn);
-                  if (used != null
-                      && used.packageName().equals(oldPkg)
-                      && !samePkg
-                      && Access.ofType(used) < 3
-                      && reported.add(fqn)) {
-                    conflict(
-                        t,
-                        home,
-                        n,
-                        "uses "
-                            + fqn
-                            + " ("
-                            + Access.label(Access.ofType(used))
-                            + "), which is not visible from "
-                            + t.destPackage(),
-                        fqn);
-                  }
                 }
               }
               if (n instanceof NameExpr ne) {
                 unqualified(
-                    t,
-                    scope,
-                    home,
-                    n,
-                    ne.getNameAsString(),
-                    false,
-                    edits,
-                    usesOuter,
-                    reported,
-                    imports);
+                    t, scope, home, n, ne.getNameAsString(), false, edits, usesOuter, imports);
               } else if (n instanceof MethodCallExpr mc && mc.getScope().isEmpty()) {
                 unqualified(
-                    t,
-                    scope,
-                    home,
-                    n,
-                    mc.getNameAsString(),
-                    true,
-                    edits,
-                    usesOuter,
-                    reported,
-                    imports);
+                    t, scope, home, n, mc.getNameAsString(), true, edits, usesOuter, imports);
               } else if (n instanceof MethodCallExpr mc) {
-                qualified(
-                    t, scope, home, n, mc.getScope().get(), mc.getNameAsString(), true, reported);
+                qualified(t, scope, home, n, mc.getScope().get(), mc.getNameAsString(), true);
               } else if (n instanceof FieldAccessExpr fa) {
-                qualified(t, scope, home, n, fa.getScope(), fa.getNameAsString(), false, reported);
+                qualified(t, scope, home, n, fa.getScope(), fa.getNameAsString(), false);
               } else if (n instanceof MethodReferenceExpr mr) {
-                qualified(t, scope, home, n, mr.getScope(), mr.getIdentifier(), true, reported);
+                qualified(t, scope, home, n, mr.getScope(), mr.getIdentifier(), true);
               }
             });
     if (usesOuter[0] && !samePkg) {
@@ -193,7 +151,6 @@ final class NestedTypeText {
       boolean method,
       List<TextEdit> edits,
       boolean[] usesOuter,
-      Set<String> reported,
       ImportPlan imports) {
     FileScope.Member m = scope.resolveMember(name, method, n);
     TypeInfo outer = t.type().outer();
@@ -201,21 +158,8 @@ final class NestedTypeText {
       edits.add(new TextEdit(home.begin(n), home.begin(n), outer.simpleName() + "."));
       usesOuter[0] = true;
       addRef(t.newFqn(), outer.fqn(), home, n);
-      TypeInfo declaring = m.owner();
-      if (!Access.memberVisible(declaring, name, method, t.newFqn(), t.destPackage())
-          || privateIn(declaring, name, method)) {
-        conflict(
-            t,
-            home,
-            n,
-            "uses "
-                + declaring.fqn()
-                + "#"
-                + name
-                + ", which it could see as a nested type but cannot from "
-                + t.newFqn(),
-            declaring.fqn() + "#" + name);
-      }
+      // Whether it may still use it (private members it may not) is javac's verdict on the
+      // result (CompileCheck).
     } else if (m.kind() == FileScope.Kind.STATIC_IMPORT && m.owner() != null) {
       imports.addStatic(m.owner().fqn(), name);
     }
@@ -228,8 +172,7 @@ final class NestedTypeText {
       Node n,
       Expression q,
       String name,
-      boolean method,
-      Set<String> reported) {
+      boolean method) {
     String fqn = scope.resolveTypeChain(q);
     TypeInfo owner = fqn == null ? null : r.project.type(fqn);
     if (owner == null || owner.equals(t.type())) {
@@ -238,53 +181,6 @@ final class NestedTypeText {
     if (owner.topLevel().equals(t.type().topLevel())) {
       addRef(t.newFqn(), owner.topLevel().fqn(), home, n);
     }
-    TypeInfo declaring = scope.declaringType(owner, name, method, 0);
-    if (declaring != null
-        && (!Access.memberVisible(declaring, name, method, t.newFqn(), t.destPackage())
-            || declaring.topLevel().equals(t.type().topLevel())
-                && privateIn(declaring, name, method))
-        && reported.add(declaring.fqn() + "#" + name)) {
-      conflict(
-          t,
-          home,
-          n,
-          "uses " + declaring.fqn() + "#" + name + ", which is not visible from " + t.newFqn(),
-          declaring.fqn() + "#" + name);
-    }
-  }
-
-  private static boolean privateIn(TypeInfo declaring, String name, boolean method) {
-    for (BodyDeclaration<?> b : declaring.decl().getMembers()) {
-      if (method && b instanceof CallableDeclaration<?> c && c.getNameAsString().equals(name)
-          || !method && b instanceof FieldDeclaration fd && FileScope.names(fd).contains(name)) {
-        return b instanceof CallableDeclaration<?> c
-            ? c.isPrivate()
-            : ((FieldDeclaration) b).isPrivate();
-      }
-    }
-    return false;
-  }
-
-  private void memberConflict(
-      MovedType t,
-      ParsedFile home,
-      Node n,
-      TypeInfo outer,
-      String name,
-      int access,
-      Set<String> reported) {
-    if (access == 0 && reported.add(outer.fqn() + "." + name)) {
-      conflict(
-          t,
-          home,
-          n,
-          "uses private " + outer.fqn() + "." + name + ", which it cannot see once it is top-level",
-          outer.fqn() + "." + name);
-    }
-  }
-
-  private void conflict(MovedType t, ParsedFile home, Node n, String what, String key) {
-    r.conflict("move/access", home, n, t.oldFqn() + " " + what, t.oldFqn() + " -> " + key);
   }
 
   /**

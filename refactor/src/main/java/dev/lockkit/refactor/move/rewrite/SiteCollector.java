@@ -438,7 +438,9 @@ public final class SiteCollector {
   }
 
   private void typeUse(ParsedFile f, FileScope scope, Node nameNode, String name, List<Site> out) {
-    String fqn = scope.resolveType(name, nameNode);
+    String byJavac = javacType(f, nameNode);
+    String fqn =
+        byJavac == null ? scope.resolveType(name, nameNode) : byJavac.isEmpty() ? null : byJavac;
     if (fqn != null) {
       out.add(
           new Site(
@@ -452,6 +454,29 @@ public final class SiteCollector {
               fqn,
               name));
     }
+  }
+
+  /**
+   * The type javac bound a simple type name to, by its canonical name (a library's nested type such
+   * as {@code JsonInclude} of {@code JsonInclude.Value} included, which lockkit's own lookup cannot
+   * see); "" when javac bound it to something that is not a named type (a type variable, a local
+   * class); null when javac did not resolve it.
+   */
+  private String javacType(ParsedFile f, Node nameNode) {
+    if (javac == null || !javac.covers(f.source().path())) {
+      return null;
+    }
+    Attribution.Binding b = javac.at(f.source().path(), f.begin(nameNode), f.end(nameNode));
+    if (b == null || !b.resolved()) {
+      return null;
+    }
+    if (b.element() instanceof javax.lang.model.element.TypeElement te) {
+      boolean named =
+          te.getNestingKind() == javax.lang.model.element.NestingKind.TOP_LEVEL
+              || te.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER;
+      return named ? te.getQualifiedName().toString() : "";
+    }
+    return "";
   }
 
   private void nameInside(

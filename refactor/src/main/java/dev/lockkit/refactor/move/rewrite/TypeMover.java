@@ -2,19 +2,12 @@ package dev.lockkit.refactor.move.rewrite;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.Access;
@@ -42,10 +35,9 @@ import java.util.regex.Pattern;
  * {@link FileScope}; a file that saw the type through its package (or an on-demand import) gets a
  * single-type import of the new name, a single-type or static import of the old name is rewritten
  * in place (or deleted, when the file is in the destination package), and fully qualified names in
- * code and Javadoc are rewritten. Access is checked both ways: what the type uses from its old
- * package must be public, and its package-private members must not be used from the old package
- * (checked by name, so it may report a use javac would resolve elsewhere — a safe error). The type
- * itself is widened to public when its old package still uses it.
+ * code and Javadoc are rewritten. The type is widened to public when its old package still uses it.
+ * Access (what the type uses from its old package, its package-private members used from there) is
+ * javac's verdict on the result ({@code check.CompileCheck}), not decided here.
  */
 final class TypeMover {
 
@@ -56,33 +48,17 @@ final class TypeMover {
     this.r = r;
   }
 
-  /** Phase one: rewrites every reference to {@code t} and checks its users' access. */
+  /** Phase one: rewrites every reference to {@code t}. */
   void references(MovedType t) {
     ParsedFile home = t.type().file();
     String oldPkg = t.type().packageName();
-    Set<String> packageMembers = packagePrivateMemberNames(t.type());
     for (ParsedFile f : r.project.files()) {
       if (!f.parsed() || f == home) {
         continue;
       }
       boolean uses = references(f, t);
       if (uses && f.packageName().equals(oldPkg) && !r.movedFiles.containsKey(f)) {
-        usedFromOldPackage.add(t);
-        String hit = usesByName(f, packageMembers, t.type().simpleName());
-        if (hit != null) {
-          r.conflict(
-              "move/access",
-              f,
-              null,
-              t.oldFqn()
-                  + "'s "
-                  + hit
-                  + " is not public; after the move to "
-                  + t.destPackage()
-                  + " it is not visible from "
-                  + f.display(),
-              t.oldFqn() + " -> " + t.destPackage() + " <- " + f.packageName());
-        }
+        usedFromOldPackage.add(t); // widened to public below; javac checks its members' access
       }
     }
   }
@@ -202,8 +178,6 @@ final class TypeMover {
     var pd = home.cu().getPackageDeclaration().orElseThrow();
     edits.add(new TextEdit(home.begin(pd.getName()), home.end(pd.getName()), t.destPackage()));
     ImportPlan imports = r.plan(home, null);
-    Set<String> reported = new HashSet<>();
-    String top = t.newFqn();
     home.cu()
         .walk(
             n -> {
@@ -227,29 +201,7 @@ final class TypeMover {
                     && !scope.singleImports().containsKey(name)
                     && !r.movedFiles.containsKey(used.file())) {
                   imports.forceImport(fqn);
-                  if (Access.ofType(used) < 3 && reported.add(fqn)) {
-                    r.conflict(
-                        "move/access",
-                        home,
-                        n,
-                        t.oldFqn()
-                            + " uses "
-                            + fqn
-                            + " ("
-                            + Access.label(Access.ofType(used))
-                            + "), which is not visible from "
-                            + t.destPackage(),
-                        t.oldFqn() + " -> " + fqn);
-                  }
                 }
-              }
-              if (n instanceof MethodCallExpr mc && mc.getScope().isPresent()) {
-                memberAccess(
-                    t, scope, home, n, mc.getScope().get(), mc.getNameAsString(), true, top);
-              } else if (n instanceof FieldAccessExpr fa) {
-                memberAccess(t, scope, home, n, fa.getScope(), fa.getNameAsString(), false, top);
-              } else if (n instanceof MethodReferenceExpr mr) {
-                memberAccess(t, scope, home, n, mr.getScope(), mr.getIdentifier(), true, top);
               }
             });
     for (Map.Entry<Integer, String> e : imports.insertions().entrySet()) {
@@ -285,37 +237,6 @@ final class TypeMover {
     return sb.toString();
   }
 
-  private void memberAccess(
-      MovedType t,
-      FileScope scope,
-      ParsedFile home,
-      Node at,
-      com.github.javaparser.ast.expr.Expression q,
-      String name,
-      boolean method,
-      String top) {
-    String fqn = scope.resolveTypeChain(q);
-    TypeInfo owner = fqn == null ? null : r.project.type(fqn);
-    if (owner == null || owner.topLevel().equals(t.type())) {
-      return;
-    }
-    TypeInfo declaring = scope.declaringType(owner, name, method, 0);
-    if (declaring != null && !Access.memberVisible(declaring, name, method, top, t.destPackage())) {
-      r.conflict(
-          "move/access",
-          home,
-          at,
-          t.oldFqn()
-              + " uses "
-              + declaring.fqn()
-              + "#"
-              + name
-              + ", which is not visible from "
-              + t.destPackage(),
-          t.oldFqn() + " -> " + declaring.fqn() + "#" + name);
-    }
-  }
-
   /**
    * Offset of the {@code class}/{@code interface}/... keyword of a declaration without modifiers.
    */
@@ -329,52 +250,6 @@ final class TypeMover {
       from++;
     }
     return from;
-  }
-
-  /**
-   * Names of the type's members (and "constructor") that its old package could use but others
-   * cannot.
-   */
-  static Set<String> packagePrivateMemberNames(TypeInfo t) {
-    Set<String> out = new LinkedHashSet<>();
-    for (BodyDeclaration<?> b : t.decl().getMembers()) {
-      int level = Access.of(b, t);
-      if (level == 1 || level == 2) {
-        if (b instanceof CallableDeclaration<?> c) {
-          out.add(c.isConstructorDeclaration() ? "<init>" : c.getNameAsString());
-        } else if (b instanceof FieldDeclaration fd) {
-          out.addAll(FileScope.names(fd));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The first package-private member of the type that {@code f} seems to use, or null. */
-  static String usesByName(ParsedFile f, Set<String> names, String simple) {
-    if (names.isEmpty()) {
-      return null;
-    }
-    String[] hit = {null};
-    f.cu()
-        .walk(
-            n -> {
-              String name = null;
-              if (n instanceof MethodCallExpr mc) {
-                name = mc.getNameAsString();
-              } else if (n instanceof FieldAccessExpr fa) {
-                name = fa.getNameAsString();
-              } else if (n instanceof MethodReferenceExpr mr) {
-                name = mr.getIdentifier();
-              } else if (n instanceof ObjectCreationExpr oce
-                  && oce.getType().getNameAsString().equals(simple)) {
-                name = "<init>";
-              }
-              if (hit[0] == null && name != null && names.contains(name)) {
-                hit[0] = name.equals("<init>") ? "constructor" : "member " + name;
-              }
-            });
-    return hit[0];
   }
 
   /** Member moves touching a moved type's file cannot be combined with it in one plan. */
