@@ -1,5 +1,6 @@
 package dev.lockkit.golden.jvm;
 
+import dev.lockkit.golden.sched.AdaptiveSpin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -26,10 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Handoff {
 
   // Busy-wait iterations before a waiter parks: -Dgolden.jvm.spins=N fixes them; by default (0)
-  // they adapt (see spin).
+  // they adapt (see AdaptiveSpin).
   private static final int FIXED_SPINS = Integer.getInteger("golden.jvm.spins", 0);
-  private static final int MIN_SPINS = 8;
-  private static final int MAX_SPINS = 1 << 10;
 
   private final JvmScheduler scheduler;
   private final List<TaskThread> pool = new ArrayList<>();
@@ -44,8 +43,8 @@ final class Handoff {
   private long givenAt;
   private long handoffs;
   private long handoffNanos;
-  // Shared by this scheduler's waiters; a plain int, since a lost update only nudges a heuristic.
-  private int spinBudget = 1 << 6;
+  // Shared by this scheduler's waiters.
+  private final AdaptiveSpin spinner = new AdaptiveSpin(FIXED_SPINS);
 
   Handoff(JvmScheduler scheduler) {
     this.scheduler = scheduler;
@@ -156,28 +155,9 @@ final class Handoff {
     return JvmScheduler.HARNESS;
   }
 
-  /**
-   * Spins until {@code target} holds the turn (or the scheduler died) or the budget is spent. The
-   * budget adapts, as HotSpot's spinning on contended monitors does: it doubles when a wait ended
-   * while spinning and halves when the waiter had to go on to park. On an idle machine the turn
-   * arrives from the other core within the spin, so hand-offs need no kernel wake-up; on an
-   * oversubscribed one spinning only takes the core from the thread that holds the turn, and the
-   * budget falls to a few iterations.
-   */
+  /** Spins until {@code target} holds the turn (or the scheduler died) or the budget is spent. */
   private void spin(int target) {
-    int budget = FIXED_SPINS > 0 ? FIXED_SPINS : spinBudget;
-    for (int i = 0; i < budget; i++) {
-      if (running == target || scheduler.dead()) {
-        if (FIXED_SPINS == 0) {
-          spinBudget = Math.min(MAX_SPINS, budget * 2);
-        }
-        return;
-      }
-      Thread.onSpinWait();
-    }
-    if (FIXED_SPINS == 0) {
-      spinBudget = Math.max(MIN_SPINS, budget / 2);
-    }
+    spinner.spin(() -> running == target || scheduler.dead());
   }
 
   private void received() {

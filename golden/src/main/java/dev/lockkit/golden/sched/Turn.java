@@ -26,13 +26,9 @@ final class Turn {
   /** The holder value meaning "the harness thread". */
   static final int HARNESS = -1;
 
-  // Busy-wait iterations before a waiter parks: -Dgolden.spins=N fixes them; by default (0) they
-  // adapt (see spinThenYield).
-  private static final int FIXED_SPINS = Integer.getInteger("golden.spins", 0);
-  private static final int MIN_SPINS = 8;
-  private static final int MAX_SPINS = 1 << 10;
-  // Shared by all waiters; a plain int, since a lost update only nudges a heuristic.
-  private static int spinBudget = 1 << 6;
+  // Busy-wait before a waiter parks, shared by all waiters: -Dgolden.spins=N fixes the iterations;
+  // by default (0) they adapt.
+  private static final AdaptiveSpin SPIN = new AdaptiveSpin(Integer.getInteger("golden.spins", 0));
   private static final long YIELD_NANOS = Long.getLong("golden.yieldNanos", 0L);
 
   private volatile int holder = HARNESS;
@@ -131,28 +127,12 @@ final class Turn {
   }
 
   /**
-   * Spins, then yields if configured, until {@code ready} holds or the phases are over.
-   *
-   * <p>The spin budget adapts, as HotSpot's spinning on contended monitors does: it doubles when a
-   * wait ended while spinning and halves when the waiter had to go on to park. On an idle machine
-   * the turn arrives from the other core within the spin, so waiters keep spinning and hand-offs
-   * need no kernel wake-up; on an oversubscribed one (a shared CI runner) spinning only takes the
-   * core from the thread that holds the turn, and the budget falls to a few iterations. Measured in
-   * golden/README.md, "Speed".
+   * Spins (see {@link AdaptiveSpin}), then yields if configured, until {@code ready} holds or the
+   * phases are over.
    */
   static void spinThenYield(BooleanSupplier ready) {
-    int budget = FIXED_SPINS > 0 ? FIXED_SPINS : spinBudget;
-    for (int i = 0; i < budget; i++) {
-      if (ready.getAsBoolean()) {
-        if (FIXED_SPINS == 0) {
-          spinBudget = Math.min(MAX_SPINS, budget * 2);
-        }
-        return;
-      }
-      Thread.onSpinWait();
-    }
-    if (FIXED_SPINS == 0) {
-      spinBudget = Math.max(MIN_SPINS, budget / 2);
+    if (SPIN.spin(ready)) {
+      return;
     }
     if (YIELD_NANOS <= 0) {
       return;

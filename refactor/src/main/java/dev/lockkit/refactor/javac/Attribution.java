@@ -117,15 +117,7 @@ public final class Attribution {
     List<Problem> out = new ArrayList<>();
     for (Unit u : units) {
       for (Diagnostic<? extends JavaFileObject> d : a.errors.getOrDefault(u.path(), List.of())) {
-        String msg =
-            String.join(
-                "; ",
-                d.getMessage(Locale.ROOT)
-                    .lines()
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("location:"))
-                    .toList());
-        out.add(new Problem(u.path(), d.getLineNumber(), msg));
+        out.add(new Problem(u.path(), d.getLineNumber(), Compilation.message(d)));
       }
     }
     return out;

@@ -93,16 +93,22 @@ public final class Compilation {
           }
         }
       }
-      String msg =
-          String.join(
-              "; ",
-              d.getMessage(Locale.ROOT)
-                  .lines()
-                  .map(String::strip)
-                  .filter(l -> !l.isEmpty() && !l.startsWith("location:"))
-                  .toList());
-      out.add(new Error(file, d.getLineNumber(), msg));
+      out.add(new Error(file, d.getLineNumber(), message(d)));
     }
     return out;
+  }
+
+  /**
+   * A diagnostic's message on one line, without javac's {@code location:} lines: reports give the
+   * file and line already, and one line per error keeps a differential a comparison of lines.
+   */
+  static String message(Diagnostic<? extends JavaFileObject> d) {
+    return String.join(
+        "; ",
+        d.getMessage(Locale.ROOT)
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("location:"))
+            .toList());
   }
 }
