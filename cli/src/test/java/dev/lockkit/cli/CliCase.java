@@ -36,9 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>Escapes in file text: {@code {repeat N TEXT}} (TEXT without a closing brace) for large or deep
  * inputs; {@code {bytes ff fe 00}} for raw bytes (binary, non-UTF-8); {@code {bom}} for the UTF-8
- * byte-order mark. The format extends the analyzer's corpus ({@code analyzer/src/test/resources/
- * bad-input}) with multi-word commands, raw bytes, CR LF files and pipes, which the formats read
- * only by the other subcommands need.
+ * byte-order mark. One harness for every subcommand's cases (the analyzer's own corpus moved here
+ * as the {@code analyze-*} cases), so a rule such as "no report on stdout with exit 2" holds for
+ * all of them.
  */
 record CliCase(
     String name,
