@@ -257,6 +257,8 @@ class JdkSynchronizersGoldenTest {
     assertTrue(r.hung());
     assertFalse(r.trustworthy());
     assertFalse(r.exploration().complete(), r.exploration().coverage());
+    // The reason is the hang, not a schedule cap the search never reached.
+    assertEquals("incomplete: stopped after a hang", r.exploration().coverage());
     String text = r.exploration().outcomes().get(0).text();
     assertTrue(
         text.startsWith(

@@ -16,6 +16,8 @@ import java.util.List;
  * @param focusCuts preemptions a focused exhaustive search refused because the task was not at a
  *     named point (always 0 for an unfocused search)
  * @param outcomes distinct outcomes, sorted by their text
+ * @param stoppedBy why the search stopped before its mode's end other than its schedule cap (e.g.
+ *     "stopped after a hang"), or null; a search with a reason is never complete, whatever its mode
  */
 public record Exploration(
     Mode mode,
@@ -23,7 +25,19 @@ public record Exploration(
     boolean complete,
     long boundCuts,
     long focusCuts,
-    List<Outcome> outcomes) {
+    List<Outcome> outcomes,
+    String stoppedBy) {
+
+  /** An exploration that ran to its mode's end or its schedule cap. */
+  public Exploration(
+      Mode mode,
+      long schedules,
+      boolean complete,
+      long boundCuts,
+      long focusCuts,
+      List<Outcome> outcomes) {
+    this(mode, schedules, complete, boundCuts, focusCuts, outcomes, null);
+  }
 
   /** An exploration that was not focused. */
   public Exploration(
@@ -43,9 +57,10 @@ public record Exploration(
   public record Outcome(
       String text, Failure failure, long count, Schedule first, String firstTrace) {}
 
-  /** Copies the list. */
+  /** Copies the list; a stop reason makes the exploration incomplete. */
   public Exploration {
     outcomes = List.copyOf(outcomes);
+    complete = complete && stoppedBy == null;
   }
 
   /** The outcomes that are failures. */
@@ -55,6 +70,10 @@ public record Exploration(
 
   /** One line saying how much of the schedule space was covered. */
   public String coverage() {
+    if (stoppedBy != null) {
+      // Before the mode's own wording: a PCT or fixed run cut short is not "complete" either.
+      return "incomplete: " + stoppedBy;
+    }
     if (mode instanceof Mode.Exhaustive e) {
       if (!complete) {
         return "incomplete: stopped at max-schedules=" + e.maxSchedules();

@@ -114,7 +114,8 @@ public final class JvmExplorer {
               stats.complete(),
               stats.boundCuts(),
               stats.focusCuts(),
-              outcomes);
+              outcomes,
+              scheduler.dead() ? "stopped after a hang" : null);
       List<String> caveats = new ArrayList<>();
       for (int i = 0; i < maxPoints.length; i++) {
         if (maxPoints[i] == 0) {
