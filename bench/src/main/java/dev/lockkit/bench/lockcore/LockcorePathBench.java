@@ -1,5 +1,6 @@
 package dev.lockkit.bench.lockcore;
 
+import dev.lockkit.lockcore.config.IfConfig;
 import dev.lockkit.lockcore.mm.Access;
 import dev.lockkit.lockcore.mm.FaultResult;
 import dev.lockkit.lockcore.mm.Kernel;
@@ -55,6 +56,9 @@ public class LockcorePathBench {
   private Refcount refcnt;
   private long address;
 
+  // The per-VMA pieces exist only with PER_VMA_LOCK; the benchmark boots a configuration that has
+  // it.
+  @IfConfig("PER_VMA_LOCK")
   @Setup(Level.Trial)
   public void boot() {
     kernel = Kernels.boot("pervma", "base");

@@ -1,5 +1,6 @@
 package dev.lockkit.bench.lockcore;
 
+import dev.lockkit.lockcore.config.IfConfig;
 import dev.lockkit.lockcore.mm.Access;
 import dev.lockkit.lockcore.mm.Kernel;
 import dev.lockkit.lockcore.sync.Rcu;
@@ -56,6 +57,8 @@ public final class PathCpuProbe {
   }
 
   /** Runs every piece, interleaved window by window, and prints the table. */
+  // The per-VMA pieces exist only with PER_VMA_LOCK; the probe boots a configuration that has it.
+  @IfConfig("PER_VMA_LOCK")
   public static void main(String[] args) {
     long nanos = (long) (1e9 * (args.length > 0 ? Double.parseDouble(args[0]) : 0.3));
     Kernel kernel = Kernels.boot("pervma", "base");
