@@ -2,6 +2,8 @@ package dev.lockkit.refactor.migrate;
 
 import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.refactor.edit.EditException;
+import dev.lockkit.refactor.maven.MavenModule;
+import dev.lockkit.refactor.maven.MavenModuleException;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -233,7 +235,7 @@ public final class MigrateCommand implements Callable<Integer> {
         }
       }
       return leftover ? EXIT_CHECK_FAILED : EXIT_OK;
-    } catch (MigrationException | EditException e) {
+    } catch (MigrationException | MavenModuleException | EditException e) {
       bar.done();
       err.println("lockkit migrate: " + e.getMessage());
       err.flush();

@@ -1,6 +1,8 @@
 package dev.lockkit.refactor.move;
 
 import dev.lockkit.refactor.edit.EditException;
+import dev.lockkit.refactor.maven.MavenModule;
+import dev.lockkit.refactor.maven.MavenModuleException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,10 +82,44 @@ public final class MoveCommand implements Callable<Integer> {
               + " javac's resolution of references and --verify's variant builds")
   String classpath;
 
-  private List<String> classpathEntries() {
-    return classpath == null || classpath.isBlank()
-        ? List.of()
-        : List.of(classpath.split(java.io.File.pathSeparator));
+  @Option(
+      names = "--maven-module",
+      paramLabel = "DIR",
+      description =
+          "take the class path from the Maven module in DIR (maven-dependency-plugin's"
+              + " build-classpath; not its own target/classes, which would resolve what the move"
+              + " deletes); added after --classpath")
+  Path mavenModule;
+
+  @Option(
+      names = "--offline",
+      description = "Run Maven offline (-o) for --maven-module: nothing is downloaded.")
+  boolean offline;
+
+  // The Maven to run for --maven-module, and extra arguments for it; tests point them elsewhere.
+  String mvn = MavenModule.defaultMvn();
+
+  List<String> mavenArgs = List.of();
+
+  /**
+   * {@code --classpath}, then the Maven module's dependencies. The module's own {@code
+   * target/classes} and sources stay off: javac takes the tree being changed from the sources the
+   * move rewrites, and a stale class of a type the move deletes must not resolve.
+   */
+  private List<String> classpathEntries() throws MavenModuleException {
+    List<String> cp = new ArrayList<>();
+    if (classpath != null && !classpath.isBlank()) {
+      for (String e : classpath.split(java.io.File.pathSeparator)) {
+        if (!e.isBlank()) {
+          cp.add(e);
+        }
+      }
+    }
+    if (mavenModule != null) {
+      MavenModule.dependencies(mavenModule, mvn, offline, mavenArgs)
+          .forEach(p -> cp.add(p.toString()));
+    }
+    return cp;
   }
 
   @Option(names = "--format", paramLabel = "text|json", description = "report format")
@@ -136,6 +172,13 @@ public final class MoveCommand implements Callable<Integer> {
         return BAD_INPUT;
       }
     }
+    List<String> cp;
+    try {
+      cp = classpathEntries();
+    } catch (MavenModuleException e) {
+      err.println("lockkit move: " + e.getMessage());
+      return BAD_INPUT;
+    }
     MoveEngine.Outcome o;
     dev.lockkit.analyzer.progress.Progress progress =
         dev.lockkit.analyzer.progress.Progress.onTerminal(err, quiet);
@@ -149,7 +192,7 @@ public final class MoveCommand implements Callable<Integer> {
                   rules,
                   keepForwarders,
                   new LinkedHashSet<>(allow),
-                  classpathEntries().stream().map(Path::of).toList()),
+                  cp.stream().map(Path::of).toList()),
               progress);
     } catch (MoveEngine.BadInput e) {
       progress.done();
@@ -172,7 +215,7 @@ public final class MoveCommand implements Callable<Integer> {
       // wherever the tree before did.
       Verify.Result v;
       try {
-        v = Verify.run(o, paths, kconfig, rules, new LinkedHashSet<>(allow), classpathEntries());
+        v = Verify.run(o, paths, kconfig, rules, new LinkedHashSet<>(allow), cp);
       } catch (MoveEngine.BadInput e) {
         err.println("lockkit move: " + e.getMessage());
         return BAD_INPUT;

@@ -201,16 +201,19 @@ public final class MoveEngine {
       }
     }
     for (MovedType t : types) {
-      if (t.intoType() && ops.size() > 1) {
-        // Its file is deleted and the host's file gains its text: edits other operations would
-        // make to either file cannot be merged yet, so this move runs alone.
-        throw new BadInput(
-            t.op().where()
-                + ": moving "
-                + t.oldFqn()
-                + " into a type must be the only operation of its plan; split the plan");
-      }
       for (MovedType u : types) {
+        if (t != u && t.intoType() && u.type().topLevel().equals(t.host().topLevel())) {
+          // The host's file is recreated from its text as it was: the insertion would be lost.
+          throw new BadInput(
+              t.op().where()
+                  + ": "
+                  + t.oldFqn()
+                  + " moves into "
+                  + t.host().fqn()
+                  + ", which "
+                  + u.op().where()
+                  + " moves too; split the plan in two");
+        }
         if (t != u && t.nested() && t.type().topLevel().equals(u.type().topLevel())) {
           throw new BadInput(
               t.op().where()
@@ -248,6 +251,9 @@ public final class MoveEngine {
                 new Presence(new ConditionModel(model)),
                 javac)
             .run();
+    if (ops.size() > 1) {
+      deletedFileEdited(types, r);
+    }
     List<Path> touched = new ArrayList<>(r.changes().paths());
     r.deletions().forEach(d -> touched.add(d.path()));
     for (Path p : touched) {
@@ -279,6 +285,36 @@ public final class MoveEngine {
         warnings,
         r.notes(),
         graphBefore);
+  }
+
+  /**
+   * A type moved into a type leaves with the text of its file as it was, and the file is deleted:
+   * an edit another line of the plan makes in that file (a reference it rewrites, a member it cuts)
+   * would be lost, not merged. The same holds for the host's file if another line moves the host
+   * (its file is recreated elsewhere). So in a plan with a move into a type, an edit to any file
+   * the plan deletes refuses the plan, naming the file; edits elsewhere merge as for any plan, and
+   * javac's check of the result sees the host whole.
+   */
+  private static void deletedFileEdited(List<MovedType> types, MoveRewriter.Result r)
+      throws BadInput {
+    MovedType into = types.stream().filter(MovedType::intoType).findFirst().orElse(null);
+    if (into == null) {
+      return;
+    }
+    Set<Path> edited = new java.util.HashSet<>();
+    r.changes().paths().forEach(p -> edited.add(p.toAbsolutePath().normalize()));
+    for (SourceFile d : r.deletions()) {
+      if (edited.contains(d.path().toAbsolutePath().normalize())) {
+        throw new BadInput(
+            into.op().where()
+                + ": moving "
+                + into.oldFqn()
+                + " into a type: the plan deletes "
+                + d.path()
+                + ", which another line of the plan also edits; split the plan (the edit would be"
+                + " lost)");
+      }
+    }
   }
 
   /**

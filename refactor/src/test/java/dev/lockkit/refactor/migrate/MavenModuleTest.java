@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockkit.refactor.maven.MavenModule;
+import dev.lockkit.refactor.maven.MavenModuleException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ class MavenModuleTest {
     return repo == null ? List.of() : List.of("-Dmaven.repo.local=" + repo);
   }
 
-  private static List<Path> classpath(Path dir) throws MigrationException {
+  private static List<Path> classpath(Path dir) throws MavenModuleException {
     return MavenModule.classpath(dir, mvn(), true, reactorRepository());
   }
 
@@ -108,6 +110,19 @@ class MavenModuleTest {
     assertTrue(cp.get(0).getFileName().toString().equals("picocli-" + PICOCLI + ".jar"), cp + "");
     assertEquals(root.resolve("target/classes").toAbsolutePath().normalize(), cp.get(1));
     assertEquals(root.resolve("src/main/java").toAbsolutePath().normalize(), cp.get(2));
+  }
+
+  @Test
+  void dependenciesAloneLeaveOutTheModulesOwnClassesAndSources() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "pom.xml", pom(PICOCLI_DEPENDENCY),
+            "src/main/java/p/A.java", "package p;\nclass A {}\n",
+            "target/classes/p/.keep", ""));
+    List<Path> deps = MavenModule.dependencies(root, mvn(), true, reactorRepository());
+    assertEquals(1, deps.size(), deps.toString());
+    assertEquals("picocli-" + PICOCLI + ".jar", deps.get(0).getFileName().toString());
   }
 
   @Test
@@ -168,9 +183,9 @@ class MavenModuleTest {
   @Test
   void mvnNotFoundIsExitTwoNamingTheModule() {
     TestTrees.write(root, Map.of("pom.xml", pom(""), "T.java", "class T {}\n"));
-    MigrationException e =
+    MavenModuleException e =
         assertThrows(
-            MigrationException.class,
+            MavenModuleException.class,
             () -> MavenModule.classpath(root, root.resolve("no-such-mvn").toString()));
     assertTrue(e.getMessage().startsWith("--maven-module " + root + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("not found"), e.getMessage());
@@ -199,7 +214,7 @@ class MavenModuleTest {
                     + "<version>0.0.1</version></dependency>"),
             "T.java",
             "class T {}\n"));
-    MigrationException e = assertThrows(MigrationException.class, () -> classpath(root));
+    MavenModuleException e = assertThrows(MavenModuleException.class, () -> classpath(root));
     assertTrue(
         e.getMessage()
             .startsWith(

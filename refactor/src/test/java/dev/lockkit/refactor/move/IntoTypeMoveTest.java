@@ -300,12 +300,45 @@ class IntoTypeMoveTest {
   }
 
   @Test
-  void aMoveIntoATypeMustBeAloneInItsPlan() throws Exception {
+  void aMoveIntoATypeRunsAlongsideOtherLinesThatLeaveItsFileAlone() throws Exception {
+    write(
+        "t/Util.java",
+        "package t;\n\npublic final class Util {\n  public static int f() {\n    return 1;\n  }\n}\n");
+    write("t/Other.java", "package t;\n\npublic final class Other {}\n");
+    write(
+        "t/Caller.java", "package t;\n\nclass Caller {\n  int n = Util.f() + p.Helper.LIMIT;\n}\n");
+    Files.writeString(plan, "move p.Helper to q.Host\nmove t.Util#f to t.Other\n");
+    // Helper uses p.Tool and p uses Helper: the p <-> q cycle of runAllowingTheCycle.
+    MoveTestSupport.Run r =
+        move("--plan", plan.toString(), "--allow", "cycle/package", "--verify", src.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("verify: the result compiles\n"), r.out());
+    assertTrue(Files.notExists(src.resolve("p/Helper.java")));
+    assertTrue(Files.readString(src.resolve("q/Host.java")).contains("static final class Helper"));
+    assertTrue(Files.readString(src.resolve("t/Other.java")).contains("public static int f()"));
+    assertEquals(
+        "package t;\n\nclass Caller {\n  int n = Other.f() + q.Host.Helper.LIMIT;\n}\n",
+        Files.readString(src.resolve("t/Caller.java")));
+    assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
+  }
+
+  @Test
+  void anotherLineEditingTheFileAMoveIntoATypeDeletesRefusesThePlan() throws Exception {
     Map<String, String> before = snapshot(src);
+    // Helper uses Tool.ONE: moving Tool rewrites that reference in Helper.java, which the move
+    // into Host deletes; the edit would be lost.
     MoveTestSupport.Run r = run("move p.Helper to q.Host\nmove p.Tool to s\n");
     assertEquals(2, r.exit(), r.out() + r.err());
     assertTrue(r.err().contains("move.plan:1"), r.err());
-    assertTrue(r.err().contains("must be the only operation of its plan"), r.err());
+    assertTrue(
+        r.err().contains("which another line of the plan also edits; split the plan"), r.err());
+    assertEquals(before, snapshot(src));
+    // The host moved by another line: its file is recreated elsewhere, the insertion would be lost.
+    MoveTestSupport.Run host = run("move p.Helper to q.Host\nmove q.Host to s\n");
+    assertEquals(2, host.exit(), host.out() + host.err());
+    assertTrue(
+        host.err().contains("p.Helper moves into q.Host, which " + plan + ":2 moves too"),
+        host.err());
     assertEquals(before, snapshot(src));
   }
 

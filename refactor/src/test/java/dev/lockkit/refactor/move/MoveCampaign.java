@@ -188,6 +188,28 @@ final class MoveCampaign {
     return tally;
   }
 
+  /**
+   * Every static type nested two or more levels deep (at most {@code max}, in name order), moved
+   * out to its own package: judged like the drawn moves. The drawn campaign only takes types nested
+   * one level deep, so that its seed keeps drawing what it drew before.
+   */
+  Tally runDeeplyNested(int max) throws Exception {
+    JavaProject project = JavaProject.load(List.of(src));
+    graph = MoveEngine.graphOf(List.of(src));
+    List<String> lines = new ArrayList<>();
+    for (TypeInfo t : project.types()) {
+      if (t.outer() != null && t.outer().outer() != null && staticNested(t)) {
+        lines.add("move " + t.fqn() + " to " + t.packageName());
+      }
+    }
+    Collections.sort(lines);
+    Tally tally = new Tally();
+    for (int i = 0; i < Math.min(max, lines.size()); i++) {
+      trial(1000 + i, lines.get(i), tally);
+    }
+    return tally;
+  }
+
   private String draw(
       Random rnd,
       int i,

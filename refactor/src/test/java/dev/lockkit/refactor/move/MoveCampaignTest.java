@@ -25,16 +25,7 @@ class MoveCampaignTest {
     int n = Integer.getInteger("lockkit.campaign.n", 10);
     long seed = Long.getLong("lockkit.campaign.seed", 19L);
     Path work = Files.createDirectories(Path.of("target", "move-campaign"));
-    List<MoveCampaign.Library> libs =
-        List.of(
-            new MoveCampaign.Library(
-                "commons-lang3-3.20.0", onClasspath("commons-lang3-3.20.0-sources.jar"), List.of()),
-            new MoveCampaign.Library(
-                "jackson-databind-2.18.2",
-                onClasspath("jackson-databind-2.18.2-sources.jar"),
-                List.of(
-                    onClasspath("jackson-core-2.18.2.jar"),
-                    onClasspath("jackson-annotations-2.18.2.jar"))));
+    List<MoveCampaign.Library> libs = libraries();
     StringBuilder report = new StringBuilder();
     int safeBroken = 0;
     for (MoveCampaign.Library lib : libs) {
@@ -53,6 +44,42 @@ class MoveCampaignTest {
     Files.writeString(work.resolve("report.txt"), report.toString());
     System.out.println(report);
     assertEquals(0, safeBroken, report.toString());
+  }
+
+  @Test
+  void noMoveOfATypeNestedTwoLevelsDeepPredictedSafeBreaks() throws Exception {
+    int n = Integer.getInteger("lockkit.campaign.n", 10);
+    Path work = Files.createDirectories(Path.of("target", "move-campaign"));
+    StringBuilder report = new StringBuilder();
+    int safeBroken = 0;
+    int judged = 0;
+    for (MoveCampaign.Library lib : libraries()) {
+      MoveCampaign c = new MoveCampaign(lib, work);
+      assertEquals("", c.prepare(), lib.name() + ": the tree before must compile");
+      long t0 = System.nanoTime();
+      MoveCampaign.Tally t = c.runDeeplyNested(n);
+      report.append(
+          MoveCampaign.report(lib, -1, t, (System.nanoTime() - t0) / 1e9)
+              .replace(", seed -1:", ", every type nested two or more levels deep:"));
+      Files.writeString(work.resolve(lib.name() + "-deep.log"), t.log.toString());
+      safeBroken += t.safeBroken;
+      judged += t.tried();
+    }
+    System.out.println("types nested two or more levels deep, moved out:\n" + report);
+    assertTrue(judged > 0, "the libraries have types nested two levels deep: " + report);
+    assertEquals(0, safeBroken, report.toString());
+  }
+
+  private static List<MoveCampaign.Library> libraries() {
+    return List.of(
+        new MoveCampaign.Library(
+            "commons-lang3-3.20.0", onClasspath("commons-lang3-3.20.0-sources.jar"), List.of()),
+        new MoveCampaign.Library(
+            "jackson-databind-2.18.2",
+            onClasspath("jackson-databind-2.18.2-sources.jar"),
+            List.of(
+                onClasspath("jackson-core-2.18.2.jar"),
+                onClasspath("jackson-annotations-2.18.2.jar"))));
   }
 
   /** A jar the build copied to {@code target/campaign-libs} (see refactor's pom). */

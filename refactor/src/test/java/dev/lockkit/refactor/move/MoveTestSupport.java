@@ -29,9 +29,14 @@ final class MoveTestSupport {
   record Run(int exit, String out, String err) {}
 
   static Run move(String... args) {
+    return move(new MoveCommand(), args);
+  }
+
+  /** Runs {@code cmd} (a command a test configured, e.g. the Maven it runs) with {@code args}. */
+  static Run move(MoveCommand cmd, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new MoveCommand());
+    CommandLine cl = new CommandLine(cmd);
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int exit = cl.execute(args);

@@ -160,18 +160,11 @@ public final class ElementResolver {
   }
 
   /**
-   * A nested type can leave its enclosing type only if it does not need an enclosing instance, and
-   * (for now) only from directly inside a top-level type.
+   * A nested type can leave its enclosing types only if it does not need an enclosing instance. At
+   * any depth: what the moved text saw through its enclosing types is qualified where lockkit's
+   * lookup finds it, and javac's check of the result ({@code move/compile}) refuses what it misses.
    */
   private static void nestedMovable(MoveOp op, TypeInfo t) throws PlanException {
-    if (t.outer().outer() != null) {
-      throw PlanException.at(
-          op,
-          t.fqn()
-              + " is nested more than one level deep; move "
-              + t.outer().fqn()
-              + " out first (only types nested directly in a top-level type can move yet)");
-    }
     boolean implicitlyStatic =
         !t.decl().isClassOrInterfaceDeclaration() || isInterface(t) || isInterface(t.outer());
     if (!implicitlyStatic && !t.decl().isStatic()) {

@@ -14,6 +14,8 @@ import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,8 +55,12 @@ final class NestedTypeMover {
         // package using them once it leaves) is javac's verdict on the result (CompileCheck).
       }
     }
-    if (Presence.ifConfig(outer.decl()) != null) {
-      // Its presence condition includes the enclosing type's; a new top-level file would lose
+    TypeInfo gated = outer;
+    while (gated != null && Presence.ifConfig(gated.decl()) == null) {
+      gated = gated.outer();
+    }
+    if (gated != null) {
+      // Its presence condition includes the enclosing types'; a new top-level file would lose
       // that conjunct, and writing it there is not done yet: a gating conflict, not a silent
       // change.
       r.conflict(
@@ -63,7 +69,7 @@ final class NestedTypeMover {
           inner.decl(),
           t.oldFqn()
               + " exists only under "
-              + outer.fqn()
+              + gated.fqn()
               + "'s @IfConfig; as a top-level type it would lose that condition (not preserved"
               + " yet for nested type moves)",
           t.oldFqn() + " @IfConfig");
@@ -73,7 +79,8 @@ final class NestedTypeMover {
     int[] del = MemberText.deletion(home.source().text(), span.start(), span.end());
     r.edit(home, del[0], del[1], "");
     var src = home.source();
-    r.delta.newTypes.add(new GraphDelta.NewType(t.newFqn(), t.destPackage(), outer.fqn()));
+    r.delta.newTypes.add(
+        new GraphDelta.NewType(t.newFqn(), t.destPackage(), outer.topLevel().fqn()));
     r.delta.moved.add(
         new GraphDelta.Span(
             home.display(),
@@ -206,14 +213,24 @@ final class NestedTypeMover {
     }
   }
 
-  /** {@code pkg.Outer.Inner} or {@code Outer.Inner} in a comment. */
+  /**
+   * {@code pkg.Outer.Inner}, {@code Outer.Inner} or (nested deeper) {@code Top.Outer.Inner} in a
+   * comment: the canonical name, or any name of it relative to an enclosing type.
+   */
   static Pattern oldName(MovedType t) {
     TypeInfo outer = t.type().outer();
+    List<String> names = new ArrayList<>();
+    names.add(Pattern.quote(outer.fqn()));
+    String relative = "";
+    for (TypeInfo e = outer; e != null; e = e.outer()) {
+      relative = relative.isEmpty() ? e.simpleName() : e.simpleName() + "." + relative;
+      names.add(Pattern.quote(relative));
+    }
+    // Longest first, so that A.B.C is not read as B.C preceded by "A.".
+    names.sort(java.util.Comparator.comparingInt(String::length).reversed());
     return Pattern.compile(
         "(?<![\\w.])(?:"
-            + Pattern.quote(outer.fqn())
-            + "|"
-            + Pattern.quote(outer.simpleName())
+            + String.join("|", names)
             + ")\\."
             + Pattern.quote(t.type().simpleName())
             + "\\b");

@@ -21,6 +21,7 @@ import dev.lockkit.refactor.move.model.TypeInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -47,7 +48,8 @@ final class NestedTypeText {
     boolean samePkg = oldPkg.equals(t.destPackage());
     ImportPlan imports = new ImportPlan(r.project, t.newFqn());
     List<TextEdit> edits = new ArrayList<>();
-    boolean[] usesOuter = {false};
+    // The enclosing types the moved text now names to reach what it saw through them by scope.
+    Set<TypeInfo> usesOuter = new LinkedHashSet<>();
     inner
         .decl()
         .walk(
@@ -65,12 +67,15 @@ final class NestedTypeText {
               if (name != null) {
                 String fqn = scope.resolveType(name, n);
                 TypeInfo used = fqn == null ? null : r.project.type(fqn);
-                if (used != null && used.outer() != null && used.outer().equals(outer)) {
+                if (used != null && used.outer() != null && encloses(used.outer(), inner)) {
                   if (!used.equals(inner)) {
-                    // A sibling nested type: seen by scope before, by qualification now.
-                    edits.add(new TextEdit(home.begin(n), home.begin(n), outer.simpleName() + "."));
-                    usesOuter[0] = true;
-                    addRef(t.newFqn(), outer.fqn(), home, n);
+                    // A nested type of an enclosing type (a sibling, or nested in one further
+                    // out): seen by scope before, by qualification now.
+                    edits.add(
+                        new TextEdit(
+                            home.begin(n), home.begin(n), used.outer().simpleName() + "."));
+                    usesOuter.add(used.outer());
+                    addRef(t.newFqn(), outer.topLevel().fqn(), home, n);
                   }
                 } else if (fqn != null
                     && !fqn.startsWith(inner.fqn() + ".")
@@ -100,8 +105,11 @@ final class NestedTypeText {
                 qualified(t, scope, home, n, mr.getScope(), mr.getIdentifier(), true);
               }
             });
-    if (usesOuter[0] && !samePkg) {
-      imports.forceImport(outer.fqn());
+    for (TypeInfo e : usesOuter) {
+      // A top-level type of the destination package needs no import; a nested one always does.
+      if (!samePkg || e.outer() != null) {
+        imports.forceImport(e.fqn());
+      }
     }
     modifiers(home, inner.decl(), needsPublic, edits);
     // Its own Javadoc links to the old name name the type itself now.
@@ -150,19 +158,34 @@ final class NestedTypeText {
       String name,
       boolean method,
       List<TextEdit> edits,
-      boolean[] usesOuter,
+      Set<TypeInfo> usesOuter,
       ImportPlan imports) {
     FileScope.Member m = scope.resolveMember(name, method, n);
-    TypeInfo outer = t.type().outer();
-    if (m.kind() == FileScope.Kind.MEMBER && m.lexical() == outer.decl()) {
-      edits.add(new TextEdit(home.begin(n), home.begin(n), outer.simpleName() + "."));
-      usesOuter[0] = true;
-      addRef(t.newFqn(), outer.fqn(), home, n);
+    TypeInfo via = null;
+    for (TypeInfo e = t.type().outer(); e != null && via == null; e = e.outer()) {
+      if (m.kind() == FileScope.Kind.MEMBER && m.lexical() == e.decl()) {
+        via = e;
+      }
+    }
+    if (via != null) {
+      edits.add(new TextEdit(home.begin(n), home.begin(n), via.simpleName() + "."));
+      usesOuter.add(via);
+      addRef(t.newFqn(), via.topLevel().fqn(), home, n);
       // Whether it may still use it (private members it may not) is javac's verdict on the
       // result (CompileCheck).
     } else if (m.kind() == FileScope.Kind.STATIC_IMPORT && m.owner() != null) {
       imports.addStatic(m.owner().fqn(), name);
     }
+  }
+
+  /** True if {@code e} is one of {@code t}'s enclosing types. */
+  private static boolean encloses(TypeInfo e, TypeInfo t) {
+    for (TypeInfo o = t.outer(); o != null; o = o.outer()) {
+      if (o.equals(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void qualified(

@@ -1,4 +1,4 @@
-package dev.lockkit.refactor.migrate;
+package dev.lockkit.refactor.maven;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,11 +19,14 @@ import java.util.regex.Pattern;
  * {@code --maven-module DIR}: the class path of a Maven module, from Maven itself.
  *
  * <p>Runs {@code mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:V:build-classpath
- * -Dmdep.outputFile=F} in the module's directory, then adds the module's own {@code target/classes}
- * and {@code src/main/java} when they exist, so that both compiled classes and the module's sources
- * (with their {@code @IfConfig} conditions, for gating) resolve. Maven does the resolving because
- * only Maven knows a module's effective dependencies (parents, BOMs, profiles, exclusions, version
- * mediation).
+ * -Dmdep.outputFile=F} in the module's directory. {@link #classpath} then adds the module's own
+ * {@code target/classes} and {@code src/main/java} when they exist, so that both compiled classes
+ * and the module's sources (with their {@code @IfConfig} conditions, for gating) resolve: what
+ * {@code migrate} needs (its {@code --verify} leaves the own build output out again). {@link
+ * #dependencies} is Maven's list alone: what {@code move} needs, whose javac checks take the tree
+ * being changed from its sources, so that a class the move deletes cannot still resolve from the
+ * module's own {@code target/classes}. Maven does the resolving because only Maven knows a module's
+ * effective dependencies (parents, BOMs, profiles, exclusions, version mediation).
  *
  * <p>The plugin is named by its full coordinates, with the version lockkit's parent pom pins
  * (filtered into {@code maven.properties} at build time): a bare {@code dependency:} prefix makes
@@ -36,18 +39,18 @@ import java.util.regex.Pattern;
  * a sibling module resolves only if that module was installed. The error then is Maven's own,
  * quoted in the message, followed by the command to run by hand.
  */
-final class MavenModule {
+public final class MavenModule {
 
   /** How long Maven may take before the run counts as failed. */
-  static final Duration TIMEOUT = Duration.ofMinutes(10);
+  public static final Duration TIMEOUT = Duration.ofMinutes(10);
 
   private static final int OUTPUT_LINES = 20;
 
   /** The maven-dependency-plugin version this build pins, as {@code maven.properties} holds it. */
-  static final String DEPENDENCY_PLUGIN_VERSION = pinnedPluginVersion();
+  public static final String DEPENDENCY_PLUGIN_VERSION = pinnedPluginVersion();
 
   /** The goal {@code --maven-module} runs, by full coordinates (no prefix resolution). */
-  static final String GOAL =
+  public static final String GOAL =
       "org.apache.maven.plugins:maven-dependency-plugin:"
           + DEPENDENCY_PLUGIN_VERSION
           + ":build-classpath";
@@ -77,7 +80,8 @@ final class MavenModule {
    * output file; {@code -o} only when {@code offline}; {@code extraArgs} (tests point Maven at the
    * reactor's local repository) before the goal.
    */
-  static List<String> command(String mvn, boolean offline, List<String> extraArgs, Path out) {
+  public static List<String> command(
+      String mvn, boolean offline, List<String> extraArgs, Path out) {
     List<String> cmd = new ArrayList<>(List.of(mvn, "-B", "-q"));
     if (offline) {
       cmd.add("-o");
@@ -89,7 +93,7 @@ final class MavenModule {
   }
 
   /** The {@code mvn} to run: {@code $LOCKKIT_MVN} if set, else {@code mvn} from the PATH. */
-  static String defaultMvn() {
+  public static String defaultMvn() {
     String env = System.getenv("LOCKKIT_MVN");
     return env == null || env.isBlank() ? "mvn" : env;
   }
@@ -98,10 +102,10 @@ final class MavenModule {
    * The class path of the module in {@code dir}, in Maven's order, then its {@code target/classes}
    * and {@code src/main/java}.
    *
-   * @throws MigrationException naming the module: not a directory, no {@code pom.xml}, {@code mvn}
-   *     not found, or Maven failed (with the end of its output)
+   * @throws MavenModuleException naming the module: not a directory, no {@code pom.xml}, {@code
+   *     mvn} not found, or Maven failed (with the end of its output)
    */
-  static List<Path> classpath(Path dir, String mvn) throws MigrationException {
+  public static List<Path> classpath(Path dir, String mvn) throws MavenModuleException {
     return classpath(dir, mvn, false, List.of());
   }
 
@@ -109,20 +113,38 @@ final class MavenModule {
    * As {@link #classpath(Path, String)}, with Maven offline ({@code -o}) when {@code offline}, and
    * {@code extraArgs} passed to Maven before the goal.
    */
-  static List<Path> classpath(Path dir, String mvn, boolean offline, List<String> extraArgs)
-      throws MigrationException {
+  public static List<Path> classpath(Path dir, String mvn, boolean offline, List<String> extraArgs)
+      throws MavenModuleException {
+    List<Path> cp = dependencies(dir, mvn, offline, extraArgs);
+    for (Path own : List.of(dir.resolve("target/classes"), dir.resolve("src/main/java"))) {
+      if (Files.isDirectory(own)) {
+        cp.add(own.toAbsolutePath().normalize());
+      }
+    }
+    return cp;
+  }
+
+  /**
+   * The class path of the module's dependencies in {@code dir}, in Maven's order, without the
+   * module's own classes or sources; Maven offline ({@code -o}) when {@code offline}, {@code
+   * extraArgs} passed to Maven before the goal.
+   *
+   * @throws MavenModuleException as {@link #classpath(Path, String)}
+   */
+  public static List<Path> dependencies(
+      Path dir, String mvn, boolean offline, List<String> extraArgs) throws MavenModuleException {
     String where = "--maven-module " + dir;
     if (!Files.isDirectory(dir)) {
-      throw new MigrationException(where + ": not a directory");
+      throw new MavenModuleException(where + ": not a directory");
     }
     if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
-      throw new MigrationException(where + ": no pom.xml in " + dir + " (not a Maven module)");
+      throw new MavenModuleException(where + ": no pom.xml in " + dir + " (not a Maven module)");
     }
     Path executable =
         find(mvn)
             .orElseThrow(
                 () ->
-                    new MigrationException(
+                    new MavenModuleException(
                         where
                             + ": '"
                             + mvn
@@ -135,7 +157,7 @@ final class MavenModule {
       out = Files.createTempFile("lockkit-classpath", ".txt");
       log = Files.createTempFile("lockkit-mvn", ".log");
     } catch (IOException e) {
-      throw new MigrationException(where + ": cannot create a temporary file: " + e.getMessage());
+      throw new MavenModuleException(where + ": cannot create a temporary file: " + e.getMessage());
     }
     try {
       List<String> cmd = command(executable.toString(), offline, extraArgs, out);
@@ -148,23 +170,24 @@ final class MavenModule {
                 .redirectOutput(log.toFile())
                 .start();
       } catch (IOException e) {
-        throw new MigrationException(where + ": cannot run " + executable + ": " + e.getMessage());
+        throw new MavenModuleException(
+            where + ": cannot run " + executable + ": " + e.getMessage());
       }
       int rc;
       try {
         if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
           p.destroyForcibly();
-          throw new MigrationException(where + ": mvn " + GOAL + " did not finish in " + TIMEOUT);
+          throw new MavenModuleException(where + ": mvn " + GOAL + " did not finish in " + TIMEOUT);
         }
         rc = p.exitValue();
       } catch (InterruptedException e) {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
-        throw new MigrationException(where + ": interrupted while Maven ran");
+        throw new MavenModuleException(where + ": interrupted while Maven ran");
       }
       String text = read(out);
       if (rc != 0 || text == null) {
-        throw new MigrationException(
+        throw new MavenModuleException(
             where
                 + ": mvn "
                 + (offline ? "-o " : "")
@@ -180,11 +203,6 @@ final class MavenModule {
       for (String entry : text.strip().split(Pattern.quote(File.pathSeparator))) {
         if (!entry.isBlank()) {
           cp.add(Path.of(entry));
-        }
-      }
-      for (Path own : List.of(dir.resolve("target/classes"), dir.resolve("src/main/java"))) {
-        if (Files.isDirectory(own)) {
-          cp.add(own.toAbsolutePath().normalize());
         }
       }
       return cp;
