@@ -14,6 +14,7 @@ import dev.lockkit.lockcore.config.Option;
 import dev.lockkit.lockcore.mm.Access;
 import dev.lockkit.lockcore.mm.Kernel;
 import dev.lockkit.lockcore.mm.MapsResult;
+import dev.lockkit.lockcore.mm.PlantedBug;
 import dev.lockkit.lockcore.sync.Errno;
 import dev.lockkit.lockcore.sync.ExceptionTable;
 import dev.lockkit.lockcore.sync.PtRegs;
@@ -46,10 +47,11 @@ public final class LockcoreTarget implements ScenarioTarget {
   private static final long KERNEL_IP = 0xffffffff81000000L;
 
   private final HistoricalBug bug;
+  private final PlantedBug planted;
 
   /** lockcore as it is. */
   public LockcoreTarget() {
-    this(null);
+    this((HistoricalBug) null);
   }
 
   /**
@@ -57,12 +59,25 @@ public final class LockcoreTarget implements ScenarioTarget {
    * when {@code bug} is null: lets the golden suite, and Fray, show they catch it.
    */
   public LockcoreTarget(HistoricalBug bug) {
+    this(bug, null);
+  }
+
+  private LockcoreTarget(HistoricalBug bug, PlantedBug planted) {
     this.bug = bug;
+    this.planted = planted;
+  }
+
+  /**
+   * lockcore with one planted one-line bug ({@code Kernel.bootWithPlantedBug}): lets tests show
+   * what the golden text makes visible.
+   */
+  public static LockcoreTarget withPlantedBug(PlantedBug planted) {
+    return new LockcoreTarget(null, java.util.Objects.requireNonNull(planted, "planted"));
   }
 
   @Override
   public String name() {
-    return bug == null ? "lockcore" : "lockcore+" + bug;
+    return planted != null ? "lockcore+" + planted : bug == null ? "lockcore" : "lockcore+" + bug;
   }
 
   /** lockcore reaches the run's scheduler through its own {@code sync.Platform}, bridged. */
@@ -80,10 +95,13 @@ public final class LockcoreTarget implements ScenarioTarget {
   @Override
   public Machine boot(Variant variant, List<Vma> vmas, int taskCount, Events events) {
     Kernel k =
-        bug == null
-            ? Kernel.boot(LockcoreVariants.config(variant), ExceptionTable.empty())
-            : Kernel.bootWithHistoricalBug(
-                LockcoreVariants.config(variant), ExceptionTable.empty(), bug);
+        planted != null
+            ? Kernel.bootWithPlantedBug(
+                LockcoreVariants.config(variant), ExceptionTable.empty(), planted)
+            : bug == null
+                ? Kernel.boot(LockcoreVariants.config(variant), ExceptionTable.empty())
+                : Kernel.bootWithHistoricalBug(
+                    LockcoreVariants.config(variant), ExceptionTable.empty(), bug);
     k.setTraceSink(e -> events.event(stripTask(e.task(), e.canonical())));
     k.reports().addSink(r -> forward(r, events));
     Task setup = Task.create("setup");
@@ -275,6 +293,7 @@ public final class LockcoreTarget implements ScenarioTarget {
       } else {
         sb.append("maps: not read, the mmap_lock is still held\n");
       }
+      sb.append(pageTables(observer, mm));
       Map<String, Long> stats = k.vmaLockStats();
       if (!stats.isEmpty()) {
         sb.append("vma lock stats:");
@@ -283,5 +302,23 @@ public final class LockcoreTarget implements ScenarioTarget {
       }
       return sb.toString();
     }
+  }
+
+  /**
+   * The final page tables of {@code mm}, one line per entry in address order: {@code pte ADDR rw},
+   * {@code r} for a read-only entry, {@code swap} for a swap entry. Read by {@code observer} after
+   * every task ended; shared with the pre-split target so both print the same text.
+   */
+  public static String pageTables(Task observer, MmStruct mm) {
+    var entries = observer.call(() -> mm.pageTables().entries());
+    StringBuilder sb = new StringBuilder();
+    entries.forEach(
+        (page, pte) ->
+            sb.append("pte ")
+                .append(Addresses.hex(page))
+                .append(' ')
+                .append(pte.protText())
+                .append('\n'));
+    return sb.toString();
   }
 }

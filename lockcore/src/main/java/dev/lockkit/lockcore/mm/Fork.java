@@ -74,10 +74,13 @@ final class Fork {
       mm.mmMt().insert(tmp);
       mm.mapCount().getAndAdd(1);
       // copy_page_range(): shared and file pages refault in the child; anonymous ones are copied.
-      if ((mpnt.vmFlags() & VmFlags.VM_SHARED) == 0 && mpnt.vmFile() == null) {
+      long vf = mpnt.vmFlags();
+      if ((vf & VmFlags.VM_SHARED) == 0 && mpnt.vmFile() == null) {
         long start = mpnt.vmStart();
         long end = mpnt.vmEnd();
-        mm.pageTables().copyFrom(oldmm.pageTables(), start, end);
+        // is_cow_mapping(): both sides lose the write bit, the first write copies.
+        boolean cow = (vf & VmFlags.VM_MAYWRITE) != 0;
+        mm.pageTables().copyFrom(oldmm.pageTables(), start, end, cow);
         copied.add(new long[] {start, end});
       }
     }

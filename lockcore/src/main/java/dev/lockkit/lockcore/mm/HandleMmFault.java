@@ -14,7 +14,8 @@ import dev.lockkit.lockcore.types.VmFlags;
  * choice of outcome, so that every return path of the real function is reachable:
  *
  * <ul>
- *   <li>a present page: 0 (nothing to do);
+ *   <li>a present page: 0; a write fault on a read-only one makes it writable ({@code
+ *       do_wp_page()}, folded into the lookup under the PTL);
  *   <li>first anonymous fault under the VMA lock on a VMA without {@code anon_vma}: {@code
  *       vmf_anon_prepare()} needs the mmap_lock; if {@code mmap_read_trylock} fails it drops the
  *       VMA lock and returns {@code VM_FAULT_RETRY}; otherwise it prepares the anon_vma and maps:
@@ -48,17 +49,22 @@ final class HandleMmFault {
     faultLock.assertFaultLocked(vmf);
     MmStruct mm = vma.vmMm();
     long page = vmf.address();
-    PageState st = mm.pageTables().get(page);
+    // The PTE's write bit: a write fault gets a writable entry (maybe_mkwrite()). The caller's
+    // access_error() check, made under the lock still held here, has already refused a write fault
+    // in a VMA without VM_WRITE, so a write fault here means VM_WRITE; reading vm_flags again
+    // would add a synchronisation operation that changes nothing.
+    boolean write = (flags & VmFault.FAULT_FLAG_WRITE) != 0;
+    PageState st = mm.pageTables().faultLookup(page, write);
     if (st == PageState.ANON || st == PageState.FILE) {
       return 0;
     }
     if (st == PageState.SWAPPED) {
-      return swapIn(vmf, mm, page);
+      return swapIn(vmf, mm, page, write);
     }
     if (vma.vmFile() != null) {
-      return fileFault(vmf, mm, page);
+      return fileFault(vmf, mm, page, write);
     }
-    return anonFault(vmf, mm, page);
+    return anonFault(vmf, mm, page, write);
   }
 
   private static boolean retryFirst(int flags) {
@@ -69,7 +75,7 @@ final class HandleMmFault {
     return (flags & VmFault.FAULT_FLAG_KILLABLE) != 0 && Task.current().fatalSignalPending();
   }
 
-  private int anonFault(VmFault vmf, MmStruct mm, long page) {
+  private int anonFault(VmFault vmf, MmStruct mm, long page, boolean write) {
     VmAreaStruct vma = vmf.vma();
     if (vma.anonVma() == null) {
       if ((vmf.flags() & VmFault.FAULT_FLAG_VMA_LOCK) != 0) {
@@ -83,16 +89,16 @@ final class HandleMmFault {
         vma.prepareAnonVma(new Object());
       }
     }
-    mm.pageTables().install(page, null, PageState.ANON);
+    mm.pageTables().install(page, null, PageState.ANON, write);
     return 0;
   }
 
-  private int fileFault(VmFault vmf, MmStruct mm, long page) {
+  private int fileFault(VmFault vmf, MmStruct mm, long page, boolean write) {
     VmAreaStruct vma = vmf.vma();
     String file = vma.vmFile();
     long pgoff = vma.vmPgoff() + ((page - vma.vmStart()) >>> VmFlags.PAGE_SHIFT);
     if (pageCache.contains(file, pgoff)) {
-      mm.pageTables().install(page, null, PageState.FILE);
+      mm.pageTables().install(page, null, PageState.FILE, write);
       return 0;
     }
     if (retryFirst(vmf.flags())) {
@@ -105,20 +111,20 @@ final class HandleMmFault {
       return VmFault.VM_FAULT_RETRY | VmFault.VM_FAULT_MAJOR;
     }
     pageCache.readIn(file, pgoff);
-    mm.pageTables().install(page, null, PageState.FILE);
+    mm.pageTables().install(page, null, PageState.FILE, write);
     return VmFault.VM_FAULT_MAJOR;
   }
 
-  private int swapIn(VmFault vmf, MmStruct mm, long page) {
+  private int swapIn(VmFault vmf, MmStruct mm, long page, boolean write) {
     if ((vmf.flags() & VmFault.FAULT_FLAG_ALLOW_RETRY) == 0) {
-      mm.pageTables().install(page, PageState.SWAPPED, PageState.ANON);
+      mm.pageTables().install(page, PageState.SWAPPED, PageState.ANON, write);
       return VmFault.VM_FAULT_MAJOR;
     }
     if (killed(vmf.flags())) {
       faultLock.releaseFaultLock(vmf);
       return VmFault.VM_FAULT_RETRY;
     }
-    mm.pageTables().install(page, PageState.SWAPPED, PageState.ANON);
+    mm.pageTables().install(page, PageState.SWAPPED, PageState.ANON, write);
     faultLock.releaseFaultLock(vmf);
     return VmFault.VM_FAULT_COMPLETED | VmFault.VM_FAULT_MAJOR;
   }

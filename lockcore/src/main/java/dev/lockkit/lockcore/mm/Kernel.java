@@ -96,6 +96,11 @@ public final class Kernel {
   private final SharedInt mmIds = new SharedInt(0);
 
   private Kernel(Config config, ExceptionTable exceptionTable, HistoricalBug bug) {
+    this(config, exceptionTable, bug, null);
+  }
+
+  private Kernel(
+      Config config, ExceptionTable exceptionTable, HistoricalBug bug, PlantedBug planted) {
     this.config = config;
     this.ctx = new SyncContext(config, exceptionTable);
     this.tracer = new Tracer(config);
@@ -132,7 +137,8 @@ public final class Kernel {
           new dev.lockkit.lockcore.mmaplock.LockMmAndFindVmaNommu(
               mmapLock, bug == HistoricalBug.NOMMU_LOCK_LEAK));
     }
-    this.mmapOps = new MmapOps(mmapLock, vmaLock, cache);
+    this.mmapOps =
+        new MmapOps(mmapLock, vmaLock, cache, planted == PlantedBug.MPROTECT_KEEPS_WRITE);
     this.fork =
         new Fork(
             mmapLock,
@@ -187,6 +193,19 @@ public final class Kernel {
       throw new IllegalArgumentException(bug + " does not exist in configuration " + config);
     }
     return new Kernel(config, Objects.requireNonNull(exceptionTable, "table"), bug);
+  }
+
+  /**
+   * Boots a kernel with one planted (non-historical) bug, for tests that show what the golden suite
+   * sees; like {@link #bootWithHistoricalBug}, the only way to reach its path.
+   */
+  public static Kernel bootWithPlantedBug(
+      Config config, ExceptionTable exceptionTable, PlantedBug bug) {
+    return new Kernel(
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(exceptionTable, "table"),
+        null,
+        Objects.requireNonNull(bug, "bug"));
   }
 
   /** The configuration this kernel was booted with. */

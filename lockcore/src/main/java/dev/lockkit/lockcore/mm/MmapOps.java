@@ -24,11 +24,18 @@ final class MmapOps {
   private final MmapLock mmapLock;
   private final VmaLock vmaLock;
   private final VmaCache cache;
+  // PlantedBug.MPROTECT_KEEPS_WRITE: change_protection() gets the old write permission.
+  private final boolean planted;
 
   MmapOps(MmapLock mmapLock, VmaLock vmaLock, VmaCache cache) {
+    this(mmapLock, vmaLock, cache, false);
+  }
+
+  MmapOps(MmapLock mmapLock, VmaLock vmaLock, VmaCache cache, boolean planted) {
     this.mmapLock = mmapLock;
     this.vmaLock = vmaLock;
     this.cache = cache;
+    this.planted = planted;
   }
 
   /** {@code calc_vm_prot_bits()} plus the {@code VM_MAY*} bits every mapping here gets. */
@@ -245,15 +252,24 @@ final class MmapOps {
       mmapLock.mmapWriteUnlock(mm);
       return -Errno.ENOMEM;
     }
+    boolean newWrite = (prot & Kernel.PROT_WRITE) != 0;
+    boolean oldWrite = false;
     for (VmAreaStruct v : isolate(mm, start, end)) {
       vmaLock.vmaStartWrite(v);
+      long old = v.vmFlags();
+      oldWrite |= (old & VmFlags.VM_WRITE) != 0;
       long nf =
-          (v.vmFlags() & ~(VmFlags.VM_READ | VmFlags.VM_WRITE | VmFlags.VM_EXEC))
+          (old & ~(VmFlags.VM_READ | VmFlags.VM_WRITE | VmFlags.VM_EXEC))
               | (vmFlagsFor(prot, false) & (VmFlags.VM_READ | VmFlags.VM_WRITE | VmFlags.VM_EXEC));
       // Two separate stores: readers under the VMA lock must never see them disagree.
       v.setVmFlags(nf);
       v.setVmPageProt(VmFlags.pageProt(nf));
     }
+    // change_protection(): the PTEs follow the VMAs, still under every VMA's write lock, so no
+    // fault installs an entry in the range meanwhile. One call for the whole range (the kernel
+    // makes one per VMA): the VMAs tile [start, end) and all get the same protection, and the
+    // range needs no re-read of VMA bounds. The planted bug passes on the old write permission.
+    mm.pageTables().changeProtection(start, end, planted ? oldWrite : newWrite);
     mmapLock.mmapWriteUnlock(mm);
     return 0;
   }

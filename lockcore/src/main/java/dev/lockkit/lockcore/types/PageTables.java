@@ -6,12 +6,13 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The page tables of one mm, reduced to a map from page address to {@link PageState}, guarded by
- * split page-table locks as the kernel's {@code USE_SPLIT_PTE_PTLOCKS}: one PTL per page-table
- * page, i.e. per 2 MB of address space ({@link #PMD_SIZE}). Faults under the VMA lock and under the
- * mmap read lock populate entries concurrently; the PTL of the entry's table serialises them, as in
- * the kernel, while faults on VMAs in different 2 MB regions share no lock (one mm-wide lock here
- * was the line every fault of every thread wrote).
+ * The page tables of one mm, reduced to a map from page address to {@link Pte} (what the entry maps
+ * and its write bit), guarded by split page-table locks as the kernel's {@code
+ * USE_SPLIT_PTE_PTLOCKS}: one PTL per page-table page, i.e. per 2 MB of address space ({@link
+ * #PMD_SIZE}). Faults under the VMA lock and under the mmap read lock populate entries
+ * concurrently; the PTL of the entry's table serialises them, as in the kernel, while faults on
+ * VMAs in different 2 MB regions share no lock (one mm-wide lock here was the line every fault of
+ * every thread wrote).
  *
  * <p>The model keeps a fixed number of stripes, each a lock and the entries of the page-table pages
  * hashed to it: two regions may share a stripe (more serialisation than the kernel, never less).
@@ -25,7 +26,7 @@ public final class PageTables {
   private static final class Stripe {
     final SpinLock ptl = new SpinLock();
     // guarded by ptl (debugSnapshot reads it without, see there)
-    final TreeMap<Long, PageState> ptes = new TreeMap<>();
+    final TreeMap<Long, Pte> ptes = new TreeMap<>();
   }
 
   private final Stripe[] stripes = new Stripe[STRIPES];
@@ -41,8 +42,17 @@ public final class PageTables {
     return stripes[(int) ((address >>> 21) & (STRIPES - 1))];
   }
 
-  /** The entry for the page containing {@code address}, or null. */
+  private static PageState stateOf(Pte pte) {
+    return pte == null ? null : pte.state();
+  }
+
+  /** What the entry for the page containing {@code address} maps, or null. */
   public PageState get(long address) {
+    return stateOf(pte(address));
+  }
+
+  /** The entry for the page containing {@code address}, or null ({@code pte_none}). */
+  public Pte pte(long address) {
     Stripe s = stripe(address);
     s.ptl.lock();
     try {
@@ -53,22 +63,73 @@ public final class PageTables {
   }
 
   /**
-   * Installs {@code state} for the page of {@code address} if the entry is still {@code expected}
-   * (null = empty); the check-and-set under the PTL is what {@code pte_same()} does for racing
-   * faults. Returns whether it installed.
+   * The fault path's look at the entry, with {@code do_wp_page()} folded in: returns what the entry
+   * maps, or null; when it is present but not writable and {@code wpMakeWritable} (a write fault in
+   * a VMA with {@code VM_WRITE}), makes it writable under the same PTL hold, as the kernel's
+   * write-protect fault reuses or copies the page and sets the write bit under the PTL after {@code
+   * pte_same()}. One lock hold, as a plain lookup: the fault adds no synchronisation operation.
    */
-  public boolean install(long address, PageState expected, PageState state) {
+  public PageState faultLookup(long address, boolean wpMakeWritable) {
     Stripe s = stripe(address);
     s.ptl.lock();
     try {
       long page = address & VmFlags.PAGE_MASK;
-      if (s.ptes.get(page) != expected) {
+      Pte e = s.ptes.get(page);
+      if (e != null && wpMakeWritable && e.present() && !e.write()) {
+        s.ptes.put(page, new Pte(e.state(), true));
+      }
+      return stateOf(e);
+    } finally {
+      s.ptl.unlock();
+    }
+  }
+
+  /**
+   * Installs a read-only {@code state} for the page of {@code address} if the entry still maps
+   * {@code expected} (null = empty); see {@link #install(long, PageState, PageState, boolean)}.
+   */
+  public boolean install(long address, PageState expected, PageState state) {
+    return install(address, expected, state, false);
+  }
+
+  /**
+   * Installs {@code state}, writable if {@code write}, for the page of {@code address} if the entry
+   * still maps {@code expected} (null = empty); the check-and-set under the PTL is what {@code
+   * pte_same()} does for racing faults. Returns whether it installed.
+   */
+  public boolean install(long address, PageState expected, PageState state, boolean write) {
+    Stripe s = stripe(address);
+    s.ptl.lock();
+    try {
+      long page = address & VmFlags.PAGE_MASK;
+      if (stateOf(s.ptes.get(page)) != expected) {
         return false;
       }
-      s.ptes.put(page, state);
+      s.ptes.put(page, new Pte(state, write));
       return true;
     } finally {
       s.ptl.unlock();
+    }
+  }
+
+  /**
+   * {@code change_protection()} of [start, end) to a protection that allows writes or not, one
+   * page-table lock at a time: without write, every present entry loses its write bit (the next
+   * write faults, and finds the VMA read-only); with write, entries keep the bit they have and none
+   * gains it (a read-only entry becomes writable at its next write fault, {@code do_wp_page()}).
+   */
+  public void changeProtection(long start, long end, boolean write) {
+    for (Stripe s : stripesOf(start, end)) {
+      s.ptl.lock();
+      try {
+        if (!write) {
+          s.ptes
+              .subMap(start, end)
+              .replaceAll((page, e) -> e.write() ? new Pte(e.state(), false) : e);
+        }
+      } finally {
+        s.ptl.unlock();
+      }
     }
   }
 
@@ -95,14 +156,25 @@ public final class PageTables {
     }
   }
 
-  /** {@code copy_page_range}: copies the entries of [start, end) from {@code src}. */
-  public void copyFrom(PageTables src, long start, long end) {
+  /**
+   * {@code copy_page_range}: copies the entries of [start, end) from {@code src}. With {@code cow}
+   * (a private writable mapping, {@code is_cow_mapping()}), write-protects them in the parent and
+   * the child under the source PTL, as {@code copy_present_pte()} does, so that the first write on
+   * either side faults and copies.
+   */
+  public void copyFrom(PageTables src, long start, long end, boolean cow) {
     Stripe[] from = src.stripesOf(start, end);
     Stripe[] to = stripesOf(start, end);
     for (int i = 0; i < from.length; i++) {
-      Map<Long, PageState> copy;
+      Map<Long, Pte> copy;
       from[i].ptl.lock();
       try {
+        if (cow) {
+          from[i]
+              .ptes
+              .subMap(start, end)
+              .replaceAll((page, e) -> e.write() ? new Pte(e.state(), false) : e);
+        }
         copy = new TreeMap<>(from[i].ptes.subMap(start, end));
       } finally {
         from[i].ptl.unlock();
@@ -128,7 +200,24 @@ public final class PageTables {
   public NavigableMap<Long, PageState> debugSnapshot(long start, long end) {
     TreeMap<Long, PageState> out = new TreeMap<>();
     for (Stripe s : stripesOf(start, end)) {
-      out.putAll(s.ptes.subMap(start, end));
+      s.ptes.subMap(start, end).forEach((page, e) -> out.put(page, e.state()));
+    }
+    return out;
+  }
+
+  /**
+   * Every entry, by page address, each stripe read under its PTL: the final page tables a golden
+   * snapshot shows (a kernel developer's page-table dump), taken after the tasks ended.
+   */
+  public NavigableMap<Long, Pte> entries() {
+    TreeMap<Long, Pte> out = new TreeMap<>();
+    for (Stripe s : stripes) {
+      s.ptl.lock();
+      try {
+        out.putAll(s.ptes);
+      } finally {
+        s.ptl.unlock();
+      }
     }
     return out;
   }
