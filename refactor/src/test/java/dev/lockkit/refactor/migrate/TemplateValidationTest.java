@@ -2,6 +2,7 @@ package dev.lockkit.refactor.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -219,5 +220,33 @@ class TemplateValidationTest {
               }
             }
             """));
+  }
+
+  @Test
+  void anArithmeticOperatorOnABooleanIsRefusedWhenTheFileIsRead() {
+    String message =
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate int before(String s) { return s.length(); }
+                @AfterTemplate int after(String s) { return s.isEmpty() + 1; }
+              }
+            }
+            """);
+    assertTrue(message.startsWith("T.java:4: "), message);
+    assertTrue(message.contains("boolean"), message);
+  }
+
+  @Test
+  void anArithmeticOperatorOnABooleanIsRefusedWhateverTheReturnType() {
+    for (String type : java.util.List.of("boolean", "Object", "String", "long")) {
+      String message =
+          refuse(
+              ("class T {\n  class R {\n    @BeforeTemplate %1$s before(String s) { return null; }\n"
+                      + "    @AfterTemplate %1$s after(String s) { return s.isEmpty() + 1; }\n  }\n}\n")
+                  .formatted(type));
+      assertTrue(message.startsWith("T.java:4: "), type + ": " + message);
+    }
   }
 }

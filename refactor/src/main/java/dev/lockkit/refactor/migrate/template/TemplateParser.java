@@ -378,6 +378,10 @@ public final class TemplateParser {
    * plain (primitives, non-generic classes); generic ones are left to the site.
    */
   private void checkAfterType(MethodDeclaration m, Expression expression) throws TemplateException {
+    Optional<String> operand = OperandCheck.booleanOperand(expression);
+    if (operand.isPresent()) {
+      throw error(expression, "the @" + AFTER + " expression does not compile: " + operand.get());
+    }
     ResolvedType declared;
     ResolvedType actual;
     try {
