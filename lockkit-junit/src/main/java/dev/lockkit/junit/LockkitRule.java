@@ -5,7 +5,6 @@ import dev.lockkit.analyzer.finding.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -94,7 +93,7 @@ public final class LockkitRule {
                 DynamicTest.dynamicTest(
                     f.location() + " [" + f.rule() + "]",
                     () -> {
-                      throw new AssertionFailedError(line(f));
+                      throw new AssertionFailedError(f.oneLine());
                     }));
   }
 
@@ -105,24 +104,8 @@ public final class LockkitRule {
     List<String> lines = new ArrayList<>();
     lines.add(
         description + ": " + findings.size() + (findings.size() == 1 ? " finding" : " findings"));
-    findings.forEach(f -> lines.add("  " + line(f)));
+    findings.forEach(f -> lines.add("  " + f.oneLine()));
     throw new AssertionFailedError(String.join("\n", lines));
-  }
-
-  /** {@code path:line:col: [rule] message [with X=y, ...]}, as lockkit's text report prints it. */
-  static String line(Finding f) {
-    StringBuilder s = new StringBuilder();
-    s.append(f.location()).append(": [").append(f.rule()).append("] ").append(f.message());
-    if (!f.witness().isEmpty()) {
-      s.append(" [with ");
-      boolean first = true;
-      for (Map.Entry<String, Boolean> e : f.witness().entrySet()) {
-        s.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue() ? 'y' : 'n');
-        first = false;
-      }
-      s.append(']');
-    }
-    return s.toString();
   }
 
   @Override

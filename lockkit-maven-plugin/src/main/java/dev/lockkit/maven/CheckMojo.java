@@ -3,6 +3,7 @@ package dev.lockkit.maven;
 import dev.lockkit.analyzer.api.AnalysisResult;
 import dev.lockkit.analyzer.api.Analyzer;
 import dev.lockkit.analyzer.baseline.Baseline;
+import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.report.Report;
@@ -140,7 +141,7 @@ public final class CheckMojo extends LockkitMojo {
               "lockkit check",
               report.findings().stream()
                   .filter(f -> f.severity().compareTo(threshold) >= 0)
-                  .map(Failures::line)
+                  .map(Finding::oneLine)
                   .toList()));
     }
   }

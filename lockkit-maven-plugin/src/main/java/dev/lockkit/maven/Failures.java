@@ -1,8 +1,6 @@
 package dev.lockkit.maven;
 
-import dev.lockkit.analyzer.finding.Finding;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The build-failure message: compiler style, one finding per line ({@code path:line:col: [rule]
@@ -13,21 +11,6 @@ final class Failures {
   static final int MAX_LISTED = 50;
 
   private Failures() {}
-
-  static String line(Finding f) {
-    StringBuilder s = new StringBuilder();
-    s.append(f.location()).append(": [").append(f.rule()).append("] ").append(f.message());
-    if (!f.witness().isEmpty()) {
-      s.append(" [with ");
-      boolean first = true;
-      for (Map.Entry<String, Boolean> e : f.witness().entrySet()) {
-        s.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue() ? 'y' : 'n');
-        first = false;
-      }
-      s.append(']');
-    }
-    return s.toString();
-  }
 
   static String message(String goal, List<String> lines) {
     StringBuilder s = new StringBuilder();

@@ -59,6 +59,31 @@ public record Finding(
     return new Finding(rule, severity, location, message, key, related, new TreeMap<>(config));
   }
 
+  /**
+   * The witness configuration as the reports print it after the message, {@code " [with A=y,
+   * B=n]"}, or the empty string when there is none.
+   */
+  public String witnessText() {
+    if (witness.isEmpty()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder(" [with ");
+    boolean first = true;
+    for (Map.Entry<String, Boolean> e : witness.entrySet()) {
+      s.append(first ? "" : ", ").append(e.getKey()).append('=').append(e.getValue() ? 'y' : 'n');
+      first = false;
+    }
+    return s.append(']').toString();
+  }
+
+  /**
+   * One line without the severity, {@code path:line:col: [rule] message [with X=y, ...]}: how a
+   * finding is listed in a build or test failure.
+   */
+  public String oneLine() {
+    return location + ": [" + rule + "] " + message + witnessText();
+  }
+
   /** The baseline identity: {@code rule + '|' + key}. */
   public String baselineKey() {
     return rule + "|" + key;

@@ -39,20 +39,9 @@ final class TextReporter implements Reporter {
           .append(": [")
           .append(f.rule())
           .append("] ")
-          .append(f.message());
-      if (!f.witness().isEmpty()) {
-        out.append(" [with ");
-        boolean first = true;
-        for (Map.Entry<String, Boolean> e : f.witness().entrySet()) {
-          out.append(first ? "" : ", ")
-              .append(e.getKey())
-              .append('=')
-              .append(e.getValue() ? 'y' : 'n');
-          first = false;
-        }
-        out.append(']');
-      }
-      out.append('\n');
+          .append(f.message())
+          .append(f.witnessText())
+          .append('\n');
       CycleGroup g = groups.get(f.baselineKey());
       if (g != null) {
         for (CycleGroup.Edge e : g.witness()) {
