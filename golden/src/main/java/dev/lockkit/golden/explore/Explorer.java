@@ -15,8 +15,6 @@ import dev.lockkit.golden.trace.TraceLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -55,7 +53,7 @@ public final class Explorer implements AutoCloseable {
 
   /** Explores {@code program} under {@code mode}. */
   public <S> Exploration explore(Program<S> program, Mode mode) {
-    Map<String, Group> groups = new TreeMap<>();
+    OutcomeTally groups = new OutcomeTally();
     long schedules = 0;
     boolean complete = true;
     long cuts = 0;
@@ -105,12 +103,7 @@ public final class Explorer implements AutoCloseable {
       }
       own.close();
     }
-    List<Exploration.Outcome> outcomes = new ArrayList<>();
-    for (Map.Entry<String, Group> g : groups.entrySet()) {
-      Group v = g.getValue();
-      outcomes.add(new Exploration.Outcome(g.getKey(), v.failure, v.count, v.first, v.trace));
-    }
-    return new Exploration(mode, schedules, complete, cuts, focusCuts, outcomes);
+    return new Exploration(mode, schedules, complete, cuts, focusCuts, groups.outcomes());
   }
 
   /** Replays one schedule string and returns its single outcome (e.g. to confirm a failure). */
@@ -118,7 +111,7 @@ public final class Explorer implements AutoCloseable {
     return explore(program, new Mode.Replay(schedule)).outcomes().get(0);
   }
 
-  private <S> void runOne(Program<S> program, Strategy strategy, Map<String, Group> groups) {
+  private <S> void runOne(Program<S> program, Strategy strategy, OutcomeTally groups) {
     TraceLog trace = new TraceLog();
     S state = program.setup();
     List<Runnable> bodies = new ArrayList<>(program.taskCount());
@@ -139,25 +132,7 @@ public final class Explorer implements AutoCloseable {
         text = "FAILURE " + failure;
       }
     }
-    Group g = groups.get(text);
-    if (g == null) {
-      groups.put(text, new Group(failure, run.schedule(), trace.text()));
-    } else {
-      g.count++;
-    }
-  }
-
-  private static final class Group {
-    final Failure failure;
-    final Schedule first;
-    final String trace;
-    long count = 1;
-
-    Group(Failure failure, Schedule first, String trace) {
-      this.failure = failure;
-      this.first = first;
-      this.trace = trace;
-    }
+    groups.add(text, failure, run.schedule(), trace::text);
   }
 
   /** Cumulative hand-off measurements of this explorer's platform. */

@@ -2,19 +2,17 @@ package dev.lockkit.golden.jvm;
 
 import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.explore.Mode;
+import dev.lockkit.golden.explore.OutcomeTally;
 import dev.lockkit.golden.explore.Search;
 import dev.lockkit.golden.sched.Failure;
 import dev.lockkit.golden.sched.PlatformStats;
 import dev.lockkit.golden.sched.ReplayStrategy;
-import dev.lockkit.golden.sched.Schedule;
 import dev.lockkit.golden.sched.ScheduleRun;
 import dev.lockkit.golden.sched.Strategy;
 import dev.lockkit.golden.trace.Canonical;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -78,7 +76,7 @@ public final class JvmExplorer {
           "a golden test needs at least two actors (got " + actors.size() + ")");
     }
     JvmScheduler scheduler = new JvmScheduler(stepLimit, hangTimeout);
-    Map<String, Group> groups = new TreeMap<>();
+    OutcomeTally groups = new OutcomeTally();
     int[] maxPoints = new int[actors.size()];
     Thread me = Thread.currentThread();
     JvmScheduler.HARNESSES.add(me);
@@ -92,21 +90,9 @@ public final class JvmExplorer {
                 for (int i = 0; i < maxPoints.length; i++) {
                   maxPoints[i] = Math.max(maxPoints[i], r.points[i]);
                 }
-                Group g = groups.get(r.text);
-                if (g == null) {
-                  groups.put(
-                      r.text,
-                      new Group(r.run.failure(), r.run.schedule(), scheduler.renderTrace()));
-                } else {
-                  g.count++;
-                }
+                groups.add(r.text, r.run.failure(), r.run.schedule(), scheduler::renderTrace);
               },
               scheduler::dead);
-      List<Exploration.Outcome> outcomes = new ArrayList<>();
-      for (Map.Entry<String, Group> e : groups.entrySet()) {
-        Group g = e.getValue();
-        outcomes.add(new Exploration.Outcome(e.getKey(), g.failure, g.count, g.first, g.trace));
-      }
       Exploration x =
           new Exploration(
               mode,
@@ -114,7 +100,7 @@ public final class JvmExplorer {
               stats.complete(),
               stats.boundCuts(),
               stats.focusCuts(),
-              outcomes,
+              groups.outcomes(),
               scheduler.dead() ? "stopped after a hang" : null);
       List<String> caveats = new ArrayList<>();
       for (int i = 0; i < maxPoints.length; i++) {
@@ -232,18 +218,5 @@ public final class JvmExplorer {
       }
     }
     return new Run(run, text, points);
-  }
-
-  private static final class Group {
-    final Failure failure;
-    final Schedule first;
-    final String trace;
-    long count = 1;
-
-    Group(Failure failure, Schedule first, String trace) {
-      this.failure = failure;
-      this.first = first;
-      this.trace = trace;
-    }
   }
 }
