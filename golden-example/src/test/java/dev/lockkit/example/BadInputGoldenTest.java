@@ -120,7 +120,15 @@ class BadInputGoldenTest {
             GoldenFailure.class,
             () ->
                 Golden.of(Counters.Racy::new)
-                    .actor(c -> ForkJoinPool.commonPool().submit(() -> c.increment()).join())
+                    .actor(
+                        c -> {
+                          // Not join(): a joining thread outside the pool may run the task itself
+                          // when no worker has taken it yet, and then no foreign thread runs it.
+                          var task = ForkJoinPool.commonPool().submit(() -> c.increment());
+                          while (!task.isDone()) {
+                            Thread.onSpinWait();
+                          }
+                        })
                     .actor(c -> c.increment())
                     .arbiter(c -> "n=" + c.get())
                     .verify());
