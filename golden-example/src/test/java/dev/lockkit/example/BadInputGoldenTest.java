@@ -9,8 +9,8 @@ import dev.lockkit.golden.junit.GoldenTest;
 import dev.lockkit.golden.jvm.JvmExplorer;
 import java.time.Duration;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.StampedLock;
 
 /** Each kind of bad input gets its own clear failure: never a hang, never a false pass. */
 class BadInputGoldenTest {
@@ -92,24 +92,20 @@ class BadInputGoldenTest {
         assertThrows(
             GoldenFailure.class,
             () ->
-                Golden.of(LinkedBlockingQueue<String>::new)
+                Golden.of(StampedLock::new)
                     .actor(
-                        q -> {
-                          try {
-                            q.take(); // a blocking call golden does not model
-                          } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                          }
+                        l -> {
+                          l.writeLock();
+                          l.readLock(); // not reentrant: blocks in the JDK, outside the engine
                         })
-                    .actor(q -> q.offer("x"))
-                    .arbiter(q -> "left=" + q.size())
+                    .actor(l -> l.tryOptimisticRead())
+                    .arbiter(l -> "locked=" + l.isWriteLocked())
                     .timeout(Duration.ofSeconds(2))
                     .verify());
     assertTrue(
         f.getMessage().contains("FAILURE hang: T0 reached no scheduling point for"),
         f.getMessage());
-    assertTrue(
-        f.getMessage().contains("LinkedBlockingQueue.take(); its thread is in"), f.getMessage());
+    assertTrue(f.getMessage().contains("StampedLock.readLock(); its thread is in"), f.getMessage());
     assertTrue(f.getMessage().contains("called from BadInputGoldenTest.java:"), f.getMessage());
   }
 

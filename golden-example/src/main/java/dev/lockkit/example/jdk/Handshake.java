@@ -3,8 +3,7 @@ package dev.lockkit.example.jdk;
 import java.util.concurrent.Exchanger;
 
 /**
- * Swaps a value with a partner through an {@link Exchanger}. With no partner, {@link #swap} blocks
- * forever inside the JDK, where golden has no scheduling point.
+ * Swaps a value with a partner through an {@link Exchanger}. With no partner, it waits for ever.
  */
 public final class Handshake {
 

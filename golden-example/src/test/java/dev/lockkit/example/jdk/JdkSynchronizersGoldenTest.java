@@ -248,10 +248,10 @@ class JdkSynchronizersGoldenTest {
   @GoldenTest
   void blockingInsideTheJdkIsAHangNamingTheTaskAndTheCall() {
     JvmExplorer.Result r =
-        Golden.of(Handshake::new)
-            .actor(h -> h.swap("a")) // no partner: Exchanger.exchange never returns
-            .actor(h -> h.swaps())
-            .arbiter(h -> "swaps=" + h.swaps())
+        Golden.of(Ledger::new)
+            .actor(l -> l.post(5)) // StampedLock is not reentrant: the audit never gets its lock
+            .actor(l -> l.total())
+            .arbiter(l -> "total=" + l.total())
             .timeout(Duration.ofSeconds(1))
             .explore();
     assertTrue(r.hung());
@@ -263,9 +263,9 @@ class JdkSynchronizersGoldenTest {
     assertTrue(
         text.startsWith(
             "FAILURE hang: T0 reached no scheduling point for <duration1> after"
-                + " Handshake.java:17 Exchanger.exchange(); its thread is in "),
+                + " Ledger.java:26 StampedLock.readLock(); its thread is in "),
         text);
-    assertTrue(text.contains("called from Handshake.java:17"), text);
+    assertTrue(text.contains("called from Ledger.java:26"), text);
     assertTrue(r.caveats().contains("the search stopped after a hang"), r.caveats().toString());
   }
 

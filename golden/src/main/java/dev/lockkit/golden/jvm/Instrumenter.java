@@ -3,11 +3,13 @@ package dev.lockkit.golden.jvm;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -59,6 +61,16 @@ final class Instrumenter {
           "semAcquire",
           "semTryAcquire",
           "asyncPool");
+  private static final String JDK_BARRIERS = Type.getInternalName(JdkBarriers.class);
+  // name+desc of a Phaser method that waits -> JdkBarriers method
+  private static final Map<String, String> PHASER_OPS =
+      Map.of(
+          "arriveAndAwaitAdvance()I", "arriveAndAwaitAdvance",
+          "awaitAdvance(I)I", "awaitAdvance",
+          "awaitAdvanceInterruptibly(I)I", "awaitAdvanceInterruptibly",
+          "awaitAdvanceInterruptibly(IJLjava/util/concurrent/TimeUnit;)I",
+              "awaitAdvanceInterruptibly");
+  private static final String PHASER = "java/util/concurrent/Phaser";
   private static final String STR = "Ljava/lang/String;";
   private static final String SYNC_PREFIX = "golden$sync$";
 
@@ -130,23 +142,29 @@ final class Instrumenter {
 
   private Instrumenter() {}
 
-  /** The instrumented class; {@code isThread} says whether an internal name is a Thread type. */
-  static byte[] transform(byte[] bytes, Predicate<String> isThread) {
+  /**
+   * The instrumented class; {@code isThread} says whether an internal name is a Thread type, {@code
+   * isA} whether a class is (or extends) another.
+   */
+  static byte[] transform(
+      byte[] bytes, Predicate<String> isThread, BiPredicate<String, String> isA) {
     ClassReader reader = new ClassReader(bytes);
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-    reader.accept(new ClassAdapter(writer, isThread), 0);
+    reader.accept(new ClassAdapter(writer, isThread, isA), 0);
     return writer.toByteArray();
   }
 
   private static final class ClassAdapter extends ClassVisitor {
     private final Predicate<String> isThread;
+    private final BiPredicate<String, String> isA;
     private String owner;
     private String file = "?";
     private final Set<String> finals = new HashSet<>();
 
-    ClassAdapter(ClassVisitor cv, Predicate<String> isThread) {
+    ClassAdapter(ClassVisitor cv, Predicate<String> isThread, BiPredicate<String, String> isA) {
       super(Opcodes.ASM9, cv);
       this.isThread = isThread;
+      this.isA = isA;
     }
 
     @Override
@@ -286,6 +304,9 @@ final class Instrumenter {
 
     private final class Body extends MethodVisitor {
       private final boolean skipFields;
+      // JDK classes whose `new` was given a model, awaiting their constructor call (nested news
+      // are constructed innermost first, so a count per class pairs them).
+      private final Map<String, Integer> pendingNew = new java.util.HashMap<>();
       private int line;
       int firstLine;
       Runnable onEnd;
@@ -353,9 +374,67 @@ final class Instrumenter {
       }
 
       @Override
+      public void visitTypeInsn(int opcode, String type) {
+        String model = opcode == Opcodes.NEW ? Substitutions.model(type) : null;
+        if (model != null) {
+          pendingNew.merge(type, 1, Integer::sum);
+          super.visitTypeInsn(opcode, model);
+          return;
+        }
+        super.visitTypeInsn(opcode, type);
+      }
+
+      @Override
+      public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... args) {
+        // A constructor reference (ArrayBlockingQueue::new) makes the model too.
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+          if (out[i] instanceof Handle h
+              && h.getTag() == Opcodes.H_NEWINVOKESPECIAL
+              && Substitutions.model(h.getOwner(), h.getDesc()) != null) {
+            out[i] =
+                new Handle(
+                    Opcodes.H_NEWINVOKESPECIAL,
+                    Substitutions.model(h.getOwner(), h.getDesc()),
+                    h.getName(),
+                    h.getDesc(),
+                    false);
+          }
+        }
+        super.visitInvokeDynamicInsn(name, desc, bsm, out);
+      }
+
+      /** The constructor call of a {@code new} that {@link #visitTypeInsn} gave a model. */
+      private boolean modelInit(int op, String mowner, String name, String desc) {
+        if (op != Opcodes.INVOKESPECIAL
+            || !name.equals("<init>")
+            || pendingNew.getOrDefault(mowner, 0) == 0) {
+          return false; // not one (a subclass's super(...) call has no `new` before it)
+        }
+        pendingNew.merge(mowner, -1, Integer::sum);
+        String model = Substitutions.model(mowner, desc);
+        if (model == null) {
+          throw new IllegalStateException(
+              "golden has no model of the constructor " + simple(mowner) + desc);
+        }
+        hook("call", site(simple(mowner) + ".<init>()"));
+        super.visitMethodInsn(op, model, name, desc, false);
+        return true;
+      }
+
+      @Override
       public void visitMethodInsn(int op, String mowner, String name, String desc, boolean itf) {
         String key = name + desc;
         String call = simple(mowner) + "." + name;
+        if (modelInit(op, mowner, name, desc)) {
+          return;
+        }
+        if (PHASER_OPS.containsKey(key)
+            && op != Opcodes.INVOKESTATIC
+            && (mowner.equals(PHASER) || isA.test(mowner, PHASER))) {
+          replace(PHASER_OPS.get(key), "L" + PHASER + ";", desc, site(call + "()"));
+          return;
+        }
         // Object's monitor methods (final: any owner with this name and descriptor is Object's)
         if (op != Opcodes.INVOKESTATIC) {
           switch (key) {
@@ -399,6 +478,10 @@ final class Instrumenter {
           return;
         }
         if (op == Opcodes.INVOKEVIRTUAL && isThread.test(mowner)) {
+          if (key.equals("interrupt()V") || key.equals("isInterrupted()Z")) {
+            replace(name, "Ljava/lang/Thread;", desc, site("Thread." + name + "()"));
+            return;
+          }
           if (key.equals("start()V") || key.equals("join()V") || key.equals("join(J)V")) {
             replace(name, "Ljava/lang/Thread;", desc, site("Thread." + name + "()"));
             return;
@@ -407,6 +490,10 @@ final class Instrumenter {
         if (mowner.equals("java/lang/Thread") && op == Opcodes.INVOKESTATIC) {
           if (key.equals("sleep(J)V")) {
             staticReplace("sleep", desc, site("Thread.sleep()"));
+            return;
+          }
+          if (key.equals("currentThread()Ljava/lang/Thread;")) {
+            staticReplace("currentThread", desc, site("Thread.currentThread()"));
             return;
           }
           if (key.equals("yield()V") || key.equals("onSpinWait()V")) {
@@ -500,6 +587,9 @@ final class Instrumenter {
       }
 
       private String owner(String rt) {
+        if (PHASER_OPS.containsValue(rt)) {
+          return JDK_BARRIERS;
+        }
         return CONCURRENT_OPS.contains(rt) ? RT_CONCURRENT : RT;
       }
     }

@@ -40,7 +40,7 @@ public final class InstrumentingLoader extends ClassLoader {
           "compare");
 
   private final List<String> prefixes;
-  private final Map<String, Boolean> threadTypes = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Optional<String>> superNames = new ConcurrentHashMap<>();
 
   /** Instruments classes in the packages {@code packages} (and their sub-packages). */
   public InstrumentingLoader(ClassLoader parent, List<String> packages) {
@@ -86,7 +86,7 @@ public final class InstrumentingLoader extends ClassLoader {
         }
         byte[] out;
         try {
-          out = Instrumenter.transform(bytes, this::isThread);
+          out = Instrumenter.transform(bytes, this::isThread, this::isA);
         } catch (RuntimeException e) {
           throw new ClassNotFoundException("golden could not instrument " + name + ": " + e, e);
         }
@@ -109,23 +109,43 @@ public final class InstrumentingLoader extends ClassLoader {
 
   /** Whether {@code internal} is java.lang.Thread or extends it, read from class files. */
   boolean isThread(String internal) {
-    if (internal.equals("java/lang/Thread")) {
-      return true;
-    }
-    if (internal.startsWith("java/") || internal.startsWith("[")) {
-      return false;
-    }
-    Boolean known = threadTypes.get(internal);
-    if (known != null) {
-      return known;
-    }
-    byte[] b = read(internal);
-    boolean result = b != null && isThreadSuper(new ClassReader(b).getSuperName());
-    threadTypes.put(internal, result);
-    return result;
+    // A JDK subclass of Thread (ForkJoinWorkerThread) is not modelled: only Thread itself.
+    return internal.startsWith("java/")
+        ? internal.equals("java/lang/Thread")
+        : isA(internal, "java/lang/Thread");
   }
 
-  private boolean isThreadSuper(String superName) {
-    return superName != null && isThread(superName);
+  /**
+   * Whether the class {@code internal} is {@code target} or extends it (a JDK class {@code target};
+   * the chain is read from class files, a JDK class's from its {@link Class}).
+   */
+  boolean isA(String internal, String target) {
+    for (String c = internal; c != null; c = superName(c)) {
+      if (c.equals(target)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String superName(String internal) {
+    if (internal.startsWith("[")) {
+      return null;
+    }
+    return superNames.computeIfAbsent(internal, this::readSuperName).orElse(null);
+  }
+
+  private java.util.Optional<String> readSuperName(String internal) {
+    if (internal.startsWith("java/")) {
+      try {
+        Class<?> c = Class.forName(internal.replace('/', '.'), false, null);
+        Class<?> s = c.getSuperclass();
+        return java.util.Optional.ofNullable(s == null ? null : s.getName().replace('.', '/'));
+      } catch (ClassNotFoundException | LinkageError e) {
+        return java.util.Optional.empty();
+      }
+    }
+    byte[] b = read(internal);
+    return java.util.Optional.ofNullable(b == null ? null : new ClassReader(b).getSuperName());
   }
 }

@@ -6,16 +6,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The executor that instrumented code gets from {@code Executors.newFixedThreadPool} and its
  * siblings: a pool of at most {@code max} workers, started on demand as tasks of the schedule (so
  * the engine sees and schedules them), synchronised through the modelled monitor of the executor.
- * Idle workers do not keep a schedule alive. {@code invokeAny} is not modelled and says so.
+ * Idle workers do not keep a schedule alive.
  */
 final class ModelExecutor extends AbstractExecutorService {
 
@@ -148,7 +150,100 @@ final class ModelExecutor extends AbstractExecutorService {
   }
 
   @Override
-  public <T> T invokeAny(Collection<? extends Callable<T>> tasks) {
-    throw new UnsupportedOperationException("golden does not model ExecutorService.invokeAny");
+  public <T> T invokeAny(Collection<? extends Callable<T>> tasks)
+      throws InterruptedException, ExecutionException {
+    try {
+      return invokeAny(tasks, false);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("golden: an untimed invokeAny timed out", e);
+    }
+  }
+
+  @Override
+  public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return invokeAny(tasks, true);
+  }
+
+  /**
+   * Submits every task and waits (modelled) until one has completed normally, or all failed;
+   * returns the first that completed normally (the JDK's completion service order) and cancels the
+   * rest. Timed: at a point where golden decides, a time-out if none has completed normally.
+   */
+  private <T> T invokeAny(Collection<? extends Callable<T>> tasks, boolean timed)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    if (tasks.isEmpty()) {
+      throw new IllegalArgumentException("invokeAny of no tasks");
+    }
+    Task me = Rt.task("ExecutorService.invokeAny()");
+    String site = me == null ? SITE : me.site;
+    List<Future<T>> fs = new ArrayList<>();
+    List<Future<T>> ok = new ArrayList<>();
+    int[] failed = {0};
+    for (Callable<T> c : tasks) {
+      Future<T>[] self = newFutureSlot();
+      self[0] =
+          submit(
+              () -> {
+                T v;
+                try {
+                  v = c.call();
+                } catch (Exception | Error x) {
+                  failed[0]++;
+                  throw x;
+                }
+                ok.add(self[0]);
+                return v;
+              });
+      fs.add(self[0]);
+    }
+    int n = fs.size();
+    try {
+      if (me == null) {
+        // Off the task threads (setup): the workers are real threads; wait for them for real.
+        for (Future<T> f : fs) {
+          try {
+            return f.get();
+          } catch (ExecutionException e) {
+            if (f == fs.get(n - 1)) {
+              throw e;
+            }
+          }
+        }
+      }
+      if (timed) {
+        if (ok.isEmpty() && failed[0] < n) {
+          Rt.sched().point(me, site + " (timed wait)", false);
+        }
+        if (ok.isEmpty() && failed[0] < n) {
+          throw new TimeoutException();
+        }
+      } else {
+        Waits.at(
+            me,
+            site + " (waited)",
+            site,
+            () -> !ok.isEmpty() || failed[0] == n,
+            () -> "waits in invokeAny for one of " + n + " tasks to complete");
+      }
+      if (ok.isEmpty()) {
+        try {
+          fs.get(n - 1).get();
+        } catch (CancellationException e) {
+          throw new ExecutionException(e);
+        }
+        throw new IllegalStateException("golden: every invokeAny task failed, the last did not");
+      }
+      return ok.get(0).get();
+    } finally {
+      for (Future<T> f : fs) {
+        f.cancel(true);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Future<T>[] newFutureSlot() {
+    return (Future<T>[]) new Future<?>[1];
   }
 }

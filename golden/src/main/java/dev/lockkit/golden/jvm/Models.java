@@ -98,6 +98,8 @@ final class Models {
   private final IdentityHashMap<Object, Cond> conds = new IdentityHashMap<>();
   private final IdentityHashMap<Object, String> names = new IdentityHashMap<>();
   private final Map<String, Integer> seq = new java.util.HashMap<>();
+  // Per-schedule state of the models of JDK classes (JdkHandoffs, JdkBarriers), by object.
+  private final IdentityHashMap<Object, Object> states = new IdentityHashMap<>();
 
   Models(JvmScheduler scheduler) {
     this.scheduler = scheduler;
@@ -108,6 +110,13 @@ final class Models {
     conds.clear();
     names.clear();
     seq.clear();
+    states.clear();
+  }
+
+  /** The schedule's model state of {@code key}, made by {@code make} on first use. */
+  @SuppressWarnings("unchecked")
+  <T> T state(Object key, java.util.function.Supplier<T> make) {
+    return (T) states.computeIfAbsent(key, k -> make.get());
   }
 
   /** The deterministic name of {@code o} in this schedule. */

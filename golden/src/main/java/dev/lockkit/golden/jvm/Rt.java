@@ -380,6 +380,42 @@ public final class Rt {
     s.point(t, site + " start " + n.name, true);
   }
 
+  /**
+   * {@code Thread.currentThread()}: in a thread the code under test started, the {@code Thread}
+   * object it started (its name, its identity), not the pooled thread that runs it.
+   */
+  public static Thread currentThread(String site) {
+    Thread me = Thread.currentThread();
+    if (me instanceof TaskThread tt && tt.task != null && tt.task.user != null) {
+      return tt.task.user;
+    }
+    return me;
+  }
+
+  /**
+   * {@code thread.interrupt()}: on a thread the code under test started, the thread that runs it is
+   * interrupted, so {@code Thread.interrupted()} and the JDK's interruptible calls see it.
+   */
+  public static void interrupt(Thread thread, String site) {
+    runnerOf(thread).interrupt();
+  }
+
+  /** {@code thread.isInterrupted()}, read where {@link #interrupt} wrote it. */
+  public static boolean isInterrupted(Thread thread, String site) {
+    return runnerOf(thread).isInterrupted();
+  }
+
+  private static Thread runnerOf(Thread thread) {
+    if (Thread.currentThread() instanceof TaskThread tt) {
+      for (Task k : tt.scheduler.tasks) {
+        if (k.user == thread && k.thread != null) {
+          return k.thread;
+        }
+      }
+    }
+    return thread;
+  }
+
   public static void join(Thread thread, String site) throws InterruptedException {
     Task t = task(site);
     Task target = t == null ? null : taskOf(sched(), thread);

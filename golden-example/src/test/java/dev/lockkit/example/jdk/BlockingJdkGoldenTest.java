@@ -1,0 +1,394 @@
+package dev.lockkit.example.jdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockkit.golden.explore.Exploration;
+import dev.lockkit.golden.junit.Golden;
+import dev.lockkit.golden.junit.GoldenFailure;
+import dev.lockkit.golden.junit.GoldenTest;
+import dev.lockkit.golden.jvm.JvmExplorer;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.Exchanger;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The JDK's blocking queues, {@code Exchanger}, {@code CyclicBarrier} and {@code Phaser} under
+ * golden (issue 16 §2, §4): their waits are modelled, so correct code passes with a complete search
+ * and no caveat, a wait nobody ends is a deadlock naming the object and the task, a timed wait may
+ * time out where golden decides, and every bug comes with a schedule that replays it.
+ */
+class BlockingJdkGoldenTest {
+
+  /** Holds what the actors saw beside the state they share. */
+  static final class Seen<S> {
+    final S state;
+    volatile Object a;
+    volatile Object b;
+
+    Seen(S state) {
+      this.state = state;
+    }
+  }
+
+  // ---- correct producer/consumer on every blocking queue: one outcome, complete --------------
+
+  private static void assertProducerConsumerIsCorrect(Supplier<BlockingQueue<Integer>> queue) {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Pipeline(queue.get()))
+            .actor(p -> p.produce(3))
+            .actor(p -> p.consume(3))
+            .arbiter(Pipeline::state)
+            .explore();
+    assertEquals("got=[1, 2, 3] left=0", outcomes(r));
+    assertCompleteAndTrusted(r);
+    assertTrue(r.exploration().schedules() > 1, r.exploration().coverage());
+  }
+
+  @GoldenTest
+  void producerConsumerOverAFullArrayBlockingQueuePasses() {
+    assertProducerConsumerIsCorrect(() -> new ArrayBlockingQueue<>(1)); // put waits for room
+  }
+
+  @GoldenTest
+  void producerConsumerOverALinkedBlockingQueuePasses() {
+    assertProducerConsumerIsCorrect(() -> new LinkedBlockingQueue<>(2));
+    assertProducerConsumerIsCorrect(LinkedBlockingQueue::new); // a constructor reference too
+  }
+
+  @GoldenTest
+  void producerConsumerOverALinkedBlockingDequePasses() {
+    assertProducerConsumerIsCorrect(() -> new LinkedBlockingDeque<>(1));
+  }
+
+  @GoldenTest
+  void producerConsumerOverASynchronousQueuePasses() {
+    assertProducerConsumerIsCorrect(SynchronousQueue::new); // every put waits for its taker
+    assertProducerConsumerIsCorrect(() -> new SynchronousQueue<>(true));
+  }
+
+  @GoldenTest
+  void producerConsumerOverALinkedTransferQueuePasses() {
+    assertProducerConsumerIsCorrect(LinkedTransferQueue::new);
+  }
+
+  @GoldenTest
+  void aPriorityBlockingQueueHandsOutWhatIsThereInPriorityOrder() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Pipeline(new PriorityBlockingQueue<>()))
+            .actor(p -> p.produce(2))
+            .actor(p -> p.consume(2))
+            .arbiter(Pipeline::state)
+            .explore();
+    assertEquals("got=[1, 2] left=0", outcomes(r)); // produced in order, so taken in order
+    assertCompleteAndTrusted(r);
+  }
+
+  @GoldenTest
+  void transferWaitsUntilItsElementIsTaken() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Seen<>(new LinkedTransferQueue<String>()))
+            .actor(
+                s -> {
+                  try {
+                    s.state.transfer("x");
+                    s.a = "transferred, left=" + s.state.size();
+                  } catch (InterruptedException e) {
+                    s.a = e;
+                  }
+                })
+            .actor(
+                s -> {
+                  try {
+                    s.b = s.state.take();
+                  } catch (InterruptedException e) {
+                    s.b = e;
+                  }
+                })
+            .arbiter(s -> s.a + " took=" + s.b)
+            .explore();
+    assertEquals("transferred, left=0 took=x", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  @GoldenTest
+  void aDelayQueueTakeWaitsForAnElement() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Seen<>(new DelayQueue<Job>()))
+            .actor(s -> s.state.put(new Job("due")))
+            .actor(
+                s -> {
+                  try {
+                    s.b = s.state.take().name;
+                  } catch (InterruptedException e) {
+                    s.b = e;
+                  }
+                })
+            .arbiter(s -> "took=" + s.b)
+            .explore();
+    assertEquals("took=due", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  @GoldenTest
+  void twoThreadsExchangeTheirValues() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Seen<>(new Exchanger<String>()))
+            .actor(s -> s.a = exchange(s.state, "a"))
+            .actor(s -> s.b = exchange(s.state, "b"))
+            .arbiter(s -> "T0 got " + s.a + ", T1 got " + s.b)
+            .explore();
+    assertEquals("T0 got b, T1 got a", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  @GoldenTest
+  void aBarrierLetsEveryWorkerSeeEveryPartAndRunsItsActionOnce() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Rendezvous(2, 2))
+            .actor(w -> w.atBarrier(0))
+            .actor(w -> w.atBarrier(1))
+            .arbiter(Rendezvous::state)
+            .explore();
+    assertEquals("seen=3,3 rounds=1", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  @GoldenTest
+  void aPhaserLetsEveryWorkerSeeEveryPart() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Rendezvous(2, 2))
+            .actor(w -> w.atPhaser(0))
+            .actor(w -> w.atPhaser(1))
+            .arbiter(Rendezvous::state)
+            .explore();
+    assertEquals("seen=3,3 rounds=0", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  // ---- waits nobody ends: deadlocks naming the object and the task, replayable --------------
+
+  @GoldenTest
+  void aConsumerThatTakesOneMoreThanIsProducedDeadlocks() {
+    Golden.Spec<Pipeline> test =
+        Golden.of(() -> new Pipeline(new ArrayBlockingQueue<>(2)))
+            .actor(p -> p.produce(2))
+            .actor(p -> p.consume(3))
+            .arbiter(Pipeline::state);
+    JvmExplorer.Result r = test.explore();
+    Exploration.Outcome dead = outcome(r, "FAILURE deadlock");
+    assertEquals(
+        "FAILURE deadlock: every task is blocked: T1 waits for an element of"
+            + " ArrayBlockingQueue#1 (empty) at Pipeline.java:34 BlockingQueue.take()",
+        dead.text().strip());
+    assertEquals(1, r.exploration().outcomes().size(), outcomes(r)); // on every schedule
+    assertCompleteAndTrusted(r);
+    assertReplays(test, dead);
+  }
+
+  @GoldenTest
+  void aSynchronousPutWithNoTakerDeadlocks() {
+    Golden.Spec<Pipeline> test =
+        Golden.of(() -> new Pipeline(new SynchronousQueue<>()))
+            .actor(p -> p.produce(2))
+            .actor(p -> p.consume(1))
+            .arbiter(Pipeline::state);
+    JvmExplorer.Result r = test.explore();
+    Exploration.Outcome dead = outcome(r, "FAILURE deadlock");
+    assertTrue(
+        dead.text()
+            .startsWith(
+                "FAILURE deadlock: every task is blocked: T0 waits in SynchronousQueue#1.put()"
+                    + " for a taker at Pipeline.java:24 BlockingQueue.put()"),
+        dead.text());
+    assertCompleteAndTrusted(r);
+    assertReplays(test, dead);
+  }
+
+  @GoldenTest
+  void aBarrierWithOnePartyTooManyDeadlocks() {
+    Golden.Spec<Rendezvous> test =
+        Golden.of(() -> new Rendezvous(2, 3))
+            .actor(w -> w.atBarrier(0))
+            .actor(w -> w.atBarrier(1))
+            .arbiter(Rendezvous::state);
+    JvmExplorer.Result r = test.explore();
+    Exploration.Outcome dead = outcome(r, "FAILURE deadlock");
+    assertTrue(
+        dead.text()
+            .matches(
+                "(?s)FAILURE deadlock: every task is blocked: T0 waits at CyclicBarrier#1\\.await\\(\\):"
+                    + " 2 of 3 parties arrived at Rendezvous\\.java:\\d+ CyclicBarrier\\.await\\(\\);"
+                    + " T1 waits at CyclicBarrier#1.*"),
+        dead.text());
+    assertEquals(1, r.exploration().outcomes().size(), outcomes(r));
+    assertCompleteAndTrusted(r);
+    assertReplays(test, dead);
+  }
+
+  @GoldenTest
+  void aPhaserWithOnePartyTooManyDeadlocks() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Rendezvous(2, 3))
+            .actor(w -> w.atPhaser(0))
+            .actor(w -> w.atPhaser(1))
+            .arbiter(Rendezvous::state)
+            .explore();
+    Exploration.Outcome dead = outcome(r, "FAILURE deadlock");
+    assertTrue(
+        dead.text().contains("waits for Phaser#1 to end phase 0 (2 of 3 parties arrived)"),
+        dead.text());
+    assertCompleteAndTrusted(r);
+  }
+
+  @GoldenTest
+  void anExchangeWithNoPartnerDeadlocks() {
+    JvmExplorer.Result r =
+        Golden.of(Handshake::new)
+            .actor(h -> h.swap("a"))
+            .actor(h -> h.swaps())
+            .arbiter(h -> "swaps=" + h.swaps())
+            .explore();
+    assertEquals(
+        "FAILURE deadlock: every task is blocked: T0 waits in Exchanger#1.exchange() for a"
+            + " partner at Handshake.java:14 Exchanger.exchange()",
+        outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  // ---- bugs and time-outs: found, with a schedule that replays them -------------------------
+
+  @GoldenTest
+  void aCheckThenOfferLosesAHandOff() {
+    Golden.Spec<Outbox> test =
+        Golden.of(Outbox::new)
+            .actor(o -> o.send("a"))
+            .actor(o -> o.send("b"))
+            .arbiter(Outbox::state);
+    JvmExplorer.Result r = test.explore();
+    assertEquals("sent=1 queued=1 | sent=2 queued=1", outcomes(r));
+    assertCompleteAndTrusted(r);
+    assertReplays(test, outcome(r, "sent=2 queued=1")); // counted as sent, dropped
+  }
+
+  @GoldenTest
+  void aTimedPollReturnsNullOnSomeSchedule() {
+    Golden.Spec<Seen<Outbox>> test =
+        Golden.of(() -> new Seen<>(new Outbox()))
+            .actor(s -> s.state.send("x"))
+            .actor(s -> s.b = s.state.receive())
+            .arbiter(s -> "received=" + s.b);
+    JvmExplorer.Result r = test.explore();
+    assertEquals("received=null | received=x", outcomes(r));
+    assertCompleteAndTrusted(r);
+    assertReplays(test, outcome(r, "received=null"));
+  }
+
+  @GoldenTest
+  void aTimedExchangeTimesOutOrMeetsItsPartner() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Seen<>(new Exchanger<String>()))
+            .actor(
+                s -> {
+                  try {
+                    s.a = s.state.exchange("a", 1, TimeUnit.SECONDS);
+                  } catch (TimeoutException e) {
+                    s.a = "timeout";
+                  } catch (InterruptedException e) {
+                    s.a = e;
+                  }
+                })
+            .actor(
+                s -> {
+                  try {
+                    s.b = s.state.exchange("b", 1, TimeUnit.SECONDS);
+                  } catch (TimeoutException e) {
+                    s.b = "timeout";
+                  } catch (InterruptedException e) {
+                    s.b = e;
+                  }
+                })
+            .arbiter(s -> s.a + "," + s.b)
+            .explore();
+    assertEquals("b,a | timeout,timeout", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  /** Due at once: golden's model of a DelayQueue lets a take return it. */
+  static final class Job implements Delayed {
+    final String name;
+
+    Job(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return 0;
+    }
+
+    @Override
+    public int compareTo(Delayed o) {
+      return 0;
+    }
+  }
+
+  private static String exchange(Exchanger<String> x, String mine) {
+    try {
+      return x.exchange(mine);
+    } catch (InterruptedException e) {
+      return "interrupted";
+    }
+  }
+
+  static String outcomes(JvmExplorer.Result r) {
+    return r.exploration().outcomes().stream()
+        .map(o -> o.text().lines().findFirst().orElse(""))
+        .sorted()
+        .collect(Collectors.joining(" | "));
+  }
+
+  static Exploration.Outcome outcome(JvmExplorer.Result r, String prefix) {
+    List<Exploration.Outcome> found =
+        r.exploration().outcomes().stream().filter(o -> o.text().startsWith(prefix)).toList();
+    assertEquals(1, found.size(), "one outcome starting '" + prefix + "' in " + outcomes(r));
+    return found.get(0);
+  }
+
+  static void assertCompleteAndTrusted(JvmExplorer.Result r) {
+    assertTrue(r.exploration().complete(), r.exploration().coverage());
+    assertTrue(r.exploration().coverage().startsWith("complete"), r.exploration().coverage());
+    assertTrue(r.trustworthy(), r.toString());
+    assertEquals(List.of(), r.caveats());
+  }
+
+  /** The outcome's first schedule, pasted into replay, gives the same outcome and trace. */
+  static void assertReplays(Golden.Spec<?> test, Exploration.Outcome o) {
+    String text;
+    String trace;
+    try {
+      Exploration.Outcome again = test.replay(o.first().toString()).exploration().outcomes().get(0);
+      text = again.text();
+      trace = again.firstTrace();
+    } catch (GoldenFailure f) {
+      text = f.reached().get(0).text();
+      trace = f.reached().get(0).trace();
+    }
+    assertEquals(o.text(), text);
+    assertEquals(o.firstTrace(), trace);
+  }
+}
