@@ -263,7 +263,7 @@ class BlockingJdkGoldenTest {
             .explore();
     assertEquals(
         "FAILURE deadlock: every task is blocked: T0 waits in Exchanger#1.exchange() for a"
-            + " partner at Handshake.java:14 Exchanger.exchange()",
+            + " partner at Handshake.java:16 Exchanger.exchange()",
         outcomes(r));
     assertCompleteAndTrusted(r);
   }
