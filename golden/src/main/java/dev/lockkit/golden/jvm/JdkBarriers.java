@@ -98,17 +98,22 @@ public final class JdkBarriers {
         Waits.timed(t);
       } else {
         String name = Waits.name(this);
-        Waits.until(
-            t,
-            () -> g.tripped || g.broken,
-            () ->
-                "waits at "
-                    + name
-                    + ".await(): "
-                    + g.arrived
-                    + " of "
-                    + parties
-                    + " parties arrived");
+        try {
+          Waits.until(
+              t,
+              () -> g.tripped || g.broken,
+              () ->
+                  "waits at "
+                      + name
+                      + ".await(): "
+                      + g.arrived
+                      + " of "
+                      + parties
+                      + " parties arrived");
+        } catch (InterruptedException e) {
+          g.broken = true; // an interrupted party breaks the barrier for the others, as in the JDK
+          throw e;
+        }
       }
       if (g.tripped) {
         return index;
@@ -132,20 +137,24 @@ public final class JdkBarriers {
       s.gen = new Generation();
     }
 
+    /** On a task, the schedule's state; on the harness (the arbiter), the last schedule's. */
+    private State stateOrNull() {
+      return Waits.task(this, "state") != null ? state() : Waits.stateOffTask(this);
+    }
+
     @Override
     public boolean isBroken() {
-      Task t = Waits.task(this, "isBroken()");
-      return t == null ? super.isBroken() : state().gen.broken;
+      State s = stateOrNull();
+      return s == null ? super.isBroken() : s.gen.broken;
     }
 
     @Override
     public int getNumberWaiting() {
-      Task t = Waits.task(this, "getNumberWaiting()");
-      if (t == null) {
+      State s = stateOrNull();
+      if (s == null) {
         return super.getNumberWaiting();
       }
-      Generation g = state().gen;
-      return g.broken ? 0 : g.arrived;
+      return s.gen.broken ? 0 : s.gen.arrived;
     }
   }
 
@@ -162,7 +171,7 @@ public final class JdkBarriers {
       return phase;
     }
     String name = Waits.name(p);
-    Waits.until(t, () -> p.getPhase() != phase, () -> advance(name, p, phase));
+    Waits.untilUninterruptibly(t, () -> p.getPhase() != phase, () -> advance(name, p, phase));
     return p.getPhase();
   }
 
@@ -171,22 +180,33 @@ public final class JdkBarriers {
     if (t == null) {
       return p.awaitAdvance(phase);
     }
+    try {
+      return awaitPhase(t, p, phase, site, false);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("golden: an uninterruptible wait was interrupted", e);
+    }
+  }
+
+  public static int awaitAdvanceInterruptibly(Phaser p, int phase, String site)
+      throws InterruptedException {
+    Task t = Rt.task(site);
+    if (t == null) {
+      return p.awaitAdvanceInterruptibly(phase);
+    }
+    Waits.checkInterrupt();
+    return awaitPhase(t, p, phase, site, true);
+  }
+
+  private static int awaitPhase(Task t, Phaser p, int phase, String site, boolean interruptible)
+      throws InterruptedException {
     if (phase < 0) {
       Rt.sched().point(t, site, false);
       return phase;
     }
     String name = Waits.name(p);
-    Waits.at(t, site, site, () -> p.getPhase() != phase, () -> advance(name, p, phase));
+    Waits.at(
+        t, site, site, () -> p.getPhase() != phase, () -> advance(name, p, phase), interruptible);
     return p.getPhase();
-  }
-
-  public static int awaitAdvanceInterruptibly(Phaser p, int phase, String site)
-      throws InterruptedException {
-    if (Rt.task(site) == null) {
-      return p.awaitAdvanceInterruptibly(phase);
-    }
-    Waits.checkInterrupt();
-    return awaitAdvance(p, phase, site);
   }
 
   /** A timed wait: golden decides when it times out (a plain point). */

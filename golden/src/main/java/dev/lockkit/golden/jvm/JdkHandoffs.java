@@ -43,6 +43,18 @@ public final class JdkHandoffs {
     return Rt.sched().models.state(on, Waiting::new);
   }
 
+  /** Waits (modelled) until {@code w} is matched; an interrupt takes it out of {@code line}. */
+  private static void awaitOrLeave(
+      Task t, Waiter w, ArrayDeque<Waiter> line, java.util.function.Supplier<String> what)
+      throws InterruptedException {
+    try {
+      Waits.until(t, () -> w.done, what);
+    } catch (InterruptedException e) {
+      line.remove(w);
+      throw e;
+    }
+  }
+
   /**
    * {@link java.util.concurrent.SynchronousQueue}: no capacity; a {@code put} waits for a taker, a
    * {@code take} for a giver; {@code offer}/{@code poll} succeed only against one that waits. A
@@ -108,7 +120,7 @@ public final class JdkHandoffs {
       Waiter g = new Waiter(t, e);
       waiting(this).givers.add(g);
       String name = Waits.name(this);
-      Waits.until(t, () -> g.done, () -> "waits in " + name + ".put() for a taker");
+      awaitOrLeave(t, g, waiting(this).givers, () -> "waits in " + name + ".put() for a taker");
     }
 
     @Override
@@ -152,7 +164,7 @@ public final class JdkHandoffs {
       Waiter w = new Waiter(t, null);
       waiting(this).takers.add(w);
       String name = Waits.name(this);
-      Waits.until(t, () -> w.done, () -> "waits in " + name + ".take() for a giver");
+      awaitOrLeave(t, w, waiting(this).takers, () -> "waits in " + name + ".take() for a giver");
       return (E) w.item;
     }
 
@@ -277,7 +289,12 @@ public final class JdkHandoffs {
       }
       super.offer(e);
       String name = Waits.name(this);
-      Waits.until(t, () -> !queued(e), () -> "waits in " + name + ".transfer() for a consumer");
+      try {
+        Waits.until(t, () -> !queued(e), () -> "waits in " + name + ".transfer() for a consumer");
+      } catch (InterruptedException x) {
+        unqueue(e); // an interrupted transfer leaves nothing behind, as in the JDK
+        throw x;
+      }
     }
 
     @Override
@@ -315,7 +332,8 @@ public final class JdkHandoffs {
       Waiter w = new Waiter(t, null);
       waiting(this).takers.add(w);
       String name = Waits.name(this);
-      Waits.until(t, () -> w.done, () -> "waits for an element of " + name + " (empty)");
+      awaitOrLeave(
+          t, w, waiting(this).takers, () -> "waits for an element of " + name + " (empty)");
       return (E) w.item;
     }
 
@@ -348,7 +366,8 @@ public final class JdkHandoffs {
     @Override
     public int getWaitingConsumerCount() {
       Task t = Waits.task(this, "getWaitingConsumerCount()");
-      return t == null ? super.getWaitingConsumerCount() : waiting(this).takers.size();
+      Waiting w = t != null ? waiting(this) : Waits.stateOffTask(this);
+      return w == null ? super.getWaitingConsumerCount() : w.takers.size();
     }
   }
 
@@ -387,7 +406,8 @@ public final class JdkHandoffs {
       Waiter w = new Waiter(t, x);
       waiting(this).givers.add(w);
       String name = Waits.name(this);
-      Waits.until(t, () -> w.done, () -> "waits in " + name + ".exchange() for a partner");
+      awaitOrLeave(
+          t, w, waiting(this).givers, () -> "waits in " + name + ".exchange() for a partner");
       return (V) w.reply;
     }
 

@@ -80,6 +80,7 @@ public final class JvmExplorer {
     int[] maxPoints = new int[actors.size()];
     Thread me = Thread.currentThread();
     JvmScheduler.HARNESSES.add(me);
+    JvmScheduler.HARNESS_OF.put(me, scheduler);
     JvmScheduler.ACTIVE.add(scheduler);
     try {
       Search.Stats stats =
@@ -138,6 +139,7 @@ public final class JvmExplorer {
       scheduler.close();
       JvmScheduler.ACTIVE.remove(scheduler);
       JvmScheduler.HARNESSES.remove(me);
+      JvmScheduler.HARNESS_OF.remove(me);
     }
   }
 

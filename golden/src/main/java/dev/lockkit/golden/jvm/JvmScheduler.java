@@ -43,6 +43,9 @@ final class JvmScheduler {
   /** Threads that run an exploration (setup and arbiter run there, unscheduled). */
   static final Set<Thread> HARNESSES = ConcurrentHashMap.newKeySet();
 
+  /** The scheduler of each harness thread, for the arbiter to read the models' state. */
+  static final java.util.Map<Thread, JvmScheduler> HARNESS_OF = new ConcurrentHashMap<>();
+
   private final Handoff handoff = new Handoff(this);
   private volatile boolean dead;
 
@@ -143,6 +146,7 @@ final class JvmScheduler {
     try {
       awaitTurn(t);
       if (!aborted) {
+        takeInterrupt(t);
         t.body.run();
       }
     } catch (Abort unwinding) {
@@ -212,14 +216,30 @@ final class JvmScheduler {
     }
     if (next != t.index) {
       switches++;
+      // Read by other tasks' Thread.isInterrupted() while this one is out (Handoff keeps the
+      // status aside while the thread waits for its turn).
+      t.interruptedWhileOut = Thread.currentThread().isInterrupted();
       give(next);
       awaitTurn(t);
       if (aborted || dead) {
         throw Abort.INSTANCE;
       }
+      takeInterrupt(t);
     }
     // Traced when the operation runs, after any switch at its point: the trace reads in order.
     trace.add(t.name, site);
+  }
+
+  /**
+   * An interrupt another task sent while {@code t} was out is set on {@code t}'s thread when it
+   * runs again: delivered at a scheduling point, so the same schedule always sees it at the same
+   * step (a real interrupt of a waiting thread would race with its wake-up).
+   */
+  private static void takeInterrupt(Task t) {
+    if (t.pendingInterrupt) {
+      t.pendingInterrupt = false;
+      Thread.currentThread().interrupt();
+    }
   }
 
   private int decide() {

@@ -176,6 +176,9 @@ final class ModelExecutor extends AbstractExecutorService {
       throw new IllegalArgumentException("invokeAny of no tasks");
     }
     Task me = Rt.task("ExecutorService.invokeAny()");
+    if (me != null) {
+      Waits.checkInterrupt();
+    }
     String site = me == null ? SITE : me.site;
     List<Future<T>> fs = new ArrayList<>();
     List<Future<T>> ok = new ArrayList<>();
@@ -224,7 +227,8 @@ final class ModelExecutor extends AbstractExecutorService {
             site + " (waited)",
             site,
             () -> !ok.isEmpty() || failed[0] == n,
-            () -> "waits in invokeAny for one of " + n + " tasks to complete");
+            () -> "waits in invokeAny for one of " + n + " tasks to complete",
+            true);
       }
       if (ok.isEmpty()) {
         try {

@@ -113,6 +113,12 @@ final class Models {
     states.clear();
   }
 
+  /** The schedule's model state of {@code key}, or null if it has none. */
+  @SuppressWarnings("unchecked")
+  <T> T stateIfAny(Object key) {
+    return (T) states.get(key);
+  }
+
   /** The schedule's model state of {@code key}, made by {@code make} on first use. */
   @SuppressWarnings("unchecked")
   <T> T state(Object key, java.util.function.Supplier<T> make) {

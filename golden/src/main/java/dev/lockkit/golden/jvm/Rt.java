@@ -397,12 +397,36 @@ public final class Rt {
    * interrupted, so {@code Thread.interrupted()} and the JDK's interruptible calls see it.
    */
   public static void interrupt(Thread thread, String site) {
-    runnerOf(thread).interrupt();
+    Task target = taskRunning(thread);
+    if (target == null || target.thread == Thread.currentThread()) {
+      runnerOf(thread).interrupt();
+      return;
+    }
+    if (!target.exited) {
+      target.interruptRequested = true; // ends the task's interruptible modelled wait, if any
+      target.pendingInterrupt = true; // set on its thread when it next runs
+    }
   }
 
   /** {@code thread.isInterrupted()}, read where {@link #interrupt} wrote it. */
   public static boolean isInterrupted(Thread thread, String site) {
-    return runnerOf(thread).isInterrupted();
+    Task target = taskRunning(thread);
+    if (target == null || target.thread == Thread.currentThread()) {
+      return runnerOf(thread).isInterrupted();
+    }
+    return !target.exited && (target.pendingInterrupt || target.interruptedWhileOut);
+  }
+
+  /** The task of this schedule that runs {@code thread} (its own or the one it started). */
+  private static Task taskRunning(Thread thread) {
+    if (Thread.currentThread() instanceof TaskThread tt) {
+      for (Task k : tt.scheduler.tasks) {
+        if (k.user == thread || k.thread == thread) {
+          return k;
+        }
+      }
+    }
+    return null;
   }
 
   private static Thread runnerOf(Thread thread) {

@@ -34,6 +34,12 @@ final class Task {
   Blocker blocker;
   boolean permit;
   boolean notified;
+  // Another task interrupted this one (Rt.interrupt): ends an interruptible wait of Waits.
+  boolean interruptRequested;
+  // ... and the interrupt status to set on this task's thread when it next runs.
+  boolean pendingInterrupt;
+  // The thread's interrupt status when this task last gave up the turn.
+  boolean interruptedWhileOut;
   // Another task wrote since this task's last spin: its spin condition may have changed.
   boolean othersWrote = true;
   String site = "start";

@@ -24,6 +24,15 @@ final class Waits {
     return Rt.task(on.getClass().getSimpleName() + "." + op);
   }
 
+  /**
+   * Off the task threads, the model state {@code on} has in the schedule that ran last on this
+   * harness (the arbiter reads a barrier's broken state there), or null: then the JDK's applies.
+   */
+  static <T> T stateOffTask(Object on) {
+    JvmScheduler s = JvmScheduler.HARNESS_OF.get(Thread.currentThread());
+    return s == null ? null : s.models.stateIfAny(on);
+  }
+
   /** The object's name in this schedule ({@code ArrayBlockingQueue#1}). */
   static String name(Object o) {
     return Rt.sched().models.name(o);
@@ -31,11 +40,25 @@ final class Waits {
 
   /**
    * Blocks {@code t} (modelled) until {@code ready} holds; returns at once if it holds already. The
-   * call's own scheduling point came before (the instrumented call site): this is the wait.
+   * call's own scheduling point came before (the instrumented call site): this is the wait. An
+   * interrupt from another task ends it with {@link InterruptedException}, as in the JDK (the
+   * caller has checked the interrupt status at its start, {@link #checkInterrupt}).
    */
-  static void until(Task t, BooleanSupplier ready, Supplier<String> what) {
+  static void until(Task t, BooleanSupplier ready, Supplier<String> what)
+      throws InterruptedException {
     if (!ready.getAsBoolean()) {
-      at(t, t.site + " (waited)", t.site, ready, what);
+      at(t, t.site + " (waited)", t.site, ready, what, true);
+    }
+  }
+
+  /** {@link #until} for a wait that an interrupt does not end ({@code Phaser.awaitAdvance}). */
+  static void untilUninterruptibly(Task t, BooleanSupplier ready, Supplier<String> what) {
+    if (!ready.getAsBoolean()) {
+      try {
+        at(t, t.site + " (waited)", t.site, ready, what, false);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException("golden: an uninterruptible wait was interrupted", e);
+      }
     }
   }
 
@@ -44,13 +67,23 @@ final class Waits {
    * call that changes nothing before it waits, like a latch's {@code await}); {@code where} is the
    * call's site, for a deadlock report.
    */
-  static void at(Task t, String site, String where, BooleanSupplier ready, Supplier<String> what) {
+  static void at(
+      Task t,
+      String site,
+      String where,
+      BooleanSupplier ready,
+      Supplier<String> what,
+      boolean interruptible)
+      throws InterruptedException {
+    if (interruptible) {
+      t.interruptRequested = false; // the caller consumed the thread's status when it started
+    }
     if (!ready.getAsBoolean()) {
       t.blocker =
           new Task.Blocker() {
             @Override
             public boolean ready(Task x) {
-              return ready.getAsBoolean();
+              return ready.getAsBoolean() || (interruptible && x.interruptRequested);
             }
 
             @Override
@@ -63,6 +96,11 @@ final class Waits {
       Rt.sched().point(t, site, false);
     } finally {
       t.blocker = null;
+    }
+    if (interruptible && t.interruptRequested && !ready.getAsBoolean()) {
+      t.interruptRequested = false;
+      Thread.interrupted(); // the status the interrupt set, as the JDK's waits clear it
+      throw new InterruptedException();
     }
   }
 
