@@ -5,14 +5,24 @@ import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.assertReplays;
 import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.outcome;
 import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.outcomes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.golden.junit.Golden;
 import dev.lockkit.golden.junit.GoldenTest;
 import dev.lockkit.golden.jvm.JvmExplorer;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Exchanger;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Interrupts and time-outs of the modelled JDK waits: an interrupt from another thread ends a
@@ -48,6 +58,131 @@ class InterruptsAndTimeoutsGoldenTest {
         outcomes(r));
     assertCompleteAndTrusted(r);
     assertReplays(test, outcome(r, "done=[] stopped=true"));
+  }
+
+  /** A wait that only an interrupt ends, run on a thread the actor starts, then interrupts. */
+  interface Wait {
+    void run() throws Exception;
+  }
+
+  static final class Box {
+    volatile String result;
+    volatile Thread thread;
+    volatile int other;
+  }
+
+  private static String interruptedOn(Supplier<Wait> wait) {
+    JvmExplorer.Result r =
+        Golden.of(Box::new)
+            .actor(
+                b -> {
+                  Wait w = wait.get();
+                  b.thread =
+                      new Thread(
+                          () -> {
+                            try {
+                              w.run();
+                              b.result = "returned";
+                            } catch (InterruptedException e) {
+                              b.result = "InterruptedException";
+                            } catch (Exception e) {
+                              b.result = e.getClass().getSimpleName();
+                            }
+                          });
+                  b.thread.start();
+                  b.thread.interrupt();
+                  try {
+                    b.thread.join();
+                  } catch (InterruptedException e) {
+                    b.result = "join interrupted";
+                  }
+                })
+            .actor(b -> b.other = 1)
+            .arbiter(b -> b.result)
+            .explore();
+    assertCompleteAndTrusted(r);
+    return outcomes(r);
+  }
+
+  @GoldenTest
+  void anInterruptEndsEachModelledWait() {
+    assertEquals(
+        "InterruptedException", interruptedOn(() -> () -> new SynchronousQueue<String>().put("x")));
+    assertEquals(
+        "InterruptedException", interruptedOn(() -> () -> new LinkedBlockingDeque<>().takeLast()));
+    assertEquals(
+        "InterruptedException", interruptedOn(() -> () -> new Exchanger<String>().exchange("x")));
+    assertEquals(
+        "InterruptedException",
+        interruptedOn(() -> () -> new LinkedTransferQueue<String>().transfer("x")));
+    assertEquals("InterruptedException", interruptedOn(() -> () -> new CyclicBarrier(2).await()));
+    assertEquals(
+        "InterruptedException",
+        interruptedOn(() -> () -> new Phaser(2).awaitAdvanceInterruptibly(0)));
+  }
+
+  @GoldenTest
+  void resetBreaksTheBarrierForAWaitingParty() {
+    JvmExplorer.Result r =
+        Golden.of(Parties::new)
+            .actor(
+                p -> {
+                  try {
+                    p.first = "index " + p.barrier.await();
+                  } catch (BrokenBarrierException | InterruptedException e) {
+                    p.first = e.getClass().getSimpleName();
+                  }
+                })
+            .actor(p -> p.barrier.reset())
+            .arbiter(p -> p.first)
+            .explore();
+    // Reset after the party arrived breaks its wait; reset before leaves it alone at the barrier.
+    assertEquals(
+        "BrokenBarrierException | FAILURE deadlock: every task is blocked: T0 waits at"
+            + " CyclicBarrier#1.await(): 1 of 2 parties arrived at"
+            + " InterruptsAndTimeoutsGoldenTest.java:131 CyclicBarrier.await()",
+        outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  @GoldenTest
+  void aQueueOfYourOwnSubclassStaysTheJdksAndBlockingInItIsAHang() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new LinkedBlockingQueue<String>() {})
+            .actor(
+                q -> {
+                  try {
+                    q.take();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                })
+            .actor(q -> q.size())
+            .arbiter(q -> "left=" + q.size())
+            .timeout(Duration.ofSeconds(1))
+            .explore();
+    assertTrue(r.hung());
+    assertTrue(
+        r.exploration().outcomes().get(0).text().startsWith("FAILURE hang: T0"),
+        r.exploration().outcomes().get(0).text());
+  }
+
+  @GoldenTest
+  void aModelledQueueIsTheJdkClassWithGoldensWaits() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Box())
+            .actor(b -> b.result = String.valueOf(new ArrayBlockingQueue<String>(1)))
+            .actor(b -> b.other = 1)
+            .arbiter(
+                b ->
+                    b.result
+                        + " "
+                        + (new ArrayBlockingQueue<String>(1) instanceof ArrayBlockingQueue)
+                        + " "
+                        + (new ArrayBlockingQueue<String>(1).getClass()
+                            == ArrayBlockingQueue.class))
+            .explore();
+    assertEquals("[] true false", outcomes(r)); // getClass() is golden's subclass
   }
 
   @GoldenTest
