@@ -4,6 +4,7 @@
 # users write it, actors inline in the block: cases/LincheckCases.java), one process per engine,
 # run one after the other. Writes bench/target/results/golden-vs-lincheck.md.
 # INVOCATIONS (default 10000): Lincheck's budget. ROUNDS (default 1): golden/Lincheck pairs.
+# CASES: basic (the eight first cases), blocking (the JDK's blocking classes) or all (default).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -22,10 +23,10 @@ mvn -B -q -Pbench -pl bench -am package -Dmaven.test.skip=true
     echo "## Round $r"
     echo
     echo "golden run: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
-    java -Xmx1g -cp "$JAR" dev.lockkit.bench.golden.LincheckVsGolden golden 2>/dev/null \
+    java -Xmx1g -DCASES="${CASES:-all}" -cp "$JAR" dev.lockkit.bench.golden.LincheckVsGolden golden 2>/dev/null \
       | grep '^|' > "$OUT/golden-rows.md"
     echo "Lincheck run: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
-    java -Xmx1g -cp "$JAR" dev.lockkit.bench.golden.LincheckVsGolden lincheck 2>/dev/null \
+    java -Xmx1g -DCASES="${CASES:-all}" -cp "$JAR" dev.lockkit.bench.golden.LincheckVsGolden lincheck 2>/dev/null \
       | grep '^|' > "$OUT/lincheck-rows.md"
     echo "after both: load average $(cut -d' ' -f1-3 /proc/loadavg)"
     echo

@@ -62,7 +62,17 @@ public final class LincheckVsGolden {
       LincheckCases.warmUp();
     }
     Class<?> cases = loader.loadClass("dev.lockkit.bench.golden.cases.Case");
-    List<?> all = (List<?>) cases.getMethod("all").invoke(null);
+    // CASES: "basic" (Case.all(), the eight cases of the first comparison), "blocking"
+    // (BlockingCases.all(), the JDK's blocking classes) or "all" (default: both)
+    String which = System.getProperty("CASES", "all");
+    List<Object> all = new java.util.ArrayList<>();
+    if (!which.equals("blocking")) {
+      all.addAll((List<?>) cases.getMethod("all").invoke(null));
+    }
+    if (!which.equals("basic")) {
+      Class<?> blocking = loader.loadClass("dev.lockkit.bench.golden.cases.BlockingCases");
+      all.addAll((List<?>) blocking.getMethod("all").invoke(null));
+    }
     for (Object c : all) {
       resetPeaks();
       String row = engine.equals("golden") ? golden(cases, c) : lincheck(cases, c, invocations);
@@ -208,7 +218,7 @@ public final class LincheckVsGolden {
   private static String kind(Throwable t) {
     String m = String.valueOf(t.getMessage());
     for (String k :
-        List.of("bad outcome", "deadlock", "Deadlock", "hang", "livelock", "Livelock")) {
+        List.of("bad outcome", "deadlock", "Deadlock", "hang", "livelock", "Livelock", "Timeout")) {
       if (m.contains(k)) {
         int i = m.indexOf(k);
         String line = m.substring(i).lines().findFirst().orElse("").strip();

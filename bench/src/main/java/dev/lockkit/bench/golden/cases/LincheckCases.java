@@ -113,6 +113,82 @@ public final class LincheckCases {
                 join(t0, t1);
                 check("k=" + r.map.get("k"), "k=2");
               });
+      case "producer/consumer (ArrayBlockingQueue)" ->
+          Lincheck.runConcurrentTest(
+              invocations,
+              () -> {
+                BlockingCases.Pipe p = new BlockingCases.Pipe();
+                Thread t0 = new Thread(() -> p.produce(2));
+                Thread t1 = new Thread(() -> p.consume(2));
+                t0.start();
+                t1.start();
+                join(t0, t1);
+                check("got=" + p.got, "got=[1, 2]");
+              });
+      case "consumer takes one too many (ArrayBlockingQueue)" ->
+          Lincheck.runConcurrentTest(
+              invocations,
+              () -> {
+                BlockingCases.Pipe p = new BlockingCases.Pipe();
+                Thread t0 = new Thread(() -> p.produce(1));
+                Thread t1 = new Thread(() -> p.consume(2));
+                t0.start();
+                t1.start();
+                join(t0, t1);
+                check("got=" + p.got, "got=[1, 2]");
+              });
+      case "barrier with one party too many (CyclicBarrier)" ->
+          Lincheck.runConcurrentTest(
+              invocations,
+              () -> {
+                BlockingCases.Barrier b = new BlockingCases.Barrier(3);
+                Thread t0 = new Thread(() -> b.await());
+                Thread t1 = new Thread(() -> b.await());
+                t0.start();
+                t1.start();
+                join(t0, t1);
+              });
+      case "check-then-offer lost hand-off (ArrayBlockingQueue)" ->
+          Lincheck.runConcurrentTest(
+              invocations,
+              () -> {
+                BlockingCases.Outbox o = new BlockingCases.Outbox();
+                Thread t0 = new Thread(() -> o.send("a"));
+                Thread t1 = new Thread(() -> o.send("b"));
+                t0.start();
+                t1.start();
+                join(t0, t1);
+                String out = "sent=" + o.sent.get() + " queued=" + o.q.size();
+                if (out.equals("sent=2 queued=1")) {
+                  throw new AssertionError("bad outcome " + out);
+                }
+              });
+      case "exchange (Exchanger)" ->
+          Lincheck.runConcurrentTest(
+              invocations,
+              () -> {
+                BlockingCases.Swap s = new BlockingCases.Swap();
+                Thread t0 = new Thread(() -> s.a = s.exchange("a"));
+                Thread t1 = new Thread(() -> s.b = s.exchange("b"));
+                t0.start();
+                t1.start();
+                join(t0, t1);
+                check(s.a + s.b, "ba");
+              });
+      case "timed poll may time out (ArrayBlockingQueue)" ->
+          Lincheck.runConcurrentTest(
+              invocations,
+              () -> {
+                BlockingCases.Poll p = new BlockingCases.Poll();
+                Thread t0 = new Thread(() -> p.poll());
+                Thread t1 = new Thread(() -> p.q.offer("x"));
+                t0.start();
+                t1.start();
+                join(t0, t1);
+                if (!p.got.equals("x") && !p.got.equals("null")) {
+                  throw new AssertionError("bad outcome got=" + p.got);
+                }
+              });
       default -> throw new IllegalArgumentException("no Lincheck version of case '" + name + "'");
     }
   }
