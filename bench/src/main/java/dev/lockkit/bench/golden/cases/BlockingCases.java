@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Cases over the JDK's blocking classes (issue 16 §2): a correct producer/consumer, a consumer
- * that takes one more than is produced, a barrier with one party too many, a check-then-offer lost
+ * Cases over the JDK's blocking classes (issue 16 §2): a correct producer/consumer, a consumer that
+ * takes one more than is produced, a barrier with one party too many, a check-then-offer lost
  * hand-off, a correct exchange, and a timed poll (correct code whose null result is legitimate).
  * Kept apart from {@link Case#all()}, whose eight cases the hand-off benchmark measures.
  */
