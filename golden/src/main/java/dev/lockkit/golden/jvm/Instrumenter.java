@@ -1,5 +1,22 @@
 package dev.lockkit.golden.jvm;
 
+import static dev.lockkit.golden.jvm.Hooked.COLLECTIONS;
+import static dev.lockkit.golden.jvm.Hooked.CONCURRENT_OPS;
+import static dev.lockkit.golden.jvm.Hooked.CONDITIONS;
+import static dev.lockkit.golden.jvm.Hooked.CONDITION_OPS;
+import static dev.lockkit.golden.jvm.Hooked.EXECUTOR;
+import static dev.lockkit.golden.jvm.Hooked.FUTURES;
+import static dev.lockkit.golden.jvm.Hooked.JDK_BARRIERS;
+import static dev.lockkit.golden.jvm.Hooked.LOCKS;
+import static dev.lockkit.golden.jvm.Hooked.LOCK_OPS;
+import static dev.lockkit.golden.jvm.Hooked.PHASER;
+import static dev.lockkit.golden.jvm.Hooked.PHASER_OPS;
+import static dev.lockkit.golden.jvm.Hooked.RT;
+import static dev.lockkit.golden.jvm.Hooked.RT_CONCURRENT;
+import static dev.lockkit.golden.jvm.Hooked.SEMAPHORE_OPS;
+import static dev.lockkit.golden.jvm.Hooked.STR;
+import static dev.lockkit.golden.jvm.Hooked.SYNC_PREFIX;
+
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -46,99 +63,6 @@ import org.objectweb.asm.Type;
  * valid; only the synchronized-method wrappers are new code, with their one frame written here.
  */
 final class Instrumenter {
-
-  private static final String RT = Type.getInternalName(Rt.class);
-  private static final String RT_CONCURRENT = Type.getInternalName(RtConcurrent.class);
-  // Rt methods that live in RtConcurrent (executors, futures, latches, semaphores)
-  private static final Set<String> CONCURRENT_OPS =
-      Set.of(
-          "newFixedThreadPool",
-          "newSingleThreadExecutor",
-          "newCachedThreadPool",
-          "futureGet",
-          "futureJoin",
-          "latchAwait",
-          "semAcquire",
-          "semTryAcquire",
-          "asyncPool");
-  private static final String JDK_BARRIERS = Type.getInternalName(JdkBarriers.class);
-  // name+desc of a Phaser method that waits -> JdkBarriers method
-  private static final Map<String, String> PHASER_OPS =
-      Map.of(
-          "arriveAndAwaitAdvance()I", "arriveAndAwaitAdvance",
-          "awaitAdvance(I)I", "awaitAdvance",
-          "awaitAdvanceInterruptibly(I)I", "awaitAdvanceInterruptibly",
-          "awaitAdvanceInterruptibly(IJLjava/util/concurrent/TimeUnit;)I",
-              "awaitAdvanceInterruptibly");
-  private static final String PHASER = "java/util/concurrent/Phaser";
-  private static final String STR = "Ljava/lang/String;";
-  private static final String SYNC_PREFIX = "golden$sync$";
-
-  private static final Set<String> LOCKS =
-      Set.of(
-          "java/util/concurrent/locks/Lock",
-          "java/util/concurrent/locks/ReentrantLock",
-          "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
-          "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock");
-  private static final Set<String> CONDITIONS =
-      Set.of(
-          "java/util/concurrent/locks/Condition",
-          "java/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject");
-  private static final Set<String> FUTURES =
-      Set.of(
-          "java/util/concurrent/Future",
-          "java/util/concurrent/FutureTask",
-          "java/util/concurrent/CompletableFuture",
-          "java/util/concurrent/RunnableFuture");
-
-  // Collections a test may share: a call on one is a point (the call itself is one atomic step).
-  private static final Set<String> COLLECTIONS =
-      Set.of(
-          "java/util/Map",
-          "java/util/List",
-          "java/util/Set",
-          "java/util/Collection",
-          "java/util/Queue",
-          "java/util/Deque",
-          "java/util/Iterator",
-          "java/util/HashMap",
-          "java/util/LinkedHashMap",
-          "java/util/TreeMap",
-          "java/util/ArrayList",
-          "java/util/LinkedList",
-          "java/util/HashSet",
-          "java/util/ArrayDeque");
-
-  // name+desc of a Lock method -> Rt method
-  private static final Map<String, String> LOCK_OPS =
-      Map.of(
-          "lock()V", "lock",
-          "lockInterruptibly()V", "lockInterruptibly",
-          "tryLock()Z", "tryLock",
-          "tryLock(JLjava/util/concurrent/TimeUnit;)Z", "tryLock",
-          "unlock()V", "unlock",
-          "newCondition()Ljava/util/concurrent/locks/Condition;", "newCondition");
-  private static final Map<String, String> CONDITION_OPS =
-      Map.of(
-          "await()V", "await",
-          "awaitUninterruptibly()V", "awaitUninterruptibly",
-          "await(JLjava/util/concurrent/TimeUnit;)Z", "await",
-          "awaitNanos(J)J", "awaitNanos",
-          "signal()V", "signal",
-          "signalAll()V", "signalAll");
-
-  private static final String EXECUTOR = "Ljava/util/concurrent/Executor;";
-
-  // name+desc of a blocking Semaphore method -> Rt method (release and tryAcquire() never block:
-  // they are plain points)
-  private static final Map<String, String> SEMAPHORE_OPS =
-      Map.of(
-          "acquire()V", "semAcquire",
-          "acquire(I)V", "semAcquire",
-          "acquireUninterruptibly()V", "semAcquire",
-          "acquireUninterruptibly(I)V", "semAcquire",
-          "tryAcquire(JLjava/util/concurrent/TimeUnit;)Z", "semTryAcquire",
-          "tryAcquire(IJLjava/util/concurrent/TimeUnit;)Z", "semTryAcquire");
 
   private Instrumenter() {}
 
