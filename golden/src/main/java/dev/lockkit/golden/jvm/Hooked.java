@@ -24,6 +24,7 @@ final class Hooked {
           "futureJoin",
           "latchAwait",
           "semAcquire",
+          "semAcquireUninterruptibly",
           "semTryAcquire",
           "asyncPool");
   static final String JDK_BARRIERS = Type.getInternalName(JdkBarriers.class);
@@ -100,8 +101,8 @@ final class Hooked {
       Map.of(
           "acquire()V", "semAcquire",
           "acquire(I)V", "semAcquire",
-          "acquireUninterruptibly()V", "semAcquire",
-          "acquireUninterruptibly(I)V", "semAcquire",
+          "acquireUninterruptibly()V", "semAcquireUninterruptibly",
+          "acquireUninterruptibly(I)V", "semAcquireUninterruptibly",
           "tryAcquire(JLjava/util/concurrent/TimeUnit;)Z", "semTryAcquire",
           "tryAcquire(IJLjava/util/concurrent/TimeUnit;)Z", "semTryAcquire");
 }

@@ -28,6 +28,7 @@ final class ModelExecutor extends AbstractExecutorService {
   private int workers;
   private int idle;
   private boolean shutdown;
+  private final List<Thread> threads = new ArrayList<>();
 
   ModelExecutor(int max) {
     if (max <= 0) {
@@ -49,6 +50,7 @@ final class ModelExecutor extends AbstractExecutorService {
       } else if (workers < max) {
         workers++;
         Thread w = new Thread(this::work, "pool-worker");
+        threads.add(w);
         if (Thread.currentThread() instanceof TaskThread tt) {
           Rt.startTask(tt.task, w, true, SITE);
         } else {
@@ -68,7 +70,8 @@ final class ModelExecutor extends AbstractExecutorService {
         try {
           Rt.waitOn(this, SITE);
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          // shutdownNow interrupted this idle worker: look at the queue and the flag again, with
+          // the status cleared, as the JDK's workers do
         } finally {
           idle--;
         }
@@ -102,6 +105,9 @@ final class ModelExecutor extends AbstractExecutorService {
     queue.clear();
     Rt.notifyAllOn(this, SITE);
     Rt.monitorExit(this, SITE);
+    for (Thread w : threads) {
+      Rt.interrupt(w, SITE); // as the JDK's shutdownNow: a task blocked in a wait gets out of it
+    }
     return left;
   }
 

@@ -79,7 +79,7 @@ final class Models {
       new Task.Blocker() {
         @Override
         public boolean ready(Task t) {
-          return t.permit;
+          return t.permit || t.interruptRequested; // an interrupt ends a park, as in the JDK
         }
 
         @Override
@@ -213,18 +213,34 @@ final class Models {
     }
   }
 
-  /** Object.wait or Condition.await: release fully, wait in {@code waiters}, re-acquire. */
-  void await(Task t, Mon m, List<Task> waiters, boolean timed, String what, String site) {
+  /**
+   * Object.wait or Condition.await: release fully, wait in {@code waiters}, re-acquire. An
+   * interruptible wait throws {@link InterruptedException} at its start if the thread is
+   * interrupted, and, once it holds the monitor again, if another task interrupted it before it was
+   * notified.
+   */
+  void await(
+      Task t,
+      Mon m,
+      List<Task> waiters,
+      boolean timed,
+      boolean interruptible,
+      String what,
+      String site)
+      throws InterruptedException {
     if (m.owner != t) {
       throw new IllegalMonitorStateException(
           t.name + " waits on " + m.name + " without holding it");
+    }
+    if (interruptible) {
+      Waits.enterInterruptible(t);
     }
     int saved = m.holds;
     m.owner = null;
     m.holds = 0;
     waiters.add(t);
     t.notified = false;
-    t.blocker = timed ? lockBlocker(m, false) : waitBlocker(m, what);
+    t.blocker = timed ? lockBlocker(m, false) : waitBlocker(m, what, interruptible);
     try {
       scheduler.point(t, site + " " + what, true);
     } finally {
@@ -233,6 +249,9 @@ final class Models {
     }
     m.owner = t;
     m.holds = saved;
+    if (interruptible) {
+      Waits.leaveInterruptible(t, t.notified);
+    }
   }
 
   void notify(Task t, Mon m, List<Task> waiters, boolean all) {
@@ -270,11 +289,11 @@ final class Models {
     };
   }
 
-  private static Task.Blocker waitBlocker(Mon m, String what) {
+  private static Task.Blocker waitBlocker(Mon m, String what, boolean interruptible) {
     return new Task.Blocker() {
       @Override
       public boolean ready(Task t) {
-        return t.notified && m.freeFor(t, false);
+        return (t.notified || (interruptible && t.interruptRequested)) && m.freeFor(t, false);
       }
 
       @Override
@@ -297,7 +316,7 @@ final class Models {
     return new Task.Blocker() {
       @Override
       public boolean ready(Task t) {
-        return target.exited;
+        return target.exited || t.interruptRequested;
       }
 
       @Override
@@ -307,11 +326,11 @@ final class Models {
     };
   }
 
-  static Task.Blocker done(Future<?> f) {
+  static Task.Blocker done(Future<?> f, boolean interruptible) {
     return new Task.Blocker() {
       @Override
       public boolean ready(Task t) {
-        return f.isDone();
+        return f.isDone() || (interruptible && t.interruptRequested);
       }
 
       @Override
@@ -325,7 +344,7 @@ final class Models {
     return new Task.Blocker() {
       @Override
       public boolean ready(Task t) {
-        return l.getCount() == 0;
+        return l.getCount() == 0 || t.interruptRequested;
       }
 
       @Override
@@ -335,12 +354,12 @@ final class Models {
     };
   }
 
-  Task.Blocker permits(Semaphore s, int n) {
+  Task.Blocker permits(Semaphore s, int n, boolean interruptible) {
     String name = name(s);
     return new Task.Blocker() {
       @Override
       public boolean ready(Task t) {
-        return s.availablePermits() >= n;
+        return s.availablePermits() >= n || (interruptible && t.interruptRequested);
       }
 
       @Override

@@ -116,7 +116,7 @@ public final class Rt {
     waitOn(o, millis > 0 || nanos > 0, site);
   }
 
-  private static void waitOn(Object o, boolean timed, String site) {
+  private static void waitOn(Object o, boolean timed, String site) throws InterruptedException {
     Task t = task(site);
     if (t == null) {
       throw new IllegalStateException(
@@ -124,7 +124,7 @@ public final class Rt {
     }
     JvmScheduler s = sched();
     Models.Mon m = s.models.mon(o);
-    s.models.await(t, m, m.waiters, timed, "wait() on " + m.name, site);
+    s.models.await(t, m, m.waiters, timed, true, "wait() on " + m.name, site);
   }
 
   public static void notifyOne(Object o, String site) {
@@ -251,7 +251,7 @@ public final class Rt {
     }
     JvmScheduler s = sched();
     Models.Cond k = cond(s, c, site);
-    s.models.await(t, k.lock, k.waiters, false, "await() on " + k.name, site);
+    s.models.await(t, k.lock, k.waiters, false, true, "await() on " + k.name, site);
   }
 
   public static void awaitUninterruptibly(Condition c, String site) {
@@ -262,7 +262,11 @@ public final class Rt {
     }
     JvmScheduler s = sched();
     Models.Cond k = cond(s, c, site);
-    s.models.await(t, k.lock, k.waiters, false, "await() on " + k.name, site);
+    try {
+      s.models.await(t, k.lock, k.waiters, false, false, "await() on " + k.name, site);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("golden: an uninterruptible await was interrupted", e);
+    }
   }
 
   public static boolean await(Condition c, long time, TimeUnit unit, String site)
@@ -273,7 +277,7 @@ public final class Rt {
     }
     JvmScheduler s = sched();
     Models.Cond k = cond(s, c, site);
-    s.models.await(t, k.lock, k.waiters, true, "await(timeout) on " + k.name, site);
+    s.models.await(t, k.lock, k.waiters, true, true, "await(timeout) on " + k.name, site);
     return t.notified;
   }
 
@@ -315,7 +319,8 @@ public final class Rt {
       LockSupport.park(blocker);
       return;
     }
-    if (!t.permit) {
+    if (!t.permit && !Thread.currentThread().isInterrupted()) {
+      t.interruptRequested = false; // the status is clear: only a new interrupt ends this park
       t.blocker = Models.PARK;
     }
     try {
@@ -447,12 +452,14 @@ public final class Rt {
       thread.join();
       return;
     }
+    Waits.enterInterruptible(t);
     t.blocker = Models.exitOf(target);
     try {
       sched().point(t, site + " join " + target.name, false);
     } finally {
       t.blocker = null;
     }
+    Waits.leaveInterruptible(t, target.exited);
   }
 
   /** A timed join may return before the thread ends: a point, then a join only if it ended. */

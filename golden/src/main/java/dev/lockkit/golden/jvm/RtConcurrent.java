@@ -35,7 +35,7 @@ public final class RtConcurrent {
 
   public static Object futureGet(Future<?> f, String site)
       throws InterruptedException, ExecutionException {
-    awaitDone(f, site);
+    awaitDone(f, site, true);
     return f.get();
   }
 
@@ -50,20 +50,31 @@ public final class RtConcurrent {
   }
 
   public static Object futureJoin(CompletableFuture<?> f, String site) {
-    awaitDone(f, site);
+    try {
+      awaitDone(f, site, false);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("golden: an uninterruptible join was interrupted", e);
+    }
     return f.join();
   }
 
-  private static void awaitDone(Future<?> f, String site) {
+  private static void awaitDone(Future<?> f, String site, boolean interruptible)
+      throws InterruptedException {
     Task t = Rt.task(site);
     if (t == null) {
       return;
     }
-    t.blocker = Models.done(f);
+    if (interruptible) {
+      Waits.enterInterruptible(t);
+    }
+    t.blocker = Models.done(f, interruptible);
     try {
       Rt.sched().point(t, site + " future.get", false);
     } finally {
       t.blocker = null;
+    }
+    if (interruptible) {
+      Waits.leaveInterruptible(t, f.isDone());
     }
   }
 
@@ -91,12 +102,40 @@ public final class RtConcurrent {
       s.acquire(n);
       return;
     }
+    acquire(t, s, n, true, site);
+  }
+
+  public static void semAcquireUninterruptibly(Semaphore s, String site) {
+    semAcquireUninterruptibly(s, 1, site);
+  }
+
+  public static void semAcquireUninterruptibly(Semaphore s, int n, String site) {
+    Task t = Rt.task(site);
+    if (t == null) {
+      s.acquireUninterruptibly(n);
+      return;
+    }
+    try {
+      acquire(t, s, n, false, site);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("golden: an uninterruptible acquire was interrupted", e);
+    }
+  }
+
+  private static void acquire(Task t, Semaphore s, int n, boolean interruptible, String site)
+      throws InterruptedException {
     JvmScheduler sc = Rt.sched();
-    t.blocker = sc.models.permits(s, n);
+    if (interruptible) {
+      Waits.enterInterruptible(t);
+    }
+    t.blocker = sc.models.permits(s, n, interruptible);
     try {
       sc.point(t, site, true);
     } finally {
       t.blocker = null;
+    }
+    if (interruptible) {
+      Waits.leaveInterruptible(t, s.availablePermits() >= n);
     }
     // Only this task runs, and no real thread waits in the semaphore: the permits are there.
     if (!s.tryAcquire(n)) {
@@ -139,11 +178,13 @@ public final class RtConcurrent {
       l.await();
       return;
     }
+    Waits.enterInterruptible(t);
     t.blocker = Models.zero(l);
     try {
       Rt.sched().point(t, site + " latch.await", false);
     } finally {
       t.blocker = null;
     }
+    Waits.leaveInterruptible(t, l.getCount() == 0);
   }
 }

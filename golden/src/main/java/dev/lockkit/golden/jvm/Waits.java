@@ -113,6 +113,25 @@ final class Waits {
     Rt.sched().point(t, t.site + " (timed wait)", false);
   }
 
+  /**
+   * The start of an interruptible wait of {@code t}: throws if its thread is interrupted, as the
+   * JDK's waits do; otherwise earlier interrupt requests are spent (the status they set is clear),
+   * so only one sent during this wait ends it.
+   */
+  static void enterInterruptible(Task t) throws InterruptedException {
+    checkInterrupt();
+    t.interruptRequested = false;
+  }
+
+  /** The end of an interruptible wait: if it did not end {@code done}, an interrupt ended it. */
+  static void leaveInterruptible(Task t, boolean done) throws InterruptedException {
+    if (!done && t.interruptRequested) {
+      t.interruptRequested = false;
+      Thread.interrupted(); // the status the interrupt set, as the JDK's waits clear it
+      throw new InterruptedException();
+    }
+  }
+
   /** An interruptible wait throws at its start if the thread is interrupted, as the JDK's do. */
   static void checkInterrupt() throws InterruptedException {
     if (Thread.interrupted()) {
