@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.golden.explore.Exploration;
+import dev.lockkit.golden.junit.Expect;
 import dev.lockkit.golden.junit.Golden;
 import dev.lockkit.golden.junit.GoldenFailure;
 import dev.lockkit.golden.junit.GoldenTest;
+import dev.lockkit.golden.junit.Outcome;
 import dev.lockkit.golden.jvm.JvmExplorer;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -55,6 +57,17 @@ class BlockingJdkGoldenTest {
     assertEquals("got=[1, 2, 3] left=0", outcomes(r));
     assertCompleteAndTrusted(r);
     assertTrue(r.exploration().schedules() > 1, r.exploration().coverage());
+  }
+
+  /** The same, approved: the file beside this test shows each wait for room or for an element. */
+  @GoldenTest
+  @Outcome(id = "got=\\[1, 2\\] left=0", expect = Expect.ACCEPTABLE)
+  void producerConsumerIsApproved() {
+    Golden.of(() -> new Pipeline(new ArrayBlockingQueue<>(1)))
+        .actor(p -> p.produce(2))
+        .actor(p -> p.consume(2))
+        .arbiter(Pipeline::state)
+        .verify();
   }
 
   @GoldenTest
