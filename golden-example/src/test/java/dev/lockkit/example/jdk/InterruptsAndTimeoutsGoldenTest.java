@@ -197,6 +197,24 @@ class InterruptsAndTimeoutsGoldenTest {
   }
 
   @GoldenTest
+  void anInterruptEndsASleepAndALockInterruptibly() {
+    // golden's time is not the clock: the sleep may end before the interrupt comes, or not
+    assertEquals(
+        "InterruptedException | returned", interruptedOn(() -> () -> Thread.sleep(60_000)));
+    assertEquals(
+        "InterruptedException",
+        interruptedOn(
+            () ->
+                () -> {
+                  ReentrantLock l = new ReentrantLock();
+                  Thread holder = new Thread(() -> l.lock()); // ends holding the lock
+                  holder.start();
+                  holder.join();
+                  l.lockInterruptibly();
+                }));
+  }
+
+  @GoldenTest
   void shutdownNowInterruptsAPoolTaskBlockedInTake() {
     JvmExplorer.Result r =
         Golden.of(Box::new)

@@ -53,7 +53,7 @@ final class Models {
       new Task.Blocker() {
         @Override
         public boolean ready(Task t) {
-          return t.othersWrote;
+          return t.othersWrote || t.interruptRequested; // an interrupt ends a sleep
         }
 
         @Override
@@ -164,6 +164,36 @@ final class Models {
     } finally {
       t.blocker = null;
     }
+    take(t, m, shared);
+  }
+
+  /** {@code lockInterruptibly}: {@link #acquire}, ended by an interrupt as in the JDK. */
+  void acquireInterruptibly(Task t, Mon m, boolean shared, String site)
+      throws InterruptedException {
+    Waits.enterInterruptible(t);
+    if ((!shared && m.owner == t) || (shared && m.readers.containsKey(t))) {
+      acquire(t, m, shared, site);
+      return;
+    }
+    Task.Blocker free = lockBlocker(m, shared);
+    t.blocker =
+        new Task.Blocker() {
+          @Override
+          public boolean ready(Task x) {
+            return free.ready(x) || x.interruptRequested;
+          }
+
+          @Override
+          public String describe(Task x) {
+            return free.describe(x);
+          }
+        };
+    try {
+      scheduler.point(t, site + (shared ? " read-lock " : " lock ") + m.name, true);
+    } finally {
+      t.blocker = null;
+    }
+    Waits.leaveInterruptible(t, m.freeFor(t, shared));
     take(t, m, shared);
   }
 

@@ -173,7 +173,8 @@ public final class Rt {
       l.lockInterruptibly();
       return;
     }
-    lock(l, site);
+    JvmScheduler s = sched();
+    s.models.acquireInterruptibly(t, s.models.mon(lockKey(l)), shared(l), site);
   }
 
   public static boolean tryLock(Lock l, String site) {
@@ -478,7 +479,11 @@ public final class Rt {
       Thread.sleep(millis);
       return;
     }
+    Waits.enterInterruptible(t);
     spinLike(t, Models.SLEEP, site + " sleep");
+    if (Thread.interrupted()) {
+      throw new InterruptedException("sleep interrupted"); // as the JDK's sleep
+    }
   }
 
   public static void spin(String site) {
