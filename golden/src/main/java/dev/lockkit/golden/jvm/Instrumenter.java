@@ -46,10 +46,14 @@ import org.objectweb.asm.Type;
  *       flag, called by a wrapper that enters and exits the modelled monitor);
  *   <li>{@code wait}/{@code notify}/{@code notifyAll}, {@code Lock}, {@code Condition}, {@code
  *       ReadWriteLock} sides, {@code LockSupport}, {@code
- *       Thread.start/join/sleep/yield/onSpinWait}, {@code Future.get}, {@code
- *       CompletableFuture.join}, {@code CountDownLatch.await}, {@code Semaphore.acquire} and {@code
+ *       Thread.start/join/sleep/yield/onSpinWait/currentThread/interrupt/isInterrupted}, {@code
+ *       Future.get}, {@code CompletableFuture.join}, {@code CountDownLatch.await}, {@code
+ *       Semaphore.acquire}, {@code Phaser}'s waits ({@link JdkBarriers}) and {@code
  *       Executors.newFixedThreadPool/newSingleThreadExecutor/newCachedThreadPool}: replaced by
  *       their models;
+ *   <li>{@code new} of a JDK blocking queue, {@code Exchanger} or {@code CyclicBarrier}, and a
+ *       constructor reference to one: its model, a subclass ({@link Substitutions}) whose blocking
+ *       methods wait in the model whoever calls them;
  *   <li>{@code CompletableFuture}'s {@code *Async} methods without an executor: the overload with
  *       one, given the schedule's model of the common pool, so the tasks they start are tasks of
  *       the schedule;
