@@ -191,6 +191,69 @@ class BlockingJdkGoldenTest {
     assertCompleteAndTrusted(r);
   }
 
+  @GoldenTest
+  void drainToTakesWhatIsThereAtItsStep() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Seen<>(new LinkedBlockingQueue<Integer>()))
+            .actor(
+                s -> {
+                  s.state.add(1);
+                  s.state.add(2);
+                })
+            .actor(
+                s -> {
+                  List<Integer> got = new java.util.ArrayList<>();
+                  s.state.drainTo(got);
+                  s.b = got;
+                })
+            .arbiter(s -> "drained=" + s.b + " left=" + s.state.size())
+            .explore();
+    assertEquals("drained=[1, 2] left=0 | drained=[1] left=1 | drained=[] left=2", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  /** A SynchronousQueue holds nothing: drainTo takes only what a waiting put offers. */
+  @GoldenTest
+  void drainToOfASynchronousQueueTakesAWaitingPut() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Seen<>(new SynchronousQueue<String>()))
+            .actor(
+                s -> {
+                  try {
+                    s.state.put("x");
+                  } catch (InterruptedException e) {
+                    s.a = e;
+                  }
+                })
+            .actor(
+                s -> {
+                  List<String> got = new java.util.ArrayList<>();
+                  s.state.drainTo(got);
+                  s.b = got;
+                })
+            .arbiter(s -> "drained=" + s.b)
+            .explore();
+    assertEquals(
+        "FAILURE deadlock: every task is blocked: T0 waits in SynchronousQueue#1.put() for a"
+            + " taker at BlockingJdkGoldenTest.java:"
+            + lineOf(r)
+            + " SynchronousQueue.put() | drained=[x]",
+        outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
+  private static String lineOf(JvmExplorer.Result r) {
+    String t =
+        r.exploration().outcomes().stream()
+            .map(o -> o.text())
+            .filter(x -> x.startsWith("FAILURE"))
+            .findFirst()
+            .orElse("");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("BlockingJdkGoldenTest\\.java:(\\d+)").matcher(t);
+    return m.find() ? m.group(1) : "?";
+  }
+
   // ---- waits nobody ends: deadlocks naming the object and the task, replayable --------------
 
   @GoldenTest
