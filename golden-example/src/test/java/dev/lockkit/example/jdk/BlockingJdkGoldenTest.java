@@ -155,6 +155,26 @@ class BlockingJdkGoldenTest {
     assertCompleteAndTrusted(r);
   }
 
+  /** golden's time is not the clock: waiting out the head's delay is the take's wait. */
+  @GoldenTest
+  void aDelayQueueTakeReturnsTheHeadWhateverItsRemainingDelay() {
+    JvmExplorer.Result r =
+        Golden.of(() -> new Seen<>(new DelayQueue<Job>()))
+            .actor(s -> s.state.put(new Job("in an hour", 1)))
+            .actor(
+                s -> {
+                  try {
+                    s.b = s.state.take().name;
+                  } catch (InterruptedException e) {
+                    s.b = e;
+                  }
+                })
+            .arbiter(s -> "took=" + s.b + " left=" + s.state.size())
+            .explore();
+    assertEquals("took=in an hour left=0", outcomes(r));
+    assertCompleteAndTrusted(r);
+  }
+
   @GoldenTest
   void twoThreadsExchangeTheirValues() {
     JvmExplorer.Result r =
@@ -404,17 +424,23 @@ class BlockingJdkGoldenTest {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  /** Due at once: golden's model of a DelayQueue lets a take return it. */
+  /** A job due after {@code delayHours}: golden's model of a DelayQueue lets a take return it. */
   static final class Job implements Delayed {
     final String name;
+    final long delayHours;
 
     Job(String name) {
+      this(name, 0);
+    }
+
+    Job(String name, long delayHours) {
       this.name = name;
+      this.delayHours = delayHours;
     }
 
     @Override
     public long getDelay(TimeUnit unit) {
-      return 0;
+      return unit.convert(delayHours, TimeUnit.HOURS);
     }
 
     @Override
