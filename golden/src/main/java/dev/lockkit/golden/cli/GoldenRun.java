@@ -272,7 +272,7 @@ public final class GoldenRun {
       } catch (KconfigException e) {
         throw new BadInputException(List.of(e.getMessage()));
       }
-      plan = Plan.load(scenarios, source);
+      plan = Plan.load(scenarios, source, target.operations());
     } catch (BadInputException e) {
       // Bad input is reported on stderr, as by every other command: stdout is the report.
       for (String m : e.messages()) {

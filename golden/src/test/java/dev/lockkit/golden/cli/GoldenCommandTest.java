@@ -59,7 +59,12 @@ class GoldenCommandTest extends CommandFixture {
     Files.writeString(scenarios.resolve("broken.scn"), "task:\n  fault 0x1000\n  faul 0x1000\n");
     Run rec = golden("record");
     assertEquals(2, rec.code());
-    assertTrue(rec.err().contains("broken.scn:3: unknown operation 'faul'"), rec.err());
+    assertTrue(
+        rec.err()
+            .contains(
+                "broken.scn:3:3: unknown operation 'faul' (known: fault, mmap, munmap, mprotect,"
+                    + " fork)"),
+        rec.err());
     assertEquals(List.of(), approvedFiles());
   }
 
