@@ -227,6 +227,8 @@ class GoalsTest {
     Path classes = userTarget();
     write("scenarios/hits.scn", "explore: exhaustive\ntask:\n  hit a\ntask:\n  hit b\n");
     write("Kconfig", "config STATS\n\tbool \"stats\"\n");
+    // An approved directory, still empty: verify never creates one (only record does).
+    Files.createDirectories(dir.resolve("approved"));
     GoldenVerifyMojo m = new GoldenVerifyMojo();
     m.basedir = dir.toFile();
     m.scenarios = dir.resolve("scenarios").toFile();

@@ -48,10 +48,26 @@ class GoldenCommandTest extends CommandFixture {
   }
 
   @Test
-  void aMissingApprovedFileFailsVerification() {
+  void aMissingApprovedFileFailsVerification() throws IOException {
+    Files.createDirectories(approved);
     Run ver = golden("verify");
     assertEquals(1, ver.code());
     assertTrue(ver.out().contains("| none | MISSING | - |"), ver.out());
+  }
+
+  @Test
+  void verifyAndReportRefuseAnApprovedDirectoryThatDoesNotExistAndCreateNothing() {
+    for (String command : List.of("verify", "report")) {
+      Run r = golden(command);
+      assertEquals(2, r.code(), command + ": " + r.err());
+      assertTrue(
+          r.err().contains("approved: approved-file directory does not exist (record it first"),
+          r.err());
+      assertEquals("", r.out(), command + ": no report after bad input");
+      assertTrue(!Files.exists(approved), command + " created " + approved);
+    }
+    assertEquals(0, golden("record").code(), "record creates it");
+    assertTrue(Files.isDirectory(approved));
   }
 
   @Test
