@@ -1,6 +1,5 @@
 package dev.lockkit.golden.scenario;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -86,6 +85,7 @@ public interface Operations {
   final class Simple implements Operations {
     private final List<String> usage;
     private final java.util.Map<String, int[]> arity = new java.util.HashMap<>();
+    private final java.util.Map<String, String> usageOf = new java.util.HashMap<>();
 
     private Simple(List<String> usage) {
       this.usage = List.copyOf(usage);
@@ -114,6 +114,7 @@ public interface Operations {
         if (arity.put(w[0], new int[] {min, max}) != null) {
           throw new IllegalArgumentException("operation '" + w[0] + "' declared twice");
         }
+        usageOf.put(w[0], String.join(" ", w));
       }
     }
 
@@ -126,10 +127,10 @@ public interface Operations {
     public Reader reader() {
       return line -> {
         int[] a = arity.get(line.name());
-        String u = usage.get(new ArrayList<>(names()).indexOf(line.name()));
         int args = line.size() - 1;
         if (args < a[0] || args > a[1]) {
-          throw line.error(args > a[1] ? a[1] + 1 : 0, "expected '" + u.strip() + "'");
+          throw line.error(
+              args > a[1] ? a[1] + 1 : 0, "expected '" + usageOf.get(line.name()) + "'");
         }
         return new Op.Named(line.name(), line.args());
       };
