@@ -310,6 +310,17 @@ public final class ScenarioParser {
     /** The operation on an indented line: a name of the vocabulary, read by its reader. */
     private Op operation(String content) {
       OpLine l = OpLine.of(line, tasks.size() - 1, content);
+      if (l.name().equals("call")
+          && !ops.names().contains("call")
+          && l.size() > 1
+          && ops.names().contains(l.word(1))) {
+        // The form before targets declared their own vocabulary: say what to write instead.
+        throw l.error(
+            0,
+            "'call' is gone: write the target's operation by its name, '"
+                + String.join(" ", l.args())
+                + "'");
+      }
       if (!ops.names().contains(l.name())) {
         throw l.error(
             0,

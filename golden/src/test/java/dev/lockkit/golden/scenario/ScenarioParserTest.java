@@ -173,6 +173,19 @@ class ScenarioParserTest {
   }
 
   @Test
+  void theOldCallFormNamesWhatToWriteInstead() {
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                ScenarioParser.parse(
+                    "h.scn", "h", "task:\n  call hit home\n", Operations.of("hit PAGE")));
+    assertEquals(
+        "h.scn:2:3: 'call' is gone: write the target's operation by its name, 'hit home'",
+        e.getMessage());
+  }
+
+  @Test
   void aTargetWithoutOperationsSaysItDeclaresNone() {
     ScenarioException e =
         assertThrows(
