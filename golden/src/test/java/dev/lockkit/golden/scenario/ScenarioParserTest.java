@@ -173,6 +173,51 @@ class ScenarioParserTest {
   }
 
   @Test
+  void aSetupLineOfTheVocabularyIsKnownByItsFirstWordEvenWithAColonInIt() throws Exception {
+    Operations ops =
+        new Operations() {
+          @Override
+          public java.util.List<String> usage() {
+            return java.util.List.of("login USER");
+          }
+
+          @Override
+          public java.util.List<String> setupUsage() {
+            return java.util.List.of("user NAME:ROLE");
+          }
+
+          @Override
+          public Reader reader() {
+            return new Reader() {
+              @Override
+              public Op operation(OpLine l) {
+                return new Op.Named(l.name(), l.args());
+              }
+
+              @Override
+              public Op setup(OpLine l) {
+                l.arity(2, 2, "user NAME:ROLE");
+                return new Op.Named(l.name(), l.args());
+              }
+            };
+          }
+        };
+    Scenario s =
+        ScenarioParser.parse(
+            "u.scn", "u", "user alice:admin\nuser bob:guest\ntask:\n  login alice\n", ops);
+    assertEquals(
+        List.of(Op.Named.of("user", "alice:admin"), Op.Named.of("user", "bob:guest")), s.setup());
+    assertEquals(s, ScenarioParser.parse("u.scn", "u", s.toText(), ops));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                ScenarioParser.parse(
+                    "u.scn", "u", "user alice:admin extra\ntask:\n  login a\n", ops));
+    assertEquals("u.scn:1:18: expected 'user NAME:ROLE'", e.getMessage());
+  }
+
+  @Test
   void theOldCallFormNamesWhatToWriteInstead() {
     ScenarioException e =
         assertThrows(
