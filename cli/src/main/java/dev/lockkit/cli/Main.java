@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
       "Run 'lockkit check' for the main job on lockcore itself."
     },
     subcommands = {
-      CommandLine.HelpCommand.class,
+      HelpCommand.class,
       CheckCommand.class,
       AnalyzeCommand.class,
       VariantsCommand.class,

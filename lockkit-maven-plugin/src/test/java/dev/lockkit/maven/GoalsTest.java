@@ -170,19 +170,18 @@ class GoalsTest {
 
         import dev.lockkit.golden.matrix.Variant;
         import dev.lockkit.golden.scenario.Op;
-        import dev.lockkit.golden.scenario.Vma;
+        import dev.lockkit.golden.scenario.Operations;
         import dev.lockkit.golden.spi.Scheduling;
         import dev.lockkit.golden.spi.SchedulingPoints;
         import dev.lockkit.golden.target.Events;
         import dev.lockkit.golden.target.Machine;
         import dev.lockkit.golden.target.ScenarioTarget;
         import java.util.List;
-        import java.util.Set;
 
         public final class HitTarget implements ScenarioTarget {
           public String name() { return "hits"; }
-          public Set<String> operations() { return Set.of("hit"); }
-          public Machine boot(Variant v, List<Vma> vmas, int tasks, Events events) {
+          public Operations operations() { return Operations.of("hit PAGE"); }
+          public Machine boot(Variant v, List<Op> setup, int tasks, Events events) {
             SchedulingPoints points = Scheduling.current();
             int[] hits = {0};
             return new Machine() {
@@ -226,8 +225,10 @@ class GoalsTest {
   @Test
   void goldenVerifyRunsAUserTargetNamedByItsClassFromTheProjectClassPath() throws Exception {
     Path classes = userTarget();
-    write("scenarios/hits.scn", "explore: exhaustive\ntask:\n  call hit a\ntask:\n  call hit b\n");
+    write("scenarios/hits.scn", "explore: exhaustive\ntask:\n  hit a\ntask:\n  hit b\n");
     write("Kconfig", "config STATS\n\tbool \"stats\"\n");
+    // An approved directory, still empty: verify never creates one (only record does).
+    Files.createDirectories(dir.resolve("approved"));
     GoldenVerifyMojo m = new GoldenVerifyMojo();
     m.basedir = dir.toFile();
     m.scenarios = dir.resolve("scenarios").toFile();

@@ -4,6 +4,8 @@ import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.explore.Explorer;
 import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.lockcore.LockcoreTarget;
+import dev.lockkit.golden.lockcore.memory.MemoryOp;
+import dev.lockkit.golden.lockcore.memory.Vma;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
 import dev.lockkit.golden.sched.PlatformStats;
@@ -35,11 +37,11 @@ public final class ExplorerRate {
         .description("two faults on different VMAs while a third task mprotects one of them")
         .config("all")
         .explore(new Mode.Exhaustive(2, maxSchedules))
-        .vma(0x10000, 0x20000, "rw-")
-        .vma(0x30000, 0x40000, "rw-")
-        .task(t -> t.fault(0x10000, true, true))
-        .task(t -> t.fault(0x30000, false, true))
-        .task(t -> t.mprotect(0x30000, 0x40000, "r--"))
+        .setup(new Vma(0x10000, 0x20000, "rw-"))
+        .setup(new Vma(0x30000, 0x40000, "rw-"))
+        .task(t -> t.op(new MemoryOp.Fault(0x10000, true, true)))
+        .task(t -> t.op(new MemoryOp.Fault(0x30000, false, true)))
+        .task(t -> t.op(new MemoryOp.Mprotect(0x30000, 0x40000, "r--")))
         .build();
   }
 

@@ -1,9 +1,12 @@
 package dev.lockkit.golden.lockcore;
 
+import dev.lockkit.golden.lockcore.memory.Addresses;
+import dev.lockkit.golden.lockcore.memory.MemoryOp;
+import dev.lockkit.golden.lockcore.memory.MemoryOperations;
+import dev.lockkit.golden.lockcore.memory.Vma;
 import dev.lockkit.golden.matrix.Variant;
-import dev.lockkit.golden.scenario.Addresses;
 import dev.lockkit.golden.scenario.Op;
-import dev.lockkit.golden.scenario.Vma;
+import dev.lockkit.golden.scenario.Operations;
 import dev.lockkit.golden.sched.Failure;
 import dev.lockkit.golden.spi.RunBinding;
 import dev.lockkit.golden.target.Events;
@@ -86,14 +89,14 @@ public final class LockcoreTarget implements ScenarioTarget {
     return LockcorePlatform.BINDING;
   }
 
-  /** Every built-in memory operation of the scenario language: they are lockcore's. */
+  /** lockcore's vocabulary: the {@code vma} setup line and the memory operations. */
   @Override
-  public java.util.Set<String> memoryOperations() {
-    return Op.memoryOperations();
+  public Operations operations() {
+    return MemoryOperations.INSTANCE;
   }
 
   @Override
-  public Machine boot(Variant variant, List<Vma> vmas, int taskCount, Events events) {
+  public Machine boot(Variant variant, List<Op> lines, int taskCount, Events events) {
     Kernel k =
         planted != null
             ? Kernel.bootWithPlantedBug(
@@ -106,7 +109,7 @@ public final class LockcoreTarget implements ScenarioTarget {
     k.reports().addSink(r -> forward(r, events));
     Task setup = Task.create("setup");
     MmStruct mm = setup.call(k::newMm);
-    for (Vma v : vmas) {
+    for (Vma v : vmas(lines)) {
       long r = setup.call(() -> map(k, mm, v));
       if (r < 0) {
         throw new IllegalArgumentException(
@@ -118,6 +121,21 @@ public final class LockcoreTarget implements ScenarioTarget {
       tasks[i] = Task.create("T" + i);
     }
     return new LockcoreMachine(k, mm, tasks);
+  }
+
+  /**
+   * The setup lines as VMAs: {@link MemoryOperations} makes nothing else, and the runner checks
+   * every scenario against it before booting.
+   */
+  public static List<Vma> vmas(List<Op> setup) {
+    List<Vma> out = new java.util.ArrayList<>();
+    for (Op o : setup) {
+      if (!(o instanceof Vma v)) {
+        throw new IllegalArgumentException("lockcore has no setup line '" + o.toText() + "'");
+      }
+      out.add(v);
+    }
+    return out;
   }
 
   private static long map(Kernel k, MmStruct mm, Vma v) {
@@ -181,50 +199,50 @@ public final class LockcoreTarget implements ScenarioTarget {
 
     @Override
     public String perform(int task, Op op) {
-      if (op instanceof Op.Fault f) {
+      if (op instanceof MemoryOp.Fault f) {
         Access a = f.write() ? Access.WRITE : Access.READ;
         PtRegs regs = f.user() ? PtRegs.user() : PtRegs.kernel(KERNEL_IP);
         return k.fault(mm, f.address(), a, regs).toString();
       }
-      if (op instanceof Op.ExpandStack s) {
+      if (op instanceof MemoryOp.ExpandStack s) {
         return k.fault(mm, s.address(), Access.WRITE, PtRegs.user()).toString();
       }
-      if (op instanceof Op.Mmap m) {
+      if (op instanceof MemoryOp.Mmap m) {
         long r = map(k, mm, new Vma(m.start(), m.end(), m.perms(), m.growth()));
         return r < 0 ? Errno.name(r) : Addresses.hex(r);
       }
-      if (op instanceof Op.Munmap m) {
+      if (op instanceof MemoryOp.Munmap m) {
         return Errno.name(k.munmap(mm, m.start(), m.end() - m.start()));
       }
-      if (op instanceof Op.Mprotect m) {
+      if (op instanceof MemoryOp.Mprotect m) {
         return Errno.name(k.mprotect(mm, m.start(), m.end() - m.start(), prot(m.perms())));
       }
-      if (op instanceof Op.Fork) {
+      if (op instanceof MemoryOp.Fork) {
         var r = k.fork(mm);
         if (r.error() == 0) {
           children.addLast(r.child());
         }
         return Errno.name(r.error());
       }
-      if (op instanceof Op.ExitChild) {
+      if (op instanceof MemoryOp.ExitChild) {
         MmStruct child = children.pollLast();
         return child == null ? "no child" : Errno.name(k.exitMm(child));
       }
-      if (op instanceof Op.ReadMaps) {
+      if (op instanceof MemoryOp.ReadMaps) {
         MapsResult r = k.readMaps(mm);
         return r.error() != 0 ? Errno.name(r.error()) : r.lines().size() + " lines";
       }
-      if (op instanceof Op.FatalSignal s) {
+      if (op instanceof MemoryOp.FatalSignal s) {
         tasks[s.target()].sendFatalSignal();
         return "0";
       }
-      if (op instanceof Op.Raw r) {
+      if (op instanceof MemoryOp.Raw r) {
         return raw(task, r.op());
       }
       throw new IllegalArgumentException("lockcore cannot perform " + op.toText());
     }
 
-    private String raw(int task, Op.RawOp op) {
+    private String raw(int task, MemoryOp.RawOp op) {
       var lock = k.mmapLock();
       switch (op) {
         case MMAP_LOCK_SPECULATE_TRY_BEGIN -> {

@@ -6,6 +6,8 @@
  * the harness, and snapshots the outcome), {@link dev.lockkit.golden.lockcore.LockcoreVariants}
  * (lockcore's own {@code Config.allValid()} as a variant source) and {@link
  * dev.lockkit.golden.lockcore.LockcorePlatform} (the bridge from golden's scheduling SPI to
- * lockcore's {@code sync.Platform}, bound per run and per thread).
+ * lockcore's {@code sync.Platform}, bound per run and per thread). lockcore's scenario vocabulary
+ * (the memory operations, VMAs and addresses of its {@code .scn} files) is the sub-package {@code
+ * memory}.
  */
 package dev.lockkit.golden.lockcore;

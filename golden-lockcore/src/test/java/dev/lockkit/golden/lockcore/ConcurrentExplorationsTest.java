@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.explore.Explorer;
+import dev.lockkit.golden.lockcore.memory.MemoryOperations;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
 import dev.lockkit.golden.scenario.ScenarioParser;
@@ -37,7 +38,7 @@ class ConcurrentExplorationsTest {
   private static Scenario scenario(String name) throws Exception {
     Path file = SCENARIOS.resolve(name + ".scn");
     assertTrue(Files.isRegularFile(file), "fixture scenario missing: " + file.toAbsolutePath());
-    return ScenarioParser.parse(file);
+    return ScenarioParser.parse(file, MemoryOperations.INSTANCE);
   }
 
   private static String alone(Scenario s) {

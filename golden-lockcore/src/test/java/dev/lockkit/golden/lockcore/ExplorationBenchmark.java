@@ -3,6 +3,8 @@ package dev.lockkit.golden.lockcore;
 import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.explore.Explorer;
 import dev.lockkit.golden.explore.Mode;
+import dev.lockkit.golden.lockcore.memory.MemoryOp;
+import dev.lockkit.golden.lockcore.memory.Vma;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
 import dev.lockkit.golden.sched.PlatformStats;
@@ -23,11 +25,11 @@ public final class ExplorationBenchmark {
   static Scenario threeTasks(int bound) {
     return Scenario.builder("bench-three-tasks")
         .explore(new Mode.Exhaustive(bound, 1_000_000))
-        .vma(0x10000, 0x20000, "rw-")
-        .vma(0x40000, 0x50000, "rw-")
-        .task(t -> t.fault(0x10000, true, true))
-        .task(t -> t.mprotect(0x10000, 0x20000, "r--"))
-        .task(t -> t.fault(0x40000, false, true))
+        .setup(new Vma(0x10000, 0x20000, "rw-"))
+        .setup(new Vma(0x40000, 0x50000, "rw-"))
+        .task(t -> t.op(new MemoryOp.Fault(0x10000, true, true)))
+        .task(t -> t.op(new MemoryOp.Mprotect(0x10000, 0x20000, "r--")))
+        .task(t -> t.op(new MemoryOp.Fault(0x40000, false, true)))
         .build();
   }
 

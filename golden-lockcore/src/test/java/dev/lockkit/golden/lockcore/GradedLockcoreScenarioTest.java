@@ -10,6 +10,8 @@ import dev.lockkit.golden.explore.Explorer;
 import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.grade.Grading;
 import dev.lockkit.golden.junit.GoldenAssertions;
+import dev.lockkit.golden.lockcore.memory.MemoryOp;
+import dev.lockkit.golden.lockcore.memory.Vma;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Expectation.Grade;
 import dev.lockkit.golden.scenario.Scenario;
@@ -31,9 +33,9 @@ class GradedLockcoreScenarioTest {
   private static Scenario.Builder faultVsMprotect() {
     return Scenario.builder("fault-on-write-locked-vma")
         .explore(new Mode.Exhaustive(1, Mode.DEFAULT_MAX_SCHEDULES))
-        .vma(0x10000, 0x20000, "rw-")
-        .task(t -> t.mprotect(0x10000, 0x20000, "r--"))
-        .task(t -> t.fault(0x10000, false, true));
+        .setup(new Vma(0x10000, 0x20000, "rw-"))
+        .task(t -> t.op(new MemoryOp.Mprotect(0x10000, 0x20000, "r--")))
+        .task(t -> t.op(new MemoryOp.Fault(0x10000, false, true)));
   }
 
   private static Exploration explore(Scenario s, Variant v) {

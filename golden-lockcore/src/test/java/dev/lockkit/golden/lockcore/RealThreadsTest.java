@@ -3,6 +3,8 @@ package dev.lockkit.golden.lockcore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockkit.golden.lockcore.memory.MemoryOp;
+import dev.lockkit.golden.lockcore.memory.Vma;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
 import dev.lockkit.golden.target.RealThreads;
@@ -16,8 +18,11 @@ class RealThreadsTest {
   private static final Scenario NOMMU =
       Scenario.builder("nommu-faults")
           .config("!MMU")
-          .vma(0x10000, 0x20000, "rw-")
-          .task(t -> t.fault(0x80000, false, true).mmap(0x30000, 0x31000, "rw-"))
+          .setup(new Vma(0x10000, 0x20000, "rw-"))
+          .task(
+              t ->
+                  t.op(new MemoryOp.Fault(0x80000, false, true))
+                      .op(new MemoryOp.Mmap(0x30000, 0x31000, "rw-", Vma.Growth.NONE)))
           .build();
 
   @Test

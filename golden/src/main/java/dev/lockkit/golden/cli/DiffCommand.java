@@ -78,7 +78,10 @@ final class DiffCommand implements Callable<Integer> {
                 sample.equals("pairwise")
                     ? KconfigVariants.Sample.PAIRWISE
                     : KconfigVariants.Sample.ALL);
-        plan = Plan.load(scn, source);
+        // Read with the left (reference) target's vocabulary; the right one is checked against it
+        // before each pair runs (ScenarioRunner), so a target that cannot perform an operation is
+        // an error naming it, never a silent difference.
+        plan = Plan.load(scn, source, l.operations());
       } catch (KconfigException e) {
         throw new BadInputException(List.of(e.getMessage()));
       }

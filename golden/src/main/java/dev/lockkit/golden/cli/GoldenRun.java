@@ -12,6 +12,7 @@ import dev.lockkit.golden.matrix.VariantSource;
 import dev.lockkit.golden.target.ScenarioRunner;
 import dev.lockkit.golden.target.ScenarioTarget;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -217,6 +218,25 @@ public final class GoldenRun {
         null);
   }
 
+  /**
+   * Only {@code record} (policy UPDATE) creates the approved directory: {@code verify} and {@code
+   * report} against a directory that does not exist would compare with nothing and leave a new
+   * directory of received files, so they refuse, naming it (checked after the scenarios, so a
+   * broken scenario is still named first).
+   */
+  static void checkApprovedDir(Path approved, Policy policy) throws BadInputException {
+    if (policy == Policy.UPDATE || Files.isDirectory(approved)) {
+      return;
+    }
+    throw new BadInputException(
+        List.of(
+            approved
+                + (Files.exists(approved)
+                    ? ": is a file, not an approved-file directory"
+                    : ": approved-file directory does not exist (record it first with 'lockkit"
+                        + " golden record', or give --approved)")));
+  }
+
   /** The default approved directory: {@code approved} beside the scenario directory. */
   public static Path approvedDirFor(Path scenarios) {
     Path abs = scenarios.toAbsolutePath().normalize();
@@ -272,7 +292,8 @@ public final class GoldenRun {
       } catch (KconfigException e) {
         throw new BadInputException(List.of(e.getMessage()));
       }
-      plan = Plan.load(scenarios, source);
+      plan = Plan.load(scenarios, source, target.operations());
+      checkApprovedDir(approved, policy);
     } catch (BadInputException e) {
       // Bad input is reported on stderr, as by every other command: stdout is the report.
       for (String m : e.messages()) {

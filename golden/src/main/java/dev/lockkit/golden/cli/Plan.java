@@ -2,6 +2,7 @@ package dev.lockkit.golden.cli;
 
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.matrix.VariantSource;
+import dev.lockkit.golden.scenario.Operations;
 import dev.lockkit.golden.scenario.Scenario;
 import dev.lockkit.golden.scenario.ScenarioException;
 import dev.lockkit.golden.scenario.ScenarioParser;
@@ -35,12 +36,13 @@ public record Plan(
   }
 
   /**
-   * Reads every {@code *.scn} in {@code dir} and checks each selector against {@code source}: an
-   * unknown option, or a selector no valid configuration satisfies, is an error at its line.
+   * Reads every {@code *.scn} in {@code dir} with the target's vocabulary {@code ops} and checks
+   * each selector against {@code source}: an unknown option, or a selector no valid configuration
+   * satisfies, is an error at its line.
    *
    * @throws BadInputException with every problem found, each naming file and line
    */
-  public static Plan load(Path dir, VariantSource source) throws BadInputException {
+  public static Plan load(Path dir, VariantSource source, Operations ops) throws BadInputException {
     List<String> errors = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
@@ -60,7 +62,7 @@ public record Plan(
     List<Scenario> scenarios = new ArrayList<>();
     for (Path f : files) {
       try {
-        Scenario s = ScenarioParser.parse(f);
+        Scenario s = ScenarioParser.parse(f, ops);
         check(s, source);
         scenarios.add(s);
       } catch (ScenarioException e) {

@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A golden scenario: the initial VMAs, the tasks with their operations, the configurations it runs
- * on and how to explore its schedules. Equal whether parsed from {@code .scn} text or built with
- * {@link #builder}; {@link #origin()} (where it came from) is not part of equality.
+ * A golden scenario: the target's setup lines, the tasks with their operations (both read by the
+ * target's {@link Operations}), the configurations it runs on and how to explore its schedules.
+ * Equal whether parsed from {@code .scn} text or built with {@link #builder}; {@link #origin()}
+ * (where it came from) is not part of equality.
  */
 public final class Scenario {
 
@@ -20,7 +21,7 @@ public final class Scenario {
   private final String description;
   private final Selector config;
   private final Mode mode;
-  private final List<Vma> vmas;
+  private final List<Op> setup;
   private final List<List<Op>> tasks;
   private final List<Expectation> outcomes;
   private final Origin origin;
@@ -30,10 +31,10 @@ public final class Scenario {
       String description,
       Selector config,
       Mode mode,
-      List<Vma> vmas,
+      List<Op> setup,
       List<List<Op>> tasks,
       Origin origin) {
-    this(name, description, config, mode, vmas, tasks, List.of(), origin);
+    this(name, description, config, mode, setup, tasks, List.of(), origin);
   }
 
   Scenario(
@@ -41,7 +42,7 @@ public final class Scenario {
       String description,
       Selector config,
       Mode mode,
-      List<Vma> vmas,
+      List<Op> setup,
       List<List<Op>> tasks,
       List<Expectation> outcomes,
       Origin origin) {
@@ -50,7 +51,7 @@ public final class Scenario {
     this.description = description;
     this.config = config;
     this.mode = mode;
-    this.vmas = List.copyOf(vmas);
+    this.setup = List.copyOf(setup);
     List<List<Op>> copy = new ArrayList<>();
     for (List<Op> t : tasks) {
       copy.add(List.copyOf(t));
@@ -75,25 +76,9 @@ public final class Scenario {
     if (tasks.size() > 8) {
       throw new IllegalArgumentException("at most 8 tasks, got " + tasks.size());
     }
-    for (int i = 0; i < vmas.size(); i++) {
-      for (int j = 0; j < i; j++) {
-        Vma a = vmas.get(j);
-        Vma b = vmas.get(i);
-        if (a.start() < b.end() && b.start() < a.end()) {
-          throw new IllegalArgumentException(
-              "VMA " + b.toText().substring(4) + " overlaps VMA " + a.toText().substring(4));
-        }
-      }
-    }
     for (int t = 0; t < tasks.size(); t++) {
       if (tasks.get(t).isEmpty()) {
         throw new IllegalArgumentException("task T" + t + " has no operations");
-      }
-      for (Op op : tasks.get(t)) {
-        if (op instanceof Op.FatalSignal s && (s.target() >= tasks.size() || s.target() == t)) {
-          throw new IllegalArgumentException(
-              "fatal-signal T" + s.target() + " in T" + t + ": no other task of that name");
-        }
       }
     }
   }
@@ -123,9 +108,12 @@ public final class Scenario {
     return mode;
   }
 
-  /** The initial address space. */
-  public List<Vma> vmas() {
-    return vmas;
+  /**
+   * The target's setup lines (lockcore's {@code vma} lines: the initial address space), in file
+   * order; what {@code ScenarioTarget.boot} receives.
+   */
+  public List<Op> setup() {
+    return setup;
   }
 
   /** The operations of each task; task i is {@code T<i>}. */
@@ -158,7 +146,7 @@ public final class Scenario {
     for (Expectation e : outcomes) {
       sb.append(e.toText()).append('\n');
     }
-    for (Vma v : vmas) {
+    for (Op v : setup) {
       sb.append(v.toText()).append('\n');
     }
     for (int t = 0; t < tasks.size(); t++) {
@@ -177,14 +165,14 @@ public final class Scenario {
         && s.description.equals(description)
         && s.config.equals(config)
         && s.mode.equals(mode)
-        && s.vmas.equals(vmas)
+        && s.setup.equals(setup)
         && s.tasks.equals(tasks)
         && s.outcomes.equals(outcomes);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, description, config, mode, vmas, tasks, outcomes);
+    return Objects.hash(name, description, config, mode, setup, tasks, outcomes);
   }
 
   @Override
@@ -198,7 +186,7 @@ public final class Scenario {
     private String description = "";
     private Selector config = Selector.all();
     private Mode mode = new Mode.Exhaustive(2, Mode.DEFAULT_MAX_SCHEDULES);
-    private final List<Vma> vmas = new ArrayList<>();
+    private final List<Op> setup = new ArrayList<>();
     private final List<List<Op>> tasks = new ArrayList<>();
     private final List<Expectation> outcomes = new ArrayList<>();
 
@@ -224,14 +212,12 @@ public final class Scenario {
       return this;
     }
 
-    /** Adds a VMA {@code [start, end)} with permissions such as {@code rw-}. */
-    public Builder vma(long start, long end, String perms) {
-      return vma(start, end, perms, Vma.Growth.NONE);
-    }
-
-    /** Adds a VMA with a growth flag. */
-    public Builder vma(long start, long end, String perms, Vma.Growth growth) {
-      vmas.add(new Vma(start, end, perms, growth));
+    /**
+     * Adds a setup line of the target's vocabulary (lockcore: a {@code Vma}); checked against the
+     * target's {@link Operations} when the scenario runs.
+     */
+    public Builder setup(Op item) {
+      setup.add(Objects.requireNonNull(item));
       return this;
     }
 
@@ -256,7 +242,7 @@ public final class Scenario {
     /** The scenario. */
     public Scenario build() {
       return new Scenario(
-          name, description, config, mode, vmas, tasks, outcomes, new Origin("<builder>", 0));
+          name, description, config, mode, setup, tasks, outcomes, new Origin("<builder>", 0));
     }
   }
 
@@ -266,60 +252,21 @@ public final class Scenario {
 
     private TaskBuilder() {}
 
-    /** Adds any operation. */
+    /**
+     * Adds an operation of the target's vocabulary; checked against the target's {@link Operations}
+     * when the scenario runs.
+     */
     public TaskBuilder op(Op op) {
-      ops.add(op);
+      ops.add(Objects.requireNonNull(op));
       return this;
     }
 
-    /** {@code fault ADDR read|write user|kernel}. */
-    public TaskBuilder fault(long address, boolean write, boolean user) {
-      return op(new Op.Fault(address, write, user));
-    }
-
-    /** {@code mmap START END PERMS}. */
-    public TaskBuilder mmap(long start, long end, String perms) {
-      return op(new Op.Mmap(start, end, perms, Vma.Growth.NONE));
-    }
-
-    /** {@code munmap START END}. */
-    public TaskBuilder munmap(long start, long end) {
-      return op(new Op.Munmap(start, end));
-    }
-
-    /** {@code mprotect START END PERMS}. */
-    public TaskBuilder mprotect(long start, long end, String perms) {
-      return op(new Op.Mprotect(start, end, perms));
-    }
-
-    /** {@code fork}. */
-    public TaskBuilder fork() {
-      return op(new Op.Fork());
-    }
-
-    /** {@code exit-child}: the latest fork child exits; the scenario needs a {@code fork}. */
-    public TaskBuilder exitChild() {
-      return op(new Op.ExitChild());
-    }
-
-    /** {@code read-maps}. */
-    public TaskBuilder readMaps() {
-      return op(new Op.ReadMaps());
-    }
-
-    /** {@code expand-stack ADDR}. */
-    public TaskBuilder expandStack(long address) {
-      return op(new Op.ExpandStack(address));
-    }
-
-    /** {@code fatal-signal T<target>}. */
-    public TaskBuilder fatalSignal(int target) {
-      return op(new Op.FatalSignal(target));
-    }
-
-    /** A raw mmap_lock operation. */
-    public TaskBuilder raw(Op.RawOp op) {
-      return op(new Op.Raw(op));
+    /** Adds the operations, in order. */
+    public TaskBuilder ops(Op... more) {
+      for (Op o : more) {
+        op(o);
+      }
+      return this;
     }
   }
 }

@@ -13,8 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads {@code .scn} files. Every error names the file and line and says what is wrong; nothing
- * half-parsed escapes. The grammar (also in golden/README.md):
+ * Reads {@code .scn} files. golden reads the structure; the target's {@link Operations} reads each
+ * operation line and each setup line of its own. Every error names the file and line (and, on an
+ * operation line, the column of the word at fault) and says what is wrong; nothing half-parsed
+ * escapes. The grammar (also in golden/README.md):
  *
  * <pre>
  * # comment
@@ -25,32 +27,24 @@ import java.util.Map;
  *                             | fixed [order=T1,T0]
  *                             | pct seed=N depth=N iterations=N | replay T0@3,T1@5
  * outcome GRADE /REGEX/ DESCRIPTION   GRADE: acceptable | interesting | forbidden
- * vma START END PERMS [growsdown|growsup]
- * task:                       (or "task T1:"), then indented operations:
- *   fault ADDR [read|write] [user|kernel]
- *   mmap START END PERMS [growsdown|growsup]
- *   munmap START END
- *   mprotect START END PERMS
- *   fork | exit-child | read-maps | expand-stack ADDR | fatal-signal T1
- *   mmap_read_lock | mmap_read_lock_killable | mmap_read_trylock | mmap_read_unlock
- *   mmap_write_lock | mmap_write_lock_killable | mmap_write_unlock | mmap_write_downgrade
+ * SETUP-LINE                  one of the target's setup lines (lockcore: vma START END PERMS)
+ * task:                       (or "task T1:"), then indented operations of the target:
+ *   OPERATION [ARG...]
  * </pre>
  */
 public final class ScenarioParser {
 
-  private static final List<String> OPERATIONS = operations();
+  /** golden's own line names: a vocabulary's setup line of the same name is never reached. */
+  private static final java.util.Set<String> DIRECTIVES =
+      java.util.Set.of("scenario", "description", "config", "explore", "outcome", "task");
 
   private ScenarioParser() {}
 
-  private static List<String> operations() {
-    List<String> ops = new ArrayList<>(Op.memoryOperations());
-    // A target's own operations: 'call NAME [ARG...]' (ScenarioTarget.operations()).
-    ops.add("call NAME [ARG...]");
-    return List.copyOf(ops);
-  }
-
-  /** Parses the file at {@code path}; its base name (without {@code .scn}) names the scenario. */
-  public static Scenario parse(Path path) throws ScenarioException {
+  /**
+   * Parses the file at {@code path} with the vocabulary {@code ops}; its base name (without {@code
+   * .scn}) names the scenario.
+   */
+  public static Scenario parse(Path path, Operations ops) throws ScenarioException {
     // Checked before reading: a pipe named *.scn would block the run forever.
     if (Files.isDirectory(path)) {
       throw new ScenarioException(path.toString(), 0, "is a directory, not a scenario file");
@@ -73,12 +67,73 @@ public final class ScenarioParser {
     if (base.endsWith(".scn")) {
       base = base.substring(0, base.length() - 4);
     }
-    return parse(path.toString(), base, text);
+    return parse(path.toString(), base, text, ops);
   }
 
-  /** Parses {@code text}; {@code file} is used in messages, {@code name} unless it names itself. */
-  public static Scenario parse(String file, String name, String text) throws ScenarioException {
-    return new Run(file, name).parse(text);
+  /**
+   * Parses {@code text} with the vocabulary {@code ops}; {@code file} is used in messages, {@code
+   * name} unless the text names itself.
+   */
+  public static Scenario parse(String file, String name, String text, Operations ops)
+      throws ScenarioException {
+    return new Run(file, name, ops).parse(text);
+  }
+
+  /**
+   * Where a scenario does not fit a vocabulary (one built in Java, or read with another target's):
+   * {@code op} is the first setup item or operation that {@code ops} does not read back to an op of
+   * the same class and text ({@code why} null: not one of its names; else the reader's complaint),
+   * or null with {@code why} from the reader's checks across lines.
+   */
+  public record Misfit(Op op, String why) {}
+
+  /** The first {@link Misfit} of {@code scenario} in {@code ops}, or null when every line fits. */
+  public static Misfit misfit(Scenario scenario, Operations ops) {
+    Operations.Reader reader = ops.reader();
+    for (Op op : scenario.setup()) {
+      Misfit m = reread(op, -1, ops.setupNames(), reader);
+      if (m != null) {
+        return m;
+      }
+    }
+    for (int t = 0; t < scenario.tasks().size(); t++) {
+      for (Op op : scenario.tasks().get(t)) {
+        Misfit m = reread(op, t, ops.names(), reader);
+        if (m != null) {
+          return m;
+        }
+      }
+    }
+    try {
+      reader.finish(scenario.tasks().size());
+    } catch (IllegalArgumentException e) {
+      return new Misfit(null, e.getMessage());
+    }
+    return null;
+  }
+
+  private static Misfit reread(
+      Op op, int task, java.util.Set<String> names, Operations.Reader reader) {
+    String text = op.toText();
+    OpLine line;
+    try {
+      line = OpLine.of(0, task, text);
+    } catch (IllegalArgumentException e) {
+      return new Misfit(op, null);
+    }
+    if (!names.contains(line.name())) {
+      return new Misfit(op, null);
+    }
+    Op again;
+    try {
+      again = task < 0 ? reader.setup(line) : reader.operation(line);
+    } catch (IllegalArgumentException e) {
+      return new Misfit(op, e.getMessage());
+    }
+    if (again == null || again.getClass() != op.getClass() || !again.toText().equals(text)) {
+      return new Misfit(op, null);
+    }
+    return null;
   }
 
   /** The first task a fixed order or replay schedule names that the scenario lacks, or null. */
@@ -108,18 +163,19 @@ public final class ScenarioParser {
     private Selector config = Selector.all();
     private int configLine;
     private Mode mode = new Mode.Exhaustive(2, Mode.DEFAULT_MAX_SCHEDULES);
-    private final List<Vma> vmas = new ArrayList<>();
-    private final List<Integer> vmaLines = new ArrayList<>();
+    private final List<Op> setup = new ArrayList<>();
     private final List<List<Op>> tasks = new ArrayList<>();
     private final List<Expectation> outcomes = new ArrayList<>();
-    private final List<int[]> signals = new ArrayList<>(); // {line, from, to}
-    private int exitChildLine; // the first exit-child, 0 if none
+    private final Operations ops;
+    private final Operations.Reader reader;
     private int modeLine;
     private int line;
 
-    Run(String file, String defaultName) {
+    Run(String file, String defaultName, Operations ops) {
       this.file = file;
       this.defaultName = defaultName;
+      this.ops = ops;
+      this.reader = ops.reader();
     }
 
     Scenario parse(String text) throws ScenarioException {
@@ -137,10 +193,12 @@ public final class ScenarioParser {
               throw new IllegalArgumentException(
                   "indented operation outside a task (add 'task:' above it)");
             }
-            tasks.get(tasks.size() - 1).add(operation(content.strip()));
+            tasks.get(tasks.size() - 1).add(operation(content));
           } else {
             directive(content);
           }
+        } catch (OpLine.Error e) {
+          throw new ScenarioException(file, line, e.column(), e.getMessage());
         } catch (IllegalArgumentException e) {
           throw new ScenarioException(file, line, e.getMessage());
         }
@@ -166,22 +224,12 @@ public final class ScenarioParser {
                 + (tasks.size() - 1)
                 + ")");
       }
-      for (int[] s : signals) {
-        if (s[2] >= tasks.size() || s[2] == s[1]) {
-          throw new ScenarioException(
-              file,
-              s[0],
-              "fatal-signal T"
-                  + s[2]
-                  + ": no other task of that name (tasks: T0..T"
-                  + (tasks.size() - 1)
-                  + ")");
-        }
-      }
-      if (exitChildLine != 0
-          && tasks.stream().flatMap(List::stream).noneMatch(o -> o instanceof Op.Fork)) {
-        throw new ScenarioException(
-            file, exitChildLine, "exit-child needs a 'fork' in the scenario (there is no child)");
+      try {
+        reader.finish(tasks.size());
+      } catch (OpLine.Error e) {
+        throw new ScenarioException(file, e.line(), e.column(), e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException(file, 0, e.getMessage());
       }
       try {
         return new Scenario(
@@ -189,7 +237,7 @@ public final class ScenarioParser {
             description,
             config,
             mode,
-            vmas,
+            setup,
             tasks,
             outcomes,
             new Scenario.Origin(file, configLine));
@@ -207,8 +255,11 @@ public final class ScenarioParser {
       int colon = content.indexOf(':');
       String head = colon >= 0 ? content.substring(0, colon).strip() : content.split("\\s+")[0];
       String value = colon >= 0 ? content.substring(colon + 1).strip() : "";
-      if (head.equals("vma")) {
-        vma(content.substring(3).strip());
+      // A setup line is known by its first word, whatever follows (its arguments may hold ':');
+      // golden's own directives keep their names.
+      String first = content.split("\\s+")[0];
+      if (ops.setupNames().contains(first) && !DIRECTIVES.contains(first.replace(":", ""))) {
+        setup.add(located(OpLine.of(line, -1, content), true));
         return;
       }
       if (head.equals("task") || head.matches("task\\s+T\\d+")) {
@@ -257,133 +308,55 @@ public final class ScenarioParser {
             throw new IllegalArgumentException(
                 "unknown directive '"
                     + head
-                    + ":' (known: scenario, description, config, explore, vma, task)");
+                    + ":' (known: scenario, description, config, explore, "
+                    + (ops.setupNames().isEmpty() ? "" : String.join(", ", ops.setupNames()) + ", ")
+                    + "task)");
       }
     }
 
-    private void vma(String args) {
-      String[] a = args.split("\\s+");
-      if (a.length < 3 || a.length > 4) {
-        throw new IllegalArgumentException("expected 'vma START END PERMS [growsdown|growsup]'");
+    /** The operation on an indented line: a name of the vocabulary, read by its reader. */
+    private Op operation(String content) {
+      OpLine l = OpLine.of(line, tasks.size() - 1, content);
+      if (l.name().equals("call")
+          && !ops.names().contains("call")
+          && l.size() > 1
+          && ops.names().contains(l.word(1))) {
+        // The form before targets declared their own vocabulary: say what to write instead.
+        throw l.error(
+            0,
+            "'call' is gone: write the target's operation by its name, '"
+                + String.join(" ", l.args())
+                + "'");
       }
-      Vma v = new Vma(Addresses.parse(a[0]), Addresses.parse(a[1]), a[2], growth(a, 3));
-      for (int i = 0; i < vmas.size(); i++) {
-        Vma o = vmas.get(i);
-        if (o.start() < v.end() && v.start() < o.end()) {
-          throw new IllegalArgumentException("VMA overlaps the VMA on line " + vmaLines.get(i));
-        }
+      if (!ops.names().contains(l.name())) {
+        throw l.error(
+            0,
+            "unknown operation '"
+                + l.name()
+                + "' (known: "
+                + (ops.names().isEmpty()
+                    ? "none: the target declares no operations"
+                    : String.join(", ", ops.names()))
+                + ")");
       }
-      vmas.add(v);
-      vmaLines.add(line);
+      return located(l, false);
     }
 
-    private static Vma.Growth growth(String[] a, int i) {
-      if (a.length <= i) {
-        return Vma.Growth.NONE;
+    /** The reader's op for {@code l}; a plain refusal is located at the line's first word. */
+    private Op located(OpLine l, boolean isSetup) {
+      Op op;
+      try {
+        op = isSetup ? reader.setup(l) : reader.operation(l);
+      } catch (OpLine.Error e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw l.error(0, e.getMessage());
       }
-      return switch (a[i]) {
-        case "growsdown" -> Vma.Growth.GROWSDOWN;
-        case "growsup" -> Vma.Growth.GROWSUP;
-        default ->
-            throw new IllegalArgumentException(
-                "unknown VMA flag '" + a[i] + "' (known: growsdown, growsup)");
-      };
-    }
-
-    private Op operation(String text) {
-      String[] a = text.split("\\s+");
-      String op = a[0];
-      switch (op) {
-        case "call" -> {
-          if (a.length < 2) {
-            throw new IllegalArgumentException(
-                "expected 'call NAME [ARG...]' (an operation the target declares)");
-          }
-          return new Op.Call(a[1], List.of(a).subList(2, a.length));
-        }
-        case "fault" -> {
-          arity(a, 2, 4, "fault ADDR [read|write] [user|kernel]");
-          Boolean write = null;
-          Boolean user = null;
-          for (int i = 2; i < a.length; i++) {
-            switch (a[i]) {
-              case "read", "write" -> {
-                if (write != null) {
-                  throw new IllegalArgumentException("fault access given twice");
-                }
-                write = a[i].equals("write");
-              }
-              case "user", "kernel" -> {
-                if (user != null) {
-                  throw new IllegalArgumentException("fault mode given twice");
-                }
-                user = a[i].equals("user");
-              }
-              default ->
-                  throw new IllegalArgumentException(
-                      "unknown fault modifier '" + a[i] + "' (known: read, write, user, kernel)");
-            }
-          }
-          return new Op.Fault(Addresses.parse(a[1]), write != null && write, user == null || user);
-        }
-        case "mmap" -> {
-          arity(a, 4, 5, "mmap START END PERMS [growsdown|growsup]");
-          return new Op.Mmap(Addresses.parse(a[1]), Addresses.parse(a[2]), a[3], growth(a, 4));
-        }
-        case "munmap" -> {
-          arity(a, 3, 3, "munmap START END");
-          return new Op.Munmap(Addresses.parse(a[1]), Addresses.parse(a[2]));
-        }
-        case "mprotect" -> {
-          arity(a, 4, 4, "mprotect START END PERMS");
-          return new Op.Mprotect(Addresses.parse(a[1]), Addresses.parse(a[2]), a[3]);
-        }
-        case "fork" -> {
-          arity(a, 1, 1, "fork");
-          return new Op.Fork();
-        }
-        case "exit-child" -> {
-          arity(a, 1, 1, "exit-child");
-          if (exitChildLine == 0) {
-            exitChildLine = line;
-          }
-          return new Op.ExitChild();
-        }
-        case "read-maps" -> {
-          arity(a, 1, 1, "read-maps");
-          return new Op.ReadMaps();
-        }
-        case "expand-stack" -> {
-          arity(a, 2, 2, "expand-stack ADDR");
-          return new Op.ExpandStack(Addresses.parse(a[1]));
-        }
-        case "fatal-signal" -> {
-          arity(a, 2, 2, "fatal-signal T<n>");
-          if (!a[1].matches("T\\d{1,2}")) {
-            throw new IllegalArgumentException(
-                "fatal-signal needs a task name like T1, got '" + a[1] + "'");
-          }
-          int target = Integer.parseInt(a[1].substring(1));
-          signals.add(new int[] {line, tasks.size() - 1, target});
-          return new Op.FatalSignal(target);
-        }
-        default -> {
-          for (Op.RawOp r : Op.RawOp.values()) {
-            if (r.text().equals(op)) {
-              arity(a, 1, 1, op);
-              return new Op.Raw(r);
-            }
-          }
-          throw new IllegalArgumentException(
-              "unknown operation '" + op + "' (known: " + String.join(", ", OPERATIONS) + ")");
-        }
+      if (op == null) {
+        throw new IllegalStateException(
+            "the target's reader returned no op for '" + l.text() + "'");
       }
-    }
-
-    private static void arity(String[] a, int min, int max, String usage) {
-      if (a.length < min || a.length > max) {
-        throw new IllegalArgumentException("expected '" + usage + "'");
-      }
+      return op;
     }
 
     private static Mode mode(String value) {

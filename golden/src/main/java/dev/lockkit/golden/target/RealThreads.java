@@ -72,7 +72,7 @@ public final class RealThreads {
           }
         };
     int n = scenario.tasks().size();
-    Machine machine = target.boot(variant, scenario.vmas(), n, events);
+    Machine machine = target.boot(variant, scenario.setup(), n, events);
     Thread[] threads = new Thread[n];
     for (int i = 0; i < n; i++) {
       int task = i;

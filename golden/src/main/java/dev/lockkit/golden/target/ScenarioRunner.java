@@ -6,13 +6,15 @@ import dev.lockkit.golden.explore.Program;
 import dev.lockkit.golden.grade.Grading;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Op;
+import dev.lockkit.golden.scenario.Operations;
 import dev.lockkit.golden.scenario.Scenario;
+import dev.lockkit.golden.scenario.ScenarioParser;
 import dev.lockkit.golden.sched.ControlledPlatform;
 import dev.lockkit.golden.sched.Failure;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Runs scenarios against targets on an {@link Explorer} and renders their golden text. */
 public final class ScenarioRunner {
@@ -56,7 +58,7 @@ public final class ScenarioRunner {
               for (int i = 0; i < n; i++) {
                 results.add(new ArrayList<>());
               }
-              return new Run(target.boot(variant, scenario.vmas(), n, events), results);
+              return new Run(target.boot(variant, scenario.setup(), n, events), results);
             });
     b.binding(target.binding());
     for (int i = 0; i < n; i++) {
@@ -117,32 +119,35 @@ public final class ScenarioRunner {
   }
 
   /**
-   * Refuses a scenario that uses an operation the target does not declare: a {@code call} not in
-   * {@link ScenarioTarget#operations()}, a memory operation not in {@link
-   * ScenarioTarget#memoryOperations()}.
+   * Refuses a scenario that does not fit the target's vocabulary before anything runs: a setup line
+   * or operation that {@link ScenarioTarget#operations()} does not read back to the same op (one
+   * built in Java, or read with another target's vocabulary, as differential mode does), or one it
+   * refuses.
    */
   static void checkCalls(Scenario scenario, ScenarioTarget target) {
-    for (List<Op> ops : scenario.tasks()) {
-      for (Op op : ops) {
-        boolean declared =
-            op instanceof Op.Call c
-                ? target.operations().contains(c.name())
-                : target.memoryOperations().contains(op.keyword());
-        if (!declared) {
-          Set<String> known = new TreeSet<>(target.memoryOperations());
-          target.operations().forEach(n -> known.add("call " + n));
-          throw new IllegalArgumentException(
-              "scenario "
-                  + scenario.name()
-                  + ": '"
-                  + op.toText()
-                  + "' is not an operation of target "
-                  + target.name()
-                  + " (it declares "
-                  + (known.isEmpty() ? "none" : String.join(", ", known))
-                  + ")");
-        }
-      }
+    Operations ops = target.operations();
+    ScenarioParser.Misfit m = ScenarioParser.misfit(scenario, ops);
+    if (m == null) {
+      return;
     }
+    String head = "scenario " + scenario.name() + ": ";
+    if (m.op() == null) {
+      throw new IllegalArgumentException(head + m.why());
+    }
+    if (m.why() != null) {
+      throw new IllegalArgumentException(
+          head + "'" + m.op().toText() + "' (target " + target.name() + "): " + m.why());
+    }
+    Set<String> known = new LinkedHashSet<>(ops.setupNames());
+    known.addAll(ops.names());
+    throw new IllegalArgumentException(
+        head
+            + "'"
+            + m.op().toText()
+            + "' is not an operation of target "
+            + target.name()
+            + " (it declares "
+            + (known.isEmpty() ? "none" : String.join(", ", known))
+            + ")");
   }
 }

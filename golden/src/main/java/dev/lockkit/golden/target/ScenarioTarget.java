@@ -1,10 +1,10 @@
 package dev.lockkit.golden.target;
 
 import dev.lockkit.golden.matrix.Variant;
-import dev.lockkit.golden.scenario.Vma;
+import dev.lockkit.golden.scenario.Op;
+import dev.lockkit.golden.scenario.Operations;
 import dev.lockkit.golden.spi.RunBinding;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The scenario driver interface: an implementation that scenarios can run against. Implement it
@@ -17,12 +17,14 @@ public interface ScenarioTarget {
   String name();
 
   /**
-   * Boots a fresh instance for one schedule: the kernel configured as {@code variant}, an address
-   * space holding {@code vmas}, and {@code tasks} tasks. Runs on the harness thread, unscheduled.
+   * Boots a fresh instance for one schedule: configured as {@code variant}, set up as the
+   * scenario's {@code setup} lines say (each made by this target's {@link #operations()};
+   * lockcore's are the VMAs of the initial address space), with {@code tasks} tasks. Runs on the
+   * harness thread, unscheduled.
    *
    * @throws IllegalArgumentException when the variant or the setup is not valid for this target
    */
-  Machine boot(Variant variant, List<Vma> vmas, int tasks, Events events);
+  Machine boot(Variant variant, List<Op> setup, int tasks, Events events);
 
   /**
    * How the target's code reaches the run's scheduler: {@link RunBinding#NONE} (the default) when
@@ -35,22 +37,15 @@ public interface ScenarioTarget {
   }
 
   /**
-   * The names of the target's own operations, written {@code call NAME [ARG...]} in a scenario and
-   * handed to {@link Machine#perform} as {@code Op.Call}. A scenario calling a name not listed here
-   * is refused before it runs.
+   * The target's scenario vocabulary: the operations its tasks perform (and the setup lines of its
+   * own), how their {@code .scn} lines read and what {@code Op} each becomes for {@link
+   * Machine#perform}. {@link Operations#of} declares them by usage lines ({@code "hit PAGE"}); a
+   * target with typed arguments implements {@link Operations} (lockcore's memory operations). A
+   * scenario is read with its target's vocabulary, so an operation the target does not declare is
+   * an unknown operation at its line, and one built in Java is checked against it before it runs.
+   * None by default.
    */
-  default Set<String> operations() {
-    return Set.of();
-  }
-
-  /**
-   * The built-in memory operations this target performs ({@code fault}, {@code mmap}...; see {@link
-   * dev.lockkit.golden.scenario.Op#memoryOperations()}), handed to {@link Machine#perform} as the
-   * matching {@code Op}. None by default: they are the vocabulary of address-space targets
-   * (lockcore's declares them all), and a scenario using one its target does not declare is refused
-   * before it runs, like an undeclared {@code call}.
-   */
-  default Set<String> memoryOperations() {
-    return Set.of();
+  default Operations operations() {
+    return Operations.NONE;
   }
 }

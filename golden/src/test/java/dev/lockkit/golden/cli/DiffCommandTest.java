@@ -3,6 +3,13 @@ package dev.lockkit.golden.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockkit.golden.matrix.Variant;
+import dev.lockkit.golden.scenario.Op;
+import dev.lockkit.golden.scenario.Operations;
+import dev.lockkit.golden.target.Events;
+import dev.lockkit.golden.target.Machine;
+import dev.lockkit.golden.target.ScenarioTarget;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code golden diff}: targets by name or by service, first differing event per pair. */
@@ -56,5 +63,33 @@ class DiffCommandTest extends CommandFixture {
                 "target class java.lang.String does not implement"
                     + " dev.lockkit.golden.target.ScenarioTarget"),
         notATarget.err());
+  }
+
+  /** A target whose vocabulary is not the toy's: it cannot perform the toy's scenarios. */
+  static final class HitsOnly implements ScenarioTarget {
+    @Override
+    public String name() {
+      return "hits-only";
+    }
+
+    @Override
+    public Operations operations() {
+      return Operations.of("hit PAGE");
+    }
+
+    @Override
+    public Machine boot(Variant variant, List<Op> setup, int tasks, Events events) {
+      throw new AssertionError("never booted: the scenario is refused first");
+    }
+  }
+
+  @Test
+  void aRightTargetWithAnotherVocabularyIsRefusedNamingTheLineItCannotRead() {
+    Targets.register("hits-only", HitsOnly::new);
+    Run r = golden("diff", "--left", "toy", "--right", "hits-only");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("is not an operation of target hits-only (it declares hit)"), r.err());
+    assertEquals("", r.out(), "no comparison is printed after bad input");
   }
 }

@@ -48,10 +48,26 @@ class GoldenCommandTest extends CommandFixture {
   }
 
   @Test
-  void aMissingApprovedFileFailsVerification() {
+  void aMissingApprovedFileFailsVerification() throws IOException {
+    Files.createDirectories(approved);
     Run ver = golden("verify");
     assertEquals(1, ver.code());
     assertTrue(ver.out().contains("| none | MISSING | - |"), ver.out());
+  }
+
+  @Test
+  void verifyAndReportRefuseAnApprovedDirectoryThatDoesNotExistAndCreateNothing() {
+    for (String command : List.of("verify", "report")) {
+      Run r = golden(command);
+      assertEquals(2, r.code(), command + ": " + r.err());
+      assertTrue(
+          r.err().contains("approved: approved-file directory does not exist (record it first"),
+          r.err());
+      assertEquals("", r.out(), command + ": no report after bad input");
+      assertTrue(!Files.exists(approved), command + " created " + approved);
+    }
+    assertEquals(0, golden("record").code(), "record creates it");
+    assertTrue(Files.isDirectory(approved));
   }
 
   @Test
@@ -59,7 +75,12 @@ class GoldenCommandTest extends CommandFixture {
     Files.writeString(scenarios.resolve("broken.scn"), "task:\n  fault 0x1000\n  faul 0x1000\n");
     Run rec = golden("record");
     assertEquals(2, rec.code());
-    assertTrue(rec.err().contains("broken.scn:3: unknown operation 'faul'"), rec.err());
+    assertTrue(
+        rec.err()
+            .contains(
+                "broken.scn:3:3: unknown operation 'faul' (known: fault, mmap, munmap, mprotect,"
+                    + " fork)"),
+        rec.err());
     assertEquals(List.of(), approvedFiles());
   }
 

@@ -29,7 +29,7 @@ class GoldenRunTest {
             new dev.lockkit.golden.target.ToyTarget(false),
             new PrintWriter(out));
     assertEquals(2, rc, out.toString());
-    assertTrue(out.toString().contains("bad.scn:3: bad address '0x1g000'"), out.toString());
+    assertTrue(out.toString().contains("bad.scn:3:9: bad address '0x1g000'"), out.toString());
     assertTrue(!Files.exists(root.resolve("approved")));
   }
 

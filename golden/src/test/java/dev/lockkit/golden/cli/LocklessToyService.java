@@ -1,7 +1,8 @@
 package dev.lockkit.golden.cli;
 
 import dev.lockkit.golden.matrix.Variant;
-import dev.lockkit.golden.scenario.Vma;
+import dev.lockkit.golden.scenario.Op;
+import dev.lockkit.golden.scenario.Operations;
 import dev.lockkit.golden.target.Events;
 import dev.lockkit.golden.target.Machine;
 import dev.lockkit.golden.target.ScenarioTarget;
@@ -22,12 +23,12 @@ public final class LocklessToyService implements ScenarioTarget {
   }
 
   @Override
-  public java.util.Set<String> memoryOperations() {
-    return toy.memoryOperations();
+  public Operations operations() {
+    return toy.operations();
   }
 
   @Override
-  public Machine boot(Variant variant, List<Vma> vmas, int tasks, Events events) {
-    return toy.boot(variant, vmas, tasks, events);
+  public Machine boot(Variant variant, List<Op> setup, int tasks, Events events) {
+    return toy.boot(variant, setup, tasks, events);
   }
 }

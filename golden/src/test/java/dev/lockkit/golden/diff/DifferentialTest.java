@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
+import dev.lockkit.golden.target.ToyOps;
 import dev.lockkit.golden.target.ToyTarget;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +21,9 @@ class DifferentialTest {
   private static Scenario scenario() {
     return Scenario.builder("fault-and-munmap")
         .explore(new Mode.Exhaustive(1, 10_000))
-        .vma(0x10000, 0x20000, "rw-")
-        .task(t -> t.fault(0x10000, false, true))
-        .task(t -> t.munmap(0x10000, 0x20000))
+        .setup(new ToyOps.ToyVma(0x10000, 0x20000, "rw-"))
+        .task(t -> t.op(new ToyOps.Fault(0x10000, false, true)))
+        .task(t -> t.op(new ToyOps.Munmap(0x10000, 0x20000)))
         .build();
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.scenario.Expectation.Grade;
+import dev.lockkit.golden.target.ToyOps;
 import org.junit.jupiter.api.Test;
 
 /** Outcome declarations in {@code .scn} and in the builder. */
@@ -25,7 +26,7 @@ class ExpectationParsingTest {
       """;
 
   private static Scenario parse(String text) throws ScenarioException {
-    return ScenarioParser.parse("x.scn", "x", text);
+    return ScenarioParser.parse("x.scn", "x", text, ToyOps.INSTANCE);
   }
 
   @Test
@@ -51,9 +52,9 @@ class ExpectationParsingTest {
                 "the fast path")
             .outcome(Grade.INTERESTING, "path=mmap_lock", "fell back: the VMA was write-locked")
             .outcome(Grade.FORBIDDEN, "FAILURE", "any failure")
-            .vma(0x10000, 0x20000, "rw-")
-            .task(t -> t.mprotect(0x10000, 0x20000, "r--"))
-            .task(t -> t.fault(0x10000, false, true))
+            .setup(new ToyOps.ToyVma(0x10000, 0x20000, "rw-"))
+            .task(t -> t.op(new ToyOps.Mprotect(0x10000, 0x20000, "r--")))
+            .task(t -> t.op(new ToyOps.Fault(0x10000, false, true)))
             .build();
     assertEquals(parse(SCN), built);
     assertEquals(built, parse(built.toText()));

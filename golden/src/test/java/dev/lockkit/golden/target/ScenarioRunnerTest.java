@@ -1,13 +1,17 @@
 package dev.lockkit.golden.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.explore.Explorer;
 import dev.lockkit.golden.explore.Mode;
 import dev.lockkit.golden.matrix.Variant;
+import dev.lockkit.golden.scenario.Op;
+import dev.lockkit.golden.scenario.Operations;
 import dev.lockkit.golden.scenario.Scenario;
+import dev.lockkit.golden.scenario.ScenarioParser;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,9 +21,9 @@ class ScenarioRunnerTest {
   static Scenario faultRacingMunmap() {
     return Scenario.builder("fault-racing-munmap")
         .explore(new Mode.Exhaustive(2, 10_000))
-        .vma(0x10000, 0x20000, "rw-")
-        .task(t -> t.fault(0x10000, true, true))
-        .task(t -> t.munmap(0x10000, 0x20000))
+        .setup(new ToyOps.ToyVma(0x10000, 0x20000, "rw-"))
+        .task(t -> t.op(new ToyOps.Fault(0x10000, true, true)))
+        .task(t -> t.op(new ToyOps.Munmap(0x10000, 0x20000)))
         .build();
   }
 
@@ -57,7 +61,10 @@ class ScenarioRunnerTest {
     }
   }
 
-  /** A target of someone else's: a hit counter, with its own 'hit' operation. */
+  /**
+   * A target of someone else's: a hit counter, with its own {@code hit PAGE} and {@code get}
+   * operations declared by usage lines.
+   */
   static final class HitTarget implements ScenarioTarget {
     @Override
     public String name() {
@@ -65,23 +72,25 @@ class ScenarioRunnerTest {
     }
 
     @Override
-    public java.util.Set<String> operations() {
-      return java.util.Set.of("hit");
+    public Operations operations() {
+      return Operations.of("hit PAGE", "get");
     }
 
     @Override
-    public Machine boot(
-        Variant variant, List<dev.lockkit.golden.scenario.Vma> vmas, int tasks, Events events) {
+    public Machine boot(Variant variant, List<Op> setup, int tasks, Events events) {
       int[] hits = {0};
       return new Machine() {
         @Override
         public void enterTask(int task) {}
 
         @Override
-        public String perform(int task, dev.lockkit.golden.scenario.Op op) {
-          dev.lockkit.golden.scenario.Op.Call c = (dev.lockkit.golden.scenario.Op.Call) op;
+        public String perform(int task, Op op) {
+          Op.Named c = (Op.Named) op;
+          if (c.name().equals("get")) {
+            return "hits " + hits[0];
+          }
           hits[0]++;
-          return c.name() + " " + String.join(" ", c.args()) + " -> " + hits[0];
+          return c.arg(0) + " -> " + hits[0];
         }
 
         @Override
@@ -93,40 +102,64 @@ class ScenarioRunnerTest {
   }
 
   @Test
-  void aTargetDeclaresItsOwnOperationsAndScenariosCallThem() throws Exception {
+  void aTargetDeclaresItsOwnOperationsAndScenariosUseThemByName() throws Exception {
     Scenario s =
-        dev.lockkit.golden.scenario.ScenarioParser.parse(
-            "hits.scn", "hits", "explore: fixed\ntask:\n  call hit home\ntask:\n  call hit cart\n");
-    assertEquals("call hit home", s.tasks().get(0).get(0).toText());
+        ScenarioParser.parse(
+            "hits.scn",
+            "hits",
+            "explore: fixed\ntask:\n  hit home\ntask:\n  hit cart\n  get\n",
+            new HitTarget().operations());
+    assertEquals(Op.Named.of("hit", "home"), s.tasks().get(0).get(0));
+    assertEquals("hit home", s.tasks().get(0).get(0).toText());
     try (Explorer explorer = new Explorer()) {
       Exploration e = new ScenarioRunner(explorer).run(s, new Variant(Set.of()), new HitTarget());
-      assertTrue(e.outcomes().get(0).text().contains("hits: 2"), e.outcomes().get(0).text());
+      String text = e.outcomes().get(0).text();
+      assertTrue(text.contains("T0: hit home = home -> 1\n"), text);
+      assertTrue(text.contains("T1: get = hits 2\n"), text);
+      assertTrue(text.contains("hits: 2"), text);
+    }
+  }
+
+  @Test
+  void aScenarioOfAnotherVocabularyIsRefusedBeforeItRunsNamingWhatTheTargetDeclares()
+      throws Exception {
+    Scenario hits =
+        ScenarioParser.parse(
+            "hits.scn", "hits", "explore: fixed\ntask:\n  hit home\n", Operations.of("hit PAGE"));
+    Scenario toy = faultRacingMunmap();
+    try (Explorer explorer = new Explorer()) {
       IllegalArgumentException refused =
-          org.junit.jupiter.api.Assertions.assertThrows(
+          assertThrows(
               IllegalArgumentException.class,
               () ->
-                  new ScenarioRunner(explorer).run(s, new Variant(Set.of()), new ToyTarget(false)));
+                  new ScenarioRunner(explorer)
+                      .run(hits, new Variant(Set.of()), new ToyTarget(false)));
       assertEquals(
-          "scenario hits: 'call hit home' is not an operation of target "
-              + new ToyTarget(false).name()
-              + " (it declares fault, mmap, munmap)",
+          "scenario hits: 'hit home' is not an operation of target toy (it declares vma, fault,"
+              + " mmap, munmap, mprotect, fork)",
+          refused.getMessage());
+      refused =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> new ScenarioRunner(explorer).run(toy, new Variant(Set.of()), new HitTarget()));
+      assertEquals(
+          "scenario fault-racing-munmap: 'vma 0x10000 0x20000 rw-' is not an operation of target"
+              + " hits (it declares hit, get)",
           refused.getMessage());
     }
   }
 
   @Test
-  void aMemoryOperationIsRefusedByATargetThatDoesNotDeclareIt() throws Exception {
+  void aJavaBuiltOperationTheVocabularyRefusesIsAnErrorWithTheReadersMessage() {
     Scenario s =
-        dev.lockkit.golden.scenario.ScenarioParser.parse(
-            "hits.scn", "hits", "explore: fixed\ntask:\n  call hit home\n  fault 0x1000\n");
+        Scenario.builder("bad-arity").task(t -> t.op(Op.Named.of("hit", "home", "extra"))).build();
     try (Explorer explorer = new Explorer()) {
       IllegalArgumentException refused =
-          org.junit.jupiter.api.Assertions.assertThrows(
+          assertThrows(
               IllegalArgumentException.class,
               () -> new ScenarioRunner(explorer).run(s, new Variant(Set.of()), new HitTarget()));
       assertEquals(
-          "scenario hits: 'fault 0x1000 read user' is not an operation of target hits (it declares"
-              + " call hit)",
+          "scenario bad-arity: 'hit home extra' (target hits): expected 'hit PAGE'",
           refused.getMessage());
     }
   }

@@ -1,10 +1,10 @@
 package dev.lockkit.golden.target;
 
 import dev.lockkit.golden.matrix.Variant;
-import dev.lockkit.golden.scenario.Addresses;
 import dev.lockkit.golden.scenario.Op;
-import dev.lockkit.golden.scenario.Vma;
+import dev.lockkit.golden.scenario.Operations;
 import dev.lockkit.golden.spi.Scheduling;
+import dev.lockkit.golden.target.ToyOps.ToyVma;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +24,8 @@ public final class ToyTarget implements ScenarioTarget {
   }
 
   @Override
-  public java.util.Set<String> memoryOperations() {
-    return java.util.Set.of("fault", "mmap", "munmap");
+  public Operations operations() {
+    return ToyOps.INSTANCE;
   }
 
   @Override
@@ -69,9 +69,13 @@ public final class ToyTarget implements ScenarioTarget {
   }
 
   @Override
-  public Machine boot(Variant variant, List<Vma> vmas, int tasks, Events events) {
+  public Machine boot(Variant variant, List<Op> setup, int tasks, Events events) {
+    List<ToyVma> vmas = new ArrayList<>();
+    for (Op o : setup) {
+      vmas.add((ToyVma) o);
+    }
     Word<Boolean> lock = new Word<>("mmap_lock", Boolean.FALSE);
-    Word<List<Vma>> space = new Word<>("vmas", List.copyOf(vmas));
+    Word<List<ToyVma>> space = new Word<>("vmas", List.copyOf(vmas));
     Word<Integer> faults = new Word<>("faults", 0);
     boolean stats = variant.isEnabled("STATS");
     return new Machine() {
@@ -92,12 +96,12 @@ public final class ToyTarget implements ScenarioTarget {
 
       @Override
       public String perform(int task, Op op) {
-        if (op instanceof Op.Fault f) {
+        if (op instanceof ToyOps.Fault f) {
           if (!lockless) {
             lock();
           }
           String r = "VM_FAULT_SIGSEGV";
-          for (Vma v : space.get()) {
+          for (ToyVma v : space.get()) {
             if (v.start() <= f.address() && f.address() < v.end()) {
               r = "VM_FAULT_COMPLETED";
             }
@@ -110,10 +114,10 @@ public final class ToyTarget implements ScenarioTarget {
           }
           return r;
         }
-        if (op instanceof Op.Munmap m) {
+        if (op instanceof ToyOps.Munmap m) {
           lock();
-          List<Vma> next = new ArrayList<>();
-          for (Vma v : space.get()) {
+          List<ToyVma> next = new ArrayList<>();
+          for (ToyVma v : space.get()) {
             if (v.end() <= m.start() || v.start() >= m.end()) {
               next.add(v);
             }
@@ -122,17 +126,17 @@ public final class ToyTarget implements ScenarioTarget {
           unlock();
           return "0";
         }
-        if (op instanceof Op.Mmap m) {
+        if (op instanceof ToyOps.Mmap m) {
           lock();
-          List<Vma> cur = space.get();
-          for (Vma v : cur) {
+          List<ToyVma> cur = space.get();
+          for (ToyVma v : cur) {
             if (v.start() < m.end() && m.start() < v.end()) {
               unlock();
               return "-EEXIST";
             }
           }
-          List<Vma> next = new ArrayList<>(cur);
-          next.add(new Vma(m.start(), m.end(), m.perms(), m.growth()));
+          List<ToyVma> next = new ArrayList<>(cur);
+          next.add(new ToyVma(m.start(), m.end(), m.perms()));
           next.sort((a, b) -> Long.compare(a.start(), b.start()));
           space.set(List.copyOf(next));
           unlock();
@@ -144,11 +148,11 @@ public final class ToyTarget implements ScenarioTarget {
       @Override
       public String snapshot() {
         StringBuilder sb = new StringBuilder("maps:\n");
-        for (Vma v : space.get()) {
+        for (ToyVma v : space.get()) {
           sb.append("  ")
-              .append(Addresses.hex(v.start()))
+              .append(ToyOps.hex(v.start()))
               .append('-')
-              .append(Addresses.hex(v.end()))
+              .append(ToyOps.hex(v.end()))
               .append(' ')
               .append(v.perms())
               .append('\n');

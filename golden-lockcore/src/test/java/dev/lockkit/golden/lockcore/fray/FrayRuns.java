@@ -1,6 +1,7 @@
 package dev.lockkit.golden.lockcore.fray;
 
 import dev.lockkit.golden.lockcore.LockcoreVariants;
+import dev.lockkit.golden.lockcore.memory.MemoryOperations;
 import dev.lockkit.golden.matrix.Variant;
 import dev.lockkit.golden.scenario.Scenario;
 import dev.lockkit.golden.scenario.ScenarioException;
@@ -64,7 +65,7 @@ final class FrayRuns {
     List<Scenario> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.toString().endsWith(".scn")).sorted().toList()) {
-        out.add(ScenarioParser.parse(p));
+        out.add(ScenarioParser.parse(p, MemoryOperations.INSTANCE));
       }
     } catch (IOException | ScenarioException e) {
       throw new IllegalStateException("cannot read the scenarios in " + dir.toAbsolutePath(), e);

@@ -33,7 +33,13 @@ public final class HitCounter {
     return seen;
   }
 
-  /** The count. */
+  /** Reads the count, announced as a shared read. */
+  public int read() {
+    access.before(this, "load");
+    return hits;
+  }
+
+  /** The count (no announcement: for the final state, read after every task ended). */
   public int hits() {
     return hits;
   }

@@ -1,4 +1,4 @@
-package dev.lockkit.golden.scenario;
+package dev.lockkit.golden.lockcore.memory;
 
 /** Address parsing and checks shared by the parser and the builder. */
 public final class Addresses {
