@@ -106,6 +106,21 @@ public final class PathCpuProbe {
           }
         }
       },
+      new Piece(
+          "floor, RCU part only: ThreadLocal read, opaque store + full fence, release store") {
+        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
+
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            AtomicLong ctr = current.get();
+            long seq = ctr.getPlain();
+            ctr.setOpaque(seq + 1);
+            VarHandle.fullFence();
+            ctr.setRelease(seq + 2);
+          }
+        }
+      },
       new Piece("VarHandle.fullFence()") {
         @Override
         void batch() {
@@ -130,6 +145,14 @@ public final class PathCpuProbe {
           for (int i = 0; i < BATCH; i++) {
             rcu.readLock();
             rcu.readUnlock();
+          }
+        }
+      },
+      new Piece("rcu_read_lock+rcu_read_unlock, one look-up of current (as lock_vma_under_rcu)") {
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            rcu.readUnlock(rcu.readLockToken());
           }
         }
       },

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -17,14 +20,16 @@ import java.util.stream.Stream;
  * matched by relative path).
  *
  * @param files one comparison per file present on either side, sorted by relative path
+ * @param addedKinds the kinds of line ({@link LineKinds}) that some new file has and no old file
  */
-public record ApprovedComparison(List<FileComparison> files) {
+public record ApprovedComparison(List<FileComparison> files, Set<String> addedKinds) {
 
   private static final String SUFFIX = ".approved.txt";
 
   /** Copies the list. */
   public ApprovedComparison {
     files = List.copyOf(files);
+    addedKinds = Collections.unmodifiableSet(new TreeSet<>(addedKinds));
   }
 
   /**
@@ -38,11 +43,36 @@ public record ApprovedComparison(List<FileComparison> files) {
     TreeMap<String, Path> news = list(newDir);
     TreeSet<String> names = new TreeSet<>(olds.keySet());
     names.addAll(news.keySet());
+    Map<String, String> oldTexts = new TreeMap<>();
+    Map<String, String> newTexts = new TreeMap<>();
+    for (String name : names) {
+      oldTexts.put(name, read(olds.get(name)));
+      newTexts.put(name, read(news.get(name)));
+    }
+    Set<String> added = kinds("new ", newTexts);
+    added.removeAll(kinds("old ", oldTexts));
     List<FileComparison> out = new ArrayList<>();
     for (String name : names) {
-      out.add(FileComparison.compare(name, read(olds.get(name)), read(news.get(name))));
+      out.add(FileComparison.compare(name, oldTexts.get(name), newTexts.get(name), added));
     }
-    return new ApprovedComparison(out);
+    return new ApprovedComparison(out, added);
+  }
+
+  /** Every kind of line in the golden texts among {@code texts}. */
+  private static Set<String> kinds(String side, Map<String, String> texts) {
+    Set<String> out = new TreeSet<>();
+    for (Map.Entry<String, String> e : texts.entrySet()) {
+      String text = e.getValue();
+      if (text != null && GoldenText.isGoldenText(text)) {
+        out.addAll(LineKinds.in(GoldenText.parse(side + e.getKey(), text)));
+      }
+    }
+    return out;
+  }
+
+  /** Files in {@code category}. */
+  public long files(FileComparison.Category category) {
+    return files.stream().filter(f -> f.category() == category).count();
   }
 
   /** Behaviour differences over all files. */
@@ -57,38 +87,54 @@ public record ApprovedComparison(List<FileComparison> files) {
 
   /** Files whose only differences are exploration. */
   public long explorationOnlyFiles() {
-    return files.stream()
-        .filter(f -> f.behaviour().isEmpty() && !f.exploration().isEmpty())
-        .count();
+    return files(FileComparison.Category.EXPLORATION);
   }
 
   /**
-   * Prints one line per differing file (its behaviour differences indented below it), then the
-   * summary, ending with "{@code B behaviour differences in N files}".
+   * Prints one line per differing file (its behaviour differences or added observations indented
+   * below it), the kinds of line only the new files have, then the summary, ending with "{@code B
+   * behaviour differences in N files}".
    */
   public void print(PrintWriter out) {
     for (FileComparison f : files) {
-      if (f.identical()) {
+      String kind =
+          switch (f.category()) {
+            case IDENTICAL -> null;
+            case EXPLORATION -> "exploration";
+            case ADDED_OBSERVATION -> "observation";
+            case ADDED_OBSERVATION_SPLIT -> "obs. split ";
+            case BEHAVIOUR -> "BEHAVIOUR  ";
+          };
+      if (kind == null) {
         continue;
       }
-      String kind = f.behaviour().isEmpty() ? "exploration" : "BEHAVIOUR  ";
       out.println(
           kind
               + " "
               + f.name()
               + (f.exploration().isEmpty() ? "" : ": " + String.join("; ", f.exploration())));
+      for (String o : f.observation()) {
+        out.println("    observation: " + o);
+      }
       for (String b : f.behaviour()) {
         out.println("    behaviour: " + b);
       }
     }
-    long identical = files.stream().filter(FileComparison::identical).count();
+    if (!addedKinds.isEmpty()) {
+      out.println(
+          "kinds of line in the new files and in no old file: " + String.join(", ", addedKinds));
+    }
     out.println(
         files.size()
             + " files compared: "
-            + identical
+            + files(FileComparison.Category.IDENTICAL)
             + " identical, "
             + explorationOnlyFiles()
             + " differ only in exploration, "
+            + files(FileComparison.Category.ADDED_OBSERVATION)
+            + " added observation, "
+            + files(FileComparison.Category.ADDED_OBSERVATION_SPLIT)
+            + " added observation (outcome split), "
             + filesWithBehaviourDifferences()
             + " differ in behaviour");
     out.println(behaviourDifferences() + " behaviour differences in " + files.size() + " files");

@@ -13,17 +13,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lockkit golden compare --approved OLD_DIR [NEW_DIR]}: sorts every difference between two
- * sets of approved files into behaviour and exploration. Exit codes: 0 no behaviour difference
- * (exploration differences allowed), 1 behaviour differences, 2 bad input or usage.
+ * sets of approved files into behaviour, added observation and exploration. Exit codes: 0 no
+ * behaviour difference (exploration and added observations allowed), 1 behaviour differences, 2 bad
+ * input or usage.
  */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
     description =
         "Compare two sets of approved files and sort each difference into behaviour (outcomes,"
-            + " results, maps, counters, failures, grades) and exploration (schedule counts,"
-            + " coverage, first schedules, trace interleavings); exits 1 on any behaviour"
-            + " difference.")
+            + " results, maps, counters, failures, grades), added observation (the same outcomes"
+            + " with lines of a kind no old file has, possibly split by them) and exploration"
+            + " (schedule counts, coverage, first schedules, trace interleavings); exits 1 on any"
+            + " behaviour difference.")
 public final class CompareCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;

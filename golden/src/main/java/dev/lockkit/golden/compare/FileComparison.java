@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +25,35 @@ import java.util.regex.Pattern;
  * difference is behaviour all the same: the <em>same</em> first schedule string with different
  * events in some task, i.e. the same decisions leading to other tracepoints or results.
  *
+ * <p>Added observation. When the new files report something the old ones never did (a kind of line,
+ * {@link LineKinds}, that no old file has: the {@code pte} lines of a target that started printing
+ * its page tables), a file whose outcomes differ is compared once more with those lines dropped
+ * from the new side. If that leaves no behaviour difference, the file is {@link
+ * Category#ADDED_OBSERVATION}: the same outcomes, now observed in more detail; or {@link
+ * Category#ADDED_OBSERVATION_SPLIT} when some old outcome now shows as several that differ only in
+ * the added lines. Otherwise the differences stay behaviour, as without the new kind.
+ *
  * @param name the file's path relative to the compared directories
  * @param behaviour one line per behaviour difference
+ * @param observation for an added observation: the kinds of line added and the outcome splits
  * @param exploration one line per kind of exploration difference
  */
-public record FileComparison(String name, List<String> behaviour, List<String> exploration) {
+public record FileComparison(
+    String name, List<String> behaviour, List<String> observation, List<String> exploration) {
+
+  /** How a file's differences are classified; the order is the summary's. */
+  public enum Category {
+    /** No difference. */
+    IDENTICAL,
+    /** Only exploration differs. */
+    EXPLORATION,
+    /** The same outcomes, with lines of a kind the old files do not have. */
+    ADDED_OBSERVATION,
+    /** As {@link #ADDED_OBSERVATION}, and some outcome split into several by the added lines. */
+    ADDED_OBSERVATION_SPLIT,
+    /** At least one behaviour difference. */
+    BEHAVIOUR
+  }
 
   /** The header keys whose values describe the search, not the behaviour. */
   private static final Set<String> EXPLORATION_KEYS = Set.of("mode", "schedules", "search");
@@ -38,24 +63,56 @@ public record FileComparison(String name, List<String> behaviour, List<String> e
       Pattern.compile(
           "(\\w+): outcome (\\d+) \\(\\d+ schedules?\\): (.*?)(?: \\(replay: [^)]*\\))?");
 
+  private static final String SPLIT = "outcome split: ";
+
   /** Copies the lists. */
   public FileComparison {
     behaviour = List.copyOf(behaviour);
+    observation = List.copyOf(observation);
     exploration = List.copyOf(exploration);
+  }
+
+  /** A comparison without added observation. */
+  public FileComparison(String name, List<String> behaviour, List<String> exploration) {
+    this(name, behaviour, List.of(), exploration);
   }
 
   /** Whether the two versions were equal in every respect compared. */
   public boolean identical() {
-    return behaviour.isEmpty() && exploration.isEmpty();
+    return behaviour.isEmpty() && observation.isEmpty() && exploration.isEmpty();
+  }
+
+  /** This file's category. */
+  public Category category() {
+    if (!behaviour.isEmpty()) {
+      return Category.BEHAVIOUR;
+    }
+    if (!observation.isEmpty()) {
+      return observation.stream().anyMatch(l -> l.startsWith(SPLIT))
+          ? Category.ADDED_OBSERVATION_SPLIT
+          : Category.ADDED_OBSERVATION;
+    }
+    return exploration.isEmpty() ? Category.IDENTICAL : Category.EXPLORATION;
   }
 
   /**
    * Compares the old and new text of {@code name}; either may be null (the file is missing on that
-   * side).
+   * side). No kind of line counts as added.
    *
    * @throws IllegalArgumentException naming the file and line when a golden text is malformed
    */
   public static FileComparison compare(String name, String oldText, String newText) {
+    return compare(name, oldText, newText, Set.of());
+  }
+
+  /**
+   * Compares the old and new text of {@code name}, where {@code addedKinds} are the kinds of line
+   * ({@link LineKinds}) that the new files have and the old ones do not.
+   *
+   * @throws IllegalArgumentException naming the file and line when a golden text is malformed
+   */
+  public static FileComparison compare(
+      String name, String oldText, String newText, Set<String> addedKinds) {
     List<String> behaviour = new ArrayList<>();
     List<String> exploration = new ArrayList<>();
     if (oldText == null || newText == null) {
@@ -73,10 +130,46 @@ public record FileComparison(String name, List<String> behaviour, List<String> e
     }
     GoldenText a = GoldenText.parse("old " + name, oldText);
     GoldenText b = GoldenText.parse("new " + name, newText);
+    compare(a, b, behaviour, exploration);
+    if (behaviour.isEmpty() || addedKinds.isEmpty()) {
+      return new FileComparison(name, behaviour, exploration);
+    }
+    GoldenText.Projection p = b.project(addedKinds);
+    if (p.droppedLines() == 0) {
+      return new FileComparison(name, behaviour, exploration);
+    }
+    List<String> projectedBehaviour = new ArrayList<>();
+    List<String> projectedExploration = new ArrayList<>();
+    compare(a, p.text(), projectedBehaviour, projectedExploration);
+    if (!projectedBehaviour.isEmpty()) {
+      return new FileComparison(name, behaviour, exploration); // behaviour, as without the kinds
+    }
+    Set<String> present = new TreeSet<>(LineKinds.in(b));
+    present.retainAll(addedKinds);
+    List<String> observation = new ArrayList<>();
+    observation.add(
+        "added "
+            + p.droppedLines()
+            + " line(s) of kind "
+            + String.join(", ", present)
+            + " (absent from every old file)");
+    for (int i = 0; i < p.sources().size(); i++) {
+      if (p.sources().get(i) > 1) {
+        observation.add(
+            SPLIT
+                + p.sources().get(i)
+                + " outcomes merge back into "
+                + oneLine(p.text().outcomes().get(i).text()));
+      }
+    }
+    return new FileComparison(name, List.of(), observation, projectedExploration);
+  }
+
+  private static void compare(
+      GoldenText a, GoldenText b, List<String> behaviour, List<String> exploration) {
     compareHeaders(a, b, behaviour, exploration);
     compareOutcomes(a, b, behaviour, exploration);
     compareGrades(a, b, behaviour);
-    return new FileComparison(name, behaviour, exploration);
   }
 
   private static void compareHeaders(

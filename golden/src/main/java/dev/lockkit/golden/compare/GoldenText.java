@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,6 +110,65 @@ record GoldenText(Map<String, String> header, List<String> grades, List<Outcome>
     }
     return new GoldenText(header, List.copyOf(grades), List.copyOf(outcomes));
   }
+
+  /**
+   * This text with the lines of the {@code dropped} kinds ({@link LineKinds}) removed from every
+   * outcome and trace; outcomes whose texts become equal are merged into the first of them (their
+   * schedule counts added), and grade lines are renumbered to match.
+   */
+  Projection project(Set<String> dropped) {
+    Map<String, Integer> index = new LinkedHashMap<>();
+    List<Outcome> merged = new ArrayList<>();
+    List<Integer> sources = new ArrayList<>();
+    int[] newIndex = new int[outcomes.size()];
+    int droppedLines = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outcome o = outcomes.get(i);
+      List<String> textLines = o.text().isEmpty() ? List.of() : List.of(o.text().split("\n"));
+      List<String> kept = LineKinds.without(textLines, true, dropped);
+      List<String> trace = LineKinds.without(o.trace(), false, dropped);
+      droppedLines += textLines.size() - kept.size() + o.trace().size() - trace.size();
+      String text = String.join("\n", kept);
+      Integer at = index.get(text);
+      if (at == null) {
+        index.put(text, merged.size());
+        newIndex[i] = merged.size();
+        merged.add(new Outcome(text, o.count(), o.first(), List.copyOf(trace)));
+        sources.add(1);
+      } else {
+        Outcome m = merged.get(at);
+        merged.set(at, new Outcome(text, m.count() + o.count(), m.first(), m.trace()));
+        sources.set(at, sources.get(at) + 1);
+        newIndex[i] = at;
+      }
+    }
+    List<String> renumbered = new ArrayList<>();
+    for (String line : grades) {
+      Matcher m = GRADE_INDEX.matcher(line);
+      int old = m.matches() ? Integer.parseInt(m.group(2)) : 0;
+      renumbered.add(
+          old >= 1 && old <= newIndex.length
+              ? m.group(1) + (newIndex[old - 1] + 1) + m.group(3)
+              : line);
+    }
+    Map<String, String> h = new LinkedHashMap<>(header);
+    h.put("outcomes", Integer.toString(merged.size()));
+    return new Projection(
+        new GoldenText(h, List.copyOf(renumbered), List.copyOf(merged)),
+        List.copyOf(sources),
+        droppedLines);
+  }
+
+  /**
+   * A projected text ({@link #project}).
+   *
+   * @param text the text without the dropped lines
+   * @param sources for each of its outcomes, how many outcomes of the original merged into it
+   * @param droppedLines how many lines were dropped
+   */
+  record Projection(GoldenText text, List<Integer> sources, int droppedLines) {}
+
+  private static final Pattern GRADE_INDEX = Pattern.compile("(\\w+: outcome )(\\d+)( .*)");
 
   private static IllegalArgumentException bad(String name, int index, String message) {
     return new IllegalArgumentException(name + ":" + (index + 1) + ": " + message);

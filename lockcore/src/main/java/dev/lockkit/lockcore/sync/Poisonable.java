@@ -1,33 +1,70 @@
 package dev.lockkit.lockcore.sync;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * An object whose freeing lockcore models: once it is poisoned (freed through {@code call_rcu()}
  * and past its grace period), any access through a checked accessor is a detected use-after-free
  * ({@link PoisonFault}). Subclasses call {@link #checkAlive} at the top of every accessor that the
  * kernel would perform on freed memory.
+ *
+ * <p>The poison check is a detection aid, what KASAN's shadow-memory check is in the kernel, not
+ * part of any lock protocol. Its word lives in the object itself rather than in a cell of its own:
+ * on the real JVM the check is then one plain load of a line the accessor loads anyway (it was a
+ * volatile load of a separate cell object, six of them on every per-VMA lock round trip). A
+ * controlled platform still gets a scheduling point before each check, exactly where the cell's
+ * {@code int.get} put one, so what it explores is unchanged.
  */
 public abstract class Poisonable {
-  private final SharedInt poisoned = new SharedInt(0);
+  private static final VarHandle POISONED;
+
+  static {
+    try {
+      POISONED = MethodHandles.lookup().findVarHandle(Poisonable.class, "poisoned", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // 0 alive, 1 freed. Written with volatile stores (from an RCU callback after the grace period,
+  // or when a type-safe cache hands the object out again); read as described in checkAlive().
+  @SuppressWarnings("unused") // accessed through POISONED, and plainly in checkAlive()
+  private int poisoned;
+
   private final Reports reports;
+  // Captured at construction, as every cell does (see Platform).
+  private final Platform platform;
 
   /** An object reporting poisoned accesses to {@code reports}. */
   protected Poisonable(Reports reports) {
     this.reports = reports;
+    this.platform = Platforms.current();
+  }
+
+  private void hook(String op) {
+    Platform p = platform;
+    if (p != JvmPlatform.INSTANCE) {
+      p.beforeSharedAccess(this, op);
+    }
   }
 
   /** Marks the object freed; called from an RCU callback after the grace period. */
   public void poison() {
-    poisoned.set(1);
+    hook("int.set");
+    POISONED.setVolatile(this, 1);
   }
 
   /** Whether the object has been freed. */
   public boolean isPoisoned() {
-    return poisoned.get() != 0;
+    hook("int.get");
+    return (int) POISONED.getVolatile(this) != 0;
   }
 
   /** Undoes {@link #poison} when a type-safe cache hands the object out again. */
   protected void unpoison() {
-    poisoned.set(0);
+    hook("int.set");
+    POISONED.setVolatile(this, 0);
   }
 
   /**
@@ -36,7 +73,15 @@ public abstract class Poisonable {
    * @param access what was accessed, e.g. {@code "mas_walk"}; appears in the report
    */
   protected void checkAlive(String access) {
-    if (poisoned.get() != 0) {
+    Platform p = platform;
+    if (p != JvmPlatform.INSTANCE) {
+      p.beforeSharedAccess(this, "int.get");
+    }
+    // A plain load, like KASAN's shadow check: no barrier on the hot paths, and best effort as
+    // KASAN's is (a poisoning on another thread that is not yet visible here is missed, as a check
+    // racing with a free on another CPU can be). On the controlled platform tasks hand over
+    // through the scheduler, which orders every access, so the check sees every earlier poisoning.
+    if ((int) POISONED.get(this) != 0) {
       throw reports.poisoned("use-after-free: " + access + " on freed " + describe());
     }
   }

@@ -1,5 +1,6 @@
 package dev.lockkit.lockcore.sync;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,16 +59,61 @@ public final class Rcu {
    * section opened and closed in one function looks the task up once.
    */
   public static final class Reader {
+    private static final VarHandle CTR;
+
+    static {
+      try {
+        CTR = MethodHandles.lookup().findVarHandle(Reader.class, "ctr", long.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     final String task;
-    // Written only by the owner (opaque on entry, then a full fence; release on exit); read by
-    // updaters with volatile loads, which pair with both.
-    final SharedLong ctr;
-    long seq; // owner-only copy of ctr, so the owner never reads its own cell
+
+    // The per-reader sequence. Written only by the owner (opaque on entry, then a full fence;
+    // release on exit); read by updaters with volatile loads, which pair with both. A cell
+    // operation each (the hooks, op names and modes of SharedLong), but the word sits in the
+    // record: leaving a section right after the entry fence is then a store into the record in
+    // hand, not a load of a cell first (a dependent load that waits for the fence).
+    @SuppressWarnings("unused") // accessed through CTR only
+    private long ctr;
+
+    final Platform platform;
+    long seq; // owner-only copy of ctr, so the owner never reads its own word
     int nesting; // owner-only
 
     Reader(String task, Platform platform) {
       this.task = task;
-      this.ctr = new SharedLong(0, platform);
+      this.platform = platform;
+    }
+
+    private void hook(String op) {
+      if (platform != JvmPlatform.INSTANCE) {
+        platform.beforeSharedAccess(this, op);
+      }
+    }
+
+    /** An updater's read of the sequence (volatile). */
+    long ctr() {
+      hook("long.get");
+      return (long) CTR.getVolatile(this);
+    }
+
+    void enter(long seq) {
+      hook("long.setOpaque");
+      CTR.setOpaque(this, seq);
+    }
+
+    void leave(long seq) {
+      hook("long.setRelease");
+      CTR.setRelease(this, seq);
+    }
+
+    /** The sequence, as the cell it replaces printed itself (deadlock reports name spin words). */
+    @Override
+    public String toString() {
+      return String.valueOf((long) CTR.getOpaque(this));
     }
   }
 
@@ -88,7 +134,7 @@ public final class Rcu {
 
     boolean gracePeriodOver() {
       for (int i = 0; i < waitFor.length; i++) {
-        if (waitFor[i].ctr.get() == seqs[i]) {
+        if (waitFor[i].ctr() == seqs[i]) {
           return false;
         }
       }
@@ -143,7 +189,7 @@ public final class Rcu {
   public Reader readLockToken() {
     Reader r = reader();
     if (r.nesting++ == 0) {
-      r.ctr.setOpaque(++r.seq);
+      r.enter(++r.seq);
       // Order the announcement before every read of the section (the reads may be acquire loads,
       // which alone would not keep a store before them). The one fence of the read side.
       VarHandle.fullFence();
@@ -170,7 +216,7 @@ public final class Rcu {
       throw reports.bug("rcu_read_unlock() without rcu_read_lock()");
     }
     if (--r.nesting == 0) {
-      r.ctr.setRelease(++r.seq);
+      r.leave(++r.seq);
     }
   }
 
@@ -192,7 +238,7 @@ public final class Rcu {
     long[] s = new long[all.length];
     int n = 0;
     for (Reader r : all) {
-      long c = r.ctr.get();
+      long c = r.ctr();
       if ((c & 1) != 0) {
         in[n] = r;
         s[n++] = c;
@@ -215,8 +261,8 @@ public final class Rcu {
     long[][] seqs = new long[1][];
     Reader[] in = snapshot(seqs);
     for (int i = 0; i < in.length; i++) {
-      while (in[i].ctr.get() == seqs[0][i]) {
-        in[i].ctr.platform().spinWait(in[i].ctr);
+      while (in[i].ctr() == seqs[0][i]) {
+        in[i].platform.spinWait(in[i]);
       }
     }
     pollCallbacks();

@@ -1,5 +1,6 @@
 package dev.lockkit.lockcore.sync;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -12,13 +13,39 @@ public final class Refcount {
   /** {@code REFCOUNT_SATURATED}: {@code INT_MIN / 2}. */
   public static final int REFCOUNT_SATURATED = Integer.MIN_VALUE / 2;
 
-  private final SharedInt refs;
+  private static final VarHandle REFS;
+
+  static {
+    try {
+      REFS = MethodHandles.lookup().findVarHandle(Refcount.class, "refs", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // The counter word, in this object rather than in a SharedInt of its own: vm_refcnt is the one
+  // word the per-VMA read path writes, and its CAS waited on one more dependent load (the cell)
+  // after the walk. Every operation is still a cell operation: the same hook, op name and access
+  // mode as the SharedInt method it replaces, so a controlled platform sees the same points.
+  @SuppressWarnings("unused") // accessed through REFS only
+  private int refs;
+
   private final Reports reports;
+  // Captured at construction, as a cell does (see Platform).
+  private final Platform platform;
 
   /** A counter starting at {@code initial}, reporting saturation to {@code reports}. */
   public Refcount(Reports reports, int initial) {
     this.reports = reports;
-    this.refs = new SharedInt(initial);
+    this.platform = Platforms.current();
+    REFS.setRelease(this, initial);
+  }
+
+  private void hook(String op) {
+    Platform p = platform;
+    if (p != JvmPlatform.INSTANCE) {
+      p.beforeSharedAccess(this, op);
+    }
   }
 
   /**
@@ -39,17 +66,20 @@ public final class Refcount {
 
   /** {@code refcount_read()}. */
   public int read() {
-    return refs.get();
+    hook("int.get");
+    return (int) REFS.getVolatile(this);
   }
 
   /** {@code refcount_set()}. */
   public void set(int v) {
-    refs.setOpaque(v);
+    hook("int.setOpaque");
+    REFS.setOpaque(this, v);
   }
 
   /** {@code refcount_set_release()}: publishes earlier stores with the new value. */
   public void setRelease(int v) {
-    refs.setRelease(v);
+    hook("int.setRelease");
+    REFS.setRelease(this, v);
   }
 
   /**
@@ -57,7 +87,9 @@ public final class Refcount {
    * unless it is zero or already at or above {@code limit}, with acquire ordering on success.
    */
   public Attempt incNotZeroLimitedAcquire(int limit) {
-    int old = refs.get();
+    // atomic_read(): READ_ONCE, no ordering; the acquire is the cmpxchg's, which also re-checks.
+    hook("int.getOpaque");
+    int old = (int) REFS.getOpaque(this);
     for (; ; ) {
       if (old == 0) {
         return new Attempt(false, 0);
@@ -66,7 +98,8 @@ public final class Refcount {
       if (1L > (long) limit - old) {
         return new Attempt(false, old);
       }
-      int witness = refs.compareAndExchangeAcquire(old, old + 1);
+      hook("int.cmpxchgAcquire");
+      int witness = (int) REFS.compareAndExchangeAcquire(this, old, old + 1);
       if (witness == old) {
         break;
       }
@@ -83,12 +116,14 @@ public final class Refcount {
    * kernel; a CAS here.
    */
   public boolean addNotZero(int i) {
-    int old = refs.get();
+    hook("int.get");
+    int old = (int) REFS.getVolatile(this);
     for (; ; ) {
       if (old == 0) {
         return false;
       }
-      int witness = refs.compareAndExchange(old, old + i);
+      hook("int.cmpxchg");
+      int witness = (int) REFS.compareAndExchange(this, old, old + i);
       if (witness == old) {
         break;
       }
@@ -114,7 +149,8 @@ public final class Refcount {
   }
 
   private Dec subAndTestInternal(int i) {
-    int old = refs.getAndAddRelease(-i);
+    hook("int.fetchAddRelease");
+    int old = (int) REFS.getAndAddRelease(this, -i);
     if (old == i) {
       VarHandle.acquireFence();
       return new Dec(true, old);
@@ -126,12 +162,13 @@ public final class Refcount {
   }
 
   private void saturate(String message) {
-    refs.set(REFCOUNT_SATURATED);
+    hook("int.set");
+    REFS.setVolatile(this, REFCOUNT_SATURATED);
     reports.warn(message);
   }
 
   @Override
   public String toString() {
-    return refs.toString();
+    return String.valueOf((int) REFS.getOpaque(this));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockkit.lockcore.sync;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.OptionalInt;
 
@@ -13,32 +14,61 @@ import java.util.OptionalInt;
  * ({@code smp_wmb()} before). Readers load with acquire and re-check after a load-load fence.
  */
 public final class SeqCount {
-  private final SharedInt sequence = new SharedInt(0);
+  private static final VarHandle SEQUENCE;
+
+  static {
+    try {
+      SEQUENCE = MethodHandles.lookup().findVarHandle(SeqCount.class, "sequence", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // The sequence word in this object, not in a SharedInt of its own: mm_lock_seq is read twice on
+  // every per-VMA lock, and the cell was one more dependent load each time. The operations keep
+  // the cell's hooks, op names and access modes, so a controlled platform sees the same points.
+  @SuppressWarnings("unused") // accessed through SEQUENCE only
+  private int sequence;
+
+  // Captured at construction, as a cell does (see Platform).
+  private final Platform platform = Platforms.current();
+
+  private void hook(String op) {
+    Platform p = platform;
+    if (p != JvmPlatform.INSTANCE) {
+      p.beforeSharedAccess(this, op);
+    }
+  }
 
   /** {@code do_raw_write_seqcount_begin()}: the sequence becomes odd. */
   public void writeBegin() {
-    sequence.getAndAdd(1);
+    hook("int.fetchAdd");
+    SEQUENCE.getAndAdd(this, 1);
   }
 
   /** {@code do_raw_write_seqcount_end()}: the sequence becomes even again. */
   public void writeEnd() {
-    sequence.getAndAdd(1);
+    hook("int.fetchAdd");
+    SEQUENCE.getAndAdd(this, 1);
   }
 
   /** {@code raw_read_seqcount()}: the sequence with acquire ordering, odd or not. */
   public int rawRead() {
-    return sequence.getAcquire();
+    hook("int.getAcquire");
+    return (int) SEQUENCE.getAcquire(this);
   }
 
   /** {@code READ_ONCE(s->sequence)}: no ordering, for lockless early checks. */
   public int readOnce() {
-    return sequence.getOpaque();
+    hook("int.getOpaque");
+    return (int) SEQUENCE.getOpaque(this);
   }
 
   /** {@code read_seqcount_retry()}: whether a writer ran since {@code start} was read. */
   public boolean readRetry(int start) {
     VarHandle.loadLoadFence();
-    return sequence.getOpaque() != start;
+    hook("int.getOpaque");
+    return (int) SEQUENCE.getOpaque(this) != start;
   }
 
   /**

@@ -69,6 +69,17 @@ public final class SharedInt {
     return (int) VALUE.getVolatile(this);
   }
 
+  /**
+   * A plain load: for a word the caller's synchronisation already makes stable (the kernel reads it
+   * as a plain field, e.g. under a reference or lock that keeps writers out). Unlike {@link
+   * #getOpaque()} the compiler may merge or move it, so it costs no barrier; never use it in a loop
+   * that waits for the word to change.
+   */
+  public int getPlain() {
+    hook(this, "int.getPlain");
+    return (int) VALUE.get(this);
+  }
+
   /** {@code READ_ONCE()}: a single untorn load with no ordering (opaque). */
   public int getOpaque() {
     hook(this, "int.getOpaque");

@@ -69,6 +69,18 @@ public final class SharedRef<T> {
     return (T) VALUE.getVolatile(this);
   }
 
+  /**
+   * A plain load: for a word the caller's synchronisation already makes stable (the kernel reads it
+   * as a plain field, e.g. under a reference or lock that keeps writers out). Unlike {@link
+   * #getOpaque()} the compiler may merge or move it, so it costs no barrier; never use it in a loop
+   * that waits for the word to change.
+   */
+  @SuppressWarnings("unchecked")
+  public T getPlain() {
+    hook(this, "ref.getPlain");
+    return (T) VALUE.get(this);
+  }
+
   /** {@code READ_ONCE()} (opaque). */
   @SuppressWarnings("unchecked")
   public T getOpaque() {

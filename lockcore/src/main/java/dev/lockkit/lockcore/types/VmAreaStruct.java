@@ -104,7 +104,9 @@ public final class VmAreaStruct extends Poisonable {
   /** {@code vma->vm_start}. */
   public long vmStart() {
     checkAlive("vm_start");
-    return vmStart.get();
+    // A plain field in the kernel, read under the mmap lock or a VMA reference that keeps writers
+    // out (lock_vma_under_rcu() reads it after its acquire). Opaque: an untorn long, no barrier.
+    return vmStart.getOpaque();
   }
 
   /** Sets {@code vm_start}; the caller holds the VMA write lock. */
@@ -116,7 +118,8 @@ public final class VmAreaStruct extends Poisonable {
   /** {@code vma->vm_end} (exclusive). */
   public long vmEnd() {
     checkAlive("vm_end");
-    return vmEnd.get();
+    // As vm_start.
+    return vmEnd.getOpaque();
   }
 
   /** Sets {@code vm_end}; the caller holds the VMA write lock. */
@@ -164,7 +167,11 @@ public final class VmAreaStruct extends Poisonable {
   /** {@code vma->vm_mm}: may change under an RCU reader when the object is reused. */
   public MmStruct vmMm() {
     checkAlive("vm_mm");
-    return vmMm.get();
+    // A plain field in the kernel. Written by vma_init() before the VMA is published (the tree's
+    // release store, the attach's release of vm_refcnt), so a reader that reached it through an
+    // acquire sees the current owner; an RCU reader holding a reused object may read a newer
+    // owner, which is exactly what vma_start_read() checks for. A reference load cannot tear.
+    return vmMm.getPlain();
   }
 
   /** {@code vma->vm_file}: the file name, or null for anonymous memory. */

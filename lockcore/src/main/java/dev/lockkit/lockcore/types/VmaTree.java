@@ -1,12 +1,16 @@
 package dev.lockkit.lockcore.types;
 
 import dev.lockkit.lockcore.config.Option;
+import dev.lockkit.lockcore.sync.JvmPlatform;
+import dev.lockkit.lockcore.sync.Platform;
+import dev.lockkit.lockcore.sync.Platforms;
 import dev.lockkit.lockcore.sync.Poisonable;
 import dev.lockkit.lockcore.sync.Rcu;
 import dev.lockkit.lockcore.sync.Reports;
 import dev.lockkit.lockcore.sync.RwSemaphore;
-import dev.lockkit.lockcore.sync.SharedRef;
 import dev.lockkit.lockcore.sync.SyncContext;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +19,13 @@ import java.util.List;
  * The VMA tree of an mm: the maple tree stand-in, ordered by address.
  *
  * <p>Implementation overview. The tree is one immutable {@link Node} holding the ranges and VMAs in
- * address order, published through a {@link SharedRef} root. Readers load the root with acquire
- * ({@code rcu_dereference()}) and binary-search it, either inside an RCU read-side section
- * (lock-free lookup, as {@code lock_vma_under_rcu()} does) or holding {@code mmap_lock}.
- * Modifications copy the node, publish the copy with release ({@code rcu_assign_pointer()}) and
- * free the replaced node through {@code call_rcu()}, which poisons it after the grace period: a
- * reader that keeps using a node outside RCU and without the lock touches a poisoned node and the
- * access is a detected fault (the StackRot class of bug).
+ * address order, published through the tree's root word. Readers load the root with acquire ({@code
+ * rcu_dereference()}) and binary-search it, either inside an RCU read-side section (lock-free
+ * lookup, as {@code lock_vma_under_rcu()} does) or holding {@code mmap_lock}. Modifications copy
+ * the node, publish the copy with release ({@code rcu_assign_pointer()}) and free the replaced node
+ * through {@code call_rcu()}, which poisons it after the grace period: a reader that keeps using a
+ * node outside RCU and without the lock touches a poisoned node and the access is a detected fault
+ * (the StackRot class of bug).
  *
  * <p>Every modification asserts that the current task holds {@code mmap_lock} for writing ({@code
  * mt_set_external_lock()} plus lockdep in the kernel). The node records ranges as they were when
@@ -32,7 +36,25 @@ public final class VmaTree {
   private final SyncContext ctx;
   private final String mmId;
   private final RwSemaphore externalLock;
-  private final SharedRef<Node> root;
+  private static final VarHandle ROOT;
+
+  static {
+    try {
+      ROOT = MethodHandles.lookup().findVarHandle(VmaTree.class, "root", Node.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // ma_root: a cell operation on every access (hook, op name and access mode as SharedRef's), but
+  // the word sits in the tree object itself, so a lockless walk reaches the node in one load from
+  // the tree instead of two (the walk runs between the RCU entry fence and the vm_refcnt CAS, so
+  // each dependent load on the way is on the per-VMA lock's critical path).
+  @SuppressWarnings("unused") // accessed through ROOT only
+  private Node root;
+
+  // Captured at construction, as a cell does (see Platform).
+  private final Platform platform;
 
   /** {@code MAPLE_RANGE64_SLOTS}: the entries of one maple-tree leaf node. */
   static final int MAPLE_RANGE64_SLOTS = 16;
@@ -88,9 +110,22 @@ public final class VmaTree {
     this.ctx = ctx;
     this.mmId = mmId;
     this.externalLock = externalLock;
-    this.root =
-        new SharedRef<>(
-            new Node(ctx.reports(), mmId, new long[0], new long[0], new VmAreaStruct[0]));
+    this.platform = Platforms.current();
+    ROOT.setRelease(
+        this, new Node(ctx.reports(), mmId, new long[0], new long[0], new VmAreaStruct[0]));
+  }
+
+  private void hook(String op) {
+    Platform p = platform;
+    if (p != JvmPlatform.INSTANCE) {
+      p.beforeSharedAccess(this, op);
+    }
+  }
+
+  /** The root with a volatile load, for modifications (under the mmap write lock). */
+  private Node rootVolatile() {
+    hook("ref.get");
+    return (Node) ROOT.getVolatile(this);
   }
 
   private Rcu rcu() {
@@ -107,7 +142,8 @@ public final class VmaTree {
                 "suspicious RCU usage: maple tree of " + mmId + " read without RCU or mmap_lock");
       }
     }
-    return root.getAcquire();
+    hook("ref.getAcquire");
+    return (Node) ROOT.getAcquire(this);
   }
 
   /**
@@ -212,7 +248,8 @@ public final class VmaTree {
       e[i] = ranges.get(i)[1];
     }
     Node fresh = new Node(ctx.reports(), mmId, s, e, vmas.toArray(new VmAreaStruct[0]));
-    root.setRelease(fresh);
+    hook("ref.setRelease");
+    ROOT.setRelease(this, fresh);
     rcu().callRcu(old::poison);
   }
 
@@ -226,7 +263,7 @@ public final class VmaTree {
     externalLock.assertHeldWrite();
     long start = vma.vmStart();
     long end = vma.vmEnd();
-    Node old = root.get();
+    Node old = rootVolatile();
     if (Long.compareUnsigned(start, end) >= 0) {
       throw ctx.reports().bug("maple tree: empty range stored for " + vma);
     }
@@ -248,7 +285,7 @@ public final class VmaTree {
    */
   public void remove(VmAreaStruct vma) {
     externalLock.assertHeldWrite();
-    Node old = root.get();
+    Node old = rootVolatile();
     int i = indexOf(old, vma);
     if (i < 0) {
       throw ctx.reports().bug("maple tree: removing " + vma + " which is not in " + mmId);
@@ -282,7 +319,7 @@ public final class VmaTree {
   }
 
   private void store(VmAreaStruct vma) {
-    Node old = root.get();
+    Node old = rootVolatile();
     int i = indexOf(old, vma);
     if (i < 0) {
       throw ctx.reports().bug("maple tree: updating " + vma + " which is not in " + mmId);

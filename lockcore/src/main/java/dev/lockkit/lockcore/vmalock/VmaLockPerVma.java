@@ -12,6 +12,7 @@ import dev.lockkit.lockcore.sync.SyncContext;
 import dev.lockkit.lockcore.trace.Tracer;
 import dev.lockkit.lockcore.types.MmStruct;
 import dev.lockkit.lockcore.types.VmAreaStruct;
+import dev.lockkit.lockcore.types.VmaTree;
 
 /**
  * The CONFIG_PER_VMA_LOCK definitions of {@code mmap_lock.h} / {@code mmap_lock.c}.
@@ -141,7 +142,9 @@ public final class VmaLockPerVma implements VmaLock {
   private VmaStartRead vmaCheckLockSeq(MmStruct mm, VmAreaStruct vma) {
     // Acquire pairs with the release in vma_end_write_all(): a reader racing with the unlock only
     // reads the VMA after it was unlocked. An overflowed sequence can give a false "locked" only.
-    if (vma.vmLockSeq().get() == mm.mmLockSeq().rawRead()) {
+    // vm_lock_seq is a plain read in the kernel: it is written only by a writer that drained the
+    // readers, and we hold a reference, so it cannot change under us.
+    if (vma.vmLockSeq().getPlain() == mm.mmLockSeq().rawRead()) {
       vmaRefcountPut(vma);
       return VmaStartRead.failed();
     }
@@ -279,10 +282,13 @@ public final class VmaLockPerVma implements VmaLock {
   @Override
   public VmAreaStruct lockVmaUnderRcu(MmStruct mm, long address) {
     Rcu rcu = ctx.rcu();
+    // The tree object is the mm's for life: loaded before the section's fence, it is not one more
+    // load between the fence and the vm_refcnt CAS.
+    VmaTree mt = mm.mmMt();
     // One look-up of current for the whole section (the section is opened and closed here).
     Rcu.Reader reader = rcu.readLockToken();
     for (; ; ) {
-      VmAreaStruct vma = mm.mmMt().walk(address);
+      VmAreaStruct vma = mt.walk(address);
       if (vma == null) {
         break;
       }
