@@ -14,8 +14,12 @@ import org.approvaltests.scrubbers.RegExScrubber;
  */
 public final class Canonical {
 
-  // Object.toString's "Type@1b6d3586"; at least 4 hex digits so "T0@3" schedule entries survive.
-  private static final Pattern IDENTITY_HASH = Pattern.compile("@[0-9a-f]{5,8}\\b");
+  // Object.toString's "Type@1b6d3586". An identity hash has 1 to 8 hex digits (a short one is rare
+  // but happens, and then leaked into a failure text and broke a test once), so the digit count
+  // cannot tell it from a schedule entry "T0@3": the name before the '@' does. A schedule entry's
+  // name is T and digits; anything else directly before an '@' is a type name.
+  private static final Pattern IDENTITY_HASH =
+      Pattern.compile("(?<=[\\w$])(?<!\\bT\\d{1,9})@[0-9a-f]{1,8}\\b");
   // JVM and pool thread names; task threads are named by task (T0, T1...) in traces.
   private static final Pattern THREAD_NAME =
       Pattern.compile("\\b(?:Thread-\\d+|golden-worker-\\d+|ForkJoinPool[-.\\w]*worker-\\d+)\\b");

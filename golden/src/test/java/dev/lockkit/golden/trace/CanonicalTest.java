@@ -19,6 +19,14 @@ class CanonicalTest {
   }
 
   @Test
+  void shortIdentityHashesAreScrubbedToo() {
+    // Integer.toHexString(identityHashCode) has no leading zeros: 1 to 8 digits.
+    assertEquals(
+        "RwSemaphore@h1 Vma2@h2 T0@3 Object@h1",
+        Canonical.scrub("RwSemaphore@4352 Vma2@a T0@3 Object@4352"));
+  }
+
+  @Test
   void threadNamesTimesAndDurationsAreReplaced() {
     assertEquals(
         "on <thread1> and <thread2> at <time1> took <duration1>",
