@@ -310,4 +310,60 @@ class RefasterFormsTest {
     assertTrue(text.contains("import picocli.CommandLine;"), text);
     assertTrue(text.contains("return CommandLine.Help.Ansi.OFF.string(s).isEmpty();"), text);
   }
+
+  @Test
+  void theNegationOfAnAnyOfIsAnyOfTheNegations() throws Exception {
+    migrate(
+        """
+        import com.google.errorprone.refaster.Refaster;
+        class T {
+          class IsEmpty {
+            @BeforeTemplate boolean before(CharSequence s) {
+              return Refaster.anyOf(s.length() == 0, s.length() <= 0, s.length() < 1);
+            }
+            @AfterTemplate @AlsoNegation boolean after(CharSequence s) { return s.isEmpty(); }
+          }
+        }
+        """,
+        """
+        package p;
+        class A {
+          boolean f(StringBuilder b, String s) {
+            return b.length() > 0 && s.length() >= 1 && s.length() != 0 && b.length() > 1;
+          }
+        }
+        """);
+    assertTrue(
+        result().contains("return !b.isEmpty() && !s.isEmpty() && !s.isEmpty() && b.length() > 1;"),
+        result());
+  }
+
+  @Test
+  void anAnyOfNestedInACallResolvesWithoutErrorProneOnTheClassPath() throws Exception {
+    Migration.Result r =
+        migrate(
+            """
+            import com.google.errorprone.refaster.Refaster;
+            import java.util.Map;
+            class T {
+              class MapIsEmpty<K, V> {
+                @BeforeTemplate boolean before(Map<K, V> map) {
+                  return Refaster.anyOf(map.keySet(), map.values(), map.entrySet()).isEmpty();
+                }
+                @AfterTemplate boolean after(Map<K, V> map) { return map.isEmpty(); }
+              }
+            }
+            """,
+            """
+            package p;
+            import java.util.Map;
+            class A {
+              boolean f(Map<String, Integer> m) {
+                return m.values().isEmpty() || m.keySet().size() > 0;
+              }
+            }
+            """);
+    assertTrue(r.report().skippedRules().isEmpty(), r.report().toText());
+    assertTrue(result().contains("return m.isEmpty() || m.keySet().size() > 0;"), result());
+  }
 }

@@ -69,6 +69,18 @@ public final class AfterRenderer {
           }
           spans.add(span(templateFile, n, text));
         }
+        case PLACEHOLDER_METHOD -> {
+          // The code the before's call bound; the after passes the same arguments (checked when
+          // the template file was read), which the code already spells with the target's names.
+          Expression target =
+              bindings.placeholder(after.placeholderMethods().get(ref.name()).bindingKey());
+          String text = bound.apply(target);
+          Node parent = n.getParentNode().orElseThrow();
+          if (Precedence.needsParentheses(Precedence.level(target), parent, n)) {
+            text = "(" + text + ")";
+          }
+          spans.add(span(templateFile, n, text));
+        }
         case LOCAL -> {
           String local = bindings.local(ref.name());
           if (local != null) {
@@ -103,7 +115,27 @@ public final class AfterRenderer {
         }
       }
     }
+    for (Node root : body) {
+      // A lambda's parameters take the target's names, as the uses of them do.
+      for (com.github.javaparser.ast.expr.LambdaExpr l :
+          root.findAll(com.github.javaparser.ast.expr.LambdaExpr.class)) {
+        for (com.github.javaparser.ast.body.Parameter p : l.getParameters()) {
+          String local = bindings.local(p.getNameAsString());
+          if (local != null && !local.equals(p.getNameAsString())) {
+            spans.add(span(templateFile, p.getName(), local));
+          }
+        }
+      }
+    }
     spans.sort(Comparator.comparingInt(Span::start));
+    // Spans inside a placeholder's replacement (a placeholder method's arguments) are dropped.
+    List<Span> outer = new ArrayList<>();
+    for (Span s : spans) {
+      if (outer.isEmpty() || s.start() >= outer.get(outer.size() - 1).end()) {
+        outer.add(s);
+      }
+    }
+    spans = outer;
     String text = templateFile.text();
     String baseIndent = indentOf(text, start);
     StringBuilder out = new StringBuilder();

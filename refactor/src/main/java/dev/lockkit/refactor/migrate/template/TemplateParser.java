@@ -52,8 +52,7 @@ public final class TemplateParser {
    * ignoring them would apply the rule with a different meaning.
    */
   static final Set<String> UNSUPPORTED_ANNOTATIONS =
-      Set.of(
-          "Placeholder", "OfKind", "AllowCodeBetweenLines", "NoAutoboxing", "AlsoReverseTernary");
+      Set.of("OfKind", "AllowCodeBetweenLines", "NoAutoboxing", "AlsoReverseTernary");
 
   private final Workspace workspace;
   private final SourceFile file;
@@ -150,6 +149,9 @@ public final class TemplateParser {
       checkAnnotations(m);
       for (Parameter p : m.getParameters()) {
         checkAnnotations(p);
+        if (p.isAnnotationPresent("Placeholder")) {
+          throw error(p, "@Placeholder applies to an abstract method of the rule, not a parameter");
+        }
       }
       if (m.isAnnotationPresent(BEFORE)) {
         befores.add(m);
@@ -180,10 +182,13 @@ public final class TemplateParser {
       throw error(c, "rule " + name + " has an @" + AFTER + " but no @" + BEFORE + " method");
     }
     RefResolver resolver = new RefResolver(this);
+    Map<String, PlaceholderMethod> pms = PlaceholderMethods.of(this, c, resolver);
+    List<List<MethodCallExpr>> beforeCalls = new ArrayList<>();
     List<Template> before = new ArrayList<>();
     Set<Ref> named = new LinkedHashSet<>();
     for (MethodDeclaration m : befores) {
-      Template t = template(m, resolver, true);
+      beforeCalls.add(PlaceholderMethods.calls(this, m, pms));
+      Template t = template(m, resolver, true, pms);
       before.add(t);
       for (Ref ref : t.refs().values()) {
         if (ref.kind() == Ref.Kind.METHOD
@@ -195,7 +200,9 @@ public final class TemplateParser {
     }
     Optional<Template> after = Optional.empty();
     if (!afters.isEmpty()) {
-      Template a = template(afters.get(0), resolver, false);
+      PlaceholderMethods.checkAfterArguments(
+          this, PlaceholderMethods.calls(this, afters.get(0), pms), beforeCalls);
+      Template a = template(afters.get(0), resolver, false, pms);
       for (Template b : before) {
         checkCompatible(name, b, a);
       }
@@ -212,7 +219,11 @@ public final class TemplateParser {
     return Optional.of(new Rule(name, line, before, after, named));
   }
 
-  private Template template(MethodDeclaration m, RefResolver resolver, boolean isBefore)
+  private Template template(
+      MethodDeclaration m,
+      RefResolver resolver,
+      boolean isBefore,
+      Map<String, PlaceholderMethod> pms)
       throws TemplateException {
     if (m.getBody().isEmpty()) {
       throw error(m, "template method " + m.getNameAsString() + " has no body");
@@ -276,6 +287,7 @@ public final class TemplateParser {
             kind == Template.Kind.EXPRESSION ? List.of(expression) : stmts,
             placeholders.keySet(),
             typeVariables,
+            pms.keySet(),
             !isBefore);
     if (!isBefore) {
       resolver.checkReachable(refs, templateTypes);
@@ -295,7 +307,8 @@ public final class TemplateParser {
         requires,
         false,
         conditions,
-        repeated);
+        repeated,
+        pms);
   }
 
   private void checkNotBare(
