@@ -366,4 +366,31 @@ class RefasterFormsTest {
     assertTrue(r.report().skippedRules().isEmpty(), r.report().toText());
     assertTrue(result().contains("return m.isEmpty() || m.keySet().size() > 0;"), result());
   }
+
+  @Test
+  void aTypeVariableBoundedByAnotherIsCheckedAgainstItsBinding() throws Exception {
+    migrate(
+        """
+        import java.util.List;
+        class T {
+          static final class AddAtStart<S, E extends S> {
+            @BeforeTemplate void before(List<S> list, E element) { list.add(0, element); }
+            @AfterTemplate void after(List<S> list, E element) { list.listIterator().add(element); }
+          }
+        }
+        """,
+        """
+        package p;
+        import java.util.List;
+        class A {
+          void f(List<Class<?>> classes, Class<?> cls, List<CharSequence> names) {
+            classes.add(0, cls);
+            names.add(0, "x");
+          }
+        }
+        """);
+    String text = result();
+    assertTrue(text.contains("classes.listIterator().add(cls);"), text);
+    assertTrue(text.contains("names.listIterator().add(\"x\");"), text);
+  }
 }
