@@ -237,7 +237,11 @@ sites "$EP/tree" > "$EP/sites"
 sites "$ALL/tree" > "$ALL/sites"
 find "$ALL/tree" -name '*.java' > "$ALL/files"
 rm -rf "$ALL/out" && mkdir -p "$ALL/out"
-if javac -nowarn -proc:none -d "$ALL/out" -cp "$TCP" @"$ALL/files" > "$ALL/javac.log" 2>&1; then
+# Compiled by the javac of the JDK lockkit ran on: on JDK 21+ lockkit resolves (and rewrites to)
+# Java 21 API such as List.getFirst, which javac 17 does not know.
+JAVAC="$(dirname "$(command -v "${LOCKKIT_JAVA%% *}")")/javac"
+[[ -x "$JAVAC" ]] || JAVAC=javac
+if "$JAVAC" -nowarn -proc:none -d "$ALL/out" -cp "$TCP" @"$ALL/files" > "$ALL/javac.log" 2>&1; then
   compiles=yes
 else
   compiles="no ($(grep -c ': error:' "$ALL/javac.log") errors, $ALL/javac.log)"
@@ -275,7 +279,7 @@ print(f"Rules accepted by lockkit: **{ta} of {tr}** ({pct(ta, tr)}).\n")
 print(f"Sites (changed regions, imports aside): Error Prone {te}, lockkit {tl}, both {tb}: "
       f"recall **{pct(tb, te)}**, precision **{pct(tb, tl)}**.\n")
 PY
-  echo "lockkit's run with all rules: exit $(cat "$ALL/rc"), $(cat "$ALL/time.txt" 2>/dev/null); its migrated tree compiles (javac 17, rules' class path): $compiles."
+  echo "lockkit's run with all rules: exit $(cat "$ALL/rc"), $(cat "$ALL/time.txt" 2>/dev/null); its migrated tree compiles ($("$JAVAC" -version 2>&1), rules' class path): $compiles."
   echo
   lost=0
   while read -r c; do
