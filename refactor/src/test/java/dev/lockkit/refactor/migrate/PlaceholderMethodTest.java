@@ -214,4 +214,41 @@ class PlaceholderMethodTest {
         "T.java:3: @Placeholder applies to an abstract method of the rule, not a parameter",
         e.getMessage());
   }
+
+  @Test
+  void anAfterTemplateMayPassTheLambdaParameterForTheBeforesArgumentCode() throws Exception {
+    migrate(
+        """
+        import java.util.Map;
+        import java.util.Optional;
+        import java.util.stream.Collectors;
+        class Rules {
+          abstract static class TransformValues<K, V1, V2> {
+            @Placeholder(allowsIdentity = true)
+            abstract V2 valueTransformation(@MayOptionallyUse V1 value);
+            @BeforeTemplate
+            Map<K, V2> before(Map<K, V1> map) {
+              return map.entrySet().stream()
+                  .collect(Collectors.toMap(Map.Entry::getKey, e -> valueTransformation(e.getValue())));
+            }
+            @AfterTemplate
+            Map<K, V2> after(Map<K, V1> map) {
+              return map.entrySet().stream()
+                  .collect(
+                      Collectors.toMap(
+                          Map.Entry::getKey,
+                          e -> Optional.of(e.getValue()).map(v -> valueTransformation(v)).get()));
+            }
+          }
+        }
+        """,
+        """
+          Map<String, Integer> f(Map<String, String> m) {
+            return m.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().length()));
+          }
+        """);
+    assertTrue(
+        result().contains("x -> Optional.of(x.getValue()).map(v -> v.length()).get()"), both());
+  }
 }

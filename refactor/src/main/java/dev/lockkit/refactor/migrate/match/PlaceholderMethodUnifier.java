@@ -34,8 +34,10 @@ abstract class PlaceholderMethodUnifier extends PlaceholderUnifier {
   Mismatch placeholderMethod(MethodCallExpr t, Expression written, Expression x) {
     PlaceholderMethod p = template.placeholderMethods().get(t.getNameAsString());
     Set<Node> inArguments = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<List<Expression>> uses = new ArrayList<>();
     for (int i = 0; i < t.getArguments().size(); i++) {
       List<Expression> found = occurrences(t.getArgument(i), x);
+      uses.add(found);
       if (found.isEmpty() && !p.mayOptionallyUse().get(i)) {
         return fail(
             x,
@@ -79,6 +81,7 @@ abstract class PlaceholderMethodUnifier extends PlaceholderUnifier {
       return m;
     }
     bindings.placeholders.put(key, written);
+    bindings.placeholderArguments.put(key, uses);
     depth++;
     return null;
   }

@@ -70,11 +70,17 @@ public final class AfterRenderer {
           spans.add(span(templateFile, n, text));
         }
         case PLACEHOLDER_METHOD -> {
-          // The code the before's call bound; the after passes the same arguments (checked when
-          // the template file was read), which the code already spells with the target's names.
-          Expression target =
-              bindings.placeholder(after.placeholderMethods().get(ref.name()).bindingKey());
-          String text = bound.apply(target);
+          // The code the before's call bound, its uses of the before's arguments written as the
+          // after's (the same text when the after passes the same arguments).
+          String key = after.placeholderMethods().get(ref.name()).bindingKey();
+          Expression target = bindings.placeholder(key);
+          String text =
+              PlaceholderText.of(
+                  bound.apply(target),
+                  target,
+                  bindings.placeholderArguments(key),
+                  ((com.github.javaparser.ast.expr.MethodCallExpr) n).getArguments(),
+                  bindings);
           Node parent = n.getParentNode().orElseThrow();
           if (Precedence.needsParentheses(Precedence.level(target), parent, n)) {
             text = "(" + text + ")";

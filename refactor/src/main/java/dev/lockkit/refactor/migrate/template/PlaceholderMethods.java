@@ -121,7 +121,12 @@ final class PlaceholderMethods {
     return out;
   }
 
-  /** The after template must pass each placeholder the arguments the before templates pass. */
+  /**
+   * The after template passes each placeholder the arguments the before templates pass, or, each
+   * argument, the name of a parameter of an enclosing lambda of the after (the bound code's uses of
+   * the before's argument are then written as that name: {@code e -> f(e.getValue())} before,
+   * {@code v -> f(v)} after).
+   */
   static void checkAfterArguments(
       TemplateParser parser,
       List<MethodCallExpr> afterCalls,
@@ -129,22 +134,44 @@ final class PlaceholderMethods {
       throws TemplateException {
     for (MethodCallExpr a : afterCalls) {
       for (List<MethodCallExpr> before : beforeCalls) {
-        boolean same =
-            before.stream()
-                .filter(b -> b.getNameAsString().equals(a.getNameAsString()))
-                .allMatch(b -> b.getArguments().toString().equals(a.getArguments().toString()));
         boolean used =
             before.stream().anyMatch(b -> b.getNameAsString().equals(a.getNameAsString()));
-        if (!same || !used) {
+        if (!used) {
           throw parser.error(
               a,
               "the @AfterTemplate calls placeholder "
                   + a.getNameAsString()
-                  + (used
-                      ? " with other arguments than a @BeforeTemplate (not supported)"
-                      : " that a @BeforeTemplate does not call"));
+                  + " that a @BeforeTemplate does not call");
         }
       }
+      boolean same =
+          beforeCalls.stream()
+              .flatMap(List::stream)
+              .filter(b -> b.getNameAsString().equals(a.getNameAsString()))
+              .allMatch(b -> b.getArguments().toString().equals(a.getArguments().toString()));
+      if (!same && !a.getArguments().stream().allMatch(x -> isLambdaParameter(x, a))) {
+        throw parser.error(
+            a,
+            "the @AfterTemplate calls placeholder "
+                + a.getNameAsString()
+                + " with other arguments than a @BeforeTemplate that are not an enclosing"
+                + " lambda's parameters (not supported)");
+      }
     }
+  }
+
+  private static boolean isLambdaParameter(Expression arg, MethodCallExpr call) {
+    if (!(arg instanceof com.github.javaparser.ast.expr.NameExpr n)) {
+      return false;
+    }
+    for (LambdaExpr l = call.findAncestor(LambdaExpr.class).orElse(null);
+        l != null;
+        l = l.findAncestor(LambdaExpr.class).orElse(null)) {
+      if (l.getParameters().stream()
+          .anyMatch(p -> p.getNameAsString().equals(n.getNameAsString()))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
