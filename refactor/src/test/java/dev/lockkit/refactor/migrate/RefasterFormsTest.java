@@ -393,4 +393,61 @@ class RefasterFormsTest {
     assertTrue(text.contains("classes.listIterator().add(cls);"), text);
     assertTrue(text.contains("names.listIterator().add(\"x\");"), text);
   }
+
+  @Test
+  void aNegatedPlaceholderIsWrittenAsRefasterNegatesIt() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "src/p/Checks.java",
+            "package p;\npublic class Checks {\n  public static void check(boolean b, String m) {}\n}\n"));
+    migrate(
+        """
+        import p.Checks;
+        class T {
+          class CheckArgument {
+            @BeforeTemplate void before(boolean condition, String message) {
+              if (condition) {
+                throw new IllegalArgumentException(message);
+              }
+            }
+            @AfterTemplate void after(boolean condition, String message) {
+              Checks.check(!condition, message);
+            }
+          }
+        }
+        """,
+        """
+        package p;
+        class A {
+          void f(int a, int b, boolean ok, Object x, Object y, String s) {
+            if (a < b) {
+              throw new IllegalArgumentException("1");
+            }
+            if (!ok) {
+              throw new IllegalArgumentException("2");
+            }
+            if (x == null || y == null) {
+              throw new IllegalArgumentException("3");
+            }
+            if (s.isEmpty() && !(a == b)) {
+              throw new IllegalArgumentException("4");
+            }
+            if (s.isEmpty()) {
+              throw new IllegalArgumentException("5");
+            }
+            if (a /* why */ < b) {
+              throw new IllegalArgumentException("6");
+            }
+          }
+        }
+        """);
+    String text = result();
+    assertTrue(text.contains("Checks.check(a >= b, \"1\");"), text);
+    assertTrue(text.contains("Checks.check(ok, \"2\");"), text);
+    assertTrue(text.contains("Checks.check(x != null && y != null, \"3\");"), text);
+    assertTrue(text.contains("Checks.check(!s.isEmpty() || a == b, \"4\");"), text);
+    assertTrue(text.contains("Checks.check(!s.isEmpty(), \"5\");"), text);
+    assertTrue(text.contains("Checks.check(!(a /* why */ < b), \"6\");"), text);
+  }
 }

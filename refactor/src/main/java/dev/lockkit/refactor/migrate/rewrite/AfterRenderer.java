@@ -62,8 +62,23 @@ public final class AfterRenderer {
             continue;
           }
           Expression target = bindings.placeholder(ref.name());
-          String text = bound.apply(target);
           Node parent = n.getParentNode().orElseThrow();
+          if (parent instanceof com.github.javaparser.ast.expr.UnaryExpr not
+              && not.getOperator()
+                  == com.github.javaparser.ast.expr.UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+            // '!p' with p bound to a comparison or a negation: written negated, as Refaster does.
+            Negation.Negated neg = Negation.of(target, bound);
+            Node outer = not.getParentNode().orElse(null);
+            if (neg != null && outer != null) {
+              String text =
+                  Precedence.needsParentheses(neg.level(), outer, not)
+                      ? "(" + neg.text() + ")"
+                      : neg.text();
+              spans.add(span(templateFile, not, text));
+              continue;
+            }
+          }
+          String text = bound.apply(target);
           if (Precedence.needsParentheses(Precedence.level(target), parent, n)) {
             text = "(" + text + ")";
           }
