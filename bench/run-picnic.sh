@@ -94,14 +94,62 @@ if [[ ! "$PLUGIN/dev/lockkit/harness/PicnicRuleCompiler.class" -nt "$HERE/plugin
   cp -r "$HERE/plugin/META-INF" "$PLUGIN/"
 fi
 
-sites() { # the changed regions of tree $1 against $ORIG, as path:first original line; a region
-  # that only adds or removes imports is not a site
-  { diff -r "$ORIG" "$1" || true; } | awk -v o="$ORIG/" '
-    function flush() { if (site != "" && code) print site; site = "" }
-    /^diff / { flush(); f=$(NF-1); sub("^" o, "", f); next }
-    /^[0-9]+(,[0-9]+)?[acd][0-9]+/ { flush(); split($0, a, /[acd]/); split(a[1], b, ","); site=f ":" b[1]; code=0; next }
-    /^[<>] / { if ($0 !~ /^[<>] import / && $0 !~ /^[<>] *$/) code=1 }
-    END { flush() }' | sort -u
+sites() { # the sites of tree $1 against $ORIG, as path:first original line. A site is one
+  # rewrite: a changed region of a file (diff hunk), where a hunk that begins while the original
+  # text of the hunk before it is still inside an open parenthesis is the same site (both tools
+  # keep an unchanged argument line of a rewritten statement, which splits one rewrite into two
+  # hunks; the second begins inside the parenthesis too or only deletes the rest, such as the
+  # closing brace of an "if (...) throw ..." turned into one call). A region that only adds or removes imports or blank lines is not a site.
+  { diff -r "$ORIG" "$1" || true; } | python3 -c '
+import re, sys
+orig = sys.argv[1]
+def depth_changes(line):
+    line = re.sub(r"\\.", "", line)  # escapes, then literals and line comments
+    line = re.sub(r"\"[^\"]*\"|\x27[^\x27]*\x27", "", line)
+    line = re.sub(r"//.*", "", line)
+    return line.count("(") - line.count(")")
+out, path, text, hunks = [], None, None, []
+def flush():
+    depth_end, last = 0, None
+    for first, end, code, deletion in hunks:
+        if not code:
+            continue
+        same = last is not None and depth_end > 0
+        if same:  # the lines between must all begin inside the open parenthesis, and so must
+            # this hunk unless it only deletes (the rest of the statement: a closing brace)
+            d = depth_end
+            for k in range(last + 1, first):
+                d += depth_changes(text[k - 1])
+                if d <= 0 and (k < first - 1 or not deletion):
+                    same = False
+                    break
+        if not same:
+            out.append(f"{path}:{first}")
+            depth_end = 0
+        for k in range(first if not same else last + 1, end + 1):
+            depth_end += depth_changes(text[k - 1]) if 0 < k <= len(text) else 0
+        last = end
+for raw in sys.stdin:
+    line = raw.rstrip("\n")
+    if line.startswith("diff "):
+        if path: flush()
+        f = line.split()[-2]
+        path = f[len(orig) + 1:]
+        text = open(f, errors="replace").read().split("\n")
+        hunks = []
+    elif re.match(r"^[0-9]+(,[0-9]+)?[acd][0-9]+", line):
+        a = re.split(r"[acd]", line)[0].split(",")
+        first, end = int(a[0]), int(a[-1])
+        op = re.search(r"[acd]", line).group(0)
+        if op == "a":
+            end = first  # an addition after line first
+        hunks.append([first, end, False, op == "d"])
+    elif line[:2] in ("< ", "> ") and hunks:
+        if not re.match(r"^[<>] import ", line) and line[2:].strip():
+            hunks[-1][2] = True
+if path: flush()
+print("\n".join(sorted(set(out))))
+' "$ORIG" | sed '/^$/d' | sort -u
 }
 
 # Error Prone: all the files' rules compiled into one rule file (the plugin prints each file's
@@ -189,7 +237,11 @@ sites "$EP/tree" > "$EP/sites"
 sites "$ALL/tree" > "$ALL/sites"
 find "$ALL/tree" -name '*.java' > "$ALL/files"
 rm -rf "$ALL/out" && mkdir -p "$ALL/out"
-if javac -nowarn -proc:none -d "$ALL/out" -cp "$TCP" @"$ALL/files" > "$ALL/javac.log" 2>&1; then
+# Compiled by the javac of the JDK lockkit ran on: on JDK 21+ lockkit resolves (and rewrites to)
+# Java 21 API such as List.getFirst, which javac 17 does not know.
+JAVAC="$(dirname "$(command -v "${LOCKKIT_JAVA%% *}")")/javac"
+[[ -x "$JAVAC" ]] || JAVAC=javac
+if "$JAVAC" -nowarn -proc:none -d "$ALL/out" -cp "$TCP" @"$ALL/files" > "$ALL/javac.log" 2>&1; then
   compiles=yes
 else
   compiles="no ($(grep -c ': error:' "$ALL/javac.log") errors, $ALL/javac.log)"
@@ -227,7 +279,7 @@ print(f"Rules accepted by lockkit: **{ta} of {tr}** ({pct(ta, tr)}).\n")
 print(f"Sites (changed regions, imports aside): Error Prone {te}, lockkit {tl}, both {tb}: "
       f"recall **{pct(tb, te)}**, precision **{pct(tb, tl)}**.\n")
 PY
-  echo "lockkit's run with all rules: exit $(cat "$ALL/rc"), $(cat "$ALL/time.txt" 2>/dev/null); its migrated tree compiles (javac 17, rules' class path): $compiles."
+  echo "lockkit's run with all rules: exit $(cat "$ALL/rc"), $(cat "$ALL/time.txt" 2>/dev/null); its migrated tree compiles ($("$JAVAC" -version 2>&1), rules' class path): $compiles."
   echo
   lost=0
   while read -r c; do

@@ -310,4 +310,144 @@ class RefasterFormsTest {
     assertTrue(text.contains("import picocli.CommandLine;"), text);
     assertTrue(text.contains("return CommandLine.Help.Ansi.OFF.string(s).isEmpty();"), text);
   }
+
+  @Test
+  void theNegationOfAnAnyOfIsAnyOfTheNegations() throws Exception {
+    migrate(
+        """
+        import com.google.errorprone.refaster.Refaster;
+        class T {
+          class IsEmpty {
+            @BeforeTemplate boolean before(CharSequence s) {
+              return Refaster.anyOf(s.length() == 0, s.length() <= 0, s.length() < 1);
+            }
+            @AfterTemplate @AlsoNegation boolean after(CharSequence s) { return s.isEmpty(); }
+          }
+        }
+        """,
+        """
+        package p;
+        class A {
+          boolean f(StringBuilder b, String s) {
+            return b.length() > 0 && s.length() >= 1 && s.length() != 0 && b.length() > 1;
+          }
+        }
+        """);
+    assertTrue(
+        result().contains("return !b.isEmpty() && !s.isEmpty() && !s.isEmpty() && b.length() > 1;"),
+        result());
+  }
+
+  @Test
+  void anAnyOfNestedInACallResolvesWithoutErrorProneOnTheClassPath() throws Exception {
+    Migration.Result r =
+        migrate(
+            """
+            import com.google.errorprone.refaster.Refaster;
+            import java.util.Map;
+            class T {
+              class MapIsEmpty<K, V> {
+                @BeforeTemplate boolean before(Map<K, V> map) {
+                  return Refaster.anyOf(map.keySet(), map.values(), map.entrySet()).isEmpty();
+                }
+                @AfterTemplate boolean after(Map<K, V> map) { return map.isEmpty(); }
+              }
+            }
+            """,
+            """
+            package p;
+            import java.util.Map;
+            class A {
+              boolean f(Map<String, Integer> m) {
+                return m.values().isEmpty() || m.keySet().size() > 0;
+              }
+            }
+            """);
+    assertTrue(r.report().skippedRules().isEmpty(), r.report().toText());
+    assertTrue(result().contains("return m.isEmpty() || m.keySet().size() > 0;"), result());
+  }
+
+  @Test
+  void aTypeVariableBoundedByAnotherIsCheckedAgainstItsBinding() throws Exception {
+    migrate(
+        """
+        import java.util.List;
+        class T {
+          static final class AddAtStart<S, E extends S> {
+            @BeforeTemplate void before(List<S> list, E element) { list.add(0, element); }
+            @AfterTemplate void after(List<S> list, E element) { list.listIterator().add(element); }
+          }
+        }
+        """,
+        """
+        package p;
+        import java.util.List;
+        class A {
+          void f(List<Class<?>> classes, Class<?> cls, List<CharSequence> names) {
+            classes.add(0, cls);
+            names.add(0, "x");
+          }
+        }
+        """);
+    String text = result();
+    assertTrue(text.contains("classes.listIterator().add(cls);"), text);
+    assertTrue(text.contains("names.listIterator().add(\"x\");"), text);
+  }
+
+  @Test
+  void aNegatedPlaceholderIsWrittenAsRefasterNegatesIt() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "src/p/Checks.java",
+            "package p;\npublic class Checks {\n  public static void check(boolean b, String m) {}\n}\n"));
+    migrate(
+        """
+        import p.Checks;
+        class T {
+          class CheckArgument {
+            @BeforeTemplate void before(boolean condition, String message) {
+              if (condition) {
+                throw new IllegalArgumentException(message);
+              }
+            }
+            @AfterTemplate void after(boolean condition, String message) {
+              Checks.check(!condition, message);
+            }
+          }
+        }
+        """,
+        """
+        package p;
+        class A {
+          void f(int a, int b, boolean ok, Object x, Object y, String s) {
+            if (a < b) {
+              throw new IllegalArgumentException("1");
+            }
+            if (!ok) {
+              throw new IllegalArgumentException("2");
+            }
+            if (x == null || y == null) {
+              throw new IllegalArgumentException("3");
+            }
+            if (s.isEmpty() && !(a == b)) {
+              throw new IllegalArgumentException("4");
+            }
+            if (s.isEmpty()) {
+              throw new IllegalArgumentException("5");
+            }
+            if (a /* why */ < b) {
+              throw new IllegalArgumentException("6");
+            }
+          }
+        }
+        """);
+    String text = result();
+    assertTrue(text.contains("Checks.check(a >= b, \"1\");"), text);
+    assertTrue(text.contains("Checks.check(ok, \"2\");"), text);
+    assertTrue(text.contains("Checks.check(x != null && y != null, \"3\");"), text);
+    assertTrue(text.contains("Checks.check(!s.isEmpty() || a == b, \"4\");"), text);
+    assertTrue(text.contains("Checks.check(!s.isEmpty(), \"5\");"), text);
+    assertTrue(text.contains("Checks.check(!(a /* why */ < b), \"6\");"), text);
+  }
 }

@@ -22,7 +22,7 @@ class TemplateValidationTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"Placeholder", "OfKind", "NoAutoboxing"})
+  @CsvSource({"AlsoReverseTernary", "OfKind", "NoAutoboxing"})
   void unsupportedRefasterFeatureIsNamed(String feature) {
     String message =
         refuse(

@@ -19,6 +19,10 @@ public final class Bindings {
 
   final Map<String, Expression> placeholders;
   final Map<String, List<Expression>> repeated = new LinkedHashMap<>();
+
+  /** Per {@code @Placeholder} method binding, per argument: where the bound code uses it. */
+  final Map<String, List<List<Expression>>> placeholderArguments = new LinkedHashMap<>();
+
   final Map<String, ResolvedType> typeVariables;
   final Map<String, String> locals;
   final List<Node> consumed;
@@ -46,6 +50,7 @@ public final class Bindings {
             new LinkedHashMap<>(locals),
             new ArrayList<>(consumed));
     b.repeated.putAll(repeated);
+    b.placeholderArguments.putAll(placeholderArguments);
     return b;
   }
 
@@ -54,6 +59,8 @@ public final class Bindings {
     placeholders.putAll(other.placeholders);
     repeated.clear();
     repeated.putAll(other.repeated);
+    placeholderArguments.clear();
+    placeholderArguments.putAll(other.placeholderArguments);
     typeVariables.clear();
     typeVariables.putAll(other.typeVariables);
     locals.clear();
@@ -77,6 +84,14 @@ public final class Bindings {
   public List<Expression> repeated(String name) {
     List<Expression> r = repeated.get(name);
     return r == null ? null : List.copyOf(r);
+  }
+
+  /**
+   * For the {@code @Placeholder} method bound under {@code key}, per argument, the subexpressions
+   * of the bound code that the argument matched (empty lists when it is not bound).
+   */
+  public List<List<Expression>> placeholderArguments(String key) {
+    return placeholderArguments.getOrDefault(key, List.of());
   }
 
   public Expression placeholder(String name) {

@@ -12,7 +12,6 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.SwitchEntry;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Rule;
@@ -28,13 +27,13 @@ import java.util.Optional;
  *
  * <p>Implementation overview. Expression templates are tried at every expression (parentheses
  * skipped: the inner expression is tried instead), statement templates at every run of consecutive
- * statements of a block or switch case (and, for one-statement templates, at a statement standing
- * alone as an {@code if} or loop body). A cheap syntactic filter (same node kind, same method name)
- * runs before any symbol is resolved, so resolution cost is paid only at plausible sites. Rules are
- * tried in file order and a rule's alternatives in declaration order; the first that matches a site
- * wins, which makes the result deterministic. A failed attempt that got past its first node is
- * remembered as a near miss for the site, keeping the deepest one: that is the reason the report
- * gives for a site left.
+ * statements of a block (never of a switch case, nor a statement standing alone as an {@code if} or
+ * loop body: Refaster leaves those too). A cheap syntactic filter (same node kind, same method
+ * name) runs before any symbol is resolved, so resolution cost is paid only at plausible sites.
+ * Rules are tried in file order and a rule's alternatives in declaration order; the first that
+ * matches a site wins, which makes the result deterministic. A failed attempt that got past its
+ * first node is remembered as a near miss for the site, keeping the deepest one: that is the reason
+ * the report gives for a site left.
  */
 public final class Matcher {
 
@@ -64,19 +63,12 @@ public final class Matcher {
       }
       tryExpression(x, matches, misses);
     }
-    for (Node n : cu.findAll(Node.class)) {
-      if (n instanceof BlockStmt b) {
-        tryRuns(b.getStatements(), matches, misses);
-      } else if (n instanceof SwitchEntry e) {
-        tryRuns(e.getStatements(), matches, misses);
-      } else if (n instanceof Statement s
-          && !(s instanceof BlockStmt)
-          && s.getParentNode()
-              .filter(p -> p instanceof BlockStmt || p instanceof SwitchEntry)
-              .isEmpty()
-          && !isElseIf(s)) {
-        tryRuns(List.of(s), matches, misses, s);
-      }
+    // Statement templates match runs of a block's statements only, as Refaster's BlockTemplate
+    // does (it matches a JCBlock's statement list and nothing else): a statement of a switch case
+    // or the brace-less body of an if or a loop is left, so lockkit never rewrites what Error Prone
+    // leaves (Picnic's CheckArgument left 'if (...) throw' inside 'case' in commons-lang3).
+    for (BlockStmt b : cu.findAll(BlockStmt.class)) {
+      tryRuns(b.getStatements(), matches, misses);
     }
     return new Result(matches, misses);
   }
@@ -104,24 +96,22 @@ public final class Matcher {
   private void tryRuns(
       NodeList<Statement> statements, List<Match> matches, Map<Node, NearMiss> misses) {
     // A plain copy: sub-lists of a NodeList are not reliable, and a new NodeList would re-parent.
-    tryRuns(new ArrayList<>(statements), matches, misses, null);
+    tryRuns(new ArrayList<>(statements), matches, misses);
   }
 
-  private void tryRuns(
-      List<Statement> list, List<Match> matches, Map<Node, NearMiss> misses, Statement alone) {
+  private void tryRuns(List<Statement> list, List<Match> matches, Map<Node, NearMiss> misses) {
     for (int i = 0; i < list.size(); i++) {
-      Statement start = alone != null ? alone : list.get(i);
+      Statement start = list.get(i);
       ruleLoop:
       for (Rule rule : rules) {
         for (Template t : rule.before()) {
           int n = t.statements().size();
           if (t.kind() != Template.Kind.STATEMENTS
               || i + n > list.size()
-              || (alone != null && n != 1)
               || !plausibleStatement(t, t.statements().get(0), start)) {
             continue;
           }
-          List<Statement> run = alone != null ? List.of(alone) : list.subList(i, i + n);
+          List<Statement> run = list.subList(i, i + n);
           Bindings b = new Bindings();
           Mismatch m = Unifier.statements(t, run, b, symbols);
           if (m == null) {
@@ -179,20 +169,6 @@ public final class Matcher {
       return x.isFieldAccessExpr() || x.isNameExpr();
     }
     return te.getClass() == x.getClass();
-  }
-
-  /**
-   * The {@code if} of an {@code else if}: not a site of its own, as in Refaster, whose rewrite
-   * would otherwise read {@code else Preconditions.checkArgument(...)}.
-   */
-  private static boolean isElseIf(Statement s) {
-    return s instanceof com.github.javaparser.ast.stmt.IfStmt
-        && s.getParentNode()
-            .filter(
-                p ->
-                    p instanceof com.github.javaparser.ast.stmt.IfStmt i
-                        && i.getElseStmt().orElse(null) == s)
-            .isPresent();
   }
 
   private static boolean hasAncestor(Node n, Class<? extends Node> kind) {

@@ -29,6 +29,15 @@ public final class Members {
         && m.ownerSupertypes().contains(ref.owner());
   }
 
+  /** Whether javac's member is a method that {@code ref}'s method overrides (same signature). */
+  public static boolean overriddenBy(Ref ref, Symbols.Member m) {
+    return !ref.isStatic()
+        && !m.isStatic()
+        && m.name().equals(ref.name())
+        && m.signature().equals(ref.signature())
+        && ref.ownerSupertypes().contains(m.owner());
+  }
+
   public static boolean sameMethod(Ref ref, ResolvedMethodDeclaration d) {
     if (!d.getName().equals(ref.name())) {
       return false;

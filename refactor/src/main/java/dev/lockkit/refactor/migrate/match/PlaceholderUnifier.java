@@ -79,6 +79,11 @@ abstract class PlaceholderUnifier extends UnifierBase {
 
   /** Null when the static type of {@code x} fits placeholder {@code name}'s (binding its types). */
   Mismatch placeholderType(String name, Expression x) {
+    return placeholderType(name, template.placeholders().get(name), x);
+  }
+
+  /** Null when the static type of {@code x} fits {@code wanted} (binding its type variables). */
+  Mismatch placeholderType(String name, ResolvedType wanted, Expression x) {
     ResolvedType actual;
     try {
       actual = x.calculateResolvedType();
@@ -87,7 +92,6 @@ abstract class PlaceholderUnifier extends UnifierBase {
     } catch (StackOverflowError e) {
       return unresolvedRecursive(x);
     }
-    ResolvedType wanted = template.placeholders().get(name);
     String why = types.unify(wanted, actual);
     if (why != null) {
       return fail(

@@ -126,13 +126,22 @@ final class TypeUnifier {
       // rule would turn Objects.equals(a, b) on any objects into a == b.
       boolean fits;
       try {
+        ResolvedType boundVariable =
+            b.getType().isTypeVariable() && mentionsVariable(b.getType())
+                ? bindings.typeVariables.get(b.getType().asTypeParameter().getName())
+                : null;
+        // A bound that is another of the rule's variables (T extends S): checked against what S
+        // is bound to; still unbound, the bound cannot be checked, so the site is not matched.
         fits =
-            mentionsVariable(b.getType())
-                ? b.getType().isReferenceType()
-                    && actual.isReferenceType()
-                    && hasErasedAncestor(
-                        actual.asReferenceType(), b.getType().asReferenceType().getQualifiedName())
-                : b.getType().isAssignableBy(actual);
+            b.getType().isTypeVariable() && mentionsVariable(b.getType())
+                ? boundVariable != null && boundVariable.isAssignableBy(actual)
+                : mentionsVariable(b.getType())
+                    ? b.getType().isReferenceType()
+                        && actual.isReferenceType()
+                        && hasErasedAncestor(
+                            actual.asReferenceType(),
+                            b.getType().asReferenceType().getQualifiedName())
+                    : b.getType().isAssignableBy(actual);
       } catch (RuntimeException | StackOverflowError e) {
         fits = false;
       }

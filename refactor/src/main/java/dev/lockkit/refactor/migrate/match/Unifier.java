@@ -43,13 +43,14 @@ import java.util.Optional;
  * they resolve to, never by spelling: a template method matches a call of the same declaration or
  * of an override of it ({@link Members}), as javac resolved the target where it attributed it
  * (JavaParser's solver elsewhere); fields, constructors and types match by declaring type and name.
- * Placeholders are bound by {@link PlaceholderUnifier}; the shared state and reasons are in {@link
- * UnifierBase}. This class is the structural walk. The first failure ends unification and is
- * returned as a {@link Mismatch} whose depth counts the template nodes matched so far, so the
- * caller can report the nearest miss. Resolution failures in the target are reported as unresolved,
- * never as plain mismatches, so an unresolvable site is never silently skipped.
+ * Placeholders are bound by {@link PlaceholderUnifier}, calls of {@code @Placeholder} methods by
+ * {@link PlaceholderMethodUnifier}; the shared state and reasons are in {@link UnifierBase}. This
+ * class is the structural walk. The first failure ends unification and is returned as a {@link
+ * Mismatch} whose depth counts the template nodes matched so far, so the caller can report the
+ * nearest miss. Resolution failures in the target are reported as unresolved, never as plain
+ * mismatches, so an unresolvable site is never silently skipped.
  */
-public final class Unifier extends PlaceholderUnifier {
+public final class Unifier extends PlaceholderMethodUnifier {
 
   private Unifier(Template template, Bindings bindings, Symbols symbols) {
     super(template, bindings, symbols);
@@ -67,6 +68,11 @@ public final class Unifier extends PlaceholderUnifier {
   private Mismatch negated(Expression tRaw, Expression xRaw) {
     Expression t = unwrap(tRaw);
     Expression x = unwrap(xRaw);
+    Ref ref = template.refs().get(t);
+    if (ref != null && ref.kind() == Ref.Kind.ANY_OF) {
+      // The negation of anyOf(a, b) is anyOf(!a, !b): 'length() > 0' for 'length() <= 0'.
+      return anyOf((MethodCallExpr) t, xRaw, true);
+    }
     if (t instanceof UnaryExpr tu && tu.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
       return expr(tu.getExpression(), xRaw);
     }
@@ -164,12 +170,16 @@ public final class Unifier extends PlaceholderUnifier {
     return fail(x, "expected a statement like '" + Describe.code(t) + "'");
   }
 
-  private Mismatch expr(Expression tRaw, Expression xRaw) {
+  @Override
+  Mismatch expr(Expression tRaw, Expression xRaw) {
     Expression t = unwrap(tRaw);
     Expression x = unwrap(xRaw);
     Ref ref = template.refs().get(t);
     if (ref != null && ref.kind() == Ref.Kind.PLACEHOLDER) {
       return placeholder(ref.name(), xRaw, x);
+    }
+    if (ref != null && ref.kind() == Ref.Kind.PLACEHOLDER_METHOD) {
+      return placeholderMethod((MethodCallExpr) t, xRaw, x);
     }
     if (ref != null && ref.kind() == Ref.Kind.LOCAL) {
       String bound = bindings.locals.get(ref.name());
@@ -178,7 +188,7 @@ public final class Unifier extends PlaceholderUnifier {
           : fail(x, "expected the variable bound to '" + ref.name() + "'");
     }
     if (ref != null && ref.kind() == Ref.Kind.ANY_OF) {
-      return anyOf((MethodCallExpr) t, xRaw);
+      return anyOf((MethodCallExpr) t, xRaw, false);
     }
     if (t instanceof MethodReferenceExpr tm) {
       return methodReference(tm, ref, x);
@@ -262,13 +272,13 @@ public final class Unifier extends PlaceholderUnifier {
     return fail(x, "expected '" + Describe.code(t) + "', found " + Describe.target(x));
   }
 
-  private Mismatch anyOf(MethodCallExpr t, Expression xRaw) {
+  private Mismatch anyOf(MethodCallExpr t, Expression xRaw, boolean negated) {
     Mismatch best = null;
     for (Expression alternative : t.getArguments()) {
       Bindings fork = bindings.copy();
       Unifier u = new Unifier(template, fork, symbols);
       u.depth = depth;
-      Mismatch m = u.expr(alternative, xRaw);
+      Mismatch m = negated ? u.negated(alternative, xRaw) : u.expr(alternative, xRaw);
       if (m == null) {
         bindings.adopt(fork);
         depth = u.depth;
@@ -291,7 +301,15 @@ public final class Unifier extends PlaceholderUnifier {
             : xc.getArguments().size() < fixed)) {
       return fail(x, "expected a call of " + ref.display() + ", found " + Describe.target(x));
     }
-    String called = called(xc, ref);
+    // On a Refaster.anyOf receiver the solver typed the method on one alternative (Set.isEmpty for
+    // anyOf(map.keySet(), map.values())); javac types it on their common supertype, so a method
+    // the template's overrides is the same one there. The receiver's unification checks the rest.
+    boolean anyOfReceiver =
+        t.getScope()
+            .map(sc -> template.refs().get(unwrap(sc)))
+            .filter(r -> r.kind() == Ref.Kind.ANY_OF)
+            .isPresent();
+    String called = called(xc, ref, anyOfReceiver);
     if (called != null) {
       return called.startsWith("unresolved:")
           ? new Mismatch(xc, true, called, depth)

@@ -85,12 +85,19 @@ abstract class UnifierBase {
    * javac decides where it attributed the code; JavaParser's solver elsewhere.
    */
   String called(Expression x, Ref ref) {
+    return called(x, ref, false);
+  }
+
+  /** As above; {@code overridden} also accepts a method that {@code ref}'s method overrides. */
+  String called(Expression x, Ref ref, boolean overridden) {
     Symbols.Answer a = symbols.method(x);
     if (a instanceof Symbols.Unresolved u) {
       return unresolved(x, u.problem()).reason();
     }
     if (a instanceof Symbols.Member m) {
-      return Members.sameMethod(ref, m) ? null : m.owner() + "." + m.name();
+      return Members.sameMethod(ref, m) || (overridden && Members.overriddenBy(ref, m))
+          ? null
+          : m.owner() + "." + m.name();
     }
     ResolvedMethodDeclaration d;
     try {
@@ -100,6 +107,13 @@ abstract class UnifierBase {
     } catch (StackOverflowError e) {
       return unresolvedRecursive(x).reason();
     }
-    return Members.sameMethod(ref, d) ? null : d.getQualifiedName();
+    return Members.sameMethod(ref, d)
+            || (overridden
+                && !d.isStatic()
+                && d.getName().equals(ref.name())
+                && RefResolver.signature(d).equals(ref.signature())
+                && ref.ownerSupertypes().contains(d.declaringType().getQualifiedName()))
+        ? null
+        : d.getQualifiedName();
   }
 }

@@ -131,6 +131,8 @@ public final class Workspace {
     for (Path entry : classpath) {
       solver.add(classpathSolver(entry));
     }
+    // Last, so that error_prone_core on the class path, if given, answers first.
+    solver.add(RefasterStub.solver(solver));
     JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
     ParserConfiguration config = configuration().setSymbolResolver(symbolSolver);
     JavaParser parser = new JavaParser(config);

@@ -62,7 +62,40 @@ public final class AfterRenderer {
             continue;
           }
           Expression target = bindings.placeholder(ref.name());
+          Node parent = n.getParentNode().orElseThrow();
+          if (parent instanceof com.github.javaparser.ast.expr.UnaryExpr not
+              && not.getOperator()
+                  == com.github.javaparser.ast.expr.UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+            // '!p' with p bound to a comparison or a negation: written negated, as Refaster does.
+            Negation.Negated neg = Negation.of(target, bound);
+            Node outer = not.getParentNode().orElse(null);
+            if (neg != null && outer != null) {
+              String text =
+                  Precedence.needsParentheses(neg.level(), outer, not)
+                      ? "(" + neg.text() + ")"
+                      : neg.text();
+              spans.add(span(templateFile, not, text));
+              continue;
+            }
+          }
           String text = bound.apply(target);
+          if (Precedence.needsParentheses(Precedence.level(target), parent, n)) {
+            text = "(" + text + ")";
+          }
+          spans.add(span(templateFile, n, text));
+        }
+        case PLACEHOLDER_METHOD -> {
+          // The code the before's call bound, its uses of the before's arguments written as the
+          // after's (the same text when the after passes the same arguments).
+          String key = after.placeholderMethods().get(ref.name()).bindingKey();
+          Expression target = bindings.placeholder(key);
+          String text =
+              PlaceholderText.of(
+                  bound.apply(target),
+                  target,
+                  bindings.placeholderArguments(key),
+                  ((com.github.javaparser.ast.expr.MethodCallExpr) n).getArguments(),
+                  bindings);
           Node parent = n.getParentNode().orElseThrow();
           if (Precedence.needsParentheses(Precedence.level(target), parent, n)) {
             text = "(" + text + ")";
@@ -103,7 +136,27 @@ public final class AfterRenderer {
         }
       }
     }
+    for (Node root : body) {
+      // A lambda's parameters take the target's names, as the uses of them do.
+      for (com.github.javaparser.ast.expr.LambdaExpr l :
+          root.findAll(com.github.javaparser.ast.expr.LambdaExpr.class)) {
+        for (com.github.javaparser.ast.body.Parameter p : l.getParameters()) {
+          String local = bindings.local(p.getNameAsString());
+          if (local != null && !local.equals(p.getNameAsString())) {
+            spans.add(span(templateFile, p.getName(), local));
+          }
+        }
+      }
+    }
     spans.sort(Comparator.comparingInt(Span::start));
+    // Spans inside a placeholder's replacement (a placeholder method's arguments) are dropped.
+    List<Span> outer = new ArrayList<>();
+    for (Span s : spans) {
+      if (outer.isEmpty() || s.start() >= outer.get(outer.size() - 1).end()) {
+        outer.add(s);
+      }
+    }
+    spans = outer;
     String text = templateFile.text();
     String baseIndent = indentOf(text, start);
     StringBuilder out = new StringBuilder();

@@ -47,6 +47,8 @@ public record Ref(
     TYPE_VARIABLE,
     /** {@code Refaster.anyOf(...)}: matches if any argument matches. */
     ANY_OF,
+    /** A call of a {@code @Placeholder} method of the rule ({@link PlaceholderMethod}). */
+    PLACEHOLDER_METHOD,
     /** {@code a.length} of an array {@code a}: not a declared field, so it has no owner. */
     ARRAY_LENGTH
   }

@@ -81,6 +81,7 @@ public final class RefResolver {
       Collection<? extends Node> body,
       Set<String> params,
       Set<String> typeVariables,
+      Set<String> placeholderMethods,
       boolean isAfter)
       throws TemplateException {
     Map<Node, Ref> refs = new IdentityHashMap<>();
@@ -100,6 +101,10 @@ public final class RefResolver {
           nameRef(ne, params, locals, refs);
         } else if (n instanceof FieldAccessExpr fa) {
           fieldRef(fa, refs);
+        } else if (n instanceof MethodCallExpr mc
+            && mc.getScope().isEmpty()
+            && placeholderMethods.contains(mc.getNameAsString())) {
+          refs.put(mc, new Ref(Ref.Kind.PLACEHOLDER_METHOD, "", mc.getNameAsString(), "", false));
         } else if (n instanceof MethodCallExpr mc) {
           methodRef(mc, refs, isAfter);
         } else if (n instanceof ObjectCreationExpr oc) {

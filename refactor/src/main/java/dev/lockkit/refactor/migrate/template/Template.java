@@ -21,7 +21,8 @@ import java.util.Set;
  * it references, {@link #negated()} whether this is the negation of a before template, {@link
  * #conditions()} the {@code @Matches}/{@code @NotMatches} conditions of its placeholders, {@link
  * #repeated()} its {@code @Repeated} placeholders (each the last argument of a call: it stands for
- * zero or more arguments).
+ * zero or more arguments), {@link #placeholderMethods()} the rule's {@code @Placeholder} methods by
+ * name.
  */
 public record Template(
     MethodDeclaration method,
@@ -34,11 +35,13 @@ public record Template(
     List<Requirement> requires,
     boolean negated,
     Map<String, List<Condition>> conditions,
-    Set<String> repeated) {
+    Set<String> repeated,
+    Map<String, PlaceholderMethod> placeholderMethods) {
 
   public Template {
     conditions = Map.copyOf(conditions);
     repeated = Set.copyOf(repeated);
+    placeholderMethods = Map.copyOf(placeholderMethods);
   }
 
   /**
@@ -78,7 +81,8 @@ public record Template(
         requires,
         true,
         conditions,
-        repeated);
+        repeated,
+        placeholderMethods);
   }
 
   /**

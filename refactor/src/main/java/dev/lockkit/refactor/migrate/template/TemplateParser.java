@@ -52,8 +52,7 @@ public final class TemplateParser {
    * ignoring them would apply the rule with a different meaning.
    */
   static final Set<String> UNSUPPORTED_ANNOTATIONS =
-      Set.of(
-          "Placeholder", "OfKind", "AllowCodeBetweenLines", "NoAutoboxing", "AlsoReverseTernary");
+      Set.of("OfKind", "AllowCodeBetweenLines", "NoAutoboxing", "AlsoReverseTernary");
 
   private final Workspace workspace;
   private final SourceFile file;
@@ -150,6 +149,9 @@ public final class TemplateParser {
       checkAnnotations(m);
       for (Parameter p : m.getParameters()) {
         checkAnnotations(p);
+        if (p.isAnnotationPresent("Placeholder")) {
+          throw error(p, "@Placeholder applies to an abstract method of the rule, not a parameter");
+        }
       }
       if (m.isAnnotationPresent(BEFORE)) {
         befores.add(m);
@@ -180,10 +182,13 @@ public final class TemplateParser {
       throw error(c, "rule " + name + " has an @" + AFTER + " but no @" + BEFORE + " method");
     }
     RefResolver resolver = new RefResolver(this);
+    Map<String, PlaceholderMethod> pms = PlaceholderMethods.of(this, c, resolver);
+    List<List<MethodCallExpr>> beforeCalls = new ArrayList<>();
     List<Template> before = new ArrayList<>();
     Set<Ref> named = new LinkedHashSet<>();
     for (MethodDeclaration m : befores) {
-      Template t = template(m, resolver, true);
+      beforeCalls.add(PlaceholderMethods.calls(this, m, pms));
+      Template t = template(m, resolver, true, pms);
       before.add(t);
       for (Ref ref : t.refs().values()) {
         if (ref.kind() == Ref.Kind.METHOD
@@ -195,7 +200,9 @@ public final class TemplateParser {
     }
     Optional<Template> after = Optional.empty();
     if (!afters.isEmpty()) {
-      Template a = template(afters.get(0), resolver, false);
+      PlaceholderMethods.checkAfterArguments(
+          this, PlaceholderMethods.calls(this, afters.get(0), pms), beforeCalls);
+      Template a = template(afters.get(0), resolver, false, pms);
       for (Template b : before) {
         checkCompatible(name, b, a);
       }
@@ -212,7 +219,11 @@ public final class TemplateParser {
     return Optional.of(new Rule(name, line, before, after, named));
   }
 
-  private Template template(MethodDeclaration m, RefResolver resolver, boolean isBefore)
+  private Template template(
+      MethodDeclaration m,
+      RefResolver resolver,
+      boolean isBefore,
+      Map<String, PlaceholderMethod> pms)
       throws TemplateException {
     if (m.getBody().isEmpty()) {
       throw error(m, "template method " + m.getNameAsString() + " has no body");
@@ -276,11 +287,12 @@ public final class TemplateParser {
             kind == Template.Kind.EXPRESSION ? List.of(expression) : stmts,
             placeholders.keySet(),
             typeVariables,
+            pms.keySet(),
             !isBefore);
     if (!isBefore) {
       resolver.checkReachable(refs, templateTypes);
       if (kind == Template.Kind.EXPRESSION) {
-        checkAfterType(m, expression);
+        TypeChecks.checkAfterType(this, m, expression);
       }
     }
     List<Template.Requirement> requires = isBefore ? List.of() : resolver.requirements(refs);
@@ -295,7 +307,8 @@ public final class TemplateParser {
         requires,
         false,
         conditions,
-        repeated);
+        repeated,
+        pms);
   }
 
   private void checkNotBare(
@@ -351,7 +364,7 @@ public final class TemplateParser {
               + " is not");
     }
     if (before.kind() == Template.Kind.EXPRESSION) {
-      checkReturnTypes(rule, before, after);
+      TypeChecks.checkReturnTypes(this, rule, before, after);
     }
     for (Map.Entry<String, ResolvedType> p : after.placeholders().entrySet()) {
       ResolvedType bt = before.placeholders().get(p.getKey());
@@ -369,100 +382,6 @@ public final class TemplateParser {
                 + " at line "
                 + before.line());
       }
-    }
-  }
-
-  /**
-   * The after expression's own type must fit the method's return type, or the rewrite writes code
-   * that does not compile ({@code s.isEmpty() + 1} for a boolean). Checked where the types are
-   * plain (primitives, non-generic classes); generic ones are left to the site.
-   */
-  private void checkAfterType(MethodDeclaration m, Expression expression) throws TemplateException {
-    Optional<String> operand = OperandCheck.booleanOperand(expression);
-    if (operand.isPresent()) {
-      throw error(expression, "the @" + AFTER + " expression does not compile: " + operand.get());
-    }
-    ResolvedType declared;
-    ResolvedType actual;
-    try {
-      declared = m.getType().resolve();
-      actual = expression.calculateResolvedType();
-    } catch (RuntimeException | StackOverflowError e) {
-      return;
-    }
-    if (!isPlain(declared) || !isPlain(actual) || declared.describe().equals(actual.describe())) {
-      return;
-    }
-    boolean fits;
-    try {
-      fits = declared.isAssignableBy(actual);
-    } catch (RuntimeException e) {
-      return;
-    }
-    if (!fits) {
-      throw error(
-          expression,
-          "the @"
-              + AFTER
-              + " expression has type "
-              + actual.describe()
-              + ", not assignable to its return type "
-              + declared.describe());
-    }
-  }
-
-  private static boolean isPlain(ResolvedType t) {
-    return t.isPrimitive()
-        || (t.isReferenceType() && t.asReferenceType().typeParametersValues().isEmpty());
-  }
-
-  /**
-   * Refaster lets an after template return another type than the before (a wider or narrower one:
-   * {@code List} for {@code ImmutableList}); what it cannot mean is an unrelated type, which would
-   * not compile where the before's value is used. Types that mention type variables are left to
-   * unification at the site.
-   */
-  private void checkReturnTypes(String rule, Template before, Template after)
-      throws TemplateException {
-    ResolvedType bt;
-    ResolvedType at;
-    try {
-      bt = before.method().getType().resolve();
-      at = after.method().getType().resolve();
-    } catch (RuntimeException e) {
-      return;
-    }
-    boolean simple =
-        (bt.isPrimitive()
-                || (bt.isReferenceType() && bt.asReferenceType().typeParametersValues().isEmpty()))
-            && (at.isPrimitive()
-                || (at.isReferenceType() && at.asReferenceType().typeParametersValues().isEmpty()));
-    if (!simple || bt.describe().equals(at.describe())) {
-      return;
-    }
-    boolean related;
-    try {
-      related =
-          (bt.isPrimitive() == at.isPrimitive())
-              && (bt.isAssignableBy(at) || at.isAssignableBy(bt));
-    } catch (RuntimeException e) {
-      return;
-    }
-    if (!related) {
-      throw error(
-          after.method(),
-          "rule "
-              + rule
-              + ": @"
-              + AFTER
-              + " returns "
-              + at.describe()
-              + " but the @"
-              + BEFORE
-              + " at line "
-              + before.line()
-              + " returns "
-              + bt.describe());
     }
   }
 
