@@ -98,8 +98,11 @@ public final class Unifier extends PlaceholderMethodUnifier {
     return fail(x, "expected the negation of '" + Describe.code(t) + "'");
   }
 
-  /** The operator of the negated comparison (De Morgan for {@code &&}/{@code ||}), or null. */
-  private static BinaryExpr.Operator complement(BinaryExpr.Operator op) {
+  /**
+   * The operator of the negated comparison (De Morgan for {@code &&}/{@code ||}), or null; the
+   * matcher and the after-template writer negate the same way.
+   */
+  public static BinaryExpr.Operator complement(BinaryExpr.Operator op) {
     return switch (op) {
       case EQUALS -> BinaryExpr.Operator.NOT_EQUALS;
       case NOT_EQUALS -> BinaryExpr.Operator.EQUALS;

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.lockkit.refactor.migrate.match.Unifier;
 import java.util.function.Function;
 
 /**
@@ -36,18 +37,7 @@ final class Negation {
     if (!(e instanceof BinaryExpr b)) {
       return null;
     }
-    BinaryExpr.Operator op =
-        switch (b.getOperator()) {
-          case EQUALS -> BinaryExpr.Operator.NOT_EQUALS;
-          case NOT_EQUALS -> BinaryExpr.Operator.EQUALS;
-          case LESS -> BinaryExpr.Operator.GREATER_EQUALS;
-          case GREATER_EQUALS -> BinaryExpr.Operator.LESS;
-          case GREATER -> BinaryExpr.Operator.LESS_EQUALS;
-          case LESS_EQUALS -> BinaryExpr.Operator.GREATER;
-          case AND -> BinaryExpr.Operator.OR;
-          case OR -> BinaryExpr.Operator.AND;
-          default -> null;
-        };
+    BinaryExpr.Operator op = Unifier.complement(b.getOperator());
     if (op == null) {
       return null;
     }
