@@ -87,6 +87,7 @@ final class Instrumenter {
     private final BiPredicate<String, String> isA;
     private String owner;
     private String file = "?";
+    private MethodRefs bridges;
     private final Set<String> finals = new HashSet<>();
 
     ClassAdapter(ClassVisitor cv, Predicate<String> isThread, BiPredicate<String, String> isA) {
@@ -100,6 +101,7 @@ final class Instrumenter {
         int version, int access, String name, String sig, String superName, String[] itfs) {
       owner = name;
       file = simple(name) + ".java";
+      bridges = new MethodRefs(name, version, (access & Opcodes.ACC_INTERFACE) != 0);
       super.visit(version, access, name, sig, superName, itfs);
     }
 
@@ -109,6 +111,16 @@ final class Instrumenter {
         file = source;
       }
       super.visitSource(source, debug);
+    }
+
+    @Override
+    public void visitEnd() {
+      // The bridges of method references to hooked methods, each written through a Body so that
+      // its one call is rewritten exactly as the same call written in the source would be.
+      bridges.emit(
+          (access, name, desc) ->
+              new Body(super.visitMethod(access, name, desc, null, null), true));
+      super.visitEnd();
     }
 
     @Override
@@ -316,6 +328,12 @@ final class Instrumenter {
       public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... args) {
         // A constructor reference (ArrayBlockingQueue::new) makes the model too.
         Object[] out = args.clone();
+        if (MethodRefs.isLambda(bsm, out) && out[1] instanceof Handle h) {
+          Handle bridge = bridges.bridgeFor(h, line, this::changes);
+          if (bridge != null) {
+            out[1] = bridge;
+          }
+        }
         for (int i = 0; i < out.length; i++) {
           if (out[i] instanceof Handle h
               && h.getTag() == Opcodes.H_NEWINVOKESPECIAL
@@ -330,6 +348,16 @@ final class Instrumenter {
           }
         }
         super.visitInvokeDynamicInsn(name, desc, bsm, out);
+      }
+
+      /**
+       * Whether this visitor rewrites the call {@code op mowner.name desc} (replaces it or adds a
+       * point before it): a dry run of {@link #visitMethodInsn} into a recorder.
+       */
+      private boolean changes(int op, String mowner, String name, String desc, boolean itf) {
+        MethodRefs.Recorder recorder = new MethodRefs.Recorder(op, mowner, name, desc);
+        new Body(recorder, true).visitMethodInsn(op, mowner, name, desc, itf);
+        return recorder.changed();
       }
 
       /** The constructor call of a {@code new} that {@link #visitTypeInsn} gave a model. */
