@@ -54,6 +54,9 @@ import org.objectweb.asm.Type;
  *   <li>{@code new} of a JDK blocking queue, {@code Exchanger} or {@code CyclicBarrier}, and a
  *       constructor reference to one: its model, a subclass ({@link Substitutions}) whose blocking
  *       methods wait in the model whoever calls them;
+ *   <li>a method reference to any method this list rewrites ({@code lock::lock}, {@code
+ *       counter::incrementAndGet}): a static bridge in the class whose one call is rewritten as
+ *       above ({@link MethodRefs}), so the reference is modelled and a point as the call is;
  *   <li>{@code CompletableFuture}'s {@code *Async} methods without an executor: the overload with
  *       one, given the schedule's model of the common pool, so the tasks they start are tasks of
  *       the schedule;
@@ -326,27 +329,9 @@ final class Instrumenter {
 
       @Override
       public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... args) {
-        // A constructor reference (ArrayBlockingQueue::new) makes the model too.
-        Object[] out = args.clone();
-        if (MethodRefs.isLambda(bsm, out) && out[1] instanceof Handle h) {
-          Handle bridge = bridges.bridgeFor(h, line, this::changes);
-          if (bridge != null) {
-            out[1] = bridge;
-          }
-        }
-        for (int i = 0; i < out.length; i++) {
-          if (out[i] instanceof Handle h
-              && h.getTag() == Opcodes.H_NEWINVOKESPECIAL
-              && Substitutions.model(h.getOwner(), h.getDesc()) != null) {
-            out[i] =
-                new Handle(
-                    Opcodes.H_NEWINVOKESPECIAL,
-                    Substitutions.model(h.getOwner(), h.getDesc()),
-                    h.getName(),
-                    h.getDesc(),
-                    false);
-          }
-        }
+        // A constructor reference (ArrayBlockingQueue::new) makes the model; a method reference
+        // to a hooked method (lock::lock) calls a bridge whose call is rewritten.
+        Object[] out = bridges.rewrite(bsm, args, line, this::changes);
         super.visitInvokeDynamicInsn(name, desc, bsm, out);
       }
 

@@ -59,6 +59,35 @@ final class MethodRefs {
             | Opcodes.ACC_SYNTHETIC;
   }
 
+  /**
+   * The bootstrap arguments of an invokedynamic, with a constructor reference to a modelled JDK
+   * class ({@code ArrayBlockingQueue::new}) making the model and a lambda metafactory's method
+   * handle that the instrumenter rewrites redirected to its bridge.
+   */
+  Object[] rewrite(Handle bsm, Object[] args, int line, Rewrites rewrites) {
+    Object[] out = args.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof Handle h
+          && h.getTag() == Opcodes.H_NEWINVOKESPECIAL
+          && Substitutions.model(h.getOwner(), h.getDesc()) != null) {
+        out[i] =
+            new Handle(
+                Opcodes.H_NEWINVOKESPECIAL,
+                Substitutions.model(h.getOwner(), h.getDesc()),
+                h.getName(),
+                h.getDesc(),
+                false);
+      }
+    }
+    if (isLambda(bsm, out) && out[1] instanceof Handle h) {
+      Handle bridge = bridgeFor(h, line, rewrites);
+      if (bridge != null) {
+        out[1] = bridge;
+      }
+    }
+    return out;
+  }
+
   /** Whether an invokedynamic's bootstrap is a lambda metafactory whose handle may be bridged. */
   static boolean isLambda(Handle bsm, Object[] args) {
     if (!bsm.getOwner().equals(LMF) || args.length < 3) {
