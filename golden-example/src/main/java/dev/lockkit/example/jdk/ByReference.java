@@ -6,9 +6,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -59,6 +62,31 @@ public final class ByReference {
       two.get();
     } finally {
       pool.shutdown();
+    }
+  }
+
+  private volatile boolean fired;
+  private volatile Thread waiter;
+
+  /**
+   * Waits for {@link #fire}, through references to static methods: the waiter is published before
+   * the check, so the wake-up is never lost.
+   */
+  public void awaitSignal() {
+    Supplier<Thread> me = Thread::currentThread;
+    Runnable park = LockSupport::park;
+    waiter = me.get();
+    while (!fired) {
+      park.run();
+    }
+  }
+
+  public void fire() {
+    Consumer<Thread> unpark = LockSupport::unpark;
+    fired = true;
+    Thread w = waiter;
+    if (w != null) {
+      unpark.accept(w);
     }
   }
 

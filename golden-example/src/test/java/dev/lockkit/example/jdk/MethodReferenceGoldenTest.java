@@ -33,8 +33,8 @@ class MethodReferenceGoldenTest {
     assertCompleteAndTrusted(r);
     String trace = outcome(r, "n=1").firstTrace();
     // The steps are the references' calls, reported at the line of the reference.
-    assertTrue(trace.contains("ByReference.java:27 AtomicInteger.get()"), trace);
-    assertTrue(trace.contains("ByReference.java:28 AtomicInteger.set()"), trace);
+    assertTrue(trace.contains("ByReference.java:30 AtomicInteger.get()"), trace);
+    assertTrue(trace.contains("ByReference.java:31 AtomicInteger.set()"), trace);
     assertReplays(test, outcome(r, "n=1"));
   }
 
@@ -55,7 +55,7 @@ class MethodReferenceGoldenTest {
             .toList();
     assertEquals(2, dead.size(), outcomes(r));
     for (Exploration.Outcome d : dead) {
-      assertTrue(d.text().contains("at ByReference.java:44 Lock.lock()"), d.text());
+      assertTrue(d.text().contains("at ByReference.java:47 Lock.lock()"), d.text());
     }
     assertEquals("done", outcome(r, "done").text().strip(), outcomes(r));
     assertEquals(3, r.exploration().outcomes().size(), outcomes(r));
@@ -76,8 +76,23 @@ class MethodReferenceGoldenTest {
     assertCompleteAndTrusted(r);
     // Each reference is a step of a pool task, at its line: the bound one and the unbound one.
     String trace = r.exploration().outcomes().get(0).firstTrace();
-    assertTrue(trace.contains("ByReference.java:56 AtomicInteger.incrementAndGet()"), trace);
-    assertTrue(trace.contains("ByReference.java:55 AtomicInteger.incrementAndGet()"), trace);
+    assertTrue(trace.contains("ByReference.java:59 AtomicInteger.incrementAndGet()"), trace);
+    assertTrue(trace.contains("ByReference.java:58 AtomicInteger.incrementAndGet()"), trace);
+  }
+
+  @GoldenTest
+  void aSignalThroughStaticParkAndUnparkReferencesIsModelledAndNeverLosesItsWakeUp() {
+    JvmExplorer.Result r =
+        Golden.of(ByReference::new)
+            .actor(c -> c.awaitSignal())
+            .actor(c -> c.fire())
+            .arbiter(c -> "woke")
+            .timeout(Duration.ofSeconds(5))
+            .explore();
+    assertEquals("woke", outcomes(r));
+    assertCompleteAndTrusted(r);
+    String trace = r.exploration().outcomes().get(0).firstTrace();
+    assertTrue(trace.contains("ByReference.java:77 LockSupport.park()"), trace);
   }
 
   private static void submit(ByReference c) {
