@@ -54,6 +54,9 @@ import org.objectweb.asm.Type;
  *   <li>{@code new} of a JDK blocking queue, {@code Exchanger} or {@code CyclicBarrier}, and a
  *       constructor reference to one: its model, a subclass ({@link Substitutions}) whose blocking
  *       methods wait in the model whoever calls them;
+ *   <li>a method reference to any method this list rewrites ({@code lock::lock}, {@code
+ *       counter::incrementAndGet}): a static bridge in the class whose one call is rewritten as
+ *       above ({@link MethodRefs}), so the reference is modelled and a point as the call is;
  *   <li>{@code CompletableFuture}'s {@code *Async} methods without an executor: the overload with
  *       one, given the schedule's model of the common pool, so the tasks they start are tasks of
  *       the schedule;
@@ -87,6 +90,7 @@ final class Instrumenter {
     private final BiPredicate<String, String> isA;
     private String owner;
     private String file = "?";
+    private MethodRefs bridges;
     private final Set<String> finals = new HashSet<>();
 
     ClassAdapter(ClassVisitor cv, Predicate<String> isThread, BiPredicate<String, String> isA) {
@@ -100,6 +104,7 @@ final class Instrumenter {
         int version, int access, String name, String sig, String superName, String[] itfs) {
       owner = name;
       file = simple(name) + ".java";
+      bridges = new MethodRefs(name, version, (access & Opcodes.ACC_INTERFACE) != 0);
       super.visit(version, access, name, sig, superName, itfs);
     }
 
@@ -109,6 +114,16 @@ final class Instrumenter {
         file = source;
       }
       super.visitSource(source, debug);
+    }
+
+    @Override
+    public void visitEnd() {
+      // The bridges of method references to hooked methods, each written through a Body so that
+      // its one call is rewritten exactly as the same call written in the source would be.
+      bridges.emit(
+          (access, name, desc) ->
+              new Body(super.visitMethod(access, name, desc, null, null), true));
+      super.visitEnd();
     }
 
     @Override
@@ -314,22 +329,20 @@ final class Instrumenter {
 
       @Override
       public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... args) {
-        // A constructor reference (ArrayBlockingQueue::new) makes the model too.
-        Object[] out = args.clone();
-        for (int i = 0; i < out.length; i++) {
-          if (out[i] instanceof Handle h
-              && h.getTag() == Opcodes.H_NEWINVOKESPECIAL
-              && Substitutions.model(h.getOwner(), h.getDesc()) != null) {
-            out[i] =
-                new Handle(
-                    Opcodes.H_NEWINVOKESPECIAL,
-                    Substitutions.model(h.getOwner(), h.getDesc()),
-                    h.getName(),
-                    h.getDesc(),
-                    false);
-          }
-        }
+        // A constructor reference (ArrayBlockingQueue::new) makes the model; a method reference
+        // to a hooked method (lock::lock) calls a bridge whose call is rewritten.
+        Object[] out = bridges.rewrite(bsm, args, line, this::changes);
         super.visitInvokeDynamicInsn(name, desc, bsm, out);
+      }
+
+      /**
+       * Whether this visitor rewrites the call {@code op mowner.name desc} (replaces it or adds a
+       * point before it): a dry run of {@link #visitMethodInsn} into a recorder.
+       */
+      private boolean changes(int op, String mowner, String name, String desc, boolean itf) {
+        MethodRefs.Recorder recorder = new MethodRefs.Recorder(op, mowner, name, desc);
+        new Body(recorder, true).visitMethodInsn(op, mowner, name, desc, itf);
+        return recorder.changed();
       }
 
       /** The constructor call of a {@code new} that {@link #visitTypeInsn} gave a model. */
