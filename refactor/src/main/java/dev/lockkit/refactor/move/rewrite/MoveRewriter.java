@@ -175,9 +175,6 @@ public final class MoveRewriter {
     }
     SiteCollector collector = new SiteCollector(project, moved, spans, javac);
     List<Site> sites = collector.collect();
-    for (String u : collector.unresolved()) {
-      notes.add("not resolved by javac, decided by lockkit's own lookup: " + u);
-    }
     // Code first, Javadoc second: a link may then use a simple name the code made visible.
     for (Site site : sites) {
       if (site.kind() != Site.Kind.JAVADOC && site.kind() != Site.Kind.JAVADOC_STAY_BEHIND) {
@@ -450,19 +447,19 @@ public final class MoveRewriter {
           ip.addStatic(site.fqn(), site.name());
         }
       }
-      case AMBIGUOUS ->
+      case UNRESOLVED ->
           conflict(
-              "move/name-clash",
+              "move/unresolved",
               f,
               site.node(),
-              "call to "
-                  + site.name()
-                  + " may mean the moved "
+              site.name()
+                  + " is spelled like the moved "
                   + target.display()
-                  + " or an overload that stays in "
-                  + site.owner().fqn()
-                  + "; move the overloads together or give the call an unambiguous qualifier first",
-              target.display() + " <- " + f.display());
+                  + ", but not resolved by javac ("
+                  + site.fqn()
+                  + "), so whether it refers to it is not known; give javac what the sources"
+                  + " need (--classpath, --maven-module) or fix the error first",
+              target.display() + " <- " + f.display() + ":" + site.name());
     }
   }
 
