@@ -199,8 +199,11 @@ class CompilerResolutionTest {
             + "  public static D make(boolean b) {\n    return b ? new D() : new D(\"x\");\n  }\n}\n");
     MoveTestSupport.Run r = run(src, "move a.D#make to b.Util\n");
     assertEquals(1, r.exit(), r.out() + r.err());
-    assertTrue(r.out().contains("error move/access: a.D#make(boolean) uses a.D#<init>"), r.out());
-    assertTrue(r.out().contains(":9:"), r.out());
+    // javac's check of the result, at the call's new place (b/Util.java line 10).
+    assertTrue(
+        r.out().contains("b/Util.java:10: error move/access: after the move javac reports:"),
+        r.out());
+    assertTrue(r.out().contains("D(java.lang.String) has protected access in a.D"), r.out());
     // Only new D("x"): the public constructor of new D() is visible everywhere.
     assertEquals(1, r.out().split("error move/access", -1).length - 1, r.out());
   }

@@ -52,7 +52,8 @@ class OverloadsTest {
     org.junit.jupiter.api.Assertions.assertTrue(
         r.out()
             .contains(
-                "error move/access: a.T#f(String,String) uses a.T#f, which stays behind and is not visible from b.U"),
+                "b/U.java:9: error move/access: after the move javac reports: f(java.lang.String) has"
+                    + " private access in a.T"),
         r.out());
   }
 
