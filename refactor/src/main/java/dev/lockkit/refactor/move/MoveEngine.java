@@ -272,6 +272,10 @@ public final class MoveEngine {
                 new Presence(new ConditionModel(model)),
                 javac)
             .run();
+    // javac's attribution of the tree before holds its whole compiler context (symbols, trees):
+    // drop it before the tree after is attributed, so the two contexts are not live together.
+    javac = null;
+    resolver = null;
     if (ops.size() > 1) {
       deletedFileEdited(types, r);
     }
