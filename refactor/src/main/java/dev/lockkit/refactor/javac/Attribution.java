@@ -81,6 +81,7 @@ public final class Attribution {
   private final Map<Path, Map<Integer, Element>> declarations = new HashMap<>();
   private final Map<Path, List<Diagnostic<? extends JavaFileObject>>> errors = new HashMap<>();
   private final Map<Path, Map<Long, Boolean>> typeQualifiers = new HashMap<>();
+  private final Map<Path, Map<Long, Element>> links = new HashMap<>();
   private Types types;
 
   private Attribution() {}
@@ -313,6 +314,16 @@ public final class Attribution {
     return m != null && Boolean.TRUE.equals(m.get(key(start, end)));
   }
 
+  /**
+   * The element a Javadoc reference ({@code T#m(int)} of {@code {@link T#m(int)}}, {@code @see},
+   * {@code {@linkplain}}) spanning {@code [start, end)} denotes, as javac's {@code DocTrees}
+   * resolve it; null when javac did not resolve it or no reference spans exactly that.
+   */
+  public Element linkAt(Path file, int start, int end) {
+    Map<Long, Element> m = links.get(file);
+    return m == null ? null : m.get(key(start, end));
+  }
+
   /** The method, field or type whose declared name starts at {@code nameOffset}; or null. */
   public Element declaredAt(Path file, int nameOffset) {
     Map<Integer, Element> m = declarations.get(file);
@@ -474,6 +485,41 @@ public final class Attribution {
           }
         }
         return null;
+      }
+    }.scan(cu, null);
+    docLinks(file, cu, trees);
+  }
+
+  /** Indexes every Javadoc reference of the unit by its span, with the element javac gives it. */
+  private void docLinks(Path file, CompilationUnitTree cu, Trees trees) {
+    if (!(trees instanceof com.sun.source.util.DocTrees docTrees)) {
+      return;
+    }
+    Map<Long, Element> byRef = new HashMap<>();
+    links.put(file, byRef);
+    com.sun.source.util.DocSourcePositions pos = docTrees.getSourcePositions();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void v) {
+        if (tree != null && getCurrentPath() != null) {
+          TreePath path = new TreePath(getCurrentPath(), tree);
+          com.sun.source.doctree.DocCommentTree doc = docTrees.getDocCommentTree(path);
+          if (doc != null) {
+            new com.sun.source.util.DocTreePathScanner<Void, Void>() {
+              @Override
+              public Void visitReference(com.sun.source.doctree.ReferenceTree ref, Void w) {
+                long start = pos.getStartPosition(cu, doc, ref);
+                long end = pos.getEndPosition(cu, doc, ref);
+                Element e = docTrees.getElement(getCurrentPath());
+                if (start >= 0 && end >= 0 && e != null) {
+                  byRef.put(key((int) start, (int) end), e);
+                }
+                return null;
+              }
+            }.scan(new com.sun.source.util.DocTreePath(path, doc), null);
+          }
+        }
+        return super.scan(tree, v);
       }
     }.scan(cu, null);
   }

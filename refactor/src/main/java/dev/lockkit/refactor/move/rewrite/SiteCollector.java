@@ -226,6 +226,9 @@ public final class SiteCollector {
       while (m.find()) {
         String typePart = m.group(2);
         String member = m.group(3);
+        if (javadocByJavac(f, c, base, m, out)) {
+          continue;
+        }
         TypeInfo t;
         if (typePart.isEmpty()) {
           t = enclosing == null ? null : project.typeOf(enclosing);
@@ -251,6 +254,41 @@ public final class SiteCollector {
         }
       }
     }
+  }
+
+  /**
+   * Decides a Javadoc reference with javac's {@code DocTrees}: true when javac resolved it (a site
+   * is added if it denotes a moved element, or a member that stays and is linked by {@code #m} from
+   * inside moved text); false when javac gave no element, and the link is matched as text.
+   */
+  private boolean javadocByJavac(ParsedFile f, Comment c, int base, Matcher m, List<Site> out) {
+    String text = f.source().text();
+    int start = base + m.start(2);
+    int end = base + m.end(3);
+    if (end < text.length() && text.charAt(end) == '(') {
+      int close = text.indexOf(')', end);
+      if (close < 0) {
+        return false;
+      }
+      end = close + 1;
+    }
+    Element e = javac.linkAt(f.source().path(), start, end);
+    if (e == null) {
+      return false;
+    }
+    String member = m.group(3);
+    int typeEnd = base + m.end(2);
+    MovedElement target = bySymbol.get(e);
+    TypeInfo owner =
+        e.getEnclosingElement() instanceof javax.lang.model.element.TypeElement te
+            ? project.type(te.getQualifiedName().toString())
+            : null;
+    if (target != null) {
+      out.add(new Site(f, c, Kind.JAVADOC, start, typeEnd, target, owner, null, member));
+    } else if (m.group(2).isEmpty() && owner != null && insideMoved(f, start) != null) {
+      out.add(new Site(f, c, Kind.JAVADOC_STAY_BEHIND, start, typeEnd, null, owner, null, member));
+    }
+    return true;
   }
 
   private MovedElement insideMoved(ParsedFile f, int offset) {
