@@ -261,7 +261,6 @@ public final class MoveEngine {
               "does not parse (" + f.parseError() + "); references in it cannot be updated",
               f.display()));
     }
-
     progress.update("move: rewriting", 2, STEPS);
     MoveRewriter.Result r =
         new MoveRewriter(
