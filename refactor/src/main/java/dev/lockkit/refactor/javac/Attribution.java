@@ -501,7 +501,11 @@ public final class Attribution {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void v) {
-        if (tree != null && getCurrentPath() != null) {
+        // Only declarations carry Javadoc.
+        if ((tree instanceof ClassTree
+                || tree instanceof MethodTree
+                || tree instanceof VariableTree)
+            && getCurrentPath() != null) {
           TreePath path = new TreePath(getCurrentPath(), tree);
           com.sun.source.doctree.DocCommentTree doc = docTrees.getDocCommentTree(path);
           if (doc != null) {
