@@ -81,6 +81,7 @@ public final class Attribution {
   private final Map<Path, Map<Integer, Element>> declarations = new HashMap<>();
   private final Map<Path, List<Diagnostic<? extends JavaFileObject>>> errors = new HashMap<>();
   private final Map<Path, Map<Long, Boolean>> typeQualifiers = new HashMap<>();
+  private final Map<Path, Map<Long, Element>> links = new HashMap<>();
   private Types types;
 
   private Attribution() {}
@@ -92,7 +93,61 @@ public final class Attribution {
    * @param classPath what the sources depend on; the JDK's own modules are always there
    */
   public static Attribution of(List<Unit> units, List<Path> sourcePath, List<Path> classPath) {
-    return run(units, sourcePath, classPath, java.util.Set.of(), true);
+    try (Session s = new Session(sourcePath, classPath)) {
+      return of(s, units);
+    }
+  }
+
+  /** As {@link #of(List, List, List)}, in a session shared with other attributions of the tree. */
+  public static Attribution of(Session session, List<Unit> units) {
+    return run(session, units, java.util.Set.of(), true);
+  }
+
+  /**
+   * What several attributions of one tree share: javac's file manager on the tree's source path and
+   * class path (the archives it opened, the file contents it read) and the declarations-only text
+   * of every source-path file javac read. A what-if attributes the tree before and after the move
+   * with the same inputs, and each fresh javac task otherwise reads and strips the same source-path
+   * files again: measured on jackson-databind, that is most of a task's cost. The source files must
+   * not change while a session is open. Not thread-safe: one attribution at a time.
+   */
+  public static final class Session implements AutoCloseable {
+    private final StandardJavaFileManager files;
+    private final Map<URI, String> declarations = new HashMap<>();
+
+    public Session(List<Path> sourcePath, List<Path> classPath) {
+      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      if (javac == null) {
+        throw new IllegalStateException("no Java compiler in this runtime (a JRE, not a JDK?)");
+      }
+      files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+      try {
+        files.setLocationFromPaths(StandardLocation.SOURCE_PATH, sourcePath);
+        files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+      } catch (IOException e) {
+        close();
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    String declarationsOf(JavaFileObject f) throws IOException {
+      URI key = f.toUri();
+      String s = declarations.get(key);
+      if (s == null) {
+        s = Declarations.strip(f.getCharContent(true).toString());
+        declarations.put(key, s);
+      }
+      return s;
+    }
+
+    @Override
+    public void close() {
+      try {
+        files.close();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   /**
@@ -113,7 +168,15 @@ public final class Attribution {
    */
   public static List<Problem> problems(
       List<Unit> units, List<Path> sourcePath, List<Path> classPath, java.util.Set<Path> hidden) {
-    Attribution a = run(units, sourcePath, classPath, hidden, false);
+    try (Session s = new Session(sourcePath, classPath)) {
+      return problems(s, units, hidden);
+    }
+  }
+
+  /** As {@link #problems(List, List, List, java.util.Set)}, in a shared session. */
+  public static List<Problem> problems(
+      Session session, List<Unit> units, java.util.Set<Path> hidden) {
+    Attribution a = run(session, units, hidden, false);
     List<Problem> out = new ArrayList<>();
     for (Unit u : units) {
       for (Diagnostic<? extends JavaFileObject> d : a.errors.getOrDefault(u.path(), List.of())) {
@@ -124,30 +187,22 @@ public final class Attribution {
   }
 
   private static Attribution run(
-      List<Unit> units,
-      List<Path> sourcePath,
-      List<Path> classPath,
-      java.util.Set<Path> hidden,
-      boolean index) {
+      Session session, List<Unit> units, java.util.Set<Path> hidden, boolean index) {
     Attribution a = new Attribution();
     if (units.isEmpty()) {
       return a;
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    if (javac == null) {
-      throw new IllegalStateException("no Java compiler in this runtime (a JRE, not a JDK?)");
-    }
     DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fm =
-        javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
-      fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, sourcePath);
-      fm.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+    try {
       Map<URI, Path> byUri = new HashMap<>();
       List<JavaFileObject> objects = new ArrayList<>();
       for (Unit u : units) {
+        // A text with Unicode escapes is attributed whole: a body may spell a name only escaped
+        // (\u0074wice), which the blanking's plain text search would not see.
+        boolean whole = u.keep() == null || u.text().contains("\\u");
         InMemory o =
-            new InMemory(
-                u.path(), u.keep() == null ? u.text() : Declarations.blank(u.text(), u.keep()));
+            new InMemory(u.path(), whole ? u.text() : Declarations.blank(u.text(), u.keep()));
         byUri.put(o.toUri(), u.path());
         objects.add(o);
       }
@@ -157,7 +212,7 @@ public final class Attribution {
           (JavacTask)
               javac.getTask(
                   null,
-                  new DeclarationsOnly(fm, normalized(hidden)),
+                  new DeclarationsOnly(session, normalized(hidden)),
                   diags,
                   // -Xmaxerrs: every error, not javac's first 100. Blanked bodies give errors of
                   // their own (a missing return, an implicit super() that does not fit) that a
@@ -259,6 +314,16 @@ public final class Attribution {
     return m != null && Boolean.TRUE.equals(m.get(key(start, end)));
   }
 
+  /**
+   * The element a Javadoc reference ({@code T#m(int)} of {@code {@link T#m(int)}}, {@code @see},
+   * {@code {@linkplain}}) spanning {@code [start, end)} denotes, as javac's {@code DocTrees}
+   * resolve it; null when javac did not resolve it or no reference spans exactly that.
+   */
+  public Element linkAt(Path file, int start, int end) {
+    Map<Long, Element> m = links.get(file);
+    return m == null ? null : m.get(key(start, end));
+  }
+
   /** The method, field or type whose declared name starts at {@code nameOffset}; or null. */
   public Element declaredAt(Path file, int nameOffset) {
     Map<Integer, Element> m = declarations.get(file);
@@ -283,7 +348,8 @@ public final class Attribution {
     declarations.put(file, decls);
     typeQualifiers.put(file, typeNames);
     List<long[]> errorSpans = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : errors.getOrDefault(file, List.of())) {
+    List<Diagnostic<? extends JavaFileObject>> fileErrors = errors.getOrDefault(file, List.of());
+    for (Diagnostic<? extends JavaFileObject> d : fileErrors) {
       errorSpans.add(new long[] {d.getStartPosition(), d.getEndPosition(), d.getPosition()});
     }
     String text;
@@ -402,9 +468,11 @@ public final class Attribution {
         if (e == null || e.asType() == null || e.asType().getKind() == TypeKind.ERROR) {
           return "javac could not resolve it";
         }
-        for (long[] s : errorSpans) {
+        for (int i = 0; i < errorSpans.size(); i++) {
+          long[] s = errorSpans.get(i);
           if (s[2] >= start && s[2] < end || s[0] >= start && s[0] < end) {
-            return "javac reports an error there";
+            return "javac reports an error there: "
+                + fileErrors.get(i).getMessage(Locale.ROOT).lines().findFirst().orElse("");
           }
         }
         Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
@@ -417,6 +485,45 @@ public final class Attribution {
           }
         }
         return null;
+      }
+    }.scan(cu, null);
+    docLinks(file, cu, trees);
+  }
+
+  /** Indexes every Javadoc reference of the unit by its span, with the element javac gives it. */
+  private void docLinks(Path file, CompilationUnitTree cu, Trees trees) {
+    if (!(trees instanceof com.sun.source.util.DocTrees docTrees)) {
+      return;
+    }
+    Map<Long, Element> byRef = new HashMap<>();
+    links.put(file, byRef);
+    com.sun.source.util.DocSourcePositions pos = docTrees.getSourcePositions();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void v) {
+        // Only declarations carry Javadoc.
+        if ((tree instanceof ClassTree
+                || tree instanceof MethodTree
+                || tree instanceof VariableTree)
+            && getCurrentPath() != null) {
+          TreePath path = new TreePath(getCurrentPath(), tree);
+          com.sun.source.doctree.DocCommentTree doc = docTrees.getDocCommentTree(path);
+          if (doc != null) {
+            new com.sun.source.util.DocTreePathScanner<Void, Void>() {
+              @Override
+              public Void visitReference(com.sun.source.doctree.ReferenceTree ref, Void w) {
+                long start = pos.getStartPosition(cu, doc, ref);
+                long end = pos.getEndPosition(cu, doc, ref);
+                Element e = docTrees.getElement(getCurrentPath());
+                if (start >= 0 && end >= 0 && e != null) {
+                  byRef.put(key((int) start, (int) end), e);
+                }
+                return null;
+              }
+            }.scan(new com.sun.source.util.DocTreePath(path, doc), null);
+          }
+        }
+        return super.scan(tree, v);
       }
     }.scan(cu, null);
   }
@@ -454,10 +561,17 @@ public final class Attribution {
   private static final class DeclarationsOnly
       extends javax.tools.ForwardingJavaFileManager<StandardJavaFileManager> {
     private final java.util.Set<URI> hidden;
+    private final Session session;
 
-    DeclarationsOnly(StandardJavaFileManager fm, java.util.Set<URI> hidden) {
-      super(fm);
+    DeclarationsOnly(Session session, java.util.Set<URI> hidden) {
+      super(session.files);
+      this.session = session;
       this.hidden = hidden;
+    }
+
+    @Override
+    public void close() {
+      // the session's file manager outlives this task
     }
 
     @Override
@@ -476,7 +590,7 @@ public final class Attribution {
         if (!hidden.isEmpty() && hidden.contains(f.toUri().normalize())) {
           continue;
         }
-        out.add(f.getKind() == JavaFileObject.Kind.SOURCE ? new Stripped(f) : f);
+        out.add(f.getKind() == JavaFileObject.Kind.SOURCE ? new Stripped(f, session) : f);
       }
       return out;
     }
@@ -495,8 +609,11 @@ public final class Attribution {
 
   /** A source-path file whose content is its declarations only. */
   private static final class Stripped extends javax.tools.ForwardingJavaFileObject<JavaFileObject> {
-    Stripped(JavaFileObject f) {
+    private final Session session;
+
+    Stripped(JavaFileObject f, Session session) {
       super(f);
+      this.session = session;
     }
 
     JavaFileObject original() {
@@ -505,7 +622,7 @@ public final class Attribution {
 
     @Override
     public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
-      return Declarations.strip(fileObject.getCharContent(ignoreEncodingErrors).toString());
+      return session.declarationsOf(fileObject);
     }
   }
 

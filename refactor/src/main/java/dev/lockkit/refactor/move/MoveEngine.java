@@ -27,6 +27,7 @@ import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.MovedElement;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
+import dev.lockkit.refactor.move.model.TypeInfo;
 import dev.lockkit.refactor.move.plan.MoveOp;
 import dev.lockkit.refactor.move.plan.PlanException;
 import dev.lockkit.refactor.move.plan.PlanParser;
@@ -175,9 +176,30 @@ public final class MoveEngine {
       before.cancel(true);
       throw new BadInput(e.getMessage());
     }
+    progress.update("move: javac resolving references", 1, STEPS);
+    // One javac session for every attribution of this what-if: the tree before and the tree after
+    // share the source and class path, and re-reading them is most of a javac task's cost.
+    try (Attribution.Session session = new Attribution.Session(roots(req), req.classpath())) {
+      return plan(req, progress, ops, model, rules, before, project, session);
+    }
+  }
+
+  private static Outcome plan(
+      Request req,
+      Progress progress,
+      List<MoveOp> ops,
+      FeatureModel model,
+      RulesFile rules,
+      FutureTask<CodeGraph> before,
+      JavaProject project,
+      Attribution.Session session)
+      throws BadInput {
+    // javac first: the plan's member lines are resolved to the declarations javac sees (an
+    // overload by its parameter types as javac types them), then every reference to them.
+    Attribution javac = attribute(session, project, ops, names(ops));
     List<MovedElement> elements = new ArrayList<>();
     List<MovedType> types = new ArrayList<>();
-    ElementResolver resolver = new ElementResolver(project);
+    ElementResolver resolver = new ElementResolver(project, javac);
     Map<Object, MoveOp> seen = new IdentityHashMap<>();
     for (MoveOp op : ops) {
       try {
@@ -239,8 +261,6 @@ public final class MoveEngine {
               "does not parse (" + f.parseError() + "); references in it cannot be updated",
               f.display()));
     }
-    progress.update("move: javac resolving references", 1, STEPS);
-    Attribution javac = attribute(project, req, elements, names(ops));
     progress.update("move: rewriting", 2, STEPS);
     MoveRewriter.Result r =
         new MoveRewriter(
@@ -251,6 +271,10 @@ public final class MoveEngine {
                 new Presence(new ConditionModel(model)),
                 javac)
             .run();
+    // javac's attribution of the tree before holds its whole compiler context (symbols, trees):
+    // drop it before the tree after is attributed, so the two contexts are not live together.
+    javac = null;
+    resolver = null;
     if (ops.size() > 1) {
       deletedFileEdited(types, r);
     }
@@ -266,7 +290,7 @@ public final class MoveEngine {
     List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));
     if (blocking.isEmpty()) {
       progress.update("move: javac checking the result", 3, STEPS);
-      blocking.addAll(compileCheck(project, req, r, elements, types, names(ops)));
+      blocking.addAll(compileCheck(session, project, r, elements, types, names(ops)));
     }
     List<Finding> allowed = new ArrayList<>();
     progress.update("move: graph rules", 4, STEPS);
@@ -322,15 +346,17 @@ public final class MoveEngine {
    * front), with the whole tree on the source path and the request's class path.
    */
   private static Attribution attribute(
-      JavaProject project, Request req, List<MovedElement> elements, Set<String> names)
-      throws BadInput {
+      Attribution.Session session, JavaProject project, List<MoveOp> ops, Set<String> names) {
     List<Attribution.Unit> units = new ArrayList<>();
-    if (elements.isEmpty()) {
-      return Attribution.of(units, List.of(), List.of()); // type moves do not use it (yet)
-    }
     Set<Path> whole = new java.util.HashSet<>();
-    for (MovedElement m : elements) {
-      whole.add(m.origin().file().source().path()); // the moved code itself is resolved too
+    for (MoveOp op : ops) {
+      TypeInfo origin = op.element().isMember() ? project.type(op.element().type()) : null;
+      if (origin != null) {
+        whole.add(origin.file().source().path()); // the moved code itself is resolved too
+      }
+    }
+    if (whole.isEmpty()) {
+      return Attribution.of(session, units); // type moves do not use it (yet)
     }
     for (ParsedFile f : project.files()) {
       if (f.parsed()) {
@@ -341,7 +367,7 @@ public final class MoveEngine {
                 whole.contains(f.source().path()) ? null : names));
       }
     }
-    return Attribution.of(units, roots(req), req.classpath());
+    return Attribution.of(session, units);
   }
 
   /**
@@ -349,13 +375,12 @@ public final class MoveEngine {
    * a moved name and every file the move edits, creates or deletes.
    */
   private static List<Finding> compileCheck(
+      Attribution.Session session,
       JavaProject project,
-      Request req,
       MoveRewriter.Result r,
       List<MovedElement> elements,
       List<MovedType> types,
-      Set<String> names)
-      throws BadInput {
+      Set<String> names) {
     java.util.SortedMap<Path, String> after;
     try {
       after = r.changes().result();
@@ -393,8 +418,7 @@ public final class MoveEngine {
         whole,
         names,
         !types.isEmpty(),
-        roots(req),
-        req.classpath(),
+        session,
         Path.of("").toAbsolutePath());
   }
 

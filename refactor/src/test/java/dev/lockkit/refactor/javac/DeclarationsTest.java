@@ -65,6 +65,18 @@ class DeclarationsTest {
   }
 
   @Test
+  void commentsGoFromDeclarationsButStayInBlankedUnits() {
+    String src =
+        "/** Doc {@link A}. */\npublic class A { // line }\n  /* block { */ int x = 1; // tail\n}\n";
+    String out = Declarations.strip(src);
+    assertFalse(out.contains("Doc") || out.contains("line") || out.contains("block"), out);
+    assertTrue(out.contains("public class A {"), out);
+    assertTrue(out.contains("int x = 1;"), out);
+    String blanked = Declarations.blank(src, java.util.Set.of("x"));
+    assertEquals(src, blanked); // offsets are what units are matched by: nothing is dropped
+  }
+
+  @Test
   void aSourceItCannotFollowIsReturnedAsItIs() {
     assertEquals("class A { /* open", Declarations.strip("class A { /* open"));
   }

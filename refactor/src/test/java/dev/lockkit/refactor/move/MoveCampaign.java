@@ -265,6 +265,15 @@ final class MoveCampaign {
   }
 
   private void trial(int i, String line, Tally tally) throws Exception {
+    try {
+      decide(i, line, tally);
+    } finally {
+      // The log so far, after every move: a long campaign can be followed, and read if cut short.
+      Files.writeString(work.resolve(lib.name() + ".partial.log"), tally.log);
+    }
+  }
+
+  private void decide(int i, String line, Tally tally) throws Exception {
     Path plan = work.resolve(lib.name()).resolve("plan-" + i);
     Files.writeString(plan, line + "\n");
     MoveEngine.Outcome o;

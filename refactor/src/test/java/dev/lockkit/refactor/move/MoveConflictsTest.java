@@ -63,7 +63,9 @@ class MoveConflictsTest {
     assertTrue(
         r.out()
             .contains(
-                "error move/access: mini.mm.Pages#twice() uses mini.mm.Pages#count, which stays behind and is not visible from mini.lock.Counts"),
+                "mini/lock/Counts.java:3: error move/access: after the move javac reports:"
+                    + " mini.mm.Pages is not public in mini.mm; cannot be accessed from outside"
+                    + " package"),
         r.out());
   }
 
@@ -227,7 +229,8 @@ class MoveConflictsTest {
     assertTrue(
         r.out()
             .contains(
-                "error move/access: mini.mm.Box#make() uses mini.mm.Box#<init>, which is not visible from mini.types.Boxes"),
+                "mini/types/Boxes.java:10: error move/access: after the move javac reports: Box() is"
+                    + " not public in mini.mm.Box; cannot be accessed from outside package"),
         r.out());
   }
 }

@@ -103,9 +103,11 @@ class MoveMavenModuleTest {
     assertFalse(r.out().contains("not resolved by javac"), r.out());
     assertTrue(r.out().contains("verify: the result compiles\n"), r.out());
 
-    // Without the module's class path the same call is one javac cannot type.
+    // Without the module's class path the same call is one javac cannot type: reported, not
+    // guessed, and nothing is written.
     MoveTestSupport.Run without = move("--plan", plan.toString(), "--dry-run", src.toString());
-    assertEquals(0, without.exit(), without.out() + without.err());
+    assertEquals(1, without.exit(), without.out() + without.err());
+    assertTrue(without.out().contains("move/unresolved"), without.out());
     assertTrue(without.out().contains("not resolved by javac"), without.out());
   }
 

@@ -51,6 +51,7 @@ public final class CompileCheck {
    * @param names the names a reference to a moved element spells
    * @param allWhole attribute every file whole: a moved type's members are used in code that does
    *     not spell the type's name ({@code void f(Inner n) { return n.x; }})
+   * @param javac the session the tree before was attributed in (same source and class path)
    * @param cwd where report paths are relative to
    */
   public static List<Finding> conflicts(
@@ -60,8 +61,7 @@ public final class CompileCheck {
       Set<Path> whole,
       Set<String> names,
       boolean allWhole,
-      List<Path> sourcePath,
-      List<Path> classPath,
+      Attribution.Session javac,
       Path cwd) {
     Set<Path> all = new LinkedHashSet<>();
     for (Map.Entry<Path, String> e : spelling.entrySet()) {
@@ -82,8 +82,7 @@ public final class CompileCheck {
             new Attribution.Unit(p, text, allWhole || whole(p, after, whole) ? null : names));
       }
     }
-    List<Attribution.Problem> problemsAfter =
-        Attribution.problems(unitsAfter, sourcePath, classPath, all);
+    List<Attribution.Problem> problemsAfter = Attribution.problems(javac, unitsAfter, all);
     if (problemsAfter.isEmpty()) {
       return List.of();
     }
@@ -103,8 +102,7 @@ public final class CompileCheck {
       }
     }
     Map<String, Integer> before = new HashMap<>();
-    for (Attribution.Problem pb :
-        Attribution.problems(unitsBefore, sourcePath, classPath, Set.of())) {
+    for (Attribution.Problem pb : Attribution.problems(javac, unitsBefore, Set.of())) {
       before.merge(pb.message(), 1, Integer::sum);
     }
     List<Finding> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.plan.ElementRef;
 import dev.lockkit.refactor.move.plan.MoveOp;
 import dev.lockkit.refactor.move.plan.PlanException;
@@ -14,6 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Resolves plan lines to declarations, or explains precisely why not: no such type or member (with
@@ -23,9 +30,22 @@ import java.util.TreeSet;
 public final class ElementResolver {
 
   private final JavaProject project;
+  private final Attribution javac;
 
+  /** A resolver that compares parameter lists with the declarations as written. */
   public ElementResolver(JavaProject project) {
+    this(project, null);
+  }
+
+  /**
+   * A resolver that compares a plan line's parameter list with the parameter types javac gives the
+   * declarations ({@code javac}'s attribution must cover the origin files): generics erased or not,
+   * arrays, varargs, nested types by any qualified suffix of their canonical name, type variables
+   * by name or erasure. A declaration javac did not type is compared as written.
+   */
+  public ElementResolver(JavaProject project, Attribution javac) {
     this.project = project;
+    this.javac = javac;
   }
 
   /** Resolves one plan operation on a static member. */
@@ -218,7 +238,7 @@ public final class ElementResolver {
     }
     List<MethodDeclaration> matching = new ArrayList<>();
     for (MethodDeclaration m : methods) {
-      if (ref.params() == null || paramsMatch(m, ref.params())) {
+      if (ref.params() == null || paramsMatch(origin, m, ref.params())) {
         matching.add(m);
       }
     }
@@ -238,10 +258,46 @@ public final class ElementResolver {
             + String.join(", ", candidates));
   }
 
-  private static boolean paramsMatch(MethodDeclaration m, List<String> wanted) {
+  private boolean paramsMatch(TypeInfo origin, MethodDeclaration m, List<String> wanted) {
     if (m.getParameters().size() != wanted.size()) {
       return false;
     }
+    ParsedFile f = origin.file();
+    Element e = javac == null ? null : javac.declaredAt(f.source().path(), f.begin(m.getName()));
+    if (e instanceof ExecutableElement ee && ee.getParameters().size() == wanted.size()) {
+      List<TypeMirror> types = new ArrayList<>();
+      for (VariableElement p : ee.getParameters()) {
+        types.add(p.asType());
+      }
+      if (types.stream().noneMatch(ElementResolver::erroneous)) {
+        for (int i = 0; i < wanted.size(); i++) {
+          String want = wanted.get(i);
+          String declared = PlanParser.normalizeType(types.get(i).toString());
+          String erased = PlanParser.normalizeType(javac.erasure(types.get(i)));
+          if (!names(declared, want) && !names(erased, want)) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return writtenParamsMatch(m, wanted);
+  }
+
+  /** True if the written {@code want} names {@code full}: all of it, or a suffix after a dot. */
+  private static boolean names(String full, String want) {
+    return full.equals(want) || full.endsWith("." + want);
+  }
+
+  /** A type javac could not resolve (a library missing from the class path), at any depth. */
+  private static boolean erroneous(TypeMirror t) {
+    if (t.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    return t instanceof ArrayType a && erroneous(a.getComponentType());
+  }
+
+  private static boolean writtenParamsMatch(MethodDeclaration m, List<String> wanted) {
     for (int i = 0; i < wanted.size(); i++) {
       var p = m.getParameter(i);
       String have = PlanParser.normalizeType(p.getType().asString()) + (p.isVarArgs() ? "[]" : "");

@@ -2,8 +2,6 @@ package dev.lockkit.refactor.move.rewrite;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Location;
 import dev.lockkit.analyzer.finding.Severity;
@@ -175,9 +173,6 @@ public final class MoveRewriter {
     }
     SiteCollector collector = new SiteCollector(project, moved, spans, javac);
     List<Site> sites = collector.collect();
-    for (String u : collector.unresolved()) {
-      notes.add("not resolved by javac, decided by lockkit's own lookup: " + u);
-    }
     // Code first, Javadoc second: a link may then use a simple name the code made visible.
     for (Site site : sites) {
       if (site.kind() != Site.Kind.JAVADOC && site.kind() != Site.Kind.JAVADOC_STAY_BEHIND) {
@@ -359,59 +354,17 @@ public final class MoveRewriter {
       case JAVADOC_STAY_BEHIND ->
           edit(f, site.start(), site.end(), ip.referInJavadoc(site.owner().fqn(), ctx));
       case STAY_BEHIND -> {
+        // Whether the member that stays is visible from the destination is javac's check of the
+        // result (CompileCheck), which knows the overload the call means.
         edit(f, site.start(), site.end(), ip.refer(site.owner().fqn(), ctx) + ".");
-        TypeInfo declaring = project.type(site.fqn());
-        boolean method = site.node() instanceof MethodCallExpr;
-        if (declaring != null && !staysVisible(declaring, site, method, hostDest)) {
-          conflict(
-              "move/access",
-              f,
-              site.node(),
-              host.display()
-                  + " uses "
-                  + declaring.fqn()
-                  + "#"
-                  + site.name()
-                  + ", which stays behind and is not visible from "
-                  + hostDest.fqn(),
-              host.display() + " -> " + declaring.fqn() + "#" + site.name());
-        }
         delta.added.add(
             new GraphDelta.Ref(fromTop, site.owner().topLevel().fqn(), f.display(), line, col));
       }
       case MEMBER_USE -> {
-        if (host == null) {
-          return;
-        }
+        // Access from the destination (members, constructors, protected rules) is javac's check
+        // of the result; here only the graph's new edge.
         TypeInfo owner = site.owner();
-        boolean method =
-            site.node() instanceof MethodCallExpr
-                || site.node() instanceof MethodReferenceExpr
-                || site.node() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr;
-        javax.lang.model.element.Element ctor =
-            javac != null
-                    && site.node() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr oce
-                ? javac.constructorAt(f.source().path(), f.begin(oce), f.end(oce))
-                : null;
-        boolean visible =
-            ctor != null
-                ? constructorVisible(ctor, owner, hostDest)
-                : Access.memberVisible(owner, site.name(), method, hostDest.top(), hostDest.pkg());
-        if (!visible) {
-          conflict(
-              "move/access",
-              f,
-              site.node(),
-              host.display()
-                  + " uses "
-                  + owner.fqn()
-                  + "#"
-                  + site.name()
-                  + ", which is not visible from "
-                  + hostDest.fqn(),
-              host.display() + " -> " + owner.fqn() + "#" + site.name());
-        }
-        if (owner.topLevel().equals(host.origin().topLevel())) {
+        if (host != null && owner.topLevel().equals(host.origin().topLevel())) {
           delta.added.add(
               new GraphDelta.Ref(fromTop, owner.topLevel().fqn(), f.display(), line, col));
         }
@@ -423,22 +376,6 @@ public final class MoveRewriter {
         }
         TypeInfo t = site.owner();
         if (t != null) {
-          int need =
-              Access.required(hostDest.top(), hostDest.pkg(), t.topLevel().fqn(), t.packageName());
-          if (Access.ofType(t) < need && !t.fqn().equals(hostDest.fqn())) {
-            conflict(
-                "move/access",
-                f,
-                site.node(),
-                host.display()
-                    + " uses type "
-                    + t.fqn()
-                    + " ("
-                    + Access.label(Access.ofType(t))
-                    + "), which is not visible from "
-                    + hostDest.fqn(),
-                host.display() + " -> " + t.fqn());
-          }
           if (t.topLevel().equals(host.origin().topLevel())) {
             delta.added.add(
                 new GraphDelta.Ref(fromTop, t.topLevel().fqn(), f.display(), line, col));
@@ -450,37 +387,20 @@ public final class MoveRewriter {
           ip.addStatic(site.fqn(), site.name());
         }
       }
-      case AMBIGUOUS ->
+      case UNRESOLVED ->
           conflict(
-              "move/name-clash",
+              "move/unresolved",
               f,
               site.node(),
-              "call to "
-                  + site.name()
-                  + " may mean the moved "
+              site.name()
+                  + " is spelled like the moved "
                   + target.display()
-                  + " or an overload that stays in "
-                  + site.owner().fqn()
-                  + "; move the overloads together or give the call an unambiguous qualifier first",
-              target.display() + " <- " + f.display());
+                  + ", but not resolved by javac ("
+                  + site.fqn()
+                  + "), so whether it refers to it is not known; give javac what the sources"
+                  + " need (--classpath, --maven-module) or fix the error first",
+              target.display() + " <- " + f.display() + ":" + site.name());
     }
-  }
-
-  /**
-   * True if the constructor javac chose for a {@code new} in a moved member is accessible from the
-   * destination. A protected constructor is, for {@code new}, accessible only in its package (JLS
-   * 6.6.2.2); whether the class itself is visible is checked as a type use.
-   */
-  private static boolean constructorVisible(
-      javax.lang.model.element.Element ctor, TypeInfo owner, DestModel dest) {
-    var mods = ctor.getModifiers();
-    if (mods.contains(javax.lang.model.element.Modifier.PUBLIC)) {
-      return true;
-    }
-    if (mods.contains(javax.lang.model.element.Modifier.PRIVATE)) {
-      return dest.top().equals(owner.topLevel().fqn());
-    }
-    return dest.pkg().equals(owner.packageName());
   }
 
   /**
@@ -490,58 +410,5 @@ public final class MoveRewriter {
     var d = target.destination();
     int need = Access.required(fromTop, fromPkg, d.topLevelFqn(), d.packageName());
     required.merge(target, need, Math::max);
-    if (need == 3 && !d.isNew() && Access.ofType(d.existing()) < 3) {
-      conflicts.add(
-          Finding.of(
-              "move/access",
-              Severity.ERROR,
-              new Location(
-                  d.existing().file().display(),
-                  d.existing().decl().getBegin().map(p -> p.line).orElse(0),
-                  0),
-              "destination "
-                  + d.fqn()
-                  + " is "
-                  + Access.label(Access.ofType(d.existing()))
-                  + " but "
-                  + fromTop
-                  + " (package "
-                  + fromPkg
-                  + ") uses "
-                  + target.display()
-                  + " there",
-              target.display() + " -> " + d.fqn() + " <- " + fromTop));
-    }
-  }
-
-  /**
-   * True if a member that stays behind, as used at {@code site}, is visible from the destination:
-   * only the overloads that stay and that take the call's number of arguments count.
-   */
-  private boolean staysVisible(TypeInfo declaring, Site site, boolean method, DestModel dest) {
-    if (!method) {
-      return Access.memberVisible(declaring, site.name(), false, dest.top(), dest.pkg());
-    }
-    int args = ((MethodCallExpr) site.node()).getArguments().size();
-    int need =
-        Access.required(
-            dest.top(), dest.pkg(), declaring.topLevel().fqn(), declaring.packageName());
-    boolean any = false;
-    for (var b : declaring.decl().getMembers()) {
-      if (b instanceof com.github.javaparser.ast.body.MethodDeclaration md
-          && md.getNameAsString().equals(site.name())
-          && moved.stream().noneMatch(m -> m.decl() == md)) {
-        boolean varargs = md.getParameters().stream().anyMatch(p -> p.isVarArgs());
-        int n = md.getParameters().size();
-        if (varargs ? args >= n - 1 : args == n) {
-          any = true;
-          if (Access.of(md, declaring) >= need && Access.ofType(declaring) >= need) {
-            return true;
-          }
-        }
-      }
-    }
-    // Declared higher up (inherited) when nothing here fits: judged where it is declared.
-    return !any && Access.memberVisible(declaring, site.name(), true, dest.top(), dest.pkg());
   }
 }

@@ -17,7 +17,8 @@ import dev.lockkit.refactor.move.model.TypeInfo;
  * @param target the moved element referred to, for references to moved elements; else null
  * @param owner for {@link Kind#STAY_BEHIND} and {@link Kind#TYPE_USE}: the referenced project type
  *     (or null for a type outside the project)
- * @param fqn for {@link Kind#TYPE_USE}: the qualified name of the type used
+ * @param fqn for {@link Kind#TYPE_USE}: the qualified name of the type used; for {@link
+ *     Kind#UNRESOLVED}: why javac could not resolve it
  * @param name the member or type name as written
  */
 public record Site(
@@ -51,8 +52,12 @@ public record Site(
     MEMBER_USE,
     /** Inside a moved member: an unqualified name that a static import supplies. */
     STATIC_USE,
-    /** A call that may mean a moved overload or one that stays: cannot be rewritten safely. */
-    AMBIGUOUS,
+    /**
+     * A name spelled like a moved member that javac could not resolve (a library missing from the
+     * class path, an error in the file, a call javac finds ambiguous): whether it refers to the
+     * moved member is not known, so it cannot be rewritten, nor safely left alone.
+     */
+    UNRESOLVED,
     /**
      * {@code obj.F}, {@code this.m()}: a moved static member reached through an instance expression
      * without side effects; the expression is replaced by the destination type.

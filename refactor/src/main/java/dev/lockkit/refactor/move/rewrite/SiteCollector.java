@@ -1,7 +1,6 @@
 package dev.lockkit.refactor.move.rewrite;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
@@ -17,7 +16,6 @@ import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.Access;
-import dev.lockkit.refactor.move.model.ExpressionTypes;
 import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.MovedElement;
@@ -39,20 +37,15 @@ import javax.lang.model.element.Element;
  * moved member the names whose meaning depends on where the member lives.
  *
  * <p>Implementation overview. Candidates are found by name first (a cheap filter: only calls,
- * method references, field accesses and bare names spelled like a moved member), then confirmed by
+ * method references, field accesses and bare names spelled like a moved member), then decided by
  * javac's own attribution ({@link Attribution}): a candidate is a reference to a moved element
  * exactly when the compiler bound it to that element's symbol, so overloads (same arity, arrays,
  * varargs, boxing, generics, a method reference's target type), qualifiers of any type ({@code
- * var}, a library call's result) and inherited members are decided as javac decides them. Only a
- * candidate javac could not resolve (missing class path, an error in the file) falls back to the
- * lookup below, and is listed in the notes. The fallback resolves with {@link FileScope} as the
- * compiler would look names up: a qualifier must denote the origin type, an unqualified name must
- * reach the origin through the enclosing classes (or their project supertypes) or through a static
- * import, and a bare field name must not be shadowed by a local variable or parameter. Overloads
- * that are split by the plan (some move, some stay) are told apart by arity; a call whose arity
- * fits both is reported as ambiguous rather than guessed. Javadoc is scanned textually for {@code
- * {@link T#m}}, {@code {@linkplain ...}} and {@code @see}; ordinary comments and string literals
- * are never looked at.
+ * var}, a library call's result) and inherited members are decided as javac decides them. A
+ * candidate javac could not resolve (missing class path, an error in the file, a call javac finds
+ * ambiguous) is an {@link Kind#UNRESOLVED} site, which the rewrite reports as a conflict: it is
+ * never guessed. Javadoc is scanned textually for {@code {@link T#m}}, {@code {@linkplain ...}} and
+ * {@code @see}; ordinary comments and string literals are never looked at.
  */
 public final class SiteCollector {
 
@@ -60,14 +53,11 @@ public final class SiteCollector {
       Pattern.compile("(\\{@link(?:plain)?\\s+|@see\\s+)([\\w.$]*)#([\\w$]+)");
 
   private final JavaProject project;
-  private final ExpressionTypes types;
-  private final Overloads overloads;
   private final List<MovedElement> moved;
   private final Map<String, List<MovedElement>> byName = new HashMap<>();
   private final Map<MovedElement, MemberText> spans;
   private final Attribution javac;
   private final Map<Element, MovedElement> bySymbol = new HashMap<>();
-  private final List<String> unresolved = new ArrayList<>();
 
   public SiteCollector(
       JavaProject project,
@@ -76,44 +66,33 @@ public final class SiteCollector {
       Attribution javac) {
     this.project = project;
     this.javac = javac;
-    this.types = new ExpressionTypes(project);
-    this.overloads = new Overloads(project, types);
     this.moved = moved;
     this.spans = spans;
     for (MovedElement m : moved) {
       byName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(m);
-      if (javac != null) {
-        ParsedFile f = m.origin().file();
-        Node name =
-            m.decl() instanceof MethodDeclaration md
-                ? md.getName()
-                : ((com.github.javaparser.ast.body.FieldDeclaration) m.decl())
-                    .getVariable(0)
-                    .getName();
-        Element e = javac.declaredAt(f.source().path(), f.begin(name));
-        if (e != null) {
-          bySymbol.put(e, m);
-        }
+      ParsedFile f = m.origin().file();
+      Node name =
+          m.decl() instanceof MethodDeclaration md
+              ? md.getName()
+              : ((com.github.javaparser.ast.body.FieldDeclaration) m.decl())
+                  .getVariable(0)
+                  .getName();
+      Element e = javac.declaredAt(f.source().path(), f.begin(name));
+      if (e != null) {
+        bySymbol.put(e, m);
       }
     }
   }
 
   /**
-   * References javac could not resolve, which were decided by lockkit's own lookup instead: {@code
-   * file:line: name (reason)}.
-   */
-  public List<String> unresolved() {
-    return List.copyOf(unresolved);
-  }
-
-  /**
-   * Decides a candidate with javac: true when javac resolved it (a site is added if it denotes a
-   * moved element), false when the fallback must decide.
+   * Decides a candidate with javac: a site is added if javac bound it to a moved element, an {@link
+   * Kind#UNRESOLVED} site if javac could not resolve it (never a guess), nothing if javac bound it
+   * to something else (an overload that stays, a local variable, another type's member).
    *
-   * @param span the node whose text javac's tree spans ({@code a.m} of a call {@code a.m(x)})
+   * @param spanStart where javac's tree starts ({@code a.m} of a call {@code a.m(x)})
    * @param qualifier the written qualifier, or null for an unqualified name
    */
-  private boolean byJavac(
+  private void reference(
       ParsedFile f,
       Node site,
       int spanStart,
@@ -121,43 +100,49 @@ public final class SiteCollector {
       Expression qualifier,
       String name,
       List<Site> out) {
-    if (javac == null || bySymbol.isEmpty()) {
-      return false;
-    }
     Path path = f.source().path();
     Attribution.Binding b = javac.at(path, spanStart, spanEnd);
-    if (b == null || !b.resolved()) {
-      unresolved.add(
-          f.display()
-              + ":"
-              + f.source().lineOf(spanStart)
-              + ": "
-              + name
-              + " ("
-              + (b == null ? "javac's tree does not line up with the source here" : b.problem())
-              + ")");
-      return false;
+    String problem =
+        bySymbol.isEmpty()
+            ? "javac did not resolve the moved declarations"
+            : b == null ? "javac's tree does not line up with the source here" : b.problem();
+    if (problem != null) {
+      int at = f.begin(site);
+      out.add(
+          new Site(f, site, Kind.UNRESOLVED, at, at, byName.get(name).get(0), null, problem, name));
+      return;
     }
     MovedElement target = bySymbol.get(b.element());
     if (target == null) {
-      return true; // javac bound it to something else: an overload that stays, a local, ...
+      return;
     }
     if (qualifier == null) {
       int at = f.begin(site);
       Kind kind = b.viaEnclosingScope() ? Kind.UNQUALIFIED : Kind.STATIC_IMPORTED;
       out.add(new Site(f, site, kind, at, at, target, null, null, name));
-      return true;
+      return;
     }
     int qs = f.begin(qualifier);
     int qe = f.end(qualifier);
     Kind kind =
         javac.namesType(path, qs, qe)
             ? Kind.QUALIFIED
-            : ExpressionTypes.sideEffectFree(qualifier)
-                ? Kind.INSTANCE_QUALIFIED
-                : Kind.INSTANCE_SIDE_EFFECT;
+            : sideEffectFree(qualifier) ? Kind.INSTANCE_QUALIFIED : Kind.INSTANCE_SIDE_EFFECT;
     out.add(new Site(f, site, kind, qs, qe, target, null, null, name));
-    return true;
+  }
+
+  /**
+   * True if evaluating {@code e} cannot have an effect (a variable, a field chain, {@code this},
+   * parentheses): such a qualifier of a static member may be replaced by the destination type.
+   */
+  static boolean sideEffectFree(Expression e) {
+    if (e instanceof com.github.javaparser.ast.expr.EnclosedExpr p) {
+      return sideEffectFree(p.getInner());
+    }
+    if (e instanceof FieldAccessExpr fa) {
+      return sideEffectFree(fa.getScope());
+    }
+    return e instanceof NameExpr || e instanceof com.github.javaparser.ast.expr.ThisExpr;
   }
 
   /** All sites, file by file in path order, in source order within a file. */
@@ -168,7 +153,7 @@ public final class SiteCollector {
         continue;
       }
       FileScope scope = project.scope(f);
-      references(f, scope, out);
+      references(f, out);
       javadoc(f, scope, out);
       for (MovedElement m : moved) {
         if (m.origin().file() == f) {
@@ -186,49 +171,31 @@ public final class SiteCollector {
 
   // ---- references to moved members ----------------------------------------------------------
 
-  private void references(ParsedFile f, FileScope scope, List<Site> out) {
+  private void references(ParsedFile f, List<Site> out) {
     f.cu()
         .walk(
             node -> {
               if (node instanceof MethodCallExpr mc
                   && byName.containsKey(id(mc.getNameAsString()))) {
-                String name = id(mc.getNameAsString());
-                if (byJavac(
+                reference(
                     f,
                     mc,
                     f.begin(mc),
                     f.end(mc.getName()),
                     mc.getScope().orElse(null),
-                    name,
-                    out)) {
-                  return;
-                }
-                if (mc.getScope().isPresent()) {
-                  qualified(
-                      f, scope, mc, mc.getScope().get(), name, true, mc.getArguments().size(), out);
-                } else {
-                  unqualified(f, scope, mc, name, true, mc.getArguments().size(), out);
-                }
+                    id(mc.getNameAsString()),
+                    out);
               } else if (node instanceof MethodReferenceExpr mr
                   && byName.containsKey(id(mr.getIdentifier()))) {
-                if (byJavac(
-                    f, mr, f.begin(mr), f.end(mr), mr.getScope(), id(mr.getIdentifier()), out)) {
-                  return;
-                }
-                qualified(f, scope, mr, mr.getScope(), id(mr.getIdentifier()), true, -1, out);
+                reference(
+                    f, mr, f.begin(mr), f.end(mr), mr.getScope(), id(mr.getIdentifier()), out);
               } else if (node instanceof FieldAccessExpr fa
                   && byName.containsKey(id(fa.getNameAsString()))) {
-                if (byJavac(
-                    f, fa, f.begin(fa), f.end(fa), fa.getScope(), id(fa.getNameAsString()), out)) {
-                  return;
-                }
-                qualified(f, scope, fa, fa.getScope(), id(fa.getNameAsString()), false, -1, out);
+                reference(
+                    f, fa, f.begin(fa), f.end(fa), fa.getScope(), id(fa.getNameAsString()), out);
               } else if (node instanceof NameExpr ne
                   && byName.containsKey(id(ne.getNameAsString()))) {
-                if (byJavac(f, ne, f.begin(ne), f.end(ne), null, id(ne.getNameAsString()), out)) {
-                  return;
-                }
-                unqualified(f, scope, ne, id(ne.getNameAsString()), false, -1, out);
+                reference(f, ne, f.begin(ne), f.end(ne), null, id(ne.getNameAsString()), out);
               }
             });
   }
@@ -236,116 +203,6 @@ public final class SiteCollector {
   /** An identifier as javac reads it: Unicode escapes ({@code \\u0066} for f) decoded. */
   private static String id(String raw) {
     return raw.indexOf('\\') < 0 ? raw : JavaProject.unescape(raw);
-  }
-
-  private void qualified(
-      ParsedFile f,
-      FileScope scope,
-      Node site,
-      Expression qualifier,
-      String name,
-      boolean method,
-      int arity,
-      List<Site> out) {
-    String fqn = scope.resolveTypeChain(qualifier);
-    Kind kind = Kind.QUALIFIED;
-    if (fqn == null && !(site instanceof MethodReferenceExpr)) {
-      // Not a type name: an instance expression, whose declared type may own the static member.
-      fqn = types.typeOf(qualifier, scope);
-      kind =
-          ExpressionTypes.sideEffectFree(qualifier)
-              ? Kind.INSTANCE_QUALIFIED
-              : Kind.INSTANCE_SIDE_EFFECT;
-    }
-    TypeInfo t = fqn == null ? null : project.type(fqn);
-    if (t == null) {
-      return;
-    }
-    TypeInfo owner = scope.declaringType(t, name, method, 0);
-    MovedElement target = pick(owner, name, method, arity, site, f, out);
-    if (target != null) {
-      out.add(
-          new Site(f, site, kind, f.begin(qualifier), f.end(qualifier), target, null, null, name));
-    }
-  }
-
-  private void unqualified(
-      ParsedFile f,
-      FileScope scope,
-      Node site,
-      String name,
-      boolean method,
-      int arity,
-      List<Site> out) {
-    FileScope.Member r = scope.resolveMember(name, method, site);
-    if (r.kind() != FileScope.Kind.MEMBER && r.kind() != FileScope.Kind.STATIC_IMPORT) {
-      return;
-    }
-    MovedElement target = pick(r.owner(), name, method, arity, site, f, out);
-    if (target == null) {
-      return;
-    }
-    int at = f.begin(site);
-    Kind kind = r.kind() == FileScope.Kind.MEMBER ? Kind.UNQUALIFIED : Kind.STATIC_IMPORTED;
-    out.add(new Site(f, site, kind, at, at, target, null, null, name));
-  }
-
-  /**
-   * The moved element a use of {@code owner.name} with {@code arity} arguments denotes, or null.
-   */
-  private MovedElement pick(
-      TypeInfo owner,
-      String name,
-      boolean method,
-      int arity,
-      Node site,
-      ParsedFile f,
-      List<Site> out) {
-    if (owner == null) {
-      return null;
-    }
-    List<MovedElement> hits = new ArrayList<>();
-    for (MovedElement m : byName.getOrDefault(name, List.of())) {
-      if (m.origin().equals(owner)
-          && m.isMethod() == method
-          && fits(m.arity(), m.isVarArgs(), arity)
-          && !(m.decl() instanceof MethodDeclaration md
-              && overloads.cannotApply(md, owner, site, f))) {
-        hits.add(m);
-      }
-    }
-    if (hits.isEmpty()) {
-      return null;
-    }
-    boolean stayingFits = false;
-    if (method) {
-      for (BodyDeclaration<?> b : owner.decl().getMembers()) {
-        if (b instanceof MethodDeclaration md
-            && md.getNameAsString().equals(name)
-            && moved.stream().noneMatch(m -> m.decl() == md)
-            && fits(
-                md.getParameters().size(),
-                md.getParameters().stream().anyMatch(p -> p.isVarArgs()),
-                arity)
-            && !overloads.cannotApply(md, owner, site, f)) {
-          stayingFits = true;
-        }
-      }
-    }
-    boolean sameDest = hits.stream().map(m -> m.destination().fqn()).distinct().count() == 1;
-    if (stayingFits || !sameDest) {
-      int at = f.begin(site);
-      out.add(new Site(f, site, Kind.AMBIGUOUS, at, at, hits.get(0), owner, null, name));
-      return null;
-    }
-    return hits.get(0);
-  }
-
-  private static boolean fits(int params, boolean varargs, int args) {
-    if (args < 0) {
-      return true; // a method reference: any overload may be meant
-    }
-    return varargs ? args >= params - 1 : args == params;
   }
 
   // ---- Javadoc -------------------------------------------------------------------------------
@@ -369,6 +226,9 @@ public final class SiteCollector {
       while (m.find()) {
         String typePart = m.group(2);
         String member = m.group(3);
+        if (javadocByJavac(f, c, base, m, out)) {
+          continue;
+        }
         TypeInfo t;
         if (typePart.isEmpty()) {
           t = enclosing == null ? null : project.typeOf(enclosing);
@@ -394,6 +254,41 @@ public final class SiteCollector {
         }
       }
     }
+  }
+
+  /**
+   * Decides a Javadoc reference with javac's {@code DocTrees}: true when javac resolved it (a site
+   * is added if it denotes a moved element, or a member that stays and is linked by {@code #m} from
+   * inside moved text); false when javac gave no element, and the link is matched as text.
+   */
+  private boolean javadocByJavac(ParsedFile f, Comment c, int base, Matcher m, List<Site> out) {
+    String text = f.source().text();
+    int start = base + m.start(2);
+    int end = base + m.end(3);
+    if (end < text.length() && text.charAt(end) == '(') {
+      int close = text.indexOf(')', end);
+      if (close < 0) {
+        return false;
+      }
+      end = close + 1;
+    }
+    Element e = javac.linkAt(f.source().path(), start, end);
+    if (e == null) {
+      return false;
+    }
+    String member = m.group(3);
+    int typeEnd = base + m.end(2);
+    MovedElement target = bySymbol.get(e);
+    TypeInfo owner =
+        e.getEnclosingElement() instanceof javax.lang.model.element.TypeElement te
+            ? project.type(te.getQualifiedName().toString())
+            : null;
+    if (target != null) {
+      out.add(new Site(f, c, Kind.JAVADOC, start, typeEnd, target, owner, null, member));
+    } else if (m.group(2).isEmpty() && owner != null && insideMoved(f, start) != null) {
+      out.add(new Site(f, c, Kind.JAVADOC_STAY_BEHIND, start, typeEnd, null, owner, null, member));
+    }
+    return true;
   }
 
   private MovedElement insideMoved(ParsedFile f, int offset) {
@@ -521,17 +416,10 @@ public final class SiteCollector {
     if (r.kind() == FileScope.Kind.MEMBER) {
       // A call that a moved overload can take is a reference to a moved element (handled, or
       // reported as ambiguous, by the reference pass); any other use means a member that stays.
-      int arity = site instanceof MethodCallExpr mc ? mc.getArguments().size() : -1;
+      // A use javac did not resolve that is spelled like a moved member was reported by the
+      // reference pass (every name of the file is visited there); it is not a member that stays.
       Boolean byCompiler = movedByJavac(f, site);
-      boolean isMoved =
-          byCompiler != null
-              ? byCompiler
-              : byName.getOrDefault(name, List.of()).stream()
-                  .anyMatch(
-                      x ->
-                          x.origin().equals(r.owner())
-                              && x.isMethod() == (site instanceof MethodCallExpr)
-                              && fits(x.arity(), x.isVarArgs(), arity));
+      boolean isMoved = byCompiler != null ? byCompiler : byName.containsKey(name);
       if (!isMoved) {
         TypeInfo lexical = project.typeOf(r.lexical());
         out.add(new Site(f, site, Kind.STAY_BEHIND, at, at, null, lexical, r.owner().fqn(), name));
@@ -549,7 +437,7 @@ public final class SiteCollector {
    * Whether javac bound an unqualified use inside a moved member to a moved element; null: unknown.
    */
   private Boolean movedByJavac(ParsedFile f, Node site) {
-    if (javac == null || bySymbol.isEmpty()) {
+    if (bySymbol.isEmpty()) {
       return null;
     }
     int end = site instanceof MethodCallExpr mc ? f.end(mc.getName()) : f.end(site);
