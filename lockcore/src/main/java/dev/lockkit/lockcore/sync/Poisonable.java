@@ -81,7 +81,14 @@ public abstract class Poisonable {
     // KASAN's is (a poisoning on another thread that is not yet visible here is missed, as a check
     // racing with a free on another CPU can be). On the controlled platform tasks hand over
     // through the scheduler, which orders every access, so the check sees every earlier poisoning.
-    if ((int) POISONED.get(this) != 0) {
+    // Any other platform reads it volatile, as the cell did: a checker that works on real threads
+    // (Fray) takes volatile accesses as its scheduling points, and with a plain load here it never
+    // preempted a reader at its check and stopped finding StackRot (LockcoreFrayTest).
+    boolean freed =
+        p == JvmPlatform.INSTANCE
+            ? (int) POISONED.get(this) != 0
+            : (int) POISONED.getVolatile(this) != 0;
+    if (freed) {
       throw reports.poisoned("use-after-free: " + access + " on freed " + describe());
     }
   }
