@@ -44,7 +44,9 @@ import javax.tools.ToolProvider;
  *
  * <p>Kinds drawn, in turn: a static method (overloaded ones included) or a static field to a new
  * class in the same or another package, or to an existing class; a top-level type to another
- * package or into an existing type; a static nested type out to a package.
+ * package or into an existing type; a static nested type out to a package. Types nested two levels
+ * deep ({@link #runDeeplyNested}) and nested types moved into a type ({@link #runNestedIntoType})
+ * are runs of their own.
  *
  * <p>Judging. The tree before is compiled once to class files. A trial's result is judged by
  * compiling from source, in memory, every file the move edits or creates plus every file whose text
@@ -206,6 +208,47 @@ final class MoveCampaign {
     Tally tally = new Tally();
     for (int i = 0; i < Math.min(max, lines.size()); i++) {
       trial(1000 + i, lines.get(i), tally);
+    }
+    return tally;
+  }
+
+  /**
+   * {@code max} static nested types (any depth) drawn with {@code seed}, each moved directly into a
+   * top-level class drawn from another file (half the time one of its own package): judged like the
+   * drawn moves. A run of its own, so that the main campaign's seed keeps drawing what it drew.
+   */
+  Tally runNestedIntoType(int max, long seed) throws Exception {
+    JavaProject project = JavaProject.load(List.of(src));
+    graph = MoveEngine.graphOf(List.of(src));
+    List<TypeInfo> nested = new ArrayList<>();
+    List<TypeInfo> hosts = new ArrayList<>();
+    for (TypeInfo t : project.types()) {
+      if (t.outer() != null && staticNested(t)) {
+        nested.add(t);
+      }
+      if (t.outer() == null
+          && t.file().cu().getTypes().size() == 1
+          && t.decl().isClassOrInterfaceDeclaration()
+          && !t.decl().asClassOrInterfaceDeclaration().isInterface()) {
+        hosts.add(t);
+      }
+    }
+    nested.sort((a, b) -> a.fqn().compareTo(b.fqn()));
+    hosts.sort((a, b) -> a.fqn().compareTo(b.fqn()));
+    Random rnd = new Random(seed);
+    Tally tally = new Tally();
+    for (int i = 0; i < max && !nested.isEmpty(); i++) {
+      TypeInfo t = nested.get(rnd.nextInt(nested.size()));
+      List<TypeInfo> pool =
+          rnd.nextBoolean()
+              ? hosts.stream().filter(h -> h.packageName().equals(t.packageName())).toList()
+              : hosts;
+      List<TypeInfo> others = pool.stream().filter(h -> !h.equals(t.topLevel())).toList();
+      if (others.isEmpty()) {
+        others = hosts.stream().filter(h -> !h.equals(t.topLevel())).toList();
+      }
+      TypeInfo host = others.get(rnd.nextInt(others.size()));
+      trial(2000 + i, "move " + t.fqn() + " to " + host.fqn(), tally);
     }
     return tally;
   }

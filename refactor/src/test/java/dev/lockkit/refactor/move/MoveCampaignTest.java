@@ -70,6 +70,29 @@ class MoveCampaignTest {
     assertEquals(0, safeBroken, report.toString());
   }
 
+  @Test
+  void noMoveOfANestedTypeIntoAnotherTypePredictedSafeBreaks() throws Exception {
+    int n = Integer.getInteger("lockkit.campaign.n", 10);
+    long seed = Long.getLong("lockkit.campaign.seed", 19L);
+    Path work = Files.createDirectories(Path.of("target", "move-campaign"));
+    StringBuilder report = new StringBuilder();
+    int safeBroken = 0;
+    int judged = 0;
+    for (MoveCampaign.Library lib : libraries()) {
+      MoveCampaign c = new MoveCampaign(lib, work);
+      assertEquals("", c.prepare(), lib.name() + ": the tree before must compile");
+      long t0 = System.nanoTime();
+      MoveCampaign.Tally t = c.runNestedIntoType(n, seed);
+      report.append(MoveCampaign.report(lib, seed, t, (System.nanoTime() - t0) / 1e9));
+      Files.writeString(work.resolve(lib.name() + "-into.log"), t.log.toString());
+      safeBroken += t.safeBroken;
+      judged += t.tried();
+    }
+    System.out.println("nested types moved into another type:\n" + report);
+    assertTrue(judged > 0, "no nested type was moved: " + report);
+    assertEquals(0, safeBroken, report.toString());
+  }
+
   private static List<MoveCampaign.Library> libraries() {
     return List.of(
         new MoveCampaign.Library(

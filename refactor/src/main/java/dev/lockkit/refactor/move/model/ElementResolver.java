@@ -146,21 +146,22 @@ public final class ElementResolver {
   }
 
   /**
-   * A top-level type moving into an existing top-level type of another file, which becomes its
-   * enclosing type. A member type already named like it is a {@code move/name-clash} conflict found
-   * later, on the whole plan, not a plan error.
+   * A type (top-level, or static and nested at any depth) moving into an existing top-level type of
+   * another file, which becomes its enclosing type. A member type already named like it is a {@code
+   * move/name-clash} conflict found later, on the whole plan, not a plan error.
    */
   private MovedType intoType(MoveOp op, TypeInfo t, TypeInfo host) throws PlanException {
-    if (t.outer() != null) {
+    if (host.topLevel().equals(t.topLevel())) {
       throw PlanException.at(
           op,
-          t.fqn()
-              + " is a nested type; move it out to a package first, then into "
-              + host.fqn()
-              + " (only top-level types can move into a type yet)");
-    }
-    if (host.topLevel().equals(t)) {
-      throw PlanException.at(op, "cannot move " + t.fqn() + " into itself (" + host.fqn() + ")");
+          t.outer() == null
+              ? "cannot move " + t.fqn() + " into itself (" + host.fqn() + ")"
+              : "cannot move "
+                  + t.fqn()
+                  + " into "
+                  + host.fqn()
+                  + ", in the same top-level type; only a move into another top-level type is"
+                  + " supported");
     }
     if (host.outer() != null) {
       throw PlanException.at(

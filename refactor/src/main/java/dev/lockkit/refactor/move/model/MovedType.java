@@ -6,11 +6,11 @@ import java.nio.file.Path;
 /**
  * A type the plan moves, with the file it will live in: a top-level type to a package (its file
  * moves), a static nested type to a package (cut from its enclosing type, it becomes top-level in a
- * new file), or a top-level type into an existing type (it becomes a static member type of {@code
- * host}, in the host's file).
+ * new file), or a top-level or static nested type into an existing type (it becomes a static member
+ * type of {@code host}, in the host's file).
  *
  * @param op the plan line
- * @param type the type (alone in its file, or nested directly in a top-level type)
+ * @param type the type (alone in its file, or nested at any depth in a top-level type)
  * @param destPackage the package it moves to (the host's package for a move into a type)
  * @param newFile the file it will be in (must not exist, or the host's file)
  * @param host the enclosing type it moves into, or null for a move to a package
@@ -27,7 +27,7 @@ public record MovedType(MoveOp op, TypeInfo type, String destPackage, Path newFi
     return host != null;
   }
 
-  /** True if the type is nested and becomes top-level. */
+  /** True if the type is nested now (it becomes top-level, or a member of {@link #host}). */
   public boolean nested() {
     return type.outer() != null;
   }

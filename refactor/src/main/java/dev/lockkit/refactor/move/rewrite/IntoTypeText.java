@@ -40,6 +40,7 @@ final class IntoTypeText {
   private final ImportPlan hostImports;
   private final List<TextEdit> edits = new ArrayList<>();
   private final Set<String> reported = new LinkedHashSet<>();
+  private final EnclosingScope enclosing;
 
   IntoTypeText(MoveRewriter r, MovedType t, MemberText span) {
     this.r = r;
@@ -49,9 +50,52 @@ final class IntoTypeText {
     this.scope = r.project.scope(home);
     this.hostScope = r.project.scope(t.host().file());
     this.hostImports = r.plan(t.host().file(), t.host().decl());
+    this.enclosing = new EnclosingScope(r, t, edits, this::hostSees);
   }
 
-  String text(boolean needsPublic) {
+  /**
+   * A nested type's use of a type nested in one of its enclosing types, which it saw by scope: the
+   * enclosing type's name is written before it ({@link EnclosingScope}); true if so.
+   */
+  private boolean enclosingType(Node n, String name) {
+    return enclosing.inOwnName(n) || enclosing.type(n, scope.resolveType(name, n));
+  }
+
+  /**
+   * Makes {@code simple} mean {@code fqn} inside the host: nothing if it does, an import if it
+   * means nothing there, else a {@code move/name-clash} at {@code n}.
+   */
+  private void hostSees(Node n, String simple, String fqn) {
+    String there = hostScope.resolveType(simple, t.host().decl());
+    if (there == null) {
+      hostImports.forceImport(fqn);
+    } else if (!there.equals(fqn) && reported.add("type " + simple)) {
+      r.conflict(
+          "move/name-clash",
+          home,
+          n,
+          t.oldFqn()
+              + " uses "
+              + fqn
+              + " as "
+              + simple
+              + ", but inside "
+              + t.host().fqn()
+              + " "
+              + simple
+              + " means "
+              + there,
+          t.oldFqn() + " " + simple + " -> " + there);
+    }
+  }
+
+  /**
+   * The declaration's text for the host, dedented (the host's indentation is added on insertion).
+   *
+   * @param needsPublic a user outside the host's package
+   * @param usedOutsideHost a user outside the host (a nested type's {@code private} must go)
+   */
+  String text(boolean needsPublic, boolean usedOutsideHost) {
     // Which names a library's on-demand static import supplies is not known here, so it cannot be
     // decided whether the host must import them or shadows them: refused rather than guessed.
     for (String od : scope.staticOnDemandImports()) {
@@ -83,7 +127,7 @@ final class IntoTypeText {
                       == FileScope.Kind.UNKNOWN) {
                 name = ne.getNameAsString();
               }
-              if (name != null) {
+              if (name != null && !(t.nested() && enclosingType(n, name))) {
                 typeName(n, name);
               }
               if (n instanceof NameExpr ne) {
@@ -91,10 +135,20 @@ final class IntoTypeText {
               } else if (n instanceof MethodCallExpr mc && mc.getScope().isEmpty()) {
                 memberName(n, mc.getNameAsString(), true);
               }
+              if (t.nested()) {
+                enclosing.edge(n);
+              }
             });
-    modifiers(needsPublic);
+    if (t.nested()) {
+      nestedModifiers(needsPublic, usedOutsideHost);
+    } else {
+      modifiers(needsPublic);
+    }
     // Its own Javadoc's links to its old name: the simple name is the type itself in the host.
-    Pattern old = Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
+    Pattern old =
+        t.nested()
+            ? NestedTypeMover.oldName(t)
+            : Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
     for (Comment c : home.cu().getAllComments()) {
       if (c instanceof JavadocComment && c.getBegin().isPresent() && span.contains(home.begin(c))) {
         Matcher m = old.matcher(c.getContent());
@@ -112,7 +166,16 @@ final class IntoTypeText {
       TextEdit e = sorted.get(i);
       body.replace(e.start() - span.start(), e.end() - span.start(), e.replacement());
     }
-    return body.toString();
+    StringBuilder out = new StringBuilder();
+    String[] lines = body.toString().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      out.append(line.startsWith(span.indent()) ? line.substring(span.indent().length()) : line);
+      if (i < lines.length - 1) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
   }
 
   /** A simple type name must mean inside the host what it meant in the old file. */
@@ -121,27 +184,7 @@ final class IntoTypeText {
     if (fqn == null || fqn.equals(t.oldFqn()) || fqn.startsWith(t.oldFqn() + ".")) {
       return; // a type parameter, unknown, or the moved type and its own members
     }
-    String there = hostScope.resolveType(name, t.host().decl());
-    if (there == null) {
-      hostImports.forceImport(fqn);
-    } else if (!there.equals(fqn) && reported.add("type " + name)) {
-      r.conflict(
-          "move/name-clash",
-          home,
-          n,
-          t.oldFqn()
-              + " uses "
-              + fqn
-              + " as "
-              + name
-              + ", but inside "
-              + t.host().fqn()
-              + " "
-              + name
-              + " means "
-              + there,
-          t.oldFqn() + " " + name + " -> " + there);
-    }
+    hostSees(n, name, fqn);
     // Whether it may still use that type (package-private, from another package) is javac's
     // verdict on the result (CompileCheck).
   }
@@ -153,6 +196,9 @@ final class IntoTypeText {
    */
   private void memberName(Node n, String name, boolean method) {
     FileScope.Member m = scope.resolveMember(name, method, n);
+    if (t.nested() && enclosing.member(n, m)) {
+      return; // qualified by the enclosing type that declares it
+    }
     String owner;
     if (m.kind() == FileScope.Kind.STATIC_IMPORT && m.owner() != null) {
       owner = m.owner().fqn();
@@ -227,6 +273,56 @@ final class IntoTypeText {
       edits.add(new TextEdit(at, at, add));
     }
     if (needsPublic && !decl.hasModifier(Modifier.Keyword.PUBLIC)) {
+      r.notes.add(t.oldFqn() + ": made public; it is used outside " + t.destPackage());
+    }
+  }
+
+  /**
+   * A nested type keeps its modifiers where they still fit: a class gains {@code static} when it
+   * was static only implicitly (a class in an interface) and the host is a class; {@code private}
+   * goes when a user outside the host remains, and so does {@code protected} when {@code public} is
+   * needed or the host is an interface (where neither is allowed); {@code public} is written first
+   * when a user outside the host's package needs it.
+   */
+  private void nestedModifiers(boolean needsPublic, boolean usedOutsideHost) {
+    TypeDeclaration<?> decl = t.type().decl();
+    TypeDeclaration<?> hostDecl = t.host().decl();
+    boolean hostInterface =
+        hostDecl.isAnnotationDeclaration()
+            || hostDecl.isClassOrInterfaceDeclaration()
+                && hostDecl.asClassOrInterfaceDeclaration().isInterface();
+    boolean isClass =
+        decl.isClassOrInterfaceDeclaration() && !decl.asClassOrInterfaceDeclaration().isInterface();
+    boolean widen = needsPublic && !decl.hasModifier(Modifier.Keyword.PUBLIC);
+    String prefix =
+        (widen ? "public " : "")
+            + (isClass && !hostInterface && !decl.hasModifier(Modifier.Keyword.STATIC)
+                ? "static "
+                : "");
+    String text = home.source().text();
+    boolean first = true;
+    for (Modifier m : decl.getModifiers()) {
+      Modifier.Keyword k = m.getKeyword();
+      boolean drop =
+          k == Modifier.Keyword.PRIVATE && (usedOutsideHost || hostInterface)
+              || k == Modifier.Keyword.PROTECTED && (widen || hostInterface);
+      int s = home.begin(m);
+      int e = s;
+      if (drop) {
+        e = home.end(m);
+        while (e < text.length() && text.charAt(e) == ' ') {
+          e++;
+        }
+      }
+      if (first && !prefix.isEmpty() || drop) {
+        edits.add(new TextEdit(s, e, first ? prefix : ""));
+      }
+      first = false;
+    }
+    if (first && !prefix.isEmpty()) {
+      edits.add(new TextEdit(keyword(decl), keyword(decl), prefix));
+    }
+    if (widen) {
       r.notes.add(t.oldFqn() + ": made public; it is used outside " + t.destPackage());
     }
   }

@@ -186,7 +186,9 @@ public final class MoveRewriter {
     }
     TypeMover typeMover = new TypeMover(this);
     for (MovedType t : types) {
-      if (t.intoType()) {
+      if (t.intoType() && t.nested()) {
+        new NestedIntoTypeMover(this).move(t);
+      } else if (t.intoType()) {
         new IntoTypeMover(this).move(t);
       } else if (t.nested()) {
         new NestedTypeMover(this).move(t);
