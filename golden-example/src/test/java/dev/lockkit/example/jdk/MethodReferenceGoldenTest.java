@@ -1,18 +1,20 @@
 package dev.lockkit.example.jdk;
 
+import static dev.lockkit.example.jdk.JvmOutcomes.assertCompleteAndTrusted;
+import static dev.lockkit.example.jdk.JvmOutcomes.assertReplays;
+import static dev.lockkit.example.jdk.JvmOutcomes.outcome;
+import static dev.lockkit.example.jdk.JvmOutcomes.outcomes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.junit.Golden;
-import dev.lockkit.golden.junit.GoldenFailure;
 import dev.lockkit.golden.junit.GoldenTest;
 import dev.lockkit.golden.jvm.JvmExplorer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 
 /**
  * A method reference to a JDK synchroniser's method ({@code counter::get}, {@code lockA::lock},
@@ -101,43 +103,5 @@ class MethodReferenceGoldenTest {
     } catch (InterruptedException | ExecutionException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  // ---- helpers ----------------------------------------------------------------------------------
-
-  private static String outcomes(JvmExplorer.Result r) {
-    return r.exploration().outcomes().stream()
-        .map(o -> o.text().lines().findFirst().orElse(""))
-        .collect(Collectors.joining(" | "));
-  }
-
-  private static Exploration.Outcome outcome(JvmExplorer.Result r, String prefix) {
-    List<Exploration.Outcome> found =
-        r.exploration().outcomes().stream().filter(o -> o.text().startsWith(prefix)).toList();
-    assertEquals(1, found.size(), "one outcome starting '" + prefix + "' in " + outcomes(r));
-    return found.get(0);
-  }
-
-  private static void assertCompleteAndTrusted(JvmExplorer.Result r) {
-    assertTrue(r.exploration().complete(), r.exploration().coverage());
-    assertTrue(r.exploration().coverage().startsWith("complete"), r.exploration().coverage());
-    assertTrue(r.trustworthy(), r.toString());
-    assertEquals(List.of(), r.caveats());
-  }
-
-  /** The outcome's first schedule, pasted into replay, gives the same outcome and trace. */
-  private static void assertReplays(Golden.Spec<?> test, Exploration.Outcome o) {
-    String text;
-    String trace;
-    try {
-      Exploration.Outcome again = test.replay(o.first().toString()).exploration().outcomes().get(0);
-      text = again.text();
-      trace = again.firstTrace();
-    } catch (GoldenFailure f) {
-      text = f.reached().get(0).text();
-      trace = f.reached().get(0).trace();
-    }
-    assertEquals(o.text(), text);
-    assertEquals(o.firstTrace(), trace);
   }
 }
