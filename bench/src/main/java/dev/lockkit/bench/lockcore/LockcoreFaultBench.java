@@ -46,6 +46,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>group {@code busy}: one faulting thread beside a thread that only burns CPU. On a 2-core
  *       machine this is the honest baseline for the mprotect group: it has the same number of
  *       running threads, so the difference is what mprotect's locking costs the faults.
+ *   <li>{@code ownKernel1T} / {@code ownKernel2T}: the same fault, each thread on a kernel of its
+ *       own, so nothing at all is shared: the scaling the fault code itself reaches on the machine.
  *   <li>{@code rrwl1T} / {@code rrwl2T} and {@code stamped1T} / {@code stamped2T}: the JDK
  *       references for the scaling ratio, in the same run: each thread read-locks its own {@code
  *       ReentrantReadWriteLock} or {@code StampedLock}, as faults on disjoint VMAs take disjoint
@@ -91,6 +93,30 @@ public class LockcoreFaultBench {
     @Setup(Level.Trial)
     public void pick(Machine m) {
       address = Kernels.address(m.nextSlot.getAndIncrement() % 2);
+    }
+  }
+
+  /**
+   * A whole kernel and address space per thread: the same fault code with nothing shared between
+   * the threads at all (no common VMA tree, RCU or page tables). Its 2-thread/1-thread ratio is
+   * what this code can scale to on the machine at that moment; fault2T / fault1T is judged against
+   * it.
+   */
+  @State(Scope.Thread)
+  public static class OwnKernel {
+    @Param({"pervma", "mmap"})
+    public String path;
+
+    Kernel kernel;
+    MmStruct mm;
+
+    @Setup(Level.Trial)
+    public void boot() {
+      kernel = Kernels.boot(path, "base");
+      mm = Kernels.mapSlots(kernel);
+      if (kernel.fault(mm, Kernels.address(0), Access.WRITE).outcome() != FaultResult.Outcome.OK) {
+        throw new IllegalStateException("first fault on a private kernel");
+      }
     }
   }
 
@@ -197,6 +223,18 @@ public class LockcoreFaultBench {
   public void spinner() {
     // About as long as one mprotect call, so both groups switch threads at a similar rate.
     Blackhole.consumeCPU(256);
+  }
+
+  @Benchmark
+  @Threads(1)
+  public FaultResult ownKernel1T(OwnKernel k) {
+    return k.kernel.fault(k.mm, Kernels.address(0), Access.READ);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public FaultResult ownKernel2T(OwnKernel k) {
+    return k.kernel.fault(k.mm, Kernels.address(0), Access.READ);
   }
 
   @Benchmark

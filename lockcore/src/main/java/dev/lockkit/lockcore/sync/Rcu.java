@@ -55,33 +55,47 @@ public final class Rcu {
   }
 
   /**
-   * A task's reader record. Opaque to callers: {@link #readLockToken()} hands it out so that a
-   * section opened and closed in one function looks the task up once.
+   * The words of a reader record its owner writes on every section, with {@link LinePad}'s 128
+   * bytes before them and {@link Reader}'s after: each task's record is its "per-CPU" data, and two
+   * records next to each other (a young collection copies them side by side) would make faults on
+   * different VMAs trade one cache line.
    */
-  public static final class Reader {
-    private static final VarHandle CTR;
-
-    static {
-      try {
-        CTR = MethodHandles.lookup().findVarHandle(Reader.class, "ctr", long.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    final String task;
-
+  abstract static class ReaderWords extends LinePad {
     // The per-reader sequence. Written only by the owner (opaque on entry, then a full fence;
     // release on exit); read by updaters with volatile loads, which pair with both. A cell
     // operation each (the hooks, op names and modes of SharedLong), but the word sits in the
     // record: leaving a section right after the entry fence is then a store into the record in
     // hand, not a load of a cell first (a dependent load that waits for the fence).
-    @SuppressWarnings("unused") // accessed through CTR only
-    private long ctr;
+    @SuppressWarnings("unused") // accessed through Reader.CTR only
+    long ctr;
 
-    final Platform platform;
     long seq; // owner-only copy of ctr, so the owner never reads its own word
     int nesting; // owner-only
+  }
+
+  /**
+   * A task's reader record. Opaque to callers: {@link #readLockToken()} hands it out so that a
+   * section opened and closed in one function looks the task up once.
+   */
+  public static final class Reader extends ReaderWords {
+    private static final VarHandle CTR;
+
+    static {
+      try {
+        CTR = MethodHandles.lookup().findVarHandle(ReaderWords.class, "ctr", long.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    // Trailing half of the padding around the owner's words (see ReaderWords).
+    @SuppressWarnings("unused")
+    private long q00, q01, q02, q03, q04, q05, q06, q07;
+    @SuppressWarnings("unused")
+    private long q08, q09, q10, q11, q12, q13, q14, q15;
+
+    final String task;
+    final Platform platform;
 
     Reader(String task, Platform platform) {
       this.task = task;

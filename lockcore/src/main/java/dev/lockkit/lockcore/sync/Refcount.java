@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  * a WARN and the counter is pinned at {@link #REFCOUNT_SATURATED}, where it stays (leaking rather
  * than freeing early), exactly like the kernel's {@code refcount_warn_saturate()}.
  */
-public final class Refcount {
+public final class Refcount extends RefcountWord {
   /** {@code REFCOUNT_SATURATED}: {@code INT_MIN / 2}. */
   public static final int REFCOUNT_SATURATED = Integer.MIN_VALUE / 2;
 
@@ -17,18 +17,18 @@ public final class Refcount {
 
   static {
     try {
-      REFS = MethodHandles.lookup().findVarHandle(Refcount.class, "refs", int.class);
+      REFS = MethodHandles.lookup().findVarHandle(RefcountWord.class, "refs", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  // The counter word, in this object rather than in a SharedInt of its own: vm_refcnt is the one
-  // word the per-VMA read path writes, and its CAS waited on one more dependent load (the cell)
-  // after the walk. Every operation is still a cell operation: the same hook, op name and access
-  // mode as the SharedInt method it replaces, so a controlled platform sees the same points.
-  @SuppressWarnings("unused") // accessed through REFS only
-  private int refs;
+  // Trailing half of the padding around `refs` (see RefcountWord): vm_refcnt is the one word the
+  // per-VMA read path writes, so no other task's hot word may share its line.
+  @SuppressWarnings("unused")
+  private long q00, q01, q02, q03, q04, q05, q06, q07;
+  @SuppressWarnings("unused")
+  private long q08, q09, q10, q11, q12, q13, q14, q15;
 
   private final Reports reports;
   // Captured at construction, as a cell does (see Platform).
