@@ -25,10 +25,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * class, so every loop is compiled on its own with its calls inlined, as JMH would.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.lockkit.bench.lockcore.PathCpuProbe [seconds]};
- * prints a Markdown table of the median of 7 windows after a warm-up.
+ * prints a Markdown table of the median of 7 windows after a warm-up (CPU ns and allocated bytes
+ * per operation).
  */
 public final class PathCpuProbe {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+  // The same bean's allocation counter: bytes a piece allocates per operation, what JMH's -prof gc
+  // reports, so a record the path returns that escape analysis did not remove shows here.
+  private static final com.sun.management.ThreadMXBean ALLOC = (com.sun.management.ThreadMXBean) MX;
   private static final int BATCH = 1024;
 
   private PathCpuProbe() {}
@@ -37,6 +41,7 @@ public final class PathCpuProbe {
   private abstract static class Piece {
     final String name;
     Object sink;
+    double bytesPerOp;
 
     Piece(String name) {
       this.name = name;
@@ -45,6 +50,7 @@ public final class PathCpuProbe {
     abstract void batch();
 
     double cpuNsPerOp(long nanos) {
+      long a0 = ALLOC.getCurrentThreadAllocatedBytes();
       long c0 = MX.getCurrentThreadCpuTime();
       long n = 0;
       long until = System.nanoTime() + nanos;
@@ -52,7 +58,9 @@ public final class PathCpuProbe {
         batch();
         n += BATCH;
       }
-      return (double) (MX.getCurrentThreadCpuTime() - c0) / n;
+      long c1 = MX.getCurrentThreadCpuTime();
+      bytesPerOp = (double) (ALLOC.getCurrentThreadAllocatedBytes() - a0) / n;
+      return (double) (c1 - c0) / n;
     }
   }
 
@@ -106,6 +114,30 @@ public final class PathCpuProbe {
           }
         }
       },
+      new Piece("floor without the RCU entry fence (the kernel's rcu_read_lock() has none)") {
+        // The floor minus its fullFence(): what the protocol would cost on the JVM if a reader
+        // could announce itself as the kernel's does, by disabling preemption, with the updater
+        // detecting grace periods through context switches (the JVM offers no membarrier() either).
+        // Not a correct RCU on the JVM; it prices the fence the kernel semantics impose here.
+        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
+        final AtomicInteger ref = new AtomicInteger(1);
+        final java.util.concurrent.atomic.AtomicReference<AtomicInteger[]> root =
+            new java.util.concurrent.atomic.AtomicReference<>(new AtomicInteger[] {ref});
+
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            AtomicLong ctr = current.get();
+            long seq = ctr.getPlain();
+            ctr.setOpaque(seq + 1);
+            AtomicInteger ref = root.getAcquire()[0];
+            int old = ref.get();
+            ref.compareAndExchangeAcquire(old, old + 1);
+            ref.getAndAdd(-1);
+            ctr.setRelease(seq + 2);
+          }
+        }
+      },
       new Piece(
           "floor, RCU part only: ThreadLocal read, opaque store + full fence, release store") {
         final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
@@ -117,6 +149,23 @@ public final class PathCpuProbe {
             long seq = ctr.getPlain();
             ctr.setOpaque(seq + 1);
             VarHandle.fullFence();
+            ctr.setRelease(seq + 2);
+          }
+        }
+      },
+      new Piece(
+          "floor, RCU part with the entry as one xchg (smp_store_mb) instead of store + fence") {
+        // Whether the JVM's store-load barrier costs less as the locked exchange x86 uses for
+        // smp_store_mb() than as an opaque store followed by fullFence() (a locked add to the
+        // stack).
+        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
+
+        @Override
+        void batch() {
+          for (int i = 0; i < BATCH; i++) {
+            AtomicLong ctr = current.get();
+            long seq = ctr.getPlain();
+            ctr.getAndSet(seq + 1);
             ctr.setRelease(seq + 2);
           }
         }
@@ -167,25 +216,28 @@ public final class PathCpuProbe {
         }
       },
       new Piece("vm_refcnt inc_not_zero_limited_acquire + dec_and_test") {
+        // Only a primitive leaves the loop: a record stored to `sink` would escape, so every
+        // iteration would allocate it (24 B/op), which the path itself does not (its records are
+        // scalar-replaced).
         @Override
         void batch() {
-          Object d = null;
+          int z = 0;
           for (int i = 0; i < BATCH; i++) {
             refcnt.incNotZeroLimitedAcquire(VmAreaStruct.VMA_REF_LIMIT);
-            d = refcnt.decAndTest();
+            z += refcnt.decAndTest().zero() ? 1 : 0;
           }
-          sink = d;
+          sink = z;
         }
       },
       new Piece("vma_start_read+vma_end_read (VMA already found)") {
         @Override
         void batch() {
-          Object r = null;
+          int ok = 0;
           for (int i = 0; i < BATCH; i++) {
-            r = vmaLock.vmaStartRead(mm, vma);
+            ok += vmaLock.vmaStartRead(mm, vma).ok() ? 1 : 0;
             vmaLock.vmaEndRead(vma);
           }
-          sink = r;
+          sink = ok;
         }
       },
       new Piece("lock_vma_under_rcu+vma_end_read") {
@@ -207,17 +259,20 @@ public final class PathCpuProbe {
       }
     }
     double[][] w = new double[pieces.length][7];
+    double[][] b = new double[pieces.length][7];
     for (int k = 0; k < 7; k++) {
       for (int i = 0; i < pieces.length; i++) {
         w[i][k] = pieces[i].cpuNsPerOp(nanos);
+        b[i][k] = pieces[i].bytesPerOp;
       }
     }
     double rr = median(w[0]);
-    System.out.println("| piece | CPU ns/op (median of 7) | ÷ RRWL read |");
-    System.out.println("|---|---:|---:|");
+    System.out.println("| piece | CPU ns/op (median of 7) | ÷ RRWL read | allocated B/op |");
+    System.out.println("|---|---:|---:|---:|");
     for (int i = 0; i < pieces.length; i++) {
       double m = median(w[i]);
-      System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f |%n", pieces[i].name, m, m / rr);
+      System.out.printf(
+          Locale.ROOT, "| %s | %.1f | %.2f | %.3f |%n", pieces[i].name, m, m / rr, median(b[i]));
     }
   }
 

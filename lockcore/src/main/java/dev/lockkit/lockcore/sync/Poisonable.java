@@ -42,7 +42,12 @@ public abstract class Poisonable {
     this.platform = Platforms.current();
   }
 
-  private void hook(String op) {
+  /**
+   * The scheduling point of an access to a shared word a subclass keeps in itself (a {@code
+   * VarHandle} on its own field) instead of in a cell: {@code op} is the name the cell's method
+   * would have given ({@code "long.getOpaque"}, ...), so a controlled platform sees the same point.
+   */
+  protected final void hook(String op) {
     Platform p = platform;
     if (p != JvmPlatform.INSTANCE) {
       p.beforeSharedAccess(this, op);

@@ -149,8 +149,19 @@ public final class Refcount extends RefcountWord {
   }
 
   private Dec subAndTestInternal(int i) {
-    hook("int.fetchAddRelease");
-    int old = (int) REFS.getAndAddRelease(this, -i);
+    Platform p = platform;
+    int old;
+    if (p == JvmPlatform.INSTANCE) {
+      // atomic_fetch_sub_release() as a volatile getAndAdd, on the real JVM only: JDK 17 has no
+      // intrinsic for getAndAddRelease (Unsafe implements it as a load and a weak-CAS retry loop,
+      // a locked cmpxchg after a load), while getAndAdd is one locked xadd on x86, which is release
+      // and more. Stronger than the kernel's ordering, never weaker. Any other platform keeps the
+      // release mode (a checker such as Fray sees the access mode the kernel has).
+      old = (int) REFS.getAndAdd(this, -i);
+    } else {
+      p.beforeSharedAccess(this, "int.fetchAddRelease");
+      old = (int) REFS.getAndAddRelease(this, -i);
+    }
     if (old == i) {
       VarHandle.acquireFence();
       return new Dec(true, old);

@@ -9,13 +9,16 @@ import dev.lockkit.lockcore.sync.SharedInt;
 import dev.lockkit.lockcore.sync.SharedLong;
 import dev.lockkit.lockcore.sync.SharedRef;
 import dev.lockkit.lockcore.sync.SyncContext;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * {@code struct vm_area_struct}: one mapping [vm_start, vm_end) of an mm.
  *
  * <p>Every field that lockless readers may look at while a writer changes it is a {@code sync}
- * cell. VMAs come from a {@code SLAB_TYPESAFE_BY_RCU} cache, so an object can be freed and reused
- * for another mm while an RCU reader still holds a pointer to it; the per-VMA lock fields ({@code
+ * cell, or (vm_start, vm_end, vm_mm) a word of this object accessed only through cell operations.
+ * VMAs come from a {@code SLAB_TYPESAFE_BY_RCU} cache, so an object can be freed and reused for
+ * another mm while an RCU reader still holds a pointer to it; the per-VMA lock fields ({@code
  * vm_refcnt}, {@code vm_lock_seq}) are therefore initialised once per object, like the kernel's
  * slab constructor, and never reset on reuse while readers might race.
  *
@@ -36,12 +39,38 @@ public final class VmAreaStruct extends Poisonable {
   /** The lock class of every VMA's {@code vmlock_dep_map} ({@code "vm_lock"}). */
   public static final LockClassKey VM_LOCK_KEY = new LockClassKey("vm_lock");
 
-  private final SharedLong vmStart = new SharedLong(0);
-  private final SharedLong vmEnd = new SharedLong(0);
+  private static final VarHandle VM_START;
+  private static final VarHandle VM_END;
+  private static final VarHandle VM_MM;
+
+  static {
+    try {
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      VM_START = l.findVarHandle(VmAreaStruct.class, "vmStart", long.class);
+      VM_END = l.findVarHandle(VmAreaStruct.class, "vmEnd", long.class);
+      VM_MM = l.findVarHandle(VmAreaStruct.class, "vmMm", MmStruct.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // vm_start, vm_end and vm_mm sit in the object, not in a SharedLong/SharedRef of their own:
+  // lock_vma_under_rcu() and vma_end_read() read vm_mm three times and the range once each, after
+  // the vm_refcnt CAS and before the release decrement, and a cell was one more dependent load
+  // (and one more platform field) each time. Every access is still a cell operation: the hook, op
+  // name and access mode of the SharedLong/SharedRef method it replaces (see Poisonable#hook).
+  @SuppressWarnings("unused") // accessed through VM_START only
+  private long vmStart;
+
+  @SuppressWarnings("unused") // accessed through VM_END only
+  private long vmEnd;
+
+  @SuppressWarnings("unused") // accessed through VM_MM only
+  private MmStruct vmMm;
+
   private final SharedLong vmPgoff = new SharedLong(0);
   private final SharedLong vmFlags = new SharedLong(0);
   private final SharedLong vmPageProt = new SharedLong(0);
-  private final SharedRef<MmStruct> vmMm = new SharedRef<>(null);
   private final SharedRef<String> vmFile = new SharedRef<>(null);
   private final SharedRef<Object> anonVma = new SharedRef<>(null);
 
@@ -80,9 +109,10 @@ public final class VmAreaStruct extends Poisonable {
    */
   public void init(MmStruct mm) {
     unpoison();
-    vmMm.set(mm);
-    vmStart.set(0);
-    vmEnd.set(0);
+    hook("ref.set");
+    VM_MM.setVolatile(this, mm);
+    setLong(VM_START, 0);
+    setLong(VM_END, 0);
     vmPgoff.set(0);
     vmFlags.set(0);
     vmPageProt.set(0);
@@ -92,8 +122,8 @@ public final class VmAreaStruct extends Poisonable {
 
   /** {@code vma_copy()}: copies the non-lock fields of {@code orig}, keeping this VMA's mm. */
   public void copyFrom(VmAreaStruct orig) {
-    vmStart.set(orig.vmStart());
-    vmEnd.set(orig.vmEnd());
+    setLong(VM_START, orig.vmStart());
+    setLong(VM_END, orig.vmEnd());
     vmPgoff.set(orig.vmPgoff());
     vmFlags.set(orig.vmFlags());
     vmPageProt.set(orig.vmPageProt());
@@ -106,26 +136,28 @@ public final class VmAreaStruct extends Poisonable {
     checkAlive("vm_start");
     // A plain field in the kernel, read under the mmap lock or a VMA reference that keeps writers
     // out (lock_vma_under_rcu() reads it after its acquire). Opaque: an untorn long, no barrier.
-    return vmStart.getOpaque();
+    hook("long.getOpaque");
+    return (long) VM_START.getOpaque(this);
   }
 
   /** Sets {@code vm_start}; the caller holds the VMA write lock. */
   public void setVmStart(long v) {
     checkAlive("vm_start");
-    vmStart.set(v);
+    setLong(VM_START, v);
   }
 
   /** {@code vma->vm_end} (exclusive). */
   public long vmEnd() {
     checkAlive("vm_end");
     // As vm_start.
-    return vmEnd.getOpaque();
+    hook("long.getOpaque");
+    return (long) VM_END.getOpaque(this);
   }
 
   /** Sets {@code vm_end}; the caller holds the VMA write lock. */
   public void setVmEnd(long v) {
     checkAlive("vm_end");
-    vmEnd.set(v);
+    setLong(VM_END, v);
   }
 
   /** {@code vma->vm_pgoff}: file offset of vm_start, in pages. */
@@ -171,7 +203,8 @@ public final class VmAreaStruct extends Poisonable {
     // release store, the attach's release of vm_refcnt), so a reader that reached it through an
     // acquire sees the current owner; an RCU reader holding a reused object may read a newer
     // owner, which is exactly what vma_start_read() checks for. A reference load cannot tear.
-    return vmMm.getPlain();
+    hook("ref.getPlain");
+    return (MmStruct) VM_MM.get(this);
   }
 
   /** {@code vma->vm_file}: the file name, or null for anonymous memory. */
@@ -226,6 +259,18 @@ public final class VmAreaStruct extends Poisonable {
   public String toString() {
     return String.format(
         "vma[%x-%x %s]",
-        vmStart.getOpaque(), vmEnd.getOpaque(), VmFlags.mapsPerms(vmFlags.getOpaque()));
+        getLongOpaque(VM_START), getLongOpaque(VM_END), VmFlags.mapsPerms(vmFlags.getOpaque()));
+  }
+
+  /** SharedLong.set: a volatile store. */
+  private void setLong(VarHandle word, long v) {
+    hook("long.set");
+    word.setVolatile(this, v);
+  }
+
+  /** SharedLong.getOpaque, without the poison check (toString of a freed VMA must work). */
+  private long getLongOpaque(VarHandle word) {
+    hook("long.getOpaque");
+    return (long) word.getOpaque(this);
   }
 }
