@@ -4,24 +4,27 @@
 # types, into other packages and into types), each predicted by the what-if (--verify off), applied
 # whatever the prediction and judged by javac. Runs refactor's MoveCampaignTest (whose sources jars
 # and class path the build copies to refactor/target/campaign-libs) with N moves per library.
-#   N=150 (default, 300 in all), SEED=19.
+#   N=150 (default, 300 in all), SEED=19; INTO_N (default N) nested types moved into another type
+#   per library.
 # Writes bench/target/results/move-campaign.md (the tallies) and the per-move logs beside it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 N="${N:-150}"
 SEED="${SEED:-19}"
+INTO_N="${INTO_N:-$N}"
 OUT=bench/target/results
 mkdir -p "$OUT"
 mvn -B -q -pl refactor -am test -Dtest=MoveCampaignTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dlockkit.campaign.n="$N" -Dlockkit.campaign.seed="$SEED" || status=$?
+  -Dlockkit.campaign.n="$N" -Dlockkit.campaign.into.n="$INTO_N" -Dlockkit.campaign.seed="$SEED" \
+  || status=$?
 W=refactor/target/move-campaign
 {
   echo "# move campaign"
   echo
   echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)"
-  echo "Command: N=$N SEED=$SEED bench/run-move-campaign.sh"
+  echo "Command: N=$N INTO_N=$INTO_N SEED=$SEED bench/run-move-campaign.sh"
   echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo '```'

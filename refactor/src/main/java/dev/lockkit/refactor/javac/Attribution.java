@@ -335,6 +335,15 @@ public final class Attribution {
     return types.erasure(t).toString();
   }
 
+  /**
+   * True if {@code type} is {@code owner} or a subtype of it (erasures compared): a member {@code
+   * owner} declares is inherited by {@code type}.
+   */
+  public boolean inherits(Element type, Element owner) {
+    return type.equals(owner)
+        || types.isSubtype(types.erasure(type.asType()), types.erasure(owner.asType()));
+  }
+
   private static long key(int start, int end) {
     return ((long) start << 32) | (end & 0xffffffffL);
   }

@@ -31,6 +31,7 @@ import dev.lockkit.refactor.move.model.TypeInfo;
 import dev.lockkit.refactor.move.plan.MoveOp;
 import dev.lockkit.refactor.move.plan.PlanException;
 import dev.lockkit.refactor.move.plan.PlanParser;
+import dev.lockkit.refactor.move.rewrite.HostProbe;
 import dev.lockkit.refactor.move.rewrite.MoveRewriter;
 import dev.lockkit.refactor.move.rewrite.TypeMoves;
 import java.nio.file.Files;
@@ -196,7 +197,8 @@ public final class MoveEngine {
       throws BadInput {
     // javac first: the plan's member lines are resolved to the declarations javac sees (an
     // overload by its parameter types as javac types them), then every reference to them.
-    Attribution javac = attribute(session, project, ops, names(ops));
+    List<HostProbe> probes = new ArrayList<>();
+    Attribution javac = attribute(session, project, ops, names(ops), probes);
     List<MovedElement> elements = new ArrayList<>();
     List<MovedType> types = new ArrayList<>();
     ElementResolver resolver = new ElementResolver(project, javac);
@@ -270,6 +272,7 @@ public final class MoveEngine {
                 new MoveRewriter.Options(req.keepForwarders()),
                 new Presence(new ConditionModel(model)),
                 javac)
+            .probes(probes)
             .run();
     // javac's attribution of the tree before holds its whole compiler context (symbols, trees):
     // drop it before the tree after is attributed, so the two contexts are not live together.
@@ -346,25 +349,52 @@ public final class MoveEngine {
    * front), with the whole tree on the source path and the request's class path.
    */
   private static Attribution attribute(
-      Attribution.Session session, JavaProject project, List<MoveOp> ops, Set<String> names) {
-    List<Attribution.Unit> units = new ArrayList<>();
+      Attribution.Session session,
+      JavaProject project,
+      List<MoveOp> ops,
+      Set<String> names,
+      List<HostProbe> probes) {
     Set<Path> whole = new java.util.HashSet<>();
+    Map<TypeInfo, List<MovedType>> hosts = new java.util.LinkedHashMap<>();
+    ElementResolver types = new ElementResolver(project);
     for (MoveOp op : ops) {
-      TypeInfo origin = op.element().isMember() ? project.type(op.element().type()) : null;
-      if (origin != null) {
-        whole.add(origin.file().source().path()); // the moved code itself is resolved too
+      if (op.element().isMember()) {
+        TypeInfo origin = project.type(op.element().type());
+        if (origin != null) {
+          whole.add(origin.file().source().path()); // the moved code itself is resolved too
+        }
+        continue;
+      }
+      MovedType t;
+      try {
+        t = types.resolveType(op);
+      } catch (PlanException e) {
+        continue; // reported, in plan order, when the plan is resolved
+      }
+      // The moved type's text whole: what every name in it means is javac's answer.
+      whole.add(t.type().file().source().path());
+      if (t.intoType()) {
+        hosts.computeIfAbsent(t.host(), k -> new ArrayList<>()).add(t);
       }
     }
-    if (whole.isEmpty()) {
-      return Attribution.of(session, units); // type moves do not use it (yet)
+    Map<Path, String> probed = new java.util.HashMap<>();
+    for (Map.Entry<TypeInfo, List<MovedType>> h : hosts.entrySet()) {
+      HostProbe p = HostProbe.of(h.getKey(), h.getValue());
+      if (p != null) {
+        probes.add(p);
+        probed.put(p.path(), p.text());
+        whole.add(p.path());
+      }
     }
+    List<Attribution.Unit> units = new ArrayList<>();
     for (ParsedFile f : project.files()) {
       if (f.parsed()) {
+        Path path = f.source().path();
         units.add(
             new Attribution.Unit(
-                f.source().path(),
-                f.source().text(),
-                whole.contains(f.source().path()) ? null : names));
+                path,
+                probed.getOrDefault(path, f.source().text()),
+                whole.contains(path) ? null : names));
       }
     }
     return Attribution.of(session, units);

@@ -72,7 +72,9 @@ class MoveCampaignTest {
 
   @Test
   void noMoveOfANestedTypeIntoAnotherTypePredictedSafeBreaks() throws Exception {
-    int n = Integer.getInteger("lockkit.campaign.n", 10);
+    // Its own size, so one run can take 150 drawn moves and 100 of these per library.
+    int n =
+        Integer.getInteger("lockkit.campaign.into.n", Integer.getInteger("lockkit.campaign.n", 10));
     long seed = Long.getLong("lockkit.campaign.seed", 19L);
     Path work = Files.createDirectories(Path.of("target", "move-campaign"));
     StringBuilder report = new StringBuilder();

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.GraphDelta;
@@ -38,7 +39,6 @@ final class EnclosingScope {
   private final List<TextEdit> edits;
   private final Sees host;
   private final ParsedFile home;
-  private final FileScope scope;
 
   EnclosingScope(MoveRewriter r, MovedType t, List<TextEdit> edits, Sees host) {
     this.r = r;
@@ -46,17 +46,45 @@ final class EnclosingScope {
     this.edits = edits;
     this.host = host;
     this.home = t.type().file();
-    this.scope = r.project.scope(home);
   }
 
   /** A simple type name that resolved to {@code fqn}: qualified if an enclosing type gave it. */
   boolean type(Node n, String fqn) {
     TypeInfo used = fqn == null ? null : r.project.type(fqn);
     if (used == null || used.outer() == null || used.equals(t.type()) || !encloses(used.outer())) {
-      return false;
+      // A member type an enclosing type inherits (javac's binding): qualified by that type.
+      TypeInfo via = inheritedThroughEnclosing(n, fqn);
+      if (via == null) {
+        return false;
+      }
+      qualify(n, via);
+      return true;
     }
     qualify(n, used.outer());
     return true;
+  }
+
+  private TypeInfo inheritedThroughEnclosing(Node n, String fqn) {
+    if (fqn == null
+        || fqn.equals(t.oldFqn())
+        || fqn.startsWith(t.oldFqn() + ".")
+        || r.names.seenFromInside(home, n, t.type().decl())) {
+      return null;
+    }
+    String simple = fqn.substring(fqn.lastIndexOf('.') + 1);
+    boolean imported =
+        home.cu().getImports().stream()
+            .anyMatch(
+                d ->
+                    !d.isStatic() && !d.isAsterisk() && d.getName().getIdentifier().equals(simple));
+    if (imported) {
+      return null;
+    }
+    List<TypeInfo> enclosing = new java.util.ArrayList<>();
+    for (TypeInfo e = t.type().outer(); e != null; e = e.outer()) {
+      enclosing.add(e);
+    }
+    return r.names.through(home, n, enclosing);
   }
 
   /** An unqualified field or method name: qualified if an enclosing type declares it. */
@@ -83,18 +111,18 @@ final class EnclosingScope {
     }
     String fqn = null;
     if (n instanceof ClassOrInterfaceType ct && ct.getScope().isPresent()) {
-      fqn = scope.resolveType(ct.getNameWithScope(), ct);
+      fqn = r.names.type(home, ct);
       if (t.oldFqn().equals(fqn)) {
         edits.add(new TextEdit(home.begin(ct), home.end(ct.getName()), t.type().simpleName()));
         return;
       }
     } else if (n instanceof FieldAccessExpr fa) {
-      fqn = scope.resolveTypeChain(fa);
+      fqn = r.names.type(home, fa);
       if (t.oldFqn().equals(fqn)) {
         edits.add(new TextEdit(home.begin(fa), home.end(fa), t.type().simpleName()));
         return;
       }
-      fqn = scope.resolveTypeChain(fa.getScope());
+      fqn = typeOf(fa.getScope());
     } else if (n instanceof MethodCallExpr mc && mc.getScope().isPresent()) {
       fqn = scopeType(mc.getScope().get());
     } else if (n instanceof MethodReferenceExpr mr) {
@@ -117,10 +145,7 @@ final class EnclosingScope {
     for (Node p = n.getParentNode().orElse(null);
         p instanceof ClassOrInterfaceType || p instanceof FieldAccessExpr;
         p = p.getParentNode().orElse(null)) {
-      String fqn =
-          p instanceof ClassOrInterfaceType ct
-              ? scope.resolveType(ct.getNameWithScope(), ct)
-              : scope.resolveTypeChain((FieldAccessExpr) p);
+      String fqn = r.names.type(home, p);
       if (t.oldFqn().equals(fqn)) {
         return true;
       }
@@ -129,9 +154,16 @@ final class EnclosingScope {
   }
 
   private String scopeType(Expression e) {
-    return e instanceof com.github.javaparser.ast.expr.TypeExpr te
-        ? scope.resolveType(te.getType().asString(), e)
-        : scope.resolveTypeChain(e);
+    return typeOf(e);
+  }
+
+  /** The type a qualifier names (javac's binding first), or null for a value. */
+  private String typeOf(Expression e) {
+    return e instanceof NameExpr
+            || e instanceof FieldAccessExpr
+            || e instanceof com.github.javaparser.ast.expr.TypeExpr
+        ? r.names.type(home, e)
+        : null;
   }
 
   private void qualify(Node n, TypeInfo e) {

@@ -2,10 +2,6 @@ package dev.lockkit.refactor.move.rewrite;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Location;
 import dev.lockkit.analyzer.finding.Severity;
@@ -13,7 +9,6 @@ import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.pc.ExprSyntaxException;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.check.Presence;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
@@ -189,7 +184,6 @@ final class IntoTypeMover {
 
   /** Rewrites the references in {@code f}; returns true if {@code f} uses the type at all. */
   private boolean references(ParsedFile f, MovedType t) {
-    FileScope scope = r.project.scope(f);
     String oldFqn = t.oldFqn();
     String simple = t.type().simpleName();
     boolean inHost = f == t.host().file();
@@ -214,30 +208,19 @@ final class IntoTypeMover {
       int s = f.begin(d.getName());
       r.edit(f, s, s + oldFqn.length(), t.newFqn());
     }
+    if (inHost) {
+      r.captured(f, t, TypeUses.other(r, f, t, null, false), t.host().fqn());
+    }
     boolean[] simpleUse = {false};
     boolean[] found = {any};
-    f.cu()
-        .walk(
-            n -> {
-              if (n instanceof ClassOrInterfaceType ct
-                      && ct.getScope().isEmpty()
-                      && ct.getNameAsString().equals(simple)
-                  || n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
-                  || n instanceof AnnotationExpr a && a.getNameAsString().equals(simple)) {
-                if (oldFqn.equals(scope.resolveType(simple, n))) {
-                  simpleUse[0] = true;
-                  found[0] = true;
-                }
-              } else if (n instanceof ClassOrInterfaceType ct
-                  && ct.getScope().isPresent()
-                  && ct.getNameWithScope().equals(oldFqn)) {
-                r.edit(f, f.begin(ct), f.end(ct.getName()), qualified);
-                found[0] = true;
-              } else if (n instanceof FieldAccessExpr fa && oldFqn.equals(FileScope.chain(fa))) {
-                r.edit(f, f.begin(fa), f.end(fa), qualified);
-                found[0] = true;
-              }
-            });
+    for (TypeUses.Use u : TypeUses.of(r, f, t, null)) {
+      found[0] = true;
+      if (u.simple()) {
+        simpleUse[0] = true;
+      } else {
+        r.edit(f, u.start(), u.end(), qualified);
+      }
+    }
     if (simpleUse[0] && !explicitImport && !inHost) {
       r.plan(f, null).forceImport(t.newFqn());
     }

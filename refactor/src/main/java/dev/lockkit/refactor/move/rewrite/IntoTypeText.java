@@ -58,7 +58,7 @@ final class IntoTypeText {
    * enclosing type's name is written before it ({@link EnclosingScope}); true if so.
    */
   private boolean enclosingType(Node n, String name) {
-    return enclosing.inOwnName(n) || enclosing.type(n, scope.resolveType(name, n));
+    return enclosing.inOwnName(n) || enclosing.type(n, r.names.type(home, n));
   }
 
   /**
@@ -66,7 +66,20 @@ final class IntoTypeText {
    * means nothing there, else a {@code move/name-clash} at {@code n}.
    */
   private void hostSees(Node n, String simple, String fqn) {
-    String there = hostScope.resolveType(simple, t.host().decl());
+    HostProbe probe = r.probes.get(t.host().file());
+    HostProbe.Meaning m = probe == null ? null : probe.meaning(r.javac, simple);
+    String there;
+    if (m != null) {
+      // javac's answer. A meaning through an on-demand import or java.lang that the host's own
+      // code does not use is overridden by a single-type import: the moved text keeps its type,
+      // and nothing else in the host changes meaning.
+      there = m.fqn();
+      if (there != null && !there.equals(fqn) && m.shadowable() && !probe.hostSpells(simple)) {
+        there = null;
+      }
+    } else {
+      there = hostScope.resolveType(simple, t.host().decl());
+    }
     if (there == null) {
       hostImports.forceImport(fqn);
     } else if (!there.equals(fqn) && reported.add("type " + simple)) {
@@ -180,9 +193,12 @@ final class IntoTypeText {
 
   /** A simple type name must mean inside the host what it meant in the old file. */
   private void typeName(Node n, String name) {
-    String fqn = scope.resolveType(name, n);
-    if (fqn == null || fqn.equals(t.oldFqn()) || fqn.startsWith(t.oldFqn() + ".")) {
-      return; // a type parameter, unknown, or the moved type and its own members
+    String fqn = r.names.type(home, n);
+    if (fqn == null
+        || fqn.equals(t.oldFqn())
+        || fqn.startsWith(t.oldFqn() + ".")
+        || r.names.seenFromInside(home, n, t.type().decl())) {
+      return; // a type parameter, unknown, the moved type's own or inherited member types
     }
     hostSees(n, name, fqn);
     // Whether it may still use that type (package-private, from another package) is javac's

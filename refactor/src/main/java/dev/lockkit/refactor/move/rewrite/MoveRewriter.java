@@ -65,6 +65,8 @@ public final class MoveRewriter {
   final Options options;
   final Presence presence;
   final Attribution javac;
+  final JavacNames names;
+  final Map<ParsedFile, HostProbe> probes = new IdentityHashMap<>();
   final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();
   final Map<String, DestModel> dests = new LinkedHashMap<>();
   final Map<ParsedFile, ImportPlan> plans = new IdentityHashMap<>();
@@ -114,10 +116,26 @@ public final class MoveRewriter {
       Attribution javac) {
     this.project = project;
     this.javac = javac;
+    this.names = new JavacNames(project, javac);
     this.moved = moved;
     this.types = types;
     this.options = options;
     this.presence = presence;
+  }
+
+  /**
+   * The probes of the hosts that types move into, written into the hosts' text for the attribution
+   * given to the constructor ({@link HostProbe}): what a name the moved text uses means there is
+   * then javac's answer.
+   */
+  public MoveRewriter probes(java.util.Collection<HostProbe> hostProbes) {
+    for (HostProbe p : hostProbes) {
+      ParsedFile f = project.file(p.path());
+      if (f != null) {
+        probes.put(f, p);
+      }
+    }
+    return this;
   }
 
   /** Computes the edits of the whole plan; writes nothing. */
@@ -255,6 +273,35 @@ public final class MoveRewriter {
     int col = at == null ? 0 : at.getBegin().map(p -> p.column).orElse(0);
     conflicts.add(
         Finding.of(rule, Severity.ERROR, new Location(f.display(), line, col), message, key));
+  }
+
+  /**
+   * A conflict when {@code at} (a name in {@code f} that javac bound to another type spelled like
+   * the moved one, or null) would mean the moved type once it is visible in {@code where}.
+   */
+  void captured(ParsedFile f, MovedType t, Node at, String where) {
+    if (at == null) {
+      return;
+    }
+    String other = names.type(f, at);
+    conflict(
+        "move/name-clash",
+        f,
+        at,
+        f.display()
+            + " uses "
+            + other
+            + " as "
+            + t.type().simpleName()
+            + "; once "
+            + t.oldFqn()
+            + " is in "
+            + where
+            + ", "
+            + t.type().simpleName()
+            + " there would mean "
+            + t.newFqn(),
+        t.oldFqn() + " -> " + t.newFqn() + " captures " + other + " in " + f.display());
   }
 
   /** The top-level type lexically enclosing {@code n}. */

@@ -4,10 +4,6 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
-import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
@@ -89,6 +85,11 @@ final class NestedIntoTypeMover {
         inHost
             || (taken == null || taken.equals(oldFqn))
                 && f.cu().getTypes().stream().noneMatch(d -> d.getNameAsString().equals(simple));
+    if (inHost) {
+      r.captured(f, t, TypeUses.other(r, f, t, skip, false), t.host().fqn());
+    } else if (simpleFree && TypeUses.other(r, f, t, skip, false) != null) {
+      simpleFree = false; // the simple name means another type somewhere in this file
+    }
     String qualified = inHost ? simple : qualifiedName(scope, f, t);
     boolean explicitImport = false;
     boolean any = false;
@@ -115,40 +116,17 @@ final class NestedIntoTypeMover {
     }
     boolean[] needImport = {false};
     boolean[] found = {any};
-    f.cu()
-        .walk(
-            n -> {
-              if (skip != null && n.getBegin().isPresent() && skip.contains(f.begin(n))) {
-                return;
-              }
-              if (n instanceof ClassOrInterfaceType ct
-                      && ct.getScope().isEmpty()
-                      && ct.getNameAsString().equals(simple)
-                  || n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
-                  || n instanceof AnnotationExpr a && a.getNameAsString().equals(simple)) {
-                if (oldFqn.equals(scope.resolveType(simple, n))) {
-                  found[0] = true;
-                  if (simpleFree) {
-                    needImport[0] = true;
-                  } else {
-                    int s = n instanceof AnnotationExpr a ? f.begin(a.getName()) : f.begin(n);
-                    r.edit(f, s, s + simple.length(), qualified);
-                  }
-                  retarget(f, n, t);
-                }
-              } else if (n instanceof ClassOrInterfaceType ct
-                  && ct.getScope().isPresent()
-                  && oldFqn.equals(scope.resolveType(ct.getNameWithScope(), ct))) {
-                r.edit(f, f.begin(ct), f.end(ct.getName()), qualified);
-                found[0] = true;
-                retarget(f, n, t);
-              } else if (n instanceof FieldAccessExpr fa
-                  && oldFqn.equals(scope.resolveTypeChain(fa))) {
-                r.edit(f, f.begin(fa), f.end(fa), qualified);
-                found[0] = true;
-                retarget(f, n, t);
-              }
-            });
+    for (TypeUses.Use u : TypeUses.of(r, f, t, skip)) {
+      found[0] = true;
+      if (!u.simple()) {
+        r.edit(f, u.start(), u.end(), qualified);
+      } else if (simpleFree) {
+        needImport[0] = true;
+      } else {
+        r.edit(f, u.start(), u.end(), qualified);
+      }
+      retarget(f, u.node(), t);
+    }
     if (needImport[0] && !explicitImport && !inHost) {
       r.plan(f, null).forceImport(t.newFqn());
     }

@@ -4,10 +4,6 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
-import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.model.FileScope;
@@ -111,6 +107,11 @@ final class NestedTypeMover {
     boolean simpleFree =
         (taken == null || taken.equals(oldFqn))
             && f.cu().getTypes().stream().noneMatch(d -> d.getNameAsString().equals(simple));
+    if (samePackage) {
+      r.captured(f, t, TypeUses.other(r, f, t, skip, true), "package " + t.destPackage());
+    } else if (simpleFree && TypeUses.other(r, f, t, skip, false) != null) {
+      simpleFree = false; // the simple name means another type somewhere in this file
+    }
     String ref = simpleFree ? simple : t.newFqn();
     boolean[] any = {false};
     boolean[] needImport = {false};
@@ -135,37 +136,15 @@ final class NestedTypeMover {
         r.edit(f, s, s + oldFqn.length(), t.newFqn());
       }
     }
-    f.cu()
-        .walk(
-            n -> {
-              if (skip != null && n.getBegin().isPresent() && skip.contains(f.begin(n))) {
-                return;
-              }
-              if (n instanceof ClassOrInterfaceType ct
-                      && ct.getScope().isEmpty()
-                      && ct.getNameAsString().equals(simple)
-                  || n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
-                  || n instanceof AnnotationExpr a && a.getNameAsString().equals(simple)) {
-                if (oldFqn.equals(scope.resolveType(simple, n))) {
-                  any[0] = true;
-                  needImport[0] = true;
-                  retarget(f, n, t);
-                }
-              } else if (n instanceof ClassOrInterfaceType ct
-                  && ct.getScope().isPresent()
-                  && oldFqn.equals(scope.resolveType(ct.getNameWithScope(), ct))) {
-                r.edit(f, f.begin(ct), f.end(ct.getName()), ref);
-                any[0] = true;
-                needImport[0] |= simpleFree;
-                retarget(f, n, t);
-              } else if (n instanceof FieldAccessExpr fa
-                  && oldFqn.equals(scope.resolveTypeChain(fa))) {
-                r.edit(f, f.begin(fa), f.end(fa), ref);
-                any[0] = true;
-                needImport[0] |= simpleFree;
-                retarget(f, n, t);
-              }
-            });
+    for (TypeUses.Use u : TypeUses.of(r, f, t, skip)) {
+      any[0] = true;
+      if (!u.simple() || !simpleFree) {
+        // A simple name that another type also goes by in this file is written in full.
+        r.edit(f, u.start(), u.end(), ref);
+      }
+      needImport[0] |= simpleFree;
+      retarget(f, u.node(), t);
+    }
     if (needImport[0] && !explicitImport && !samePackage) {
       r.plan(f, null).forceImport(t.newFqn());
     }

@@ -50,6 +50,10 @@ final class NestedTypeText {
     List<TextEdit> edits = new ArrayList<>();
     // The enclosing types the moved text now names to reach what it saw through them by scope.
     Set<TypeInfo> usesOuter = new LinkedHashSet<>();
+    List<TypeInfo> enclosing = new ArrayList<>();
+    for (TypeInfo e = outer; e != null; e = e.outer()) {
+      enclosing.add(e);
+    }
     inner
         .decl()
         .walk(
@@ -65,8 +69,9 @@ final class NestedTypeText {
                 name = ne.getNameAsString();
               }
               if (name != null) {
-                String fqn = scope.resolveType(name, n);
+                String fqn = r.names.type(home, n);
                 TypeInfo used = fqn == null ? null : r.project.type(fqn);
+                TypeInfo via;
                 if (used != null && used.outer() != null && encloses(used.outer(), inner)) {
                   if (!used.equals(inner)) {
                     // A nested type of an enclosing type (a sibling, or nested in one further
@@ -79,6 +84,17 @@ final class NestedTypeText {
                   }
                 } else if (fqn != null
                     && !fqn.startsWith(inner.fqn() + ".")
+                    && !r.names.seenFromInside(home, n, inner.decl())
+                    && !scope.singleImports().containsKey(name)
+                    && (via = r.names.through(home, n, enclosing)) != null) {
+                  // A member type an enclosing type inherits: reached by qualification now.
+                  int at = n instanceof AnnotationExpr a ? home.begin(a.getName()) : home.begin(n);
+                  edits.add(new TextEdit(at, at, via.simpleName() + "."));
+                  usesOuter.add(via);
+                  addRef(t.newFqn(), via.topLevel().fqn(), home, n);
+                } else if (fqn != null
+                    && !fqn.startsWith(inner.fqn() + ".")
+                    && !r.names.seenFromInside(home, n, inner.decl())
                     && !fqn.equals(inner.fqn())
                     // Only java.lang's own top-level types are implicit, not java.lang.reflect's
                     // (found by the campaign: VisibilityChecker.Std lost its Member import).
@@ -196,7 +212,12 @@ final class NestedTypeText {
       Expression q,
       String name,
       boolean method) {
-    String fqn = scope.resolveTypeChain(q);
+    String fqn =
+        q instanceof NameExpr
+                || q instanceof FieldAccessExpr
+                || q instanceof com.github.javaparser.ast.expr.TypeExpr
+            ? r.names.type(home, q)
+            : null;
     TypeInfo owner = fqn == null ? null : r.project.type(fqn);
     if (owner == null || owner.equals(t.type())) {
       return;

@@ -358,20 +358,7 @@ public final class SiteCollector {
    * class); null when javac did not resolve it.
    */
   private String javacType(ParsedFile f, Node nameNode) {
-    if (javac == null || !javac.covers(f.source().path())) {
-      return null;
-    }
-    Attribution.Binding b = javac.at(f.source().path(), f.begin(nameNode), f.end(nameNode));
-    if (b == null || !b.resolved()) {
-      return null;
-    }
-    if (b.element() instanceof javax.lang.model.element.TypeElement te) {
-      boolean named =
-          te.getNestingKind() == javax.lang.model.element.NestingKind.TOP_LEVEL
-              || te.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER;
-      return named ? te.getQualifiedName().toString() : "";
-    }
-    return "";
+    return JavacNames.bound(javac, f, f.begin(nameNode), f.end(nameNode));
   }
 
   private void nameInside(

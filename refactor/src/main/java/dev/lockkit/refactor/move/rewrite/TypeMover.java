@@ -6,7 +6,6 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
@@ -84,9 +83,7 @@ final class TypeMover {
 
   /** Rewrites the references in {@code f}; returns true if {@code f} uses the type at all. */
   private boolean references(ParsedFile f, MovedType t) {
-    FileScope scope = r.project.scope(f);
     String oldFqn = t.oldFqn();
-    String simple = t.type().simpleName();
     boolean samePackageAsDest = finalPackage(f).equals(t.destPackage());
     boolean[] simpleUse = {false};
     boolean explicitImport = false;
@@ -107,28 +104,17 @@ final class TypeMover {
       }
     }
     boolean[] any = {explicitImport};
-    f.cu()
-        .walk(
-            n -> {
-              if (n instanceof ClassOrInterfaceType ct
-                      && ct.getScope().isEmpty()
-                      && ct.getNameAsString().equals(simple)
-                  || n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
-                  || n instanceof AnnotationExpr a && a.getNameAsString().equals(simple)) {
-                if (oldFqn.equals(scope.resolveType(simple, n))) {
-                  simpleUse[0] = true;
-                  any[0] = true;
-                }
-              } else if (n instanceof ClassOrInterfaceType ct
-                  && ct.getScope().isPresent()
-                  && ct.getNameWithScope().equals(oldFqn)) {
-                r.edit(f, f.begin(ct), f.end(ct.getName()), t.newFqn());
-                any[0] = true;
-              } else if (n instanceof FieldAccessExpr fa && oldFqn.equals(FileScope.chain(fa))) {
-                r.edit(f, f.begin(fa), f.end(fa), t.newFqn());
-                any[0] = true;
-              }
-            });
+    if (samePackageAsDest) {
+      r.captured(f, t, TypeUses.other(r, f, t, null, true), "package " + t.destPackage());
+    }
+    for (TypeUses.Use u : TypeUses.of(r, f, t, null)) {
+      any[0] = true;
+      if (u.simple()) {
+        simpleUse[0] = true;
+      } else {
+        r.edit(f, u.start(), u.end(), t.newFqn());
+      }
+    }
     if (simpleUse[0] && !explicitImport && !samePackageAsDest) {
       r.plan(f, null).forceImport(t.newFqn());
     }
@@ -192,7 +178,7 @@ final class TypeMover {
                 name = ne.getNameAsString();
               }
               if (name != null) {
-                String fqn = scope.resolveType(name, n);
+                String fqn = r.names.type(home, n);
                 TypeInfo used = fqn == null ? null : r.project.type(fqn);
                 if (used != null
                     && used.outer() == null
@@ -200,6 +186,14 @@ final class TypeMover {
                     && !used.equals(t.type())
                     && !scope.singleImports().containsKey(name)
                     && !r.movedFiles.containsKey(used.file())) {
+                  imports.forceImport(fqn);
+                } else if (fqn != null
+                    && r.names.topLevel(home, n)
+                    && !scope.singleImports().containsKey(name)
+                    && !fqn.equals(t.destPackage() + "." + name)
+                    && r.project.type(t.destPackage() + "." + name) != null) {
+                  // Seen through an on-demand import or java.lang, which a type of that name in
+                  // the destination package would shadow there: a single-type import keeps it.
                   imports.forceImport(fqn);
                 }
               }
