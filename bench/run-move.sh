@@ -5,6 +5,11 @@
 # with few users (ClassUtil#quotedOr, what-if clean) and one with many (ClassUtil#nameOf(Class)).
 # Writes bench/target/results/move.md (table) and logs/.
 #   ROUNDS=3 (default) rounds.
+#   JAVA_FLAGS="-XX:TieredStopAtLevel=1": JVM flags for every command (the ./lockkit launcher runs
+#     analyze and move with exactly that; default: none, as in the earlier figures).
+#   BASE_CLI=path/to/lockkit.jar: a second build (e.g. main's) whose what-ifs are timed in the same
+#     rounds, right before this build's, so a change is measured side by side under the same load.
+#   SKIP_BUILD=1: use the jars already built.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,8 +21,12 @@ CLI=cli/target/lockkit.jar
 REPORT="$OUT/move.md"
 mkdir -p "$OUT" "$IN"
 
-echo "== building the benchmark jar and the lockkit CLI" >&2
-mvn -B -q -Pbench -pl bench,cli -am package -Dmaven.test.skip=true
+JAVA_FLAGS="${JAVA_FLAGS:-}"
+BASE_CLI="${BASE_CLI:-}"
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  echo "== building the benchmark jar and the lockkit CLI" >&2
+  mvn -B -q -Pbench -pl bench,cli -am package -Dmaven.test.skip=true
+fi
 
 fetch() { # groupId:artifactId:version[:jar:classifier] -> file in $IN
   mvn -B -q -f bench/pom.xml -Pbench dependency:copy -Dartifact="$1" -DoutputDirectory="$ROOT/$IN" \
@@ -47,18 +56,25 @@ users_many=$(grep -rl 'nameOf(' "$SRC" --include='*.java' | wc -l)
 # Exit codes: analyze 0 or 1 (findings); move --dry-run 0 (clean) or 1 (conflicts): both ran the
 # whole what-if. The dry run writes nothing, so every round sees the same sources.
 spec="$OUT/move.spec"
-cat > "$spec" <<SPEC
-analyze | 0,1 | java -Xlog:gc:file={gclog} -jar $CLI analyze --format json --output $OUT/move-analyze.json $SRC
-move --dry-run quotedOr | 0,1 | java -Xlog:gc:file={gclog} -jar $CLI move --dry-run --format json --classpath $CP --plan $OUT/move-few-users.plan $SRC
-move --dry-run nameOf(Class) | 0,1 | java -Xlog:gc:file={gclog} -jar $CLI move --dry-run --format json --classpath $CP --plan $OUT/move-many-users.plan $SRC
-SPEC
+J="java $JAVA_FLAGS -Xlog:gc:file={gclog} -jar"
+MOVE="move --dry-run --format json --classpath $CP --plan"
+{
+  echo "analyze | 0,1 | $J $CLI analyze --format json --output $OUT/move-analyze.json $SRC"
+  for m in "quotedOr few-users" "nameOf(Class) many-users"; do
+    set -- $m
+    if [[ -n "$BASE_CLI" ]]; then
+      echo "base: move --dry-run $1 | 0,1 | $J $BASE_CLI $MOVE $OUT/move-$2.plan $SRC"
+    fi
+    echo "move --dry-run $1 | 0,1 | $J $CLI $MOVE $OUT/move-$2.plan $SRC"
+  done
+} > "$spec"
 
 {
   echo "# move suite"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "Command: ROUNDS=$ROUNDS bench/run-move.sh"
+  echo "Command: ROUNDS=$ROUNDS JAVA_FLAGS=\"$JAVA_FLAGS\" BASE_CLI=$BASE_CLI bench/run-move.sh"
   echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "## jackson-databind 2.18.2 ($files source files, $lines lines)"

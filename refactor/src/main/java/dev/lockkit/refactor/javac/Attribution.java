@@ -237,7 +237,7 @@ public final class Attribution {
                   null,
                   objects);
       Iterable<? extends CompilationUnitTree> trees = task.parse();
-      task.analyze();
+      UnitsOnly.analyze(task);
       a.types = task.getTypes();
       for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
         if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {

@@ -33,9 +33,10 @@ final class Declarations {
   }
 
   /**
-   * The source with the bodies that spell none of {@code names} blanked out: every character but
-   * line ends becomes a space, so every offset stays where it was (javac's positions must still
-   * match the original text) while javac has nothing to attribute there.
+   * The source with the bodies that spell none of {@code names} blanked out ({@link #stub}): the
+   * same length and the same line ends, so every offset outside them stays where it was (javac's
+   * positions must still match the original text), while javac has nearly nothing to attribute
+   * there.
    */
   static String blank(String src, java.util.Set<String> names) {
     try {
@@ -101,16 +102,7 @@ final class Declarations {
             out.append("{ throw null; }");
           } else {
             String body = s.substring(i, end + 1);
-            if (keep.stream().anyMatch(body::contains)) {
-              out.append(body);
-            } else {
-              out.append('{');
-              for (int k = i + 1; k < end; k++) {
-                char b = s.charAt(k);
-                out.append(b == '\n' || b == '\r' ? b : ' ');
-              }
-              out.append('}');
-            }
+            out.append(keep.stream().anyMatch(body::contains) ? body : stub(s, i, end));
           }
           i = end + 1;
           pendingType = pendingEnum = sawParen = sawAssign = false;
@@ -150,6 +142,96 @@ final class Declarations {
       i++;
     }
     return out.toString();
+  }
+
+  /** What a blanked body holds after its explicit constructor call, if any. */
+  private static final String THROW = " throw null;";
+
+  /**
+   * The body {@code s[open..close]} (braces included) as javac can attribute it without errors of
+   * its own, in exactly as many characters and line ends: an explicit constructor call it starts
+   * with ({@code this(...);}, {@code super(...);}) kept as written, then {@code throw null;}, then
+   * blanks, and its line ends last. A body left empty would give errors the original does not have
+   * (a missing return, a final field left unassigned, an implicit {@code super()} the superclass
+   * does not offer), and every such error forces the what-if's differential to attribute the tree
+   * before the move once more. A body too short to hold the statement is kept as it is: javac then
+   * attributes real code, which costs little and adds no error the original does not have.
+   */
+  private static String stub(String s, int open, int close) {
+    int from = explicitCallEnd(s, open + 1, close);
+    StringBuilder ends = new StringBuilder();
+    int blanks = 0;
+    for (int k = from; k < close; k++) {
+      char c = s.charAt(k);
+      if (c == '\n' || c == '\r') {
+        ends.append(c);
+      } else {
+        blanks++;
+      }
+    }
+    if (blanks < THROW.length()) {
+      return s.substring(open, close + 1);
+    }
+    StringBuilder out = new StringBuilder(close + 1 - open);
+    out.append(s, open, from).append(THROW);
+    out.append(" ".repeat(blanks - THROW.length())).append(ends).append('}');
+    return out.toString();
+  }
+
+  /**
+   * The index just after an explicit constructor call ({@code this(...);} or {@code super(...);})
+   * that the body starting at {@code from} opens with, or {@code from} when it does not open with
+   * one.
+   */
+  private static int explicitCallEnd(String s, int from, int close) {
+    int i = skipBlank(s, from, close);
+    String word = null;
+    for (String w : new String[] {"this", "super"}) {
+      if (s.startsWith(w, i)
+          && i + w.length() < close
+          && !Character.isJavaIdentifierPart(s.charAt(i + w.length()))) {
+        word = w;
+      }
+    }
+    if (word == null) {
+      return from;
+    }
+    i = skipBlank(s, i + word.length(), close);
+    if (i >= close || s.charAt(i) != '(') {
+      return from;
+    }
+    int depth = 0;
+    while (i < close) {
+      int skip = literalOrComment(s, i);
+      if (skip > i) {
+        i = skip;
+        continue;
+      }
+      char c = s.charAt(i);
+      if (c == '(' || c == '{' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == '}' || c == ']') {
+        depth--;
+      } else if (c == ';' && depth == 0) {
+        return i + 1;
+      }
+      i++;
+    }
+    return from;
+  }
+
+  /** The first index at or after {@code i} that is neither whitespace nor inside a comment. */
+  private static int skipBlank(String s, int i, int close) {
+    while (i < close) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        i++;
+      } else if (s.charAt(i) == '/' && literalOrComment(s, i) > i) {
+        i = literalOrComment(s, i);
+      } else {
+        break;
+      }
+    }
+    return i;
   }
 
   /** The index of the brace closing the one at {@code open}. */

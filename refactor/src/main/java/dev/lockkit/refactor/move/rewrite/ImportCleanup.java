@@ -124,12 +124,16 @@ final class ImportCleanup {
     }
     List<int[]> gone = r.removed.getOrDefault(f, List.of());
     String added = r.inserted.getOrDefault(f, new StringBuilder()).toString();
+    Map<String, List<Node>> named = null; // one walk of the file for all its imports
     for (ImportDeclaration d : f.cu().getImports()) {
       if (d.isStatic() || d.isAsterisk()) {
         continue;
       }
       String simple = d.getName().getIdentifier();
-      int[] counts = uses(f, simple, gone);
+      if (named == null) {
+        named = simpleNames(f);
+      }
+      int[] counts = uses(f, simple, gone, named.getOrDefault(simple, List.of()));
       if (counts[0] > 0
           && counts[1] == 0
           && !Pattern.compile("\\b" + Pattern.quote(simple) + "\\b").matcher(added).find()
@@ -139,9 +143,12 @@ final class ImportCleanup {
     }
   }
 
-  /** {all uses, uses outside removed spans} of a simple type name in code and Javadoc. */
-  private static int[] uses(ParsedFile f, String simple, List<int[]> gone) {
-    int[] c = new int[2];
+  /**
+   * The nodes of the file's code that may use an import, by the simple name they spell: unqualified
+   * types (at their name), plain names and annotations.
+   */
+  private static Map<String, List<Node>> simpleNames(ParsedFile f) {
+    Map<String, List<Node>> out = new java.util.HashMap<>();
     f.cu()
         .walk(
             n -> {
@@ -155,13 +162,22 @@ final class ImportCleanup {
               } else if (n instanceof AnnotationExpr a) {
                 name = a.getNameAsString();
               }
-              if (simple.equals(name)) {
-                c[0]++;
-                if (!insideRemoved(f.begin(at), gone)) {
-                  c[1]++;
-                }
+              if (name != null) {
+                out.computeIfAbsent(name, k -> new ArrayList<>()).add(at);
               }
             });
+    return out;
+  }
+
+  /** {all uses, uses outside removed spans} of a simple type name in code and Javadoc. */
+  private static int[] uses(ParsedFile f, String simple, List<int[]> gone, List<Node> inCode) {
+    int[] c = new int[2];
+    for (Node at : inCode) {
+      c[0]++;
+      if (!insideRemoved(f.begin(at), gone)) {
+        c[1]++;
+      }
+    }
     Pattern word = Pattern.compile("(?<![\\w.])" + Pattern.quote(simple) + "\\b");
     for (Comment cm : f.cu().getAllComments()) {
       if (cm instanceof JavadocComment && cm.getBegin().isPresent()) {

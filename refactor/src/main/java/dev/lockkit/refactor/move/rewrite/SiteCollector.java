@@ -279,13 +279,19 @@ public final class SiteCollector {
     String member = m.group(3);
     int typeEnd = base + m.end(2);
     MovedElement target = bySymbol.get(e);
+    boolean stayBehind = m.group(2).isEmpty() && insideMoved(f, start) != null;
+    if (target == null && !stayBehind) {
+      // A link to something that neither moves nor is linked from moved text: no site. Its
+      // owner is not looked up, which could make the project parse the owner's file.
+      return true;
+    }
     TypeInfo owner =
         e.getEnclosingElement() instanceof javax.lang.model.element.TypeElement te
             ? project.type(te.getQualifiedName().toString())
             : null;
     if (target != null) {
       out.add(new Site(f, c, Kind.JAVADOC, start, typeEnd, target, owner, null, member));
-    } else if (m.group(2).isEmpty() && owner != null && insideMoved(f, start) != null) {
+    } else if (stayBehind && owner != null) {
       out.add(new Site(f, c, Kind.JAVADOC_STAY_BEHIND, start, typeEnd, null, owner, null, member));
     }
     return true;
