@@ -186,7 +186,7 @@ public final class Unifier extends PlaceholderMethodUnifier {
     }
     if (ref != null && ref.kind() == Ref.Kind.LOCAL) {
       String bound = bindings.locals.get(ref.name());
-      return x instanceof NameExpr n && n.getNameAsString().equals(bound)
+      return bound != null && bound.equals(variableName(x))
           ? matched(x)
           : fail(x, "expected the variable bound to '" + ref.name() + "'");
     }
@@ -361,6 +361,12 @@ public final class Unifier extends PlaceholderMethodUnifier {
       return fail(xm, "refers to " + (called == null ? "another method" : called) + ", not " + t);
     }
     matched(xm);
+    Ref scope = template.refs().get(t.getScope());
+    if (scope != null && (scope.kind() == Ref.Kind.PLACEHOLDER || scope.kind() == Ref.Kind.LOCAL)) {
+      // A variable qualifier ('map::get'): JavaParser reads a simple name there as a type, on
+      // both sides; it binds like any expression.
+      return expr(t.getScope(), xm.getScope());
+    }
     if (t.getScope() instanceof TypeExpr) {
       return xm.getScope() instanceof TypeExpr ? null : fail(xm, "expected a type qualifier");
     }

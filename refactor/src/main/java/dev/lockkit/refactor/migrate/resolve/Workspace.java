@@ -47,6 +47,7 @@ public final class Workspace {
   private final List<Unit> units;
   private final List<Problem> skipped;
   private final List<Path> roots;
+  private final List<Path> classpath;
 
   /** One parsed file of the analysed tree. */
   public record Unit(SourceFile file, CompilationUnit cu, String displayPath) {}
@@ -55,8 +56,14 @@ public final class Workspace {
   public record Problem(String displayPath, int line, String message) {}
 
   private Workspace(
-      JavaParser parser, Path base, List<Unit> units, List<Problem> skipped, List<Path> roots) {
+      JavaParser parser,
+      Path base,
+      List<Unit> units,
+      List<Problem> skipped,
+      List<Path> roots,
+      List<Path> classpath) {
     this.parser = parser;
+    this.classpath = classpath;
     this.roots = roots;
     this.base = base;
     this.units = units;
@@ -158,7 +165,12 @@ public final class Workspace {
       }
     }
     return new Workspace(
-        parser, absBase, List.copyOf(units), List.copyOf(skipped), List.copyOf(roots));
+        parser,
+        absBase,
+        List.copyOf(units),
+        List.copyOf(skipped),
+        List.copyOf(roots),
+        List.copyOf(classpath));
   }
 
   private static ParserConfiguration configuration() {
@@ -238,6 +250,11 @@ public final class Workspace {
   /** The source roots of the analysed files (derived from their package declarations). */
   public List<Path> sourceRoots() {
     return roots;
+  }
+
+  /** The {@code --classpath} entries the workspace was loaded with. */
+  public List<Path> classpath() {
+    return classpath;
   }
 
   /** Files that did not parse, sorted by path. */
