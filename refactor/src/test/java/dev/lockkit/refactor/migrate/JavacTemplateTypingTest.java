@@ -124,11 +124,17 @@ class JavacTemplateTypingTest {
               Comparator<String> g() {
                 return String::compareToIgnoreCase;
               }
+              @SuppressWarnings({"rawtypes", "unchecked"})
+              <E extends Comparable<? super E>> Comparator<E> h() {
+                return Comparable::compareTo;
+              }
             }
             """);
     assertEquals(0, r.report().skippedRules().size(), r.report().toText());
     String text = result();
     assertTrue(text.contains("return Comparator.naturalOrder();"), text);
     assertTrue(text.contains("return String::compareToIgnoreCase;"), text);
+    // The raw type Comparable instantiates no type variable (Refaster leaves it too).
+    assertTrue(text.contains("return Comparable::compareTo;"), text);
   }
 }
