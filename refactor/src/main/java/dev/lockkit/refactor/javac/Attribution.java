@@ -306,6 +306,23 @@ public final class Attribution {
     return m == null ? null : m.get(key(start, end));
   }
 
+  /** Receives one indexed binding with its span ({@link #forEachBinding}). */
+  public interface SpanVisitor {
+    void visit(int start, int end, Binding binding);
+  }
+
+  /**
+   * Visits every binding indexed for {@code file} (names, member selects, method references, object
+   * creations), in no particular order: a caller that keeps javac's answers in its own form can
+   * then let go of this attribution, and with it javac's trees and symbol tables.
+   */
+  public void forEachBinding(Path file, SpanVisitor visitor) {
+    for (Map.Entry<Long, Binding> e : spans.getOrDefault(file, Map.of()).entrySet()) {
+      long k = e.getKey();
+      visitor.visit((int) (k >>> 32), (int) k, e.getValue());
+    }
+  }
+
   /**
    * True if the expression spanning {@code [start, end)} names a type (or package), not a value.
    */
@@ -328,6 +345,14 @@ public final class Attribution {
   public Element declaredAt(Path file, int nameOffset) {
     Map<Integer, Element> m = declarations.get(file);
     return m == null ? null : m.get(nameOffset);
+  }
+
+  /**
+   * javac's type operations for this attribution's elements (subtyping, {@code asMemberOf},
+   * subsignatures), for callers that compare what it resolved.
+   */
+  public Types types() {
+    return types;
   }
 
   /** The erased type of an element, as javac prints it (for messages and signatures). */

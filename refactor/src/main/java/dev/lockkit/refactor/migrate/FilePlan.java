@@ -185,7 +185,7 @@ final class FilePlan {
     String indent = AfterRenderer.indentOf(file.text(), spans.get(m)[0]);
     String text =
         AfterRenderer.render(
-            templates.file(), after, m.bindings(), imports, this::boundText, indent);
+            templates.file(), after, m.bindings(), imports, this::boundText, indent, file);
     m.bindings().consumed().forEach(n -> consumed.put(n, true));
     if (after.kind() == Template.Kind.EXPRESSION && m.first() instanceof Expression x) {
       int afterLevel = Precedence.level(after.expression());

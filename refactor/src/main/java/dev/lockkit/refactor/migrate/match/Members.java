@@ -23,6 +23,9 @@ public final class Members {
     if (m.owner().equals(ref.owner())) {
       return m.signature().equals(ref.signature());
     }
+    if (!ref.isStatic() && m.overrides(ref.owner(), ref.name(), ref.signature())) {
+      return true; // a generic method overridden for one instantiation: String.compareTo(String)
+    }
     return !ref.isStatic()
         && !m.isStatic()
         && m.signature().equals(ref.signature())

@@ -5,7 +5,9 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
@@ -86,7 +88,7 @@ abstract class PlaceholderUnifier extends UnifierBase {
   Mismatch placeholderType(String name, ResolvedType wanted, Expression x) {
     ResolvedType actual;
     try {
-      actual = x.calculateResolvedType();
+      actual = typeOf(x);
     } catch (RuntimeException e) {
       return unresolved(x, e);
     } catch (StackOverflowError e) {
@@ -105,6 +107,24 @@ abstract class PlaceholderUnifier extends UnifierBase {
               + why);
     }
     return null;
+  }
+
+  /**
+   * The static type of {@code x}. The qualifier of {@code v::m}, which JavaParser reads as a type
+   * named {@code v}, is typed as the variable it is (JLS 6.5.2): as a name in the same place.
+   */
+  private static ResolvedType typeOf(Expression x) {
+    if (!(x instanceof TypeExpr) || variableName(x) == null || x.getParentNode().isEmpty()) {
+      return x.calculateResolvedType();
+    }
+    NameExpr name = new NameExpr(variableName(x));
+    x.getRange().ifPresent(name::setRange);
+    name.setParentNode(x.getParentNode().get());
+    try {
+      return name.calculateResolvedType();
+    } finally {
+      name.setParentNode(null);
+    }
   }
 
   /** The {@code @Repeated} placeholder that is the call's last argument, or null. */

@@ -186,7 +186,7 @@ public final class Unifier extends PlaceholderMethodUnifier {
     }
     if (ref != null && ref.kind() == Ref.Kind.LOCAL) {
       String bound = bindings.locals.get(ref.name());
-      return x instanceof NameExpr n && n.getNameAsString().equals(bound)
+      return bound != null && bound.equals(variableName(x))
           ? matched(x)
           : fail(x, "expected the variable bound to '" + ref.name() + "'");
     }
@@ -361,8 +361,22 @@ public final class Unifier extends PlaceholderMethodUnifier {
       return fail(xm, "refers to " + (called == null ? "another method" : called) + ", not " + t);
     }
     matched(xm);
-    if (t.getScope() instanceof TypeExpr) {
-      return xm.getScope() instanceof TypeExpr ? null : fail(xm, "expected a type qualifier");
+    Ref scope = template.refs().get(t.getScope());
+    if (scope != null && (scope.kind() == Ref.Kind.PLACEHOLDER || scope.kind() == Ref.Kind.LOCAL)) {
+      // A variable qualifier ('map::get'): JavaParser reads a simple name there as a type, on
+      // both sides; it binds like any expression.
+      return expr(t.getScope(), xm.getScope());
+    }
+    if (t.getScope() instanceof TypeExpr tt) {
+      if (!(xm.getScope() instanceof TypeExpr xt)) {
+        return fail(xm, "expected a type qualifier");
+      }
+      Ref variable = template.refs().get(tt.getType());
+      // A type variable qualifier (T::compareTo) is bound to the target's qualifier type, as
+      // any other use of T is.
+      return variable != null && variable.kind() == Ref.Kind.TYPE_VARIABLE
+          ? type(tt.getType(), xt.getType())
+          : null;
     }
     return xm.getScope() instanceof TypeExpr
         ? fail(xm, "expected an expression qualifier")
@@ -479,6 +493,11 @@ public final class Unifier extends PlaceholderMethodUnifier {
     }
     Ref ref = template.refs().get(t);
     if (ref != null && ref.kind() == Ref.Kind.TYPE_VARIABLE) {
+      if (xt.isReferenceType() && xt.asReferenceType().isRawType()) {
+        // A raw type (Comparable::compareTo) instantiates no type variable: Refaster does not
+        // match it either.
+        return fail(x, "the raw type " + xt.describe() + " does not instantiate " + ref.owner());
+      }
       String why = types.bind(ref.owner(), xt);
       return why == null ? null : fail(x, "type " + xt.describe() + why);
     }

@@ -72,6 +72,23 @@ abstract class UnifierBase {
     return a != null ? a : b;
   }
 
+  /**
+   * The variable a simple name denotes, also where JavaParser reads it as a type (the qualifier of
+   * {@code v::m}); null for anything else.
+   */
+  static String variableName(Expression x) {
+    if (x instanceof com.github.javaparser.ast.expr.NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (x instanceof com.github.javaparser.ast.expr.TypeExpr te
+        && te.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType ct
+        && ct.getScope().isEmpty()
+        && ct.getTypeArguments().isEmpty()) {
+      return ct.getNameAsString();
+    }
+    return null;
+  }
+
   static Expression unwrap(Expression e) {
     while (e.isEnclosedExpr()) {
       e = e.asEnclosedExpr().getInner();

@@ -19,7 +19,7 @@ final class RefasterStub {
 
   static final String NAME = "com.google.errorprone.refaster.Refaster";
 
-  private static final String SOURCE =
+  static final String SOURCE =
       """
       package com.google.errorprone.refaster;
       public class Refaster {

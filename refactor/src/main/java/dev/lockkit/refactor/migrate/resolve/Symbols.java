@@ -56,19 +56,53 @@ public final class Symbols {
    * @param ownerSupertypes the qualified names of every supertype of the declaring type
    */
   public record Member(
-      String owner, String name, String signature, boolean isStatic, Set<String> ownerSupertypes)
-      implements Answer {}
+      String owner,
+      String name,
+      String signature,
+      boolean isStatic,
+      Set<String> ownerSupertypes,
+      Set<String> overrides)
+      implements Answer {
+
+    /** A member that overrides nothing javac told of. */
+    public Member(
+        String owner,
+        String name,
+        String signature,
+        boolean isStatic,
+        Set<String> ownerSupertypes) {
+      this(owner, name, signature, isStatic, ownerSupertypes, Set.of());
+    }
+
+    /**
+     * Whether this method overrides {@code owner#name signature} (a method of a supertype, generic
+     * ones included: {@code String.compareTo(String)} overrides {@code Comparable.compareTo(T)},
+     * whose erasure is {@code (java.lang.Object)}), as javac decides.
+     */
+    public boolean overrides(String owner, String name, String signature) {
+      return overrides.contains(owner + "#" + name + signature);
+    }
+  }
 
   /** javac could not resolve the reference, or reports an error inside it. */
   public record Unresolved(String problem) implements Answer {}
 
-  private static final Symbols NONE = new Symbols(null, Map.of());
+  private static final Symbols NONE = new Symbols(Map.of(), Map.of());
 
-  private final Attribution attribution;
+  /**
+   * javac's answer for one span, in lockkit's own terms: as a method ({@code method} null when the
+   * element is none) and as a field (or a member without an owner for a local, parameter or type),
+   * or the problem that makes it unresolved.
+   */
+  private record Stored(Member method, String kind, Member field, String problem) {}
+
+  /** Per attributed file, its spans' answers (key: start in the high half, end in the low). */
+  private final Map<Path, Map<Long, Stored>> answers;
+
   private final Map<CompilationUnit, SourceFile> files;
 
-  private Symbols(Attribution attribution, Map<CompilationUnit, SourceFile> files) {
-    this.attribution = attribution;
+  private Symbols(Map<Path, Map<Long, Stored>> answers, Map<CompilationUnit, SourceFile> files) {
+    this.answers = answers;
     this.files = files;
   }
 
@@ -100,10 +134,61 @@ public final class Symbols {
     for (Path e : classpath) {
       (isSourceDirectory(e) ? sourcePath : classPath).add(e);
     }
-    return new Symbols(Attribution.of(units, sourcePath, classPath), files);
+    Attribution attribution = Attribution.of(units, sourcePath, classPath);
+    // javac's answers are kept as strings and javac's trees, symbol tables and file manager are let
+    // go: the rest of the run holds every file's JavaParser tree, and both together were most of
+    // the peak memory on jackson-databind.
+    Map<Path, Map<Long, Stored>> answers = new java.util.HashMap<>();
+    Map<Element, Stored> byElement = new IdentityHashMap<>();
+    Map<TypeElement, Set<String>> supertypes = new IdentityHashMap<>();
+    for (Workspace.Unit u : ws.units()) {
+      Path p = u.file().path();
+      if (!attribution.covers(p)) {
+        continue;
+      }
+      Map<Long, Stored> spans = new java.util.HashMap<>();
+      attribution.forEachBinding(
+          p,
+          (start, end, b) ->
+              spans.put(
+                  key(start, end),
+                  b.resolved()
+                      ? byElement.computeIfAbsent(
+                          b.element(), e -> stored(e, attribution, supertypes))
+                      : new Stored(null, "", null, b.problem())));
+      answers.put(p, spans);
+    }
+    return new Symbols(answers, files);
   }
 
-  private static boolean isSourceDirectory(Path entry) {
+  private static long key(int start, int end) {
+    return ((long) start << 32) | (end & 0xffffffffL);
+  }
+
+  private static Stored stored(
+      Element e, Attribution attribution, Map<TypeElement, Set<String>> supertypes) {
+    Member method = null;
+    if (e instanceof ExecutableElement m
+        && (m.getKind() == ElementKind.METHOD || m.getKind() == ElementKind.CONSTRUCTOR)) {
+      Member plain = member(m, signature(m, attribution), supertypes);
+      method =
+          new Member(
+              plain.owner(),
+              plain.name(),
+              plain.signature(),
+              plain.isStatic(),
+              plain.ownerSupertypes(),
+              overridden(m, attribution));
+    }
+    Member field =
+        e instanceof VariableElement v
+                && (v.getKind() == ElementKind.FIELD || v.getKind() == ElementKind.ENUM_CONSTANT)
+            ? member(v, "", supertypes)
+            : new Member("", e.getSimpleName().toString(), "", false, Set.of());
+    return new Stored(method, e.getKind().toString(), field, null);
+  }
+
+  static boolean isSourceDirectory(Path entry) {
     if (!Files.isDirectory(entry)) {
       return false;
     }
@@ -121,7 +206,7 @@ public final class Symbols {
   public Answer method(Node call) {
     // javac's tree for a call's method is the select 'a.m' (scope to name) or the identifier 'm';
     // for a method reference, the whole reference.
-    Binding b;
+    Stored b;
     if (call instanceof MethodCallExpr c) {
       b = binding(c, c.getScope().map(Node.class::cast).orElse(c.getName()), c.getName());
     } else if (call instanceof MethodReferenceExpr) {
@@ -132,13 +217,12 @@ public final class Symbols {
     if (b == null) {
       return null;
     }
-    if (b.problem != null) {
-      return new Unresolved(b.problem);
+    if (b.problem() != null) {
+      return new Unresolved(b.problem());
     }
-    return b.element instanceof ExecutableElement m
-            && (m.getKind() == ElementKind.METHOD || m.getKind() == ElementKind.CONSTRUCTOR)
-        ? member(m, signature(m))
-        : new Unresolved("javac resolves it to a " + b.element.getKind() + ", not a method");
+    return b.method() != null
+        ? b.method()
+        : new Unresolved("javac resolves it to a " + b.kind() + ", not a method");
   }
 
   /**
@@ -149,30 +233,20 @@ public final class Symbols {
     if (!(access instanceof NameExpr) && !(access instanceof FieldAccessExpr)) {
       return null;
     }
-    Binding b = binding(access, access, access);
+    Stored b = binding(access, access, access);
     if (b == null) {
       return null;
     }
-    if (b.problem != null) {
-      return new Unresolved(b.problem);
-    }
     // A local variable, parameter or type of that name is resolved too, just not to a field: a
     // member without an owner, which no template's field is.
-    return b.element instanceof VariableElement v
-            && (v.getKind() == ElementKind.FIELD || v.getKind() == ElementKind.ENUM_CONSTANT)
-        ? member(v, "")
-        : new Member("", b.element.getSimpleName().toString(), "", false, Set.of());
+    return b.problem() != null ? new Unresolved(b.problem()) : b.field();
   }
 
-  private record Binding(Element element, String problem) {}
-
-  /** javac's binding of the tree spanning from {@code first}'s start to {@code last}'s end. */
-  private Binding binding(Node at, Node first, Node last) {
-    if (attribution == null) {
-      return null;
-    }
+  /** javac's answer for the tree spanning from {@code first}'s start to {@code last}'s end. */
+  private Stored binding(Node at, Node first, Node last) {
     SourceFile file = at.findCompilationUnit().map(files::get).orElse(null);
-    if (file == null || !attribution.covers(file.path())) {
+    Map<Long, Stored> spans = file == null ? null : answers.get(file.path());
+    if (spans == null) {
       return null;
     }
     Range from = first.getRange().orElse(null);
@@ -182,24 +256,10 @@ public final class Symbols {
     }
     int start = file.offset(from.begin.line, from.begin.column);
     int end = file.offset(to.end.line, to.end.column) + 1;
-    Attribution.Binding b = attribution.at(file.path(), start, end);
-    if (b == null) {
-      return null;
-    }
-    return new Binding(b.element(), b.resolved() ? null : b.problem());
+    return spans.get(key(start, end));
   }
 
-  private Member member(Element e, String signature) {
-    TypeElement owner = (TypeElement) e.getEnclosingElement();
-    return new Member(
-        owner.getQualifiedName().toString(),
-        e.getKind() == ElementKind.CONSTRUCTOR ? "<init>" : e.getSimpleName().toString(),
-        signature,
-        e.getModifiers().contains(Modifier.STATIC),
-        supertypes(owner));
-  }
-
-  private String signature(ExecutableElement m) {
+  private static String signature(ExecutableElement m, Attribution attribution) {
     List<String> types = new ArrayList<>();
     for (VariableElement p : m.getParameters()) {
       types.add(attribution.erasure(p.asType()));
@@ -207,8 +267,90 @@ public final class Symbols {
     return "(" + String.join(",", types) + ")";
   }
 
+  /**
+   * The methods of the supertypes of {@code m}'s class that {@code m} overrides, as {@code
+   * owner#name(erased parameter types)}: same name, and {@code m}'s signature a subsignature of the
+   * other's as a member of {@code m}'s class (JLS 8.4.8.1), so generic parameters count as their
+   * instantiation there.
+   */
+  private static Set<String> overridden(ExecutableElement m, Attribution attribution) {
+    if (m.getKind() != ElementKind.METHOD
+        || m.getModifiers().contains(Modifier.STATIC)
+        || !(m.getEnclosingElement() instanceof TypeElement owner)
+        || owner.asType().getKind() != TypeKind.DECLARED) {
+      return Set.of();
+    }
+    javax.lang.model.util.Types types = attribution.types();
+    DeclaredType in = (DeclaredType) owner.asType();
+    Set<String> out = new TreeSet<>();
+    Deque<TypeElement> work = new ArrayDeque<>(List.of(owner));
+    Set<TypeElement> seen = new LinkedHashSet<>();
+    while (!work.isEmpty()) {
+      TypeElement t = work.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      List<TypeMirror> supers = new ArrayList<>(t.getInterfaces());
+      supers.add(t.getSuperclass());
+      for (TypeMirror s : supers) {
+        if (s.getKind() == TypeKind.DECLARED
+            && ((DeclaredType) s).asElement() instanceof TypeElement st) {
+          work.push(st);
+        }
+      }
+      if (t == owner) {
+        continue;
+      }
+      List<? extends Element> members;
+      try {
+        members = t.getEnclosedElements();
+      } catch (RuntimeException e) {
+        continue; // a class javac had not read and can no longer complete: nothing known of it
+      }
+      for (Element x : members) {
+        if (x instanceof ExecutableElement o
+            && o.getKind() == ElementKind.METHOD
+            && o.getSimpleName().contentEquals(m.getSimpleName())
+            && o.getParameters().size() == m.getParameters().size()
+            && !o.getModifiers().contains(Modifier.STATIC)
+            && !o.getModifiers().contains(Modifier.PRIVATE)
+            && overrides(types, in, m, o)) {
+          out.add(t.getQualifiedName() + "#" + o.getSimpleName() + signature(o, attribution));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean overrides(
+      javax.lang.model.util.Types types,
+      DeclaredType in,
+      ExecutableElement m,
+      ExecutableElement o) {
+    try {
+      TypeMirror mine = types.asMemberOf(in, m);
+      TypeMirror theirs = types.asMemberOf(in, o);
+      return mine instanceof javax.lang.model.type.ExecutableType a
+          && theirs instanceof javax.lang.model.type.ExecutableType b
+          && types.isSubsignature(a, b);
+    } catch (IllegalArgumentException e) {
+      return false; // not a member of that type after all
+    }
+  }
+
+  private static Member member(
+      Element e, String signature, Map<TypeElement, Set<String>> supertypes) {
+    TypeElement owner = (TypeElement) e.getEnclosingElement();
+    return new Member(
+        owner.getQualifiedName().toString(),
+        e.getKind() == ElementKind.CONSTRUCTOR ? "<init>" : e.getSimpleName().toString(),
+        signature,
+        e.getModifiers().contains(Modifier.STATIC),
+        supertypes.computeIfAbsent(owner, Symbols::supertypes));
+  }
+
   /** Every proper supertype's qualified name, walking superclasses and interfaces. */
-  private static Set<String> supertypes(TypeElement type) {
+  static Set<String> supertypes(TypeElement type) {
     Set<String> out = new TreeSet<>();
     Deque<TypeElement> work = new ArrayDeque<>(List.of(type));
     Set<TypeElement> seen = new LinkedHashSet<>();

@@ -39,6 +39,7 @@ public final class AfterRenderer {
    * @param templateFile the template file's text
    * @param bound the text each bound target expression is replaced by
    * @param targetIndent the indentation of the line the match starts on
+   * @param targetFile the file the match is in (the text of bound code is cut from it)
    */
   public static String render(
       SourceFile templateFile,
@@ -46,7 +47,8 @@ public final class AfterRenderer {
       Bindings bindings,
       ImportPlan imports,
       Function<Expression, String> bound,
-      String targetIndent) {
+      String targetIndent,
+      SourceFile targetFile) {
     List<? extends Node> body = after.body();
     int start = start(templateFile, body.get(0));
     int end = end(templateFile, body.get(body.size() - 1));
@@ -95,7 +97,8 @@ public final class AfterRenderer {
                   target,
                   bindings.placeholderArguments(key),
                   ((com.github.javaparser.ast.expr.MethodCallExpr) n).getArguments(),
-                  bindings);
+                  bindings,
+                  targetFile);
           Node parent = n.getParentNode().orElseThrow();
           if (Precedence.needsParentheses(Precedence.level(target), parent, n)) {
             text = "(" + text + ")";

@@ -1,13 +1,13 @@
 package dev.lockkit.refactor.migrate.rewrite;
 
-import com.github.javaparser.JavaToken;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
+import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.migrate.match.Bindings;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The text an after template's call of a {@code @Placeholder} method is replaced by: the code the
@@ -20,15 +20,20 @@ final class PlaceholderText {
 
   private PlaceholderText() {}
 
-  private record Use(String text, String old, JavaToken last) {}
+  /** A use of a before argument at {@code [start, end)} of the target file, and its new text. */
+  private record Use(int start, int end, String text, String old) {}
 
+  /**
+   * @param file the target file (the analysed trees keep no tokens: the text is cut from it)
+   */
   static String of(
       String boundText,
       Expression target,
       List<List<Expression>> uses,
       NodeList<Expression> afterArguments,
-      Bindings bindings) {
-    Map<JavaToken, Use> replace = new IdentityHashMap<>();
+      Bindings bindings,
+      SourceFile file) {
+    List<Use> replace = new ArrayList<>();
     for (int i = 0; i < uses.size() && i < afterArguments.size(); i++) {
       if (!(afterArguments.get(i) instanceof NameExpr n)) {
         continue; // the before's own argument code (checked when the file was read): kept as is
@@ -37,48 +42,39 @@ final class PlaceholderText {
       String local = bindings.local(name);
       String text = local != null ? local : name;
       for (Expression use : uses.get(i)) {
-        String old = original(use);
+        int start = AfterRenderer.start(file, use);
+        int end = AfterRenderer.end(file, use);
+        String old = file.text().substring(start, end);
         if (!old.equals(text)) {
-          var range = use.getTokenRange().orElseThrow();
-          replace.put(range.getBegin(), new Use(text, old, range.getEnd()));
+          replace.add(new Use(start, end, text, old));
         }
       }
     }
     if (replace.isEmpty()) {
       return boundText;
     }
-    if (!boundText.equals(original(target))) {
+    int from = AfterRenderer.start(file, target);
+    int to = AfterRenderer.end(file, target);
+    if (!boundText.equals(file.text().substring(from, to))) {
       // Rewrites nested inside the bound code changed its text: each use is replaced where its
       // original text (the before's argument code, such as 'e.getValue()') still stands.
       String out = boundText;
-      for (Use u : replace.values()) {
+      for (Use u : replace) {
         out = out.replace(u.old(), u.text());
       }
       return out;
     }
+    replace.sort(Comparator.comparingInt(Use::start));
     StringBuilder sb = new StringBuilder();
-    JavaToken skipTo = null;
-    for (JavaToken tok : target.getTokenRange().orElseThrow()) {
-      if (skipTo != null) {
-        if (tok == skipTo) {
-          skipTo = null;
-        }
-        continue;
+    int at = from;
+    for (Use u : replace) {
+      if (u.start() < at) {
+        continue; // inside a use already replaced
       }
-      Use u = replace.get(tok);
-      if (u != null) {
-        sb.append(u.text());
-        if (tok != u.last()) {
-          skipTo = u.last();
-        }
-        continue;
-      }
-      sb.append(tok.getText());
+      sb.append(file.text(), at, u.start()).append(u.text());
+      at = u.end();
     }
+    sb.append(file.text(), at, to);
     return sb.toString();
-  }
-
-  private static String original(Expression e) {
-    return e.getTokenRange().map(Object::toString).orElseGet(e::toString);
   }
 }

@@ -3,20 +3,15 @@ package dev.lockkit.refactor.migrate.template;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
-import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.resolution.declarations.AssociableToAST;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
@@ -24,10 +19,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,10 +38,31 @@ import java.util.Set;
 public final class RefResolver {
 
   private final TemplateParser parser;
+  private final JavacRefs javac;
   private final Map<Node, Object> declarations = new IdentityHashMap<>();
+
+  /**
+   * Whether javac's answer is taken before the symbol solver's (before templates) or only where the
+   * solver fails (after templates, whose {@code @IfConfig} requirements are read from the solver's
+   * source declarations).
+   */
+  private boolean preferJavac;
 
   RefResolver(TemplateParser parser) {
     this.parser = parser;
+    this.javac = parser.javacRefs();
+  }
+
+  /** Records javac's answer, if any; true when it was recorded. */
+  private boolean put(Node n, JavacRefs.Resolved r, Map<Node, Ref> refs) {
+    if (r == null) {
+      return false;
+    }
+    refs.put(n, r.ref());
+    if (r.element() != null) {
+      declarations.put(n, r.element());
+    }
+    return true;
   }
 
   public static boolean isRefasterCall(MethodCallExpr mc) {
@@ -86,9 +100,11 @@ public final class RefResolver {
       throws TemplateException {
     Map<Node, Ref> refs = new IdentityHashMap<>();
     Set<String> locals = new HashSet<>();
+    Set<Node> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    preferJavac = !isAfter;
     for (Node root : body) {
       for (Node n : root.findAll(Node.class, Node.TreeTraversal.PREORDER)) {
-        if (refs.containsKey(n)) {
+        if (refs.containsKey(n) || done.contains(n)) {
           continue;
         }
         if (n instanceof VariableDeclarator v) {
@@ -96,6 +112,7 @@ public final class RefResolver {
         } else if (n instanceof Parameter p) {
           locals.add(p.getNameAsString()); // a lambda's parameter: bound like a local
         } else if (n instanceof MethodReferenceExpr mr) {
+          variableQualifier(mr, params, locals, refs, done);
           methodReference(mr, refs);
         } else if (n instanceof NameExpr ne) {
           nameRef(ne, params, locals, refs);
@@ -108,13 +125,31 @@ public final class RefResolver {
         } else if (n instanceof MethodCallExpr mc) {
           methodRef(mc, refs, isAfter);
         } else if (n instanceof ObjectCreationExpr oc) {
-          String owner = qualifiedName(resolveType(oc.getType(), oc), oc);
-          refs.put(oc, new Ref(Ref.Kind.CONSTRUCTOR, owner, "<init>", "", true));
+          if (!(preferJavac && put(oc, javac.creation(oc), refs))) {
+            String owner;
+            try {
+              owner = qualifiedName(resolveType(oc.getType(), oc), oc);
+            } catch (TemplateException e) {
+              if (put(oc, javac.creation(oc), refs)) {
+                continue;
+              }
+              throw e;
+            }
+            refs.put(oc, new Ref(Ref.Kind.CONSTRUCTOR, owner, "<init>", "", true));
+          }
         } else if (n instanceof ClassOrInterfaceType ct) {
           if (typeVariables.contains(ct.getNameAsString()) && ct.getScope().isEmpty()) {
             refs.put(ct, new Ref(Ref.Kind.TYPE_VARIABLE, ct.getNameAsString(), "", "", false));
-          } else {
-            ResolvedType t = resolveType(ct, ct);
+          } else if (!(preferJavac && put(ct, javac.type(ct), refs))) {
+            ResolvedType t;
+            try {
+              t = resolveType(ct, ct);
+            } catch (TemplateException e) {
+              if (put(ct, javac.type(ct), refs)) {
+                continue;
+              }
+              throw e;
+            }
             declarations.put(ct, t);
             refs.put(ct, new Ref(Ref.Kind.TYPE, qualifiedName(t, ct), "", "", true));
           }
@@ -135,10 +170,16 @@ public final class RefResolver {
       refs.put(ne, new Ref(Ref.Kind.PLACEHOLDER, "", name, "", false));
       return;
     }
+    if (preferJavac && put(ne, javac.name(ne), refs)) {
+      return;
+    }
     ResolvedValueDeclaration d;
     try {
       d = ne.resolve();
     } catch (RuntimeException e) {
+      if (put(ne, javac.name(ne), refs)) {
+        return;
+      }
       throw parser.error(ne, "cannot resolve '" + name + "' (" + reason(e) + ")" + HINT);
     }
     if (d.isField() && d.asField().isStatic()) {
@@ -160,10 +201,16 @@ public final class RefResolver {
       refs.put(fa, new Ref(Ref.Kind.ARRAY_LENGTH, "", "length", "", false));
       return;
     }
+    if (preferJavac && javacField(fa, refs)) {
+      return;
+    }
     ResolvedValueDeclaration d;
     try {
       d = fa.resolve();
     } catch (RuntimeException e) {
+      if (javacField(fa, refs)) {
+        return;
+      }
       throw parser.error(fa, "cannot resolve '" + fa + "' (" + reason(e) + ")" + HINT);
     }
     boolean isStatic;
@@ -184,6 +231,45 @@ public final class RefResolver {
     }
   }
 
+  private boolean javacField(FieldAccessExpr fa, Map<Node, Ref> refs) {
+    JavacRefs.Resolved r = javac.fieldAccess(fa);
+    if (!put(fa, r, refs)) {
+      return false;
+    }
+    if (r.ref().isStatic()) {
+      markQualifier(fa.getScope(), r.ref().owner(), refs);
+    }
+    return true;
+  }
+
+  /**
+   * A method reference whose qualifier is a template parameter or local ({@code map::get}): the
+   * name is a variable (JLS 6.5.2: a variable in scope makes it an expression name), though
+   * JavaParser reads it as a type. The qualifier is recorded as that placeholder or local.
+   */
+  private static void variableQualifier(
+      MethodReferenceExpr mr,
+      Set<String> params,
+      Set<String> locals,
+      Map<Node, Ref> refs,
+      Set<Node> done) {
+    if (!(mr.getScope() instanceof TypeExpr te)
+        || !(te.getType() instanceof ClassOrInterfaceType ct)
+        || ct.getScope().isPresent()
+        || ct.getTypeArguments().isPresent()) {
+      return;
+    }
+    String name = ct.getNameAsString();
+    if (locals.contains(name)) {
+      refs.put(te, new Ref(Ref.Kind.LOCAL, "", name, "", false));
+    } else if (params.contains(name)) {
+      refs.put(te, new Ref(Ref.Kind.PLACEHOLDER, "", name, "", false));
+    } else {
+      return;
+    }
+    done.add(ct);
+  }
+
   private void methodRef(MethodCallExpr mc, Map<Node, Ref> refs, boolean isAfter)
       throws TemplateException {
     if (isRefaster(mc, "anyOf")) {
@@ -197,14 +283,23 @@ public final class RefResolver {
     if (isRefasterCall(mc)) {
       throw parser.error(mc, "Refaster." + mc.getNameAsString() + " is not supported");
     }
+    if (preferJavac && javacCall(mc, refs)) {
+      return;
+    }
     ResolvedMethodDeclaration d;
     try {
       d = mc.resolve();
     } catch (RuntimeException e) {
+      if (javacCall(mc, refs)) {
+        return;
+      }
       throw parser.error(mc, "cannot resolve call " + mc + " (" + reason(e) + ")" + HINT);
     } catch (StackOverflowError e) {
       // JavaParser's solver recurses without end on recursive bounds such as
       // <E extends Comparable<? super E>>; the stack has unwound, so only this rule is skipped.
+      if (javacCall(mc, refs)) {
+        return;
+      }
       throw parser.error(mc, "cannot resolve call " + mc + RECURSIVE);
     }
     if (mc.getScope().isEmpty() && !d.isStatic()) {
@@ -228,12 +323,31 @@ public final class RefResolver {
     }
   }
 
+  private boolean javacCall(MethodCallExpr mc, Map<Node, Ref> refs) throws TemplateException {
+    JavacRefs.Resolved r = javac.call(mc);
+    if (r == null) {
+      return false;
+    }
+    if (mc.getScope().isEmpty() && !r.ref().isStatic()) {
+      throw parser.error(
+          mc, "call " + mc + " has no receiver: name the receiver with a template parameter");
+    }
+    put(mc, r, refs);
+    if (r.ref().isStatic() && mc.getScope().isPresent()) {
+      markQualifier(mc.getScope().get(), r.ref().owner(), refs);
+    }
+    return true;
+  }
+
   /**
    * A method reference names its method like a call does: resolved to the declaration (so an
    * overload is told apart by the functional type the template gives it), recorded as a method.
    */
   private void methodReference(MethodReferenceExpr mr, Map<Node, Ref> refs)
       throws TemplateException {
+    if (preferJavac && put(mr, javac.methodReference(mr), refs)) {
+      return;
+    }
     if (mr.getIdentifier().equals("new")) {
       ResolvedType t;
       if (!(mr.getScope() instanceof TypeExpr te)) {
@@ -247,9 +361,15 @@ public final class RefResolver {
     try {
       d = mr.resolve();
     } catch (RuntimeException e) {
+      if (put(mr, javac.methodReference(mr), refs)) {
+        return;
+      }
       throw parser.error(
           mr, "cannot resolve method reference " + mr + " (" + reason(e) + ")" + HINT);
     } catch (StackOverflowError e) {
+      if (put(mr, javac.methodReference(mr), refs)) {
+        return;
+      }
       throw parser.error(mr, "cannot resolve method reference " + mr + RECURSIVE);
     }
     declarations.put(mr, d);
@@ -271,53 +391,16 @@ public final class RefResolver {
   }
 
   /**
-   * Refuses an after template that references what the rewritten code cannot reach: a private
-   * member, or anything declared in the template file itself (a helper next to the rules), since
-   * the rewrite copies the template's text into another class.
+   * Refuses an after template that references what the rewritten code cannot reach ({@link
+   * AfterReferences#checkReachable}).
    */
   void checkReachable(Map<Node, Ref> refs, Set<String> templateTypes) throws TemplateException {
-    for (Map.Entry<Node, Object> e : sortedDeclarations()) {
-      if (!refs.containsKey(e.getKey())) {
-        continue;
-      }
-      Object d = e.getValue();
-      String what = null;
-      String owner = null;
-      boolean isPrivate = false;
-      if (d instanceof ResolvedMethodDeclaration m) {
-        what = "method " + m.getName();
-        owner = m.declaringType().getQualifiedName();
-        isPrivate = m.accessSpecifier() == com.github.javaparser.ast.AccessSpecifier.PRIVATE;
-      } else if (d instanceof ResolvedValueDeclaration v && v.isField()) {
-        what = "field " + v.getName();
-        owner = v.asField().declaringType().getQualifiedName();
-        isPrivate =
-            v.asField().accessSpecifier() == com.github.javaparser.ast.AccessSpecifier.PRIVATE;
-      }
-      if (what == null) {
-        continue;
-      }
-      if (templateTypes.contains(owner)) {
-        throw parser.error(
-            e.getKey(),
-            "the @"
-                + TemplateParser.AFTER
-                + " uses "
-                + what
-                + " of the template file itself, which the rewritten code cannot reach");
-      }
-      if (isPrivate) {
-        throw parser.error(
-            e.getKey(),
-            "the @"
-                + TemplateParser.AFTER
-                + " uses private "
-                + what
-                + " of "
-                + owner
-                + ", which the rewritten code cannot reach");
-      }
-    }
+    new AfterReferences(parser, declarations).checkReachable(refs, templateTypes);
+  }
+
+  /** The gated declarations an after template references ({@link AfterReferences}). */
+  List<Template.Requirement> requirements(Map<Node, Ref> refs) {
+    return new AfterReferences(parser, declarations).requirements(refs);
   }
 
   /** True if {@code e}'s static type is an array ({@code length} is then the array's length). */
@@ -362,82 +445,6 @@ public final class RefResolver {
       return t.describe();
     }
     throw parser.error(at, "unsupported type " + t.describe());
-  }
-
-  /**
-   * The gated declarations an after template references: for each, the {@code @IfConfig} conditions
-   * on the declaration and its enclosing types, read from its source when the symbol solver found
-   * it in source (a declaration known only from a jar is taken as unconditional).
-   */
-  List<Template.Requirement> requirements(Map<Node, Ref> refs) {
-    Map<String, Template.Requirement> out = new LinkedHashMap<>();
-    for (Map.Entry<Node, Object> e : sortedDeclarations()) {
-      Ref ref = refs.get(e.getKey());
-      if (ref == null) {
-        continue;
-      }
-      Optional<Node> ast = ast(e.getValue());
-      List<String> conditions = new ArrayList<>();
-      ast.ifPresent(a -> collectConditions(a, conditions));
-      if (!conditions.isEmpty()) {
-        out.putIfAbsent(ref.key(), new Template.Requirement(ref, conditions));
-      }
-    }
-    return List.copyOf(out.values());
-  }
-
-  private List<Map.Entry<Node, Object>> sortedDeclarations() {
-    List<Map.Entry<Node, Object>> list = new ArrayList<>(declarations.entrySet());
-    list.sort(
-        (a, b) ->
-            a.getKey().getBegin().orElseThrow().compareTo(b.getKey().getBegin().orElseThrow()));
-    return list;
-  }
-
-  private static Optional<Node> ast(Object declaration) {
-    try {
-      if (declaration instanceof AssociableToAST a) {
-        return a.toAst();
-      }
-      if (declaration instanceof ResolvedType t && t.isReferenceType()) {
-        return t.asReferenceType().getTypeDeclaration().flatMap(AssociableToAST::toAst);
-      }
-    } catch (RuntimeException e) {
-      // A declaration from a jar has no source: treated as unconditional (documented).
-    }
-    return Optional.empty();
-  }
-
-  private static void collectConditions(Node n, List<String> out) {
-    Optional<Node> cur = Optional.of(n);
-    while (cur.isPresent()) {
-      Node c = cur.get();
-      if (c instanceof NodeWithAnnotations<?> a) {
-        for (AnnotationExpr ann : a.getAnnotations()) {
-          if (ann.getName().getIdentifier().equals("IfConfig")) {
-            annotationValue(ann).ifPresent(out::add);
-          }
-        }
-      }
-      cur = c.getParentNode();
-    }
-  }
-
-  static Optional<String> annotationValue(AnnotationExpr a) {
-    Expression v = null;
-    if (a instanceof SingleMemberAnnotationExpr s) {
-      v = s.getMemberValue();
-    } else if (a instanceof NormalAnnotationExpr n) {
-      v =
-          n.getPairs().stream()
-              .filter(p -> p.getNameAsString().equals("value"))
-              .map(p -> p.getValue())
-              .findFirst()
-              .orElse(null);
-    }
-    return v != null && v.isStringLiteralExpr()
-        ? Optional.of(v.asStringLiteralExpr().asString())
-        : Optional.empty();
   }
 
   private static String reason(RuntimeException e) {

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.TypeParameter;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.migrate.resolve.TemplateSymbols;
 import dev.lockkit.refactor.migrate.resolve.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ public final class TemplateParser {
   private final SourceFile file;
   private final String display;
   private final Set<String> templateTypes = new java.util.TreeSet<>();
+  private JavacRefs javacRefs;
 
   private TemplateParser(Workspace workspace, SourceFile file) {
     this.workspace = workspace;
@@ -102,6 +104,9 @@ public final class TemplateParser {
               + p.getMessage().lines().findFirst().orElse(""));
     }
     CompilationUnit cu = r.getResult().get();
+    // javac attributes the whole template file once; its answers come first for before templates.
+    javacRefs =
+        new JavacRefs(TemplateSymbols.of(file, workspace.sourceRoots(), workspace.classpath()));
     for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
       t.getFullyQualifiedName().ifPresent(templateTypes::add);
     }
@@ -413,6 +418,11 @@ public final class TemplateParser {
 
   static int line(Node n) {
     return n.getBegin().map(p -> p.line).orElse(0);
+  }
+
+  /** javac's answers for this file's names. */
+  JavacRefs javacRefs() {
+    return javacRefs;
   }
 
   TemplateException error(Node at, String message) {

@@ -102,4 +102,36 @@ class SymbolsTest {
     assertTrue(a == null || a instanceof Symbols.Unresolved, String.valueOf(a));
     assertNull(Symbols.none().method(size));
   }
+
+  @Test
+  void aMethodKnowsTheGenericMethodsItOverridesAfterJavacIsGone() throws Exception {
+    Path f = root.resolve("src/p/Names.java");
+    Files.createDirectories(f.getParent());
+    Files.writeString(
+        f,
+        """
+        package p;
+        import java.util.Comparator;
+        class Names implements Comparable<Names> {
+          public int compareTo(Names o) { return 0; }
+          Comparator<String> byText() { return String::compareTo; }
+          int f(Names a, Names b) { return a.compareTo(b) + "x".compareToIgnoreCase("y"); }
+        }
+        """);
+    Workspace ws = Workspace.load(root, List.of(root.resolve("src")), List.of());
+    CompilationUnit names = ws.units().get(0).cu();
+    Symbols s = Symbols.of(ws, List.of(), Set.of("compareTo", "compareToIgnoreCase"));
+    Symbols.Member ref = member(s.method(names.findFirst(MethodReferenceExpr.class).orElseThrow()));
+    assertEquals("java.lang.String", ref.owner());
+    assertEquals("(java.lang.String)", ref.signature());
+    // Comparable<T>.compareTo(T) erases to (Object); String's override is found by javac's
+    // subsignature test as a member of String, not by comparing erasures.
+    assertTrue(ref.overrides("java.lang.Comparable", "compareTo", "(java.lang.Object)"));
+    List<MethodCallExpr> calls = names.findAll(MethodCallExpr.class);
+    Symbols.Member own = member(s.method(calls.get(0)));
+    assertEquals("p.Names", own.owner());
+    assertTrue(own.overrides("java.lang.Comparable", "compareTo", "(java.lang.Object)"));
+    Symbols.Member other = member(s.method(calls.get(1)));
+    assertTrue(other.overrides().isEmpty(), other.overrides().toString());
+  }
 }

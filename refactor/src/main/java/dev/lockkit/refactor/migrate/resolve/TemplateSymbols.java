@@ -1,0 +1,135 @@
+package dev.lockkit.refactor.migrate.resolve;
+
+import com.github.javaparser.Range;
+import com.github.javaparser.ast.Node;
+import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.javac.Attribution;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * javac's attribution of a template file: which method, field, constructor, type or parameter each
+ * name, call and method reference of a template denotes, as the compiler decides it (overloads,
+ * generics, target-typed method references and lambdas, inherited members).
+ *
+ * <p>The template file is attributed as a whole, in memory, on the analysed code's source roots and
+ * the {@code --classpath}. Error Prone's {@code Refaster} class is rarely there ({@code
+ * error_prone_core} is a compiler plugin, not a dependency), so a stub source of it with Error
+ * Prone's signatures is put on the source path, after the user's entries: {@code Refaster.anyOf}
+ * then types as its alternatives' type. The Refaster annotations need not resolve: an unresolved
+ * annotation is an error outside every expression of a template, and a binding is refused only when
+ * javac reports an error inside its own span. A name javac cannot resolve answers null and the
+ * caller falls back on what it did before.
+ */
+public final class TemplateSymbols {
+
+  private static final TemplateSymbols NONE = new TemplateSymbols(null, null);
+
+  private final Attribution attribution;
+  private final SourceFile file;
+
+  private TemplateSymbols(Attribution attribution, SourceFile file) {
+    this.attribution = attribution;
+    this.file = file;
+  }
+
+  /** No javac answers (no compiler in this runtime, or javac failed on the file). */
+  public static TemplateSymbols none() {
+    return NONE;
+  }
+
+  /**
+   * Attributes the template file {@code file} with javac.
+   *
+   * @param sourceRoots the analysed files' source roots
+   * @param classpath the {@code --classpath} entries (source directories go on the source path)
+   */
+  public static TemplateSymbols of(SourceFile file, List<Path> sourceRoots, List<Path> classpath) {
+    if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
+      return NONE;
+    }
+    Path stub = null;
+    try {
+      stub = Files.createTempDirectory("lockkit-refaster-stub");
+      Path source = stub.resolve(RefasterStub.NAME.replace('.', '/') + ".java");
+      Files.createDirectories(source.getParent());
+      Files.writeString(source, RefasterStub.SOURCE);
+      List<Path> sourcePath = new ArrayList<>(sourceRoots);
+      List<Path> classPath = new ArrayList<>();
+      for (Path e : classpath) {
+        (Symbols.isSourceDirectory(e) ? sourcePath : classPath).add(e);
+      }
+      sourcePath.add(stub);
+      Attribution a =
+          Attribution.of(
+              List.of(new Attribution.Unit(file.path(), file.text())), sourcePath, classPath);
+      return new TemplateSymbols(a, file);
+    } catch (IOException | RuntimeException e) {
+      // Without javac's answers every name is resolved as before this class existed.
+      return NONE;
+    } finally {
+      delete(stub);
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // A temporary directory left behind is harmless.
+    }
+  }
+
+  /**
+   * The element javac bound the tree spanning from {@code first}'s start to {@code last}'s end to,
+   * when it resolved it without error; else null.
+   */
+  public Element at(Node first, Node last) {
+    if (attribution == null) {
+      return null;
+    }
+    Range from = first.getRange().orElse(null);
+    Range to = last.getRange().orElse(null);
+    if (from == null || to == null) {
+      return null;
+    }
+    int start = file.offset(from.begin.line, from.begin.column);
+    int end = file.offset(to.end.line, to.end.column) + 1;
+    Attribution.Binding b = attribution.at(file.path(), start, end);
+    return b != null && b.resolved() ? b.element() : null;
+  }
+
+  /** The element of the tree spanning exactly {@code n}. */
+  public Element at(Node n) {
+    return at(n, n);
+  }
+
+  /** A method's erased parameter types, {@code (java.lang.String,int)}, as javac erases them. */
+  public String signature(ExecutableElement m) {
+    List<String> types = new ArrayList<>();
+    for (VariableElement p : m.getParameters()) {
+      types.add(attribution.erasure(p.asType()));
+    }
+    return "(" + String.join(",", types) + ")";
+  }
+
+  /** The qualified names of every proper supertype of {@code type}. */
+  public static Set<String> supertypes(javax.lang.model.element.TypeElement type) {
+    return Symbols.supertypes(type);
+  }
+}
