@@ -283,24 +283,7 @@ public final class Symbols {
     javax.lang.model.util.Types types = attribution.types();
     DeclaredType in = (DeclaredType) owner.asType();
     Set<String> out = new TreeSet<>();
-    Deque<TypeElement> work = new ArrayDeque<>(List.of(owner));
-    Set<TypeElement> seen = new LinkedHashSet<>();
-    while (!work.isEmpty()) {
-      TypeElement t = work.pop();
-      if (!seen.add(t)) {
-        continue;
-      }
-      List<TypeMirror> supers = new ArrayList<>(t.getInterfaces());
-      supers.add(t.getSuperclass());
-      for (TypeMirror s : supers) {
-        if (s.getKind() == TypeKind.DECLARED
-            && ((DeclaredType) s).asElement() instanceof TypeElement st) {
-          work.push(st);
-        }
-      }
-      if (t == owner) {
-        continue;
-      }
+    for (TypeElement t : properSupertypes(owner)) {
       List<? extends Element> members;
       try {
         members = t.getEnclosedElements();
@@ -352,23 +335,28 @@ public final class Symbols {
   /** Every proper supertype's qualified name, walking superclasses and interfaces. */
   static Set<String> supertypes(TypeElement type) {
     Set<String> out = new TreeSet<>();
-    Deque<TypeElement> work = new ArrayDeque<>(List.of(type));
+    for (TypeElement t : properSupertypes(type)) {
+      out.add(t.getQualifiedName().toString());
+    }
+    return out;
+  }
+
+  /** Every proper supertype of {@code type}, superclasses and interfaces, each once. */
+  private static Set<TypeElement> properSupertypes(TypeElement type) {
     Set<TypeElement> seen = new LinkedHashSet<>();
+    Deque<TypeElement> work = new ArrayDeque<>(List.of(type));
     while (!work.isEmpty()) {
       TypeElement t = work.pop();
-      if (!seen.add(t)) {
-        continue;
-      }
       List<TypeMirror> supers = new ArrayList<>(t.getInterfaces());
       supers.add(t.getSuperclass());
       for (TypeMirror s : supers) {
         if (s.getKind() == TypeKind.DECLARED
-            && ((DeclaredType) s).asElement() instanceof TypeElement st) {
-          out.add(st.getQualifiedName().toString());
+            && ((DeclaredType) s).asElement() instanceof TypeElement st
+            && seen.add(st)) {
           work.push(st);
         }
       }
     }
-    return out;
+    return seen;
   }
 }
