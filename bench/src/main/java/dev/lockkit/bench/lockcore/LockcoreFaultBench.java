@@ -130,6 +130,16 @@ public class LockcoreFaultBench {
   /** The mprotect thread's alternating protection. */
   @State(Scope.Thread)
   public static class Toggle {
+    /**
+     * CPU burnt between two mprotect calls ({@code Blackhole.consumeCPU} tokens). 0 runs the
+     * model's mprotect back to back, several times the rate of a real {@code mprotect()} system
+     * call; a gap brings the rate of mmap write sections (each bumps {@code mm_lock_seq}, which
+     * every fault reads) down to a real one while the thread keeps its core busy, as the busy
+     * group's does.
+     */
+    @Param({"0"})
+    public int mprotectGap;
+
     boolean writable = true;
   }
 
@@ -179,6 +189,9 @@ public class LockcoreFaultBench {
   @Group("mprotect")
   @GroupThreads(1)
   public int mprotector(Machine m, Toggle t) {
+    if (t.mprotectGap > 0) {
+      Blackhole.consumeCPU(t.mprotectGap);
+    }
     t.writable = !t.writable;
     int prot = Kernel.PROT_READ | (t.writable ? Kernel.PROT_WRITE : 0);
     int r =
