@@ -1,12 +1,15 @@
 package dev.lockkit.example.jdk;
 
+import static dev.lockkit.example.jdk.JvmOutcomes.assertCompleteAndTrusted;
+import static dev.lockkit.example.jdk.JvmOutcomes.assertReplays;
+import static dev.lockkit.example.jdk.JvmOutcomes.outcome;
+import static dev.lockkit.example.jdk.JvmOutcomes.sortedOutcomes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.golden.explore.Exploration;
 import dev.lockkit.golden.junit.Expect;
 import dev.lockkit.golden.junit.Golden;
-import dev.lockkit.golden.junit.GoldenFailure;
 import dev.lockkit.golden.junit.GoldenTest;
 import dev.lockkit.golden.junit.Outcome;
 import dev.lockkit.golden.jvm.JvmExplorer;
@@ -24,7 +27,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The JDK's blocking queues, {@code Exchanger}, {@code CyclicBarrier} and {@code Phaser} under
@@ -54,7 +56,7 @@ class BlockingJdkGoldenTest {
             .actor(p -> p.consume(3))
             .arbiter(Pipeline::state)
             .explore();
-    assertEquals("got=[1, 2, 3] left=0", outcomes(r));
+    assertEquals("got=[1, 2, 3] left=0", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
     assertTrue(r.exploration().schedules() > 1, r.exploration().coverage());
   }
@@ -105,7 +107,7 @@ class BlockingJdkGoldenTest {
             .actor(p -> p.consume(2))
             .arbiter(Pipeline::state)
             .explore();
-    assertEquals("got=[1, 2] left=0", outcomes(r)); // produced in order, so taken in order
+    assertEquals("got=[1, 2] left=0", sortedOutcomes(r)); // produced in order, so taken in order
     assertCompleteAndTrusted(r);
   }
 
@@ -132,7 +134,7 @@ class BlockingJdkGoldenTest {
                 })
             .arbiter(s -> s.a + " took=" + s.b)
             .explore();
-    assertEquals("transferred, left=0 took=x", outcomes(r));
+    assertEquals("transferred, left=0 took=x", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -151,7 +153,7 @@ class BlockingJdkGoldenTest {
                 })
             .arbiter(s -> "took=" + s.b)
             .explore();
-    assertEquals("took=due", outcomes(r));
+    assertEquals("took=due", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -171,7 +173,7 @@ class BlockingJdkGoldenTest {
                 })
             .arbiter(s -> "took=" + s.b + " left=" + s.state.size())
             .explore();
-    assertEquals("took=in an hour left=0", outcomes(r));
+    assertEquals("took=in an hour left=0", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -183,7 +185,7 @@ class BlockingJdkGoldenTest {
             .actor(s -> s.b = exchange(s.state, "b"))
             .arbiter(s -> "T0 got " + s.a + ", T1 got " + s.b)
             .explore();
-    assertEquals("T0 got b, T1 got a", outcomes(r));
+    assertEquals("T0 got b, T1 got a", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -195,7 +197,7 @@ class BlockingJdkGoldenTest {
             .actor(w -> w.atBarrier(1))
             .arbiter(Rendezvous::state)
             .explore();
-    assertEquals("seen=3,3 rounds=1", outcomes(r));
+    assertEquals("seen=3,3 rounds=1", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -207,7 +209,7 @@ class BlockingJdkGoldenTest {
             .actor(w -> w.atPhaser(1))
             .arbiter(Rendezvous::state)
             .explore();
-    assertEquals("seen=3,3 rounds=0", outcomes(r));
+    assertEquals("seen=3,3 rounds=0", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -228,7 +230,8 @@ class BlockingJdkGoldenTest {
                 })
             .arbiter(s -> "drained=" + s.b + " left=" + s.state.size())
             .explore();
-    assertEquals("drained=[1, 2] left=0 | drained=[1] left=1 | drained=[] left=2", outcomes(r));
+    assertEquals(
+        "drained=[1, 2] left=0 | drained=[1] left=1 | drained=[] left=2", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -258,7 +261,7 @@ class BlockingJdkGoldenTest {
             + " taker at BlockingJdkGoldenTest.java:"
             + lineOf(r)
             + " SynchronousQueue.put() | drained=[x]",
-        outcomes(r));
+        sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -289,7 +292,7 @@ class BlockingJdkGoldenTest {
         "FAILURE deadlock: every task is blocked: T1 waits for an element of"
             + " ArrayBlockingQueue#1 (empty) at Pipeline.java:34 BlockingQueue.take()",
         dead.text().strip());
-    assertEquals(1, r.exploration().outcomes().size(), outcomes(r)); // on every schedule
+    assertEquals(1, r.exploration().outcomes().size(), sortedOutcomes(r)); // on every schedule
     assertCompleteAndTrusted(r);
     assertReplays(test, dead);
   }
@@ -329,7 +332,7 @@ class BlockingJdkGoldenTest {
                     + " 2 of 3 parties arrived at Rendezvous\\.java:\\d+ CyclicBarrier\\.await\\(\\);"
                     + " T1 waits at CyclicBarrier#1.*"),
         dead.text());
-    assertEquals(1, r.exploration().outcomes().size(), outcomes(r));
+    assertEquals(1, r.exploration().outcomes().size(), sortedOutcomes(r));
     assertCompleteAndTrusted(r);
     assertReplays(test, dead);
   }
@@ -360,7 +363,7 @@ class BlockingJdkGoldenTest {
     assertEquals(
         "FAILURE deadlock: every task is blocked: T0 waits in Exchanger#1.exchange() for a"
             + " partner at Handshake.java:16 Exchanger.exchange()",
-        outcomes(r));
+        sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -374,7 +377,7 @@ class BlockingJdkGoldenTest {
             .actor(o -> o.send("b"))
             .arbiter(Outbox::state);
     JvmExplorer.Result r = test.explore();
-    assertEquals("sent=1 queued=1 | sent=2 queued=1", outcomes(r));
+    assertEquals("sent=1 queued=1 | sent=2 queued=1", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
     assertReplays(test, outcome(r, "sent=2 queued=1")); // counted as sent, dropped
   }
@@ -387,7 +390,7 @@ class BlockingJdkGoldenTest {
             .actor(s -> s.b = s.state.receive())
             .arbiter(s -> "received=" + s.b);
     JvmExplorer.Result r = test.explore();
-    assertEquals("received=null | received=x", outcomes(r));
+    assertEquals("received=null | received=x", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
     assertReplays(test, outcome(r, "received=null"));
   }
@@ -418,7 +421,7 @@ class BlockingJdkGoldenTest {
                 })
             .arbiter(s -> s.a + "," + s.b)
             .explore();
-    assertEquals("b,a | timeout,timeout", outcomes(r));
+    assertEquals("b,a | timeout,timeout", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -455,42 +458,5 @@ class BlockingJdkGoldenTest {
     } catch (InterruptedException e) {
       return "interrupted";
     }
-  }
-
-  static String outcomes(JvmExplorer.Result r) {
-    return r.exploration().outcomes().stream()
-        .map(o -> o.text().lines().findFirst().orElse(""))
-        .sorted()
-        .collect(Collectors.joining(" | "));
-  }
-
-  static Exploration.Outcome outcome(JvmExplorer.Result r, String prefix) {
-    List<Exploration.Outcome> found =
-        r.exploration().outcomes().stream().filter(o -> o.text().startsWith(prefix)).toList();
-    assertEquals(1, found.size(), "one outcome starting '" + prefix + "' in " + outcomes(r));
-    return found.get(0);
-  }
-
-  static void assertCompleteAndTrusted(JvmExplorer.Result r) {
-    assertTrue(r.exploration().complete(), r.exploration().coverage());
-    assertTrue(r.exploration().coverage().startsWith("complete"), r.exploration().coverage());
-    assertTrue(r.trustworthy(), r.toString());
-    assertEquals(List.of(), r.caveats());
-  }
-
-  /** The outcome's first schedule, pasted into replay, gives the same outcome and trace. */
-  static void assertReplays(Golden.Spec<?> test, Exploration.Outcome o) {
-    String text;
-    String trace;
-    try {
-      Exploration.Outcome again = test.replay(o.first().toString()).exploration().outcomes().get(0);
-      text = again.text();
-      trace = again.firstTrace();
-    } catch (GoldenFailure f) {
-      text = f.reached().get(0).text();
-      trace = f.reached().get(0).trace();
-    }
-    assertEquals(o.text(), text);
-    assertEquals(o.firstTrace(), trace);
   }
 }

@@ -1,9 +1,9 @@
 package dev.lockkit.example.jdk;
 
-import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.assertCompleteAndTrusted;
-import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.assertReplays;
-import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.outcome;
-import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.outcomes;
+import static dev.lockkit.example.jdk.JvmOutcomes.assertCompleteAndTrusted;
+import static dev.lockkit.example.jdk.JvmOutcomes.assertReplays;
+import static dev.lockkit.example.jdk.JvmOutcomes.outcome;
+import static dev.lockkit.example.jdk.JvmOutcomes.sortedOutcomes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +66,7 @@ class InterruptsAndTimeoutsGoldenTest {
     assertEquals(
         "done=[] stopped=true | done=[a, b] stopped=true | done=[a] stopped=true"
             + " | done=[b, a] stopped=true | done=[b] stopped=true",
-        outcomes(r));
+        sortedOutcomes(r));
     assertCompleteAndTrusted(r);
     assertReplays(test, outcome(r, "done=[] stopped=true"));
   }
@@ -112,7 +112,7 @@ class InterruptsAndTimeoutsGoldenTest {
             .arbiter(b -> b.result)
             .explore();
     assertCompleteAndTrusted(r);
-    return outcomes(r);
+    return sortedOutcomes(r);
   }
 
   @GoldenTest
@@ -240,7 +240,7 @@ class InterruptsAndTimeoutsGoldenTest {
     // The task was interrupted in take, or never started (shutdownNow drained it).
     assertEquals(
         "terminated=true cancelled or never run | terminated=true failed: InterruptedException",
-        outcomes(r));
+        sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -274,12 +274,12 @@ class InterruptsAndTimeoutsGoldenTest {
             .explore();
     // Reset after the party arrived breaks its wait; reset before leaves it alone at the barrier.
     assertTrue(
-        outcomes(r)
+        sortedOutcomes(r)
             .matches(
                 "BrokenBarrierException \\| FAILURE deadlock: every task is blocked: T0 waits at"
                     + " CyclicBarrier#1\\.await\\(\\): 1 of 2 parties arrived at"
                     + " InterruptsAndTimeoutsGoldenTest\\.java:\\d+ CyclicBarrier\\.await\\(\\)"),
-        outcomes(r));
+        sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -320,7 +320,7 @@ class InterruptsAndTimeoutsGoldenTest {
                         + (new ArrayBlockingQueue<String>(1).getClass()
                             == ArrayBlockingQueue.class))
             .explore();
-    assertEquals("[] true false", outcomes(r)); // getClass() is golden's subclass
+    assertEquals("[] true false", sortedOutcomes(r)); // getClass() is golden's subclass
   }
 
   @GoldenTest
@@ -350,7 +350,7 @@ class InterruptsAndTimeoutsGoldenTest {
     assertEquals(
         "index 0, index 1, broken=false | index 1, index 0, broken=false"
             + " | timed out, BrokenBarrierException, broken=true",
-        outcomes(r));
+        sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 }

@@ -20,6 +20,14 @@ final class JvmOutcomes {
         .collect(Collectors.joining(" | "));
   }
 
+  /** {@link #outcomes}, sorted: for runs whose outcome order is not the point. */
+  static String sortedOutcomes(JvmExplorer.Result r) {
+    return r.exploration().outcomes().stream()
+        .map(o -> o.text().lines().findFirst().orElse(""))
+        .sorted()
+        .collect(Collectors.joining(" | "));
+  }
+
   static Exploration.Outcome outcome(JvmExplorer.Result r, String prefix) {
     List<Exploration.Outcome> found =
         r.exploration().outcomes().stream().filter(o -> o.text().startsWith(prefix)).toList();

@@ -1,7 +1,7 @@
 package dev.lockkit.example.jdk;
 
-import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.assertCompleteAndTrusted;
-import static dev.lockkit.example.jdk.BlockingJdkGoldenTest.outcomes;
+import static dev.lockkit.example.jdk.JvmOutcomes.assertCompleteAndTrusted;
+import static dev.lockkit.example.jdk.JvmOutcomes.sortedOutcomes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockkit.golden.junit.Golden;
@@ -55,7 +55,7 @@ class ThreadIdentityGoldenTest {
                         + " interrupted="
                         + s.interrupted)
             .explore();
-    assertEquals("same=true name=worker-1 interrupted=true", outcomes(r));
+    assertEquals("same=true name=worker-1 interrupted=true", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 
@@ -67,7 +67,7 @@ class ThreadIdentityGoldenTest {
             .actor(s -> s.other = 1)
             .arbiter(s -> "fetched=" + s.current)
             .explore();
-    assertEquals("fetched=east | fetched=west", outcomes(r));
+    assertEquals("fetched=east | fetched=west", sortedOutcomes(r));
     assertCompleteAndTrusted(r);
   }
 }
