@@ -16,13 +16,13 @@ import java.util.Set;
  * Lock dependency validator for one booted kernel (lockdep, the parts lockcore needs).
  *
  * <p>Implementation overview. A lock class is a {@link LockClassKey} plus a subclass (the {@code
- * _nested} annotations). Each task keeps its stack of held locks (task-private state). On a
- * blocking acquisition of class B while holding class A, lockdep records the edge A → B in a global
- * graph; if B already reaches A, the new edge closes a cycle, i.e. two code paths take the same
- * classes in opposite orders (AB-BA), which can deadlock even if this run did not — that is
- * reported. Trylock acquisitions cannot deadlock and add no edges. Releasing a lock the task does
- * not hold is reported as a bad unlock balance. Taking a class the task already holds is reported
- * as recursive locking unless both acquisitions are reads.
+ * _nested} annotations). Each task keeps its stack of held locks (task-private state, padded:
+ * {@link LockdepHeldLocks}). On a blocking acquisition of class B while holding class A, lockdep
+ * records the edge A → B in a global graph; if B already reaches A, the new edge closes a cycle,
+ * i.e. two code paths take the same classes in opposite orders (AB-BA), which can deadlock even if
+ * this run did not — that is reported. Trylock acquisitions cannot deadlock and add no edges.
+ * Releasing a lock the task does not hold is reported as a bad unlock balance. Taking a class the
+ * task already holds is reported as recursive locking unless both acquisitions are reads.
  *
  * <p>As in the kernel, the first report turns lockdep off for the rest of the boot ({@code
  * debug_locks_off()}), so one bug yields one splat. The graph is shared and guarded by a {@link
@@ -49,20 +49,12 @@ public final class Lockdep {
     }
   }
 
-  private static final class Held {
-    final LockdepMap map;
-    final LockClass cls;
-    boolean read;
-
-    Held(LockdepMap map, LockClass cls, boolean read) {
-      this.map = map;
-      this.cls = cls;
-      this.read = read;
-    }
+  private LockdepHeldLocks.Stack held() {
+    return Task.current().local(this, k -> new LockdepHeldLocks.Stack());
   }
 
-  private List<Held> held() {
-    return Task.current().local(this, k -> new ArrayList<>());
+  private static LockClass classOf(LockdepHeldLocks.Entry h) {
+    return new LockClass(h.key, h.subclass);
   }
 
   /** Whether lockdep is still checking (no report so far in this boot). */
@@ -84,13 +76,12 @@ public final class Lockdep {
    * @param trylock the acquisition cannot block, so it adds no ordering
    */
   public void acquire(LockdepMap map, int subclass, boolean read, boolean trylock) {
-    LockClass next = new LockClass(map.key(), subclass);
-    List<Held> mine = held();
+    LockdepHeldLocks.Stack mine = held();
     if (debugLocks() && !trylock) {
       String problem = null;
       graphLock.lock();
       try {
-        problem = check(mine, next, read, map);
+        problem = check(mine, new LockClass(map.key(), subclass), read, map);
       } finally {
         graphLock.unlock();
       }
@@ -98,13 +89,15 @@ public final class Lockdep {
         splat(problem);
       }
     }
-    mine.add(new Held(map, next, read));
+    // A trylock (every fault's VMA read lock) allocates nothing: the entry is reused.
+    mine.push(map, map.key(), subclass, read);
   }
 
-  private String check(List<Held> mine, LockClass next, boolean read, LockdepMap map) {
+  private String check(LockdepHeldLocks.Stack mine, LockClass next, boolean read, LockdepMap map) {
     String task = Task.current().name();
-    for (Held h : mine) {
-      if (h.cls.equals(next)) {
+    for (int i = 0; i < mine.depth(); i++) {
+      LockdepHeldLocks.Entry h = mine.get(i);
+      if (h.isClass(next.key(), next.subclass())) {
         if (h.read && read) {
           continue;
         }
@@ -117,26 +110,27 @@ public final class Lockdep {
             + ") but already holds "
             + h.map.name()
             + " ("
-            + h.cls
+            + classOf(h)
             + ")";
       }
     }
-    for (Held h : mine) {
-      if (h.cls.equals(next) || after.getOrDefault(h.cls, Set.of()).contains(next)) {
+    for (int i = 0; i < mine.depth(); i++) {
+      LockClass held = classOf(mine.get(i));
+      if (held.equals(next) || after.getOrDefault(held, Set.of()).contains(next)) {
         continue;
       }
-      List<LockClass> chain = path(next, h.cls);
+      List<LockClass> chain = path(next, held);
       if (chain != null) {
         return "possible circular locking dependency detected: "
             + task
             + " is trying to acquire "
             + next
             + " while holding "
-            + h.cls
+            + held
             + ", but the existing dependency chain is "
             + String.join(" -> ", chain.stream().map(LockClass::toString).toList());
       }
-      after.computeIfAbsent(h.cls, k -> new LinkedHashSet<>()).add(next);
+      after.computeIfAbsent(held, k -> new LinkedHashSet<>()).add(next);
     }
     return null;
   }
@@ -175,8 +169,8 @@ public final class Lockdep {
    * @return false (after a report) if the task does not hold it
    */
   public boolean release(LockdepMap map) {
-    List<Held> mine = held();
-    for (int i = mine.size() - 1; i >= 0; i--) {
+    LockdepHeldLocks.Stack mine = held();
+    for (int i = mine.depth() - 1; i >= 0; i--) {
       if (mine.get(i).map == map) {
         mine.remove(i);
         return true;
@@ -193,7 +187,9 @@ public final class Lockdep {
 
   /** {@code lock_downgrade()}: the held write acquisition of {@code map} becomes a read. */
   public void downgrade(LockdepMap map) {
-    for (Held h : held()) {
+    LockdepHeldLocks.Stack mine = held();
+    for (int i = 0; i < mine.depth(); i++) {
+      LockdepHeldLocks.Entry h = mine.get(i);
       if (h.map == map) {
         h.read = true;
         return;
@@ -207,7 +203,9 @@ public final class Lockdep {
    * only a write acquisition counts.
    */
   public boolean isHeld(LockdepMap map, boolean write) {
-    for (Held h : held()) {
+    LockdepHeldLocks.Stack mine = held();
+    for (int i = 0; i < mine.depth(); i++) {
+      LockdepHeldLocks.Entry h = mine.get(i);
       if (h.map == map && (!write || !h.read)) {
         return true;
       }

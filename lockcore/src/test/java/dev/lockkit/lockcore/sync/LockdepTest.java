@@ -1,6 +1,7 @@
 package dev.lockkit.lockcore.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,5 +114,52 @@ class LockdepTest {
     a.upRead();
     assertEquals(ReportKind.WARN, ctx.reports().all().get(0).kind());
     assertTrue(ctx.reports().all().get(0).message().contains("other does not hold a"));
+  }
+
+  @Test
+  void heldLocksBeyondTheFirstEntriesAndReleasedOutOfOrderKeepTheirOrder() {
+    SyncContext ctx = TestKernels.lockdep();
+    Lockdep lockdep = ctx.lockdep();
+    LockdepMap[] maps = new LockdepMap[8];
+    for (int i = 0; i < maps.length; i++) {
+      maps[i] = new LockdepMap("l" + i, new LockClassKey("class_" + i));
+    }
+    Task.create("t")
+        .call(
+            () -> {
+              for (int i = 0; i < 7; i++) {
+                lockdep.acquire(maps[i], 0, true, false);
+              }
+              assertTrue(lockdep.release(maps[2])); // not the innermost: the ones above move down
+              for (int i = 0; i < 7; i++) {
+                assertEquals(i != 2, lockdep.isHeld(maps[i], false), "l" + i);
+              }
+              lockdep.acquire(maps[7], 0, false, false);
+              assertTrue(lockdep.isHeld(maps[7], true));
+              assertFalse(lockdep.isHeld(maps[6], true)); // a read acquisition stays a read
+              for (int i = 7; i >= 0; i--) {
+                if (i != 2) {
+                  assertTrue(lockdep.release(maps[i]), "l" + i);
+                }
+              }
+              for (LockdepMap m : maps) {
+                assertFalse(lockdep.isHeld(m, false));
+              }
+              return null;
+            });
+    assertEquals(List.of(), ctx.reports().all());
+    // class_1 -> class_6 was recorded while seven locks were held; the reverse order closes it.
+    Task.create("u")
+        .call(
+            () -> {
+              lockdep.acquire(maps[6], 0, false, false);
+              lockdep.acquire(maps[1], 0, false, false);
+              return null;
+            });
+    assertEquals(
+        List.of(
+            "possible circular locking dependency detected: u is trying to acquire class_1 while"
+                + " holding class_6, but the existing dependency chain is class_1 -> class_6"),
+        ctx.reports().all().stream().map(Report::message).toList());
   }
 }

@@ -48,4 +48,32 @@ class TracerTest {
     assertEquals(0, t.vmEvents().get(VmaLockEvent.VMA_LOCK_SUCCESS));
     assertEquals(List.of("f: count_vm_vma_lock_event: VMA_LOCK_MISS"), out);
   }
+
+  @Test
+  void countersOfSeveralThreadsAreSummedWhenRead() throws InterruptedException {
+    Tracer t =
+        new Tracer(
+            Config.parse("ARCH_SUPPORTS_PER_VMA_LOCK,MMU,PER_VMA_LOCK,PER_VMA_LOCK_STATS,SMP"));
+    Thread[] threads = new Thread[3];
+    for (int n = 0; n < threads.length; n++) {
+      int events = 1000 * (n + 1);
+      threads[n] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < events; i++) {
+                  t.vmEvents().count(VmaLockEvent.VMA_LOCK_SUCCESS);
+                }
+                t.vmEvents().count(VmaLockEvent.VMA_LOCK_RETRY);
+              });
+      threads[n].start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    t.vmEvents().count(VmaLockEvent.VMA_LOCK_RETRY);
+    assertEquals(6000, t.vmEvents().get(VmaLockEvent.VMA_LOCK_SUCCESS));
+    assertEquals(
+        "{VMA_LOCK_SUCCESS=6000, VMA_LOCK_ABORT=0, VMA_LOCK_RETRY=4, VMA_LOCK_MISS=0}",
+        t.vmEvents().snapshot().toString());
+  }
 }
