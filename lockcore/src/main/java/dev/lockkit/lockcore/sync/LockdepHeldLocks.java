@@ -1,5 +1,6 @@
 package dev.lockkit.lockcore.sync;
 
+import dev.lockkit.lockcore.config.IfConfig;
 import java.util.Arrays;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Arrays;
  * the depth in this object, an entry's fields in that entry, which is made once and reused. The
  * entry array itself is only written when the stack grows.
  */
+@IfConfig("DEBUG_LOCK_ALLOC")
 final class LockdepHeldLocks {
   private LockdepHeldLocks() {}
 
