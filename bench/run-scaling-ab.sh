@@ -13,8 +13,9 @@
 #   A_JAR, B_JAR  benchmarks jars (mvn -B -q -pl bench -am package -Pbench -DskipTests builds
 #                 bench/target/benchmarks.jar; copy each out of its tree first)
 #   ROUNDS        env, rounds of A then B (default 4); JMH_SETTINGS replaces the JMH settings.
-# Default settings: scaling ~6 min, --mprotect ~2.5 min on 2 cores. Writes the raw JMH csv files
-# and the table to bench/target/results/scaling-ab/ (or OUT_DIR); exit 0, or 2 on bad usage.
+# Time on 2 cores with the default settings: scaling about 6-7 min (8 min 23 s with -i 4 at load
+# 20-24), --mprotect about 2 min. Writes the raw JMH csv files and the table to
+# bench/target/results/scaling-ab/ (or OUT_DIR); exit 0, 1 if JMH fails, 2 on bad usage.
 set -euo pipefail
 
 usage() {
@@ -48,7 +49,7 @@ mkdir -p "$OUT"
 rm -f "$OUT/$MODE"-r*-[AB].csv
 
 # One fork per jar and round; the rounds are the repetitions, alternating the jars.
-JMH_SETTINGS="${JMH_SETTINGS:--f 1 -wi 2 -i 4 -w 1s -r 1s}"
+JMH_SETTINGS="${JMH_SETTINGS:--f 1 -wi 2 -i 3 -w 1s -r 1s}"
 if [[ "$MODE" == scaling ]]; then
   BENCH='LockcoreFaultBench\.(fault1T|fault2T|ownKernel1T|ownKernel2T)$'
   PARAMS=(-p path=pervma -p variant=base,debug)
