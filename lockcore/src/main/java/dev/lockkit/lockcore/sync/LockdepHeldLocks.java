@@ -10,13 +10,14 @@ import java.util.Arrays;
  * <p>Why this shape: lockdep writes the stack on every acquisition and release, on the fault path
  * too (the VMA read lock's {@code lock_acquire}/{@code lock_release}). The kernel keeps it inside
  * {@code task_struct}, on the task's own lines. The {@code ArrayList<Held>} this replaces wrote its
- * size, its modCount and a slot of its element array and allocated two objects per acquisition;
- * those small objects were made by the first task that took a lock (the one that set the address
- * space up, right beside the maple tree's nodes and VMAs) and moved next to other tasks' objects by
- * the collector, so two tasks faulting on disjoint VMAs wrote lines the other one read (the debug
- * variant's 0.98× scaling). Here every word written per acquisition lies between {@link LinePad}s:
- * the depth in this object, an entry's fields in that entry, which is made once and reused. The
- * entry array itself is only written when the stack grows.
+ * size, its modCount and a slot of its element array and allocated two objects per acquisition; the
+ * list of the task that set an address space up is made by its first {@code mmap()}, among that
+ * mm's objects, and a collection may copy it anywhere: measured, it lay 0 bytes before the {@code
+ * mm_struct} every fault reads (bench/README.md, "issue 20: debug-variant scaling"), so two tasks
+ * faulting on disjoint VMAs wrote lines the other one read (the debug variant's 0.98×). Here every
+ * word written per acquisition lies between {@link LinePad}s: the depth in this object, an entry's
+ * fields in that entry, which is made once and reused. The entry array itself is only written when
+ * the stack grows.
  */
 @IfConfig("DEBUG_LOCK_ALLOC")
 final class LockdepHeldLocks {
