@@ -12,7 +12,9 @@ import dev.lockkit.lockcore.vmalock.VmaLock;
 import java.lang.invoke.VarHandle;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,9 +26,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * for a machine too shared for wall-clock figures of a few nanoseconds. Each piece is its own loop
  * class, so every loop is compiled on its own with its calls inlined, as JMH would.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.lockkit.bench.lockcore.PathCpuProbe [seconds]};
- * prints a Markdown table of the median of 7 windows after a warm-up (CPU ns and allocated bytes
- * per operation).
+ * <p>Usage: {@code java -cp benchmarks.jar dev.lockkit.bench.lockcore.PathCpuProbe [seconds
+ * [pieces]]}; prints a Markdown table of the median of 7 windows after a warm-up (CPU ns and
+ * allocated bytes per operation). {@code pieces}, a comma-separated list of words, keeps only the
+ * pieces whose name contains one of them (and always the RRWL reference), so that alternating
+ * builds can take more rounds in the same time.
  */
 public final class PathCpuProbe {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -253,6 +257,17 @@ public final class PathCpuProbe {
         }
       },
     };
+    if (args.length > 1) {
+      List<String> words = List.of(args[1].split(","));
+      List<Piece> kept = new ArrayList<>(List.of(pieces[0])); // the reference
+      for (int i = 1; i < pieces.length; i++) {
+        String name = pieces[i].name;
+        if (words.stream().anyMatch(name::contains)) {
+          kept.add(pieces[i]);
+        }
+      }
+      pieces = kept.toArray(new Piece[0]);
+    }
     for (int round = 0; round < 4; round++) {
       for (Piece p : pieces) {
         p.cpuNsPerOp(nanos);

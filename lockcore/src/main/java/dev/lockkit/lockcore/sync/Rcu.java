@@ -1,6 +1,5 @@
 package dev.lockkit.lockcore.sync;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +9,11 @@ import java.util.List;
  * periods, and {@code call_rcu()}.
  *
  * <p>Implementation overview. The read side writes nothing shared, as the kernel's per-CPU RCU: a
- * reader touches only its own {@link Reader} record, and grace periods are detected by the updater
- * reading those records, never by serialising readers.
+ * reader touches only its own {@link RcuReader} record, and grace periods are detected by the
+ * updater reading those records, never by serialising readers.
  *
  * <ul>
- *   <li>Each task that ever reads has a {@link Reader}, registered once in a copy-on-write array
+ *   <li>Each task that ever reads has a {@link RcuReader}, registered once in a copy-on-write array
  *       and cached in a field of its {@link Task}. Its {@code ctr} is a per-reader sequence: odd
  *       inside the outermost section, even outside; only the owner writes it. Entering stores the
  *       next (odd) value, then issues one full fence so the store is ordered before every read of
@@ -40,7 +39,7 @@ import java.util.List;
  */
 public final class Rcu {
   private final Reports reports;
-  private final SharedRef<Reader[]> readers = new SharedRef<>(new Reader[0]);
+  private final SharedRef<RcuReader[]> readers = new SharedRef<>(new RcuReader[0]);
   // Appends and removals under cbLock; the oldest callback is also published in `oldest` so that a
   // poll with nothing ready needs no lock (the lock word would be one more line every fault
   // writes).
@@ -54,92 +53,15 @@ public final class Rcu {
     this.reports = reports;
   }
 
-  /**
-   * The words of a reader record its owner writes on every section, with {@link LinePad}'s 128
-   * bytes before them and {@link Reader}'s after: each task's record is its "per-CPU" data, and two
-   * records next to each other (a young collection copies them side by side) would make faults on
-   * different VMAs trade one cache line.
-   */
-  abstract static class ReaderWords extends LinePad {
-    // The per-reader sequence. Written only by the owner (opaque on entry, then a full fence;
-    // release on exit); read by updaters with volatile loads, which pair with both. A cell
-    // operation each (the hooks, op names and modes of SharedLong), but the word sits in the
-    // record: leaving a section right after the entry fence is then a store into the record in
-    // hand, not a load of a cell first (a dependent load that waits for the fence).
-    @SuppressWarnings("unused") // accessed through Reader.CTR only
-    long ctr;
-
-    long seq; // owner-only copy of ctr, so the owner never reads its own word
-    int nesting; // owner-only
-  }
-
-  /**
-   * A task's reader record. Opaque to callers: {@link #readLockToken()} hands it out so that a
-   * section opened and closed in one function looks the task up once.
-   */
-  public static final class Reader extends ReaderWords {
-    private static final VarHandle CTR;
-
-    static {
-      try {
-        CTR = MethodHandles.lookup().findVarHandle(ReaderWords.class, "ctr", long.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    // Trailing half of the padding around the owner's words (see ReaderWords).
-    @SuppressWarnings("unused")
-    private long q00, q01, q02, q03, q04, q05, q06, q07;
-    @SuppressWarnings("unused")
-    private long q08, q09, q10, q11, q12, q13, q14, q15;
-
-    final String task;
-    final Platform platform;
-
-    Reader(String task, Platform platform) {
-      this.task = task;
-      this.platform = platform;
-    }
-
-    private void hook(String op) {
-      if (platform != JvmPlatform.INSTANCE) {
-        platform.beforeSharedAccess(this, op);
-      }
-    }
-
-    /** An updater's read of the sequence (volatile). */
-    long ctr() {
-      hook("long.get");
-      return (long) CTR.getVolatile(this);
-    }
-
-    void enter(long seq) {
-      hook("long.setOpaque");
-      CTR.setOpaque(this, seq);
-    }
-
-    void leave(long seq) {
-      hook("long.setRelease");
-      CTR.setRelease(this, seq);
-    }
-
-    /** The sequence, as the cell it replaces printed itself (deadlock reports name spin words). */
-    @Override
-    public String toString() {
-      return String.valueOf((long) CTR.getOpaque(this));
-    }
-  }
-
   /** A queued callback: the readers (and the odd sequence each was in) it must outwait. */
   private static final class Callback {
-    final Reader[] waitFor;
+    final RcuReader[] waitFor;
     final long[] seqs;
     final Runnable fn;
     // Set under cbLock; read by pollers through `oldest` only after it is published there.
     final SharedRef<Callback> next;
 
-    Callback(Reader[] waitFor, long[] seqs, Runnable fn, Platform platform) {
+    Callback(RcuReader[] waitFor, long[] seqs, Runnable fn, Platform platform) {
       this.waitFor = waitFor;
       this.seqs = seqs;
       this.fn = fn;
@@ -156,31 +78,31 @@ public final class Rcu {
     }
   }
 
-  private Reader reader() {
+  private RcuReader reader() {
     Task t = Task.current();
     if (t.rcuOwner == this) {
-      return (Reader) t.rcuReader;
+      return t.rcuReader;
     }
-    Reader r = t.local(this, k -> register());
+    RcuReader r = t.local(this, k -> register());
     t.rcuOwner = this;
     t.rcuReader = r;
     return r;
   }
 
-  private Reader readerIfPresent() {
+  private RcuReader readerIfPresent() {
     Task t = Task.current();
     if (t.rcuOwner == this) {
-      return (Reader) t.rcuReader;
+      return t.rcuReader;
     }
     return t.localIfPresent(this);
   }
 
-  private Reader register() {
+  private RcuReader register() {
     // Made on a task's first read: it takes this RCU's platform, not whatever is installed now.
-    Reader r = new Reader(Task.current().name(), readers.platform());
+    RcuReader r = new RcuReader(Task.current().name(), readers.platform());
     for (; ; ) {
-      Reader[] old = readers.get();
-      Reader[] next = java.util.Arrays.copyOf(old, old.length + 1);
+      RcuReader[] old = readers.get();
+      RcuReader[] next = java.util.Arrays.copyOf(old, old.length + 1);
       next[old.length] = r;
       if (readers.compareAndSet(old, next)) {
         return r;
@@ -195,15 +117,15 @@ public final class Rcu {
 
   /**
    * {@code rcu_read_lock()} returning the calling task's reader record, for a caller that leaves
-   * the section in the same function with {@link #readUnlock(Reader)} on the same task ({@code
+   * the section in the same function with {@link #readUnlock(RcuReader)} on the same task ({@code
    * lock_vma_under_rcu()}). {@link #readLock()} is this with the record dropped; keeping it saves
    * the second look-up of {@code current} (a {@code ThreadLocal} read, about 1.2 ns of a 30 ns
    * per-VMA round trip).
    */
-  public Reader readLockToken() {
-    Reader r = reader();
+  public RcuReader readLockToken() {
+    RcuReader r = reader();
     if (r.nesting++ == 0) {
-      r.enter(++r.seq);
+      r.enter();
       // Order the announcement before every read of the section (the reads may be acquire loads,
       // which alone would not keep a store before them). The one fence of the read side.
       VarHandle.fullFence();
@@ -225,18 +147,18 @@ public final class Rcu {
    *
    * @throws KernelBug if the task is not in a read-side section
    */
-  public void readUnlock(Reader r) {
+  public void readUnlock(RcuReader r) {
     if (r == null || r.nesting == 0) {
       throw reports.bug("rcu_read_unlock() without rcu_read_lock()");
     }
     if (--r.nesting == 0) {
-      r.leave(++r.seq);
+      r.leave();
     }
   }
 
   /** {@code rcu_read_lock_held()}: whether the current task is inside a section. */
   public boolean readLockHeld() {
-    Reader r = readerIfPresent();
+    RcuReader r = readerIfPresent();
     return r != null && r.nesting > 0;
   }
 
@@ -245,13 +167,13 @@ public final class Rcu {
    * sequences. Preceded by a full fence: whatever the caller unpublished before is visible to every
    * section that starts after the snapshot.
    */
-  private Reader[] snapshot(long[][] seqs) {
+  private RcuReader[] snapshot(long[][] seqs) {
     VarHandle.fullFence();
-    Reader[] all = readers.get();
-    Reader[] in = new Reader[all.length];
+    RcuReader[] all = readers.get();
+    RcuReader[] in = new RcuReader[all.length];
     long[] s = new long[all.length];
     int n = 0;
-    for (Reader r : all) {
+    for (RcuReader r : all) {
       long c = r.ctr();
       if ((c & 1) != 0) {
         in[n] = r;
@@ -273,7 +195,7 @@ public final class Rcu {
       throw reports.bug("synchronize_rcu() inside an RCU read-side critical section");
     }
     long[][] seqs = new long[1][];
-    Reader[] in = snapshot(seqs);
+    RcuReader[] in = snapshot(seqs);
     for (int i = 0; i < in.length; i++) {
       while (in[i].ctr() == seqs[0][i]) {
         in[i].platform.spinWait(in[i]);
@@ -288,7 +210,7 @@ public final class Rcu {
    */
   public void callRcu(Runnable fn) {
     long[][] seqs = new long[1][];
-    Reader[] in = snapshot(seqs);
+    RcuReader[] in = snapshot(seqs);
     Callback cb = new Callback(in, seqs[0], fn, oldest.platform());
     cbLock.lock();
     try {

@@ -25,9 +25,11 @@ public final class Task {
   private final Map<Object, Object> local = new IdentityHashMap<>();
   // Owner-only one-entry cache of local(): the RCU reader of the last Rcu this task read under.
   // The RCU read side runs on every per-VMA fault; a field read instead of a ThreadLocal plus
-  // IdentityHashMap look-up on each rcu_read_lock()/unlock() is most of what it costs.
+  // IdentityHashMap look-up on each rcu_read_lock()/unlock() is most of what it costs. The reader
+  // is typed (RcuReader refers to neither Task nor Rcu, so no type cycle): no class check before
+  // the record's first store on every section.
   Object rcuOwner;
-  Object rcuReader;
+  RcuReader rcuReader;
 
   private Task(String name) {
     this.name = Objects.requireNonNull(name, "name");

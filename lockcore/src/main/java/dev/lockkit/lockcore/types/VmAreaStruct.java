@@ -136,8 +136,7 @@ public final class VmAreaStruct extends Poisonable {
     checkAlive("vm_start");
     // A plain field in the kernel, read under the mmap lock or a VMA reference that keeps writers
     // out (lock_vma_under_rcu() reads it after its acquire). Opaque: an untorn long, no barrier.
-    hook("long.getOpaque");
-    return (long) VM_START.getOpaque(this);
+    return getLongOpaque(VM_START);
   }
 
   /** Sets {@code vm_start}; the caller holds the VMA write lock. */
@@ -150,8 +149,7 @@ public final class VmAreaStruct extends Poisonable {
   public long vmEnd() {
     checkAlive("vm_end");
     // As vm_start.
-    hook("long.getOpaque");
-    return (long) VM_END.getOpaque(this);
+    return getLongOpaque(VM_END);
   }
 
   /** Sets {@code vm_end}; the caller holds the VMA write lock. */
@@ -268,7 +266,10 @@ public final class VmAreaStruct extends Poisonable {
     word.setVolatile(this, v);
   }
 
-  /** SharedLong.getOpaque, without the poison check (toString of a freed VMA must work). */
+  /**
+   * SharedLong.getOpaque: the access of {@link #vmStart()}/{@link #vmEnd()} after their poison
+   * check, and of {@link #toString()} without one (toString of a freed VMA must work).
+   */
   private long getLongOpaque(VarHandle word) {
     hook("long.getOpaque");
     return (long) word.getOpaque(this);

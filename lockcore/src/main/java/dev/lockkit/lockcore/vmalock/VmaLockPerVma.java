@@ -7,6 +7,7 @@ import dev.lockkit.lockcore.config.IfConfig;
 import dev.lockkit.lockcore.config.Option;
 import dev.lockkit.lockcore.mmaplock.MmapLock;
 import dev.lockkit.lockcore.sync.Rcu;
+import dev.lockkit.lockcore.sync.RcuReader;
 import dev.lockkit.lockcore.sync.Refcount;
 import dev.lockkit.lockcore.sync.SyncContext;
 import dev.lockkit.lockcore.trace.Tracer;
@@ -286,7 +287,7 @@ public final class VmaLockPerVma implements VmaLock {
     // load between the fence and the vm_refcnt CAS.
     VmaTree mt = mm.mmMt();
     // One look-up of current for the whole section (the section is opened and closed here).
-    Rcu.Reader reader = rcu.readLockToken();
+    RcuReader reader = rcu.readLockToken();
     for (; ; ) {
       VmAreaStruct vma = mt.walk(address);
       if (vma == null) {
