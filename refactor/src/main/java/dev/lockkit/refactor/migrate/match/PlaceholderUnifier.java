@@ -81,6 +81,22 @@ abstract class PlaceholderUnifier extends UnifierBase {
 
   /** Null when the static type of {@code x} fits placeholder {@code name}'s (binding its types). */
   Mismatch placeholderType(String name, Expression x) {
+    // javac's answer first: the type it gives x where x stands (a poly expression has its
+    // target's type), compared with the placeholder's declared type in the same javac task.
+    Boolean fits =
+        template.method().getParameterByName(name).map(p -> symbols.fits(x, p)).orElse(null);
+    if (fits != null) {
+      return fits
+          ? null
+          : fail(
+              x,
+              "'"
+                  + Describe.code(x)
+                  + "' has type "
+                  + symbols.typeOf(x)
+                  + ", not assignable to "
+                  + template.method().getParameterByName(name).get().getTypeAsString());
+    }
     return placeholderType(name, template.placeholders().get(name), x);
   }
 

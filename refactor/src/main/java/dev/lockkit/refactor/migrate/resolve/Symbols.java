@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,9 +103,35 @@ public final class Symbols {
 
   private final Map<CompilationUnit, SourceFile> files;
 
+  /**
+   * javac's type of an expression of the analysed code, as lockkit keeps it: the type as javac
+   * prints it, and the placeholders (by id) whose declared type it is assignable to.
+   */
+  private record Fit(String type, BitSet fits) {}
+
+  /** Per attributed file, the expressions' types (key as {@link #answers}'). */
+  private final Map<Path, Map<Long, Fit>> types;
+
+  /** The placeholders javac typed, by the offset of the parameter's name in the template file. */
+  private final Map<Integer, Integer> placeholderIds;
+
+  private final SourceFile template;
+
   private Symbols(Map<Path, Map<Long, Stored>> answers, Map<CompilationUnit, SourceFile> files) {
+    this(answers, files, Map.of(), Map.of(), null);
+  }
+
+  private Symbols(
+      Map<Path, Map<Long, Stored>> answers,
+      Map<CompilationUnit, SourceFile> files,
+      Map<Path, Map<Long, Fit>> types,
+      Map<Integer, Integer> placeholderIds,
+      SourceFile template) {
     this.answers = answers;
     this.files = files;
+    this.types = types;
+    this.placeholderIds = placeholderIds;
+    this.template = template;
   }
 
   /** No javac answers: every caller uses the symbol solver. */
@@ -135,6 +163,145 @@ public final class Symbols {
       (isSourceDirectory(e) ? sourcePath : classPath).add(e);
     }
     Attribution attribution = Attribution.of(units, sourcePath, classPath);
+    return new Symbols(members(ws, attribution), files);
+  }
+
+  /**
+   * javac's answers of the shared task (analysed files and template file attributed together): the
+   * members references denote and, for every expression of the analysed code, its type and whether
+   * it is assignable to each placeholder's declared type ({@code Types.isAssignable}, the
+   * template's and the code's types being of the same compiler). A placeholder whose declared type
+   * mentions a type variable is not decided here (its variables are bound per match).
+   *
+   * @param placeholders the parameters of the before templates (JavaParser nodes of the template
+   *     file's text)
+   */
+  public static Symbols of(
+      Workspace ws, OneTask task, List<com.github.javaparser.ast.body.Parameter> placeholders) {
+    if (task == null) {
+      return NONE;
+    }
+    Map<CompilationUnit, SourceFile> files = new IdentityHashMap<>();
+    for (Workspace.Unit u : ws.units()) {
+      files.put(u.cu(), u.file());
+    }
+    javax.lang.model.util.Types javacTypes = task.attribution.types();
+    Map<Integer, Integer> ids = new HashMap<>();
+    List<TypeMirror> wanted = new ArrayList<>();
+    for (com.github.javaparser.ast.body.Parameter p : placeholders) {
+      Range r = p.getName().getRange().orElse(null);
+      if (r == null) {
+        continue;
+      }
+      int at = task.template.offset(r.begin.line, r.begin.column);
+      VariableElement v = task.types.parameterAt(task.template.path(), at);
+      if (v != null && !ids.containsKey(at) && decidable(v.asType())) {
+        ids.put(at, wanted.size());
+        wanted.add(v.asType());
+      }
+    }
+    Map<Path, Map<Long, Fit>> types = new HashMap<>();
+    Map<String, Fit> byType = new HashMap<>();
+    for (Workspace.Unit u : ws.units()) {
+      Path p = u.file().path();
+      if (p.equals(task.template.path()) || !task.attribution.covers(p)) {
+        continue;
+      }
+      Map<Long, Fit> spans = new HashMap<>();
+      task.types.forEach(
+          p,
+          (span, t) -> {
+            if (!decidable(t) && t.getKind() != TypeKind.NULL) {
+              return;
+            }
+            spans.put(
+                span,
+                byType.computeIfAbsent(
+                    t.toString(),
+                    k -> {
+                      BitSet fits = new BitSet();
+                      for (int i = 0; i < wanted.size(); i++) {
+                        if (assignable(javacTypes, t, wanted.get(i))) {
+                          fits.set(i);
+                        }
+                      }
+                      return new Fit(k, fits);
+                    }));
+          });
+      types.put(p, spans);
+    }
+    return new Symbols(members(ws, task.attribution), files, types, ids, task.template);
+  }
+
+  private static boolean assignable(
+      javax.lang.model.util.Types types, TypeMirror from, TypeMirror to) {
+    try {
+      return types.isAssignable(from, to);
+    } catch (RuntimeException e) {
+      return false; // a class javac cannot complete: not known to fit
+    }
+  }
+
+  /**
+   * True if {@code t} is a type javac decided without error and without type variables: then its
+   * assignability is a fact of the compiler, independent of any match's bindings.
+   */
+  private static boolean decidable(TypeMirror t) {
+    return switch (t.getKind()) {
+      case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE -> true;
+      case ARRAY -> decidable(((javax.lang.model.type.ArrayType) t).getComponentType());
+      case DECLARED -> {
+        for (TypeMirror a : ((DeclaredType) t).getTypeArguments()) {
+          if (!decidable(a)) {
+            yield false;
+          }
+        }
+        yield true;
+      }
+      case WILDCARD -> {
+        javax.lang.model.type.WildcardType w = (javax.lang.model.type.WildcardType) t;
+        yield (w.getExtendsBound() == null || decidable(w.getExtendsBound()))
+            && (w.getSuperBound() == null || decidable(w.getSuperBound()));
+      }
+      default -> false; // type variables, captures, intersections, errors, void, packages
+    };
+  }
+
+  /**
+   * Whether the analysed expression {@code x} is assignable to the before template's placeholder
+   * declared by {@code placeholder}, as javac decides with the type it gives {@code x} where it
+   * stands; null when javac has no answer (no tree at that span, or a placeholder type with type
+   * variables).
+   */
+  public Boolean fits(Node x, com.github.javaparser.ast.body.Parameter placeholder) {
+    if (template == null) {
+      return null;
+    }
+    Range r = placeholder.getName().getRange().orElse(null);
+    Integer id =
+        r == null ? null : placeholderIds.get(template.offset(r.begin.line, r.begin.column));
+    Fit f = id == null ? null : fit(x);
+    return f == null ? null : f.fits().get(id);
+  }
+
+  /** The type javac gives the analysed expression {@code x}, as it prints it; or null. */
+  public String typeOf(Node x) {
+    Fit f = fit(x);
+    return f == null ? null : f.type();
+  }
+
+  private Fit fit(Node x) {
+    SourceFile file = x.findCompilationUnit().map(files::get).orElse(null);
+    Map<Long, Fit> spans = file == null ? null : types.get(file.path());
+    Range r = x.getRange().orElse(null);
+    if (spans == null || r == null) {
+      return null;
+    }
+    return spans.get(
+        key(file.offset(r.begin.line, r.begin.column), file.offset(r.end.line, r.end.column) + 1));
+  }
+
+  private static Map<Path, Map<Long, Stored>> members(Workspace ws, Attribution attribution) {
     // javac's answers are kept as strings and javac's trees, symbol tables and file manager are let
     // go: the rest of the run holds every file's JavaParser tree, and both together were most of
     // the peak memory on jackson-databind.
@@ -158,7 +325,7 @@ public final class Symbols {
                       : new Stored(null, "", null, b.problem())));
       answers.put(p, spans);
     }
-    return new Symbols(answers, files);
+    return answers;
   }
 
   private static long key(int start, int end) {

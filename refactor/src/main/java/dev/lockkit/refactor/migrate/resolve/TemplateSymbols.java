@@ -43,6 +43,11 @@ public final class TemplateSymbols {
     this.file = file;
   }
 
+  /** javac's answers for {@code file}, one of the units of {@code attribution}. */
+  static TemplateSymbols over(Attribution attribution, SourceFile file) {
+    return new TemplateSymbols(attribution, file);
+  }
+
   /** No javac answers (no compiler in this runtime, or javac failed on the file). */
   public static TemplateSymbols none() {
     return NONE;
