@@ -3,6 +3,7 @@ package dev.lockkit.refactor.migrate.match;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.migrate.resolve.TypeFit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,21 +24,36 @@ public final class Bindings {
   /** Per {@code @Placeholder} method binding, per argument: where the bound code uses it. */
   final Map<String, List<List<Expression>>> placeholderArguments = new LinkedHashMap<>();
 
-  final Map<String, ResolvedType> typeVariables;
+  /** Each bound type variable's type, printed ({@link TypeFit#print}). */
+  final Map<String, String> typeVariables;
+
+  /**
+   * The symbol solver's type for a variable it bound (only where javac had no answer), for the
+   * bound checks of a variable bounded by another.
+   */
+  final Map<String, ResolvedType> solverTypes;
+
   final Map<String, String> locals;
   final List<Node> consumed;
 
   Bindings() {
-    this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
+    this(
+        new LinkedHashMap<>(),
+        new LinkedHashMap<>(),
+        new LinkedHashMap<>(),
+        new LinkedHashMap<>(),
+        new ArrayList<>());
   }
 
   private Bindings(
       Map<String, Expression> placeholders,
-      Map<String, ResolvedType> typeVariables,
+      Map<String, String> typeVariables,
+      Map<String, ResolvedType> solverTypes,
       Map<String, String> locals,
       List<Node> consumed) {
     this.placeholders = placeholders;
     this.typeVariables = typeVariables;
+    this.solverTypes = solverTypes;
     this.locals = locals;
     this.consumed = consumed;
   }
@@ -47,6 +63,7 @@ public final class Bindings {
         new Bindings(
             new LinkedHashMap<>(placeholders),
             new LinkedHashMap<>(typeVariables),
+            new LinkedHashMap<>(solverTypes),
             new LinkedHashMap<>(locals),
             new ArrayList<>(consumed));
     b.repeated.putAll(repeated);
@@ -63,6 +80,8 @@ public final class Bindings {
     placeholderArguments.putAll(other.placeholderArguments);
     typeVariables.clear();
     typeVariables.putAll(other.typeVariables);
+    solverTypes.clear();
+    solverTypes.putAll(other.solverTypes);
     locals.clear();
     locals.putAll(other.locals);
     consumed.clear();

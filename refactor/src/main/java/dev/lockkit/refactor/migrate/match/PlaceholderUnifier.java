@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
+import dev.lockkit.refactor.migrate.resolve.TypeFit;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Template;
 import java.util.List;
@@ -83,21 +84,24 @@ abstract class PlaceholderUnifier extends UnifierBase {
   Mismatch placeholderType(String name, Expression x) {
     // javac's answer first: the type it gives x where x stands (a poly expression has its
     // target's type), compared with the placeholder's declared type in the same javac task.
-    Boolean fits =
-        template.method().getParameterByName(name).map(p -> symbols.fits(x, p)).orElse(null);
-    if (fits != null) {
-      return fits
-          ? null
-          : fail(
-              x,
-              "'"
-                  + Describe.code(x)
-                  + "' has type "
-                  + symbols.typeOf(x)
-                  + ", not assignable to "
-                  + template.method().getParameterByName(name).get().getTypeAsString());
+    com.github.javaparser.ast.body.Parameter p =
+        template.method().getParameterByName(name).orElse(null);
+    TypeFit fit = p == null ? null : symbols.fit(x, p);
+    if (fit == null) {
+      return placeholderType(name, template.placeholders().get(name), x);
     }
-    return placeholderType(name, template.placeholders().get(name), x);
+    String why = fit instanceof TypeFit.NoFit no ? no.why() : types.bind((TypeFit.Fits) fit);
+    return why == null
+        ? null
+        : fail(
+            x,
+            "'"
+                + Describe.code(x)
+                + "' has type "
+                + symbols.typeOf(x)
+                + ", not assignable to "
+                + p.getTypeAsString()
+                + why);
   }
 
   /** Null when the static type of {@code x} fits {@code wanted} (binding its type variables). */

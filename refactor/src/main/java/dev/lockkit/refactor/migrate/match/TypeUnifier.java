@@ -4,6 +4,7 @@ import com.github.javaparser.resolution.declarations.ResolvedTypeParameterDeclar
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
 import com.github.javaparser.utils.Pair;
+import dev.lockkit.refactor.migrate.resolve.TypeFit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -128,7 +129,7 @@ final class TypeUnifier {
       try {
         ResolvedType boundVariable =
             b.getType().isTypeVariable() && mentionsVariable(b.getType())
-                ? bindings.typeVariables.get(b.getType().asTypeParameter().getName())
+                ? bindings.solverTypes.get(b.getType().asTypeParameter().getName())
                 : null;
         // A bound that is another of the rule's variables (T extends S): checked against what S
         // is bound to; still unbound, the bound cannot be checked, so the site is not matched.
@@ -154,14 +155,41 @@ final class TypeUnifier {
 
   /** Binds type variable {@code name}; null if bound now or already bound to the same type. */
   String bind(String name, ResolvedType actual) {
-    ResolvedType bound = bindings.typeVariables.get(name);
+    String why = bind(name, TypeFit.print(actual.describe()));
+    if (why == null) {
+      bindings.solverTypes.putIfAbsent(name, actual);
+    }
+    return why;
+  }
+
+  private String bind(String name, String printed) {
+    String bound = bindings.typeVariables.get(name);
     if (bound == null) {
-      bindings.typeVariables.put(name, actual);
+      bindings.typeVariables.put(name, printed);
       return null;
     }
-    return bound.describe().equals(actual.describe())
-        ? null
-        : " (" + name + " is already bound to " + bound.describe() + ")";
+    return bound.equals(printed) ? null : " (" + name + " is already bound to " + bound + ")";
+  }
+
+  /**
+   * Adds javac's bindings of one placeholder ({@link TypeFit.Fits}); null if they agree with the
+   * bindings so far, and a bound on another variable ({@code T extends S}) holds for what that
+   * variable is bound to (still unbound, it cannot be checked, so the site is not matched).
+   */
+  String bind(TypeFit.Fits fit) {
+    for (java.util.Map.Entry<String, String> e : fit.bindings().entrySet()) {
+      String why = bind(e.getKey(), e.getValue());
+      if (why != null) {
+        return why;
+      }
+    }
+    for (TypeFit.Deferred d : fit.deferred()) {
+      String other = bindings.typeVariables.get(d.bound());
+      if (other == null || !d.supertypes().contains(other)) {
+        return " (outside the bound of " + d.variable() + ")";
+      }
+    }
+    return null;
   }
 
   private boolean mentionsVariable(ResolvedType t) {

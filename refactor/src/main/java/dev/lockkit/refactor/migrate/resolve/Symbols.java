@@ -105,9 +105,11 @@ public final class Symbols {
 
   /**
    * javac's type of an expression of the analysed code, as lockkit keeps it: the type as javac
-   * prints it, and the placeholders (by id) whose declared type it is assignable to.
+   * prints it, the placeholders (by id) whose declared type without type variables it is assignable
+   * to, and its fit for each placeholder whose declared type has type variables (by id, {@link
+   * TypeFit}).
    */
-  private record Fit(String type, BitSet fits) {}
+  private record Fit(String type, BitSet fits, TypeFit[] generic) {}
 
   /** Per attributed file, the expressions' types (key as {@link #answers}'). */
   private final Map<Path, Map<Long, Fit>> types;
@@ -186,8 +188,11 @@ public final class Symbols {
       files.put(u.cu(), u.file());
     }
     javax.lang.model.util.Types javacTypes = task.attribution.types();
+    // Ids: a placeholder without type variables is a bit of Fit.fits (id >= 0); one with type
+    // variables an index into Fit.generic (id -(i + 1)).
     Map<Integer, Integer> ids = new HashMap<>();
     List<TypeMirror> wanted = new ArrayList<>();
+    List<TypeMirror> generic = new ArrayList<>();
     for (com.github.javaparser.ast.body.Parameter p : placeholders) {
       Range r = p.getName().getRange().orElse(null);
       if (r == null) {
@@ -195,9 +200,15 @@ public final class Symbols {
       }
       int at = task.template.offset(r.begin.line, r.begin.column);
       VariableElement v = task.types.parameterAt(task.template.path(), at);
-      if (v != null && !ids.containsKey(at) && decidable(v.asType())) {
+      if (v == null || ids.containsKey(at)) {
+        continue;
+      }
+      if (decidable(v.asType())) {
         ids.put(at, wanted.size());
         wanted.add(v.asType());
+      } else if (JavacUnifier.mentionsVariable(v.asType()) && !hasError(v.asType())) {
+        generic.add(v.asType());
+        ids.put(at, -generic.size());
       }
     }
     Map<Path, Map<Long, Fit>> types = new HashMap<>();
@@ -211,7 +222,7 @@ public final class Symbols {
       task.types.forEach(
           p,
           (span, t) -> {
-            if (!decidable(t) && t.getKind() != TypeKind.NULL) {
+            if (hasError(t)) {
               return;
             }
             spans.put(
@@ -225,7 +236,11 @@ public final class Symbols {
                           fits.set(i);
                         }
                       }
-                      return new Fit(k, fits);
+                      TypeFit[] g = new TypeFit[generic.size()];
+                      for (int i = 0; i < g.length; i++) {
+                        g[i] = hasError(t) ? null : JavacUnifier.fit(javacTypes, generic.get(i), t);
+                      }
+                      return new Fit(k, fits, g);
                     }));
           });
       types.put(p, spans);
@@ -240,6 +255,23 @@ public final class Symbols {
     } catch (RuntimeException e) {
       return false; // a class javac cannot complete: not known to fit
     }
+  }
+
+  /** True if {@code t} is or contains a type javac could not resolve. */
+  private static boolean hasError(TypeMirror t) {
+    return switch (t.getKind()) {
+      case ERROR, NONE, PACKAGE, MODULE, OTHER, VOID, EXECUTABLE -> true;
+      case ARRAY -> hasError(((javax.lang.model.type.ArrayType) t).getComponentType());
+      case DECLARED -> {
+        for (TypeMirror a : ((DeclaredType) t).getTypeArguments()) {
+          if (hasError(a)) {
+            yield true;
+          }
+        }
+        yield false;
+      }
+      default -> false;
+    };
   }
 
   /**
@@ -268,12 +300,12 @@ public final class Symbols {
   }
 
   /**
-   * Whether the analysed expression {@code x} is assignable to the before template's placeholder
-   * declared by {@code placeholder}, as javac decides with the type it gives {@code x} where it
-   * stands; null when javac has no answer (no tree at that span, or a placeholder type with type
-   * variables).
+   * Whether the analysed expression {@code x} fits the before template's placeholder declared by
+   * {@code placeholder}, as javac decides with the type it gives {@code x} where it stands, and
+   * what the rule's type variables bind to; null when javac has no answer (no tree at that span, or
+   * a type javac could not decide).
    */
-  public Boolean fits(Node x, com.github.javaparser.ast.body.Parameter placeholder) {
+  public TypeFit fit(Node x, com.github.javaparser.ast.body.Parameter placeholder) {
     if (template == null) {
       return null;
     }
@@ -281,7 +313,13 @@ public final class Symbols {
     Integer id =
         r == null ? null : placeholderIds.get(template.offset(r.begin.line, r.begin.column));
     Fit f = id == null ? null : fit(x);
-    return f == null ? null : f.fits().get(id);
+    if (f == null) {
+      return null;
+    }
+    if (id >= 0) {
+      return f.fits().get(id) ? TypeFit.PLAIN : TypeFit.NO;
+    }
+    return f.generic()[-id - 1];
   }
 
   /** The type javac gives the analysed expression {@code x}, as it prints it; or null. */
