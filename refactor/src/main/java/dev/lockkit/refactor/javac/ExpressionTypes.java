@@ -21,12 +21,13 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * The type javac gives each expression of the attributed units where it stands (a poly expression
- * such as {@code new ArrayList<>()} or {@code List.of()} has the type inferred from its target),
- * and the method parameters they declare, by the offset of the parameter's name. Filled by {@link
- * Attribution#of(java.util.List, java.util.List, java.util.List, Attribution.UnitScanner)} while
- * javac's task is alive; the types are javac's, so they are compared with that attribution's {@link
- * Attribution#types()} only, and a caller keeps its answers in its own form before letting go.
+ * The type javac gives each expression (and each written type) of the attributed units where it
+ * stands (a poly expression such as {@code new ArrayList<>()} or {@code List.of()} has the type
+ * inferred from its target), and the method parameters they declare, by the offset of the
+ * parameter's name. Filled by {@link Attribution#of(java.util.List, java.util.List, java.util.List,
+ * Attribution.UnitScanner)} while javac's task is alive; the types are javac's, so they are
+ * compared with that attribution's {@link Attribution#types()} only, and a caller keeps its answers
+ * in its own form before letting go.
  */
 public final class ExpressionTypes implements Attribution.UnitScanner {
 
@@ -49,7 +50,11 @@ public final class ExpressionTypes implements Attribution.UnitScanner {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void v) {
-        if (tree instanceof ExpressionTree && getCurrentPath() != null) {
+        if ((tree instanceof ExpressionTree
+                || tree instanceof com.sun.source.tree.PrimitiveTypeTree
+                || tree instanceof com.sun.source.tree.ParameterizedTypeTree
+                || tree instanceof com.sun.source.tree.ArrayTypeTree)
+            && getCurrentPath() != null) {
           long start = pos.getStartPosition(unit, tree);
           long end = pos.getEndPosition(unit, tree);
           TypeMirror t = trees.getTypeMirror(new TreePath(getCurrentPath(), tree));

@@ -128,10 +128,11 @@ public final class Migration {
     }
     Set<String> oldTypes = oldTypes(rules);
     t = System.nanoTime();
-    List<com.github.javaparser.ast.body.Parameter> placeholders = new ArrayList<>();
+    List<com.github.javaparser.ast.expr.SimpleName> placeholders = new ArrayList<>();
     for (Rule r : rules) {
       for (Template b : r.before()) {
-        placeholders.addAll(b.method().getParameters());
+        b.method().getParameters().forEach(p -> placeholders.add(p.getName()));
+        b.placeholderMethods().values().forEach(m -> placeholders.add(m.declaration().getName()));
       }
     }
     // javac's answers are copied into lockkit's records; the task is let go here.

@@ -86,10 +86,15 @@ abstract class PlaceholderUnifier extends UnifierBase {
     // target's type), compared with the placeholder's declared type in the same javac task.
     com.github.javaparser.ast.body.Parameter p =
         template.method().getParameterByName(name).orElse(null);
-    TypeFit fit = p == null ? null : symbols.fit(x, p);
+    TypeFit fit = p == null ? null : symbols.fit(x, p.getName());
     if (fit == null) {
       return placeholderType(name, template.placeholders().get(name), x);
     }
+    return javacFit(fit, x, p.getTypeAsString());
+  }
+
+  /** Null when javac's {@code fit} of {@code x} holds with the bindings so far (binding more). */
+  Mismatch javacFit(TypeFit fit, Expression x, String wanted) {
     String why = fit instanceof TypeFit.NoFit no ? no.why() : types.bind((TypeFit.Fits) fit);
     return why == null
         ? null
@@ -100,7 +105,7 @@ abstract class PlaceholderUnifier extends UnifierBase {
                 + "' has type "
                 + symbols.typeOf(x)
                 + ", not assignable to "
-                + p.getTypeAsString()
+                + wanted
                 + why);
   }
 

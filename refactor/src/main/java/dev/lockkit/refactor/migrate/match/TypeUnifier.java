@@ -162,7 +162,8 @@ final class TypeUnifier {
     return why;
   }
 
-  private String bind(String name, String printed) {
+  /** Binds type variable {@code name} to a type javac printed ({@link TypeFit#print}). */
+  String bind(String name, String printed) {
     String bound = bindings.typeVariables.get(name);
     if (bound == null) {
       bindings.typeVariables.put(name, printed);

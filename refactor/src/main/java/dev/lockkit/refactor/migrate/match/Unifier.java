@@ -484,6 +484,24 @@ public final class Unifier extends PlaceholderMethodUnifier {
   }
 
   private Mismatch type(Type t, Type x) {
+    Ref ref = template.refs().get(t);
+    String xs = symbols.typeOf(x);
+    if (xs != null && ref != null && ref.kind() == Ref.Kind.TYPE_VARIABLE) {
+      if (symbols.isRaw(x)) {
+        return fail(x, "the raw type " + xs + " does not instantiate " + ref.owner());
+      }
+      String why = types.bind(ref.owner(), xs);
+      return why == null ? null : fail(x, "type " + xs + why);
+    }
+    String ts = symbols.templateTypeOf(t);
+    if (xs != null && ts != null) {
+      return ts.equals(xs) ? null : fail(x, "expected type " + ts + ", found " + xs);
+    }
+    return solverType(t, x, ref);
+  }
+
+  /** As {@link #type}, where javac has no answer: the symbol solver's types. */
+  private Mismatch solverType(Type t, Type x, Ref ref) {
     ResolvedType tt;
     ResolvedType xt;
     try {
@@ -491,7 +509,6 @@ public final class Unifier extends PlaceholderMethodUnifier {
     } catch (RuntimeException e) {
       return unresolved(x, e);
     }
-    Ref ref = template.refs().get(t);
     if (ref != null && ref.kind() == Ref.Kind.TYPE_VARIABLE) {
       if (xt.isReferenceType() && xt.asReferenceType().isRawType()) {
         // A raw type (Comparable::compareTo) instantiates no type variable: Refaster does not

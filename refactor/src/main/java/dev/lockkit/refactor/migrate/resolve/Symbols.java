@@ -109,7 +109,7 @@ public final class Symbols {
    * to, and its fit for each placeholder whose declared type has type variables (by id, {@link
    * TypeFit}).
    */
-  private record Fit(String type, BitSet fits, TypeFit[] generic) {}
+  private record Fit(String type, BitSet fits, TypeFit[] generic, boolean raw) {}
 
   /** Per attributed file, the expressions' types (key as {@link #answers}'). */
   private final Map<Path, Map<Long, Fit>> types;
@@ -179,7 +179,7 @@ public final class Symbols {
    *     file's text)
    */
   public static Symbols of(
-      Workspace ws, OneTask task, List<com.github.javaparser.ast.body.Parameter> placeholders) {
+      Workspace ws, OneTask task, List<com.github.javaparser.ast.expr.SimpleName> placeholders) {
     if (task == null) {
       return NONE;
     }
@@ -193,26 +193,37 @@ public final class Symbols {
     Map<Integer, Integer> ids = new HashMap<>();
     List<TypeMirror> wanted = new ArrayList<>();
     List<TypeMirror> generic = new ArrayList<>();
-    for (com.github.javaparser.ast.body.Parameter p : placeholders) {
-      Range r = p.getName().getRange().orElse(null);
+    for (com.github.javaparser.ast.expr.SimpleName p : placeholders) {
+      Range r = p.getRange().orElse(null);
       if (r == null) {
         continue;
       }
       int at = task.template.offset(r.begin.line, r.begin.column);
-      VariableElement v = task.types.parameterAt(task.template.path(), at);
-      if (v == null || ids.containsKey(at)) {
+      TypeMirror declared = declaredType(task, at);
+      if (declared == null || ids.containsKey(at)) {
         continue;
       }
-      if (decidable(v.asType())) {
+      if (decidable(declared)) {
         ids.put(at, wanted.size());
-        wanted.add(v.asType());
-      } else if (JavacUnifier.mentionsVariable(v.asType()) && !hasError(v.asType())) {
-        generic.add(v.asType());
+        wanted.add(declared);
+      } else if (JavacUnifier.mentionsVariable(declared) && !hasError(declared)) {
+        generic.add(declared);
         ids.put(at, -generic.size());
       }
     }
     Map<Path, Map<Long, Fit>> types = new HashMap<>();
     Map<String, Fit> byType = new HashMap<>();
+    // The template's own types (of its written types and expressions), printed.
+    Map<Long, Fit> templateTypes = new HashMap<>();
+    task.types.forEach(
+        task.template.path(),
+        (span, t) -> {
+          if (!hasError(t)) {
+            templateTypes.put(
+                span, new Fit(TypeFit.print(t.toString()), new BitSet(), null, raw(t)));
+          }
+        });
+    types.put(task.template.path(), templateTypes);
     for (Workspace.Unit u : ws.units()) {
       Path p = u.file().path();
       if (p.equals(task.template.path()) || !task.attribution.covers(p)) {
@@ -228,7 +239,7 @@ public final class Symbols {
             spans.put(
                 span,
                 byType.computeIfAbsent(
-                    t.toString(),
+                    TypeFit.print(t.toString()),
                     k -> {
                       BitSet fits = new BitSet();
                       for (int i = 0; i < wanted.size(); i++) {
@@ -240,12 +251,26 @@ public final class Symbols {
                       for (int i = 0; i < g.length; i++) {
                         g[i] = hasError(t) ? null : JavacUnifier.fit(javacTypes, generic.get(i), t);
                       }
-                      return new Fit(k, fits, g);
+                      return new Fit(k, fits, g, raw(t));
                     }));
           });
       types.put(p, spans);
     }
     return new Symbols(members(ws, task.attribution), files, types, ids, task.template);
+  }
+
+  /**
+   * The declared type of the template parameter, or the return type of the template method, whose
+   * name starts at {@code at} of the template file; null when javac has none.
+   */
+  private static TypeMirror declaredType(OneTask task, int at) {
+    VariableElement v = task.types.parameterAt(task.template.path(), at);
+    if (v != null) {
+      return v.asType();
+    }
+    return task.attribution.declaredAt(task.template.path(), at) instanceof ExecutableElement m
+        ? m.getReturnType()
+        : null;
   }
 
   private static boolean assignable(
@@ -255,6 +280,20 @@ public final class Symbols {
     } catch (RuntimeException e) {
       return false; // a class javac cannot complete: not known to fit
     }
+  }
+
+  /** True if {@code t} is a raw type ({@code Comparable} of a generic class, no arguments). */
+  private static boolean raw(TypeMirror t) {
+    return t.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) t).getTypeArguments().isEmpty()
+        && ((DeclaredType) t).asElement() instanceof TypeElement e
+        && !e.getTypeParameters().isEmpty();
+  }
+
+  /** True if javac's type of the analysed code {@code x} is a raw type; false when unknown. */
+  public boolean isRaw(Node x) {
+    Fit f = fit(x);
+    return f != null && f.raw();
   }
 
   /** True if {@code t} is or contains a type javac could not resolve. */
@@ -300,16 +339,17 @@ public final class Symbols {
   }
 
   /**
-   * Whether the analysed expression {@code x} fits the before template's placeholder declared by
-   * {@code placeholder}, as javac decides with the type it gives {@code x} where it stands, and
-   * what the rule's type variables bind to; null when javac has no answer (no tree at that span, or
-   * a type javac could not decide).
+   * Whether the analysed expression {@code x} fits the before template's placeholder whose name (a
+   * parameter's, or a {@code @Placeholder} method's for its return type) is {@code placeholder}, as
+   * javac decides with the type it gives {@code x} where it stands, and what the rule's type
+   * variables bind to; null when javac has no answer (no tree at that span, or a type javac could
+   * not decide).
    */
-  public TypeFit fit(Node x, com.github.javaparser.ast.body.Parameter placeholder) {
+  public TypeFit fit(Node x, com.github.javaparser.ast.expr.SimpleName placeholder) {
     if (template == null) {
       return null;
     }
-    Range r = placeholder.getName().getRange().orElse(null);
+    Range r = placeholder.getRange().orElse(null);
     Integer id =
         r == null ? null : placeholderIds.get(template.offset(r.begin.line, r.begin.column));
     Fit f = id == null ? null : fit(x);
@@ -322,7 +362,28 @@ public final class Symbols {
     return f.generic()[-id - 1];
   }
 
-  /** The type javac gives the analysed expression {@code x}, as it prints it; or null. */
+  /**
+   * The type javac gives the template file's written type or expression {@code n}, printed ({@link
+   * TypeFit#print}); or null.
+   */
+  public String templateTypeOf(Node n) {
+    Map<Long, Fit> spans = template == null ? null : types.get(template.path());
+    Range r = n.getRange().orElse(null);
+    if (spans == null || r == null) {
+      return null;
+    }
+    Fit f =
+        spans.get(
+            key(
+                template.offset(r.begin.line, r.begin.column),
+                template.offset(r.end.line, r.end.column) + 1));
+    return f == null ? null : f.type();
+  }
+
+  /**
+   * The type javac gives the analysed expression {@code x}, printed ({@link TypeFit#print}); or
+   * null.
+   */
   public String typeOf(Node x) {
     Fit f = fit(x);
     return f == null ? null : f.type();
