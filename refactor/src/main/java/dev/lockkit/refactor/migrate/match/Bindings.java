@@ -2,7 +2,6 @@ package dev.lockkit.refactor.migrate.match;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.resolve.TypeFit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,33 +26,20 @@ public final class Bindings {
   /** Each bound type variable's type, printed ({@link TypeFit#print}). */
   final Map<String, String> typeVariables;
 
-  /**
-   * The symbol solver's type for a variable it bound (only where javac had no answer), for the
-   * bound checks of a variable bounded by another.
-   */
-  final Map<String, ResolvedType> solverTypes;
-
   final Map<String, String> locals;
   final List<Node> consumed;
 
   Bindings() {
-    this(
-        new LinkedHashMap<>(),
-        new LinkedHashMap<>(),
-        new LinkedHashMap<>(),
-        new LinkedHashMap<>(),
-        new ArrayList<>());
+    this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
   }
 
   private Bindings(
       Map<String, Expression> placeholders,
       Map<String, String> typeVariables,
-      Map<String, ResolvedType> solverTypes,
       Map<String, String> locals,
       List<Node> consumed) {
     this.placeholders = placeholders;
     this.typeVariables = typeVariables;
-    this.solverTypes = solverTypes;
     this.locals = locals;
     this.consumed = consumed;
   }
@@ -63,7 +49,6 @@ public final class Bindings {
         new Bindings(
             new LinkedHashMap<>(placeholders),
             new LinkedHashMap<>(typeVariables),
-            new LinkedHashMap<>(solverTypes),
             new LinkedHashMap<>(locals),
             new ArrayList<>(consumed));
     b.repeated.putAll(repeated);
@@ -80,12 +65,40 @@ public final class Bindings {
     placeholderArguments.putAll(other.placeholderArguments);
     typeVariables.clear();
     typeVariables.putAll(other.typeVariables);
-    solverTypes.clear();
-    solverTypes.putAll(other.solverTypes);
     locals.clear();
     locals.putAll(other.locals);
     consumed.clear();
     consumed.addAll(other.consumed);
+  }
+
+  /** Binds type variable {@code name} to a type javac printed ({@link TypeFit#print}). */
+  String bind(String name, String printed) {
+    String bound = typeVariables.putIfAbsent(name, printed);
+    return bound == null || bound.equals(printed)
+        ? null
+        : " (" + name + " is already bound to " + bound + ")";
+  }
+
+  /**
+   * Adds javac's bindings of one placeholder ({@link TypeFit.Fits}); null if they agree with the
+   * bindings so far and a bound on another variable ({@code T extends S}) holds for what that
+   * variable is bound to (still unbound, it cannot be checked, so the site is not matched). On a
+   * conflict the bindings may be partly added: the caller drops the match or restores a copy.
+   */
+  String bind(TypeFit.Fits fit) {
+    for (Map.Entry<String, String> e : fit.bindings().entrySet()) {
+      String why = bind(e.getKey(), e.getValue());
+      if (why != null) {
+        return why;
+      }
+    }
+    for (TypeFit.Deferred d : fit.deferred()) {
+      String other = typeVariables.get(d.bound());
+      if (other == null || !d.supertypes().contains(other)) {
+        return " (outside the bound of " + d.variable() + ")";
+      }
+    }
+    return null;
   }
 
   /** The target expression bound to placeholder {@code name}, as written. */

@@ -81,7 +81,7 @@ abstract class PlaceholderMethodUnifier extends PlaceholderUnifier {
     Mismatch m =
         fit != null
             ? javacFit(fit, x, p.declaration().getTypeAsString())
-            : placeholderType(p.name(), p.returnType(), x);
+            : unresolved(x, "javac gives it no type");
     if (m != null) {
       return m;
     }

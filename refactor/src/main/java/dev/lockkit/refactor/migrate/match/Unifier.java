@@ -28,7 +28,6 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
-import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Template;
@@ -490,41 +489,13 @@ public final class Unifier extends PlaceholderMethodUnifier {
       if (symbols.isRaw(x)) {
         return fail(x, "the raw type " + xs + " does not instantiate " + ref.owner());
       }
-      String why = types.bind(ref.owner(), xs);
+      String why = bindings.bind(ref.owner(), xs);
       return why == null ? null : fail(x, "type " + xs + why);
     }
     String ts = symbols.templateTypeOf(t);
     if (xs != null && ts != null) {
       return ts.equals(xs) ? null : fail(x, "expected type " + ts + ", found " + xs);
     }
-    return solverType(t, x, ref);
-  }
-
-  /** As {@link #type}, where javac has no answer: the symbol solver's types. */
-  private Mismatch solverType(Type t, Type x, Ref ref) {
-    ResolvedType tt;
-    ResolvedType xt;
-    try {
-      xt = x.resolve();
-    } catch (RuntimeException e) {
-      return unresolved(x, e);
-    }
-    if (ref != null && ref.kind() == Ref.Kind.TYPE_VARIABLE) {
-      if (xt.isReferenceType() && xt.asReferenceType().isRawType()) {
-        // A raw type (Comparable::compareTo) instantiates no type variable: Refaster does not
-        // match it either.
-        return fail(x, "the raw type " + xt.describe() + " does not instantiate " + ref.owner());
-      }
-      String why = types.bind(ref.owner(), xt);
-      return why == null ? null : fail(x, "type " + xt.describe() + why);
-    }
-    try {
-      tt = t.resolve();
-    } catch (RuntimeException e) {
-      return fail(x, "template type " + t + " does not resolve");
-    }
-    return tt.describe().equals(xt.describe())
-        ? null
-        : fail(x, "expected type " + tt.describe() + ", found " + xt.describe());
+    return unresolved(x, "javac gives it no type");
   }
 }

@@ -33,8 +33,9 @@ public final class OneTask {
   }
 
   /**
-   * Attributes the workspace's files (only the bodies that spell one of {@code names}) and the
-   * whole template file; null when this runtime has no compiler or javac fails outright.
+   * Attributes the workspace's files (only the bodies that spell one of {@code names}; null: every
+   * body) and the whole template file; null when this runtime has no compiler or javac fails
+   * outright.
    *
    * @param classpath the {@code --classpath} entries: jars and class directories go on javac's
    *     class path, source directories on its source path with the files' own source roots
@@ -53,7 +54,9 @@ public final class OneTask {
       List<Attribution.Unit> units = new ArrayList<>();
       for (Workspace.Unit u : ws.units()) {
         if (!u.file().path().equals(template.path())) {
-          units.add(new Attribution.Unit(u.file().path(), u.file().text(), Set.copyOf(names)));
+          units.add(
+              new Attribution.Unit(
+                  u.file().path(), u.file().text(), names == null ? null : Set.copyOf(names)));
         }
       }
       // The template file is attributed whole, also when it lies inside the analysed tree.

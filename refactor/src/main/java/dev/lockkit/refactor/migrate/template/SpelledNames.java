@@ -20,9 +20,30 @@ import java.util.TreeSet;
  */
 public final class SpelledNames {
 
+  /** Names of Error Prone's {@code Refaster} class: a site never spells them. */
+  private static final Set<String> REFASTER =
+      Set.of(
+          "Refaster",
+          "anyOf",
+          "asVarargs",
+          "isInstance",
+          "newArray",
+          "clazz",
+          "enumValueOf",
+          "emitComment",
+          "emitCommentBefore");
+
   private SpelledNames() {}
 
-  /** The names, or an empty set when the text does not parse (the parser then reports it). */
+  private static int refs(MethodDeclaration m) {
+    return m.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class).size();
+  }
+
+  /**
+   * The names; null when some before template spells none (only its placeholders: {@code v != null
+   * ? v : d}), so that every body must be attributed; an empty set when the text does not parse
+   * (the parser then reports it).
+   */
   public static Set<String> of(String templateText) {
     Set<String> out = new TreeSet<>();
     CompilationUnit cu =
@@ -42,6 +63,8 @@ public final class SpelledNames {
       Set<String> declared = new TreeSet<>();
       m.findAll(Parameter.class).forEach(p -> declared.add(p.getNameAsString()));
       m.findAll(VariableDeclarator.class).forEach(v -> declared.add(v.getNameAsString()));
+      int before = out.size();
+      boolean spells = false;
       // A method reference's name is a string of its node, not a SimpleName.
       m.getBody()
           .get()
@@ -59,9 +82,13 @@ public final class SpelledNames {
                                 || p instanceof Parameter
                                 || p instanceof VariableDeclarator)
                     .orElse(false);
-        if (!local) {
+        if (!local && !REFASTER.contains(n.getIdentifier())) {
           out.add(n.getIdentifier());
+          spells = true;
         }
+      }
+      if (!spells && out.size() == before && refs(m) == 0) {
+        return null;
       }
     }
     return out;
