@@ -136,11 +136,6 @@ public final class Symbols {
     this.template = template;
   }
 
-  /** No javac answers: every caller uses the symbol solver. */
-  public static Symbols none() {
-    return NONE;
-  }
-
   /**
    * Attributes the workspace's files with javac.
    *

@@ -74,16 +74,6 @@ public final class TemplateParser {
   }
 
   /**
-   * The rules of {@code path}, in file order; the file is attributed by a javac task of its own.
-   */
-  public static TemplateSet parse(Workspace workspace, Path path) throws TemplateException {
-    return parse(
-        workspace,
-        path,
-        f -> TemplateSymbols.of(f, workspace.sourceRoots(), workspace.classpath()));
-  }
-
-  /**
    * The rules of {@code path}, in file order, with javac's answers for its names from {@code javac}
    * (given the file as read; the migration attributes it in the task of the analysed code).
    */
