@@ -108,4 +108,33 @@ class JavacPlaceholderTypingTest {
                 "return name.flatMap(v -> Optional.ofNullable(Function.identity().apply(v)));"),
         text);
   }
+
+  @Test
+  void aWildcardTypeBindsTheSameTypeVariableAtEveryUse() throws Exception {
+    // javac types each use of an Enum<?> value as its own capture (Enum<capture#1 of ?>, ...);
+    // read back as the wildcard the code declares, both uses bind T to Enum<?>.
+    migrate(
+        """
+        import java.util.Objects;
+        class T {
+          static final class NullThenDefault<X> {
+            @BeforeTemplate X before(X a, X b) { return a == null ? b : a; }
+            @AfterTemplate X after(X a, X b) { return Objects.requireNonNullElse(a, b); }
+          }
+        }
+        """,
+        """
+        package p;
+        class A {
+          Enum<?> f(Enum<?> en, Class<?> c) {
+            return en == null ? other(c) : en;
+          }
+          Enum<?> other(Class<?> c) {
+            return null;
+          }
+        }
+        """);
+    String text = result();
+    assertTrue(text.contains("return Objects.requireNonNullElse(en, other(c));"), text);
+  }
 }

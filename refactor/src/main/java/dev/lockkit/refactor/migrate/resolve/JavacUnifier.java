@@ -94,6 +94,16 @@ final class JavacUnifier {
    * its declaration reads, the same at every use.
    */
   private TypeMirror uncaptured(TypeMirror t, boolean top) {
+    return uncaptured(t, top, null);
+  }
+
+  /**
+   * As above; {@code parameter} is the type parameter whose argument {@code t} is: a captured
+   * {@code ?} has that parameter's declared bound as its upper bound ({@code Enum<?>} captures as
+   * {@code Enum<capture of ? extends Enum<capture ...>>}), which is read back as {@code ?}.
+   */
+  private TypeMirror uncaptured(
+      TypeMirror t, boolean top, javax.lang.model.element.TypeParameterElement parameter) {
     if (t.getKind() == TypeKind.TYPEVAR && t.toString().startsWith("capture#")) {
       TypeVariable v = (TypeVariable) t;
       TypeMirror upper = v.getUpperBound();
@@ -107,7 +117,12 @@ final class JavacUnifier {
       boolean object =
           upper.getKind() == TypeKind.DECLARED
               && ((DeclaredType) upper).asElement().toString().equals("java.lang.Object");
-      return types.getWildcardType(object ? null : upper, null);
+      boolean declaredBound =
+          parameter != null
+              && parameter.getBounds().size() == 1
+              && types.isSameType(
+                  types.erasure(upper), types.erasure(parameter.getBounds().get(0)));
+      return types.getWildcardType(object || declaredBound ? null : upper, null);
     }
     if (t.getKind() == TypeKind.DECLARED) {
       DeclaredType d = (DeclaredType) t;
@@ -118,8 +133,11 @@ final class JavacUnifier {
       }
       List<TypeMirror> args = new ArrayList<>();
       boolean changed = false;
-      for (TypeMirror a : d.getTypeArguments()) {
-        TypeMirror u = uncaptured(a, false);
+      List<? extends javax.lang.model.element.TypeParameterElement> params =
+          ((javax.lang.model.element.TypeElement) d.asElement()).getTypeParameters();
+      for (int i = 0; i < d.getTypeArguments().size(); i++) {
+        TypeMirror a = d.getTypeArguments().get(i);
+        TypeMirror u = uncaptured(a, false, i < params.size() ? params.get(i) : null);
         changed |= u != a;
         args.add(u);
       }
