@@ -35,14 +35,76 @@ public final class SpelledNames {
 
   private SpelledNames() {}
 
+  /** True if the rule also matches the template's negation (other operators then). */
+  private static boolean negatable(MethodDeclaration m) {
+    return m.isAnnotationPresent("AlsoNegation")
+        || m.getParentNode()
+            .map(p -> p.findAll(MethodDeclaration.class).stream())
+            .orElse(java.util.stream.Stream.empty())
+            .anyMatch(x -> x.isAnnotationPresent("AlsoNegation"));
+  }
+
+  /**
+   * Text every site of {@code m}'s body spells, read from its root: an operator, or a statement's
+   * keyword; null when there is none to tell.
+   */
+  private static String token(MethodDeclaration m) {
+    java.util.List<com.github.javaparser.ast.stmt.Statement> body =
+        m.getBody().get().getStatements();
+    if (body.isEmpty()) {
+      return null;
+    }
+    com.github.javaparser.ast.stmt.Statement first = body.get(0);
+    if (body.size() == 1 && first instanceof com.github.javaparser.ast.stmt.ReturnStmt r) {
+      return r.getExpression().map(SpelledNames::token).orElse(null);
+    }
+    if (first instanceof com.github.javaparser.ast.stmt.ExpressionStmt e) {
+      return token(e.getExpression());
+    }
+    if (first instanceof com.github.javaparser.ast.stmt.IfStmt) {
+      return "if";
+    }
+    if (first instanceof com.github.javaparser.ast.stmt.ThrowStmt) {
+      return "throw";
+    }
+    return null;
+  }
+
+  private static String token(com.github.javaparser.ast.expr.Expression e) {
+    while (e instanceof com.github.javaparser.ast.expr.EnclosedExpr p) {
+      e = p.getInner();
+    }
+    if (e instanceof com.github.javaparser.ast.expr.ConditionalExpr) {
+      return "?";
+    }
+    if (e instanceof com.github.javaparser.ast.expr.BinaryExpr b) {
+      return b.getOperator().asString();
+    }
+    if (e instanceof com.github.javaparser.ast.expr.InstanceOfExpr) {
+      return "instanceof";
+    }
+    if (e instanceof com.github.javaparser.ast.expr.AssignExpr a) {
+      return a.getOperator().asString();
+    }
+    if (e instanceof com.github.javaparser.ast.expr.ArrayAccessExpr) {
+      return "[";
+    }
+    if (e instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+      return "->";
+    }
+    return null;
+  }
+
   private static int refs(MethodDeclaration m) {
     return m.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class).size();
   }
 
   /**
-   * The names; null when some before template spells none (only its placeholders: {@code v != null
-   * ? v : d}), so that every body must be attributed; an empty set when the text does not parse
-   * (the parser then reports it).
+   * The names, and for a before template that spells none (only its placeholders: {@code v != null
+   * ? v : d}) the operator its root spells ({@code ?}; bodies are kept by plain text containment);
+   * null when such a template has no operator to tell (or also matches its negation), so that every
+   * body must be attributed; an empty set when the text does not parse (the parser then reports
+   * it).
    */
   public static Set<String> of(String templateText) {
     Set<String> out = new TreeSet<>();
@@ -88,7 +150,14 @@ public final class SpelledNames {
         }
       }
       if (!spells && out.size() == before && refs(m) == 0) {
-        return null;
+        // A site still spells the template's operator (the conditional's '?', the '+' of a string
+        // concatenation): bodies without it need no types. No such token, or a negated form:
+        // every body.
+        String token = negatable(m) ? null : token(m);
+        if (token == null) {
+          return null;
+        }
+        out.add(token);
       }
     }
     return out;
