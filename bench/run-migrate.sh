@@ -4,7 +4,8 @@
 # build its model of the same sources with the same class path (jackson-core, jackson-annotations).
 # Each in its own process, in rounds (Spoon, migrate, Spoon, migrate...): the ratio is the median of
 # the per-round ratios. A last run of the migration under JDK Flight Recorder says where its time
-# goes. Writes bench/target/results/migrate.md.  ROUNDS=3 (default).
+# goes. Writes bench/target/results/migrate.md.  ROUNDS=3 (default); HEAP=640m gives both
+# processes that maximum heap (-Xmx), to compare their memory at the same cap.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -37,10 +38,12 @@ CP="$ROOT/$IN/jackson-core-$V.jar $ROOT/$IN/jackson-annotations-$V.jar"
 files=$(find "$SRC" -name '*.java' | wc -l)
 lines=$(find "$SRC" -name '*.java' -exec cat {} + | wc -l)
 
+XMX=""
+if [[ -n "${HEAP:-}" ]]; then XMX="-Xmx$HEAP"; fi
 spec="$OUT/migrate.spec"
 cat > "$spec" <<SPEC
-spoon model | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.migrate.SpoonModel $SRC $CP
-migrate 20 templates | 0 | java -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.migrate.MigrateRun $TEMPLATES $SRC $CP
+spoon model | 0 | java $XMX -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.migrate.SpoonModel $SRC $CP
+migrate 20 templates | 0 | java $XMX -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.migrate.MigrateRun $TEMPLATES $SRC $CP
 SPEC
 
 {
@@ -48,7 +51,7 @@ SPEC
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "Command: ROUNDS=$ROUNDS bench/run-migrate.sh"
+  echo "Command: ROUNDS=$ROUNDS${HEAP:+ HEAP=$HEAP} bench/run-migrate.sh"
   echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "## jackson-databind $V ($files source files, $lines lines), 20 templates, dry run"

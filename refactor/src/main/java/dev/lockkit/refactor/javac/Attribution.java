@@ -100,7 +100,24 @@ public final class Attribution {
 
   /** As {@link #of(List, List, List)}, in a session shared with other attributions of the tree. */
   public static Attribution of(Session session, List<Unit> units) {
-    return run(session, units, java.util.Set.of(), true);
+    return run(session, units, java.util.Set.of(), true, null);
+  }
+
+  /**
+   * Receives each attributed unit's tree while javac's task is alive, for a caller that indexes
+   * more of javac's answers than this class does (the types of expressions: {@link
+   * ExpressionTypes}).
+   */
+  public interface UnitScanner {
+    void scan(Path file, CompilationUnitTree unit, Trees trees);
+  }
+
+  /** As {@link #of(List, List, List)}, and hands every unit's attributed tree to {@code more}. */
+  public static Attribution of(
+      List<Unit> units, List<Path> sourcePath, List<Path> classPath, UnitScanner more) {
+    try (Session s = new Session(sourcePath, classPath)) {
+      return run(s, units, java.util.Set.of(), true, more);
+    }
   }
 
   /**
@@ -176,7 +193,7 @@ public final class Attribution {
   /** As {@link #problems(List, List, List, java.util.Set)}, in a shared session. */
   public static List<Problem> problems(
       Session session, List<Unit> units, java.util.Set<Path> hidden) {
-    Attribution a = run(session, units, hidden, false);
+    Attribution a = run(session, units, hidden, false, null);
     List<Problem> out = new ArrayList<>();
     for (Unit u : units) {
       for (Diagnostic<? extends JavaFileObject> d : a.errors.getOrDefault(u.path(), List.of())) {
@@ -187,7 +204,11 @@ public final class Attribution {
   }
 
   private static Attribution run(
-      Session session, List<Unit> units, java.util.Set<Path> hidden, boolean index) {
+      Session session,
+      List<Unit> units,
+      java.util.Set<Path> hidden,
+      boolean index,
+      UnitScanner more) {
     Attribution a = new Attribution();
     if (units.isEmpty()) {
       return a;
@@ -255,6 +276,9 @@ public final class Attribution {
         Path p = byUri.get(cu.getSourceFile().toUri());
         if (p != null) {
           a.index(p, cu, t);
+          if (more != null) {
+            more.scan(p, cu, t);
+          }
         }
       }
     } catch (IOException e) {

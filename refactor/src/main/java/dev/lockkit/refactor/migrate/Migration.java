@@ -15,11 +15,14 @@ import dev.lockkit.refactor.migrate.report.LeftSite;
 import dev.lockkit.refactor.migrate.report.MigrationReport;
 import dev.lockkit.refactor.migrate.report.RewrittenSite;
 import dev.lockkit.refactor.migrate.report.RuleReport;
+import dev.lockkit.refactor.migrate.resolve.OneTask;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
+import dev.lockkit.refactor.migrate.resolve.TemplateSymbols;
 import dev.lockkit.refactor.migrate.resolve.Workspace;
 import dev.lockkit.refactor.migrate.resolve.WorkspaceException;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Rule;
+import dev.lockkit.refactor.migrate.template.SpelledNames;
 import dev.lockkit.refactor.migrate.template.Template;
 import dev.lockkit.refactor.migrate.template.TemplateException;
 import dev.lockkit.refactor.migrate.template.TemplateParser;
@@ -82,6 +85,7 @@ public final class Migration {
       throws MigrationException {
     progress.update("migrate: reading sources and templates", 0, 1);
     Workspace ws;
+    OneTask[] task = {null};
     long t = System.nanoTime();
     TemplateSet templates;
     Optional<FeatureModel> model = Optional.empty();
@@ -92,8 +96,24 @@ public final class Migration {
       if (request.kconfig().isPresent()) {
         model = Optional.of(KconfigParser.parse(request.kconfig().get()));
       }
-      templates = TemplateParser.parse(ws, request.templates());
-      phases.add("templates", t);
+      // The template file is attributed in the javac task of the analysed code (a placeholder's
+      // type and the type of the code it binds must be types of one compiler); the bodies that
+      // task attributes are those spelling a name some before template spells.
+      long templatesStart = t;
+      long[] javacNanos = {0};
+      templates =
+          TemplateParser.parse(
+              ws,
+              request.templates(),
+              f -> {
+                long start = System.nanoTime();
+                progress.update("migrate: javac attribution", 0, 1);
+                task[0] = OneTask.of(ws, request.classpath(), SpelledNames.of(f.text()), f);
+                javacNanos[0] = System.nanoTime() - start;
+                return task[0] == null ? TemplateSymbols.none() : task[0].templateSymbols();
+              });
+      phases.add("templates", templatesStart + javacNanos[0]);
+      phases.add("javac attribution", System.nanoTime() - javacNanos[0]);
     } catch (WorkspaceException | TemplateException e) {
       throw new MigrationException(e.getMessage());
     } catch (KconfigException e) {
@@ -108,8 +128,16 @@ public final class Migration {
     }
     Set<String> oldTypes = oldTypes(rules);
     t = System.nanoTime();
-    progress.update("migrate: javac attribution", 0, 1);
-    Symbols symbols = Symbols.of(ws, request.classpath(), spelledNames(rules));
+    List<com.github.javaparser.ast.expr.SimpleName> placeholders = new ArrayList<>();
+    for (Rule r : rules) {
+      for (Template b : r.before()) {
+        b.method().getParameters().forEach(p -> placeholders.add(p.getName()));
+        b.placeholderMethods().values().forEach(m -> placeholders.add(m.declaration().getName()));
+      }
+    }
+    // javac's answers are copied into lockkit's records; the task is let go here.
+    Symbols symbols = Symbols.of(ws, task[0], placeholders);
+    task[0] = null;
     phases.add("javac attribution", t);
     Matcher matcher = new Matcher(rules, symbols);
     GateCheck gate = new GateCheck(model);
@@ -200,25 +228,6 @@ public final class Migration {
   }
 
   /** Types whose imports a rewrite may leave unused: owners and placeholder types of befores. */
-  /**
-   * The simple names a site of some before template must spell: the methods and fields the befores
-   * name and the types they construct. Only method bodies that spell one are attributed by javac.
-   */
-  private static Set<String> spelledNames(List<Rule> rules) {
-    Set<String> out = new TreeSet<>();
-    for (Rule r : rules) {
-      for (Ref ref : r.named()) {
-        switch (ref.kind()) {
-          case METHOD, FIELD -> out.add(ref.name());
-          case CONSTRUCTOR, TYPE ->
-              out.add(ref.owner().substring(ref.owner().lastIndexOf('.') + 1));
-          default -> {}
-        }
-      }
-    }
-    return out;
-  }
-
   private static Set<String> oldTypes(List<Rule> rules) {
     Set<String> out = new TreeSet<>();
     for (Rule r : rules) {

@@ -63,10 +63,6 @@ final class SitesLeft {
   private final List<Rule> rules;
   private final Symbols symbols;
 
-  SitesLeft(List<Rule> rules) {
-    this(rules, Symbols.none());
-  }
-
   /** Sites left, with javac deciding which member a call, method reference or field denotes. */
   SitesLeft(List<Rule> rules, Symbols symbols) {
     this.symbols = symbols;

@@ -94,13 +94,46 @@ class MatchingTest {
             import java.util.List;
             class A {
               boolean f(List<String> names, String n, List<Integer> ids) {
-                return names.indexOf(n) >= 0 && ids.indexOf(7) >= 0;
+                return names.indexOf(n) >= 0 && ids.indexOf(n) >= 0;
               }
             }
             """));
     TestTrees.runAndWrite(root);
     String out = TestTrees.text(root, "src/p/A.java");
-    assertTrue(out.contains("return names.contains(n) && ids.indexOf(7) >= 0;"), out);
+    // E is Integer for ids and String for n: not the rule's form.
+    assertTrue(out.contains("return names.contains(n) && ids.indexOf(n) >= 0;"), out);
+  }
+
+  @Test
+  void aPrimitiveBindsATypeVariableAsItsBoxedType() throws Exception {
+    // As Refaster without @NoAutoboxing (and javac's inference): 7 is an Integer for List<E>.
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import java.util.List;
+            class T {
+              class Contains {
+                @BeforeTemplate <E> boolean before(List<E> list, E e) { return list.indexOf(e) >= 0; }
+                @AfterTemplate <E> boolean after(List<E> list, E e) { return list.contains(e); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            """
+            package p;
+            import java.util.List;
+            class A {
+              boolean f(List<Integer> ids, List<Long> longs) {
+                return ids.indexOf(7) >= 0 && longs.indexOf(7) >= 0;
+              }
+            }
+            """));
+    TestTrees.runAndWrite(root);
+    String out = TestTrees.text(root, "src/p/A.java");
+    // 7 boxes to Integer, never to Long.
+    assertTrue(out.contains("return ids.contains(7) && longs.indexOf(7) >= 0;"), out);
   }
 
   @Test

@@ -7,14 +7,13 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
 import dev.lockkit.analyzer.pc.Expr;
 import dev.lockkit.analyzer.pc.ExprParser;
 import dev.lockkit.analyzer.pc.ExprSyntaxException;
 import dev.lockkit.analyzer.pc.Guards;
+import dev.lockkit.refactor.migrate.ifconfig.IfConfigAnnotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,8 +72,8 @@ public final class Presence {
   private static void addAnnotations(BodyDeclaration<?> b, List<Expr> parts)
       throws ExprSyntaxException {
     for (AnnotationExpr a : b.getAnnotations()) {
-      if (a.getName().getIdentifier().equals(Guards.IF_CONFIG)) {
-        Optional<String> v = value(a);
+      if (IfConfigAnnotation.is(a)) {
+        Optional<String> v = IfConfigAnnotation.value(a);
         if (v.isPresent()) {
           parts.add(parse(v.get()));
         }
@@ -85,23 +84,6 @@ public final class Presence {
   /** Parses an {@code @IfConfig} expression. */
   public static Expr parse(String condition) throws ExprSyntaxException {
     return ExprParser.parse(condition, ExprParser.Dialect.ANNOTATION).expr();
-  }
-
-  private static Optional<String> value(AnnotationExpr a) {
-    Expression v = null;
-    if (a instanceof SingleMemberAnnotationExpr s) {
-      v = s.getMemberValue();
-    } else if (a instanceof NormalAnnotationExpr na) {
-      v =
-          na.getPairs().stream()
-              .filter(p -> p.getNameAsString().equals("value"))
-              .map(p -> p.getValue())
-              .findFirst()
-              .orElse(null);
-    }
-    return v != null && v.isStringLiteralExpr()
-        ? Optional.of(v.asStringLiteralExpr().asString())
-        : Optional.empty();
   }
 
   private static Guard guard(Expression e) {

@@ -2,7 +2,7 @@ package dev.lockkit.refactor.migrate.match;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.migrate.resolve.TypeFit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,9 @@ public final class Bindings {
   /** Per {@code @Placeholder} method binding, per argument: where the bound code uses it. */
   final Map<String, List<List<Expression>>> placeholderArguments = new LinkedHashMap<>();
 
-  final Map<String, ResolvedType> typeVariables;
+  /** Each bound type variable's type, printed ({@link TypeFit#print}). */
+  final Map<String, String> typeVariables;
+
   final Map<String, String> locals;
   final List<Node> consumed;
 
@@ -33,7 +35,7 @@ public final class Bindings {
 
   private Bindings(
       Map<String, Expression> placeholders,
-      Map<String, ResolvedType> typeVariables,
+      Map<String, String> typeVariables,
       Map<String, String> locals,
       List<Node> consumed) {
     this.placeholders = placeholders;
@@ -67,6 +69,36 @@ public final class Bindings {
     locals.putAll(other.locals);
     consumed.clear();
     consumed.addAll(other.consumed);
+  }
+
+  /** Binds type variable {@code name} to a type javac printed ({@link TypeFit#print}). */
+  String bind(String name, String printed) {
+    String bound = typeVariables.putIfAbsent(name, printed);
+    return bound == null || bound.equals(printed)
+        ? null
+        : " (" + name + " is already bound to " + bound + ")";
+  }
+
+  /**
+   * Adds javac's bindings of one placeholder ({@link TypeFit.Fits}); null if they agree with the
+   * bindings so far and a bound on another variable ({@code T extends S}) holds for what that
+   * variable is bound to (still unbound, it cannot be checked, so the site is not matched). On a
+   * conflict the bindings may be partly added: the caller drops the match or restores a copy.
+   */
+  String bind(TypeFit.Fits fit) {
+    for (Map.Entry<String, String> e : fit.bindings().entrySet()) {
+      String why = bind(e.getKey(), e.getValue());
+      if (why != null) {
+        return why;
+      }
+    }
+    for (TypeFit.Deferred d : fit.deferred()) {
+      String other = typeVariables.get(d.bound());
+      if (other == null || !d.supertypes().contains(other)) {
+        return " (outside the bound of " + d.variable() + ")";
+      }
+    }
+    return null;
   }
 
   /** The target expression bound to placeholder {@code name}, as written. */

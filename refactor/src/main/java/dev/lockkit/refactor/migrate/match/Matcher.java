@@ -40,11 +40,6 @@ public final class Matcher {
   private final List<Rule> rules;
   private final Symbols symbols;
 
-  /** A matcher that resolves the target code with JavaParser's symbol solver alone. */
-  public Matcher(List<Rule> rules) {
-    this(rules, Symbols.none());
-  }
-
   /** A matcher that takes javac's answers ({@code symbols}) where javac attributed the code. */
   public Matcher(List<Rule> rules, Symbols symbols) {
     this.rules = List.copyOf(rules);

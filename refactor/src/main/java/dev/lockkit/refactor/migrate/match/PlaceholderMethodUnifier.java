@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
+import dev.lockkit.refactor.migrate.resolve.TypeFit;
 import dev.lockkit.refactor.migrate.template.PlaceholderMethod;
 import dev.lockkit.refactor.migrate.template.Template;
 import java.util.ArrayList;
@@ -76,7 +77,11 @@ abstract class PlaceholderMethodUnifier extends PlaceholderUnifier {
           ? null
           : fail(x, "placeholder " + p.name() + " is already bound to different code");
     }
-    Mismatch m = placeholderType(p.name(), p.returnType(), x);
+    TypeFit fit = symbols.fit(x, p.declaration().getName());
+    Mismatch m =
+        fit != null
+            ? javacFit(fit, x, p.declaration().getTypeAsString())
+            : unresolved(x, "javac gives it no type");
     if (m != null) {
       return m;
     }

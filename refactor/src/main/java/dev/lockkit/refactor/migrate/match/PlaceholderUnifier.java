@@ -5,22 +5,21 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.TypeExpr;
-import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
+import dev.lockkit.refactor.migrate.resolve.TypeFit;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Template;
 import java.util.List;
 
 /**
- * Binding placeholders: a placeholder binds an expression whose static type fits its type ({@link
- * TypeUnifier} binds type variables on the way) and that satisfies its
- * {@code @Matches}/{@code @NotMatches} conditions ({@link Conditions}); bound twice, it must be the
- * same code. A {@code @Repeated} placeholder binds the trailing arguments of a varargs call, each
- * checked the same way. A lambda or method reference is typed by its position in a call the
- * template matched.
+ * Binding placeholders: a placeholder binds an expression whose type, as javac gives it where the
+ * expression stands, fits the placeholder's declared type ({@link TypeFit}, decided in the javac
+ * task that attributed the template and the code; the rule's type variables bound on the way), and
+ * that satisfies its {@code @Matches}/{@code @NotMatches} conditions ({@link Conditions}); bound
+ * twice, it must be the same code. A {@code @Repeated} placeholder binds the trailing arguments of
+ * a varargs call, each checked the same way. A lambda or method reference is typed by its position
+ * in a call the template matched.
  */
 abstract class PlaceholderUnifier extends UnifierBase {
 
@@ -81,50 +80,31 @@ abstract class PlaceholderUnifier extends UnifierBase {
 
   /** Null when the static type of {@code x} fits placeholder {@code name}'s (binding its types). */
   Mismatch placeholderType(String name, Expression x) {
-    return placeholderType(name, template.placeholders().get(name), x);
+    // javac's answer first: the type it gives x where x stands (a poly expression has its
+    // target's type), compared with the placeholder's declared type in the same javac task.
+    com.github.javaparser.ast.body.Parameter p =
+        template.method().getParameterByName(name).orElse(null);
+    TypeFit fit = p == null ? null : symbols.fit(x, p.getName());
+    if (fit == null) {
+      return unresolved(x, "javac gives it no type");
+    }
+    return javacFit(fit, x, p.getTypeAsString());
   }
 
-  /** Null when the static type of {@code x} fits {@code wanted} (binding its type variables). */
-  Mismatch placeholderType(String name, ResolvedType wanted, Expression x) {
-    ResolvedType actual;
-    try {
-      actual = typeOf(x);
-    } catch (RuntimeException e) {
-      return unresolved(x, e);
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(x);
-    }
-    String why = types.unify(wanted, actual);
-    if (why != null) {
-      return fail(
-          x,
-          "'"
-              + Describe.code(x)
-              + "' has type "
-              + actual.describe()
-              + ", not assignable to "
-              + wanted.describe()
-              + why);
-    }
-    return null;
-  }
-
-  /**
-   * The static type of {@code x}. The qualifier of {@code v::m}, which JavaParser reads as a type
-   * named {@code v}, is typed as the variable it is (JLS 6.5.2): as a name in the same place.
-   */
-  private static ResolvedType typeOf(Expression x) {
-    if (!(x instanceof TypeExpr) || variableName(x) == null || x.getParentNode().isEmpty()) {
-      return x.calculateResolvedType();
-    }
-    NameExpr name = new NameExpr(variableName(x));
-    x.getRange().ifPresent(name::setRange);
-    name.setParentNode(x.getParentNode().get());
-    try {
-      return name.calculateResolvedType();
-    } finally {
-      name.setParentNode(null);
-    }
+  /** Null when javac's {@code fit} of {@code x} holds with the bindings so far (binding more). */
+  Mismatch javacFit(TypeFit fit, Expression x, String wanted) {
+    String why = fit instanceof TypeFit.NoFit no ? no.why() : bindings.bind((TypeFit.Fits) fit);
+    return why == null
+        ? null
+        : fail(
+            x,
+            "'"
+                + Describe.code(x)
+                + "' has type "
+                + symbols.typeOf(x)
+                + ", not assignable to "
+                + wanted
+                + why);
   }
 
   /** The {@code @Repeated} placeholder that is the call's last argument, or null. */

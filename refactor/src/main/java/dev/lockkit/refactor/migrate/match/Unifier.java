@@ -1,6 +1,5 @@
 package dev.lockkit.refactor.migrate.match;
 
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -20,15 +19,8 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
-import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Template;
@@ -44,13 +36,14 @@ import java.util.Optional;
  * of an override of it ({@link Members}), as javac resolved the target where it attributed it
  * (JavaParser's solver elsewhere); fields, constructors and types match by declaring type and name.
  * Placeholders are bound by {@link PlaceholderUnifier}, calls of {@code @Placeholder} methods by
- * {@link PlaceholderMethodUnifier}; the shared state and reasons are in {@link UnifierBase}. This
- * class is the structural walk. The first failure ends unification and is returned as a {@link
- * Mismatch} whose depth counts the template nodes matched so far, so the caller can report the
- * nearest miss. Resolution failures in the target are reported as unresolved, never as plain
- * mismatches, so an unresolvable site is never silently skipped.
+ * {@link PlaceholderMethodUnifier}, statements and declared types by {@link StatementUnifier}; the
+ * shared state and reasons are in {@link UnifierBase}. This class is the structural walk. The first
+ * failure ends unification and is returned as a {@link Mismatch} whose depth counts the template
+ * nodes matched so far, so the caller can report the nearest miss. Resolution failures in the
+ * target are reported as unresolved, never as plain mismatches, so an unresolvable site is never
+ * silently skipped.
  */
-public final class Unifier extends PlaceholderMethodUnifier {
+public final class Unifier extends StatementUnifier {
 
   private Unifier(Template template, Bindings bindings, Symbols symbols) {
     super(template, bindings, symbols);
@@ -128,49 +121,6 @@ public final class Unifier extends PlaceholderMethodUnifier {
       }
     }
     return null;
-  }
-
-  private Mismatch stmt(Statement t, Statement x) {
-    if (t instanceof ExpressionStmt te && x instanceof ExpressionStmt xe) {
-      return first(matched(x), expr(te.getExpression(), xe.getExpression()));
-    }
-    if (t instanceof ReturnStmt tr && x instanceof ReturnStmt xr) {
-      if (tr.getExpression().isPresent() != xr.getExpression().isPresent()) {
-        return fail(x, "return statements differ");
-      }
-      matched(x);
-      return tr.getExpression().isEmpty()
-          ? null
-          : expr(tr.getExpression().get(), xr.getExpression().get());
-    }
-    if (t instanceof ThrowStmt tt && x instanceof ThrowStmt xt) {
-      return first(matched(x), expr(tt.getExpression(), xt.getExpression()));
-    }
-    if (t instanceof IfStmt ti && x instanceof IfStmt xi) {
-      if (ti.getElseStmt().isPresent() != xi.getElseStmt().isPresent()) {
-        return fail(x, "if statements differ in their else branch");
-      }
-      matched(x);
-      Mismatch m = expr(ti.getCondition(), xi.getCondition());
-      m = m != null ? m : stmt(ti.getThenStmt(), xi.getThenStmt());
-      return m != null || ti.getElseStmt().isEmpty()
-          ? m
-          : stmt(ti.getElseStmt().get(), xi.getElseStmt().get());
-    }
-    if (t instanceof BlockStmt tb && x instanceof BlockStmt xb) {
-      if (tb.getStatements().size() != xb.getStatements().size()) {
-        return fail(x, "blocks have different numbers of statements");
-      }
-      matched(x);
-      for (int i = 0; i < tb.getStatements().size(); i++) {
-        Mismatch m = stmt(tb.getStatement(i), xb.getStatement(i));
-        if (m != null) {
-          return m;
-        }
-      }
-      return null;
-    }
-    return fail(x, "expected a statement like '" + Describe.code(t) + "'");
   }
 
   @Override
@@ -461,53 +411,5 @@ public final class Unifier extends PlaceholderMethodUnifier {
       }
     }
     return null;
-  }
-
-  private Mismatch declaration(VariableDeclarationExpr tv, VariableDeclarationExpr xv) {
-    if (xv.getVariables().size() != 1) {
-      return fail(xv, "declares several variables");
-    }
-    VariableDeclarator td = tv.getVariable(0);
-    VariableDeclarator xd = xv.getVariable(0);
-    Mismatch m = type(td.getType(), xd.getType());
-    if (m != null) {
-      return m;
-    }
-    if (td.getInitializer().isPresent() != xd.getInitializer().isPresent()) {
-      return fail(xv, "initializer present in only one of template and code");
-    }
-    bindings.locals.put(td.getNameAsString(), xd.getNameAsString());
-    matched(xv);
-    return td.getInitializer().isEmpty()
-        ? null
-        : expr(td.getInitializer().get(), xd.getInitializer().get());
-  }
-
-  private Mismatch type(Type t, Type x) {
-    ResolvedType tt;
-    ResolvedType xt;
-    try {
-      xt = x.resolve();
-    } catch (RuntimeException e) {
-      return unresolved(x, e);
-    }
-    Ref ref = template.refs().get(t);
-    if (ref != null && ref.kind() == Ref.Kind.TYPE_VARIABLE) {
-      if (xt.isReferenceType() && xt.asReferenceType().isRawType()) {
-        // A raw type (Comparable::compareTo) instantiates no type variable: Refaster does not
-        // match it either.
-        return fail(x, "the raw type " + xt.describe() + " does not instantiate " + ref.owner());
-      }
-      String why = types.bind(ref.owner(), xt);
-      return why == null ? null : fail(x, "type " + xt.describe() + why);
-    }
-    try {
-      tt = t.resolve();
-    } catch (RuntimeException e) {
-      return fail(x, "template type " + t + " does not resolve");
-    }
-    return tt.describe().equals(xt.describe())
-        ? null
-        : fail(x, "expected type " + tt.describe() + ", found " + xt.describe());
   }
 }

@@ -20,7 +20,6 @@ abstract class UnifierBase {
 
   final Template template;
   final Bindings bindings;
-  final TypeUnifier types;
   final Symbols symbols;
   final Conditions conditions;
   int depth;
@@ -28,7 +27,6 @@ abstract class UnifierBase {
   UnifierBase(Template template, Bindings bindings, Symbols symbols) {
     this.template = template;
     this.bindings = bindings;
-    this.types = new TypeUnifier(template.typeVariables(), bindings);
     this.symbols = symbols;
     this.conditions = new Conditions(symbols);
   }

@@ -101,14 +101,61 @@ public final class Symbols {
 
   private final Map<CompilationUnit, SourceFile> files;
 
+  /** javac's types of the analysed code and their fits for the placeholders (null: none). */
+  private final CodeTypes codeTypes;
+
   private Symbols(Map<Path, Map<Long, Stored>> answers, Map<CompilationUnit, SourceFile> files) {
-    this.answers = answers;
-    this.files = files;
+    this(answers, files, null);
   }
 
-  /** No javac answers: every caller uses the symbol solver. */
-  public static Symbols none() {
-    return NONE;
+  private Symbols(
+      Map<Path, Map<Long, Stored>> answers,
+      Map<CompilationUnit, SourceFile> files,
+      CodeTypes codeTypes) {
+    this.answers = answers;
+    this.files = files;
+    this.codeTypes = codeTypes;
+  }
+
+  /**
+   * javac's answers of the shared task (analysed files and template file attributed together): the
+   * members references denote and the types of the analysed code with their fits for the
+   * placeholders ({@link CodeTypes}).
+   *
+   * @param placeholders the names of the before templates' parameters and {@code @Placeholder}
+   *     methods (JavaParser nodes of the template file's text)
+   */
+  public static Symbols of(
+      Workspace ws, OneTask task, List<com.github.javaparser.ast.expr.SimpleName> placeholders) {
+    if (task == null) {
+      return NONE;
+    }
+    Map<CompilationUnit, SourceFile> files = new IdentityHashMap<>();
+    for (Workspace.Unit u : ws.units()) {
+      files.put(u.cu(), u.file());
+    }
+    return new Symbols(
+        members(ws, task.attribution), files, CodeTypes.of(ws, task, placeholders, files));
+  }
+
+  /** See {@link CodeTypes#fit}; null when javac has no answer. */
+  public TypeFit fit(Node x, com.github.javaparser.ast.expr.SimpleName placeholder) {
+    return codeTypes == null ? null : codeTypes.fit(x, placeholder);
+  }
+
+  /** See {@link CodeTypes#typeOf}; null when javac has no answer. */
+  public String typeOf(Node x) {
+    return codeTypes == null ? null : codeTypes.typeOf(x);
+  }
+
+  /** See {@link CodeTypes#templateTypeOf}; null when javac has no answer. */
+  public String templateTypeOf(Node n) {
+    return codeTypes == null ? null : codeTypes.templateTypeOf(n);
+  }
+
+  /** See {@link CodeTypes#isRaw}; false when javac has no answer. */
+  public boolean isRaw(Node x) {
+    return codeTypes != null && codeTypes.isRaw(x);
   }
 
   /**
@@ -135,6 +182,10 @@ public final class Symbols {
       (isSourceDirectory(e) ? sourcePath : classPath).add(e);
     }
     Attribution attribution = Attribution.of(units, sourcePath, classPath);
+    return new Symbols(members(ws, attribution), files);
+  }
+
+  private static Map<Path, Map<Long, Stored>> members(Workspace ws, Attribution attribution) {
     // javac's answers are kept as strings and javac's trees, symbol tables and file manager are let
     // go: the rest of the run holds every file's JavaParser tree, and both together were most of
     // the peak memory on jackson-databind.
@@ -158,7 +209,7 @@ public final class Symbols {
                       : new Stored(null, "", null, b.problem())));
       answers.put(p, spans);
     }
-    return new Symbols(answers, files);
+    return answers;
   }
 
   private static long key(int start, int end) {

@@ -4,15 +4,9 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -22,14 +16,12 @@ import javax.lang.model.element.VariableElement;
  * name, call and method reference of a template denotes, as the compiler decides it (overloads,
  * generics, target-typed method references and lambdas, inherited members).
  *
- * <p>The template file is attributed as a whole, in memory, on the analysed code's source roots and
- * the {@code --classpath}. Error Prone's {@code Refaster} class is rarely there ({@code
- * error_prone_core} is a compiler plugin, not a dependency), so a stub source of it with Error
- * Prone's signatures is put on the source path, after the user's entries: {@code Refaster.anyOf}
- * then types as its alternatives' type. The Refaster annotations need not resolve: an unresolved
- * annotation is an error outside every expression of a template, and a binding is refused only when
- * javac reports an error inside its own span. A name javac cannot resolve answers null and the
- * caller falls back on what it did before.
+ * <p>The template file is attributed as a whole, in the javac task of the analysed code ({@link
+ * OneTask}), with a stub of Error Prone's {@code Refaster} class on the source path, so {@code
+ * Refaster.anyOf} types as its alternatives' type. The Refaster annotations need not resolve: an
+ * unresolved annotation is an error outside every expression of a template, and a binding is
+ * refused only when javac reports an error inside its own span. A name javac cannot resolve answers
+ * null and the caller falls back on what it did before.
  */
 public final class TemplateSymbols {
 
@@ -43,56 +35,14 @@ public final class TemplateSymbols {
     this.file = file;
   }
 
+  /** javac's answers for {@code file}, one of the units of {@code attribution}. */
+  static TemplateSymbols over(Attribution attribution, SourceFile file) {
+    return new TemplateSymbols(attribution, file);
+  }
+
   /** No javac answers (no compiler in this runtime, or javac failed on the file). */
   public static TemplateSymbols none() {
     return NONE;
-  }
-
-  /**
-   * Attributes the template file {@code file} with javac.
-   *
-   * @param sourceRoots the analysed files' source roots
-   * @param classpath the {@code --classpath} entries (source directories go on the source path)
-   */
-  public static TemplateSymbols of(SourceFile file, List<Path> sourceRoots, List<Path> classpath) {
-    if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
-      return NONE;
-    }
-    Path stub = null;
-    try {
-      stub = Files.createTempDirectory("lockkit-refaster-stub");
-      Path source = stub.resolve(RefasterStub.NAME.replace('.', '/') + ".java");
-      Files.createDirectories(source.getParent());
-      Files.writeString(source, RefasterStub.SOURCE);
-      List<Path> sourcePath = new ArrayList<>(sourceRoots);
-      List<Path> classPath = new ArrayList<>();
-      for (Path e : classpath) {
-        (Symbols.isSourceDirectory(e) ? sourcePath : classPath).add(e);
-      }
-      sourcePath.add(stub);
-      Attribution a =
-          Attribution.of(
-              List.of(new Attribution.Unit(file.path(), file.text())), sourcePath, classPath);
-      return new TemplateSymbols(a, file);
-    } catch (IOException | RuntimeException e) {
-      // Without javac's answers every name is resolved as before this class existed.
-      return NONE;
-    } finally {
-      delete(stub);
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // A temporary directory left behind is harmless.
-    }
   }
 
   /**

@@ -2,14 +2,12 @@ package dev.lockkit.refactor.migrate.template;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.resolution.declarations.AssociableToAST;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.migrate.ifconfig.IfConfigAnnotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,29 +137,12 @@ final class AfterReferences {
       Node c = cur.get();
       if (c instanceof NodeWithAnnotations<?> a) {
         for (AnnotationExpr ann : a.getAnnotations()) {
-          if (ann.getName().getIdentifier().equals("IfConfig")) {
-            annotationValue(ann).ifPresent(out::add);
+          if (IfConfigAnnotation.is(ann)) {
+            IfConfigAnnotation.value(ann).ifPresent(out::add);
           }
         }
       }
       cur = c.getParentNode();
     }
-  }
-
-  static Optional<String> annotationValue(AnnotationExpr a) {
-    Expression v = null;
-    if (a instanceof SingleMemberAnnotationExpr s) {
-      v = s.getMemberValue();
-    } else if (a instanceof NormalAnnotationExpr n) {
-      v =
-          n.getPairs().stream()
-              .filter(p -> p.getNameAsString().equals("value"))
-              .map(p -> p.getValue())
-              .findFirst()
-              .orElse(null);
-    }
-    return v != null && v.isStringLiteralExpr()
-        ? Optional.of(v.asStringLiteralExpr().asString())
-        : Optional.empty();
   }
 }

@@ -14,10 +14,12 @@ import java.util.List;
  * must be used; with {@code allowsIdentity} false the expression may not be just an argument. The
  * after template's call of the same method is replaced by the matched expression.
  *
+ * @param declaration the abstract method in the template file (its name locates javac's answer)
  * @param mayOptionallyUse per parameter, whether it is annotated {@code @MayOptionallyUse}
  */
 public record PlaceholderMethod(
     String name,
+    com.github.javaparser.ast.body.MethodDeclaration declaration,
     ResolvedType returnType,
     List<Boolean> mayOptionallyUse,
     boolean allowsIdentity,

@@ -53,6 +53,7 @@ final class PlaceholderMethods {
           m.getNameAsString(),
           new PlaceholderMethod(
               m.getNameAsString(),
+              m,
               resolver.resolveType(m.getType(), m),
               optional,
               allowsIdentity(parser, m.getAnnotationByName("Placeholder").get()),

@@ -61,14 +61,27 @@ public final class TemplateParser {
   private final Set<String> templateTypes = new java.util.TreeSet<>();
   private JavacRefs javacRefs;
 
-  private TemplateParser(Workspace workspace, SourceFile file) {
+  private final java.util.function.Function<SourceFile, TemplateSymbols> javac;
+
+  private TemplateParser(
+      Workspace workspace,
+      SourceFile file,
+      java.util.function.Function<SourceFile, TemplateSymbols> javac) {
     this.workspace = workspace;
     this.file = file;
     this.display = workspace.displayPath(file.path());
+    this.javac = javac;
   }
 
-  /** The rules of {@code path}, in file order. */
-  public static TemplateSet parse(Workspace workspace, Path path) throws TemplateException {
+  /**
+   * The rules of {@code path}, in file order, with javac's answers for its names from {@code javac}
+   * (given the file as read; the migration attributes it in the task of the analysed code).
+   */
+  public static TemplateSet parse(
+      Workspace workspace,
+      Path path,
+      java.util.function.Function<SourceFile, TemplateSymbols> javac)
+      throws TemplateException {
     String problem = dev.lockkit.analyzer.io.IoMessages.inputProblem(path, "template file");
     if (problem != null) {
       throw new TemplateException(problem); // a pipe would block; a directory is not "missing"
@@ -82,7 +95,7 @@ public final class TemplateParser {
               + ": cannot read template file: "
               + dev.lockkit.analyzer.io.IoMessages.describe(e).replace(path + ": ", ""));
     }
-    return new TemplateParser(workspace, file).parse();
+    return new TemplateParser(workspace, file, javac).parse();
   }
 
   private TemplateSet parse() throws TemplateException {
@@ -105,8 +118,7 @@ public final class TemplateParser {
     }
     CompilationUnit cu = r.getResult().get();
     // javac attributes the whole template file once; its answers come first for before templates.
-    javacRefs =
-        new JavacRefs(TemplateSymbols.of(file, workspace.sourceRoots(), workspace.classpath()));
+    javacRefs = new JavacRefs(javac.apply(file));
     for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
       t.getFullyQualifiedName().ifPresent(templateTypes::add);
     }

@@ -1,0 +1,108 @@
+package dev.lockkit.refactor.migrate.match;
+
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.type.Type;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
+import dev.lockkit.refactor.migrate.template.Ref;
+import dev.lockkit.refactor.migrate.template.Template;
+
+/**
+ * The statement half of unification: a statement template's statements ({@code if}, {@code throw},
+ * {@code return}, blocks, expression statements) matched in step with the target's, local variable
+ * declarations, and written types (of declarations, casts, {@code instanceof}, class literals),
+ * compared (or a type variable bound) by the types javac gives the template's and the target's
+ * written types. Expressions are {@link Unifier}'s.
+ */
+abstract class StatementUnifier extends PlaceholderMethodUnifier {
+
+  StatementUnifier(Template template, Bindings bindings, Symbols symbols) {
+    super(template, bindings, symbols);
+  }
+
+  Mismatch stmt(Statement t, Statement x) {
+    if (t instanceof ExpressionStmt te && x instanceof ExpressionStmt xe) {
+      return first(matched(x), expr(te.getExpression(), xe.getExpression()));
+    }
+    if (t instanceof ReturnStmt tr && x instanceof ReturnStmt xr) {
+      if (tr.getExpression().isPresent() != xr.getExpression().isPresent()) {
+        return fail(x, "return statements differ");
+      }
+      matched(x);
+      return tr.getExpression().isEmpty()
+          ? null
+          : expr(tr.getExpression().get(), xr.getExpression().get());
+    }
+    if (t instanceof ThrowStmt tt && x instanceof ThrowStmt xt) {
+      return first(matched(x), expr(tt.getExpression(), xt.getExpression()));
+    }
+    if (t instanceof IfStmt ti && x instanceof IfStmt xi) {
+      if (ti.getElseStmt().isPresent() != xi.getElseStmt().isPresent()) {
+        return fail(x, "if statements differ in their else branch");
+      }
+      matched(x);
+      Mismatch m = expr(ti.getCondition(), xi.getCondition());
+      m = m != null ? m : stmt(ti.getThenStmt(), xi.getThenStmt());
+      return m != null || ti.getElseStmt().isEmpty()
+          ? m
+          : stmt(ti.getElseStmt().get(), xi.getElseStmt().get());
+    }
+    if (t instanceof BlockStmt tb && x instanceof BlockStmt xb) {
+      if (tb.getStatements().size() != xb.getStatements().size()) {
+        return fail(x, "blocks have different numbers of statements");
+      }
+      matched(x);
+      for (int i = 0; i < tb.getStatements().size(); i++) {
+        Mismatch m = stmt(tb.getStatement(i), xb.getStatement(i));
+        if (m != null) {
+          return m;
+        }
+      }
+      return null;
+    }
+    return fail(x, "expected a statement like '" + Describe.code(t) + "'");
+  }
+
+  Mismatch declaration(VariableDeclarationExpr tv, VariableDeclarationExpr xv) {
+    if (xv.getVariables().size() != 1) {
+      return fail(xv, "declares several variables");
+    }
+    VariableDeclarator td = tv.getVariable(0);
+    VariableDeclarator xd = xv.getVariable(0);
+    Mismatch m = type(td.getType(), xd.getType());
+    if (m != null) {
+      return m;
+    }
+    if (td.getInitializer().isPresent() != xd.getInitializer().isPresent()) {
+      return fail(xv, "initializer present in only one of template and code");
+    }
+    bindings.locals.put(td.getNameAsString(), xd.getNameAsString());
+    matched(xv);
+    return td.getInitializer().isEmpty()
+        ? null
+        : expr(td.getInitializer().get(), xd.getInitializer().get());
+  }
+
+  Mismatch type(Type t, Type x) {
+    Ref ref = template.refs().get(t);
+    String xs = symbols.typeOf(x);
+    if (xs != null && ref != null && ref.kind() == Ref.Kind.TYPE_VARIABLE) {
+      if (symbols.isRaw(x)) {
+        return fail(x, "the raw type " + xs + " does not instantiate " + ref.owner());
+      }
+      String why = bindings.bind(ref.owner(), xs);
+      return why == null ? null : fail(x, "type " + xs + why);
+    }
+    String ts = symbols.templateTypeOf(t);
+    if (xs != null && ts != null) {
+      return ts.equals(xs) ? null : fail(x, "expected type " + ts + ", found " + xs);
+    }
+    return unresolved(x, "javac gives it no type");
+  }
+}
