@@ -116,7 +116,7 @@ public final class MoveRewriter {
       Attribution javac) {
     this.project = project;
     this.javac = javac;
-    this.names = new JavacNames(project, javac);
+    this.names = new JavacNames(javac);
     this.moved = moved;
     this.types = types;
     this.options = options;
@@ -273,6 +273,26 @@ public final class MoveRewriter {
     int col = at == null ? 0 : at.getBegin().map(p -> p.column).orElse(0);
     conflicts.add(
         Finding.of(rule, Severity.ERROR, new Location(f.display(), line, col), message, key));
+  }
+
+  /**
+   * {@code move/unresolved} for a name in moved text that javac did not resolve: what it would mean
+   * at the new place, and whether it needs a qualifier or an import there, is not known, so it is
+   * not guessed.
+   */
+  void unresolvedInside(ParsedFile f, Node at, String name, String moved, String why) {
+    conflict(
+        "move/unresolved",
+        f,
+        at,
+        name
+            + " in the moved "
+            + moved
+            + " is not resolved by javac ("
+            + why
+            + "), so what it would mean after the move is not known; give javac what the sources"
+            + " need (--classpath, --maven-module) or fix the error first",
+        moved + " uses " + f.display() + ":" + name);
   }
 
   /**
@@ -436,6 +456,8 @@ public final class MoveRewriter {
           ip.addStatic(site.fqn(), site.name());
         }
       }
+      case UNRESOLVED_INSIDE ->
+          unresolvedInside(f, site.node(), site.name(), target.display(), site.fqn());
       case UNRESOLVED ->
           conflict(
               "move/unresolved",
