@@ -42,27 +42,11 @@ final class NestedIntoTypeMover {
     into.nameTaken(t);
     into.gating(t);
     MemberText span = MemberText.of(home, inner.decl());
-    boolean needsPublic = false;
-    boolean usedOutsideHost = false;
-    for (ParsedFile f : r.project.files()) {
-      if (f.parsed() && references(f, t, f == home ? span : null) && f != host.file()) {
-        usedOutsideHost = true;
-        needsPublic |= !f.packageName().equals(t.destPackage());
-      }
-    }
-    into.insert(t, new IntoTypeText(r, t, span).text(needsPublic, usedOutsideHost));
-    int[] del = MemberText.deletion(home.source().text(), span.start(), span.end());
-    r.edit(home, del[0], del[1], "");
-    var src = home.source();
+    TypeMoveSetUp.Users users =
+        TypeMoveSetUp.references(r, t, span, (f, skip) -> references(f, t, skip));
+    into.insert(t, new IntoTypeText(r, t, span).text(users.outsidePackage(), users.outsideHost()));
     // References made from the moved text now come from the host's top-level type.
-    r.delta.moved.add(
-        new GraphDelta.Span(
-            home.display(),
-            src.lineOf(span.start()),
-            1,
-            src.lineOf(Math.max(span.start(), span.end() - 1)),
-            Integer.MAX_VALUE,
-            host.topLevel().fqn()));
+    TypeMoveSetUp.cut(r, t, span, host.topLevel().fqn());
     r.notes.add(
         "moves nested "
             + t.oldFqn()
