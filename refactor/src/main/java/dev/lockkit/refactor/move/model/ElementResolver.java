@@ -76,7 +76,7 @@ public final class ElementResolver {
           op,
           ref
               + " is declared together with "
-              + FileScope.names(f)
+              + fieldNames(f)
               + "; split the declaration into one field per line first");
     }
     return new MovedElement(op, origin, decl, ref.member(), destination(op, origin));
@@ -215,8 +215,8 @@ public final class ElementResolver {
           methods.add(m);
         }
       } else if (b instanceof FieldDeclaration f) {
-        names.addAll(FileScope.names(f));
-        if (FileScope.names(f).contains(ref.member())) {
+        names.addAll(fieldNames(f));
+        if (fieldNames(f).contains(ref.member())) {
           others.add(f);
         }
       } else if (b instanceof TypeDeclaration<?> t) {
@@ -400,5 +400,12 @@ public final class ElementResolver {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /** The names of the variables a field declaration declares. */
+  private static List<String> fieldNames(FieldDeclaration f) {
+    return f.getVariables().stream()
+        .map(com.github.javaparser.ast.body.VariableDeclarator::getNameAsString)
+        .toList();
   }
 }

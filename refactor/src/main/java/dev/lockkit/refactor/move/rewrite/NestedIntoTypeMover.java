@@ -5,7 +5,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
 import dev.lockkit.refactor.move.check.GraphDelta;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
@@ -60,11 +59,10 @@ final class NestedIntoTypeMover {
 
   /** Rewrites the references in {@code f} (outside {@code skip}); true if it uses the type. */
   private boolean references(ParsedFile f, MovedType t, MemberText skip) {
-    FileScope scope = r.project.scope(f);
     String oldFqn = t.oldFqn();
     String simple = t.type().simpleName();
     boolean inHost = f == t.host().file();
-    String taken = scope.singleImports().get(simple);
+    String taken = f.singleImports().get(simple);
     boolean simpleFree =
         inHost
             || (taken == null || taken.equals(oldFqn))
@@ -74,7 +72,7 @@ final class NestedIntoTypeMover {
     } else if (simpleFree && TypeUses.other(r, f, t, skip, false) != null) {
       simpleFree = false; // the simple name means another type somewhere in this file
     }
-    String qualified = inHost ? simple : qualifiedName(scope, f, t);
+    String qualified = inHost ? simple : qualifiedName(f, t);
     boolean explicitImport = false;
     boolean any = false;
     String text = f.source().text();
@@ -119,10 +117,10 @@ final class NestedIntoTypeMover {
   }
 
   /** {@code Host.Inner} where the file sees the host by its simple name, else the full name. */
-  private static String qualifiedName(FileScope scope, ParsedFile f, MovedType t) {
+  private String qualifiedName(ParsedFile f, MovedType t) {
     TypeInfo host = t.host();
     boolean sees =
-        host.fqn().equals(scope.resolveType(host.simpleName(), f.cu()))
+        host.fqn().equals(r.meaningAt(f, host.simpleName(), f.cu()).fqn())
             && f.cu().getTypes().stream()
                 .noneMatch(d -> d.getNameAsString().equals(host.simpleName()) && d != host.decl());
     return sees ? host.simpleName() + "." + t.type().simpleName() : t.newFqn();
