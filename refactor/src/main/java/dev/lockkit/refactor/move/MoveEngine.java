@@ -409,12 +409,16 @@ public final class MoveEngine {
     for (ParsedFile f : project.files()) {
       if (f.parsed()) {
         Path path = f.source().path();
-        Set<String> asked = new java.util.TreeSet<>(destNames);
-        asked.addAll(destinationNames.getOrDefault(path, Set.of()));
-        FileProbe fp =
-            FileProbe.of(path, probed.getOrDefault(path, f.source().text()), asked, serial++);
-        fileProbes.add(fp);
-        units.add(new Attribution.Unit(path, fp.text(), whole.contains(path) ? null : names));
+        String text = probed.getOrDefault(path, f.source().text());
+        if (!f.cu().getTypes().isEmpty() && f.cu().getModule().isEmpty()) {
+          // Only a file that declares a type may gain text (package-info and module-info do not).
+          Set<String> asked = new java.util.TreeSet<>(destNames);
+          asked.addAll(destinationNames.getOrDefault(path, Set.of()));
+          FileProbe fp = FileProbe.of(path, text, asked, serial++);
+          fileProbes.add(fp);
+          text = fp.text();
+        }
+        units.add(new Attribution.Unit(path, text, whole.contains(path) ? null : names));
       }
     }
     return Attribution.of(session, units);
