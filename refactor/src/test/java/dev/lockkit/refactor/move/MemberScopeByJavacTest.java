@@ -158,4 +158,57 @@ class MemberScopeByJavacTest {
     assertEquals(before, snapshot(src));
     assertFalse(Files.exists(src.resolve("a/U.java")));
   }
+
+  /**
+   * A {@code case} label that is a constant of the enclosing type ({@code case LIMIT:}) is an
+   * ordinary name and gets the enclosing type as qualifier when the nested type leaves; only an
+   * enum constant label stays bare. The first version of the javac lookup left every label bare
+   * (found by the campaign: {@code CoreXMLDeserializers.Std}'s {@code case TYPE_DURATION:}).
+   */
+  @Test
+  void aConstantCaseLabelIsQualifiedAndAnEnumLabelIsNot() throws Exception {
+    Path src = tmp.resolve("src");
+    write(
+        src,
+        "p/Outer.java",
+        """
+        package p;
+
+        public class Outer {
+          public static final int LIMIT = 3;
+
+          public enum Color {
+            RED,
+            BLUE
+          }
+
+          public static final class Inner {
+            public int pick(int n, Color c) {
+              switch (c) {
+                case RED:
+                  n++;
+                  break;
+                default:
+                  break;
+              }
+              switch (n) {
+                case LIMIT:
+                  return 1;
+                default:
+                  return 0;
+              }
+            }
+          }
+        }
+        """);
+    write(src, "q/Host.java", "package q;\n\npublic class Host {\n}\n");
+    Path plan = tmp.resolve("p.plan");
+    Files.writeString(plan, "move p.Outer.Inner to q.Host\n");
+    MoveTestSupport.Run run = move("--plan", plan.toString(), src.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    String host = Files.readString(src.resolve("q/Host.java"));
+    assertTrue(host.contains("case Outer.LIMIT:"), host);
+    assertTrue(host.contains("case RED:"), host);
+    assertEquals("", compile(src, tmp.resolve("out")));
+  }
 }

@@ -148,11 +148,6 @@ final class JavacNames {
    * members (from library supertypes too) and imports.
    */
   Member member(ParsedFile f, Node site) {
-    if (site.getParentNode().orElse(null) instanceof SwitchEntry se
-        && se.getLabels().contains(site)) {
-      // An enum constant label means the selector's constant, wherever the code lives.
-      return new Member(MemberKind.LOCAL, null, null, null, null);
-    }
     Path path = f.source().path();
     if (javac == null || !javac.covers(path)) {
       return unresolved("javac did not attribute " + f.display());
@@ -166,6 +161,13 @@ final class JavacNames {
       return unresolved(b.problem());
     }
     Element e = b.element();
+    if (e.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT
+        && site.getParentNode().orElse(null) instanceof SwitchEntry se
+        && se.getLabels().contains(site)) {
+      // An enum constant label means the selector's constant, wherever the code lives; a label
+      // that is a constant variable (`case TYPE_DURATION:`) is an ordinary name.
+      return new Member(MemberKind.LOCAL, e, null, null, null);
+    }
     if (e instanceof TypeElement || e instanceof PackageElement) {
       return new Member(MemberKind.TYPE, e, null, null, null);
     }

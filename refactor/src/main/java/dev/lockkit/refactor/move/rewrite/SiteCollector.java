@@ -12,7 +12,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.Access;
@@ -287,10 +286,7 @@ public final class SiteCollector {
                   && !a.getName().getQualifier().isPresent()) {
                 typeUse(m, f, a, a.getName(), a.getNameAsString(), out);
               } else if (node instanceof NameExpr ne) {
-                if (ne.getParentNode().orElse(null) instanceof SwitchEntry se
-                    && se.getLabels().contains(ne)) {
-                  return; // an enum constant label means the selector's constant, wherever it is
-                }
+                // An enum constant label needs nothing (JavacNames.member); a constant label does.
                 unqualified(m, f, ne, ne.getNameAsString(), out);
               } else if (node instanceof MethodCallExpr mc) {
                 if (mc.getScope().isEmpty()) {
