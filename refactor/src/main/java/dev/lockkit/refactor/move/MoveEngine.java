@@ -31,6 +31,7 @@ import dev.lockkit.refactor.move.model.TypeInfo;
 import dev.lockkit.refactor.move.plan.MoveOp;
 import dev.lockkit.refactor.move.plan.PlanException;
 import dev.lockkit.refactor.move.plan.PlanParser;
+import dev.lockkit.refactor.move.rewrite.FileProbe;
 import dev.lockkit.refactor.move.rewrite.HostProbe;
 import dev.lockkit.refactor.move.rewrite.MoveRewriter;
 import dev.lockkit.refactor.move.rewrite.TypeMoves;
@@ -198,7 +199,8 @@ public final class MoveEngine {
     // javac first: the plan's member lines are resolved to the declarations javac sees (an
     // overload by its parameter types as javac types them), then every reference to them.
     List<HostProbe> probes = new ArrayList<>();
-    Attribution javac = attribute(session, project, ops, names(ops), probes);
+    List<FileProbe> fileProbes = new ArrayList<>();
+    Attribution javac = attribute(session, project, ops, names(ops), probes, fileProbes);
     List<MovedElement> elements = new ArrayList<>();
     List<MovedType> types = new ArrayList<>();
     ElementResolver resolver = new ElementResolver(project, javac);
@@ -273,6 +275,7 @@ public final class MoveEngine {
                 new Presence(new ConditionModel(model)),
                 javac)
             .probes(probes)
+            .fileProbes(fileProbes)
             .run();
     // javac's attribution of the tree before holds its whole compiler context (symbols, trees):
     // drop it before the tree after is attributed, so the two contexts are not live together.
@@ -353,15 +356,29 @@ public final class MoveEngine {
       JavaProject project,
       List<MoveOp> ops,
       Set<String> names,
-      List<HostProbe> probes) {
+      List<HostProbe> probes,
+      List<FileProbe> fileProbes) {
     Set<Path> whole = new java.util.HashSet<>();
+    // What the rewrite may ask a file that gains text (ImportPlan): the destinations' simple names
+    // everywhere, and in an existing destination also every name the moved text spells.
+    Set<String> destNames = new java.util.TreeSet<>();
+    Map<Path, Set<String>> destinationNames = new java.util.HashMap<>();
     Map<TypeInfo, List<MovedType>> hosts = new java.util.LinkedHashMap<>();
     ElementResolver types = new ElementResolver(project);
     for (MoveOp op : ops) {
       if (op.element().isMember()) {
         TypeInfo origin = project.type(op.element().type());
+        destNames.add(op.destination().substring(op.destination().lastIndexOf('.') + 1));
         if (origin != null) {
           whole.add(origin.file().source().path()); // the moved code itself is resolved too
+          TypeInfo dest = project.type(op.destination());
+          if (dest != null) {
+            movedTextNames(
+                origin,
+                op.element().member(),
+                destinationNames.computeIfAbsent(
+                    dest.file().source().path(), k -> new java.util.TreeSet<>()));
+          }
         }
         continue;
       }
@@ -375,6 +392,7 @@ public final class MoveEngine {
       whole.add(t.type().file().source().path());
       if (t.intoType()) {
         hosts.computeIfAbsent(t.host(), k -> new ArrayList<>()).add(t);
+        destNames.add(t.host().simpleName());
       }
     }
     Map<Path, String> probed = new java.util.HashMap<>();
@@ -387,17 +405,46 @@ public final class MoveEngine {
       }
     }
     List<Attribution.Unit> units = new ArrayList<>();
+    int serial = 0;
     for (ParsedFile f : project.files()) {
       if (f.parsed()) {
         Path path = f.source().path();
-        units.add(
-            new Attribution.Unit(
-                path,
-                probed.getOrDefault(path, f.source().text()),
-                whole.contains(path) ? null : names));
+        String text = probed.getOrDefault(path, f.source().text());
+        if (!f.cu().getTypes().isEmpty() && f.cu().getModule().isEmpty()) {
+          // Only a file that declares a type may gain text (package-info and module-info do not).
+          Set<String> asked = new java.util.TreeSet<>(destNames);
+          asked.addAll(destinationNames.getOrDefault(path, Set.of()));
+          FileProbe fp = FileProbe.of(path, text, asked, serial++);
+          fileProbes.add(fp);
+          text = fp.text();
+        }
+        units.add(new Attribution.Unit(path, text, whole.contains(path) ? null : names));
       }
     }
     return Attribution.of(session, units);
+  }
+
+  /**
+   * The simple type names that moving {@code member} of {@code origin} may make its destination
+   * write: those its declarations (every overload) spell, and the names of the origin and its
+   * enclosing types with their annotations (a qualifier for a member that stays, an {@code
+   * IfConfig}).
+   */
+  private static void movedTextNames(TypeInfo origin, String member, Set<String> out) {
+    for (com.github.javaparser.ast.body.BodyDeclaration<?> b : origin.decl().getMembers()) {
+      boolean named =
+          b instanceof com.github.javaparser.ast.body.MethodDeclaration md
+                  && md.getNameAsString().equals(member)
+              || b instanceof com.github.javaparser.ast.body.FieldDeclaration fd
+                  && fd.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(member));
+      if (named) {
+        FileProbe.namesIn(b, out);
+      }
+    }
+    for (TypeInfo t = origin; t != null; t = t.outer()) {
+      out.add(t.simpleName());
+      t.decl().getAnnotations().forEach(a -> out.add(a.getName().getIdentifier()));
+    }
   }
 
   /**

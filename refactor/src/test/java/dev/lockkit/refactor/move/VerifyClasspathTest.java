@@ -51,9 +51,11 @@ class VerifyClasspathTest {
     write(
         without,
         "a/T.java",
-        "package a;\n\npublic final class T {\n  public static int f() { return lib.Base.one(); }\n}\n");
+        "package a;\n\npublic final class T {\n  public static int f() { return 1; }\n\n"
+            + "  static int g() { return lib.Base.one(); }\n}\n");
     // Without the class path the tree did not compile before the move either: the same error after
-    // it is not the move's, so verify passes and says so.
+    // it is not the move's, so verify passes and says so. (The error is in code that stays: a name
+    // javac cannot resolve in the moved code itself is move/unresolved, MemberScopeByJavacTest.)
     MoveTestSupport.Run same = move("--plan", plan.toString(), "--verify", without.toString());
     assertEquals(0, same.exit(), same.out() + same.err());
     assertTrue(

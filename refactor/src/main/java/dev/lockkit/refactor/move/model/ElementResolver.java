@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -51,15 +48,7 @@ public final class ElementResolver {
   /** Resolves one plan operation on a static member. */
   public MovedElement resolve(MoveOp op) throws PlanException {
     ElementRef ref = op.element();
-    TypeInfo origin = project.type(ref.type());
-    if (origin == null) {
-      throw PlanException.at(
-          op,
-          "no type "
-              + ref.type()
-              + " in the given paths"
-              + nearest(ref.type(), project.types().stream().map(TypeInfo::fqn).toList()));
-    }
+    TypeInfo origin = type(op, ref.type());
     if (!ref.isMember()) {
       throw PlanException.at(op, ref.type() + " is a type: use resolveType");
     }
@@ -76,10 +65,28 @@ public final class ElementResolver {
           op,
           ref
               + " is declared together with "
-              + FileScope.names(f)
+              + fieldNames(f)
               + "; split the declaration into one field per line first");
     }
     return new MovedElement(op, origin, decl, ref.member(), destination(op, origin));
+  }
+
+  /**
+   * The project's type a plan line names, from the project's type list (a model of the given paths,
+   * not a resolution of a name in code: a plan line names a type by its canonical name); a plan
+   * error with the nearest names when there is none.
+   */
+  private TypeInfo type(MoveOp op, String name) throws PlanException {
+    TypeInfo t = project.type(name);
+    if (t == null) {
+      throw PlanException.at(
+          op,
+          "no type "
+              + name
+              + " in the given paths"
+              + nearest(name, project.types().stream().map(TypeInfo::fqn).toList()));
+    }
+    return t;
   }
 
   /** True if the plan line names a whole type (no {@code #member}). */
@@ -90,15 +97,7 @@ public final class ElementResolver {
   /** Resolves one plan operation that moves a whole top-level type to a package. */
   public MovedType resolveType(MoveOp op) throws PlanException {
     String name = op.element().type();
-    TypeInfo t = project.type(name);
-    if (t == null) {
-      throw PlanException.at(
-          op,
-          "no type "
-              + name
-              + " in the given paths"
-              + nearest(name, project.types().stream().map(TypeInfo::fqn).toList()));
-    }
+    TypeInfo t = type(op, name);
     if (t.outer() != null) {
       nestedMovable(op, t);
     } else if (t.file().cu().getTypes().size() != 1) {
@@ -215,8 +214,8 @@ public final class ElementResolver {
           methods.add(m);
         }
       } else if (b instanceof FieldDeclaration f) {
-        names.addAll(FileScope.names(f));
-        if (FileScope.names(f).contains(ref.member())) {
+        names.addAll(fieldNames(f));
+        if (fieldNames(f).contains(ref.member())) {
           others.add(f);
         }
       } else if (b instanceof TypeDeclaration<?> t) {
@@ -239,7 +238,7 @@ public final class ElementResolver {
     }
     List<MethodDeclaration> matching = new ArrayList<>();
     for (MethodDeclaration m : methods) {
-      if (ref.params() == null || paramsMatch(origin, m, ref.params())) {
+      if (ref.params() == null || paramsMatch(op, origin, m, ref.params())) {
         matching.add(m);
       }
     }
@@ -259,59 +258,39 @@ public final class ElementResolver {
             + String.join(", ", candidates));
   }
 
-  private boolean paramsMatch(TypeInfo origin, MethodDeclaration m, List<String> wanted) {
+  private boolean paramsMatch(MoveOp op, TypeInfo origin, MethodDeclaration m, List<String> wanted)
+      throws PlanException {
     if (m.getParameters().size() != wanted.size()) {
       return false;
     }
     ParsedFile f = origin.file();
     Element e = javac == null ? null : javac.declaredAt(f.source().path(), f.begin(m.getName()));
-    if (e instanceof ExecutableElement ee && ee.getParameters().size() == wanted.size()) {
-      List<TypeMirror> types = new ArrayList<>();
-      for (VariableElement p : ee.getParameters()) {
-        types.add(p.asType());
-      }
-      if (types.stream().noneMatch(ElementResolver::erroneous)) {
-        for (int i = 0; i < wanted.size(); i++) {
-          String want = wanted.get(i);
-          String declared = PlanParser.normalizeType(types.get(i).toString());
-          String erased = PlanParser.normalizeType(javac.erasure(types.get(i)));
-          if (!names(declared, want) && !names(erased, want)) {
-            return false;
-          }
-        }
-        return true;
-      }
+    if (!(e instanceof ExecutableElement ee) || ee.getParameters().size() != wanted.size()) {
+      throw PlanException.at(
+          op,
+          "javac did not attribute the declaration of "
+              + origin.fqn()
+              + "#"
+              + MovedElement.signature(m)
+              + ", so its parameter types are not known");
     }
-    return writtenParamsMatch(m, wanted);
-  }
-
-  /** True if the written {@code want} names {@code full}: all of it, or a suffix after a dot. */
-  private static boolean names(String full, String want) {
-    return full.equals(want) || full.endsWith("." + want);
-  }
-
-  /** A type javac could not resolve (a library missing from the class path), at any depth. */
-  private static boolean erroneous(TypeMirror t) {
-    if (t.getKind() == TypeKind.ERROR) {
-      return true;
-    }
-    return t instanceof ArrayType a && erroneous(a.getComponentType());
-  }
-
-  private static boolean writtenParamsMatch(MethodDeclaration m, List<String> wanted) {
     for (int i = 0; i < wanted.size(); i++) {
-      var p = m.getParameter(i);
-      String have = PlanParser.normalizeType(p.getType().asString()) + (p.isVarArgs() ? "[]" : "");
+      // A type javac could not resolve (a library missing from the class path) is javac's error
+      // type, which prints as written.
+      TypeMirror type = ee.getParameters().get(i).asType();
       String want = wanted.get(i);
-      if (!have.equals(want) && !simple(have).equals(simple(want))) {
+      String declared = PlanParser.normalizeType(type.toString());
+      String erased = PlanParser.normalizeType(javac.erasure(type));
+      if (!names(declared, want) && !names(erased, want)) {
         return false;
       }
     }
     return true;
   }
 
-  private static String simple(String t) {
-    return t.substring(t.lastIndexOf('.') + 1);
+  /** True if the written {@code want} names {@code full}: all of it, or a suffix after a dot. */
+  private static boolean names(String full, String want) {
+    return full.equals(want) || full.endsWith("." + want);
   }
 
   private Destination destination(MoveOp op, TypeInfo origin) throws PlanException {
@@ -400,5 +379,12 @@ public final class ElementResolver {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /** The names of the variables a field declaration declares. */
+  private static List<String> fieldNames(FieldDeclaration f) {
+    return f.getVariables().stream()
+        .map(com.github.javaparser.ast.body.VariableDeclarator::getNameAsString)
+        .toList();
   }
 }

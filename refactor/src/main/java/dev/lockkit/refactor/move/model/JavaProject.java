@@ -49,8 +49,6 @@ public final class JavaProject {
   private final Map<String, TypeInfo> types = new TreeMap<>();
   private final Map<TypeDeclaration<?>, TypeInfo> byDecl = new IdentityHashMap<>();
   private final List<SourceRoot> roots;
-  private final Map<ParsedFile, FileScope> scopes = new IdentityHashMap<>();
-  private final Map<TypeInfo, List<TypeInfo>> supertypes = new java.util.HashMap<>();
 
   /** Files not parsed yet, by path; and by each {@code package.TypeName} they may declare. */
   private final Map<Path, Deferred> deferred = new TreeMap<>();
@@ -319,16 +317,6 @@ public final class JavaProject {
   /** The type info for a declaration node of this project. */
   public TypeInfo typeOf(TypeDeclaration<?> decl) {
     return byDecl.get(decl);
-  }
-
-  /** The (cached) name-resolution scope of a parsed file. */
-  public FileScope scope(ParsedFile f) {
-    return scopes.computeIfAbsent(f, k -> new FileScope(this, k));
-  }
-
-  /** Cache of resolved project supertypes, filled by {@link FileScope#supertypes}. */
-  Map<TypeInfo, List<TypeInfo>> supertypeCache() {
-    return supertypes;
   }
 
   public List<ParsedFile> unparsed() {

@@ -43,6 +43,20 @@ public record ParsedFile(
     return source.text().substring(begin(n), end(n));
   }
 
+  /**
+   * The file's single-type imports as written, simple name to qualified name (the last line wins,
+   * as a duplicate import is javac's error anyway). Text, not resolution: what an import line says.
+   */
+  public java.util.Map<String, String> singleImports() {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (com.github.javaparser.ast.ImportDeclaration d : cu.getImports()) {
+      if (!d.isStatic() && !d.isAsterisk()) {
+        out.put(d.getName().getIdentifier(), d.getNameAsString());
+      }
+    }
+    return out;
+  }
+
   /** {@code display:line} of a node, for messages. */
   public String where(Node n) {
     return display + ":" + n.getBegin().map(p -> p.line).orElse(0);

@@ -10,7 +10,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.GraphDelta;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
@@ -20,8 +19,8 @@ import java.util.List;
  * What a nested type moving into another type ({@link NestedIntoTypeMover}) saw through its
  * enclosing types' scope, which it loses: unqualified uses of an enclosing type's members and of
  * types nested in an enclosing type get that enclosing type's simple name as qualifier, and the
- * host must see that name ({@link Sees}: an import, or a {@code move/name-clash}). What lockkit's
- * lookup does not find (a member an enclosing type inherits) is javac's verdict on the result.
+ * host must see that name ({@link Sees}: an import, or a {@code move/name-clash}). Which enclosing
+ * type a name came through is javac's binding in the old file ({@link JavacNames#member}).
  *
  * <p>It also keeps the what-if graph honest: a reference from the moved text to its old top-level
  * type was a self reference the analyzer dropped, and is an edge from the host's top-level type
@@ -88,8 +87,8 @@ final class EnclosingScope {
   }
 
   /** An unqualified field or method name: qualified if an enclosing type declares it. */
-  boolean member(Node n, FileScope.Member m) {
-    if (m.kind() != FileScope.Kind.MEMBER) {
+  boolean member(Node n, JavacNames.Member m) {
+    if (m.kind() != JavacNames.MemberKind.MEMBER) {
       return false;
     }
     for (TypeInfo e = t.type().outer(); e != null; e = e.outer()) {

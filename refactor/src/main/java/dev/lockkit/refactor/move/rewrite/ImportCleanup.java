@@ -10,7 +10,6 @@ import com.github.javaparser.ast.comments.JavadocComment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedElement;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
@@ -59,7 +58,8 @@ final class ImportCleanup {
     for (BodyDeclaration<?> b : owner.decl().getMembers()) {
       boolean named =
           b instanceof MethodDeclaration m && m.getNameAsString().equals(name)
-              || b instanceof FieldDeclaration f && FileScope.names(f).contains(name);
+              || b instanceof FieldDeclaration f
+                  && f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name));
       if (named && r.moved.stream().noneMatch(m -> m.decl() == b)) {
         return true;
       }

@@ -2,7 +2,6 @@ package dev.lockkit.refactor.move.rewrite;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import java.util.ArrayList;
@@ -22,9 +21,27 @@ import java.util.TreeSet;
  */
 public final class ImportPlan {
 
+  /**
+   * What a simple type name means at a place: {@code known} false when nobody could say (javac was
+   * not asked about that name there), which makes {@link #refer} write the full name rather than
+   * guess; else {@code fqn}, null when the name means nothing there.
+   */
+  public record Meaning(boolean known, String fqn) {
+    static final Meaning UNKNOWN = new Meaning(false, null);
+
+    static Meaning of(String fqn) {
+      return new Meaning(true, fqn);
+    }
+  }
+
+  /** What a simple type name means at a place of an existing file, by javac. */
+  public interface Meanings {
+    Meaning at(ParsedFile f, String simple, Node ctx);
+  }
+
   private final JavaProject project;
   private final ParsedFile file; // null for a file this move creates
-  private final FileScope scope;
+  private final Meanings meanings;
   private final Node context;
   private final String pkg;
   private final String newTypeFqn;
@@ -32,10 +49,10 @@ public final class ImportPlan {
   private final TreeSet<String> addedStatic = new TreeSet<>();
 
   /** For an existing file; {@code context} is where new text will sit (or null for top level). */
-  public ImportPlan(JavaProject project, ParsedFile file, Node context) {
+  public ImportPlan(JavaProject project, ParsedFile file, Node context, Meanings meanings) {
     this.project = project;
     this.file = file;
-    this.scope = project.scope(file);
+    this.meanings = meanings;
     this.context = context;
     this.pkg = file.packageName();
     this.newTypeFqn = null;
@@ -45,7 +62,7 @@ public final class ImportPlan {
   public ImportPlan(JavaProject project, String newTypeFqn) {
     this.project = project;
     this.file = null;
-    this.scope = null;
+    this.meanings = null;
     this.context = null;
     int dot = newTypeFqn.lastIndexOf('.');
     this.pkg = dot < 0 ? "" : newTypeFqn.substring(0, dot);
@@ -56,32 +73,50 @@ public final class ImportPlan {
     return file;
   }
 
-  /** What a simple name means in this file now, including imports planned so far. */
-  private String meaning(String simple, Node ctx) {
+  /**
+   * What a simple name means in this file now, including imports planned so far. In an existing
+   * file javac answers ({@link Meanings}); a file this move creates has no imports yet, so a name
+   * there means its own type, a type of its package (the project's type list) or {@code
+   * java.lang}'s.
+   */
+  private Meaning meaning(String simple, Node ctx) {
     if (added.containsKey(simple)) {
-      return added.get(simple);
+      return Meaning.of(added.get(simple));
     }
-    if (scope != null) {
-      return scope.resolveType(simple, ctx != null ? ctx : context);
+    if (file != null) {
+      return meanings.at(file, simple, ctx != null ? ctx : context);
     }
     if (newTypeFqn.endsWith("." + simple) || newTypeFqn.equals(simple)) {
-      return newTypeFqn;
+      return Meaning.of(newTypeFqn);
     }
     String same = pkg.isEmpty() ? simple : pkg + "." + simple;
     if (project.type(same) != null) {
-      return same;
+      return Meaning.of(same);
     }
-    return FileScope.jdkClass("java.lang." + simple) ? "java.lang." + simple : null;
+    return Meaning.of(javaLang(simple) ? "java.lang." + simple : null);
+  }
+
+  /** True if {@code java.lang} has a public top-level class of that name in the running JDK. */
+  private static boolean javaLang(String simple) {
+    try {
+      Class.forName("java.lang." + simple, false, ClassLoader.getPlatformClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /** The text to write for type {@code fqn} at {@code ctx}, importing it when that is safe. */
   public String refer(String fqn, Node ctx) {
     String simple = fqn.substring(fqn.lastIndexOf('.') + 1);
-    String now = meaning(simple, ctx);
-    if (fqn.equals(now)) {
+    Meaning now = meaning(simple, ctx);
+    if (!now.known()) {
+      return fqn; // the full name means the type wherever it is written
+    }
+    if (fqn.equals(now.fqn())) {
       return simple;
     }
-    if (now != null || fqn.indexOf('.') < 0) {
+    if (now.fqn() != null || fqn.indexOf('.') < 0) {
       return fqn;
     }
     if (fqn.substring(0, fqn.lastIndexOf('.')).equals(pkg)) {
@@ -94,12 +129,12 @@ public final class ImportPlan {
   /** The text for type {@code fqn} in Javadoc: simple only when already visible, never imported. */
   public String referInJavadoc(String fqn, Node ctx) {
     String simple = fqn.substring(fqn.lastIndexOf('.') + 1);
-    return fqn.equals(meaning(simple, ctx)) ? simple : fqn;
+    return fqn.equals(meaning(simple, ctx).fqn()) ? simple : fqn;
   }
 
   /** True if the simple name {@code simple} resolves to {@code fqn} here. */
   public boolean sees(String simple, String fqn) {
-    return fqn.equals(meaning(simple, null));
+    return fqn.equals(meaning(simple, null).fqn());
   }
 
   /**
@@ -112,19 +147,22 @@ public final class ImportPlan {
 
   /** True if the file has {@code import static owner.member;}. */
   public boolean hasStaticSingle(String owner, String member) {
-    return scope != null
-        && scope.staticSingleImports().getOrDefault(member, List.of()).contains(owner);
+    return file != null && hasStatic(owner + "." + member, false);
   }
 
   /** Plans {@code import static owner.member;} unless the file already has it. */
   public void addStatic(String owner, String member) {
-    if (scope != null) {
-      if (scope.staticSingleImports().getOrDefault(member, List.of()).contains(owner)
-          || scope.staticOnDemandImports().contains(owner)) {
-        return;
-      }
+    if (file != null && (hasStatic(owner + "." + member, false) || hasStatic(owner, true))) {
+      return;
     }
     addedStatic.add(owner + "." + member);
+  }
+
+  /** True if the file has the static import line {@code import static name;} (or {@code .*}). */
+  private boolean hasStatic(String name, boolean onDemand) {
+    return file.cu().getImports().stream()
+        .anyMatch(
+            d -> d.isStatic() && d.isAsterisk() == onDemand && d.getNameAsString().equals(name));
   }
 
   public Map<String, String> addedImports() {

@@ -46,17 +46,10 @@ final class IntoTypeMover {
     ParsedFile hostFile = host.file();
     nameTaken(t);
     gating(t);
-    boolean needsPublic = false;
-    for (ParsedFile f : r.project.files()) {
-      if (!f.parsed() || f == home || !references(f, t)) {
-        continue;
-      }
-      if (f != hostFile && !f.packageName().equals(t.destPackage())) {
-        // A user in another package; whether the host (and the type's members) are visible to it
-        // there is javac's verdict on the result (CompileCheck).
-        needsPublic = true;
-      }
-    }
+    // A user in another package; whether the host (and the type's members) are visible to it
+    // there is javac's verdict on the result (CompileCheck).
+    boolean needsPublic =
+        TypeMoveSetUp.references(r, t, null, (f, skip) -> references(f, t)).outsidePackage();
     MemberText span = MemberText.of(home, helper.decl());
     String body = new IntoTypeText(r, t, span).text(needsPublic, true);
     insert(t, body);

@@ -13,7 +13,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import java.util.ArrayList;
@@ -35,8 +34,6 @@ final class IntoTypeText {
   private final MovedType t;
   private final MemberText span;
   private final ParsedFile home;
-  private final FileScope scope;
-  private final FileScope hostScope;
   private final ImportPlan hostImports;
   private final List<TextEdit> edits = new ArrayList<>();
   private final Set<String> reported = new LinkedHashSet<>();
@@ -47,8 +44,6 @@ final class IntoTypeText {
     this.t = t;
     this.span = span;
     this.home = t.type().file();
-    this.scope = r.project.scope(home);
-    this.hostScope = r.project.scope(t.host().file());
     this.hostImports = r.plan(t.host().file(), t.host().decl());
     this.enclosing = new EnclosingScope(r, t, edits, this::hostSees);
   }
@@ -78,7 +73,15 @@ final class IntoTypeText {
         there = null;
       }
     } else {
-      there = hostScope.resolveType(simple, t.host().decl());
+      // No probe (the host's declaration does not end at its closing brace), or javac did not
+      // attribute the host: what the name means there is not known, and is not guessed.
+      r.unresolvedInside(
+          home,
+          n,
+          simple,
+          t.oldFqn(),
+          "javac was not asked what it means inside " + t.host().fqn());
+      return;
     }
     if (there == null) {
       hostImports.forceImport(fqn);
@@ -111,8 +114,9 @@ final class IntoTypeText {
   String text(boolean needsPublic, boolean usedOutsideHost) {
     // Which names a library's on-demand static import supplies is not known here, so it cannot be
     // decided whether the host must import them or shadows them: refused rather than guessed.
-    for (String od : scope.staticOnDemandImports()) {
-      if (r.project.type(od) == null && !hostScope.staticOnDemandImports().contains(od)) {
+    List<String> hostOnDemand = staticOnDemand(t.host().file());
+    for (String od : staticOnDemand(home)) {
+      if (r.project.type(od) == null && !hostOnDemand.contains(od)) {
         r.conflict(
             "move/name-clash",
             home,
@@ -136,8 +140,7 @@ final class IntoTypeText {
               } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
                 name = a.getNameAsString();
               } else if (n instanceof NameExpr ne
-                  && scope.resolveMember(ne.getNameAsString(), false, ne).kind()
-                      == FileScope.Kind.UNKNOWN) {
+                  && r.names.member(home, ne).kind() == JavacNames.MemberKind.TYPE) {
                 name = ne.getNameAsString();
               }
               if (name != null && !(t.nested() && enclosingType(n, name))) {
@@ -191,9 +194,22 @@ final class IntoTypeText {
     return out.toString();
   }
 
+  /** The types a file's {@code import static T.*;} lines name, as written. */
+  private static List<String> staticOnDemand(ParsedFile f) {
+    return f.cu().getImports().stream()
+        .filter(d -> d.isStatic() && d.isAsterisk())
+        .map(d -> d.getNameAsString())
+        .toList();
+  }
+
   /** A simple type name must mean inside the host what it meant in the old file. */
   private void typeName(Node n, String name) {
     String fqn = r.names.type(home, n);
+    String problem = fqn == null && !(n instanceof NameExpr) ? r.names.problem(home, n) : null;
+    if (problem != null) {
+      r.unresolvedInside(home, n, name, t.oldFqn(), problem);
+      return;
+    }
     if (fqn == null
         || fqn.equals(t.oldFqn())
         || fqn.startsWith(t.oldFqn() + ".")
@@ -211,19 +227,18 @@ final class IntoTypeText {
    * before any static import).
    */
   private void memberName(Node n, String name, boolean method) {
-    FileScope.Member m = scope.resolveMember(name, method, n);
+    JavacNames.Member m = r.names.member(home, n);
+    if (m.kind() == JavacNames.MemberKind.UNRESOLVED) {
+      r.unresolvedInside(home, n, name, t.oldFqn(), m.problem());
+      return;
+    }
     if (t.nested() && enclosing.member(n, m)) {
       return; // qualified by the enclosing type that declares it
     }
-    String owner;
-    if (m.kind() == FileScope.Kind.STATIC_IMPORT && m.owner() != null) {
-      owner = m.owner().fqn();
-    } else if (m.kind() == FileScope.Kind.UNKNOWN
-        && !scope.staticSingleImports().getOrDefault(name, List.of()).isEmpty()) {
-      owner = scope.staticSingleImports().get(name).get(0); // a library type's member
-    } else {
+    if (m.kind() != JavacNames.MemberKind.STATIC_IMPORT) {
       return;
     }
+    String owner = m.owner();
     if (hostDeclares(name, method) && reported.add((method ? "method " : "field ") + name)) {
       r.conflict(
           "move/name-clash",
@@ -251,7 +266,9 @@ final class IntoTypeText {
   private boolean hostDeclares(String name, boolean method) {
     for (BodyDeclaration<?> b : t.host().decl().getMembers()) {
       if (method && b instanceof CallableDeclaration<?> c && c.getNameAsString().equals(name)
-          || !method && b instanceof FieldDeclaration fd && FileScope.names(fd).contains(name)) {
+          || !method
+              && b instanceof FieldDeclaration fd
+              && fd.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))) {
         return true;
       }
     }

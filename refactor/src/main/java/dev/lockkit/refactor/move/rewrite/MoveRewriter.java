@@ -67,6 +67,7 @@ public final class MoveRewriter {
   final Attribution javac;
   final JavacNames names;
   final Map<ParsedFile, HostProbe> probes = new IdentityHashMap<>();
+  private final Map<ParsedFile, FileProbe> fileProbes = new IdentityHashMap<>();
   final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();
   final Map<String, DestModel> dests = new LinkedHashMap<>();
   final Map<ParsedFile, ImportPlan> plans = new IdentityHashMap<>();
@@ -116,7 +117,7 @@ public final class MoveRewriter {
       Attribution javac) {
     this.project = project;
     this.javac = javac;
-    this.names = new JavacNames(project, javac);
+    this.names = new JavacNames(javac);
     this.moved = moved;
     this.types = types;
     this.options = options;
@@ -128,6 +129,77 @@ public final class MoveRewriter {
    * given to the constructor ({@link HostProbe}): what a name the moved text uses means there is
    * then javac's answer.
    */
+  public MoveRewriter fileProbes(java.util.Collection<FileProbe> probes) {
+    for (FileProbe p : probes) {
+      ParsedFile f = project.file(p.path());
+      if (f != null) {
+        fileProbes.put(f, p);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * What the simple type name {@code simple} means at {@code ctx} of {@code f}, by javac: a type
+   * variable or a member type (declared or inherited, a library supertype's too) of a class around
+   * {@code ctx}, innermost first, from javac's elements of those classes; else the file's top
+   * level, from its {@link FileProbe}. Unknown when javac has no element for a class around {@code
+   * ctx} or was not asked about the name: the caller then writes the full name, never a guess.
+   */
+  ImportPlan.Meaning meaningAt(ParsedFile f, String simple, Node ctx) {
+    java.nio.file.Path path = f.source().path();
+    for (Node n = ctx; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> tp
+          && tp.getTypeParameters().stream().anyMatch(p -> p.getNameAsString().equals(simple))) {
+        return ImportPlan.Meaning.of("<type variable " + simple + ">");
+      }
+      if (n instanceof TypeDeclaration<?> d) {
+        javax.lang.model.element.Element e =
+            javac == null ? null : javac.declaredAt(path, f.begin(d.getName()));
+        if (!(e instanceof javax.lang.model.element.TypeElement te)) {
+          return ImportPlan.Meaning.UNKNOWN;
+        }
+        if (te.getSimpleName().contentEquals(simple)) {
+          return ImportPlan.Meaning.of(te.getQualifiedName().toString());
+        }
+        javax.lang.model.element.TypeElement member = memberType(te, simple);
+        if (member != null) {
+          return ImportPlan.Meaning.of(member.getQualifiedName().toString());
+        }
+      }
+    }
+    FileProbe probe = fileProbes.get(f);
+    FileProbe.Meaning m = probe == null ? null : probe.meaning(javac, simple);
+    return m == null ? ImportPlan.Meaning.UNKNOWN : ImportPlan.Meaning.of(m.fqn());
+  }
+
+  /** A member type named {@code simple} that {@code t} declares or inherits, by javac. */
+  private javax.lang.model.element.TypeElement memberType(
+      javax.lang.model.element.TypeElement t, String simple) {
+    java.util.Deque<javax.lang.model.element.TypeElement> todo = new java.util.ArrayDeque<>();
+    java.util.Set<javax.lang.model.element.TypeElement> seen = new java.util.HashSet<>();
+    todo.add(t);
+    while (!todo.isEmpty()) {
+      javax.lang.model.element.TypeElement c = todo.poll();
+      if (!seen.add(c)) {
+        continue;
+      }
+      for (javax.lang.model.element.Element e : c.getEnclosedElements()) {
+        if (e instanceof javax.lang.model.element.TypeElement m
+            && m.getSimpleName().contentEquals(simple)) {
+          return m;
+        }
+      }
+      for (javax.lang.model.type.TypeMirror sup : javac.types().directSupertypes(c.asType())) {
+        if (sup instanceof javax.lang.model.type.DeclaredType dt
+            && dt.asElement() instanceof javax.lang.model.element.TypeElement st) {
+          todo.add(st);
+        }
+      }
+    }
+    return null;
+  }
+
   public MoveRewriter probes(java.util.Collection<HostProbe> hostProbes) {
     for (HostProbe p : hostProbes) {
       ParsedFile f = project.file(p.path());
@@ -238,7 +310,7 @@ public final class MoveRewriter {
   }
 
   ImportPlan plan(ParsedFile f, Node context) {
-    return plans.computeIfAbsent(f, k -> new ImportPlan(project, k, context));
+    return plans.computeIfAbsent(f, k -> new ImportPlan(project, k, context, this::meaningAt));
   }
 
   /** The moved member whose text contains {@code offset} of {@code f}, or null. */
@@ -273,6 +345,26 @@ public final class MoveRewriter {
     int col = at == null ? 0 : at.getBegin().map(p -> p.column).orElse(0);
     conflicts.add(
         Finding.of(rule, Severity.ERROR, new Location(f.display(), line, col), message, key));
+  }
+
+  /**
+   * {@code move/unresolved} for a name in moved text that javac did not resolve: what it would mean
+   * at the new place, and whether it needs a qualifier or an import there, is not known, so it is
+   * not guessed.
+   */
+  void unresolvedInside(ParsedFile f, Node at, String name, String moved, String why) {
+    conflict(
+        "move/unresolved",
+        f,
+        at,
+        name
+            + " in the moved "
+            + moved
+            + " is not resolved by javac ("
+            + why
+            + "), so what it would mean after the move is not known; give javac what the sources"
+            + " need (--classpath, --maven-module) or fix the error first",
+        moved + " uses " + f.display() + ":" + name);
   }
 
   /**
@@ -436,6 +528,8 @@ public final class MoveRewriter {
           ip.addStatic(site.fqn(), site.name());
         }
       }
+      case UNRESOLVED_INSIDE ->
+          unresolvedInside(f, site.node(), site.name(), target.display(), site.fqn());
       case UNRESOLVED ->
           conflict(
               "move/unresolved",

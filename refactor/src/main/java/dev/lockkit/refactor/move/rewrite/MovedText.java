@@ -17,7 +17,6 @@ import dev.lockkit.analyzer.pc.ExprSyntaxException;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.Presence;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedElement;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.rewrite.MoveRewriter.DestModel;
@@ -179,13 +178,14 @@ final class MovedText {
   }
 
   private String ifConfigName(MovedElement m, DestModel d) {
-    FileScope scope = r.project.scope(m.origin().file());
+    ParsedFile origin = m.origin().file();
     for (Node n = m.decl(); n != null; n = n.getParentNode().orElse(null)) {
       AnnotationExpr a = Presence.ifConfig(n);
       if (a != null) {
-        String fqn = scope.resolveType(a.getNameAsString(), a);
+        // javac's binding in the origin (attributed whole); else the import line that names it.
+        String fqn = r.names.type(origin, a);
         if (fqn == null) {
-          fqn = scope.singleImports().get(a.getName().getIdentifier());
+          fqn = origin.singleImports().get(a.getName().getIdentifier());
         }
         return fqn == null ? a.getNameAsString() : d.imports.refer(fqn, d.decl());
       }

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
 import dev.lockkit.refactor.move.check.GraphDelta;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
@@ -42,27 +41,11 @@ final class NestedIntoTypeMover {
     into.nameTaken(t);
     into.gating(t);
     MemberText span = MemberText.of(home, inner.decl());
-    boolean needsPublic = false;
-    boolean usedOutsideHost = false;
-    for (ParsedFile f : r.project.files()) {
-      if (f.parsed() && references(f, t, f == home ? span : null) && f != host.file()) {
-        usedOutsideHost = true;
-        needsPublic |= !f.packageName().equals(t.destPackage());
-      }
-    }
-    into.insert(t, new IntoTypeText(r, t, span).text(needsPublic, usedOutsideHost));
-    int[] del = MemberText.deletion(home.source().text(), span.start(), span.end());
-    r.edit(home, del[0], del[1], "");
-    var src = home.source();
+    TypeMoveSetUp.Users users =
+        TypeMoveSetUp.references(r, t, span, (f, skip) -> references(f, t, skip));
+    into.insert(t, new IntoTypeText(r, t, span).text(users.outsidePackage(), users.outsideHost()));
     // References made from the moved text now come from the host's top-level type.
-    r.delta.moved.add(
-        new GraphDelta.Span(
-            home.display(),
-            src.lineOf(span.start()),
-            1,
-            src.lineOf(Math.max(span.start(), span.end() - 1)),
-            Integer.MAX_VALUE,
-            host.topLevel().fqn()));
+    TypeMoveSetUp.cut(r, t, span, host.topLevel().fqn());
     r.notes.add(
         "moves nested "
             + t.oldFqn()
@@ -76,11 +59,10 @@ final class NestedIntoTypeMover {
 
   /** Rewrites the references in {@code f} (outside {@code skip}); true if it uses the type. */
   private boolean references(ParsedFile f, MovedType t, MemberText skip) {
-    FileScope scope = r.project.scope(f);
     String oldFqn = t.oldFqn();
     String simple = t.type().simpleName();
     boolean inHost = f == t.host().file();
-    String taken = scope.singleImports().get(simple);
+    String taken = f.singleImports().get(simple);
     boolean simpleFree =
         inHost
             || (taken == null || taken.equals(oldFqn))
@@ -90,7 +72,7 @@ final class NestedIntoTypeMover {
     } else if (simpleFree && TypeUses.other(r, f, t, skip, false) != null) {
       simpleFree = false; // the simple name means another type somewhere in this file
     }
-    String qualified = inHost ? simple : qualifiedName(scope, f, t);
+    String qualified = inHost ? simple : qualifiedName(f, t);
     boolean explicitImport = false;
     boolean any = false;
     String text = f.source().text();
@@ -135,10 +117,10 @@ final class NestedIntoTypeMover {
   }
 
   /** {@code Host.Inner} where the file sees the host by its simple name, else the full name. */
-  private static String qualifiedName(FileScope scope, ParsedFile f, MovedType t) {
+  private String qualifiedName(ParsedFile f, MovedType t) {
     TypeInfo host = t.host();
     boolean sees =
-        host.fqn().equals(scope.resolveType(host.simpleName(), f.cu()))
+        host.fqn().equals(r.meaningAt(f, host.simpleName(), f.cu()).fqn())
             && f.cu().getTypes().stream()
                 .noneMatch(d -> d.getNameAsString().equals(host.simpleName()) && d != host.decl());
     return sees ? host.simpleName() + "." + t.type().simpleName() : t.newFqn();

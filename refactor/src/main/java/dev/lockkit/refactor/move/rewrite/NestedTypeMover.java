@@ -6,7 +6,6 @@ import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.check.Presence;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
@@ -41,16 +40,10 @@ final class NestedTypeMover {
     TypeInfo outer = inner.outer();
     ParsedFile home = inner.file();
     MemberText span = MemberText.of(home, inner.decl());
-    boolean needsPublic = false;
-    for (ParsedFile f : r.project.files()) {
-      if (f.parsed() && references(f, t, f == home ? span : null)) {
-        if (!f.packageName().equals(t.destPackage())) {
-          needsPublic = true;
-        }
-        // Access (the enclosing type using its private or package-private members, the old
-        // package using them once it leaves) is javac's verdict on the result (CompileCheck).
-      }
-    }
+    // Access (the enclosing type using its private or package-private members, the old package
+    // using them once it leaves) is javac's verdict on the result (CompileCheck).
+    boolean needsPublic =
+        TypeMoveSetUp.references(r, t, span, (f, skip) -> references(f, t, skip)).outsidePackage();
     TypeInfo gated = outer;
     while (gated != null && Presence.ifConfig(gated.decl()) == null) {
       gated = gated.outer();
@@ -71,20 +64,9 @@ final class NestedTypeMover {
           t.oldFqn() + " @IfConfig");
     }
     r.changes.create(t.newFile(), new NestedTypeText(r).newText(t, span, needsPublic));
-    // Same blank-line handling as a moved member leaving its type.
-    int[] del = MemberText.deletion(home.source().text(), span.start(), span.end());
-    r.edit(home, del[0], del[1], "");
-    var src = home.source();
     r.delta.newTypes.add(
         new GraphDelta.NewType(t.newFqn(), t.destPackage(), outer.topLevel().fqn()));
-    r.delta.moved.add(
-        new GraphDelta.Span(
-            home.display(),
-            src.lineOf(span.start()),
-            1,
-            src.lineOf(Math.max(span.start(), span.end() - 1)),
-            Integer.MAX_VALUE,
-            t.newFqn()));
+    TypeMoveSetUp.cut(r, t, span, t.newFqn());
     r.notes.add(
         "moves nested "
             + t.oldFqn()
@@ -99,11 +81,10 @@ final class NestedTypeMover {
 
   /** Rewrites the references in {@code f} (outside {@code skip}); true if it uses the type. */
   private boolean references(ParsedFile f, MovedType t, MemberText skip) {
-    FileScope scope = r.project.scope(f);
     String oldFqn = t.oldFqn();
     String simple = t.type().simpleName();
     boolean samePackage = f.packageName().equals(t.destPackage());
-    String taken = scope.singleImports().get(simple);
+    String taken = f.singleImports().get(simple);
     boolean simpleFree =
         (taken == null || taken.equals(oldFqn))
             && f.cu().getTypes().stream().noneMatch(d -> d.getNameAsString().equals(simple));

@@ -14,7 +14,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.GraphDelta;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
@@ -43,7 +42,10 @@ final class NestedTypeText {
     TypeInfo inner = t.type();
     TypeInfo outer = inner.outer();
     ParsedFile home = inner.file();
-    FileScope scope = r.project.scope(home);
+    Set<String> singleImports = new java.util.HashSet<>();
+    home.cu().getImports().stream()
+        .filter(d -> !d.isStatic() && !d.isAsterisk())
+        .forEach(d -> singleImports.add(d.getName().getIdentifier()));
     String oldPkg = inner.packageName();
     boolean samePkg = oldPkg.equals(t.destPackage());
     ImportPlan imports = new ImportPlan(r.project, t.newFqn());
@@ -64,11 +66,16 @@ final class NestedTypeText {
               } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
                 name = a.getNameAsString();
               } else if (n instanceof NameExpr ne
-                  && scope.resolveMember(ne.getNameAsString(), false, ne).kind()
-                      == FileScope.Kind.UNKNOWN) {
+                  && r.names.member(home, ne).kind() == JavacNames.MemberKind.TYPE) {
                 name = ne.getNameAsString();
               }
-              if (name != null) {
+              String problem =
+                  name != null && !(n instanceof NameExpr) && r.names.type(home, n) == null
+                      ? r.names.problem(home, n)
+                      : null;
+              if (problem != null) {
+                r.unresolvedInside(home, n, name, t.oldFqn(), problem);
+              } else if (name != null) {
                 String fqn = r.names.type(home, n);
                 TypeInfo used = fqn == null ? null : r.project.type(fqn);
                 TypeInfo via;
@@ -85,7 +92,7 @@ final class NestedTypeText {
                 } else if (fqn != null
                     && !fqn.startsWith(inner.fqn() + ".")
                     && !r.names.seenFromInside(home, n, inner.decl())
-                    && !scope.singleImports().containsKey(name)
+                    && !singleImports.contains(name)
                     && (via = r.names.through(home, n, enclosing)) != null) {
                   // A member type an enclosing type inherits: reached by qualification now.
                   int at = n instanceof AnnotationExpr a ? home.begin(a.getName()) : home.begin(n);
@@ -103,22 +110,20 @@ final class NestedTypeText {
                     && (used == null
                         || used.outer() == null
                         || !name.equals(used.simpleName())
-                        || scope.singleImports().containsKey(name))) {
+                        || singleImports.contains(name))) {
                   imports.forceImport(fqn);
                 }
               }
               if (n instanceof NameExpr ne) {
-                unqualified(
-                    t, scope, home, n, ne.getNameAsString(), false, edits, usesOuter, imports);
+                unqualified(t, home, n, ne.getNameAsString(), edits, usesOuter, imports);
               } else if (n instanceof MethodCallExpr mc && mc.getScope().isEmpty()) {
-                unqualified(
-                    t, scope, home, n, mc.getNameAsString(), true, edits, usesOuter, imports);
+                unqualified(t, home, n, mc.getNameAsString(), edits, usesOuter, imports);
               } else if (n instanceof MethodCallExpr mc) {
-                qualified(t, scope, home, n, mc.getScope().get(), mc.getNameAsString(), true);
+                qualified(t, home, n, mc.getScope().get(), mc.getNameAsString(), true);
               } else if (n instanceof FieldAccessExpr fa) {
-                qualified(t, scope, home, n, fa.getScope(), fa.getNameAsString(), false);
+                qualified(t, home, n, fa.getScope(), fa.getNameAsString(), false);
               } else if (n instanceof MethodReferenceExpr mr) {
-                qualified(t, scope, home, n, mr.getScope(), mr.getIdentifier(), true);
+                qualified(t, home, n, mr.getScope(), mr.getIdentifier(), true);
               }
             });
     for (TypeInfo e : usesOuter) {
@@ -168,18 +173,20 @@ final class NestedTypeText {
   /** An unqualified name that the enclosing type provided by scope gets its qualifier. */
   private void unqualified(
       MovedType t,
-      FileScope scope,
       ParsedFile home,
       Node n,
       String name,
-      boolean method,
       List<TextEdit> edits,
       Set<TypeInfo> usesOuter,
       ImportPlan imports) {
-    FileScope.Member m = scope.resolveMember(name, method, n);
+    JavacNames.Member m = r.names.member(home, n);
+    if (m.kind() == JavacNames.MemberKind.UNRESOLVED) {
+      r.unresolvedInside(home, n, name, t.oldFqn(), m.problem());
+      return;
+    }
     TypeInfo via = null;
     for (TypeInfo e = t.type().outer(); e != null && via == null; e = e.outer()) {
-      if (m.kind() == FileScope.Kind.MEMBER && m.lexical() == e.decl()) {
+      if (m.kind() == JavacNames.MemberKind.MEMBER && m.lexical() == e.decl()) {
         via = e;
       }
     }
@@ -189,8 +196,8 @@ final class NestedTypeText {
       addRef(t.newFqn(), via.topLevel().fqn(), home, n);
       // Whether it may still use it (private members it may not) is javac's verdict on the
       // result (CompileCheck).
-    } else if (m.kind() == FileScope.Kind.STATIC_IMPORT && m.owner() != null) {
-      imports.addStatic(m.owner().fqn(), name);
+    } else if (m.kind() == JavacNames.MemberKind.STATIC_IMPORT) {
+      imports.addStatic(m.owner(), name);
     }
   }
 
@@ -205,13 +212,7 @@ final class NestedTypeText {
   }
 
   private void qualified(
-      MovedType t,
-      FileScope scope,
-      ParsedFile home,
-      Node n,
-      Expression q,
-      String name,
-      boolean method) {
+      MovedType t, ParsedFile home, Node n, Expression q, String name, boolean method) {
     String fqn =
         q instanceof NameExpr
                 || q instanceof FieldAccessExpr

@@ -59,6 +59,11 @@ public record Site(
      */
     UNRESOLVED,
     /**
+     * Inside a moved member: a type, field or method name javac could not resolve, so what it would
+     * mean at the new place (and whether it needs a qualifier or an import there) is not known.
+     */
+    UNRESOLVED_INSIDE,
+    /**
      * {@code obj.F}, {@code this.m()}: a moved static member reached through an instance expression
      * without side effects; the expression is replaced by the destination type.
      */

@@ -12,17 +12,14 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.Access;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.MovedElement;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
 import dev.lockkit.refactor.move.rewrite.Site.Kind;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +54,7 @@ public final class SiteCollector {
   private final Map<String, List<MovedElement>> byName = new HashMap<>();
   private final Map<MovedElement, MemberText> spans;
   private final Attribution javac;
+  private final JavacNames names;
   private final Map<Element, MovedElement> bySymbol = new HashMap<>();
 
   public SiteCollector(
@@ -66,6 +64,7 @@ public final class SiteCollector {
       Attribution javac) {
     this.project = project;
     this.javac = javac;
+    this.names = new JavacNames(javac);
     this.moved = moved;
     this.spans = spans;
     for (MovedElement m : moved) {
@@ -152,12 +151,11 @@ public final class SiteCollector {
       if (!f.parsed()) {
         continue;
       }
-      FileScope scope = project.scope(f);
       references(f, out);
-      javadoc(f, scope, out);
+      javadoc(f, out);
       for (MovedElement m : moved) {
         if (m.origin().file() == f) {
-          inside(m, scope, out);
+          inside(m, out);
         }
       }
     }
@@ -207,51 +205,20 @@ public final class SiteCollector {
 
   // ---- Javadoc -------------------------------------------------------------------------------
 
-  private void javadoc(ParsedFile f, FileScope scope, List<Site> out) {
+  /**
+   * The Javadoc links ({@code {@link T#m}}, {@code {@linkplain ...}}, {@code @see}) of {@code f},
+   * decided by javac's {@code DocTrees}. A link javac does not resolve is already broken (or names
+   * what javac cannot see): it is left as written, not matched by its text.
+   */
+  private void javadoc(ParsedFile f, List<Site> out) {
     for (Comment c : f.cu().getAllComments()) {
       if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
         continue;
       }
       int base = f.begin(c) + 3;
-      Node documented = c.getCommentedNode().orElse(f.cu());
-      TypeDeclaration<?> enclosing = null;
-      for (Node n = documented;
-          n != null && enclosing == null;
-          n = n.getParentNode().orElse(null)) {
-        if (n instanceof TypeDeclaration<?> t) {
-          enclosing = t;
-        }
-      }
       Matcher m = LINK.matcher(c.getContent());
       while (m.find()) {
-        String typePart = m.group(2);
-        String member = m.group(3);
-        if (javadocByJavac(f, c, base, m, out)) {
-          continue;
-        }
-        TypeInfo t;
-        if (typePart.isEmpty()) {
-          t = enclosing == null ? null : project.typeOf(enclosing);
-        } else {
-          String fqn = scope.resolveType(typePart, documented);
-          t = fqn == null ? null : project.type(fqn);
-        }
-        if (t == null) {
-          continue;
-        }
-        int start = base + m.start(2);
-        int end = base + m.end(2);
-        MovedElement target = null;
-        for (MovedElement me : byName.getOrDefault(member, List.of())) {
-          if (me.origin().equals(t)) {
-            target = me;
-          }
-        }
-        if (target != null) {
-          out.add(new Site(f, c, Kind.JAVADOC, start, end, target, t, null, member));
-        } else if (typePart.isEmpty() && insideMoved(f, start) != null) {
-          out.add(new Site(f, c, Kind.JAVADOC_STAY_BEHIND, start, end, null, t, null, member));
-        }
+        javadocByJavac(f, c, base, m, out);
       }
     }
   }
@@ -308,221 +275,159 @@ public final class SiteCollector {
 
   // ---- inside a moved member -----------------------------------------------------------------
 
-  private void inside(MovedElement m, FileScope scope, List<Site> out) {
+  private void inside(MovedElement m, List<Site> out) {
     ParsedFile f = m.origin().file();
     m.decl()
         .walk(
             node -> {
               if (node instanceof ClassOrInterfaceType t && t.getScope().isEmpty()) {
-                typeUse(f, scope, t.getName(), t.getNameAsString(), out);
+                typeUse(m, f, t, t.getName(), t.getNameAsString(), out);
               } else if (node instanceof AnnotationExpr a
                   && !a.getName().getQualifier().isPresent()) {
-                typeUse(f, scope, a.getName(), a.getNameAsString(), out);
+                typeUse(m, f, a, a.getName(), a.getNameAsString(), out);
               } else if (node instanceof NameExpr ne) {
-                nameInside(m, f, scope, ne, out);
+                // An enum constant label needs nothing (JavacNames.member); a constant label does.
+                unqualified(m, f, ne, ne.getNameAsString(), out);
               } else if (node instanceof MethodCallExpr mc) {
                 if (mc.getScope().isEmpty()) {
-                  callInside(m, f, scope, mc, mc.getNameAsString(), true, out);
+                  unqualified(m, f, mc, mc.getNameAsString(), out);
                 } else {
-                  memberUse(f, scope, mc, mc.getScope().get(), mc.getNameAsString(), true, out);
+                  memberUse(f, mc, f.begin(mc), f.end(mc.getName()), mc.getScope().get(), out);
                 }
               } else if (node instanceof FieldAccessExpr fa) {
-                memberUse(f, scope, fa, fa.getScope(), fa.getNameAsString(), false, out);
+                memberUse(f, fa, f.begin(fa), f.end(fa), fa.getScope(), out);
               } else if (node instanceof MethodReferenceExpr mr) {
-                memberUse(f, scope, mr, mr.getScope(), mr.getIdentifier(), true, out);
+                memberUse(f, mr, f.begin(mr), f.end(mr), mr.getScope(), out);
               } else if (node instanceof ObjectCreationExpr oce
                   && oce.getAnonymousClassBody().isEmpty()
                   && oce.getScope().isEmpty()) {
-                constructorUse(f, scope, oce, out);
+                constructorUse(f, oce, out);
               }
             });
   }
 
-  private void typeUse(ParsedFile f, FileScope scope, Node nameNode, String name, List<Site> out) {
-    String byJavac = javacType(f, nameNode);
-    String fqn =
-        byJavac == null ? scope.resolveType(name, nameNode) : byJavac.isEmpty() ? null : byJavac;
-    if (fqn != null) {
-      out.add(
-          new Site(
-              f,
-              nameNode,
-              Kind.TYPE_USE,
-              f.begin(nameNode),
-              f.end(nameNode),
-              null,
-              project.type(fqn),
-              fqn,
-              name));
-    }
-  }
-
   /**
-   * The type javac bound a simple type name to, by its canonical name (a library's nested type such
-   * as {@code JsonInclude} of {@code JsonInclude.Value} included, which lockkit's own lookup cannot
-   * see); "" when javac bound it to something that is not a named type (a type variable, a local
-   * class); null when javac did not resolve it.
+   * A type name in moved text: javac's binding in the old file, which the destination must give the
+   * same meaning; a name javac did not resolve is reported, not guessed.
    */
-  private String javacType(ParsedFile f, Node nameNode) {
-    return JavacNames.bound(javac, f, f.begin(nameNode), f.end(nameNode));
-  }
-
-  private void nameInside(
-      MovedElement m, ParsedFile f, FileScope scope, NameExpr ne, List<Site> out) {
-    String name = ne.getNameAsString();
-    if (ne.getParentNode().orElse(null) instanceof SwitchEntry se && se.getLabels().contains(ne)) {
-      return; // an enum constant label means the selector's constant, wherever the code lives
-    }
-    FileScope.Member r = scope.resolveMember(name, false, ne);
-    if (r.kind() == FileScope.Kind.UNKNOWN) {
-      if (scope.resolveType(name, ne) != null) {
-        typeUse(f, scope, ne, name, out);
-      } else if (!Character.isUpperCase(name.charAt(0)) || !name.equals(name.toUpperCase())) {
-        return; // a package name prefix or an unknown variable
-      } else {
-        staticOrInherited(m, f, scope, ne, name, false, out);
+  private void typeUse(
+      MovedElement m, ParsedFile f, Node typeNode, Node nameNode, String name, List<Site> out) {
+    String fqn = names.type(f, typeNode);
+    if (fqn == null) {
+      String problem = names.problem(f, typeNode);
+      if (problem != null) {
+        int at = f.begin(nameNode);
+        out.add(new Site(f, nameNode, Kind.UNRESOLVED_INSIDE, at, at, m, null, problem, name));
       }
       return;
     }
-    stayOrStatic(m, f, ne, name, r, out);
+    out.add(
+        new Site(
+            f,
+            nameNode,
+            Kind.TYPE_USE,
+            f.begin(nameNode),
+            f.end(nameNode),
+            null,
+            project.type(fqn),
+            fqn,
+            name));
   }
 
-  private void callInside(
-      MovedElement m,
-      ParsedFile f,
-      FileScope scope,
-      MethodCallExpr mc,
-      String name,
-      boolean method,
-      List<Site> out) {
-    FileScope.Member r = scope.resolveMember(name, method, mc);
-    if (r.kind() == FileScope.Kind.UNKNOWN) {
-      staticOrInherited(m, f, scope, mc, name, method, out);
-      return;
-    }
-    stayOrStatic(m, f, mc, name, r, out);
-  }
-
-  private void stayOrStatic(
-      MovedElement m, ParsedFile f, Node site, String name, FileScope.Member r, List<Site> out) {
+  /**
+   * An unqualified name in moved text, by javac's binding and the scope it came through ({@link
+   * JavacNames#member}): a member of an enclosing class that stays behind gets that class as its
+   * qualifier, one a static import supplied needs the import at the destination; a local, a moved
+   * member (the reference pass rewrites it) or a member of a class inside the moved text needs
+   * nothing.
+   */
+  private void unqualified(MovedElement m, ParsedFile f, Node site, String name, List<Site> out) {
+    JavacNames.Member r = names.member(f, site);
     int at = f.begin(site);
-    if (r.kind() == FileScope.Kind.MEMBER) {
-      // A call that a moved overload can take is a reference to a moved element (handled, or
-      // reported as ambiguous, by the reference pass); any other use means a member that stays.
-      // A use javac did not resolve that is spelled like a moved member was reported by the
-      // reference pass (every name of the file is visited there); it is not a member that stays.
-      Boolean byCompiler = movedByJavac(f, site);
-      boolean isMoved = byCompiler != null ? byCompiler : byName.containsKey(name);
-      if (!isMoved) {
-        TypeInfo lexical = project.typeOf(r.lexical());
-        out.add(new Site(f, site, Kind.STAY_BEHIND, at, at, null, lexical, r.owner().fqn(), name));
+    switch (r.kind()) {
+      case TYPE -> {
+        if (r.element() instanceof javax.lang.model.element.TypeElement) {
+          typeUse(m, f, site, site, name, out);
+        }
       }
-    } else if (r.kind() == FileScope.Kind.STATIC_IMPORT) {
-      boolean isMoved =
-          byName.getOrDefault(name, List.of()).stream().anyMatch(x -> x.origin().equals(r.owner()));
-      if (!isMoved) {
-        out.add(new Site(f, site, Kind.STATIC_USE, at, at, null, r.owner(), r.owner().fqn(), name));
+      case LOCAL -> {}
+      case UNRESOLVED -> {
+        // A name spelled like a moved member was reported by the reference pass.
+        if (!byName.containsKey(id(name))) {
+          out.add(new Site(f, site, Kind.UNRESOLVED_INSIDE, at, at, m, null, r.problem(), name));
+        }
+      }
+      case MEMBER -> {
+        TypeInfo lexical = r.lexical() instanceof TypeDeclaration<?> d ? project.typeOf(d) : null;
+        if (!bySymbol.containsKey(r.element()) && lexical != null && encloses(lexical, m)) {
+          out.add(new Site(f, site, Kind.STAY_BEHIND, at, at, null, lexical, r.owner(), name));
+        }
+      }
+      case STATIC_IMPORT -> {
+        if (!bySymbol.containsKey(r.element())) {
+          out.add(
+              new Site(
+                  f,
+                  site,
+                  Kind.STATIC_USE,
+                  at,
+                  at,
+                  null,
+                  project.type(r.owner()),
+                  r.owner(),
+                  name));
+        }
       }
     }
   }
 
-  /**
-   * Whether javac bound an unqualified use inside a moved member to a moved element; null: unknown.
-   */
-  private Boolean movedByJavac(ParsedFile f, Node site) {
-    if (bySymbol.isEmpty()) {
-      return null;
-    }
-    int end = site instanceof MethodCallExpr mc ? f.end(mc.getName()) : f.end(site);
-    Attribution.Binding b = javac.at(f.source().path(), f.begin(site), end);
-    return b == null || !b.resolved() ? null : bySymbol.containsKey(b.element());
-  }
-
-  /**
-   * An unqualified name nothing in the project declares: a static import of a library member, or a
-   * member the origin inherits from a library supertype.
-   */
-  private void staticOrInherited(
-      MovedElement m,
-      ParsedFile f,
-      FileScope scope,
-      Node site,
-      String name,
-      boolean method,
-      List<Site> out) {
-    int at = f.begin(site);
-    for (String owner : scope.staticSingleImports().getOrDefault(name, List.of())) {
-      out.add(new Site(f, site, Kind.STATIC_USE, at, at, null, null, owner, name));
-      return;
-    }
-    for (String owner : scope.staticOnDemandImports()) {
-      if (jdkStatic(owner, name, method)) {
-        out.add(new Site(f, site, Kind.STATIC_USE, at, at, null, null, owner, name));
-        return;
-      }
-    }
-    if (!scope.supertypesWritten(m.origin()).isEmpty() && !inLocalOrAnonymousClass(site, m)) {
-      out.add(
-          new Site(f, site, Kind.STAY_BEHIND, at, at, null, m.origin(), m.origin().fqn(), name));
-    }
-  }
-
-  /** True if a local or anonymous class lies between {@code site} and the moved member. */
-  private static boolean inLocalOrAnonymousClass(Node site, MovedElement m) {
-    for (Node n = site; n != null && n != m.decl(); n = n.getParentNode().orElse(null)) {
-      if (n instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()
-          || n instanceof TypeDeclaration<?>) {
+  /** True if {@code t} is the moved member's type or one enclosing it. */
+  private static boolean encloses(TypeInfo t, MovedElement m) {
+    for (TypeInfo o = m.origin(); o != null; o = o.outer()) {
+      if (o.equals(t)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean jdkStatic(String owner, String name, boolean method) {
-    if (!FileScope.jdkClass(owner)) {
-      return false;
-    }
-    try {
-      Class<?> c = Class.forName(owner, false, ClassLoader.getPlatformClassLoader());
-      if (method) {
-        for (var x : c.getMethods()) {
-          if (x.getName().equals(name) && Modifier.isStatic(x.getModifiers())) {
-            return true;
-          }
-        }
-        return false;
-      }
-      return Modifier.isStatic(c.getField(name).getModifiers());
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return false;
-    }
-  }
-
-  /** A qualified use {@code X.name} of a project type's member, for access checks. */
+  /**
+   * A qualified use {@code X.name} of a project type's member, by javac's binding of the select:
+   * the graph's new edge when it stays in the moved member's old top-level type.
+   */
   private void memberUse(
-      ParsedFile f,
-      FileScope scope,
-      Node site,
-      Expression qualifier,
-      String name,
-      boolean method,
-      List<Site> out) {
-    String fqn = scope.resolveTypeChain(qualifier);
-    TypeInfo t = fqn == null ? null : project.type(fqn);
-    if (t == null) {
+      ParsedFile f, Node site, int start, int end, Expression qualifier, List<Site> out) {
+    Path path = f.source().path();
+    if (!javac.namesType(path, f.begin(qualifier), f.end(qualifier))) {
       return;
     }
-    TypeInfo owner = scope.declaringType(t, name, method, 0);
-    if (owner != null) {
+    Attribution.Binding b = javac.at(path, start, end);
+    if (b == null
+        || !b.resolved()
+        || !(b.element().getEnclosingElement()
+            instanceof javax.lang.model.element.TypeElement owner)) {
+      return;
+    }
+    TypeInfo t = project.type(owner.getQualifiedName().toString());
+    if (t != null) {
       int at = f.begin(site);
-      out.add(new Site(f, site, Kind.MEMBER_USE, at, at, null, owner, owner.fqn(), name));
+      out.add(new Site(f, site, Kind.MEMBER_USE, at, at, null, t, t.fqn(), memberName(site)));
     }
   }
 
-  /** {@code new X(...)} of a project type: its constructor must be visible from the destination. */
-  private void constructorUse(
-      ParsedFile f, FileScope scope, ObjectCreationExpr oce, List<Site> out) {
-    String fqn = scope.resolveType(oce.getType().getNameWithScope(), oce);
+  private static String memberName(Node site) {
+    if (site instanceof MethodCallExpr mc) {
+      return mc.getNameAsString();
+    }
+    if (site instanceof FieldAccessExpr fa) {
+      return fa.getNameAsString();
+    }
+    return ((MethodReferenceExpr) site).getIdentifier();
+  }
+
+  /** {@code new X(...)} of a project type: the graph's edge to it, by javac's binding of X. */
+  private void constructorUse(ParsedFile f, ObjectCreationExpr oce, List<Site> out) {
+    String fqn = names.type(f, oce.getType());
     TypeInfo t = fqn == null ? null : project.type(fqn);
     if (t != null) {
       int at = f.begin(oce);

@@ -11,7 +11,6 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.GraphDelta;
-import dev.lockkit.refactor.move.model.FileScope;
 import dev.lockkit.refactor.move.model.MovedElement;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
@@ -30,8 +29,8 @@ import java.util.regex.Pattern;
  * directory (same text, new package line, imports for what it used from its old package) and every
  * reference follows.
  *
- * <p>Implementation overview. In each other file the type's simple-name uses are resolved with
- * {@link FileScope}; a file that saw the type through its package (or an on-demand import) gets a
+ * <p>Implementation overview. In each other file the type's uses are javac's bindings ({@link
+ * TypeUses}); a file that saw the type through its package (or an on-demand import) gets a
  * single-type import of the new name, a single-type or static import of the old name is rewritten
  * in place (or deleted, when the file is in the destination package), and fully qualified names in
  * code and Javadoc are rewritten. The type is widened to public when its old package still uses it.
@@ -157,7 +156,7 @@ final class TypeMover {
   /** The moved file's new text: package line, imports of what it used from the old package. */
   private String newText(MovedType t, boolean usedFromOldPackage) {
     ParsedFile home = t.type().file();
-    FileScope scope = r.project.scope(home);
+    java.util.Map<String, String> singleImports = home.singleImports();
     String oldPkg = t.type().packageName();
     String text = home.source().text();
     List<TextEdit> edits = new ArrayList<>();
@@ -173,23 +172,28 @@ final class TypeMover {
               } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
                 name = a.getNameAsString();
               } else if (n instanceof NameExpr ne
-                  && scope.resolveMember(ne.getNameAsString(), false, ne).kind()
-                      == FileScope.Kind.UNKNOWN) {
+                  && r.names.member(home, ne).kind() == JavacNames.MemberKind.TYPE) {
                 name = ne.getNameAsString();
               }
-              if (name != null) {
+              String problem =
+                  name != null && !(n instanceof NameExpr) && r.names.type(home, n) == null
+                      ? r.names.problem(home, n)
+                      : null;
+              if (problem != null) {
+                r.unresolvedInside(home, n, name, t.oldFqn(), problem);
+              } else if (name != null) {
                 String fqn = r.names.type(home, n);
                 TypeInfo used = fqn == null ? null : r.project.type(fqn);
                 if (used != null
                     && used.outer() == null
                     && used.packageName().equals(oldPkg)
                     && !used.equals(t.type())
-                    && !scope.singleImports().containsKey(name)
+                    && !singleImports.containsKey(name)
                     && !r.movedFiles.containsKey(used.file())) {
                   imports.forceImport(fqn);
                 } else if (fqn != null
                     && r.names.topLevel(home, n)
-                    && !scope.singleImports().containsKey(name)
+                    && !singleImports.containsKey(name)
                     && !fqn.equals(t.destPackage() + "." + name)
                     && r.project.type(t.destPackage() + "." + name) != null) {
                   // Seen through an on-demand import or java.lang, which a type of that name in

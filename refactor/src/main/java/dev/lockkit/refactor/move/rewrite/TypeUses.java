@@ -103,6 +103,7 @@ final class TypeUses {
               }
               // Every name of the type ends with its simple name: others are not looked up.
               if (n instanceof ClassOrInterfaceType ct && ct.getNameAsString().equals(simple)) {
+                unresolved(r, f, t, ct);
                 if (oldFqn.equals(r.names.type(f, ct))) {
                   out.add(
                       new Use(
@@ -113,6 +114,7 @@ final class TypeUses {
                 }
               } else if (n instanceof AnnotationExpr a
                   && a.getName().getIdentifier().equals(simple)) {
+                unresolved(r, f, t, a);
                 if (oldFqn.equals(r.names.type(f, a))) {
                   out.add(
                       new Use(
@@ -123,11 +125,39 @@ final class TypeUses {
                 }
               } else if (n instanceof NameExpr ne && ne.getNameAsString().equals(simple)
                   || n instanceof FieldAccessExpr fa && fa.getNameAsString().equals(simple)) {
+                unresolved(r, f, t, n);
                 if (oldFqn.equals(r.names.type(f, n))) {
                   out.add(new Use(n, n instanceof NameExpr, f.begin(n), f.end(n)));
                 }
               }
             });
     return out;
+  }
+
+  /**
+   * A name spelled like the moved type that javac did not resolve (a library missing from the class
+   * path, an error there): whether it means the moved type is not known, so it is a {@code
+   * move/unresolved} conflict, not a guess either way.
+   */
+  private static void unresolved(MoveRewriter r, ParsedFile f, MovedType t, Node n) {
+    String why = r.names.problem(f, n);
+    if (why != null) {
+      String name =
+          n instanceof AnnotationExpr a
+              ? a.getNameAsString()
+              : f.source().text().substring(f.begin(n), f.end(n));
+      r.conflict(
+          "move/unresolved",
+          f,
+          n,
+          name
+              + " is spelled like the moved "
+              + t.oldFqn()
+              + ", but not resolved by javac ("
+              + why
+              + "), so whether it refers to it is not known; give javac what the sources need"
+              + " (--classpath, --maven-module) or fix the error first",
+          t.oldFqn() + " <- " + f.display() + ":" + name);
+    }
   }
 }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.plan.MoveOp;
 import dev.lockkit.refactor.move.plan.PlanException;
 import dev.lockkit.refactor.move.plan.PlanParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ class ElementResolverTest {
 
   @TempDir Path dir;
   private JavaProject project;
+  private Attribution javac;
 
   @BeforeEach
   void sources() throws Exception {
@@ -37,11 +40,19 @@ class ElementResolverTest {
             + "}\n");
     Files.writeString(dir.resolve("a/c/Broken.java"), "package a.c;\nclass Broken {{{\n");
     project = JavaProject.load(List.of(dir));
+    // The overloads' parameter types are javac's: attribute the parsed files, as a move does.
+    List<Attribution.Unit> units = new ArrayList<>();
+    for (ParsedFile f : project.files()) {
+      if (f.parsed()) {
+        units.add(new Attribution.Unit(f.source().path(), f.source().text()));
+      }
+    }
+    javac = Attribution.of(units, List.of(dir), List.of());
   }
 
   private MovedElement resolve(String line) throws PlanException {
     MoveOp op = PlanParser.parse("t.plan", line).get(0);
-    return new ElementResolver(project).resolve(op);
+    return new ElementResolver(project, javac).resolve(op);
   }
 
   private String error(String line) {
