@@ -3,9 +3,6 @@ package dev.lockkit.refactor.move.rewrite;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
@@ -69,19 +66,7 @@ public final class HostProbe {
     }
     Set<String> names = new TreeSet<>();
     for (MovedType t : into) {
-      t.type()
-          .decl()
-          .walk(
-              n -> {
-                if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
-                  names.add(ct.getNameAsString());
-                } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
-                  names.add(a.getNameAsString());
-                } else if (n instanceof NameExpr ne
-                    && Character.isUpperCase(ne.getNameAsString().charAt(0))) {
-                  names.add(ne.getNameAsString()); // a type qualifier such as `JsonToken.X`
-                }
-              });
+      FileProbe.namesIn(t.type().decl(), names);
       for (TypeInfo e = t.type().outer(); e != null; e = e.outer()) {
         names.add(e.simpleName());
       }

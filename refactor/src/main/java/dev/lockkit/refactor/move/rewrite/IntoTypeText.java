@@ -8,10 +8,8 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
@@ -134,15 +132,7 @@ final class IntoTypeText {
         .decl()
         .walk(
             n -> {
-              String name = null;
-              if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
-                name = ct.getNameAsString();
-              } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
-                name = a.getNameAsString();
-              } else if (n instanceof NameExpr ne
-                  && r.names.member(home, ne).kind() == JavacNames.MemberKind.TYPE) {
-                name = ne.getNameAsString();
-              }
+              String name = r.names.writtenTypeName(home, n);
               if (name != null && !(t.nested() && enclosingType(n, name))) {
                 typeName(n, name);
               }

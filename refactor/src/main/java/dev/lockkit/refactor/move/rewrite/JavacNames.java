@@ -59,6 +59,21 @@ final class JavacNames {
   }
 
   /**
+   * The simple type name {@code n} spells unqualified in {@code f}: a type, an annotation, or a
+   * name javac bound as a type (the qualifier in {@code JsonToken.X}); null for anything else.
+   */
+  String writtenTypeName(ParsedFile f, Node n) {
+    if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
+      return ct.getNameAsString();
+    } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
+      return a.getNameAsString();
+    } else if (n instanceof NameExpr ne && member(f, ne).kind() == MemberKind.TYPE) {
+      return ne.getNameAsString();
+    }
+    return null;
+  }
+
+  /**
    * The one answer that is not javac's binding of the name itself: a simple type name javac could
    * not resolve that a single-type import of the file names, where javac could not resolve that
    * import either (the class is missing from the class path). The name then means what the import

@@ -11,7 +11,6 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.GraphDelta;
 import dev.lockkit.refactor.move.model.MovedType;
@@ -60,15 +59,7 @@ final class NestedTypeText {
         .decl()
         .walk(
             n -> {
-              String name = null;
-              if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
-                name = ct.getNameAsString();
-              } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
-                name = a.getNameAsString();
-              } else if (n instanceof NameExpr ne
-                  && r.names.member(home, ne).kind() == JavacNames.MemberKind.TYPE) {
-                name = ne.getNameAsString();
-              }
+              String name = r.names.writtenTypeName(home, n);
               String problem =
                   name != null && !(n instanceof NameExpr) && r.names.type(home, n) == null
                       ? r.names.problem(home, n)

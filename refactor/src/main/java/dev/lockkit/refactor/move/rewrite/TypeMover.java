@@ -5,9 +5,7 @@ import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.GraphDelta;
@@ -166,15 +164,7 @@ final class TypeMover {
     home.cu()
         .walk(
             n -> {
-              String name = null;
-              if (n instanceof ClassOrInterfaceType ct && ct.getScope().isEmpty()) {
-                name = ct.getNameAsString();
-              } else if (n instanceof AnnotationExpr a && a.getName().getQualifier().isEmpty()) {
-                name = a.getNameAsString();
-              } else if (n instanceof NameExpr ne
-                  && r.names.member(home, ne).kind() == JavacNames.MemberKind.TYPE) {
-                name = ne.getNameAsString();
-              }
+              String name = r.names.writtenTypeName(home, n);
               String problem =
                   name != null && !(n instanceof NameExpr) && r.names.type(home, n) == null
                       ? r.names.problem(home, n)
