@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +16,11 @@ class JavacTemplateTypingTest {
   @TempDir Path root;
 
   private Migration.Result migrate(String template, String source) throws Exception {
-    TestTrees.write(root, Map.of("T.java", template, "src/p/A.java", source));
-    return TestTrees.runAndWrite(root);
+    return TestTrees.migrateOneFile(root, template, source);
   }
 
   private String result() {
-    return TestTrees.text(root, "src/p/A.java");
+    return TestTrees.migratedSource(root);
   }
 
   @Test

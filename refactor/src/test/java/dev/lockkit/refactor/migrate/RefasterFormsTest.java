@@ -15,12 +15,11 @@ class RefasterFormsTest {
   @TempDir Path root;
 
   private Migration.Result migrate(String template, String source) throws Exception {
-    TestTrees.write(root, Map.of("T.java", template, "src/p/A.java", source));
-    return TestTrees.runAndWrite(root);
+    return TestTrees.migrateOneFile(root, template, source);
   }
 
   private String result() {
-    return TestTrees.text(root, "src/p/A.java");
+    return TestTrees.migratedSource(root);
   }
 
   @Test

@@ -61,6 +61,21 @@ final class TestTrees {
     return r;
   }
 
+  /**
+   * The one-template, one-file case: {@code template} as {@code T.java}, {@code source} as {@code
+   * src/p/A.java}, migrated and written; read the result with {@link #migratedSource}.
+   */
+  static Migration.Result migrateOneFile(Path root, String template, String source)
+      throws Exception {
+    write(root, Map.of("T.java", template, "src/p/A.java", source));
+    return runAndWrite(root);
+  }
+
+  /** The text of {@code src/p/A.java} after {@link #migrateOneFile}. */
+  static String migratedSource(Path root) {
+    return text(root, "src/p/A.java");
+  }
+
   static String text(Path root, String relative) {
     try {
       return Files.readString(root.resolve(relative));
