@@ -104,6 +104,15 @@ public final class Attribution {
   }
 
   /**
+   * As {@link #of(Session, List)}, and hands every unit's attributed tree to {@code more}; for a
+   * caller that keeps using javac's types after this returns (the session must stay open until
+   * then: javac completes symbols lazily from its file manager).
+   */
+  public static Attribution of(Session session, List<Unit> units, UnitScanner more) {
+    return run(session, units, java.util.Set.of(), true, more);
+  }
+
+  /**
    * Receives each attributed unit's tree while javac's task is alive, for a caller that indexes
    * more of javac's answers than this class does (the types of expressions: {@link
    * ExpressionTypes}).
@@ -307,17 +316,6 @@ public final class Attribution {
       out.add(d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
     }
     return out;
-  }
-
-  /**
-   * The constructor javac chose for the object creation ({@code new T(...)}) spanning {@code
-   * [start, end)}, or null when it is not resolved.
-   */
-  public Element constructorAt(Path file, int start, int end) {
-    Binding b = at(file, start, end);
-    return b != null && b.resolved() && b.element().getKind() == ElementKind.CONSTRUCTOR
-        ? b.element()
-        : null;
   }
 
   /**

@@ -115,8 +115,13 @@ public final class Migration {
       phases.add("templates", templatesStart + javacNanos[0]);
       phases.add("javac attribution", System.nanoTime() - javacNanos[0]);
     } catch (WorkspaceException | TemplateException e) {
+      closeQuietly(task[0]);
       throw new MigrationException(e.getMessage());
+    } catch (OneTask.Failed e) {
+      throw new MigrationException(
+          "javac could not attribute the sources and the template file: " + e.getMessage());
     } catch (KconfigException e) {
+      closeQuietly(task[0]);
       throw new MigrationException("--kconfig: " + e.getMessage());
     }
     List<Rule> rules = templates.rules();
@@ -136,8 +141,13 @@ public final class Migration {
       }
     }
     // javac's answers are copied into lockkit's records; the task is let go here.
-    Symbols symbols = Symbols.of(ws, task[0], placeholders);
-    task[0] = null;
+    Symbols symbols;
+    try {
+      symbols = Symbols.of(ws, task[0], placeholders);
+    } finally {
+      closeQuietly(task[0]);
+      task[0] = null;
+    }
     phases.add("javac attribution", t);
     Matcher matcher = new Matcher(rules, symbols);
     GateCheck gate = new GateCheck(model);
@@ -248,5 +258,11 @@ public final class Migration {
   private static String oneLine(String s) {
     String t = s.replaceAll("\\s*\\n\\s*", " ").strip();
     return t.length() > 100 ? t.substring(0, 97) + "..." : t;
+  }
+
+  private static void closeQuietly(OneTask task) {
+    if (task != null) {
+      task.close();
+    }
   }
 }

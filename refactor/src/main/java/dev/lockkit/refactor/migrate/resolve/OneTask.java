@@ -17,26 +17,44 @@ import java.util.stream.Stream;
  * The analysed files and the template file attributed in one javac task, so that a type of the
  * template (a placeholder's) and a type of the analysed code (an expression's) are types of the
  * same compiler and {@code Types.isAssignable} compares them. Error Prone's {@code Refaster} class
- * is put on the source path as a stub behind the user's entries ({@link RefasterStub}). The task is
- * held only until {@link Symbols#of} and {@link TemplateSymbols} have copied what they need.
+ * is put on the source path as a stub behind the user's entries ({@link RefasterStub}). The task's
+ * file manager (and the stub) stay open until {@link #close()}, which the caller calls once {@link
+ * Symbols#of} and {@link TemplateSymbols} have copied what they need: javac completes symbols
+ * lazily, so a type compared after its file manager closed could fail to load.
  */
-public final class OneTask {
+public final class OneTask implements AutoCloseable {
 
   final Attribution attribution;
   final ExpressionTypes types;
   final SourceFile template;
+  private final Attribution.Session session;
+  private final Path stub;
 
-  private OneTask(Attribution attribution, ExpressionTypes types, SourceFile template) {
+  private OneTask(
+      Attribution attribution,
+      ExpressionTypes types,
+      SourceFile template,
+      Attribution.Session session,
+      Path stub) {
     this.attribution = attribution;
     this.types = types;
     this.template = template;
+    this.session = session;
+    this.stub = stub;
+  }
+
+  /** javac failed outright (not a compile error in the input: those are per-site answers). */
+  public static final class Failed extends RuntimeException {
+    Failed(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /**
    * Attributes the workspace's files (only the bodies that spell one of {@code names}; null: every
-   * body) and the whole template file; null when this runtime has no compiler or javac fails
-   * outright.
+   * body) and the whole template file; null when this runtime has no compiler.
    *
+   * @throws Failed when javac fails outright (a crash, or the stub cannot be written)
    * @param classpath the {@code --classpath} entries: jars and class directories go on javac's
    *     class path, source directories on its source path with the files' own source roots
    */
@@ -46,6 +64,7 @@ public final class OneTask {
       return null;
     }
     Path stub = null;
+    Attribution.Session session = null;
     try {
       stub = Files.createTempDirectory("lockkit-refaster-stub");
       Path source = stub.resolve(RefasterStub.NAME.replace('.', '/') + ".java");
@@ -68,11 +87,29 @@ public final class OneTask {
       }
       sourcePath.add(stub);
       ExpressionTypes types = new ExpressionTypes();
-      Attribution a = Attribution.of(units, sourcePath, classPath, types);
-      return new OneTask(a, types, template);
+      session = new Attribution.Session(sourcePath, classPath);
+      Attribution a = Attribution.of(session, units, types);
+      return new OneTask(a, types, template, session, stub);
     } catch (IOException | RuntimeException e) {
-      // Without javac's answers nothing can be matched on them; the callers say so per site.
-      return null;
+      // Not "every site unresolved": a run without javac's answers would report nothing useful.
+      close(session, stub);
+      throw new Failed(String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /** Releases javac's file manager and deletes the stub. */
+  @Override
+  public void close() {
+    close(session, stub);
+  }
+
+  private static void close(Attribution.Session session, Path stub) {
+    try {
+      if (session != null) {
+        session.close();
+      }
+    } catch (UncheckedIOException e) {
+      // Closing the archives javac opened; nothing is lost if that fails.
     } finally {
       delete(stub);
     }

@@ -118,6 +118,14 @@ public final class SpelledNames {
     if (cu == null) {
       return out;
     }
+    // A call of a @Placeholder method stands for code the site supplies, like a placeholder: its
+    // name is no name a site spells.
+    Set<String> placeholderMethods = new TreeSet<>();
+    for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+      if (m.isAnnotationPresent("Placeholder")) {
+        placeholderMethods.add(m.getNameAsString());
+      }
+    }
     for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
       if (!m.isAnnotationPresent(TemplateParser.BEFORE) || m.getBody().isEmpty()) {
         continue;
@@ -143,6 +151,15 @@ public final class SpelledNames {
                             p instanceof com.github.javaparser.ast.expr.NameExpr
                                 || p instanceof Parameter
                                 || p instanceof VariableDeclarator)
+                    .orElse(false);
+        local |=
+            placeholderMethods.contains(n.getIdentifier())
+                && n.getParentNode()
+                    .map(
+                        p ->
+                            p instanceof com.github.javaparser.ast.expr.MethodCallExpr c
+                                && c.getScope().isEmpty()
+                                && c.getName() == n)
                     .orElse(false);
         if (!local && !REFASTER.contains(n.getIdentifier())) {
           out.add(n.getIdentifier());

@@ -41,10 +41,7 @@ final class NestedTypeText {
     TypeInfo inner = t.type();
     TypeInfo outer = inner.outer();
     ParsedFile home = inner.file();
-    Set<String> singleImports = new java.util.HashSet<>();
-    home.cu().getImports().stream()
-        .filter(d -> !d.isStatic() && !d.isAsterisk())
-        .forEach(d -> singleImports.add(d.getName().getIdentifier()));
+    Set<String> singleImports = home.singleImports().keySet();
     String oldPkg = inner.packageName();
     boolean samePkg = oldPkg.equals(t.destPackage());
     ImportPlan imports = new ImportPlan(r.project, t.newFqn());

@@ -1,7 +1,9 @@
 package dev.lockkit.refactor.migrate.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -10,10 +12,9 @@ class SpelledNamesTest {
 
   @Test
   void aTemplateSpellsItsMembersAndTypesButNotItsPlaceholders() {
-    assertEquals(
-        Set.of("indexOf", "compareTo"),
+    Set<String> names =
         SpelledNames.of(
-                """
+            """
             class T {
               class R {
                 @BeforeTemplate <E> boolean before(java.util.List<E> indexOf, E e) {
@@ -22,10 +23,25 @@ class SpelledNamesTest {
                 @BeforeTemplate java.util.Comparator<String> other() { return String::compareTo; }
               }
             }
-            """)
-            .stream()
-            .filter(n -> n.equals("indexOf") || n.equals("compareTo"))
-            .collect(java.util.stream.Collectors.toSet()));
+            """);
+    assertTrue(
+        names.containsAll(Set.of("indexOf", "equals", "compareTo", "String")), names::toString);
+    assertFalse(names.contains("e"), names::toString);
+  }
+
+  @Test
+  void aCallOfAPlaceholderMethodIsNoNameASiteSpells() {
+    // Before: {isBad}, so only bodies spelling "isBad" were attributed and no site matched.
+    assertNull(
+        SpelledNames.of(
+            """
+            class T {
+              abstract static class R<X> {
+                @Placeholder abstract boolean isBad(X x);
+                @BeforeTemplate boolean before(X x) { return !isBad(x); }
+              }
+            }
+            """));
   }
 
   @Test
