@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * interleaving points the kernel does not have. They are per thread, as the kernel's are per CPU
  * ({@code vm_event_states}, summed by {@code all_vm_events()}): one shared array, incremented by
  * every fault ({@code VMA_LOCK_SUCCESS}), was a line that two tasks faulting on disjoint VMAs both
- * wrote on every fault. A reader sums every thread's block; the totals are the same.
+ * wrote on every fault. A reader sums every thread's block; the totals are the same once no thread
+ * is counting (like the kernel's, a sum taken during faults is no consistent cut).
  */
 @IfConfig("PER_VMA_LOCK_STATS")
 public final class VmEventCounters {

@@ -117,7 +117,7 @@ class LockdepTest {
   }
 
   @Test
-  void heldLocksBeyondTheFirstEntriesAndReleasedOutOfOrderKeepTheirOrder() {
+  void heldLocksBeyondTheFirstEntriesAndReleasedOutOfOrderStayHeldWithTheirModes() {
     SyncContext ctx = TestKernels.lockdep();
     Lockdep lockdep = ctx.lockdep();
     LockdepMap[] maps = new LockdepMap[8];

@@ -21,7 +21,7 @@ import javax.lang.model.element.VariableElement;
  * Refaster.anyOf} types as its alternatives' type. The Refaster annotations need not resolve: an
  * unresolved annotation is an error outside every expression of a template, and a binding is
  * refused only when javac reports an error inside its own span. A name javac cannot resolve answers
- * null and the caller falls back on what it did before.
+ * null, and the binding is left unresolved (the site is listed, never matched on a guess).
  */
 public final class TemplateSymbols {
 
