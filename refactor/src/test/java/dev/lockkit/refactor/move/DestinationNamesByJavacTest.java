@@ -64,4 +64,30 @@ class DestinationNamesByJavacTest {
     assertFalse(u.contains("import a.SimpleEntry;"), u);
     assertEquals("", compile(src, tmp.resolve("out")));
   }
+
+  /**
+   * Inside {@code b.U implements I1, I2}, where both interfaces declare a member type {@code Node},
+   * the simple name {@code Node} is ambiguous: the moved code's {@code b.I1.Node} must be written
+   * in full. Taking the first member type found (the code before) wrote {@code Node}, which javac
+   * rejects, and the move was refused.
+   */
+  @Test
+  void aMemberTypeNameTwoSupertypesSupplyIsAmbiguousAndWrittenInFull() throws Exception {
+    Path src = tmp.resolve("src");
+    write(src, "b/I1.java", "package b;\n\npublic interface I1 {\n  final class Node {}\n}\n");
+    write(src, "b/I2.java", "package b;\n\npublic interface I2 {\n  final class Node {}\n}\n");
+    write(
+        src,
+        "a/T.java",
+        "package a;\n\nimport b.I1.Node;\n\npublic final class T {\n"
+            + "  public static Node f() {\n    return new Node();\n  }\n}\n");
+    write(src, "b/U.java", "package b;\n\npublic class U implements I1, I2 {}\n");
+    Path plan = tmp.resolve("p");
+    Files.writeString(plan, "move a.T#f() to b.U\n");
+    MoveTestSupport.Run run = move("--plan", plan.toString(), src.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+    String u = Files.readString(src.resolve("b/U.java"));
+    assertTrue(u.contains("b.I1.Node f()") || u.contains("I1.Node f()"), u);
+    assertEquals("", compile(src, tmp.resolve("out")));
+  }
 }

@@ -67,7 +67,7 @@ public final class MoveRewriter {
   final Attribution javac;
   final JavacNames names;
   final Map<ParsedFile, HostProbe> probes = new IdentityHashMap<>();
-  private final Map<ParsedFile, FileProbe> fileProbes = new IdentityHashMap<>();
+  private final DestinationMeanings meanings;
   final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();
   final Map<String, DestModel> dests = new LinkedHashMap<>();
   final Map<ParsedFile, ImportPlan> plans = new IdentityHashMap<>();
@@ -118,6 +118,7 @@ public final class MoveRewriter {
     this.project = project;
     this.javac = javac;
     this.names = new JavacNames(javac);
+    this.meanings = new DestinationMeanings(javac);
     this.moved = moved;
     this.types = types;
     this.options = options;
@@ -133,71 +134,15 @@ public final class MoveRewriter {
     for (FileProbe p : probes) {
       ParsedFile f = project.file(p.path());
       if (f != null) {
-        fileProbes.put(f, p);
+        meanings.add(f, p);
       }
     }
     return this;
   }
 
-  /**
-   * What the simple type name {@code simple} means at {@code ctx} of {@code f}, by javac: a type
-   * variable or a member type (declared or inherited, a library supertype's too) of a class around
-   * {@code ctx}, innermost first, from javac's elements of those classes; else the file's top
-   * level, from its {@link FileProbe}. Unknown when javac has no element for a class around {@code
-   * ctx} or was not asked about the name: the caller then writes the full name, never a guess.
-   */
+  /** What the simple type name {@code simple} means at {@code ctx} of {@code f}, by javac. */
   ImportPlan.Meaning meaningAt(ParsedFile f, String simple, Node ctx) {
-    java.nio.file.Path path = f.source().path();
-    for (Node n = ctx; n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> tp
-          && tp.getTypeParameters().stream().anyMatch(p -> p.getNameAsString().equals(simple))) {
-        return ImportPlan.Meaning.of("<type variable " + simple + ">");
-      }
-      if (n instanceof TypeDeclaration<?> d) {
-        javax.lang.model.element.Element e =
-            javac == null ? null : javac.declaredAt(path, f.begin(d.getName()));
-        if (!(e instanceof javax.lang.model.element.TypeElement te)) {
-          return ImportPlan.Meaning.UNKNOWN;
-        }
-        if (te.getSimpleName().contentEquals(simple)) {
-          return ImportPlan.Meaning.of(te.getQualifiedName().toString());
-        }
-        javax.lang.model.element.TypeElement member = memberType(te, simple);
-        if (member != null) {
-          return ImportPlan.Meaning.of(member.getQualifiedName().toString());
-        }
-      }
-    }
-    FileProbe probe = fileProbes.get(f);
-    FileProbe.Meaning m = probe == null ? null : probe.meaning(javac, simple);
-    return m == null ? ImportPlan.Meaning.UNKNOWN : ImportPlan.Meaning.of(m.fqn());
-  }
-
-  /** A member type named {@code simple} that {@code t} declares or inherits, by javac. */
-  private javax.lang.model.element.TypeElement memberType(
-      javax.lang.model.element.TypeElement t, String simple) {
-    java.util.Deque<javax.lang.model.element.TypeElement> todo = new java.util.ArrayDeque<>();
-    java.util.Set<javax.lang.model.element.TypeElement> seen = new java.util.HashSet<>();
-    todo.add(t);
-    while (!todo.isEmpty()) {
-      javax.lang.model.element.TypeElement c = todo.poll();
-      if (!seen.add(c)) {
-        continue;
-      }
-      for (javax.lang.model.element.Element e : c.getEnclosedElements()) {
-        if (e instanceof javax.lang.model.element.TypeElement m
-            && m.getSimpleName().contentEquals(simple)) {
-          return m;
-        }
-      }
-      for (javax.lang.model.type.TypeMirror sup : javac.types().directSupertypes(c.asType())) {
-        if (sup instanceof javax.lang.model.type.DeclaredType dt
-            && dt.asElement() instanceof javax.lang.model.element.TypeElement st) {
-          todo.add(st);
-        }
-      }
-    }
-    return null;
+    return meanings.at(f, simple, ctx);
   }
 
   public MoveRewriter probes(java.util.Collection<HostProbe> hostProbes) {
