@@ -270,20 +270,30 @@ final class JavacNames {
   }
 
   /**
+   * The member type javac bound the type name {@code n} to; null for anything else or no binding.
+   */
+  private TypeElement memberTypeBound(ParsedFile f, Node n) {
+    int[] span = span(f, n);
+    if (span == null || javac == null || !javac.covers(f.source().path())) {
+      return null;
+    }
+    Attribution.Binding b = javac.at(f.source().path(), span[0], span[1]);
+    return b != null
+            && b.resolved()
+            && b.element() instanceof TypeElement te
+            && te.getNestingKind() == NestingKind.MEMBER
+        ? te
+        : null;
+  }
+
+  /**
    * True if javac bound the type name {@code n} to a member type that a type declared within {@code
    * moved} (the moving declaration, or a type nested in it) declares or inherits: the name keeps
    * its meaning wherever the declaration goes, so it needs no import and no qualifier.
    */
   boolean seenFromInside(ParsedFile f, Node n, TypeDeclaration<?> moved) {
-    int[] span = span(f, n);
-    if (span == null || javac == null || !javac.covers(f.source().path())) {
-      return false;
-    }
-    Attribution.Binding b = javac.at(f.source().path(), span[0], span[1]);
-    if (b == null
-        || !b.resolved()
-        || !(b.element() instanceof TypeElement te)
-        || te.getNestingKind() != NestingKind.MEMBER) {
+    TypeElement te = memberTypeBound(f, n);
+    if (te == null) {
       return false;
     }
     Element owner = te.getEnclosingElement();
@@ -331,15 +341,8 @@ final class JavacNames {
    */
   dev.lockkit.refactor.move.model.TypeInfo through(
       ParsedFile f, Node n, java.util.List<dev.lockkit.refactor.move.model.TypeInfo> enclosing) {
-    int[] span = span(f, n);
-    if (span == null || javac == null || !javac.covers(f.source().path())) {
-      return null;
-    }
-    Attribution.Binding b = javac.at(f.source().path(), span[0], span[1]);
-    if (b == null
-        || !b.resolved()
-        || !(b.element() instanceof TypeElement te)
-        || te.getNestingKind() != NestingKind.MEMBER) {
+    TypeElement te = memberTypeBound(f, n);
+    if (te == null) {
       return null;
     }
     Element owner = te.getEnclosingElement();

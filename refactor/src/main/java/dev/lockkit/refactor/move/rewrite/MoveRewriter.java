@@ -341,6 +341,26 @@ public final class MoveRewriter {
         t.oldFqn() + " -> " + t.newFqn() + " captures " + other + " in " + f.display());
   }
 
+  /**
+   * The type name {@code n} of moved text spells ({@link JavacNames#writtenTypeName}), when javac
+   * resolved it; null for no type name, and for one javac could not resolve, which is recorded as
+   * {@code move/unresolved} against the moving {@code moved} (a bare name javac bound as no type is
+   * not a type name here, so it is never reported).
+   */
+  String resolvedTypeName(ParsedFile home, Node n, String moved) {
+    String name = names.writtenTypeName(home, n);
+    if (name != null
+        && !(n instanceof com.github.javaparser.ast.expr.NameExpr)
+        && names.type(home, n) == null) {
+      String problem = names.problem(home, n);
+      if (problem != null) {
+        unresolvedInside(home, n, name, moved, problem);
+        return null;
+      }
+    }
+    return name;
+  }
+
   /** The top-level type lexically enclosing {@code n}. */
   TypeInfo topLevelOf(Node n) {
     TypeInfo found = null;

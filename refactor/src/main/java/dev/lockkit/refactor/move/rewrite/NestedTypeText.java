@@ -56,14 +56,8 @@ final class NestedTypeText {
         .decl()
         .walk(
             n -> {
-              String name = r.names.writtenTypeName(home, n);
-              String problem =
-                  name != null && !(n instanceof NameExpr) && r.names.type(home, n) == null
-                      ? r.names.problem(home, n)
-                      : null;
-              if (problem != null) {
-                r.unresolvedInside(home, n, name, t.oldFqn(), problem);
-              } else if (name != null) {
+              String name = r.resolvedTypeName(home, n, t.oldFqn());
+              if (name != null) {
                 String fqn = r.names.type(home, n);
                 TypeInfo used = fqn == null ? null : r.project.type(fqn);
                 TypeInfo via;

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.JavadocComment;
-import com.github.javaparser.ast.expr.NameExpr;
 import dev.lockkit.refactor.edit.TextEdit;
 import dev.lockkit.refactor.move.check.Access;
 import dev.lockkit.refactor.move.check.GraphDelta;
@@ -164,14 +163,8 @@ final class TypeMover {
     home.cu()
         .walk(
             n -> {
-              String name = r.names.writtenTypeName(home, n);
-              String problem =
-                  name != null && !(n instanceof NameExpr) && r.names.type(home, n) == null
-                      ? r.names.problem(home, n)
-                      : null;
-              if (problem != null) {
-                r.unresolvedInside(home, n, name, t.oldFqn(), problem);
-              } else if (name != null) {
+              String name = r.resolvedTypeName(home, n, t.oldFqn());
+              if (name != null) {
                 String fqn = r.names.type(home, n);
                 TypeInfo used = fqn == null ? null : r.project.type(fqn);
                 if (used != null
