@@ -1,5 +1,8 @@
 package dev.lockkit.lockcore.sync;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.SwitchPoint;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -12,6 +15,35 @@ import java.util.function.Supplier;
  * kernel, and each of its task threads), so two runs in one JVM each get their own platform; and
  * the process-wide default ({@link #install}), the real JVM unless someone replaced it. Library
  * users touch neither and get the real JVM.
+ *
+ * <p><b>Folding the platform checks on the real JVM.</b> Every cell operation asks "is my platform
+ * the real JVM's?" before its access ({@code hook}). Asked as a load of the cell's final {@code
+ * platform} field and a compare with {@link JvmPlatform#INSTANCE}, that costs a load and a branch
+ * per access, about 1.8 ns on the per-VMA read path (bench/README.md, issue 20): the JIT cannot
+ * fold a field of an ordinary object. So each hook first asks {@link #othersPossible()}, which is a
+ * {@link SwitchPoint} read through a {@code static final} method handle: C2 compiles it to the
+ * constant {@code false}, with a dependency on the switch point, for as long as no platform other
+ * than the real JVM's has been installed, bound or handed to a cell in this JVM, and the whole
+ * check, with the {@code platform} load, disappears from compiled code. The library's contract does
+ * not change: any platform may still be installed or bound at any time. The first time one is
+ * ({@code admit()}), the switch point is invalidated, which deoptimises every compiled method that
+ * folded the constant; from then on each hook tests the cell's platform as before. A controlled
+ * platform (golden, Fray) is therefore admitted before its first cell exists and never runs folded
+ * code; what it pays is the guard itself, a method-handle call where code is not compiled by C2.
+ *
+ * <p>Why no cell can act on a stale {@code false}: a cell captures its platform once, at
+ * construction, from {@link #current()} (or from its constructor's argument, which admits it too),
+ * and {@code current()} can only return a platform that {@link #install} or {@link #bind} stored
+ * after admitting it. {@code admit()} invalidates the switch point <em>before</em> that store, so
+ * the invalidation happens-before the volatile write of {@code current} (or the thread-local write
+ * of a binding, which only its own thread reads), which happens-before the read that hands the
+ * platform to a new cell, which happens-before any use of that cell by a thread that received it
+ * through synchronisation. A thread that receives a cell through a data race still sees its final
+ * {@code platform} field and, through {@link SwitchPoint#invalidateAll}'s {@code
+ * MutableCallSite.syncAll}, the new target; compiled code that folded the old one is deoptimised
+ * before {@code invalidateAll} returns. So no cell holding another platform is ever reached by code
+ * that still folds {@code false}: every non-JVM cell's accesses still reach its platform, with the
+ * same op names and access modes, and every approved golden file is unchanged.
  */
 public final class Platforms {
 
@@ -55,7 +87,47 @@ public final class Platforms {
   private static final Object LOCK = new Object();
   private static int open;
 
+  // Valid while the real JVM's is the only platform any cell can have captured in this JVM;
+  // invalidated once, by admit(), before the first other platform becomes reachable.
+  private static final SwitchPoint ONLY_JVM = new SwitchPoint();
+
+  // A static final handle: C2 inlines its invocation and folds the switch point's call-site target
+  // to a constant, with a dependency that deoptimises the caller when the target changes.
+  private static final MethodHandle OTHERS_POSSIBLE =
+      ONLY_JVM.guardWithTest(
+          MethodHandles.constant(boolean.class, false),
+          MethodHandles.constant(boolean.class, true));
+
   private Platforms() {}
+
+  /**
+   * Whether a cell may hold a platform other than {@link JvmPlatform#INSTANCE}: false until one is
+   * first installed, bound or given to a cell in this JVM, true from then on. Compiled code folds
+   * it to a constant while it is false; cells ask it before loading their platform (see the class
+   * comment).
+   */
+  public static boolean othersPossible() {
+    try {
+      return (boolean) OTHERS_POSSIBLE.invokeExact();
+    } catch (Throwable e) {
+      throw new AssertionError("a constant method handle threw", e);
+    }
+  }
+
+  /**
+   * Records that {@code platform} may be captured by a cell from now on: invalidates the switch
+   * point behind {@link #othersPossible()} the first time it is not the real JVM's, before the
+   * caller makes it visible to any thread. Cheap once invalidated.
+   */
+  static void admit(Platform platform) {
+    if (platform != JvmPlatform.INSTANCE && !ONLY_JVM.hasBeenInvalidated()) {
+      synchronized (LOCK) {
+        if (!ONLY_JVM.hasBeenInvalidated()) {
+          SwitchPoint.invalidateAll(new SwitchPoint[] {ONLY_JVM});
+        }
+      }
+    }
+  }
 
   /**
    * The platform a {@code sync} cell made now, on this thread, goes through for its whole life: the
@@ -77,6 +149,7 @@ public final class Platforms {
    */
   public static Platform install(Platform platform) {
     Objects.requireNonNull(platform, "platform");
+    admit(platform);
     synchronized (LOCK) {
       Platform previous = global;
       global = platform;
@@ -93,6 +166,7 @@ public final class Platforms {
    */
   public static Binding bind(Platform platform) {
     Objects.requireNonNull(platform, "platform");
+    admit(platform);
     Platform previous = BOUND.get();
     BOUND.set(platform);
     synchronized (LOCK) {

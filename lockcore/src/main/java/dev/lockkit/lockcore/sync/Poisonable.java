@@ -48,9 +48,12 @@ public abstract class Poisonable {
    * would have given ({@code "long.getOpaque"}, ...), so a controlled platform sees the same point.
    */
   protected final void hook(String op) {
-    Platform p = platform;
-    if (p != JvmPlatform.INSTANCE) {
-      p.beforeSharedAccess(this, op);
+    // Folded away by C2 while only the real JVM's platform exists (see Platforms).
+    if (Platforms.othersPossible()) {
+      Platform p = platform;
+      if (p != JvmPlatform.INSTANCE) {
+        p.beforeSharedAccess(this, op);
+      }
     }
   }
 
@@ -78,9 +81,14 @@ public abstract class Poisonable {
    * @param access what was accessed, e.g. {@code "mas_walk"}; appears in the report
    */
   protected void checkAlive(String access) {
-    Platform p = platform;
-    if (p != JvmPlatform.INSTANCE) {
-      p.beforeSharedAccess(this, "int.get");
+    // Folded to `jvm = true` by C2 while only the real JVM's platform exists (see Platforms).
+    boolean jvm = true;
+    if (Platforms.othersPossible()) {
+      Platform p = platform;
+      if (p != JvmPlatform.INSTANCE) {
+        jvm = false;
+        p.beforeSharedAccess(this, "int.get");
+      }
     }
     // A plain load, like KASAN's shadow check: no barrier on the hot paths, and best effort as
     // KASAN's is (a poisoning on another thread that is not yet visible here is missed, as a check
@@ -89,10 +97,7 @@ public abstract class Poisonable {
     // Any other platform reads it volatile, as the cell did: a checker that works on real threads
     // (Fray) takes volatile accesses as its scheduling points, and with a plain load here it never
     // preempted a reader at its check and stopped finding StackRot (LockcoreFrayTest).
-    boolean freed =
-        p == JvmPlatform.INSTANCE
-            ? (int) POISONED.get(this) != 0
-            : (int) POISONED.getVolatile(this) != 0;
+    boolean freed = jvm ? (int) POISONED.get(this) != 0 : (int) POISONED.getVolatile(this) != 0;
     if (freed) {
       throw reports.poisoned("use-after-free: " + access + " on freed " + describe());
     }

@@ -38,8 +38,12 @@ public final class RcuReader extends RcuReaderWords {
   }
 
   private void hook(String op) {
-    if (platform != JvmPlatform.INSTANCE) {
-      platform.beforeSharedAccess(this, op);
+    // Folded away by C2 while only the real JVM's platform exists (see Platforms).
+    if (Platforms.othersPossible()) {
+      Platform p = platform;
+      if (p != JvmPlatform.INSTANCE) {
+        p.beforeSharedAccess(this, op);
+      }
     }
   }
 

@@ -42,9 +42,12 @@ public final class Refcount extends RefcountWord {
   }
 
   private void hook(String op) {
-    Platform p = platform;
-    if (p != JvmPlatform.INSTANCE) {
-      p.beforeSharedAccess(this, op);
+    // Folded away by C2 while only the real JVM's platform exists (see Platforms).
+    if (Platforms.othersPossible()) {
+      Platform p = platform;
+      if (p != JvmPlatform.INSTANCE) {
+        p.beforeSharedAccess(this, op);
+      }
     }
   }
 
@@ -149,7 +152,7 @@ public final class Refcount extends RefcountWord {
   }
 
   private Dec subAndTestInternal(int i) {
-    Platform p = platform;
+    Platform p = Platforms.othersPossible() ? platform : JvmPlatform.INSTANCE;
     int old;
     if (p == JvmPlatform.INSTANCE) {
       // atomic_fetch_sub_release() as a volatile getAndAdd, on the real JVM only: JDK 17 has no

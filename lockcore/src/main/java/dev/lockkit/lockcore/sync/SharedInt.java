@@ -44,7 +44,10 @@ public final class SharedInt {
    * primitive makes on demand, which take the platform of the primitive that owns them.
    */
   public SharedInt(int initial, Platform platform) {
-    this.platform = java.util.Objects.requireNonNull(platform, "platform");
+    // A platform handed in directly is admitted as one installed or bound would be, before this
+    // cell can reach any thread (see Platforms).
+    Platforms.admit(java.util.Objects.requireNonNull(platform, "platform"));
+    this.platform = platform;
     VALUE.setRelease(this, initial);
   }
 
@@ -52,9 +55,12 @@ public final class SharedInt {
     // The real JVM's hook does nothing: an identity test against its one instance skips the call
     // with one compare of a field already loaded, where the JIT's profiled inlining of the
     // interface call also loads and compares the platform's class on every cell operation.
-    Platform p = platform;
-    if (p != JvmPlatform.INSTANCE) {
-      p.beforeSharedAccess(cell, op);
+    // Folded away by C2 while only the real JVM's platform exists (see Platforms).
+    if (Platforms.othersPossible()) {
+      Platform p = platform;
+      if (p != JvmPlatform.INSTANCE) {
+        p.beforeSharedAccess(cell, op);
+      }
     }
   }
 

@@ -42,9 +42,12 @@ public final class SpinLock extends SpinLockWord {
   }
 
   private void hook(String op) {
-    Platform p = platform;
-    if (p != JvmPlatform.INSTANCE) {
-      p.beforeSharedAccess(this, op);
+    // Folded away by C2 while only the real JVM's platform exists (see Platforms).
+    if (Platforms.othersPossible()) {
+      Platform p = platform;
+      if (p != JvmPlatform.INSTANCE) {
+        p.beforeSharedAccess(this, op);
+      }
     }
   }
 

@@ -116,9 +116,12 @@ public final class VmaTree {
   }
 
   private void hook(String op) {
-    Platform p = platform;
-    if (p != JvmPlatform.INSTANCE) {
-      p.beforeSharedAccess(this, op);
+    // Folded away by C2 while only the real JVM's platform exists (see Platforms).
+    if (Platforms.othersPossible()) {
+      Platform p = platform;
+      if (p != JvmPlatform.INSTANCE) {
+        p.beforeSharedAccess(this, op);
+      }
     }
   }
 
