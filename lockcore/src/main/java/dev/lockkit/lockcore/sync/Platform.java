@@ -23,7 +23,9 @@ package dev.lockkit.lockcore.sync;
  * operation: a kernel built under a platform keeps it. Library users never set one and get the real
  * JVM; a harness binds its own to the threads of one run ({@link Platforms#bind}: the thread that
  * boots the kernel and each task thread, which allocate inside that run), so two runs in one JVM
- * never share a platform.
+ * never share a platform. On the real JVM no cell pays for that choice: the JIT folds every cell's
+ * "is my platform the JVM's?" check away until another platform first appears ({@link
+ * Platforms#othersPossible()}).
  */
 public interface Platform {
 

@@ -52,10 +52,10 @@ public final class SharedInt {
   }
 
   private void hook(Object cell, String op) {
-    // The real JVM's hook does nothing: an identity test against its one instance skips the call
-    // with one compare of a field already loaded, where the JIT's profiled inlining of the
-    // interface call also loads and compares the platform's class on every cell operation.
-    // Folded away by C2 while only the real JVM's platform exists (see Platforms).
+    // Folded away by C2 while only the real JVM's platform exists (see Platforms). Once another
+    // exists, the real JVM's hook, which does nothing, is skipped by an identity test against its
+    // one instance: one compare of a field, where the JIT's profiled inlining of the interface call
+    // would also load and compare the platform's class on every cell operation.
     if (Platforms.othersPossible()) {
       Platform p = platform;
       if (p != JvmPlatform.INSTANCE) {
