@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * <p><b>Folding the platform checks on the real JVM.</b> Every cell operation asks "is my platform
  * the real JVM's?" before its access ({@code hook}). Asked as a load of the cell's final {@code
  * platform} field and a compare with {@link JvmPlatform#INSTANCE}, that costs a load and a branch
- * per access, about 1.8 ns on the per-VMA read path (bench/README.md, issue 20): the JIT cannot
- * fold a field of an ordinary object. So each hook first asks {@link #othersPossible()}, which is a
+ * per access, about 2 ns on the per-VMA read path (bench/README.md, issue 20): the JIT cannot fold
+ * a field of an ordinary object. So each hook first asks {@link #othersPossible()}, which is a
  * {@link SwitchPoint} read through a {@code static final} method handle: C2 compiles it to the
  * constant {@code false}, with a dependency on the switch point, for as long as no platform other
  * than the real JVM's has been installed, bound or handed to a cell in this JVM, and the whole
@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * ({@code admit()}), the switch point is invalidated, which deoptimises every compiled method that
  * folded the constant; from then on each hook tests the cell's platform as before. A controlled
  * platform (golden, Fray) is therefore admitted before its first cell exists and never runs folded
- * code; what it pays is the guard itself, a method-handle call where code is not compiled by C2.
+ * code; what it pays is the guard itself: nothing in C2's code (the constant is then {@code true}),
+ * a call of {@code othersPossible()}, which C2 compiles on its own, from C1's code and the
+ * interpreter. The golden suite's time did not move measurably (bench/README.md, sixth pass).
  *
  * <p>Why no cell can act on a stale {@code false}: a cell captures its platform once, at
  * construction, from {@link #current()} (or from its constructor's argument, which admits it too),
