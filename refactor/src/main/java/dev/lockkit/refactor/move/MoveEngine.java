@@ -364,7 +364,6 @@ public final class MoveEngine {
     Set<String> destNames = new java.util.TreeSet<>();
     Map<Path, Set<String>> destinationNames = new java.util.HashMap<>();
     Map<TypeInfo, List<MovedType>> hosts = new java.util.LinkedHashMap<>();
-    ElementResolver types = new ElementResolver(project);
     for (MoveOp op : ops) {
       if (op.element().isMember()) {
         TypeInfo origin = project.type(op.element().type());
@@ -382,17 +381,21 @@ public final class MoveEngine {
         }
         continue;
       }
-      MovedType t;
-      try {
-        t = types.resolveType(op);
-      } catch (PlanException e) {
+      // Where the moved type's file is (the project's file list): its text whole, so what every
+      // name in it means is javac's answer. javac resolves the plan line itself after this task.
+      TypeInfo t = project.type(op.element().type());
+      if (t == null) {
         continue; // reported, in plan order, when the plan is resolved
       }
-      // The moved type's text whole: what every name in it means is javac's answer.
-      whole.add(t.type().file().source().path());
-      if (t.intoType()) {
-        hosts.computeIfAbsent(t.host(), k -> new ArrayList<>()).add(t);
-        destNames.add(t.host().simpleName());
+      whole.add(t.file().source().path());
+      TypeInfo host = project.type(op.destination());
+      if (host != null && host.outer() == null && !host.topLevel().equals(t.topLevel())) {
+        hosts
+            .computeIfAbsent(host, k -> new ArrayList<>())
+            .add(
+                new MovedType(
+                    op, t, host.packageName(), host.file().source().path().toAbsolutePath(), host));
+        destNames.add(host.simpleName());
       }
     }
     Map<Path, String> probed = new java.util.HashMap<>();
@@ -421,7 +424,7 @@ public final class MoveEngine {
         units.add(new Attribution.Unit(path, text, whole.contains(path) ? null : names));
       }
     }
-    return Attribution.of(session, units);
+    return Attribution.withLookups(session, units);
   }
 
   /**
