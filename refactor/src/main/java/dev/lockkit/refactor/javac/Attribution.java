@@ -173,7 +173,9 @@ public final class Attribution {
       URI key = f.toUri();
       String s = declarations.get(key);
       if (s == null) {
-        s = Declarations.strip(f.getCharContent(true).toString());
+        s =
+            Declarations.withoutUnusedImports(
+                Declarations.strip(f.getCharContent(true).toString()));
         declarations.put(key, s);
       }
       return s;
