@@ -274,8 +274,7 @@ public final class MoveEngine {
                 new MoveRewriter.Options(req.keepForwarders()),
                 new Presence(new ConditionModel(model)),
                 javac)
-            .probes(probes)
-            .fileProbes(fileProbes)
+            .probes(probes, fileProbes)
             .run();
     // javac's attribution of the tree before holds its whole compiler context (symbols, trees):
     // drop it before the tree after is attributed, so the two contexts are not live together.
