@@ -5,7 +5,7 @@
 # whatever the prediction and judged by javac. Runs refactor's MoveCampaignTest (whose sources jars
 # and class path the build copies to refactor/target/campaign-libs) with N moves per library.
 #   N=150 (default, 300 in all), SEED=19; INTO_N (default N) nested types moved into another type
-#   per library.
+#   per library. MVN_FLAGS: extra Maven flags (e.g. -o to run offline).
 # Writes bench/target/results/move-campaign.md (the tallies) and the per-move logs beside it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,7 +15,7 @@ SEED="${SEED:-19}"
 INTO_N="${INTO_N:-$N}"
 OUT=bench/target/results
 mkdir -p "$OUT"
-mvn -B -q -pl refactor -am test -Dtest=MoveCampaignTest -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -q ${MVN_FLAGS:-} -pl refactor -am test -Dtest=MoveCampaignTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dlockkit.campaign.n="$N" -Dlockkit.campaign.into.n="$INTO_N" -Dlockkit.campaign.seed="$SEED" \
   || status=$?
 W=refactor/target/move-campaign

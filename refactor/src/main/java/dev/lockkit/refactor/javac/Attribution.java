@@ -83,6 +83,8 @@ public final class Attribution {
   private final Map<Path, Map<Long, Boolean>> typeQualifiers = new HashMap<>();
   private final Map<Path, Map<Long, Element>> links = new HashMap<>();
   private Types types;
+  private javax.lang.model.util.Elements elements;
+  private Trees trees;
 
   private Attribution() {}
 
@@ -101,6 +103,17 @@ public final class Attribution {
   /** As {@link #of(List, List, List)}, in a session shared with other attributions of the tree. */
   public static Attribution of(Session session, List<Unit> units) {
     return run(session, units, java.util.Set.of(), true, null);
+  }
+
+  /**
+   * As {@link #of(Session, List)}, and a javac task runs even when {@code units} is empty, so that
+   * {@link #typeNamed} answers in every case: without a task there is no javac to ask, and a caller
+   * that resolves names through this attribution (a move's plan lines) would read that as "no such
+   * type" — a plan line naming a library type, in a tree where no file spells its member's name,
+   * has no units at all.
+   */
+  public static Attribution withLookups(Session session, List<Unit> units) {
+    return run(session, units, java.util.Set.of(), true, null, true);
   }
 
   /**
@@ -160,7 +173,9 @@ public final class Attribution {
       URI key = f.toUri();
       String s = declarations.get(key);
       if (s == null) {
-        s = Declarations.strip(f.getCharContent(true).toString());
+        s =
+            Declarations.withoutUnusedImports(
+                Declarations.strip(f.getCharContent(true).toString()));
         declarations.put(key, s);
       }
       return s;
@@ -218,8 +233,18 @@ public final class Attribution {
       java.util.Set<Path> hidden,
       boolean index,
       UnitScanner more) {
+    return run(session, units, hidden, index, more, false);
+  }
+
+  private static Attribution run(
+      Session session,
+      List<Unit> units,
+      java.util.Set<Path> hidden,
+      boolean index,
+      UnitScanner more,
+      boolean evenIfEmpty) {
     Attribution a = new Attribution();
-    if (units.isEmpty()) {
+    if (units.isEmpty() && !evenIfEmpty) {
       return a;
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -227,6 +252,12 @@ public final class Attribution {
     try {
       Map<URI, Path> byUri = new HashMap<>();
       List<JavaFileObject> objects = new ArrayList<>();
+      if (units.isEmpty()) {
+        // javac's task refuses to run on no files at all ("no source files"): an empty
+        // compilation unit, never written and never indexed, gives it one.
+        objects.add(
+            new InMemory(Path.of(System.getProperty("java.io.tmpdir"), "Lookups.java"), ""));
+      }
       for (Unit u : units) {
         // A text with Unicode escapes is attributed whole: a body may spell a name only escaped
         // (\u0074wice), which the blanking's plain text search would not see.
@@ -269,6 +300,8 @@ public final class Attribution {
       Iterable<? extends CompilationUnitTree> trees = task.parse();
       UnitsOnly.analyze(task);
       a.types = task.getTypes();
+      a.elements = task.getElements();
+      a.trees = Trees.instance(task);
       for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
         if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
           Path p = byUri.get(d.getSource().toUri());
@@ -375,6 +408,31 @@ public final class Attribution {
    */
   public Types types() {
     return types;
+  }
+
+  /**
+   * The type javac finds by this canonical name ({@code p.Outer.Inner}, nested at any depth) in
+   * this attribution's task: a type of the units, of the source path, or of the class path and the
+   * JDK (javac completes it on demand); null when javac has none by that name (a binary name such
+   * as {@code p.Outer$Inner} is not a canonical name; a JDK module outside javac's module graph,
+   * such as an incubator module, is not seen, as when compiling). An attribution of no units ran no
+   * javac task and finds nothing, unless made by {@link #withLookups}.
+   */
+  public TypeElement typeNamed(String canonicalName) {
+    return elements == null ? null : elements.getTypeElement(canonicalName);
+  }
+
+  /**
+   * The source file javac read {@code type} from (a unit, or a file of the source path), or null
+   * when javac read it from a class file (a library type: the class path or the JDK).
+   */
+  public Path sourceFileOf(TypeElement type) {
+    TreePath p = trees == null ? null : trees.getPath(type);
+    if (p == null) {
+      return null;
+    }
+    URI uri = p.getCompilationUnit().getSourceFile().toUri();
+    return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
   }
 
   /** The erased type of an element, as javac prints it (for messages and signatures). */

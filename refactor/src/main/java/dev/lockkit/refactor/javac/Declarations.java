@@ -46,6 +46,72 @@ final class Declarations {
     }
   }
 
+  private static final java.util.regex.Pattern IMPORT =
+      java.util.regex.Pattern.compile("\\s*import\\s+(static\\s+)?([\\p{L}\\p{N}_$.*\\s]+?)\\s*;");
+  private static final java.util.regex.Pattern PACKAGE =
+      java.util.regex.Pattern.compile("\\s*(?:@[\\s\\S]*?)?package\\s+[\\p{L}\\p{N}_$.\\s]+?;");
+
+  /**
+   * {@link #strip}'s declarations without the single-type imports (static or not) whose simple name
+   * the rest of the text never spells: imports only the method bodies or the comments used. javac
+   * resolves every import of a file it completes, and resolving a single-type import completes the
+   * imported class (from the source path: parsing and entering its file, whose imports are resolved
+   * in turn), so dead imports pull in a large part of a tree that the units never reach. A name the
+   * text does not spell cannot be resolved through the import, so removing it changes no meaning.
+   * The import becomes spaces (line ends kept). A text with Unicode escapes, or imports it cannot
+   * follow, is returned as it is.
+   */
+  static String withoutUnusedImports(String declarations) {
+    if (declarations.indexOf('\\') >= 0 && declarations.contains("\\u")) {
+      return declarations;
+    }
+    java.util.regex.Matcher m = PACKAGE.matcher(declarations);
+    int at = m.lookingAt() ? m.end() : 0;
+    java.util.List<int[]> imports = new java.util.ArrayList<>();
+    java.util.List<String> simple = new java.util.ArrayList<>();
+    m = IMPORT.matcher(declarations);
+    while (m.find(at) && m.start() == at) {
+      String name = m.group(2).replaceAll("\\s+", "");
+      if (!name.endsWith(".*")) {
+        imports.add(new int[] {m.start(), m.end()});
+        simple.add(name.substring(name.lastIndexOf('.') + 1));
+      }
+      at = m.end();
+      while (at < declarations.length() && declarations.charAt(at) == ';') {
+        at++; // a stray semicolon between imports
+      }
+    }
+    if (imports.isEmpty()) {
+      return declarations;
+    }
+    java.util.Set<String> spelled = new java.util.HashSet<>();
+    int n = declarations.length();
+    for (int i = at; i < n; ) {
+      char c = declarations.charAt(i);
+      if (Character.isJavaIdentifierStart(c)) {
+        int j = i + 1;
+        while (j < n && Character.isJavaIdentifierPart(declarations.charAt(j))) {
+          j++;
+        }
+        spelled.add(declarations.substring(i, j));
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    StringBuilder out = new StringBuilder(declarations);
+    for (int k = 0; k < imports.size(); k++) {
+      if (!spelled.contains(simple.get(k))) {
+        for (int i = imports.get(k)[0]; i < imports.get(k)[1]; i++) {
+          if (out.charAt(i) != '\n' && out.charAt(i) != '\r') {
+            out.setCharAt(i, ' ');
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
   private static String scan(String s, java.util.Set<String> keep) {
     StringBuilder out = new StringBuilder(s.length());
     Deque<int[]> frames = new ArrayDeque<>(); // {kind, enumConstantsDone}

@@ -18,7 +18,6 @@ import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
-import dev.lockkit.refactor.move.check.CompileCheck;
 import dev.lockkit.refactor.move.check.ConditionModel;
 import dev.lockkit.refactor.move.check.Presence;
 import dev.lockkit.refactor.move.check.WhatIfGraph;
@@ -27,7 +26,6 @@ import dev.lockkit.refactor.move.model.JavaProject;
 import dev.lockkit.refactor.move.model.MovedElement;
 import dev.lockkit.refactor.move.model.MovedType;
 import dev.lockkit.refactor.move.model.ParsedFile;
-import dev.lockkit.refactor.move.model.TypeInfo;
 import dev.lockkit.refactor.move.plan.MoveOp;
 import dev.lockkit.refactor.move.plan.PlanException;
 import dev.lockkit.refactor.move.plan.PlanParser;
@@ -200,7 +198,8 @@ public final class MoveEngine {
     // overload by its parameter types as javac types them), then every reference to them.
     List<HostProbe> probes = new ArrayList<>();
     List<FileProbe> fileProbes = new ArrayList<>();
-    Attribution javac = attribute(session, project, ops, names(ops), probes, fileProbes);
+    Attribution javac =
+        WhatIfJavac.attribute(session, project, ops, names(ops), probes, fileProbes);
     List<MovedElement> elements = new ArrayList<>();
     List<MovedType> types = new ArrayList<>();
     ElementResolver resolver = new ElementResolver(project, javac);
@@ -274,8 +273,7 @@ public final class MoveEngine {
                 new MoveRewriter.Options(req.keepForwarders()),
                 new Presence(new ConditionModel(model)),
                 javac)
-            .probes(probes)
-            .fileProbes(fileProbes)
+            .probes(probes, fileProbes)
             .run();
     // javac's attribution of the tree before holds its whole compiler context (symbols, trees):
     // drop it before the tree after is attributed, so the two contexts are not live together.
@@ -296,7 +294,7 @@ public final class MoveEngine {
     List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));
     if (blocking.isEmpty()) {
       progress.update("move: javac checking the result", 3, STEPS);
-      blocking.addAll(compileCheck(session, project, r, elements, types, names(ops)));
+      blocking.addAll(WhatIfJavac.compileCheck(session, project, r, elements, types, names(ops)));
     }
     List<Finding> allowed = new ArrayList<>();
     progress.update("move: graph rules", 4, STEPS);
@@ -345,158 +343,6 @@ public final class MoveEngine {
                 + " lost)");
       }
     }
-  }
-
-  /**
-   * javac's attribution of the files that may refer to a moved element (those the project parsed up
-   * front), with the whole tree on the source path and the request's class path.
-   */
-  private static Attribution attribute(
-      Attribution.Session session,
-      JavaProject project,
-      List<MoveOp> ops,
-      Set<String> names,
-      List<HostProbe> probes,
-      List<FileProbe> fileProbes) {
-    Set<Path> whole = new java.util.HashSet<>();
-    // What the rewrite may ask a file that gains text (ImportPlan): the destinations' simple names
-    // everywhere, and in an existing destination also every name the moved text spells.
-    Set<String> destNames = new java.util.TreeSet<>();
-    Map<Path, Set<String>> destinationNames = new java.util.HashMap<>();
-    Map<TypeInfo, List<MovedType>> hosts = new java.util.LinkedHashMap<>();
-    ElementResolver types = new ElementResolver(project);
-    for (MoveOp op : ops) {
-      if (op.element().isMember()) {
-        TypeInfo origin = project.type(op.element().type());
-        destNames.add(op.destination().substring(op.destination().lastIndexOf('.') + 1));
-        if (origin != null) {
-          whole.add(origin.file().source().path()); // the moved code itself is resolved too
-          TypeInfo dest = project.type(op.destination());
-          if (dest != null) {
-            movedTextNames(
-                origin,
-                op.element().member(),
-                destinationNames.computeIfAbsent(
-                    dest.file().source().path(), k -> new java.util.TreeSet<>()));
-          }
-        }
-        continue;
-      }
-      MovedType t;
-      try {
-        t = types.resolveType(op);
-      } catch (PlanException e) {
-        continue; // reported, in plan order, when the plan is resolved
-      }
-      // The moved type's text whole: what every name in it means is javac's answer.
-      whole.add(t.type().file().source().path());
-      if (t.intoType()) {
-        hosts.computeIfAbsent(t.host(), k -> new ArrayList<>()).add(t);
-        destNames.add(t.host().simpleName());
-      }
-    }
-    Map<Path, String> probed = new java.util.HashMap<>();
-    for (Map.Entry<TypeInfo, List<MovedType>> h : hosts.entrySet()) {
-      HostProbe p = HostProbe.of(h.getKey(), h.getValue());
-      if (p != null) {
-        probes.add(p);
-        probed.put(p.path(), p.text());
-        whole.add(p.path());
-      }
-    }
-    List<Attribution.Unit> units = new ArrayList<>();
-    int serial = 0;
-    for (ParsedFile f : project.files()) {
-      if (f.parsed()) {
-        Path path = f.source().path();
-        String text = probed.getOrDefault(path, f.source().text());
-        if (!f.cu().getTypes().isEmpty() && f.cu().getModule().isEmpty()) {
-          // Only a file that declares a type may gain text (package-info and module-info do not).
-          Set<String> asked = new java.util.TreeSet<>(destNames);
-          asked.addAll(destinationNames.getOrDefault(path, Set.of()));
-          FileProbe fp = FileProbe.of(path, text, asked, serial++);
-          fileProbes.add(fp);
-          text = fp.text();
-        }
-        units.add(new Attribution.Unit(path, text, whole.contains(path) ? null : names));
-      }
-    }
-    return Attribution.of(session, units);
-  }
-
-  /**
-   * The simple type names that moving {@code member} of {@code origin} may make its destination
-   * write: those its declarations (every overload) spell, and the names of the origin and its
-   * enclosing types with their annotations (a qualifier for a member that stays, an {@code
-   * IfConfig}).
-   */
-  private static void movedTextNames(TypeInfo origin, String member, Set<String> out) {
-    for (com.github.javaparser.ast.body.BodyDeclaration<?> b : origin.decl().getMembers()) {
-      boolean named =
-          b instanceof com.github.javaparser.ast.body.MethodDeclaration md
-                  && md.getNameAsString().equals(member)
-              || b instanceof com.github.javaparser.ast.body.FieldDeclaration fd
-                  && fd.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(member));
-      if (named) {
-        FileProbe.namesIn(b, out);
-      }
-    }
-    for (TypeInfo t = origin; t != null; t = t.outer()) {
-      out.add(t.simpleName());
-      t.decl().getAnnotations().forEach(a -> out.add(a.getName().getIdentifier()));
-    }
-  }
-
-  /**
-   * javac's verdict on the tree as the move leaves it ({@link CompileCheck}): the files that spell
-   * a moved name and every file the move edits, creates or deletes.
-   */
-  private static List<Finding> compileCheck(
-      Attribution.Session session,
-      JavaProject project,
-      MoveRewriter.Result r,
-      List<MovedElement> elements,
-      List<MovedType> types,
-      Set<String> names) {
-    java.util.SortedMap<Path, String> after;
-    try {
-      after = r.changes().result();
-    } catch (dev.lockkit.refactor.edit.EditException e) {
-      return List.of(); // reported when the change is applied
-    }
-    Map<Path, String> spelling = new java.util.LinkedHashMap<>();
-    for (ParsedFile f : project.files()) {
-      if (f.parsed()) {
-        spelling.put(f.source().path(), f.source().text());
-      }
-    }
-    Set<Path> deleted = new java.util.LinkedHashSet<>();
-    for (SourceFile d : r.deletions()) {
-      deleted.add(d.path());
-    }
-    Set<Path> whole = new java.util.HashSet<>();
-    for (MovedElement m : elements) {
-      // The origin whole too: the moved code's errors before the move (a library missing from the
-      // class path) must be counted where it was, or they would all look new where it goes.
-      whole.add(m.origin().file().source().path());
-      if (!m.destination().isNew()) {
-        whole.add(m.destination().existing().file().source().path());
-      }
-    }
-    for (MovedType t : types) {
-      if (t.intoType()) {
-        whole.add(t.host().file().source().path());
-      }
-    }
-    return CompileCheck.conflicts(
-        spelling,
-        after,
-        deleted,
-        whole,
-        names,
-        !types.isEmpty(),
-        session,
-        Path.of("").toAbsolutePath());
   }
 
   private static List<Path> roots(Request req) throws BadInput {

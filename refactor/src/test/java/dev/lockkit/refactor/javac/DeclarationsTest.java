@@ -130,4 +130,31 @@ class DeclarationsTest {
         .analyze();
     assertEquals(List.of(), d.getDiagnostics().stream().map(Object::toString).toList());
   }
+
+  /**
+   * An import only a method body or a comment used goes (javac would complete the imported class
+   * for nothing); one the declarations spell, on-demand imports and static imports of a spelled
+   * member stay, offsets and line ends kept.
+   */
+  @Test
+  void importsOnlyTheBodiesUsedAreDropped() {
+    String src =
+        "package p;\n\nimport java.util.List;\nimport java.util.Map;\nimport java.io.*;\n"
+            + "import static java.util.Objects.requireNonNull;\nimport static java.lang.Math.max;\n"
+            + "\n/** Uses {@link java.util.Set}. */\npublic class A {\n"
+            + "  List<String> names() { Map<String, String> m = null; return null; }\n"
+            + "  int x = max(1, 2);\n"
+            + "}\n";
+    String out = Declarations.withoutUnusedImports(Declarations.strip(src));
+    assertTrue(out.contains("import java.util.List;"), out);
+    assertFalse(out.contains("import java.util.Map;"), out);
+    assertTrue(out.contains("import java.io.*;"), out);
+    assertFalse(out.contains("requireNonNull"), out);
+    assertTrue(out.contains("import static java.lang.Math.max;"), out);
+    assertEquals(Declarations.strip(src).length(), out.length());
+    assertEquals(
+        Declarations.strip(src).lines().count(), out.lines().count(), "line ends are kept");
+    String escaped = "package p;\nimport java.util.Map;\nclass \\u0041 {}\n";
+    assertEquals(escaped, Declarations.withoutUnusedImports(escaped));
+  }
 }

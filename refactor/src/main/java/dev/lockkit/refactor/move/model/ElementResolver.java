@@ -17,32 +17,35 @@ import java.util.List;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Resolves plan lines to declarations, or explains precisely why not: no such type or member (with
- * the nearest names), several overloads and no parameter list (with the candidates), an instance
- * member, a package given as a member's destination, a destination file that does not parse.
+ * Resolves plan lines to declarations by javac's answers, or explains precisely why not: no such
+ * type (with the nearest names of the project's types) or member (with the nearest member names), a
+ * library type (the element's or the destination's), several overloads and no parameter list (with
+ * the candidates), an instance member, a package given as a member's destination, a destination
+ * file that does not parse. The types a line names are javac's ({@code Elements} by canonical name,
+ * in the task that attributed the origin); the project gives the JavaParser declaration in the file
+ * javac read the type from, which the edits need.
  */
 public final class ElementResolver {
 
   private final JavaProject project;
   private final Attribution javac;
 
-  /** A resolver that compares parameter lists with the declarations as written. */
-  public ElementResolver(JavaProject project) {
-    this(project, null);
-  }
-
   /**
-   * A resolver that compares a plan line's parameter list with the parameter types javac gives the
-   * declarations ({@code javac}'s attribution must cover the origin files): generics erased or not,
-   * arrays, varargs, nested types by any qualified suffix of their canonical name, type variables
-   * by name or erasure. A declaration javac did not type is compared as written.
+   * A resolver that asks {@code javac} — the attribution of the what-if's first javac task, which
+   * covers the files of the plan lines' types — what a plan line names: the types by their
+   * canonical names (javac's {@code Elements}, so a library type is told from a type that does not
+   * exist), an overload by the parameter types javac gives the declarations (generics erased or
+   * not, arrays, varargs, nested types by any qualified suffix of their canonical name, type
+   * variables by name or erasure). The project is where a type's file is, and the names offered
+   * when there is no such type.
    */
   public ElementResolver(JavaProject project, Attribution javac) {
-    this.project = project;
-    this.javac = javac;
+    this.project = java.util.Objects.requireNonNull(project);
+    this.javac = java.util.Objects.requireNonNull(javac);
   }
 
   /** Resolves one plan operation on a static member. */
@@ -72,12 +75,14 @@ public final class ElementResolver {
   }
 
   /**
-   * The project's type a plan line names, from the project's type list (a model of the given paths,
-   * not a resolution of a name in code: a plan line names a type by its canonical name); a plan
-   * error with the nearest names when there is none.
+   * The project's type a plan line names, as javac finds it by its canonical name: the type in the
+   * file javac read it from. A plan error when javac has no such type (with the nearest names of
+   * the project's types), when javac read it from a class file (a library type: the class path or
+   * the JDK), or when its file is not one JavaParser parsed (it is outside the given paths, or does
+   * not parse), since the edits need its declaration.
    */
   private TypeInfo type(MoveOp op, String name) throws PlanException {
-    TypeInfo t = project.type(name);
+    TypeElement t = javac.typeNamed(name);
     if (t == null) {
       throw PlanException.at(
           op,
@@ -86,7 +91,47 @@ public final class ElementResolver {
               + " in the given paths"
               + nearest(name, project.types().stream().map(TypeInfo::fqn).toList()));
     }
-    return t;
+    return declared(op, t, "");
+  }
+
+  /**
+   * The project's declaration of a type javac found, from the file javac read it from; {@code role}
+   * prefixes the messages ("destination ").
+   */
+  private TypeInfo declared(MoveOp op, TypeElement t, String role) throws PlanException {
+    String name = t.getQualifiedName().toString();
+    Path file = javac.sourceFileOf(t);
+    if (file == null) {
+      throw PlanException.at(op, role + name + " is a library type, not in the given paths");
+    }
+    ParsedFile f = project.file(file);
+    if (f == null) {
+      throw PlanException.at(
+          op, role + name + " is declared in " + file + ", outside the given paths");
+    }
+    if (!f.parsed()) {
+      throw PlanException.at(
+          op,
+          (role.isEmpty()
+                  ? "the file of " + name + ", " + f.display() + ","
+                  : role + "file " + f.display())
+              + " does not parse: "
+              + f.parseError());
+    }
+    for (TypeDeclaration<?> d : f.cu().findAll(TypeDeclaration.class)) {
+      TypeInfo info = project.typeOf(d);
+      if (info != null && info.fqn().equals(name)) {
+        return info;
+      }
+    }
+    throw PlanException.at(
+        op, role + name + " is not declared in " + f.display() + " as javac reads it");
+  }
+
+  /** The project's type javac finds by {@code name}, null when javac finds none. */
+  private TypeInfo typeOrNull(MoveOp op, String name, String role) throws PlanException {
+    TypeElement t = javac.typeNamed(name);
+    return t == null ? null : declared(op, t, role);
   }
 
   /** True if the plan line names a whole type (no {@code #member}). */
@@ -109,7 +154,7 @@ public final class ElementResolver {
               + " into a file of its own first");
     }
     String dest = op.destination();
-    TypeInfo host = project.type(dest);
+    TypeInfo host = typeOrNull(op, dest, "destination ");
     if (host != null) {
       return intoType(op, t, host);
     }
@@ -122,7 +167,7 @@ public final class ElementResolver {
       }
     }
     String fqn = dest + "." + t.simpleName();
-    if (project.type(fqn) != null) {
+    if (javac.typeNamed(fqn) != null) {
       throw PlanException.at(op, "package " + dest + " already has a type named " + t.simpleName());
     }
     Path file = t.file().root();
@@ -264,7 +309,7 @@ public final class ElementResolver {
       return false;
     }
     ParsedFile f = origin.file();
-    Element e = javac == null ? null : javac.declaredAt(f.source().path(), f.begin(m.getName()));
+    Element e = javac.declaredAt(f.source().path(), f.begin(m.getName()));
     if (!(e instanceof ExecutableElement ee) || ee.getParameters().size() != wanted.size()) {
       throw PlanException.at(
           op,
@@ -295,7 +340,7 @@ public final class ElementResolver {
 
   private Destination destination(MoveOp op, TypeInfo origin) throws PlanException {
     String dest = op.destination();
-    TypeInfo existing = project.type(dest);
+    TypeInfo existing = typeOrNull(op, dest, "destination ");
     if (existing != null) {
       if (existing.equals(origin)) {
         throw PlanException.at(op, "destination " + dest + " is where the element already is");
@@ -320,7 +365,7 @@ public final class ElementResolver {
       throw PlanException.at(
           op, "destination " + dest + " does not exist and does not look like pkg.ClassName");
     }
-    if (project.type(pkg) != null) {
+    if (!pkg.isEmpty() && javac.typeNamed(pkg) != null) {
       throw PlanException.at(
           op,
           "destination " + dest + " would be a new nested type of " + pkg + "; create it first");

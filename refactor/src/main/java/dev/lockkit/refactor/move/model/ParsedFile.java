@@ -13,9 +13,17 @@ import java.nio.file.Path;
  * @param display the path shown in reports, relative to the working directory when possible
  * @param cu the tree, or null when the file does not parse
  * @param parseError the parser's first problem when {@code cu} is null
+ * @param comments every comment of the file in text order (the parser's collection: comments are
+ *     not attributed to the tree's nodes, which nothing here needs and which costs a pass over
+ *     every comment); empty when the file does not parse
  */
 public record ParsedFile(
-    SourceFile source, Path root, String display, CompilationUnit cu, String parseError) {
+    SourceFile source,
+    Path root,
+    String display,
+    CompilationUnit cu,
+    String parseError,
+    java.util.List<com.github.javaparser.ast.comments.Comment> comments) {
 
   public boolean parsed() {
     return cu != null;

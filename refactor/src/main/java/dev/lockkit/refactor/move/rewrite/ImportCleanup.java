@@ -179,7 +179,7 @@ final class ImportCleanup {
       }
     }
     Pattern word = Pattern.compile("(?<![\\w.])" + Pattern.quote(simple) + "\\b");
-    for (Comment cm : f.cu().getAllComments()) {
+    for (Comment cm : f.comments()) {
       if (cm instanceof JavadocComment && cm.getBegin().isPresent()) {
         var m = word.matcher(cm.getContent());
         int base = f.begin(cm) + 3;

@@ -155,7 +155,7 @@ final class IntoTypeText {
         t.nested()
             ? NestedTypeMover.oldName(t)
             : Pattern.compile("(?<![\\w.])" + Pattern.quote(t.oldFqn()) + "\\b");
-    for (Comment c : home.cu().getAllComments()) {
+    for (Comment c : home.comments()) {
       if (c instanceof JavadocComment && c.getBegin().isPresent() && span.contains(home.begin(c))) {
         Matcher m = old.matcher(c.getContent());
         int base = home.begin(c) + 3;

@@ -26,7 +26,7 @@ public record MemberText(ParsedFile file, int start, int end, int declStart, Str
     String text = file.source().text();
     int declStart = file.begin(decl);
     int first = declStart;
-    List<Comment> comments = file.cu().getAllComments();
+    List<Comment> comments = file.comments();
     boolean grew = true;
     while (grew) {
       grew = false;

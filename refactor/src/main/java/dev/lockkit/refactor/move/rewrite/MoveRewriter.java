@@ -126,12 +126,20 @@ public final class MoveRewriter {
   }
 
   /**
-   * The probes of the hosts that types move into, written into the hosts' text for the attribution
-   * given to the constructor ({@link HostProbe}): what a name the moved text uses means there is
-   * then javac's answer.
+   * The probes written into files' text for the attribution given to the constructor: each host's
+   * {@link HostProbe} (what a name the moved text uses means inside a host a type moves into) and
+   * each file's {@link FileProbe} (what a name means at a file's top level). With them, what such a
+   * name means is javac's answer.
    */
-  public MoveRewriter fileProbes(java.util.Collection<FileProbe> probes) {
-    for (FileProbe p : probes) {
+  public MoveRewriter probes(
+      java.util.Collection<HostProbe> hostProbes, java.util.Collection<FileProbe> fileProbes) {
+    for (HostProbe p : hostProbes) {
+      ParsedFile f = project.file(p.path());
+      if (f != null) {
+        probes.put(f, p);
+      }
+    }
+    for (FileProbe p : fileProbes) {
       ParsedFile f = project.file(p.path());
       if (f != null) {
         meanings.add(f, p);
@@ -143,16 +151,6 @@ public final class MoveRewriter {
   /** What the simple type name {@code simple} means at {@code ctx} of {@code f}, by javac. */
   ImportPlan.Meaning meaningAt(ParsedFile f, String simple, Node ctx) {
     return meanings.at(f, simple, ctx);
-  }
-
-  public MoveRewriter probes(java.util.Collection<HostProbe> hostProbes) {
-    for (HostProbe p : hostProbes) {
-      ParsedFile f = project.file(p.path());
-      if (f != null) {
-        probes.put(f, p);
-      }
-    }
-    return this;
   }
 
   /** Computes the edits of the whole plan; writes nothing. */

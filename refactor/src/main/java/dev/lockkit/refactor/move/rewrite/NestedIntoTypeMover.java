@@ -149,7 +149,7 @@ final class NestedIntoTypeMover {
 
   /** Javadoc links to the old name (qualified or relative to an enclosing type) follow it. */
   private void javadoc(ParsedFile f, MovedType t, MemberText skip, String ref) {
-    for (Comment c : f.cu().getAllComments()) {
+    for (Comment c : f.comments()) {
       if (!(c instanceof JavadocComment)
           || c.getBegin().isEmpty()
           || skip != null && skip.contains(f.begin(c))) {

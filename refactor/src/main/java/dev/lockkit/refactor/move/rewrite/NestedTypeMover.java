@@ -158,7 +158,7 @@ final class NestedTypeMover {
   private void javadoc(ParsedFile f, MovedType t, MemberText skip, String ref) {
     TypeInfo outer = t.type().outer();
     Pattern qualified = oldName(t);
-    for (Comment c : f.cu().getAllComments()) {
+    for (Comment c : f.comments()) {
       if (!(c instanceof JavadocComment)
           || c.getBegin().isEmpty()
           || skip != null && skip.contains(f.begin(c))) {

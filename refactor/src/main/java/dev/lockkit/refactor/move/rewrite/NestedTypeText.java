@@ -116,7 +116,7 @@ final class NestedTypeText {
     }
     modifiers(home, inner.decl(), needsPublic, edits);
     // Its own Javadoc links to the old name name the type itself now.
-    for (Comment c : home.cu().getAllComments()) {
+    for (Comment c : home.comments()) {
       if (c instanceof JavadocComment && c.getBegin().isPresent() && span.contains(home.begin(c))) {
         Matcher m = NestedTypeMover.oldName(t).matcher(c.getContent());
         int base = home.begin(c) + 3;

@@ -211,7 +211,7 @@ public final class SiteCollector {
    * what javac cannot see): it is left as written, not matched by its text.
    */
   private void javadoc(ParsedFile f, List<Site> out) {
-    for (Comment c : f.cu().getAllComments()) {
+    for (Comment c : f.comments()) {
       if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
         continue;
       }

@@ -132,7 +132,7 @@ final class TypeMover {
                 + Pattern.quote(t.type().simpleName())
                 + "\\b");
     boolean samePackage = f.packageName().equals(t.type().packageName());
-    for (Comment c : f.cu().getAllComments()) {
+    for (Comment c : f.comments()) {
       if (!(c instanceof JavadocComment) || c.getBegin().isEmpty()) {
         continue;
       }

@@ -125,7 +125,7 @@ class ElementResolverTest {
             .contains("moving nested types is not supported yet"));
     MoveOp op = PlanParser.parse("t.plan", "move a.b.Util to a.b.Util").get(0);
     String intoType =
-        assertThrows(PlanException.class, () -> new ElementResolver(project).resolveType(op))
+        assertThrows(PlanException.class, () -> new ElementResolver(project, javac).resolveType(op))
             .getMessage();
     assertEquals("t.plan:1: cannot move a.b.Util into itself (a.b.Util)", intoType);
   }
@@ -133,7 +133,7 @@ class ElementResolverTest {
   @Test
   void aWholeTypeMovesToAPackageDirectoryInItsRoot() throws Exception {
     MovedType t =
-        new ElementResolver(project)
+        new ElementResolver(project, javac)
             .resolveType(PlanParser.parse("t.plan", "move a.b.Util to a.d").get(0));
     assertEquals("a.d.Util", t.newFqn());
     assertEquals(dir.resolve("a/d/Util.java").toAbsolutePath().normalize(), t.newFile());
