@@ -82,6 +82,10 @@ public final class Attribution {
   private final Map<Path, List<Diagnostic<? extends JavaFileObject>>> errors = new HashMap<>();
   private final Map<Path, Map<Long, Boolean>> typeQualifiers = new HashMap<>();
   private final Map<Path, Map<Long, Element>> links = new HashMap<>();
+
+  /** The task's trees (null when the units were not indexed): a source declaration's tree. */
+  private Trees trees;
+
   private Types types;
 
   private Attribution() {}
@@ -281,6 +285,7 @@ public final class Attribution {
         return a;
       }
       Trees t = Trees.instance(task);
+      a.trees = t;
       for (CompilationUnitTree cu : trees) {
         Path p = byUri.get(cu.getSourceFile().toUri());
         if (p != null) {
@@ -375,6 +380,15 @@ public final class Attribution {
    */
   public Types types() {
     return types;
+  }
+
+  /**
+   * The annotations written on {@code e}'s declaration in a source file of this task (an attributed
+   * unit or a file of the source path), as written ({@link WrittenAnnotations}); null when javac
+   * has no source tree for it (a class file) or the units were not indexed.
+   */
+  public List<WrittenAnnotations.Written> annotationsAsWritten(Element e) {
+    return trees == null ? null : WrittenAnnotations.of(trees, e);
   }
 
   /** The erased type of an element, as javac prints it (for messages and signatures). */

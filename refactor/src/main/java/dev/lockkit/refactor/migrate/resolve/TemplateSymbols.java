@@ -4,6 +4,7 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
+import dev.lockkit.refactor.migrate.ifconfig.IfConfigAnnotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +68,14 @@ public final class TemplateSymbols {
   /** The element of the tree spanning exactly {@code n}. */
   public Element at(Node n) {
     return at(n, n);
+  }
+
+  /**
+   * The {@code @IfConfig} conditions of a declaration javac bound a template's name to, and of its
+   * enclosing types ({@link IfConfigAnnotation#conditions}).
+   */
+  public List<String> ifConfigConditions(Element declaration) {
+    return IfConfigAnnotation.conditions(declaration, attribution);
   }
 
   /** A method's erased parameter types, {@code (java.lang.String,int)}, as javac erases them. */

@@ -86,10 +86,11 @@ final class AfterReferences {
 
   /**
    * The gated declarations an after template references: for each, the {@code @IfConfig} conditions
-   * on the declaration and its enclosing types, read from its source when the symbol solver found
-   * it in source (a declaration known only from a jar is taken as unconditional).
+   * on the declaration and its enclosing types, read from javac's element (its annotation mirrors,
+   * from source or from a class file) while javac's task is alive. A declaration whose {@code
+   * IfConfig} javac gives no value for refuses the rule: its condition is unknown.
    */
-  List<Template.Requirement> requirements(Map<Node, Ref> refs) {
+  List<Template.Requirement> requirements(Map<Node, Ref> refs) throws TemplateException {
     Map<String, Template.Requirement> out = new LinkedHashMap<>();
     for (Map.Entry<Node, Object> e : sortedDeclarations()) {
       Ref ref = refs.get(e.getKey());
@@ -98,7 +99,11 @@ final class AfterReferences {
       }
       List<String> conditions = new ArrayList<>();
       if (e.getValue() instanceof javax.lang.model.element.Element el) {
-        conditions.addAll(JavacRefs.conditions(el));
+        try {
+          conditions.addAll(parser.javacRefs().conditions(el));
+        } catch (IllegalStateException ex) {
+          throw parser.error(e.getKey(), ex.getMessage());
+        }
       } else {
         ast(e.getValue()).ifPresent(a -> collectConditions(a, conditions));
       }

@@ -42,11 +42,10 @@ public final class RefResolver {
   private final Map<Node, Object> declarations = new IdentityHashMap<>();
 
   /**
-   * Whether javac's answer is taken before the symbol solver's (before templates) or only where the
-   * solver fails (after templates, whose {@code @IfConfig} requirements are read from the solver's
-   * source declarations).
+   * javac's answer is taken first, for before and after templates alike (an after template's
+   * {@code @IfConfig} requirements are read from javac's elements, {@link AfterReferences}).
    */
-  private boolean preferJavac;
+  private final boolean preferJavac = true;
 
   RefResolver(TemplateParser parser) {
     this.parser = parser;
@@ -101,7 +100,6 @@ public final class RefResolver {
     Map<Node, Ref> refs = new IdentityHashMap<>();
     Set<String> locals = new HashSet<>();
     Set<Node> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    preferJavac = !isAfter;
     for (Node root : body) {
       for (Node n : root.findAll(Node.class, Node.TreeTraversal.PREORDER)) {
         if (refs.containsKey(n) || done.contains(n)) {
@@ -399,7 +397,7 @@ public final class RefResolver {
   }
 
   /** The gated declarations an after template references ({@link AfterReferences}). */
-  List<Template.Requirement> requirements(Map<Node, Ref> refs) {
+  List<Template.Requirement> requirements(Map<Node, Ref> refs) throws TemplateException {
     return new AfterReferences(parser, declarations).requirements(refs);
   }
 
