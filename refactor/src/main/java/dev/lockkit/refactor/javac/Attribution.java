@@ -324,6 +324,20 @@ public final class Attribution {
   }
 
   /**
+   * javac's errors in a unit whose position lies in {@code [start, end)}, each message whole on one
+   * line, in order.
+   */
+  public List<String> errorsIn(Path file, int start, int end) {
+    List<String> out = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : errors.getOrDefault(file, List.of())) {
+      if (d.getPosition() >= start && d.getPosition() < end) {
+        out.add(d.getMessage(Locale.ROOT).replaceAll("\\s*\\n\\s*", " ").strip());
+      }
+    }
+    return out;
+  }
+
+  /**
    * The binding of the name, member select ({@code a.b}, also the {@code a.m} of a call {@code
    * a.m(x)}) or method reference spanning {@code [start, end)} of {@code file}; null when no such
    * tree is there (the span does not match one javac tree).

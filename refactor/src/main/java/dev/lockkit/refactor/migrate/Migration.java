@@ -1,7 +1,6 @@
 package dev.lockkit.refactor.migrate;
 
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
@@ -245,9 +244,9 @@ public final class Migration {
         out.add(ref.owner());
       }
       for (Template t : r.before()) {
-        for (ResolvedType p : t.placeholders().values()) {
-          if (p.isReferenceType()) {
-            out.add(p.asReferenceType().getQualifiedName());
+        for (Template.Type p : t.placeholders().values()) {
+          if (p.className() != null) {
+            out.add(p.className());
           }
         }
       }

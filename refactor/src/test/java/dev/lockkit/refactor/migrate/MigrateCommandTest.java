@@ -111,8 +111,8 @@ class MigrateCommandTest {
     assertTrue(
         err.toString()
             .contains(
-                "T.java:4: the @AfterTemplate expression has type boolean, not assignable to its"
-                    + " return type int"),
+                "T.java:4: the @AfterTemplate expression does not compile: incompatible types:"
+                    + " boolean cannot be converted to int"),
         err.toString());
     assertFalse(err.toString().contains("\tat "), err.toString());
     assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));

@@ -117,7 +117,7 @@ public final class OneTask implements AutoCloseable {
 
   /** javac's answers for the template file's names. */
   public TemplateSymbols templateSymbols() {
-    return TemplateSymbols.over(attribution, template);
+    return TemplateSymbols.over(attribution, types, template);
   }
 
   static void delete(Path dir) {

@@ -33,6 +33,11 @@ final class JavacRefs {
     this.symbols = symbols;
   }
 
+  /** javac's answers for the template file. */
+  TemplateSymbols symbols() {
+    return symbols;
+  }
+
   /** A simple name denoting a static field or an enum constant. */
   Resolved name(NameExpr ne) {
     Element e = symbols.at(ne);
