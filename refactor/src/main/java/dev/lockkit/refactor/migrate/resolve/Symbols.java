@@ -39,8 +39,8 @@ import javax.lang.model.type.TypeMirror;
  * <p>Only the method bodies that spell a name some before template names are attributed (the others
  * are blanked, offsets kept): a site of a template must spell its member's name. A JavaParser node
  * is matched to javac's tree by its character span in the same text. {@link #method} and {@link
- * #field} answer null where javac has no tree at that span (a template, a file javac did not read):
- * the caller then falls back on JavaParser's symbol solver.
+ * #field} answer null where javac has no tree at that span (a body javac did not attribute, a file
+ * javac did not read): the caller reports such a node as unresolved, never guesses it.
  */
 public final class Symbols {
 
@@ -277,6 +277,23 @@ public final class Symbols {
   }
 
   /**
+   * The constructor {@code new T(..)} calls (javac's tree is the whole creation); null when javac
+   * has no answer for this node.
+   */
+  public Answer constructor(com.github.javaparser.ast.expr.ObjectCreationExpr creation) {
+    Stored b = binding(creation, creation, creation);
+    if (b == null) {
+      return null;
+    }
+    if (b.problem() != null) {
+      return new Unresolved(b.problem());
+    }
+    return b.method() != null
+        ? b.method()
+        : new Unresolved("javac resolves it to a " + b.kind() + ", not a constructor");
+  }
+
+  /**
    * The field a name or field access denotes (a member with an empty owner when it denotes a local
    * variable, parameter or type); null when javac has no answer for this node.
    */
@@ -292,6 +309,39 @@ public final class Symbols {
     // member without an owner, which no template's field is.
     return b.problem() != null ? new Unresolved(b.problem()) : b.field();
   }
+
+  /**
+   * The kind of element javac bound a name or field access to ({@code ElementKind}'s name: {@code
+   * FIELD}, {@code PARAMETER}, {@code LOCAL_VARIABLE}, {@code CLASS}...); null when javac has no
+   * answer or could not resolve it.
+   */
+  public String kind(Node access) {
+    Stored b = binding(access, access, access);
+    return b == null || b.problem() != null ? null : b.kind();
+  }
+
+  /** The class of a type javac printed, its type arguments dropped ({@code java.util.List}). */
+  public static String className(String printedType) {
+    int lt = printedType.indexOf('<');
+    return lt < 0 ? printedType : printedType.substring(0, lt);
+  }
+
+  /** True for a printed type that is a class or interface type (not primitive, array or null). */
+  public static boolean isClassType(String printedType) {
+    return printedType != null
+        && !printedType.endsWith("]")
+        && !PRIMITIVES.contains(printedType)
+        && !printedType.equals("<nulltype>")
+        && !printedType.equals("null");
+  }
+
+  /** True for a printed primitive type. */
+  public static boolean isPrimitive(String printedType) {
+    return printedType != null && PRIMITIVES.contains(printedType);
+  }
+
+  private static final Set<String> PRIMITIVES =
+      Set.of("boolean", "byte", "short", "char", "int", "long", "float", "double");
 
   /** javac's answer for the tree spanning from {@code first}'s start to {@code last}'s end. */
   private Stored binding(Node at, Node first, Node last) {
