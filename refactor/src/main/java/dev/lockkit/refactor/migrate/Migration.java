@@ -41,10 +41,11 @@ import java.util.TreeSet;
  * One migration run: templates in, edits and report out. Nothing is written here; the caller writes
  * {@link Result#changes()} (or prints its diff).
  *
- * <p>Implementation overview. The analysed tree and the templates are parsed with one symbol solver
- * ({@link Workspace}), so a template type and a target type are the same declaration; javac then
- * attributes the analysed files' bodies that spell a template's names ({@link Symbols}), and its
- * answer decides which member a call, method reference or field denotes. For each file, in path
+ * <p>Implementation overview. The analysed tree is parsed by JavaParser ({@link Workspace}); javac
+ * attributes the template file and the analysed files' bodies that spell a template's names in one
+ * task ({@link OneTask}), so a template type and a target type are types of one compiler, and its
+ * answers, copied into lockkit's records ({@link Symbols}) before the task is let go, decide which
+ * member a call, method reference or field denotes and what type code has. For each file, in path
  * order: {@link Matcher} finds the matches and near misses, {@link FilePlan} chooses and renders
  * the rewrites (gating check included) and their imports, {@link SitesLeft} lists the remaining
  * uses of the old API. All per-rule lists are sorted by path and line, so the report is a function

@@ -32,8 +32,8 @@ import java.util.Optional;
  * <p>Implementation overview. Unification walks the template and the target in step, ignoring
  * parentheses on both sides (precedence is restored when rendering). Names are compared by what
  * they resolve to, never by spelling: a template method matches a call of the same declaration or
- * of an override of it ({@link Members}), as javac resolved the target where it attributed it
- * (JavaParser's solver elsewhere); fields, constructors and types match by declaring type and name.
+ * of an override of it ({@link Members}), as javac resolved the target (a target javac has no answer
+ * for is unresolved); fields, constructors and types match by declaring type and name.
  * Placeholders are bound by {@link PlaceholderUnifier}, calls of {@code @Placeholder} methods by
  * {@link PlaceholderMethodUnifier}, statements and declared types by {@link StatementUnifier}; the
  * shared state and reasons are in {@link UnifierBase}. This class is the structural walk. The first
@@ -254,8 +254,8 @@ public final class Unifier extends StatementUnifier {
       return fail(
           x, "expected a call of " + ref.display() + ", found " + Describe.target(x, symbols));
     }
-    // On a Refaster.anyOf receiver the solver typed the method on one alternative (Set.isEmpty for
-    // anyOf(map.keySet(), map.values())); javac types it on their common supertype, so a method
+    // On a Refaster.anyOf receiver the template's method is one alternative's (Set.isEmpty for
+    // anyOf(map.keySet(), map.values())) or their common supertype's, so a method
     // the template's overrides is the same one there. The receiver's unification checks the rest.
     boolean anyOfReceiver =
         t.getScope()

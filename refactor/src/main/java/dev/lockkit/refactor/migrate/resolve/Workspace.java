@@ -5,41 +5,24 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.resolution.cache.Cache;
-import com.github.javaparser.symbolsolver.JavaSymbolSolver;
-import com.github.javaparser.symbolsolver.cache.InMemoryCache;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.lockkit.refactor.edit.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The sources a migration reads, parsed with JavaParser and resolved by its symbol solver.
- *
- * <p>Implementation overview. Types resolve, in order, from the JDK (never from lockkit's own class
- * path, which would make lockkit's dependencies visible to the analysed code), from the source
- * roots of the analysed files (derived from each file's package declaration), and from the {@code
- * --classpath} entries: a jar, a directory of class files, or a directory of sources. With no class
- * path this is JavaParser's equivalent of noclasspath mode: what cannot be resolved makes the
- * symbol solver throw, and every caller treats that as "unresolved", never as "no match". The
- * parser keeps a tab as one column so that JavaParser positions index the same characters as {@link
- * SourceFile#offset(int, int)}.
+ * The sources a migration reads, parsed with JavaParser for positions and text (what their names
+ * and types mean is javac's answer: {@link OneTask}, {@link Symbols}), with the source roots of the
+ * analysed files (derived from each file's package declaration) and the checked {@code
+ * --classpath} entries that javac's task is given. The parser keeps a tab as one column so that
+ * JavaParser positions index the same characters as {@link SourceFile#offset(int, int)}.
  */
 public final class Workspace {
 
@@ -98,11 +81,10 @@ public final class Workspace {
         throw new WorkspaceException(p + ": not a .java file or a directory");
       }
     }
-    // Each file is parsed once. Source roots are known only after parsing (from the package
-    // declarations), so the files are parsed without a resolver, and each root's type solver is
-    // handed the trees of its files: the solver would otherwise parse every file it looks a type
-    // up in a second time (measured: a third of a migration's time on jackson-databind).
-    JavaParser bareParser = new JavaParser(configuration());
+    for (Path entry : classpath) {
+      checkClasspathEntry(entry);
+    }
+    JavaParser parser = new JavaParser(configuration());
     List<SourceFile> read = new ArrayList<>();
     List<ParseResult<CompilationUnit>> results = new ArrayList<>();
     Set<Path> roots = new LinkedHashSet<>();
@@ -113,37 +95,11 @@ public final class Workspace {
       } catch (IOException e) {
         throw new WorkspaceException(e.getMessage());
       }
-      ParseResult<CompilationUnit> r = bareParser.parse(sf.text());
+      ParseResult<CompilationUnit> r = parser.parse(sf.text());
       read.add(sf);
       results.add(r);
       roots.add(sourceRoot(f, r.getResult().orElse(null)));
     }
-    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    for (Path root : roots) {
-      Cache<Path, Optional<CompilationUnit>> parsed = InMemoryCache.create();
-      for (int i = 0; i < read.size(); i++) {
-        Path f = read.get(i).path();
-        ParseResult<CompilationUnit> r = results.get(i);
-        if (f.startsWith(root) && r.isSuccessful() && r.getResult().isPresent()) {
-          parsed.put(f, r.getResult());
-        }
-      }
-      solver.add(
-          new JavaParserTypeSolver(
-              root,
-              new JavaParser(configuration()),
-              parsed,
-              InMemoryCache.create(),
-              InMemoryCache.create()));
-    }
-    for (Path entry : classpath) {
-      solver.add(classpathSolver(entry));
-    }
-    // Last, so that error_prone_core on the class path, if given, answers first.
-    solver.add(RefasterStub.solver(solver));
-    JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
-    ParserConfiguration config = configuration().setSymbolResolver(symbolSolver);
-    JavaParser parser = new JavaParser(config);
     List<Unit> units = new ArrayList<>();
     List<Problem> skipped = new ArrayList<>();
     Path absBase = base.toAbsolutePath().normalize();
@@ -153,7 +109,6 @@ public final class Workspace {
       String display = display(absBase, sf.path());
       if (r.isSuccessful() && r.getResult().isPresent()) {
         dropTokens(r.getResult().get());
-        symbolSolver.inject(r.getResult().get());
         units.add(new Unit(sf, r.getResult().get(), display));
       } else {
         com.github.javaparser.Problem first = r.getProblems().get(0);
@@ -213,30 +168,21 @@ public final class Workspace {
     return root == null ? dir : root;
   }
 
-  private static com.github.javaparser.resolution.TypeSolver classpathSolver(Path entry)
-      throws WorkspaceException {
+  /**
+   * A {@code --classpath} entry must exist, and a file must be a readable jar: javac would skip a
+   * bad entry silently and every name it declares would come out unresolved.
+   */
+  private static void checkClasspathEntry(Path entry) throws WorkspaceException {
     if (!Files.exists(entry)) {
       throw new WorkspaceException("--classpath " + entry + ": no such file or directory");
     }
-    try {
-      if (Files.isRegularFile(entry)) {
-        return new JarTypeSolver(entry);
+    if (Files.isRegularFile(entry)) {
+      try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(entry.toFile())) {
+        jar.size();
+      } catch (IOException | RuntimeException e) {
+        throw new WorkspaceException(
+            "--classpath " + entry + ": cannot be read: " + e.getMessage());
       }
-      if (containsClassFiles(entry)) {
-        URL url = entry.toUri().toURL();
-        return new ClassLoaderTypeSolver(new URLClassLoader(new URL[] {url}, null));
-      }
-      return new JavaParserTypeSolver(entry, configuration());
-    } catch (MalformedURLException e) {
-      throw new WorkspaceException("--classpath " + entry + ": " + e.getMessage());
-    } catch (IOException | RuntimeException e) {
-      throw new WorkspaceException("--classpath " + entry + ": cannot be read: " + e.getMessage());
-    }
-  }
-
-  private static boolean containsClassFiles(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.anyMatch(f -> f.toString().endsWith(".class"));
     }
   }
 
@@ -245,7 +191,7 @@ public final class Workspace {
     return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
   }
 
-  /** The parser configured with this workspace's symbol solver (templates are parsed with it). */
+  /** The parser the workspace's files were read with (templates are parsed with it). */
   public JavaParser parser() {
     return parser;
   }

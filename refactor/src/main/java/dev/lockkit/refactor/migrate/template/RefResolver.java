@@ -12,7 +12,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -91,14 +90,6 @@ public final class RefResolver {
     }
     return JavacTypes.of(t);
   }
-
-  /**
-   * Kept for the analysed code's sites (their solver fallback): a resolution that overflowed the
-   * stack is refused.
-   */
-  public static final String RECURSIVE =
-      " (the symbol solver recursed without end, as it does on a recursive type bound such as"
-          + " E extends Comparable<? super E>)";
 
   private static final String HINT = "; pass the library that declares it with --classpath";
 
@@ -314,13 +305,5 @@ public final class RefResolver {
       refs.put(fa, new Ref(Ref.Kind.TYPE, owner, "", "", true));
       markQualifier(fa.getScope(), owner.substring(0, owner.lastIndexOf('.')), refs);
     }
-  }
-
-  public static String signature(ResolvedMethodDeclaration d) {
-    List<String> types = new ArrayList<>();
-    for (int i = 0; i < d.getNumberOfParams(); i++) {
-      types.add(d.getParam(i).getType().erasure().describe());
-    }
-    return "(" + String.join(",", types) + ")";
   }
 }
