@@ -11,9 +11,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a migration's CPU time goes, from JDK Flight Recorder's execution samples: each sample is
- * charged to the innermost frame that belongs to a known activity: javac's attribution (and the copy
- * of its answers into lockkit's records), parsing, matching, rewriting, the sites-left search and
- * gating.
+ * charged to the innermost frame that belongs to a known activity: javac's attribution (and the
+ * copy of its answers into lockkit's records), parsing, matching, rewriting, the sites-left search
+ * and gating.
  */
 final class SampleProfile {
 

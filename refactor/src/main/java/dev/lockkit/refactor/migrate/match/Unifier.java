@@ -32,8 +32,8 @@ import java.util.Optional;
  * <p>Implementation overview. Unification walks the template and the target in step, ignoring
  * parentheses on both sides (precedence is restored when rendering). Names are compared by what
  * they resolve to, never by spelling: a template method matches a call of the same declaration or
- * of an override of it ({@link Members}), as javac resolved the target (a target javac has no answer
- * for is unresolved); fields, constructors and types match by declaring type and name.
+ * of an override of it ({@link Members}), as javac resolved the target (a target javac has no
+ * answer for is unresolved); fields, constructors and types match by declaring type and name.
  * Placeholders are bound by {@link PlaceholderUnifier}, calls of {@code @Placeholder} methods by
  * {@link PlaceholderMethodUnifier}, statements and declared types by {@link StatementUnifier}; the
  * shared state and reasons are in {@link UnifierBase}. This class is the structural walk. The first

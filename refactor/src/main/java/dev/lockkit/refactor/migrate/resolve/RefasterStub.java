@@ -3,11 +3,10 @@ package dev.lockkit.refactor.migrate.resolve;
 /**
  * The static methods of Error Prone's {@code com.google.errorprone.refaster.Refaster}, written as a
  * source file on javac's source path behind the user's entries ({@link OneTask}), for when no jar
- * on the class path has them (the class is in {@code
- * error_prone_core}, which a template file's class path rarely has). With it, a template that nests
- * {@code Refaster.anyOf(...)} inside a call or uses it as a receiver types: {@code anyOf} returns
- * its alternatives' type. The matcher gives these calls their Refaster meaning; the signatures are
- * Error Prone's.
+ * on the class path has them (the class is in {@code error_prone_core}, which a template file's
+ * class path rarely has). With it, a template that nests {@code Refaster.anyOf(...)} inside a call
+ * or uses it as a receiver types: {@code anyOf} returns its alternatives' type. The matcher gives
+ * these calls their Refaster meaning; the signatures are Error Prone's.
  */
 final class RefasterStub {
 

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 /**
  * The sources a migration reads, parsed with JavaParser for positions and text (what their names
  * and types mean is javac's answer: {@link OneTask}, {@link Symbols}), with the source roots of the
- * analysed files (derived from each file's package declaration) and the checked {@code
- * --classpath} entries that javac's task is given. The parser keeps a tab as one column so that
- * JavaParser positions index the same characters as {@link SourceFile#offset(int, int)}.
+ * analysed files (derived from each file's package declaration) and the checked {@code --classpath}
+ * entries that javac's task is given. The parser keeps a tab as one column so that JavaParser
+ * positions index the same characters as {@link SourceFile#offset(int, int)}.
  */
 public final class Workspace {
 
