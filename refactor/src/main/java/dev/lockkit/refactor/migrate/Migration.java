@@ -197,6 +197,9 @@ public final class Migration {
         left.get(e.rule()).add(e.site());
       }
       phases.add("sites left", t);
+      // Nothing asks about this file again: its tree and javac's answers for it go.
+      symbols.release(unit.cu());
+      ws.release(unit);
     }
     List<RuleReport> reports = new ArrayList<>();
     for (Rule r : rules) {

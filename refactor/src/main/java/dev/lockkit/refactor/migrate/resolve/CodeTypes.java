@@ -276,6 +276,11 @@ final class CodeTypes {
     return f == null ? null : f.type();
   }
 
+  /** Lets go of the types of one analysed file (its work is done). */
+  void release(Path file) {
+    types.remove(file);
+  }
+
   private Fit fit(Node x) {
     SourceFile file = x.findCompilationUnit().map(files::get).orElse(null);
     Map<Long, Fit> spans = file == null ? null : types.get(file.path());

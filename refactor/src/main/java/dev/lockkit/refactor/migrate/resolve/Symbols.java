@@ -138,6 +138,23 @@ public final class Symbols {
         members(ws, task.attribution), files, CodeTypes.of(ws, task, placeholders, files));
   }
 
+  /**
+   * Lets go of javac's answers for one analysed file and of its tree's entry once the file's work
+   * is done (the migration goes file by file; nothing asks about a file after its turn).
+   */
+  public void release(CompilationUnit cu) {
+    if (this == NONE) {
+      return;
+    }
+    SourceFile file = files.remove(cu);
+    if (file != null) {
+      answers.remove(file.path());
+      if (codeTypes != null) {
+        codeTypes.release(file.path());
+      }
+    }
+  }
+
   /** See {@link CodeTypes#fit}; null when javac has no answer. */
   public TypeFit fit(Node x, com.github.javaparser.ast.expr.SimpleName placeholder) {
     return codeTypes == null ? null : codeTypes.fit(x, placeholder);
