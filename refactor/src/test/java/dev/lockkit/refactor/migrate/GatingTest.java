@@ -180,4 +180,83 @@ class GatingTest {
         List.of(8, 12), rule.rewritten().stream().map(s -> s.line()).toList(), r.report().toText());
     assertEquals(List.of(4, 14), rule.left().stream().map(LeftSite::line).toList());
   }
+
+  /**
+   * A declaration known only from a class file carries its {@code @IfConfig} too, read through
+   * javac's annotation mirrors: it was taken as unconditional when the symbol solver read
+   * conditions from source only.
+   */
+  @Test
+  void anIfConfigOfAClassFileDeclarationGates() throws Exception {
+    Path lib = root.resolve("lib-src");
+    TestTrees.write(
+        lib,
+        Map.of(
+            "q/IfConfig.java",
+            "package q;\npublic @interface IfConfig {\n  String value();\n}\n",
+            "q/Lib.java",
+            """
+            package q;
+            public final class Lib {
+              public static void legacy(String s) {}
+              @IfConfig("MMU")
+              public static void modern(String s) {}
+            }
+            """));
+    Path classes = java.nio.file.Files.createDirectories(root.resolve("lib-classes"));
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    assertEquals(
+        0,
+        javac.run(
+            null,
+            null,
+            null,
+            "-d",
+            classes.toString(),
+            lib.resolve("q/IfConfig.java").toString(),
+            lib.resolve("q/Lib.java").toString()));
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import q.Lib;
+            class T {
+              class Modernise {
+                @BeforeTemplate void before(String s) { Lib.legacy(s); }
+                @AfterTemplate void after(String s) { Lib.modern(s); }
+              }
+            }
+            """,
+            "src/p/Callers.java",
+            """
+            package p;
+            import q.Lib;
+            class Callers {
+              void everywhere(String s) {
+                Lib.legacy(s);
+              }
+              @IfConfig("MMU")
+              void onlyWithMmu(String s) {
+                Lib.legacy(s);
+              }
+              void guarded(String s) {
+                Lib.legacy(s);
+              }
+            }
+            """));
+    Migration.Result r =
+        Migration.run(
+            new MigrationRequest(
+                root,
+                root.resolve("T.java"),
+                List.of(root.resolve("src")),
+                List.of(classes),
+                Optional.empty(),
+                "check"));
+    RuleReport rule = r.report().rules().get(0);
+    assertEquals(
+        List.of(9), rule.rewritten().stream().map(s -> s.line()).toList(), r.report().toText());
+    assertEquals(List.of(5, 12), rule.left().stream().map(LeftSite::line).toList());
+  }
 }
