@@ -33,7 +33,7 @@ public final class Workspace {
   private final List<Path> roots;
   private final List<Path> classpath;
 
-  /** One parsed file of the analysed tree. */
+  /** One parsed file of the analysed tree; its tree is null once {@link #release}d. */
   public record Unit(SourceFile file, CompilationUnit cu, String displayPath) {}
 
   /** A file of the analysed tree that did not parse; it is skipped and reported. */
