@@ -4,6 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import dev.lockkit.refactor.edit.SourceFile;
 import java.io.IOException;
@@ -13,45 +14,52 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The sources a migration reads, parsed with JavaParser for positions and text (what their names
- * and types mean is javac's answer: {@link OneTask}, {@link Symbols}), with the source roots of the
- * analysed files (derived from each file's package declaration) and the checked {@code --classpath}
- * entries that javac's task is given. The parser keeps a tab as one column so that JavaParser
- * positions index the same characters as {@link SourceFile#offset(int, int)}.
+ * The sources a migration reads, with the source roots of the analysed files (derived from each
+ * file's package declaration, found by {@link PackageScan}) and the checked {@code --classpath}
+ * entries that javac's task is given. What names and types mean is javac's answer ({@link OneTask},
+ * {@link Symbols}); JavaParser parses each file only for its own turn ({@link #parse}): positions
+ * and text for matching, planning and rewriting, the tree let go after the turn. The parser keeps a
+ * tab as one column so that JavaParser positions index the same characters as {@link
+ * SourceFile#offset(int, int)}.
+ *
+ * <p>Why a file is not parsed when it is read: every file's tree alive while javac attributes was
+ * the peak of a migration's memory (measured on jackson-databind: 228 MB live at the peak, of which
+ * the trees without tokens were about 110 MB).
  */
 public final class Workspace {
 
+  /** The file a tree was parsed from, kept on its compilation unit ({@link #sourceOf}). */
+  private static final DataKey<SourceFile> SOURCE = new DataKey<>() {};
+
   private final JavaParser parser;
   private final Path base;
-  private final List<Unit> units;
-  private final List<Problem> skipped;
+  private final List<Source> files;
+  private final List<Problem> skipped = new ArrayList<>();
   private final List<Path> roots;
   private final List<Path> classpath;
 
-  /** One parsed file of the analysed tree; its tree is null once {@link #release}d. */
+  /** One file of the analysed tree, read but not parsed. */
+  public record Source(SourceFile file, String displayPath) {}
+
+  /** One file of the analysed tree parsed for its turn ({@link #parse}). */
   public record Unit(SourceFile file, CompilationUnit cu, String displayPath) {}
 
   /** A file of the analysed tree that did not parse; it is skipped and reported. */
   public record Problem(String displayPath, int line, String message) {}
 
   private Workspace(
-      JavaParser parser,
-      Path base,
-      List<Unit> units,
-      List<Problem> skipped,
-      List<Path> roots,
-      List<Path> classpath) {
+      JavaParser parser, Path base, List<Source> files, List<Path> roots, List<Path> classpath) {
     this.parser = parser;
     this.classpath = classpath;
     this.roots = roots;
     this.base = base;
-    this.units = units;
-    this.skipped = skipped;
+    this.files = files;
   }
 
   /**
@@ -84,9 +92,8 @@ public final class Workspace {
     for (Path entry : classpath) {
       checkClasspathEntry(entry);
     }
-    JavaParser parser = new JavaParser(configuration());
-    List<SourceFile> read = new ArrayList<>();
-    List<ParseResult<CompilationUnit>> results = new ArrayList<>();
+    Path absBase = base.toAbsolutePath().normalize();
+    List<Source> read = new ArrayList<>();
     Set<Path> roots = new LinkedHashSet<>();
     for (Path f : files) {
       SourceFile sf;
@@ -95,42 +102,47 @@ public final class Workspace {
       } catch (IOException e) {
         throw new WorkspaceException(e.getMessage());
       }
-      ParseResult<CompilationUnit> r = parser.parse(sf.text());
-      // At once, not after every file is read: the trees with their tokens were the peak of a
-      // migration's memory (jackson-databind: 400 MB live at the end of parsing, against 91 MB
-      // for the same trees without tokens).
-      r.getResult().ifPresent(Workspace::dropTokens);
-      read.add(sf);
-      results.add(r);
-      roots.add(sourceRoot(f, r.getResult().orElse(null)));
-    }
-    List<Unit> units = new ArrayList<>();
-    List<Problem> skipped = new ArrayList<>();
-    Path absBase = base.toAbsolutePath().normalize();
-    for (int i = 0; i < read.size(); i++) {
-      SourceFile sf = read.get(i);
-      ParseResult<CompilationUnit> r = results.get(i);
-      String display = display(absBase, sf.path());
-      if (r.isSuccessful() && r.getResult().isPresent()) {
-        units.add(new Unit(sf, r.getResult().get(), display));
-      } else {
-        com.github.javaparser.Problem first = r.getProblems().get(0);
-        int line =
-            first
-                .getLocation()
-                .flatMap(l -> l.getBegin().getRange())
-                .map(x -> x.begin.line)
-                .orElse(0);
-        skipped.add(new Problem(display, line, first.getMessage().lines().findFirst().orElse("")));
-      }
+      read.add(new Source(sf, display(absBase, sf.path())));
+      roots.add(sourceRoot(f, PackageScan.packageOf(sf.text()).orElse(null)));
     }
     return new Workspace(
-        parser,
+        new JavaParser(configuration()),
         absBase,
-        new ArrayList<>(units),
-        List.copyOf(skipped),
+        List.copyOf(read),
         List.copyOf(roots),
         List.copyOf(classpath));
+  }
+
+  /**
+   * Parses one file for its turn, its tokens dropped; empty when it does not parse, and then the
+   * file is added to {@link #skipped()} with JavaParser's first problem. Call it once per file, in
+   * the order of {@link #files()}, so the skipped files are listed by path.
+   */
+  public Optional<Unit> parse(Source source) {
+    ParseResult<CompilationUnit> r = parser.parse(source.file().text());
+    if (r.isSuccessful() && r.getResult().isPresent()) {
+      CompilationUnit cu = r.getResult().get();
+      dropTokens(cu);
+      cu.setData(SOURCE, source.file());
+      return Optional.of(new Unit(source.file(), cu, source.displayPath()));
+    }
+    com.github.javaparser.Problem first = r.getProblems().get(0);
+    int line =
+        first.getLocation().flatMap(l -> l.getBegin().getRange()).map(x -> x.begin.line).orElse(0);
+    skipped.add(
+        new Problem(source.displayPath(), line, first.getMessage().lines().findFirst().orElse("")));
+    return Optional.empty();
+  }
+
+  /**
+   * The file the tree of {@code node} was parsed from by {@link #parse}; null for a node of any
+   * other tree (a template's).
+   */
+  public static SourceFile sourceOf(Node node) {
+    return node.findCompilationUnit()
+        .filter(cu -> cu.containsData(SOURCE))
+        .map(cu -> cu.getData(SOURCE))
+        .orElse(null);
   }
 
   /**
@@ -155,12 +167,12 @@ public final class Workspace {
         .setTabSize(1);
   }
 
-  private static Path sourceRoot(Path file, CompilationUnit cu) {
+  private static Path sourceRoot(Path file, String packageName) {
     Path dir = file.getParent();
-    if (cu == null || cu.getPackageDeclaration().isEmpty()) {
+    if (packageName == null) {
       return dir;
     }
-    String[] segments = cu.getPackageDeclaration().get().getNameAsString().split("\\.");
+    String[] segments = packageName.split("\\.");
     Path root = dir;
     for (int i = segments.length - 1; i >= 0; i--) {
       if (root == null || !root.getFileName().toString().equals(segments[i])) {
@@ -209,23 +221,9 @@ public final class Workspace {
     return display(base, file);
   }
 
-  /** Parsed files, sorted by path. */
-  public List<Unit> units() {
-    return java.util.Collections.unmodifiableList(units);
-  }
-
-  /**
-   * Lets go of a file's tree once its work is done (matching, planning, sites left): the unit keeps
-   * its text and display path, its tree becomes null. The trees of every file alive to the end were
-   * the largest part of a migration's live data after javac's.
-   */
-  public void release(Unit unit) {
-    for (int i = 0; i < units.size(); i++) {
-      if (units.get(i) == unit) { // identity: a record's equals would compare whole trees
-        units.set(i, new Unit(unit.file(), null, unit.displayPath()));
-        return;
-      }
-    }
+  /** The analysed files, read and not parsed, sorted by path. */
+  public List<Source> files() {
+    return files;
   }
 
   /** The source roots of the analysed files (derived from their package declarations). */
@@ -238,8 +236,8 @@ public final class Workspace {
     return classpath;
   }
 
-  /** Files that did not parse, sorted by path. */
+  /** Files that did not parse ({@link #parse}d so far), sorted by path. */
   public List<Problem> skipped() {
-    return skipped;
+    return List.copyOf(skipped);
   }
 }
