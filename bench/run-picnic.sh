@@ -23,8 +23,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HERE="$ROOT/bench/picnic"
 WORK="${WORK:-$ROOT/bench/target/picnic}"
 JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-# lockkit runs on JDK 17 by default; LOCKKIT_JAVA=$JDK25/bin/java lets its symbol solver see the
-# Java 21 library types some rules name (SequencedCollection, List.getFirst, ...).
+# lockkit runs on JDK 17 by default; LOCKKIT_JAVA=$JDK25/bin/java lets its javac see the Java 21
+# library types some rules name (SequencedCollection, List.getFirst, ...).
 LOCKKIT_JAVA="${LOCKKIT_JAVA:-java}"
 if [[ -z "${LOCKKIT:-}" ]]; then
   "$ROOT/lockkit" --version > /dev/null # builds cli/target/lockkit.jar when stale

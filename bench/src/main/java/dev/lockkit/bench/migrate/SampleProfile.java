@@ -11,9 +11,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a migration's CPU time goes, from JDK Flight Recorder's execution samples: each sample is
- * charged to the innermost frame that belongs to a known activity. JavaParser's symbol solver
- * resolves lazily, inside matching, so phase times alone cannot separate resolution from matching;
- * the stacks can.
+ * charged to the innermost frame that belongs to a known activity: javac's attribution (and the
+ * copy of its answers into lockkit's records), parsing, matching, rewriting, the sites-left search
+ * and gating.
  */
 final class SampleProfile {
 
@@ -44,22 +44,7 @@ final class SampleProfile {
   }
 
   private static String classify(List<RecordedFrame> frames) {
-    String c = innermost(frames);
-    if (c.equals("parse") && underSolver(frames)) {
-      // A type solver parsing a file it looks a type up in: resolution's cost, not the input's.
-      return "symbol resolution (parsing)";
-    }
-    return c;
-  }
-
-  private static boolean underSolver(List<RecordedFrame> frames) {
-    for (RecordedFrame f : frames) {
-      if (f.getMethod() != null
-          && f.getMethod().getType().getName().startsWith("com.github.javaparser.symbolsolver")) {
-        return true;
-      }
-    }
-    return false;
+    return innermost(frames);
   }
 
   private static String innermost(List<RecordedFrame> frames) {
@@ -68,10 +53,11 @@ final class SampleProfile {
         continue;
       }
       String c = f.getMethod().getType().getName();
-      if (c.startsWith("com.github.javaparser.symbolsolver")
-          || c.startsWith("com.github.javaparser.resolution")
-          || c.startsWith("javassist.")) {
-        return "symbol resolution";
+      if (c.startsWith("com.sun.tools.javac.")
+          || c.startsWith("com.sun.source.")
+          || c.startsWith("dev.lockkit.refactor.javac.")
+          || c.startsWith("dev.lockkit.refactor.migrate.resolve.")) {
+        return "javac attribution";
       }
       if (c.startsWith("com.github.javaparser.")
           && (c.contains("GeneratedJavaParser")

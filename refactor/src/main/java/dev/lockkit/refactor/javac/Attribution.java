@@ -82,8 +82,11 @@ public final class Attribution {
   private final Map<Path, List<Diagnostic<? extends JavaFileObject>>> errors = new HashMap<>();
   private final Map<Path, Map<Long, Boolean>> typeQualifiers = new HashMap<>();
   private final Map<Path, Map<Long, Element>> links = new HashMap<>();
+
   private Types types;
   private javax.lang.model.util.Elements elements;
+
+  /** The task's trees (null when no javac task ran): a source declaration's tree. */
   private Trees trees;
 
   private Attribution() {}
@@ -313,7 +316,7 @@ public final class Attribution {
       if (!index) {
         return a;
       }
-      Trees t = Trees.instance(task);
+      Trees t = a.trees;
       for (CompilationUnitTree cu : trees) {
         Path p = byUri.get(cu.getSourceFile().toUri());
         if (p != null) {
@@ -347,6 +350,20 @@ public final class Attribution {
     List<String> out = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : errors.getOrDefault(file, List.of())) {
       out.add(d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+    }
+    return out;
+  }
+
+  /**
+   * javac's errors in a unit whose position lies in {@code [start, end)}, each message whole on one
+   * line, in order.
+   */
+  public List<String> errorsIn(Path file, int start, int end) {
+    List<String> out = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : errors.getOrDefault(file, List.of())) {
+      if (d.getPosition() >= start && d.getPosition() < end) {
+        out.add(d.getMessage(Locale.ROOT).replaceAll("\\s*\\n\\s*", " ").strip());
+      }
     }
     return out;
   }
@@ -433,6 +450,15 @@ public final class Attribution {
     }
     URI uri = p.getCompilationUnit().getSourceFile().toUri();
     return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
+  }
+
+  /**
+   * The annotations written on {@code e}'s declaration in a source file of this task (an attributed
+   * unit or a file of the source path), as written ({@link WrittenAnnotations}); null when javac
+   * has no source tree for it (a class file) or no javac task ran.
+   */
+  public List<WrittenAnnotations.Written> annotationsAsWritten(Element e) {
+    return trees == null ? null : WrittenAnnotations.of(trees, e);
   }
 
   /** The erased type of an element, as javac prints it (for messages and signatures). */

@@ -1,7 +1,5 @@
 package dev.lockkit.refactor.migrate;
 
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
 import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
@@ -42,14 +40,16 @@ import java.util.TreeSet;
  * One migration run: templates in, edits and report out. Nothing is written here; the caller writes
  * {@link Result#changes()} (or prints its diff).
  *
- * <p>Implementation overview. The analysed tree and the templates are parsed with one symbol solver
- * ({@link Workspace}), so a template type and a target type are the same declaration; javac then
- * attributes the analysed files' bodies that spell a template's names ({@link Symbols}), and its
- * answer decides which member a call, method reference or field denotes. For each file, in path
- * order: {@link Matcher} finds the matches and near misses, {@link FilePlan} chooses and renders
- * the rewrites (gating check included) and their imports, {@link SitesLeft} lists the remaining
- * uses of the old API. All per-rule lists are sorted by path and line, so the report is a function
- * of the input only.
+ * <p>Implementation overview. The analysed files are read ({@link Workspace}); javac attributes the
+ * template file and the analysed files' bodies that spell a template's names in one task ({@link
+ * OneTask}), so a template type and a target type are types of one compiler, and its answers,
+ * copied into lockkit's records ({@link Symbols}) before the task is let go, decide which member a
+ * call, method reference or field denotes and what type code has. Then, for each file in path
+ * order, JavaParser parses it for positions and text, {@link Matcher} finds the matches and near
+ * misses, {@link FilePlan} chooses and renders the rewrites (gating check included) and their
+ * imports, {@link SitesLeft} lists the remaining uses of the old API, and the file's tree and
+ * javac's answers for it are let go. All per-rule lists are sorted by path and line, so the report
+ * is a function of the input only.
  */
 public final class Migration {
 
@@ -91,7 +91,7 @@ public final class Migration {
     Optional<FeatureModel> model = Optional.empty();
     try {
       ws = Workspace.load(request.base(), request.paths(), request.classpath());
-      phases.add("parse", t);
+      phases.add("read", t);
       t = System.nanoTime();
       if (request.kconfig().isPresent()) {
         model = Optional.of(KconfigParser.parse(request.kconfig().get()));
@@ -125,12 +125,7 @@ public final class Migration {
       throw new MigrationException("--kconfig: " + e.getMessage());
     }
     List<Rule> rules = templates.rules();
-    Set<String> typeNames = new TreeSet<>();
-    for (Workspace.Unit u : ws.units()) {
-      for (TypeDeclaration<?> type : u.cu().getTypes()) {
-        type.getFullyQualifiedName().ifPresent(typeNames::add);
-      }
-    }
+    Set<String> typeNames = task[0] == null ? Set.of() : task[0].topLevelTypes();
     Set<String> oldTypes = oldTypes(rules);
     t = System.nanoTime();
     List<com.github.javaparser.ast.expr.SimpleName> placeholders = new ArrayList<>();
@@ -159,11 +154,21 @@ public final class Migration {
     rules.forEach(r -> left.put(r, new ArrayList<>()));
     Path templatePath = request.templates().toAbsolutePath().normalize();
     int scanned = 0;
-    for (Workspace.Unit unit : ws.units()) {
-      progress.update("migrate: matching", ++scanned, ws.units().size());
-      if (unit.file().path().equals(templatePath)) {
+    for (Workspace.Source source : ws.files()) {
+      progress.update("migrate: matching", ++scanned, ws.files().size());
+      if (source.file().path().equals(templatePath)) {
         continue; // the template file inside PATH: its befores would match themselves
       }
+      // Each file is parsed for its own turn only (positions and text); its tree and javac's
+      // answers for it go when the turn is over.
+      t = System.nanoTime();
+      Optional<Workspace.Unit> parsed = ws.parse(source);
+      phases.add("parse", t);
+      if (parsed.isEmpty()) {
+        symbols.release(source.file().path());
+        continue; // listed in ws.skipped()
+      }
+      Workspace.Unit unit = parsed.get();
       t = System.nanoTime();
       Matcher.Result found = matcher.scan(unit.cu());
       phases.add("match", t);
@@ -197,6 +202,7 @@ public final class Migration {
         left.get(e.rule()).add(e.site());
       }
       phases.add("sites left", t);
+      symbols.release(source.file().path());
     }
     List<RuleReport> reports = new ArrayList<>();
     for (Rule r : rules) {
@@ -245,9 +251,9 @@ public final class Migration {
         out.add(ref.owner());
       }
       for (Template t : r.before()) {
-        for (ResolvedType p : t.placeholders().values()) {
-          if (p.isReferenceType()) {
-            out.add(p.asReferenceType().getQualifiedName());
+        for (Template.Type p : t.placeholders().values()) {
+          if (p.className() != null) {
+            out.add(p.className());
           }
         }
       }

@@ -5,9 +5,8 @@ import java.util.Map;
 
 /**
  * Wall time of each phase of one {@link Migration#run}, for the speed benchmark: where the time of
- * a migration goes. Symbol resolution is lazy in JavaParser's solver, so it happens inside
- * matching, planning and the sites-left search; the benchmark splits it out with a sampling
- * profile.
+ * a migration goes. javac's attribution (with the copy of its answers into lockkit's records) is
+ * its own phase; matching, planning and the sites-left search read those records.
  */
 public final class Phases {
 

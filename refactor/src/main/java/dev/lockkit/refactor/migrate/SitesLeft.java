@@ -16,16 +16,12 @@ import com.github.javaparser.printer.DefaultPrettyPrinter;
 import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
-import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
-import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.migrate.match.Match;
 import dev.lockkit.refactor.migrate.match.Members;
 import dev.lockkit.refactor.migrate.match.NearMiss;
 import dev.lockkit.refactor.migrate.report.LeftSite;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
-import dev.lockkit.refactor.migrate.template.RefResolver;
 import dev.lockkit.refactor.migrate.template.Rule;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -197,10 +193,10 @@ final class SitesLeft {
 
   /**
    * True for a call or field access qualified by a type name other than the member's owner (for
-   * example {@code Arrays.equals(a, b)} against {@code String.equals}): whatever the solver's
-   * trouble with it, it cannot be a use. A qualifier that is a variable is never skipped.
+   * example {@code Arrays.equals(a, b)} against {@code String.equals}): whatever javac's trouble
+   * with it, it cannot be a use. A qualifier javac resolved to a variable is never skipped.
    */
-  private static boolean qualifiedByOtherType(Expression x, Ref ref) {
+  private boolean qualifiedByOtherType(Expression x, Ref ref) {
     Optional<Expression> scope =
         x instanceof MethodCallExpr m
             ? m.getScope()
@@ -213,12 +209,13 @@ final class SitesLeft {
     if (name.equals(ownerSimple) || !Character.isUpperCase(name.charAt(0))) {
       return false;
     }
-    try {
-      n.resolve();
-      return false; // a variable or field named like a type
-    } catch (RuntimeException e) {
-      return true;
-    }
+    String kind = symbols.kind(n);
+    // a variable or field named like a type
+    return kind == null
+        || !(kind.contains("VARIABLE")
+            || kind.equals("PARAMETER")
+            || kind.equals("FIELD")
+            || kind.equals("ENUM_CONSTANT"));
   }
 
   private static boolean plausible(Expression x, Ref ref) {
@@ -235,79 +232,75 @@ final class SitesLeft {
     };
   }
 
+  /**
+   * Whether {@code x} denotes {@code ref}'s member, as javac resolved it.
+   *
+   * @throws IllegalStateException when javac could not resolve it or has no answer for it (reported
+   *     as unresolved by the caller)
+   */
   private boolean uses(Expression x, Ref ref) {
     Symbols.Answer a =
-        x instanceof MethodReferenceExpr || x instanceof MethodCallExpr ? symbols.method(x) : null;
-    if (a != null) {
-      if (a instanceof Symbols.Unresolved u) {
-        throw new IllegalStateException(u.problem()); // reported as unresolved by the caller
-      }
-      return Members.sameMethod(ref, (Symbols.Member) a);
+        x instanceof MethodReferenceExpr || x instanceof MethodCallExpr
+            ? symbols.method(x)
+            : x instanceof NameExpr || x instanceof FieldAccessExpr ? symbols.field(x) : null;
+    if (x instanceof ObjectCreationExpr o) {
+      a = symbols.constructor(o);
     }
-    if ((x instanceof NameExpr || x instanceof FieldAccessExpr)
-        && symbols.field(x) instanceof Symbols.Member m) {
+    if (a == null) {
+      throw new IllegalStateException(NO_ANSWER);
+    }
+    if (a instanceof Symbols.Unresolved u) {
+      throw new IllegalStateException(u.problem()); // reported as unresolved by the caller
+    }
+    Symbols.Member m = (Symbols.Member) a;
+    if (x instanceof ObjectCreationExpr) {
       return m.owner().equals(ref.owner());
     }
-    if (x instanceof MethodReferenceExpr r) {
+    if (x instanceof MethodReferenceExpr || x instanceof MethodCallExpr) {
       // A method reference is a use of the method: listed (a rule rewrites it only when one of
       // its before templates is that reference).
-      return Members.sameMethod(ref, r.resolve());
+      return Members.sameMethod(ref, m);
     }
-    if (x instanceof MethodCallExpr m) {
-      ResolvedMethodDeclaration d = m.resolve();
-      return Members.sameMethod(ref, d);
-    }
-    if (x instanceof ObjectCreationExpr o) {
-      return o.getType().resolve().asReferenceType().getQualifiedName().equals(ref.owner());
-    }
-    ResolvedValueDeclaration d =
-        x instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) x).resolve();
-    if (!d.isField()) {
-      return false;
-    }
-    return d.asField().declaringType().getQualifiedName().equals(ref.owner());
+    return m.owner().equals(ref.owner());
   }
+
+  private static final String NO_ANSWER = "javac has no answer for it";
 
   /**
    * For a call of a method that {@code ref} overrides (the receiver's static type is a supertype of
    * the template's), the qualified name of the method called; otherwise null.
    */
-  private static String widerUse(Expression x, Ref ref) {
+  private String widerUse(Expression x, Ref ref) {
     if (!(x instanceof MethodCallExpr m) || ref.kind() != Ref.Kind.METHOD || ref.isStatic()) {
       return null;
     }
-    ResolvedMethodDeclaration d = m.resolve();
-    String owner = d.declaringType().getQualifiedName();
+    if (!(symbols.method(m) instanceof Symbols.Member d)) {
+      return null;
+    }
+    String owner = d.owner();
     // Every object has Object's methods: a call through Object says nothing about the template's
     // type. Otherwise the receiver's static type must itself be a supertype of the template's
     // owner (a Class<?> receiver of equals() can never be a String).
     if (d.isStatic()
         || owner.equals("java.lang.Object")
         || !ref.ownerSupertypes().contains(owner)
-        || !RefResolver.signature(d).equals(ref.signature())) {
+        || !d.signature().equals(ref.signature())) {
       return null;
     }
     if (m.getScope().isPresent()) {
-      ResolvedType receiver = m.getScope().get().calculateResolvedType();
-      if (!receiver.isReferenceType()
-          || !ref.ownerSupertypes().contains(receiver.asReferenceType().getQualifiedName())) {
+      String receiver = symbols.typeOf(m.getScope().get());
+      if (!Symbols.isClassType(receiver)
+          || !ref.ownerSupertypes().contains(Symbols.className(receiver))) {
         return null;
       }
     }
-    return d.getQualifiedName();
+    return owner + "." + d.name();
   }
 
-  private static String widerReason(MethodCallExpr call, Use use) {
+  private String widerReason(MethodCallExpr call, Use use) {
     String receiver = call.getScope().map(SitesLeft::code).orElse("this");
-    String type = "";
-    try {
-      type =
-          call.getScope().isPresent()
-              ? call.getScope().get().calculateResolvedType().describe()
-              : "";
-    } catch (RuntimeException e) {
-      // The type only decorates the reason.
-    }
+    String printed = call.getScope().map(symbols::typeOf).orElse(null);
+    String type = printed == null ? "" : printed;
     return "a receiver of a wider type: '"
         + receiver
         + "'"
@@ -321,7 +314,7 @@ final class SitesLeft {
   }
 
   /** What the code does with a member no template tried to match here. */
-  private static String context(Expression x, Ref ref) {
+  private String context(Expression x, Ref ref) {
     if (x instanceof MethodReferenceExpr) {
       return "a method reference to "
           + ref.display()
@@ -354,12 +347,8 @@ final class SitesLeft {
     return "uses " + what + " in a form no before-template matches";
   }
 
-  private static boolean isReference(Expression x) {
-    try {
-      return x.calculateResolvedType().isReferenceType();
-    } catch (RuntimeException e) {
-      return false;
-    }
+  private boolean isReference(Expression x) {
+    return Symbols.isClassType(symbols.typeOf(x));
   }
 
   private static String code(Node n) {

@@ -111,9 +111,30 @@ class MigrateCommandTest {
     assertTrue(
         err.toString()
             .contains(
-                "T.java:4: the @AfterTemplate expression has type boolean, not assignable to its"
-                    + " return type int"),
+                "T.java:4: the @AfterTemplate expression does not compile: incompatible types:"
+                    + " boolean cannot be converted to int"),
         err.toString());
+    assertFalse(err.toString().contains("\tat "), err.toString());
+    assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
+  }
+
+  /**
+   * A {@code --classpath} file that is not a jar is bad input (javac would skip it silently and
+   * every name it declares would come out unresolved).
+   */
+  @Test
+  void aClasspathFileThatIsNotAJarExitsTwoNamingIt() throws Exception {
+    tree(TEMPLATE);
+    java.nio.file.Files.writeString(root.resolve("notajar.jar"), "not a zip");
+    int code =
+        run(
+            "--templates",
+            root.resolve("T.java").toString(),
+            "--classpath",
+            root.resolve("notajar.jar").toString(),
+            root.resolve("src").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().contains("notajar.jar: cannot be read"), err.toString());
     assertFalse(err.toString().contains("\tat "), err.toString());
     assertEquals(SOURCE, TestTrees.text(root, "src/p/A.java"));
   }

@@ -148,6 +148,34 @@ class RewritingTest {
   }
 
   @Test
+  void aTypeOfTheSamePackageInAFileThatDoesNotParseStillClashes() throws Exception {
+    // The types of the analysed tree are javac's (no file is parsed by JavaParser before javac
+    // runs): a file JavaParser cannot parse is skipped and listed, and its type still exists.
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            NEW_TYPE
+                .replace("Vector<String> before", "java.util.List<String> before")
+                .replace("ArrayList<String> after", "java.util.List<String> after"),
+            "src/p/ArrayList.java",
+            "package p;\npublic class ArrayList {\n  void f( {}\n}\n",
+            "src/p/A.java",
+            "package p;\nimport java.util.List;\nimport java.util.Vector;\nclass A {\n"
+                + "  List<String> f() {\n    return new Vector<String>();\n  }\n"
+                + "  Vector<String> g() {\n    return null;\n  }\n}\n"));
+    Migration.Result r = TestTrees.runAndWrite(root);
+    assertEquals(
+        "package p;\nimport java.util.List;\nimport java.util.Vector;\nclass A {\n"
+            + "  List<String> f() {\n    return new java.util.ArrayList<String>();\n  }\n"
+            + "  Vector<String> g() {\n    return null;\n  }\n}\n",
+        TestTrees.text(root, "src/p/A.java"));
+    assertEquals(1, r.report().skipped().size(), r.report().toText());
+    assertTrue(
+        r.report().skipped().get(0).startsWith("src/p/ArrayList.java:3: "), r.report().toText());
+  }
+
+  @Test
   void reportAndDiffAreIdenticalRunToRun() throws Exception {
     TestTrees.write(
         root,

@@ -209,8 +209,8 @@ class TemplateValidationTest {
   @Test
   void anIllTypedAfterTemplateIsRefusedWhenTheFileIsRead() {
     assertEquals(
-        "T.java:4: the @AfterTemplate expression has type int, not assignable to its return type"
-            + " boolean",
+        "T.java:4: the @AfterTemplate expression does not compile: incompatible types: int cannot"
+            + " be converted to boolean",
         refuse(
             """
             class T {
@@ -248,5 +248,27 @@ class TemplateValidationTest {
                   .formatted(type));
       assertTrue(message.startsWith("T.java:4: "), type + ": " + message);
     }
+  }
+
+  /**
+   * An after template javac does not compile is refused when the file is read: its text would be
+   * written into the user's code. The symbol solver accepted a generic type that does not fit.
+   */
+  @Test
+  void anAfterTemplateJavacDoesNotCompileIsRefused() {
+    assertEquals(
+        "T.java:5: the @AfterTemplate expression does not compile: incompatible types:"
+            + " java.util.List<java.lang.String> cannot be converted to"
+            + " java.util.List<java.lang.Integer>",
+        refuse(
+            """
+            import java.util.List;
+            class T {
+              class R {
+                @BeforeTemplate List<Integer> before(List<String> l) { return null; }
+                @AfterTemplate List<Integer> after(List<String> l) { return l; }
+              }
+            }
+            """));
   }
 }

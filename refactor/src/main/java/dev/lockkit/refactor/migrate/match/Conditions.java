@@ -18,17 +18,16 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Template;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Picnic's {@code @Matches}/{@code @NotMatches} matchers, implemented by name over the target's
- * syntax tree and its resolved symbols (javac's where it attributed the code, else JavaParser's
- * solver): Picnic's classes take Error Prone's {@code VisitorState} and cannot run outside Error
- * Prone. Each follows the Picnic 0.27.0 class of the same name:
+ * syntax tree and javac's symbols and types of it (recorded by {@code Symbols}; a node javac has no
+ * answer for satisfies no matcher that needs one): Picnic's classes take Error Prone's {@code
+ * VisitorState} and cannot run outside Error Prone. Each follows the Picnic 0.27.0 class of the
+ * same name:
  *
  * <ul>
  *   <li>{@code IsEmpty}: an empty array creation ({@code new T[0]}, {@code new T[] {}}); {@code
@@ -134,16 +133,11 @@ final class Conditions {
           || (name.equals("empty") && o.is("java.util.stream.Stream"));
     }
     if (x instanceof ObjectCreationExpr n && n.getAnonymousClassBody().isEmpty()) {
-      String type;
-      try {
-        type = n.getType().resolve().erasure().describe();
-      } catch (RuntimeException e) {
+      String printed = symbols.typeOf(n);
+      if (printed == null || !MUTABLE_COLLECTIONS.contains(Symbols.className(printed))) {
         return false;
       }
-      if (!MUTABLE_COLLECTIONS.contains(type)) {
-        return false;
-      }
-      if (n.getArguments().stream().allMatch(Conditions::isPrimitive)) {
+      if (n.getArguments().stream().allMatch(a -> Symbols.isPrimitive(symbols.typeOf(a)))) {
         return true;
       }
       return n.getArguments().size() == 1 && isEmpty(unwrap(n.getArgument(0)));
@@ -153,14 +147,6 @@ final class Conditions {
 
   private static boolean isZero(Expression e) {
     return unwrap(e) instanceof IntegerLiteralExpr i && i.asNumber().intValue() == 0;
-  }
-
-  private static boolean isPrimitive(Expression e) {
-    try {
-      return e.calculateResolvedType().isPrimitive();
-    } catch (RuntimeException | StackOverflowError ex) {
-      return false;
-    }
   }
 
   private boolean isIdentity(Expression x) {
@@ -196,20 +182,7 @@ final class Conditions {
     if (a instanceof Symbols.Member m) {
       return m.isStatic() ? new Owner(m.owner(), m.ownerSupertypes()) : null;
     }
-    if (a instanceof Symbols.Unresolved) {
-      return null;
-    }
-    try {
-      ResolvedMethodDeclaration d = c.resolve();
-      if (!d.isStatic()) {
-        return null;
-      }
-      Set<String> supers = new HashSet<>();
-      d.declaringType().getAllAncestors().forEach(t -> supers.add(t.getQualifiedName()));
-      return new Owner(d.declaringType().getQualifiedName(), supers);
-    } catch (RuntimeException | StackOverflowError e) {
-      return null;
-    }
+    return null; // unresolved, or no answer from javac: not known to be that owner's
   }
 
   private static boolean requiresComputation(Expression x) {

@@ -9,9 +9,7 @@ import com.github.javaparser.printer.DefaultPrettyPrinter;
 import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
-import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
-import java.util.Optional;
+import dev.lockkit.refactor.migrate.resolve.Symbols;
 
 /** Short descriptions of target code for mismatch reasons, and comment-blind code equality. */
 final class Describe {
@@ -38,43 +36,28 @@ final class Describe {
         .equals(PRINTER.print(b).replaceAll("\\s+", " "));
   }
 
-  static Optional<String> fieldOwner(ResolvedValueDeclaration d) {
-    if (d.isField()) {
-      return Optional.of(d.asField().declaringType().getQualifiedName());
+  /**
+   * What an expression is, as the report says it: a local variable, a parameter, a field... as
+   * javac resolved it; the code itself where javac has no answer.
+   */
+  static String target(Expression x, Symbols symbols) {
+    if (x instanceof NameExpr || x instanceof FieldAccessExpr) {
+      String kind = symbols.kind(x);
+      String name =
+          x instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) x).getNameAsString();
+      if ("PARAMETER".equals(kind) && x instanceof NameExpr) {
+        return "parameter '" + name + "'";
+      }
+      if (("FIELD".equals(kind) || "ENUM_CONSTANT".equals(kind))
+          && symbols.field(x) instanceof Symbols.Member m) {
+        return "field " + simple(m.owner()) + "." + name;
+      }
+      if (kind != null && kind.contains("VARIABLE") && x instanceof NameExpr) {
+        return "local variable '" + name + "'";
+      }
     }
-    if (d.isEnumConstant()) {
-      return Optional.of(d.getType().describe());
-    }
-    return Optional.empty();
-  }
-
-  /** What an expression is, as the report says it: a local variable, a parameter, a field... */
-  static String target(Expression x) {
-    try {
-      if (x instanceof NameExpr n) {
-        ResolvedValueDeclaration d = n.resolve();
-        if (d.isParameter()) {
-          return "parameter '" + n.getNameAsString() + "'";
-        }
-        if (d.isField() || d.isEnumConstant()) {
-          return "field " + simple(fieldOwner(d).orElse("")) + "." + d.getName();
-        }
-        return "local variable '" + n.getNameAsString() + "'";
-      }
-      if (x instanceof FieldAccessExpr f) {
-        ResolvedValueDeclaration d = f.resolve();
-        return "field " + simple(fieldOwner(d).orElse("?")) + "." + d.getName();
-      }
-      if (x instanceof MethodCallExpr m) {
-        ResolvedMethodDeclaration d = m.resolve();
-        return "a call of "
-            + simple(d.declaringType().getQualifiedName())
-            + "."
-            + d.getName()
-            + "()";
-      }
-    } catch (RuntimeException e) {
-      // Fall back to the code itself.
+    if (x instanceof MethodCallExpr && symbols.method(x) instanceof Symbols.Member m) {
+      return "a call of " + simple(m.owner()) + "." + m.name() + "()";
     }
     return "'" + code(x) + "'";
   }
@@ -83,14 +66,10 @@ final class Describe {
    * The reason a receiver did not match, in the terms of the kernel's missed sites: reached through
    * an alias, passed in as a plain parameter, or a different object's member entirely.
    */
-  static String receiverReason(Expression x, String wanted, Mismatch m) {
-    String what = target(x);
-    String type = "";
-    try {
-      type = " of type " + simple(x.calculateResolvedType().describe());
-    } catch (RuntimeException e) {
-      // The type is only decoration here.
-    }
+  static String receiverReason(Expression x, String wanted, Mismatch m, Symbols symbols) {
+    String what = target(x, symbols);
+    String printed = symbols.typeOf(x);
+    String type = printed == null ? "" : " of type " + simple(printed);
     if (what.startsWith("local variable")) {
       return "reached through an alias: "
           + what

@@ -1,15 +1,12 @@
 package dev.lockkit.refactor.migrate.match;
 
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
-import dev.lockkit.refactor.migrate.template.RefResolver;
 
 /**
  * Whether a resolved method is a template's method: the same declaration (owner, name, erased
  * parameter types), or an instance method overriding it (the owner's supertypes include the
- * template's owner, same signature). One comparison for javac's symbols and one for JavaParser's
- * solver's, with the same rules.
+ * template's owner, same signature), as javac's symbols say.
  */
 public final class Members {
 
@@ -39,24 +36,5 @@ public final class Members {
         && m.name().equals(ref.name())
         && m.signature().equals(ref.signature())
         && ref.ownerSupertypes().contains(m.owner());
-  }
-
-  public static boolean sameMethod(Ref ref, ResolvedMethodDeclaration d) {
-    if (!d.getName().equals(ref.name())) {
-      return false;
-    }
-    String owner = d.declaringType().getQualifiedName();
-    if (owner.equals(ref.owner())) {
-      return RefResolver.signature(d).equals(ref.signature());
-    }
-    if (ref.isStatic() || d.isStatic() || !RefResolver.signature(d).equals(ref.signature())) {
-      return false;
-    }
-    try {
-      return d.declaringType().getAllAncestors().stream()
-          .anyMatch(a -> a.getQualifiedName().equals(ref.owner()));
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 }

@@ -63,7 +63,7 @@ abstract class PlaceholderUnifier extends UnifierBase {
    * A lambda or method reference has no type of its own: javac types it by its target, the
    * parameter of the call it is an argument of. When that call is one the template's structure
    * matched (its method checked), the argument is typed by that position, as the template's
-   * placeholder there is; JavaParser's solver cannot type it standalone.
+   * placeholder there is; it has no type standalone.
    */
   boolean typedByPosition(Expression x) {
     if (!(x instanceof LambdaExpr) && !(x instanceof MethodReferenceExpr)) {

@@ -20,7 +20,6 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Template;
@@ -33,8 +32,8 @@ import java.util.Optional;
  * <p>Implementation overview. Unification walks the template and the target in step, ignoring
  * parentheses on both sides (precedence is restored when rendering). Names are compared by what
  * they resolve to, never by spelling: a template method matches a call of the same declaration or
- * of an override of it ({@link Members}), as javac resolved the target where it attributed it
- * (JavaParser's solver elsewhere); fields, constructors and types match by declaring type and name.
+ * of an override of it ({@link Members}), as javac resolved the target (a target javac has no
+ * answer for is unresolved); fields, constructors and types match by declaring type and name.
  * Placeholders are bound by {@link PlaceholderUnifier}, calls of {@code @Placeholder} methods by
  * {@link PlaceholderMethodUnifier}, statements and declared types by {@link StatementUnifier}; the
  * shared state and reasons are in {@link UnifierBase}. This class is the structural walk. The first
@@ -159,7 +158,7 @@ public final class Unifier extends StatementUnifier {
       // The scopes' unification types the target's scope: only an array has 'length' there.
       return x instanceof FieldAccessExpr xf && xf.getNameAsString().equals("length")
           ? first(matched(x), expr(((FieldAccessExpr) t).getScope(), xf.getScope()))
-          : fail(x, "expected an array's length, found " + Describe.target(x));
+          : fail(x, "expected an array's length, found " + Describe.target(x, symbols));
     }
     if (t instanceof ObjectCreationExpr tc) {
       return creation(tc, ref, x);
@@ -168,7 +167,7 @@ public final class Unifier extends StatementUnifier {
       // Compared as printed without comments: '/* parallel= */ false' is the literal false.
       return t.getClass() == x.getClass() && Describe.sameCode(t, x)
           ? matched(x)
-          : fail(x, "expected the literal " + t + ", found " + Describe.target(x));
+          : fail(x, "expected the literal " + t + ", found " + Describe.target(x, symbols));
     }
     if (t instanceof BinaryExpr tb && x instanceof BinaryExpr xb) {
       if (tb.getOperator() != xb.getOperator()) {
@@ -222,7 +221,7 @@ public final class Unifier extends StatementUnifier {
     if (t instanceof VariableDeclarationExpr tv && x instanceof VariableDeclarationExpr xv) {
       return declaration(tv, xv);
     }
-    return fail(x, "expected '" + Describe.code(t) + "', found " + Describe.target(x));
+    return fail(x, "expected '" + Describe.code(t) + "', found " + Describe.target(x, symbols));
   }
 
   private Mismatch anyOf(MethodCallExpr t, Expression xRaw, boolean negated) {
@@ -252,10 +251,11 @@ public final class Unifier extends StatementUnifier {
         || (repeated == null
             ? xc.getArguments().size() != fixed
             : xc.getArguments().size() < fixed)) {
-      return fail(x, "expected a call of " + ref.display() + ", found " + Describe.target(x));
+      return fail(
+          x, "expected a call of " + ref.display() + ", found " + Describe.target(x, symbols));
     }
-    // On a Refaster.anyOf receiver the solver typed the method on one alternative (Set.isEmpty for
-    // anyOf(map.keySet(), map.values())); javac types it on their common supertype, so a method
+    // On a Refaster.anyOf receiver the template's method is one alternative's (Set.isEmpty for
+    // anyOf(map.keySet(), map.values())) or their common supertype's, so a method
     // the template's overrides is the same one there. The receiver's unification checks the rest.
     boolean anyOfReceiver =
         t.getScope()
@@ -296,7 +296,8 @@ public final class Unifier extends StatementUnifier {
    */
   private Mismatch methodReference(MethodReferenceExpr t, Ref ref, Expression x) {
     if (!(x instanceof MethodReferenceExpr xm) || !xm.getIdentifier().equals(t.getIdentifier())) {
-      return fail(x, "expected the method reference " + t + ", found " + Describe.target(x));
+      return fail(
+          x, "expected the method reference " + t + ", found " + Describe.target(x, symbols));
     }
     if (ref != null && ref.kind() == Ref.Kind.CONSTRUCTOR) {
       return xm.getScope() instanceof TypeExpr xt && t.getScope() instanceof TypeExpr tt
@@ -354,34 +355,25 @@ public final class Unifier extends StatementUnifier {
     }
     Ref ref = template.refs().get(unwrap(t));
     String wanted = ref == null ? "'" + Describe.code(t) + "'" : ref.display();
-    return new Mismatch(m.at(), false, Describe.receiverReason(unwrap(x), wanted, m), m.depth());
+    return new Mismatch(
+        m.at(), false, Describe.receiverReason(unwrap(x), wanted, m, symbols), m.depth());
   }
 
   private Mismatch field(Expression t, Ref ref, Expression x) {
     if (!(x instanceof FieldAccessExpr) && !(x instanceof NameExpr)) {
-      return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x));
+      return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x, symbols));
     }
     Symbols.Answer a = symbols.field(x);
     if (a instanceof Symbols.Unresolved u) {
       return unresolved(x, u.problem());
     }
-    Optional<String> owner;
-    String name;
-    if (a instanceof Symbols.Member m) {
-      owner = Optional.of(m.owner());
-      name = m.name();
-    } else {
-      ResolvedValueDeclaration d;
-      try {
-        d = x instanceof NameExpr n ? n.resolve() : ((FieldAccessExpr) x).resolve();
-      } catch (RuntimeException e) {
-        return unresolved(x, e);
-      }
-      owner = Describe.fieldOwner(d);
-      name = d.getName();
+    if (!(a instanceof Symbols.Member m)) {
+      return unresolved(x, NO_ANSWER);
     }
+    Optional<String> owner = m.owner().isEmpty() ? Optional.empty() : Optional.of(m.owner());
+    String name = m.name();
     if (owner.isEmpty() || !owner.get().equals(ref.owner()) || !name.equals(ref.name())) {
-      return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x));
+      return fail(x, "expected field " + ref.display() + ", found " + Describe.target(x, symbols));
     }
     matched(x);
     if (ref.isStatic()) {

@@ -2,19 +2,15 @@ package dev.lockkit.refactor.migrate.match;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
-import dev.lockkit.refactor.migrate.template.RefResolver;
 import dev.lockkit.refactor.migrate.template.Template;
 
 /**
  * The state of one unification ({@link Unifier}) and what every part of it shares: the template,
  * the bindings so far, the depth reached (for the nearest miss), the mismatch and unresolved
  * reasons, and the question which method a call or method reference denotes (javac's answer where
- * it attributed the code, else JavaParser's solver's; compared by {@link Members}).
+ * it attributed the code; a node it has no answer for is unresolved; compared by {@link Members}).
  */
 abstract class UnifierBase {
 
@@ -51,14 +47,8 @@ abstract class UnifierBase {
         depth);
   }
 
-  /** A site the symbol solver could not type without overflowing the stack: never rewritten. */
-  Mismatch unresolvedRecursive(Node at) {
-    return new Mismatch(
-        at,
-        true,
-        "unresolved: cannot resolve '" + Describe.code(at) + "'" + RefResolver.RECURSIVE,
-        depth);
-  }
+  /** Why a node javac has no tree for (a body it did not attribute) is unresolved. */
+  static final String NO_ANSWER = "javac has no answer for it";
 
   Mismatch matched(Node target) {
     depth++;
@@ -97,7 +87,7 @@ abstract class UnifierBase {
   /**
    * Null when the call or method reference {@code x} denotes {@code ref}'s method (or an override
    * of it); else the qualified name of the method it denotes, or an {@code unresolved:} reason.
-   * javac decides where it attributed the code; JavaParser's solver elsewhere.
+   * javac decides; a node javac has no answer for is unresolved.
    */
   String called(Expression x, Ref ref) {
     return called(x, ref, false);
@@ -114,21 +104,6 @@ abstract class UnifierBase {
           ? null
           : m.owner() + "." + m.name();
     }
-    ResolvedMethodDeclaration d;
-    try {
-      d = x instanceof MethodCallExpr c ? c.resolve() : ((MethodReferenceExpr) x).resolve();
-    } catch (RuntimeException e) {
-      return unresolved(x, e).reason();
-    } catch (StackOverflowError e) {
-      return unresolvedRecursive(x).reason();
-    }
-    return Members.sameMethod(ref, d)
-            || (overridden
-                && !d.isStatic()
-                && d.getName().equals(ref.name())
-                && RefResolver.signature(d).equals(ref.signature())
-                && ref.ownerSupertypes().contains(d.declaringType().getQualifiedName()))
-        ? null
-        : d.getQualifiedName();
+    return unresolved(x, NO_ANSWER).reason();
   }
 }

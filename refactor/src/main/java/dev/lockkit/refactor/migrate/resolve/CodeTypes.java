@@ -1,7 +1,6 @@
 package dev.lockkit.refactor.migrate.resolve;
 
 import com.github.javaparser.Range;
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import dev.lockkit.refactor.edit.SourceFile;
 import java.nio.file.Path;
@@ -42,14 +41,8 @@ final class CodeTypes {
 
   private final SourceFile template;
 
-  private final Map<CompilationUnit, SourceFile> files;
-
   private CodeTypes(
-      Map<CompilationUnit, SourceFile> files,
-      Map<Path, Map<Long, Fit>> types,
-      Map<Integer, Integer> placeholderIds,
-      SourceFile template) {
-    this.files = files;
+      Map<Path, Map<Long, Fit>> types, Map<Integer, Integer> placeholderIds, SourceFile template) {
     this.types = types;
     this.placeholderIds = placeholderIds;
     this.template = template;
@@ -70,10 +63,7 @@ final class CodeTypes {
    *     methods (JavaParser nodes of the template file's text)
    */
   static CodeTypes of(
-      Workspace ws,
-      OneTask task,
-      List<com.github.javaparser.ast.expr.SimpleName> placeholders,
-      Map<CompilationUnit, SourceFile> files) {
+      Workspace ws, OneTask task, List<com.github.javaparser.ast.expr.SimpleName> placeholders) {
     javax.lang.model.util.Types javacTypes = task.attribution.types();
     // Ids: a placeholder without type variables is a bit of Fit.fits (id >= 0); one with type
     // variables an index into Fit.generic (id -(i + 1)).
@@ -111,7 +101,7 @@ final class CodeTypes {
           }
         });
     types.put(task.template.path(), templateTypes);
-    for (Workspace.Unit u : ws.units()) {
+    for (Workspace.Source u : ws.files()) {
       Path p = u.file().path();
       if (p.equals(task.template.path()) || !task.attribution.covers(p)) {
         continue;
@@ -143,7 +133,7 @@ final class CodeTypes {
           });
       types.put(p, spans);
     }
-    return new CodeTypes(files, types, ids, task.template);
+    return new CodeTypes(types, ids, task.template);
   }
 
   /**
@@ -276,8 +266,13 @@ final class CodeTypes {
     return f == null ? null : f.type();
   }
 
+  /** Lets go of the types of one analysed file (its work is done). */
+  void release(Path file) {
+    types.remove(file);
+  }
+
   private Fit fit(Node x) {
-    SourceFile file = x.findCompilationUnit().map(files::get).orElse(null);
+    SourceFile file = Workspace.sourceOf(x);
     Map<Long, Fit> spans = file == null ? null : types.get(file.path());
     Range r = x.getRange().orElse(null);
     if (spans == null || r == null) {

@@ -1,5 +1,8 @@
 package dev.lockkit.refactor.migrate.resolve;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.javac.ExpressionTypes;
@@ -9,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -29,18 +34,21 @@ public final class OneTask implements AutoCloseable {
   final SourceFile template;
   private final Attribution.Session session;
   private final Path stub;
+  private final Set<String> topLevelTypes;
 
   private OneTask(
       Attribution attribution,
       ExpressionTypes types,
       SourceFile template,
       Attribution.Session session,
-      Path stub) {
+      Path stub,
+      Set<String> topLevelTypes) {
     this.attribution = attribution;
     this.types = types;
     this.template = template;
     this.session = session;
     this.stub = stub;
+    this.topLevelTypes = topLevelTypes;
   }
 
   /** javac failed outright (not a compile error in the input: those are per-site answers). */
@@ -71,7 +79,9 @@ public final class OneTask implements AutoCloseable {
       Files.createDirectories(source.getParent());
       Files.writeString(source, RefasterStub.SOURCE);
       List<Attribution.Unit> units = new ArrayList<>();
-      for (Workspace.Unit u : ws.units()) {
+      Set<Path> analysed = new HashSet<>();
+      for (Workspace.Source u : ws.files()) {
+        analysed.add(u.file().path());
         if (!u.file().path().equals(template.path())) {
           units.add(
               new Attribution.Unit(
@@ -88,13 +98,43 @@ public final class OneTask implements AutoCloseable {
       sourcePath.add(stub);
       ExpressionTypes types = new ExpressionTypes();
       session = new Attribution.Session(sourcePath, classPath);
-      Attribution a = Attribution.of(session, units, types);
-      return new OneTask(a, types, template, session, stub);
+      Set<String> topLevel = new TreeSet<>();
+      Attribution a =
+          Attribution.of(
+              session,
+              units,
+              (file, unit, trees) -> {
+                types.scan(file, unit, trees);
+                if (analysed.contains(file)) {
+                  topLevel.addAll(topLevelTypes(unit));
+                }
+              });
+      return new OneTask(a, types, template, session, stub, topLevel);
     } catch (IOException | RuntimeException e) {
       // Not "every site unresolved": a run without javac's answers would report nothing useful.
       close(session, stub);
       throw new Failed(String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /**
+   * The qualified names of the top-level types the analysed files declare (the template file's too
+   * when it lies inside the analysed tree), as javac parsed them: the import plan needs them before
+   * any file is parsed with JavaParser for its turn.
+   */
+  public Set<String> topLevelTypes() {
+    return topLevelTypes;
+  }
+
+  private static List<String> topLevelTypes(CompilationUnitTree unit) {
+    String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString() + ".";
+    List<String> out = new ArrayList<>();
+    for (Tree t : unit.getTypeDecls()) {
+      if (t instanceof ClassTree c && !c.getSimpleName().isEmpty()) {
+        out.add(pkg + c.getSimpleName());
+      }
+    }
+    return out;
   }
 
   /** Releases javac's file manager and deletes the stub. */
@@ -117,7 +157,7 @@ public final class OneTask implements AutoCloseable {
 
   /** javac's answers for the template file's names. */
   public TemplateSymbols templateSymbols() {
-    return TemplateSymbols.over(attribution, template);
+    return TemplateSymbols.over(attribution, types, template);
   }
 
   static void delete(Path dir) {

@@ -1,7 +1,6 @@
 package dev.lockkit.refactor.migrate.resolve;
 
 import com.github.javaparser.Range;
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -39,8 +38,8 @@ import javax.lang.model.type.TypeMirror;
  * <p>Only the method bodies that spell a name some before template names are attributed (the others
  * are blanked, offsets kept): a site of a template must spell its member's name. A JavaParser node
  * is matched to javac's tree by its character span in the same text. {@link #method} and {@link
- * #field} answer null where javac has no tree at that span (a template, a file javac did not read):
- * the caller then falls back on JavaParser's symbol solver.
+ * #field} answer null where javac has no tree at that span (a body javac did not attribute, a file
+ * javac did not read): the caller reports such a node as unresolved, never guesses it.
  */
 public final class Symbols {
 
@@ -87,7 +86,7 @@ public final class Symbols {
   /** javac could not resolve the reference, or reports an error inside it. */
   public record Unresolved(String problem) implements Answer {}
 
-  private static final Symbols NONE = new Symbols(Map.of(), Map.of());
+  private static final Symbols NONE = new Symbols(Map.of());
 
   /**
    * javac's answer for one span, in lockkit's own terms: as a method ({@code method} null when the
@@ -99,21 +98,15 @@ public final class Symbols {
   /** Per attributed file, its spans' answers (key: start in the high half, end in the low). */
   private final Map<Path, Map<Long, Stored>> answers;
 
-  private final Map<CompilationUnit, SourceFile> files;
-
   /** javac's types of the analysed code and their fits for the placeholders (null: none). */
   private final CodeTypes codeTypes;
 
-  private Symbols(Map<Path, Map<Long, Stored>> answers, Map<CompilationUnit, SourceFile> files) {
-    this(answers, files, null);
+  private Symbols(Map<Path, Map<Long, Stored>> answers) {
+    this(answers, null);
   }
 
-  private Symbols(
-      Map<Path, Map<Long, Stored>> answers,
-      Map<CompilationUnit, SourceFile> files,
-      CodeTypes codeTypes) {
+  private Symbols(Map<Path, Map<Long, Stored>> answers, CodeTypes codeTypes) {
     this.answers = answers;
-    this.files = files;
     this.codeTypes = codeTypes;
   }
 
@@ -130,12 +123,21 @@ public final class Symbols {
     if (task == null) {
       return NONE;
     }
-    Map<CompilationUnit, SourceFile> files = new IdentityHashMap<>();
-    for (Workspace.Unit u : ws.units()) {
-      files.put(u.cu(), u.file());
+    return new Symbols(members(ws, task.attribution), CodeTypes.of(ws, task, placeholders));
+  }
+
+  /**
+   * Lets go of javac's answers for one analysed file once its work is done (the migration goes file
+   * by file; nothing asks about a file after its turn).
+   */
+  public void release(Path file) {
+    if (this == NONE) {
+      return;
     }
-    return new Symbols(
-        members(ws, task.attribution), files, CodeTypes.of(ws, task, placeholders, files));
+    answers.remove(file);
+    if (codeTypes != null) {
+      codeTypes.release(file);
+    }
   }
 
   /** See {@link CodeTypes#fit}; null when javac has no answer. */
@@ -167,14 +169,12 @@ public final class Symbols {
    *     class path, source directories on its source path with the files' own source roots
    */
   public static Symbols of(Workspace ws, List<Path> classpath, Set<String> names) {
-    if (javax.tools.ToolProvider.getSystemJavaCompiler() == null || ws.units().isEmpty()) {
+    if (javax.tools.ToolProvider.getSystemJavaCompiler() == null || ws.files().isEmpty()) {
       return NONE;
     }
     List<Attribution.Unit> units = new ArrayList<>();
-    Map<CompilationUnit, SourceFile> files = new IdentityHashMap<>();
-    for (Workspace.Unit u : ws.units()) {
+    for (Workspace.Source u : ws.files()) {
       units.add(new Attribution.Unit(u.file().path(), u.file().text(), Set.copyOf(names)));
-      files.put(u.cu(), u.file());
     }
     List<Path> sourcePath = new ArrayList<>(ws.sourceRoots());
     List<Path> classPath = new ArrayList<>();
@@ -182,17 +182,16 @@ public final class Symbols {
       (isSourceDirectory(e) ? sourcePath : classPath).add(e);
     }
     Attribution attribution = Attribution.of(units, sourcePath, classPath);
-    return new Symbols(members(ws, attribution), files);
+    return new Symbols(members(ws, attribution));
   }
 
   private static Map<Path, Map<Long, Stored>> members(Workspace ws, Attribution attribution) {
     // javac's answers are kept as strings and javac's trees, symbol tables and file manager are let
-    // go: the rest of the run holds every file's JavaParser tree, and both together were most of
-    // the peak memory on jackson-databind.
+    // go before any file is parsed with JavaParser for its turn.
     Map<Path, Map<Long, Stored>> answers = new java.util.HashMap<>();
     Map<Element, Stored> byElement = new IdentityHashMap<>();
     Map<TypeElement, Set<String>> supertypes = new IdentityHashMap<>();
-    for (Workspace.Unit u : ws.units()) {
+    for (Workspace.Source u : ws.files()) {
       Path p = u.file().path();
       if (!attribution.covers(p)) {
         continue;
@@ -277,6 +276,23 @@ public final class Symbols {
   }
 
   /**
+   * The constructor {@code new T(..)} calls (javac's tree is the whole creation); null when javac
+   * has no answer for this node.
+   */
+  public Answer constructor(com.github.javaparser.ast.expr.ObjectCreationExpr creation) {
+    Stored b = binding(creation, creation, creation);
+    if (b == null) {
+      return null;
+    }
+    if (b.problem() != null) {
+      return new Unresolved(b.problem());
+    }
+    return b.method() != null
+        ? b.method()
+        : new Unresolved("javac resolves it to a " + b.kind() + ", not a constructor");
+  }
+
+  /**
    * The field a name or field access denotes (a member with an empty owner when it denotes a local
    * variable, parameter or type); null when javac has no answer for this node.
    */
@@ -293,9 +309,42 @@ public final class Symbols {
     return b.problem() != null ? new Unresolved(b.problem()) : b.field();
   }
 
+  /**
+   * The kind of element javac bound a name or field access to ({@code ElementKind}'s name: {@code
+   * FIELD}, {@code PARAMETER}, {@code LOCAL_VARIABLE}, {@code CLASS}...); null when javac has no
+   * answer or could not resolve it.
+   */
+  public String kind(Node access) {
+    Stored b = binding(access, access, access);
+    return b == null || b.problem() != null ? null : b.kind();
+  }
+
+  /** The class of a type javac printed, its type arguments dropped ({@code java.util.List}). */
+  public static String className(String printedType) {
+    int lt = printedType.indexOf('<');
+    return lt < 0 ? printedType : printedType.substring(0, lt);
+  }
+
+  /** True for a printed type that is a class or interface type (not primitive, array or null). */
+  public static boolean isClassType(String printedType) {
+    return printedType != null
+        && !printedType.endsWith("]")
+        && !PRIMITIVES.contains(printedType)
+        && !printedType.equals("<nulltype>")
+        && !printedType.equals("null");
+  }
+
+  /** True for a printed primitive type. */
+  public static boolean isPrimitive(String printedType) {
+    return printedType != null && PRIMITIVES.contains(printedType);
+  }
+
+  private static final Set<String> PRIMITIVES =
+      Set.of("boolean", "byte", "short", "char", "int", "long", "float", "double");
+
   /** javac's answer for the tree spanning from {@code first}'s start to {@code last}'s end. */
   private Stored binding(Node at, Node first, Node last) {
-    SourceFile file = at.findCompilationUnit().map(files::get).orElse(null);
+    SourceFile file = Workspace.sourceOf(at);
     Map<Long, Stored> spans = file == null ? null : answers.get(file.path());
     if (spans == null) {
       return null;

@@ -4,12 +4,15 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
+import dev.lockkit.refactor.javac.ExpressionTypes;
+import dev.lockkit.refactor.migrate.ifconfig.IfConfigAnnotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * javac's attribution of a template file: which method, field, constructor, type or parameter each
@@ -25,19 +28,21 @@ import javax.lang.model.element.VariableElement;
  */
 public final class TemplateSymbols {
 
-  private static final TemplateSymbols NONE = new TemplateSymbols(null, null);
+  private static final TemplateSymbols NONE = new TemplateSymbols(null, null, null);
 
   private final Attribution attribution;
+  private final ExpressionTypes types;
   private final SourceFile file;
 
-  private TemplateSymbols(Attribution attribution, SourceFile file) {
+  private TemplateSymbols(Attribution attribution, ExpressionTypes types, SourceFile file) {
     this.attribution = attribution;
+    this.types = types;
     this.file = file;
   }
 
   /** javac's answers for {@code file}, one of the units of {@code attribution}. */
-  static TemplateSymbols over(Attribution attribution, SourceFile file) {
-    return new TemplateSymbols(attribution, file);
+  static TemplateSymbols over(Attribution attribution, ExpressionTypes types, SourceFile file) {
+    return new TemplateSymbols(attribution, types, file);
   }
 
   /** No javac answers (no compiler in this runtime, or javac failed on the file). */
@@ -64,9 +69,68 @@ public final class TemplateSymbols {
     return b != null && b.resolved() ? b.element() : null;
   }
 
+  /**
+   * The type javac gives the expression (or written type) spanning exactly {@code n}, where it
+   * stands; null when javac gives it none (it does not compile) or has no answers.
+   */
+  public TypeMirror typeOf(Node n) {
+    Range r = n.getRange().orElse(null);
+    if (types == null || r == null) {
+      return null;
+    }
+    int start = file.offset(r.begin.line, r.begin.column);
+    int end = file.offset(r.end.line, r.end.column) + 1;
+    return types.at(file.path(), start, end);
+  }
+
+  /** javac's errors positioned inside {@code n}, in order (empty when it compiles). */
+  public List<String> errorsIn(Node n) {
+    Range r = n.getRange().orElse(null);
+    if (attribution == null || r == null) {
+      return List.of();
+    }
+    return attribution.errorsIn(
+        file.path(),
+        file.offset(r.begin.line, r.begin.column),
+        file.offset(r.end.line, r.end.column) + 1);
+  }
+
+  /** The declared type of the template method parameter named by {@code name}; or null. */
+  public TypeMirror parameterType(com.github.javaparser.ast.expr.SimpleName name) {
+    Range r = name.getRange().orElse(null);
+    if (types == null || r == null) {
+      return null;
+    }
+    VariableElement v = types.parameterAt(file.path(), file.offset(r.begin.line, r.begin.column));
+    return v == null ? null : v.asType();
+  }
+
+  /** The return type of the method whose declared name is {@code name}; or null. */
+  public TypeMirror returnType(com.github.javaparser.ast.expr.SimpleName name) {
+    Range r = name.getRange().orElse(null);
+    if (attribution == null || r == null) {
+      return null;
+    }
+    Element e = attribution.declaredAt(file.path(), file.offset(r.begin.line, r.begin.column));
+    return e instanceof ExecutableElement m ? m.getReturnType() : null;
+  }
+
+  /** javac's type operations for the types this gives (null when javac has no answers). */
+  public javax.lang.model.util.Types types() {
+    return attribution == null ? null : attribution.types();
+  }
+
   /** The element of the tree spanning exactly {@code n}. */
   public Element at(Node n) {
     return at(n, n);
+  }
+
+  /**
+   * The {@code @IfConfig} conditions of a declaration javac bound a template's name to, and of its
+   * enclosing types ({@link IfConfigAnnotation#conditions}).
+   */
+  public List<String> ifConfigConditions(Element declaration) {
+    return IfConfigAnnotation.conditions(declaration, attribution);
   }
 
   /** A method's erased parameter types, {@code (java.lang.String,int)}, as javac erases them. */

@@ -4,21 +4,11 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.resolution.cache.Cache;
-import com.github.javaparser.symbolsolver.JavaSymbolSolver;
-import com.github.javaparser.symbolsolver.cache.InMemoryCache;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.lockkit.refactor.edit.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,45 +20,46 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The sources a migration reads, parsed with JavaParser and resolved by its symbol solver.
- *
- * <p>Implementation overview. Types resolve, in order, from the JDK (never from lockkit's own class
- * path, which would make lockkit's dependencies visible to the analysed code), from the source
- * roots of the analysed files (derived from each file's package declaration), and from the {@code
- * --classpath} entries: a jar, a directory of class files, or a directory of sources. With no class
- * path this is JavaParser's equivalent of noclasspath mode: what cannot be resolved makes the
- * symbol solver throw, and every caller treats that as "unresolved", never as "no match". The
- * parser keeps a tab as one column so that JavaParser positions index the same characters as {@link
+ * The sources a migration reads, with the source roots of the analysed files (derived from each
+ * file's package declaration, found by {@link PackageScan}) and the checked {@code --classpath}
+ * entries that javac's task is given. What names and types mean is javac's answer ({@link OneTask},
+ * {@link Symbols}); JavaParser parses each file only for its own turn ({@link #parse}): positions
+ * and text for matching, planning and rewriting, the tree let go after the turn. The parser keeps a
+ * tab as one column so that JavaParser positions index the same characters as {@link
  * SourceFile#offset(int, int)}.
+ *
+ * <p>Why a file is not parsed when it is read: every file's tree alive while javac attributes was
+ * the peak of a migration's memory (measured on jackson-databind: 228 MB live at the peak, of which
+ * the trees without tokens were about 110 MB).
  */
 public final class Workspace {
 
+  /** The file a tree was parsed from, kept on its compilation unit ({@link #sourceOf}). */
+  private static final DataKey<SourceFile> SOURCE = new DataKey<>() {};
+
   private final JavaParser parser;
   private final Path base;
-  private final List<Unit> units;
-  private final List<Problem> skipped;
+  private final List<Source> files;
+  private final List<Problem> skipped = new ArrayList<>();
   private final List<Path> roots;
   private final List<Path> classpath;
 
-  /** One parsed file of the analysed tree. */
+  /** One file of the analysed tree, read but not parsed. */
+  public record Source(SourceFile file, String displayPath) {}
+
+  /** One file of the analysed tree parsed for its turn ({@link #parse}). */
   public record Unit(SourceFile file, CompilationUnit cu, String displayPath) {}
 
   /** A file of the analysed tree that did not parse; it is skipped and reported. */
   public record Problem(String displayPath, int line, String message) {}
 
   private Workspace(
-      JavaParser parser,
-      Path base,
-      List<Unit> units,
-      List<Problem> skipped,
-      List<Path> roots,
-      List<Path> classpath) {
+      JavaParser parser, Path base, List<Source> files, List<Path> roots, List<Path> classpath) {
     this.parser = parser;
     this.classpath = classpath;
     this.roots = roots;
     this.base = base;
-    this.units = units;
-    this.skipped = skipped;
+    this.files = files;
   }
 
   /**
@@ -98,13 +89,11 @@ public final class Workspace {
         throw new WorkspaceException(p + ": not a .java file or a directory");
       }
     }
-    // Each file is parsed once. Source roots are known only after parsing (from the package
-    // declarations), so the files are parsed without a resolver, and each root's type solver is
-    // handed the trees of its files: the solver would otherwise parse every file it looks a type
-    // up in a second time (measured: a third of a migration's time on jackson-databind).
-    JavaParser bareParser = new JavaParser(configuration());
-    List<SourceFile> read = new ArrayList<>();
-    List<ParseResult<CompilationUnit>> results = new ArrayList<>();
+    for (Path entry : classpath) {
+      checkClasspathEntry(entry);
+    }
+    Path absBase = base.toAbsolutePath().normalize();
+    List<Source> read = new ArrayList<>();
     Set<Path> roots = new LinkedHashSet<>();
     for (Path f : files) {
       SourceFile sf;
@@ -113,66 +102,47 @@ public final class Workspace {
       } catch (IOException e) {
         throw new WorkspaceException(e.getMessage());
       }
-      ParseResult<CompilationUnit> r = bareParser.parse(sf.text());
-      read.add(sf);
-      results.add(r);
-      roots.add(sourceRoot(f, r.getResult().orElse(null)));
-    }
-    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    for (Path root : roots) {
-      Cache<Path, Optional<CompilationUnit>> parsed = InMemoryCache.create();
-      for (int i = 0; i < read.size(); i++) {
-        Path f = read.get(i).path();
-        ParseResult<CompilationUnit> r = results.get(i);
-        if (f.startsWith(root) && r.isSuccessful() && r.getResult().isPresent()) {
-          parsed.put(f, r.getResult());
-        }
-      }
-      solver.add(
-          new JavaParserTypeSolver(
-              root,
-              new JavaParser(configuration()),
-              parsed,
-              InMemoryCache.create(),
-              InMemoryCache.create()));
-    }
-    for (Path entry : classpath) {
-      solver.add(classpathSolver(entry));
-    }
-    // Last, so that error_prone_core on the class path, if given, answers first.
-    solver.add(RefasterStub.solver(solver));
-    JavaSymbolSolver symbolSolver = new JavaSymbolSolver(solver);
-    ParserConfiguration config = configuration().setSymbolResolver(symbolSolver);
-    JavaParser parser = new JavaParser(config);
-    List<Unit> units = new ArrayList<>();
-    List<Problem> skipped = new ArrayList<>();
-    Path absBase = base.toAbsolutePath().normalize();
-    for (int i = 0; i < read.size(); i++) {
-      SourceFile sf = read.get(i);
-      ParseResult<CompilationUnit> r = results.get(i);
-      String display = display(absBase, sf.path());
-      if (r.isSuccessful() && r.getResult().isPresent()) {
-        dropTokens(r.getResult().get());
-        symbolSolver.inject(r.getResult().get());
-        units.add(new Unit(sf, r.getResult().get(), display));
-      } else {
-        com.github.javaparser.Problem first = r.getProblems().get(0);
-        int line =
-            first
-                .getLocation()
-                .flatMap(l -> l.getBegin().getRange())
-                .map(x -> x.begin.line)
-                .orElse(0);
-        skipped.add(new Problem(display, line, first.getMessage().lines().findFirst().orElse("")));
-      }
+      read.add(new Source(sf, display(absBase, sf.path())));
+      roots.add(sourceRoot(f, PackageScan.packageOf(sf.text()).orElse(null)));
     }
     return new Workspace(
-        parser,
+        new JavaParser(configuration()),
         absBase,
-        List.copyOf(units),
-        List.copyOf(skipped),
+        List.copyOf(read),
         List.copyOf(roots),
         List.copyOf(classpath));
+  }
+
+  /**
+   * Parses one file for its turn, its tokens dropped; empty when it does not parse, and then the
+   * file is added to {@link #skipped()} with JavaParser's first problem. Call it once per file, in
+   * the order of {@link #files()}, so the skipped files are listed by path.
+   */
+  public Optional<Unit> parse(Source source) {
+    ParseResult<CompilationUnit> r = parser.parse(source.file().text());
+    if (r.isSuccessful() && r.getResult().isPresent()) {
+      CompilationUnit cu = r.getResult().get();
+      dropTokens(cu);
+      cu.setData(SOURCE, source.file());
+      return Optional.of(new Unit(source.file(), cu, source.displayPath()));
+    }
+    com.github.javaparser.Problem first = r.getProblems().get(0);
+    int line =
+        first.getLocation().flatMap(l -> l.getBegin().getRange()).map(x -> x.begin.line).orElse(0);
+    skipped.add(
+        new Problem(source.displayPath(), line, first.getMessage().lines().findFirst().orElse("")));
+    return Optional.empty();
+  }
+
+  /**
+   * The file the tree of {@code node} was parsed from by {@link #parse}; null for a node of any
+   * other tree (a template's).
+   */
+  public static SourceFile sourceOf(Node node) {
+    return node.findCompilationUnit()
+        .filter(cu -> cu.containsData(SOURCE))
+        .map(cu -> cu.getData(SOURCE))
+        .orElse(null);
   }
 
   /**
@@ -197,12 +167,12 @@ public final class Workspace {
         .setTabSize(1);
   }
 
-  private static Path sourceRoot(Path file, CompilationUnit cu) {
+  private static Path sourceRoot(Path file, String packageName) {
     Path dir = file.getParent();
-    if (cu == null || cu.getPackageDeclaration().isEmpty()) {
+    if (packageName == null) {
       return dir;
     }
-    String[] segments = cu.getPackageDeclaration().get().getNameAsString().split("\\.");
+    String[] segments = packageName.split("\\.");
     Path root = dir;
     for (int i = segments.length - 1; i >= 0; i--) {
       if (root == null || !root.getFileName().toString().equals(segments[i])) {
@@ -213,30 +183,21 @@ public final class Workspace {
     return root == null ? dir : root;
   }
 
-  private static com.github.javaparser.resolution.TypeSolver classpathSolver(Path entry)
-      throws WorkspaceException {
+  /**
+   * A {@code --classpath} entry must exist, and a file must be a readable jar: javac would skip a
+   * bad entry silently and every name it declares would come out unresolved.
+   */
+  private static void checkClasspathEntry(Path entry) throws WorkspaceException {
     if (!Files.exists(entry)) {
       throw new WorkspaceException("--classpath " + entry + ": no such file or directory");
     }
-    try {
-      if (Files.isRegularFile(entry)) {
-        return new JarTypeSolver(entry);
+    if (Files.isRegularFile(entry)) {
+      try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(entry.toFile())) {
+        jar.size();
+      } catch (IOException | RuntimeException e) {
+        throw new WorkspaceException(
+            "--classpath " + entry + ": cannot be read: " + e.getMessage());
       }
-      if (containsClassFiles(entry)) {
-        URL url = entry.toUri().toURL();
-        return new ClassLoaderTypeSolver(new URLClassLoader(new URL[] {url}, null));
-      }
-      return new JavaParserTypeSolver(entry, configuration());
-    } catch (MalformedURLException e) {
-      throw new WorkspaceException("--classpath " + entry + ": " + e.getMessage());
-    } catch (IOException | RuntimeException e) {
-      throw new WorkspaceException("--classpath " + entry + ": cannot be read: " + e.getMessage());
-    }
-  }
-
-  private static boolean containsClassFiles(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.anyMatch(f -> f.toString().endsWith(".class"));
     }
   }
 
@@ -245,7 +206,7 @@ public final class Workspace {
     return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
   }
 
-  /** The parser configured with this workspace's symbol solver (templates are parsed with it). */
+  /** The parser the workspace's files were read with (templates are parsed with it). */
   public JavaParser parser() {
     return parser;
   }
@@ -260,9 +221,9 @@ public final class Workspace {
     return display(base, file);
   }
 
-  /** Parsed files, sorted by path. */
-  public List<Unit> units() {
-    return units;
+  /** The analysed files, read and not parsed, sorted by path. */
+  public List<Source> files() {
+    return files;
   }
 
   /** The source roots of the analysed files (derived from their package declarations). */
@@ -275,8 +236,8 @@ public final class Workspace {
     return classpath;
   }
 
-  /** Files that did not parse, sorted by path. */
+  /** Files that did not parse ({@link #parse}d so far), sorted by path. */
   public List<Problem> skipped() {
-    return skipped;
+    return List.copyOf(skipped);
   }
 }

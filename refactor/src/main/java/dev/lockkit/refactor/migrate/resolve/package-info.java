@@ -1,8 +1,9 @@
 /**
- * The resolved model a migration matches on: the analysed files parsed by JavaParser with its
- * symbol solver over the JDK, the files' own source roots and the {@code --classpath} ({@link
- * dev.lockkit.refactor.migrate.resolve.Workspace}), and javac's attribution of the same files
- * ({@link dev.lockkit.refactor.migrate.resolve.Symbols}), which decides what their calls, method
- * references and fields denote.
+ * The model a migration matches on: the analysed files, each parsed by JavaParser for its own turn
+ * (positions and text: {@link dev.lockkit.refactor.migrate.resolve.Workspace}), and javac's
+ * attribution of the same files with the template file in one task ({@link
+ * dev.lockkit.refactor.migrate.resolve.OneTask}), which decides what their calls, method references
+ * and fields denote and what types their expressions have, copied into lockkit's records ({@link
+ * dev.lockkit.refactor.migrate.resolve.Symbols}) before javac is let go.
  */
 package dev.lockkit.refactor.migrate.resolve;

@@ -8,11 +8,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.lockkit.refactor.migrate.resolve.TemplateSymbols;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -35,6 +31,11 @@ final class JavacRefs {
 
   JavacRefs(TemplateSymbols symbols) {
     this.symbols = symbols;
+  }
+
+  /** javac's answers for the template file. */
+  TemplateSymbols symbols() {
+    return symbols;
   }
 
   /** A simple name denoting a static field or an enum constant. */
@@ -150,26 +151,10 @@ final class JavacRefs {
   }
 
   /**
-   * The {@code @IfConfig} conditions (by simple name, as the analyzer reads them) on a declaration
-   * and its enclosing types, innermost first.
+   * The {@code @IfConfig} conditions on a declaration and its enclosing types, innermost first
+   * ({@link TemplateSymbols#ifConfigConditions}).
    */
-  static List<String> conditions(Element e) {
-    List<String> out = new ArrayList<>();
-    for (Element c = e; c != null && c.getKind() != ElementKind.PACKAGE; ) {
-      for (AnnotationMirror a : c.getAnnotationMirrors()) {
-        if (!a.getAnnotationType().asElement().getSimpleName().contentEquals("IfConfig")) {
-          continue;
-        }
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> v :
-            a.getElementValues().entrySet()) {
-          if (v.getKey().getSimpleName().contentEquals("value")
-              && v.getValue().getValue() instanceof String s) {
-            out.add(s);
-          }
-        }
-      }
-      c = c.getEnclosingElement();
-    }
-    return out;
+  List<String> conditions(Element e) {
+    return symbols.ifConfigConditions(e);
   }
 }

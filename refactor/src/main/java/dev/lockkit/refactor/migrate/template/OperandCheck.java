@@ -3,16 +3,16 @@ package dev.lockkit.refactor.migrate.template;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.migrate.resolve.TemplateSymbols;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The operand rule JavaParser's type calculation does not apply: arithmetic, shift, relational and
- * numeric unary operators take no {@code boolean} (JLS 15.15–15.20), except {@code +} with a {@code
- * String} operand, which concatenates. The solver types {@code s.isEmpty() + 1} without complaint,
- * so an after template built that way would be written into user code that javac refuses; this
- * finds such an operator in an after expression when the file is read.
+ * The operand rule: arithmetic, shift, relational and numeric unary operators take no {@code
+ * boolean} (JLS 15.15–15.20), except {@code +} with a {@code String} operand, which concatenates.
+ * javac gives such an operation no type, so an after template built that way ({@code s.isEmpty() +
+ * 1}) would be written into user code that javac refuses; this names the operator in an after
+ * expression when the file is read, from javac's types of the operands.
  */
 final class OperandCheck {
 
@@ -44,28 +44,29 @@ final class OperandCheck {
   private OperandCheck() {}
 
   /** The first operator in {@code expression} applied to a boolean, described, or empty. */
-  static Optional<String> booleanOperand(Expression expression) {
+  static Optional<String> booleanOperand(TemplateSymbols javac, Expression expression) {
     for (BinaryExpr b : expression.findAll(BinaryExpr.class)) {
       if (!NUMERIC.contains(b.getOperator())) {
         continue;
       }
-      boolean left = isBoolean(b.getLeft());
-      boolean right = isBoolean(b.getRight());
+      boolean left = JavacTypes.isBoolean(javac.typeOf(b.getLeft()));
+      boolean right = JavacTypes.isBoolean(javac.typeOf(b.getRight()));
       if (!left && !right) {
         continue;
       }
       // '+' concatenates when either side is a String: refused only when both types are known.
       if (b.getOperator() == BinaryExpr.Operator.PLUS
-          && (typeOf(b.getLeft()) == null
-              || typeOf(b.getRight()) == null
-              || isString(b.getLeft())
-              || isString(b.getRight()))) {
+          && (javac.typeOf(b.getLeft()) == null
+              || javac.typeOf(b.getRight()) == null
+              || JavacTypes.isClass(javac.typeOf(b.getLeft()), "java.lang.String")
+              || JavacTypes.isClass(javac.typeOf(b.getRight()), "java.lang.String"))) {
         continue;
       }
       return Optional.of(describe(b.getOperator().asString()));
     }
     for (UnaryExpr u : expression.findAll(UnaryExpr.class)) {
-      if (NUMERIC_UNARY.contains(u.getOperator()) && isBoolean(u.getExpression())) {
+      if (NUMERIC_UNARY.contains(u.getOperator())
+          && JavacTypes.isBoolean(javac.typeOf(u.getExpression()))) {
         return Optional.of(describe(u.getOperator().asString()));
       }
     }
@@ -74,29 +75,5 @@ final class OperandCheck {
 
   private static String describe(String operator) {
     return "operator " + operator + " cannot be applied to a boolean operand";
-  }
-
-  private static boolean isBoolean(Expression e) {
-    ResolvedType t = typeOf(e);
-    return t != null
-        && ((t.isPrimitive() && t.asPrimitive().describe().equals("boolean"))
-            || (t.isReferenceType()
-                && t.asReferenceType().getQualifiedName().equals("java.lang.Boolean")));
-  }
-
-  private static boolean isString(Expression e) {
-    ResolvedType t = typeOf(e);
-    return t != null
-        && t.isReferenceType()
-        && t.asReferenceType().getQualifiedName().equals("java.lang.String");
-  }
-
-  // A type the solver cannot give is no evidence either way: that operand is left to the site.
-  private static ResolvedType typeOf(Expression e) {
-    try {
-      return e.calculateResolvedType();
-    } catch (RuntimeException | StackOverflowError unknown) {
-      return null;
-    }
   }
 }

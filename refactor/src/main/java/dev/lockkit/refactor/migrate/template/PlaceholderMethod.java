@@ -1,6 +1,5 @@
 package dev.lockkit.refactor.migrate.template;
 
-import com.github.javaparser.resolution.types.ResolvedType;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ import java.util.List;
 public record PlaceholderMethod(
     String name,
     com.github.javaparser.ast.body.MethodDeclaration declaration,
-    ResolvedType returnType,
+    Template.Type returnType,
     List<Boolean> mayOptionallyUse,
     boolean allowsIdentity,
     int line) {

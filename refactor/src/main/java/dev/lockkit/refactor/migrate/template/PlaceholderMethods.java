@@ -54,7 +54,7 @@ final class PlaceholderMethods {
           new PlaceholderMethod(
               m.getNameAsString(),
               m,
-              resolver.resolveType(m.getType(), m),
+              resolver.returnType(m),
               optional,
               allowsIdentity(parser, m.getAnnotationByName("Placeholder").get()),
               TemplateParser.line(m)));

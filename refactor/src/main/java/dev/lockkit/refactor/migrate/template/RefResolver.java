@@ -1,6 +1,7 @@
 package dev.lockkit.refactor.migrate.template;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
@@ -11,42 +12,38 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import com.github.javaparser.ast.type.Type;
-import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
-import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
-import com.github.javaparser.resolution.types.ResolvedType;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
- * Resolves every name of a template body once, at load time, into a {@link Ref}.
+ * Resolves every name of a template body once, at load time, into a {@link Ref}, as javac's
+ * attribution of the template file resolved it ({@link JavacRefs}).
  *
  * <p>Implementation overview. The body is walked in source order, so a local variable is known
- * before its uses. A parameter is a placeholder and a declared local is a binder, whatever the
- * symbol solver would say. A static call or static field access marks its qualifier as a type (so
- * {@code MmapLock.mmap_read_lock(mm)} records {@code MmapLock} for import handling). Every other
- * name must resolve to a field, method, constructor or type, or the template is refused. The
- * declarations found are kept (identity-keyed: JavaParser nodes compare structurally, so two
- * occurrences of {@code mm} would collide in a hash map) so that the {@code @IfConfig} conditions
- * of what an after template references can be read from their source.
+ * before its uses. A parameter is a placeholder and a declared local is a binder. A static call or
+ * static field access marks its qualifier as a type (so {@code MmapLock.mmap_read_lock(mm)} records
+ * {@code MmapLock} for import handling). Every other name must be one javac resolved to a field,
+ * method, constructor or type, or the rule is skipped with the reason: a name javac has no answer
+ * for is never guessed. The declarations found are kept (identity-keyed: JavaParser nodes compare
+ * structurally, so two occurrences of {@code mm} would collide in a hash map) so that the
+ * {@code @IfConfig} conditions of what an after template references can be read from javac's
+ * elements while its task is alive.
  */
 public final class RefResolver {
 
   private final TemplateParser parser;
   private final JavacRefs javac;
   private final Map<Node, Object> declarations = new IdentityHashMap<>();
-
-  /**
-   * Whether javac's answer is taken before the symbol solver's (before templates) or only where the
-   * solver fails (after templates, whose {@code @IfConfig} requirements are read from the solver's
-   * source declarations).
-   */
-  private boolean preferJavac;
 
   RefResolver(TemplateParser parser) {
     this.parser = parser;
@@ -76,20 +73,26 @@ public final class RefResolver {
     return isRefasterCall(mc) && mc.getNameAsString().equals(method);
   }
 
-  ResolvedType resolveType(Type type, Node at) throws TemplateException {
-    try {
-      return type.resolve();
-    } catch (RuntimeException e) {
-      throw parser.error(at, "cannot resolve type " + type + " (" + reason(e) + ")" + HINT);
-    }
+  /** A template parameter's declared type, as javac resolved it. */
+  Template.Type parameterType(Parameter p) throws TemplateException {
+    return resolved(javac.symbols().parameterType(p.getName()), p.getType().toString(), p);
   }
 
-  /** Why a resolution that overflowed the stack is refused. */
-  public static final String RECURSIVE =
-      " (the symbol solver recursed without end, as it does on a recursive type bound such as"
-          + " E extends Comparable<? super E>)";
+  /** A {@code @Placeholder} method's return type, as javac resolved it. */
+  Template.Type returnType(MethodDeclaration m) throws TemplateException {
+    return resolved(javac.symbols().returnType(m.getName()), m.getType().toString(), m);
+  }
+
+  private Template.Type resolved(TypeMirror t, String written, Node at) throws TemplateException {
+    if (t == null || JavacTypes.hasError(t)) {
+      throw parser.error(at, "cannot resolve type " + written + " (javac: no such type)" + HINT);
+    }
+    return JavacTypes.of(t);
+  }
 
   private static final String HINT = "; pass the library that declares it with --classpath";
+
+  private static final String UNRESOLVED = " (javac could not resolve it)" + HINT;
 
   Map<Node, Ref> resolveBody(
       Collection<? extends Node> body,
@@ -101,7 +104,6 @@ public final class RefResolver {
     Map<Node, Ref> refs = new IdentityHashMap<>();
     Set<String> locals = new HashSet<>();
     Set<Node> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    preferJavac = !isAfter;
     for (Node root : body) {
       for (Node n : root.findAll(Node.class, Node.TreeTraversal.PREORDER)) {
         if (refs.containsKey(n) || done.contains(n)) {
@@ -125,33 +127,16 @@ public final class RefResolver {
         } else if (n instanceof MethodCallExpr mc) {
           methodRef(mc, refs, isAfter);
         } else if (n instanceof ObjectCreationExpr oc) {
-          if (!(preferJavac && put(oc, javac.creation(oc), refs))) {
-            String owner;
-            try {
-              owner = qualifiedName(resolveType(oc.getType(), oc), oc);
-            } catch (TemplateException e) {
-              if (put(oc, javac.creation(oc), refs)) {
-                continue;
-              }
-              throw e;
-            }
-            refs.put(oc, new Ref(Ref.Kind.CONSTRUCTOR, owner, "<init>", "", true));
+          if (!put(oc, javac.creation(oc), refs)) {
+            throw parser.error(oc, "cannot resolve constructor of " + oc.getType() + UNRESOLVED);
           }
         } else if (n instanceof ClassOrInterfaceType ct) {
           if (typeVariables.contains(ct.getNameAsString()) && ct.getScope().isEmpty()) {
             refs.put(ct, new Ref(Ref.Kind.TYPE_VARIABLE, ct.getNameAsString(), "", "", false));
-          } else if (!(preferJavac && put(ct, javac.type(ct), refs))) {
-            ResolvedType t;
-            try {
-              t = resolveType(ct, ct);
-            } catch (TemplateException e) {
-              if (put(ct, javac.type(ct), refs)) {
-                continue;
-              }
-              throw e;
-            }
-            declarations.put(ct, t);
-            refs.put(ct, new Ref(Ref.Kind.TYPE, qualifiedName(t, ct), "", "", true));
+          } else if (javac.symbols().at(ct, ct.getName()) instanceof PackageElement) {
+            done.add(ct); // the package part of a qualified type name
+          } else if (!put(ct, javac.type(ct), refs)) {
+            throw parser.error(ct, "cannot resolve type " + ct + UNRESOLVED);
           }
         }
       }
@@ -170,65 +155,41 @@ public final class RefResolver {
       refs.put(ne, new Ref(Ref.Kind.PLACEHOLDER, "", name, "", false));
       return;
     }
-    if (preferJavac && put(ne, javac.name(ne), refs)) {
+    if (put(ne, javac.name(ne), refs) || typeOrPackage(ne, refs)) {
       return;
     }
-    ResolvedValueDeclaration d;
-    try {
-      d = ne.resolve();
-    } catch (RuntimeException e) {
-      if (put(ne, javac.name(ne), refs)) {
-        return;
-      }
-      throw parser.error(ne, "cannot resolve '" + name + "' (" + reason(e) + ")" + HINT);
+    Element e = javac.symbols().at(ne);
+    if (e == null) {
+      throw parser.error(ne, "cannot resolve '" + name + "'" + UNRESOLVED);
     }
-    if (d.isField() && d.asField().isStatic()) {
-      declarations.put(ne, d);
-      refs.put(
-          ne,
-          new Ref(Ref.Kind.FIELD, d.asField().declaringType().getQualifiedName(), name, "", true));
-    } else if (d.isEnumConstant()) {
-      declarations.put(ne, d);
-      refs.put(ne, new Ref(Ref.Kind.FIELD, d.getType().describe(), name, "", true));
-    } else {
-      throw parser.error(
-          ne, "'" + name + "' is neither a parameter, a local variable nor a static field");
+    throw parser.error(
+        ne, "'" + name + "' is neither a parameter, a local variable nor a static field");
+  }
+
+  /**
+   * A name javac resolved to a type (the qualifier of a static member, which {@link #markQualifier}
+   * marks when it reaches it first) or to a package (part of a qualified name).
+   */
+  private boolean typeOrPackage(Expression x, Map<Node, Ref> refs) {
+    Element e = javac.symbols().at(x);
+    if (e instanceof TypeElement t) {
+      refs.put(x, new Ref(Ref.Kind.TYPE, t.getQualifiedName().toString(), "", "", true));
+      return true;
     }
+    return e instanceof PackageElement;
   }
 
   private void fieldRef(FieldAccessExpr fa, Map<Node, Ref> refs) throws TemplateException {
-    if (fa.getNameAsString().equals("length") && isArray(fa.getScope())) {
-      refs.put(fa, new Ref(Ref.Kind.ARRAY_LENGTH, "", "length", "", false));
+    if (javacField(fa, refs) || typeOrPackage(fa, refs)) {
       return;
     }
-    if (preferJavac && javacField(fa, refs)) {
-      return;
-    }
-    ResolvedValueDeclaration d;
-    try {
-      d = fa.resolve();
-    } catch (RuntimeException e) {
-      if (javacField(fa, refs)) {
-        return;
-      }
-      throw parser.error(fa, "cannot resolve '" + fa + "' (" + reason(e) + ")" + HINT);
-    }
-    boolean isStatic;
-    String owner;
-    if (d.isField()) {
-      isStatic = d.asField().isStatic();
-      owner = d.asField().declaringType().getQualifiedName();
-    } else if (d.isEnumConstant()) {
-      isStatic = true;
-      owner = d.getType().describe();
-    } else {
+    Element e = javac.symbols().at(fa);
+    if (e instanceof VariableElement v
+        && v.getKind() != ElementKind.FIELD
+        && v.getKind() != ElementKind.ENUM_CONSTANT) {
       throw parser.error(fa, "'" + fa + "' is not a field");
     }
-    declarations.put(fa, d);
-    refs.put(fa, new Ref(Ref.Kind.FIELD, owner, fa.getNameAsString(), "", isStatic));
-    if (isStatic) {
-      markQualifier(fa.getScope(), owner, refs);
-    }
+    throw parser.error(fa, "cannot resolve '" + fa + "'" + UNRESOLVED);
   }
 
   private boolean javacField(FieldAccessExpr fa, Map<Node, Ref> refs) {
@@ -283,43 +244,8 @@ public final class RefResolver {
     if (isRefasterCall(mc)) {
       throw parser.error(mc, "Refaster." + mc.getNameAsString() + " is not supported");
     }
-    if (preferJavac && javacCall(mc, refs)) {
-      return;
-    }
-    ResolvedMethodDeclaration d;
-    try {
-      d = mc.resolve();
-    } catch (RuntimeException e) {
-      if (javacCall(mc, refs)) {
-        return;
-      }
-      throw parser.error(mc, "cannot resolve call " + mc + " (" + reason(e) + ")" + HINT);
-    } catch (StackOverflowError e) {
-      // JavaParser's solver recurses without end on recursive bounds such as
-      // <E extends Comparable<? super E>>; the stack has unwound, so only this rule is skipped.
-      if (javacCall(mc, refs)) {
-        return;
-      }
-      throw parser.error(mc, "cannot resolve call " + mc + RECURSIVE);
-    }
-    if (mc.getScope().isEmpty() && !d.isStatic()) {
-      throw parser.error(
-          mc, "call " + mc + " has no receiver: name the receiver with a template parameter");
-    }
-    String owner = d.declaringType().getQualifiedName();
-    declarations.put(mc, d);
-    Set<String> supertypes = new java.util.TreeSet<>();
-    try {
-      d.declaringType().getAllAncestors().forEach(a -> supertypes.add(a.getQualifiedName()));
-    } catch (RuntimeException e) {
-      // Unknown supertypes only mean wider-receiver calls are not recognised as uses.
-    }
-    refs.put(
-        mc,
-        new Ref(
-            Ref.Kind.METHOD, owner, mc.getNameAsString(), signature(d), d.isStatic(), supertypes));
-    if (d.isStatic() && mc.getScope().isPresent()) {
-      markQualifier(mc.getScope().get(), owner, refs);
+    if (!javacCall(mc, refs)) {
+      throw parser.error(mc, "cannot resolve call " + mc + UNRESOLVED);
     }
   }
 
@@ -345,49 +271,9 @@ public final class RefResolver {
    */
   private void methodReference(MethodReferenceExpr mr, Map<Node, Ref> refs)
       throws TemplateException {
-    if (preferJavac && put(mr, javac.methodReference(mr), refs)) {
-      return;
+    if (!put(mr, javac.methodReference(mr), refs)) {
+      throw parser.error(mr, "cannot resolve method reference " + mr + UNRESOLVED);
     }
-    if (mr.getIdentifier().equals("new")) {
-      ResolvedType t;
-      if (!(mr.getScope() instanceof TypeExpr te)) {
-        throw parser.error(mr, "constructor reference " + mr + " without a type");
-      }
-      t = resolveType(te.getType(), mr);
-      refs.put(mr, new Ref(Ref.Kind.CONSTRUCTOR, qualifiedName(t, mr), "<init>", "", true));
-      return;
-    }
-    ResolvedMethodDeclaration d;
-    try {
-      d = mr.resolve();
-    } catch (RuntimeException e) {
-      if (put(mr, javac.methodReference(mr), refs)) {
-        return;
-      }
-      throw parser.error(
-          mr, "cannot resolve method reference " + mr + " (" + reason(e) + ")" + HINT);
-    } catch (StackOverflowError e) {
-      if (put(mr, javac.methodReference(mr), refs)) {
-        return;
-      }
-      throw parser.error(mr, "cannot resolve method reference " + mr + RECURSIVE);
-    }
-    declarations.put(mr, d);
-    Set<String> supertypes = new java.util.TreeSet<>();
-    try {
-      d.declaringType().getAllAncestors().forEach(a -> supertypes.add(a.getQualifiedName()));
-    } catch (RuntimeException e) {
-      // Unknown supertypes only mean wider-receiver references are not recognised as uses.
-    }
-    refs.put(
-        mr,
-        new Ref(
-            Ref.Kind.METHOD,
-            d.declaringType().getQualifiedName(),
-            mr.getIdentifier(),
-            signature(d),
-            d.isStatic(),
-            supertypes));
   }
 
   /**
@@ -399,17 +285,8 @@ public final class RefResolver {
   }
 
   /** The gated declarations an after template references ({@link AfterReferences}). */
-  List<Template.Requirement> requirements(Map<Node, Ref> refs) {
+  List<Template.Requirement> requirements(Map<Node, Ref> refs) throws TemplateException {
     return new AfterReferences(parser, declarations).requirements(refs);
-  }
-
-  /** True if {@code e}'s static type is an array ({@code length} is then the array's length). */
-  private static boolean isArray(Expression e) {
-    try {
-      return e.calculateResolvedType().isArray();
-    } catch (RuntimeException ex) {
-      return false;
-    }
   }
 
   /** A static member's qualifier, if written as a type name, is a type reference. */
@@ -427,28 +304,5 @@ public final class RefResolver {
       refs.put(fa, new Ref(Ref.Kind.TYPE, owner, "", "", true));
       markQualifier(fa.getScope(), owner.substring(0, owner.lastIndexOf('.')), refs);
     }
-  }
-
-  public static String signature(ResolvedMethodDeclaration d) {
-    List<String> types = new ArrayList<>();
-    for (int i = 0; i < d.getNumberOfParams(); i++) {
-      types.add(d.getParam(i).getType().erasure().describe());
-    }
-    return "(" + String.join(",", types) + ")";
-  }
-
-  private String qualifiedName(ResolvedType t, Node at) throws TemplateException {
-    if (t.isReferenceType()) {
-      return t.asReferenceType().getQualifiedName();
-    }
-    if (t.isPrimitive() || t.isArray()) {
-      return t.describe();
-    }
-    throw parser.error(at, "unsupported type " + t.describe());
-  }
-
-  private static String reason(RuntimeException e) {
-    String m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 }

@@ -4,7 +4,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.resolution.types.ResolvedType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,22 +13,22 @@ import java.util.Set;
  *
  * <p>An expression template's body is {@code return EXPR;} and {@link #expression()} is {@code
  * EXPR}; a statement template returns {@code void} and {@link #statements()} is its body. {@link
- * #placeholders()} maps each parameter name to its resolved type (type variables of the method stay
- * type variables; the matcher unifies them), {@link #refs()} the resolved meaning of every name in
- * the body (so the matcher never resolves the template again), {@link #typeVariables()} the
- * method's own type parameters (and its rule class's), {@link #requires()} the gated declarations
- * it references, {@link #negated()} whether this is the negation of a before template, {@link
- * #conditions()} the {@code @Matches}/{@code @NotMatches} conditions of its placeholders, {@link
- * #repeated()} its {@code @Repeated} placeholders (each the last argument of a call: it stands for
- * zero or more arguments), {@link #placeholderMethods()} the rule's {@code @Placeholder} methods by
- * name.
+ * #placeholders()} maps each parameter name to its declared type as javac resolved it in the
+ * template file ({@link Type}: type variables of the method stay type variables; the matcher
+ * unifies them), {@link #refs()} the resolved meaning of every name in the body (so the matcher
+ * never resolves the template again), {@link #typeVariables()} the method's own type parameters
+ * (and its rule class's), {@link #requires()} the gated declarations it references, {@link
+ * #negated()} whether this is the negation of a before template, {@link #conditions()} the
+ * {@code @Matches}/{@code @NotMatches} conditions of its placeholders, {@link #repeated()} its
+ * {@code @Repeated} placeholders (each the last argument of a call: it stands for zero or more
+ * arguments), {@link #placeholderMethods()} the rule's {@code @Placeholder} methods by name.
  */
 public record Template(
     MethodDeclaration method,
     Kind kind,
     Expression expression,
     List<Statement> statements,
-    Map<String, ResolvedType> placeholders,
+    Map<String, Type> placeholders,
     Set<String> typeVariables,
     Map<Node, Ref> refs,
     List<Requirement> requires,
@@ -94,6 +93,15 @@ public record Template(
       conditions = List.copyOf(conditions);
     }
   }
+
+  /**
+   * A type of the template as javac resolved it, copied out of javac's task.
+   *
+   * @param printed the type as javac prints it ({@code java.util.List<T>}, {@code int}, {@code T})
+   * @param className the qualified name of its class or interface when it is one (type arguments
+   *     dropped); null for a primitive, array or type variable
+   */
+  public record Type(String printed, String className) {}
 
   /** Expression or statement template. */
   public enum Kind {

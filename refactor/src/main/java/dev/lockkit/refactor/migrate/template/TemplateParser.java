@@ -15,7 +15,6 @@ import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.TypeParameter;
-import com.github.javaparser.resolution.types.ResolvedType;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.migrate.resolve.TemplateSymbols;
 import dev.lockkit.refactor.migrate.resolve.Workspace;
@@ -245,14 +244,14 @@ public final class TemplateParser {
     if (m.getBody().isEmpty()) {
       throw error(m, "template method " + m.getNameAsString() + " has no body");
     }
-    Map<String, ResolvedType> placeholders = new LinkedHashMap<>();
+    Map<String, Template.Type> placeholders = new LinkedHashMap<>();
     Map<String, List<Template.Condition>> conditions = new LinkedHashMap<>();
     Set<String> repeated = new LinkedHashSet<>();
     for (Parameter p : m.getParameters()) {
       if (p.isVarArgs()) {
         throw error(p, "varargs placeholders are not supported (parameter " + p.getName() + ")");
       }
-      placeholders.put(p.getNameAsString(), resolver.resolveType(p.getType(), p));
+      placeholders.put(p.getNameAsString(), resolver.parameterType(p));
       List<Template.Condition> cs = PlaceholderAnnotations.conditions(this, p);
       if (!cs.isEmpty()) {
         conditions.put(p.getNameAsString(), cs);
@@ -299,6 +298,11 @@ public final class TemplateParser {
       }
       checkNotBare(m, kind, expression, stmts, placeholders.keySet());
     }
+    if (!isBefore && kind == Template.Kind.EXPRESSION) {
+      // First: javac's error for an ill-typed expression lies inside the names' spans too, which
+      // would make them unresolved; the type's own message says what is wrong.
+      TypeChecks.checkAfterType(this, javacRefs.symbols(), m, expression);
+    }
     Map<Node, Ref> refs =
         resolver.resolveBody(
             kind == Template.Kind.EXPRESSION ? List.of(expression) : stmts,
@@ -308,9 +312,10 @@ public final class TemplateParser {
             !isBefore);
     if (!isBefore) {
       resolver.checkReachable(refs, templateTypes);
-      if (kind == Template.Kind.EXPRESSION) {
-        TypeChecks.checkAfterType(this, m, expression);
-      }
+      TypeChecks.checkCompiles(
+          this,
+          javacRefs.symbols(),
+          kind == Template.Kind.EXPRESSION ? List.of(expression) : stmts);
     }
     List<Template.Requirement> requires = isBefore ? List.of() : resolver.requirements(refs);
     return new Template(
@@ -381,10 +386,10 @@ public final class TemplateParser {
               + " is not");
     }
     if (before.kind() == Template.Kind.EXPRESSION) {
-      TypeChecks.checkReturnTypes(this, rule, before, after);
+      TypeChecks.checkReturnTypes(this, javacRefs.symbols(), rule, before, after);
     }
-    for (Map.Entry<String, ResolvedType> p : after.placeholders().entrySet()) {
-      ResolvedType bt = before.placeholders().get(p.getKey());
+    for (Map.Entry<String, Template.Type> p : after.placeholders().entrySet()) {
+      Template.Type bt = before.placeholders().get(p.getKey());
       if (bt == null) {
         throw error(
             after.method(),

@@ -1,11 +1,18 @@
 package dev.lockkit.refactor.migrate.template;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.resolution.types.ResolvedType;
+import dev.lockkit.refactor.migrate.resolve.TemplateSymbols;
+import java.util.List;
 import java.util.Optional;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
-/** The type checks of an after template against its own return type and the before's. */
+/**
+ * The type checks of an after template against its own return type and the before's, on javac's
+ * types of the template file (the task that attributed it is alive while the file is read).
+ */
 final class TypeChecks {
 
   private TypeChecks() {}
@@ -15,46 +22,62 @@ final class TypeChecks {
    * that does not compile ({@code s.isEmpty() + 1} for a boolean). Checked where the types are
    * plain (primitives, non-generic classes); generic ones are left to the site.
    */
-  static void checkAfterType(TemplateParser parser, MethodDeclaration m, Expression expression)
+  static void checkAfterType(
+      TemplateParser parser, TemplateSymbols javac, MethodDeclaration m, Expression expression)
       throws TemplateException {
-    Optional<String> operand = OperandCheck.booleanOperand(expression);
+    Optional<String> operand = OperandCheck.booleanOperand(javac, expression);
     if (operand.isPresent()) {
       throw parser.error(
           expression,
           "the @" + TemplateParser.AFTER + " expression does not compile: " + operand.get());
     }
-    ResolvedType declared;
-    ResolvedType actual;
-    try {
-      declared = m.getType().resolve();
-      actual = expression.calculateResolvedType();
-    } catch (RuntimeException | StackOverflowError e) {
+    Types types = javac.types();
+    TypeMirror declared = javac.returnType(m.getName());
+    TypeMirror actual = javac.typeOf(expression);
+    if (types == null || declared == null) {
       return;
     }
-    if (!isPlain(declared) || !isPlain(actual) || declared.describe().equals(actual.describe())) {
+    if (actual == null) {
+      // javac gives an expression it cannot convert to the return type no type at all.
+      List<String> errors = javac.errorsIn(expression);
+      if (!errors.isEmpty()) {
+        throw parser.error(
+            expression,
+            "the @" + TemplateParser.AFTER + " expression does not compile: " + errors.get(0));
+      }
       return;
     }
-    boolean fits;
-    try {
-      fits = declared.isAssignableBy(actual);
-    } catch (RuntimeException e) {
+    if (!JavacTypes.isPlain(declared)
+        || !JavacTypes.isPlain(actual)
+        || declared.toString().equals(actual.toString())) {
       return;
     }
-    if (!fits) {
+    if (!types.isAssignable(actual, declared)) {
       throw parser.error(
           expression,
           "the @"
               + TemplateParser.AFTER
               + " expression has type "
-              + actual.describe()
+              + actual
               + ", not assignable to its return type "
-              + declared.describe());
+              + declared);
     }
   }
 
-  private static boolean isPlain(ResolvedType t) {
-    return t.isPrimitive()
-        || (t.isReferenceType() && t.asReferenceType().typeParametersValues().isEmpty());
+  /**
+   * An after template whose names all resolved must compile as javac attributed it in the template
+   * file: its text is written into the user's code, so an error javac reports inside it (a generic
+   * type that does not fit, an argument of the wrong type) would be written there too.
+   */
+  static void checkCompiles(TemplateParser parser, TemplateSymbols javac, List<? extends Node> body)
+      throws TemplateException {
+    for (Node n : body) {
+      List<String> errors = javac.errorsIn(n);
+      if (!errors.isEmpty()) {
+        throw parser.error(
+            n, "the @" + TemplateParser.AFTER + " does not compile: " + errors.get(0));
+      }
+    }
   }
 
   /**
@@ -63,32 +86,21 @@ final class TypeChecks {
    * not compile where the before's value is used. Types that mention type variables are left to
    * unification at the site.
    */
-  static void checkReturnTypes(TemplateParser parser, String rule, Template before, Template after)
+  static void checkReturnTypes(
+      TemplateParser parser, TemplateSymbols javac, String rule, Template before, Template after)
       throws TemplateException {
-    ResolvedType bt;
-    ResolvedType at;
-    try {
-      bt = before.method().getType().resolve();
-      at = after.method().getType().resolve();
-    } catch (RuntimeException e) {
+    Types types = javac.types();
+    TypeMirror bt = javac.returnType(before.method().getName());
+    TypeMirror at = javac.returnType(after.method().getName());
+    if (types == null || bt == null || at == null) {
       return;
     }
-    boolean simple =
-        (bt.isPrimitive()
-                || (bt.isReferenceType() && bt.asReferenceType().typeParametersValues().isEmpty()))
-            && (at.isPrimitive()
-                || (at.isReferenceType() && at.asReferenceType().typeParametersValues().isEmpty()));
-    if (!simple || bt.describe().equals(at.describe())) {
+    if (!JavacTypes.isPlain(bt) || !JavacTypes.isPlain(at) || bt.toString().equals(at.toString())) {
       return;
     }
-    boolean related;
-    try {
-      related =
-          (bt.isPrimitive() == at.isPrimitive())
-              && (bt.isAssignableBy(at) || at.isAssignableBy(bt));
-    } catch (RuntimeException e) {
-      return;
-    }
+    boolean related =
+        bt.getKind().isPrimitive() == at.getKind().isPrimitive()
+            && (types.isAssignable(at, bt) || types.isAssignable(bt, at));
     if (!related) {
       throw parser.error(
           after.method(),
@@ -97,13 +109,13 @@ final class TypeChecks {
               + ": @"
               + TemplateParser.AFTER
               + " returns "
-              + at.describe()
+              + at
               + " but the @"
               + TemplateParser.BEFORE
               + " at line "
               + before.line()
               + " returns "
-              + bt.describe());
+              + bt);
     }
   }
 }

@@ -47,7 +47,7 @@ class SymbolsTest {
     Files.createDirectories(f.getParent());
     Files.writeString(f, KEYS);
     Workspace ws = Workspace.load(root, List.of(root.resolve("src")), List.of());
-    cu = ws.units().get(0).cu();
+    cu = ws.parse(ws.files().get(0)).orElseThrow().cu();
     return Symbols.of(ws, List.of(), names);
   }
 
@@ -117,7 +117,7 @@ class SymbolsTest {
         }
         """);
     Workspace ws = Workspace.load(root, List.of(root.resolve("src")), List.of());
-    CompilationUnit names = ws.units().get(0).cu();
+    CompilationUnit names = ws.parse(ws.files().get(0)).orElseThrow().cu();
     Symbols s = Symbols.of(ws, List.of(), Set.of("compareTo", "compareToIgnoreCase"));
     Symbols.Member ref = member(s.method(names.findFirst(MethodReferenceExpr.class).orElseThrow()));
     assertEquals("java.lang.String", ref.owner());
