@@ -116,7 +116,8 @@ public final class TemplateParser {
               + p.getMessage().lines().findFirst().orElse(""));
     }
     CompilationUnit cu = r.getResult().get();
-    // javac attributes the whole template file once; its answers come first for before templates.
+    // javac attributes the whole template file once; its answers are the only ones, for before and
+    // after templates alike.
     javacRefs = new JavacRefs(javac.apply(file));
     for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
       t.getFullyQualifiedName().ifPresent(templateTypes::add);
