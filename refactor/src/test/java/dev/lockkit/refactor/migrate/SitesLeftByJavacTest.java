@@ -137,4 +137,51 @@ class SitesLeftByJavacTest {
         TestTrees.text(root, "src/p/A.java").contains("    Files.writeString(p, s);\n"),
         TestTrees.text(root, "src/p/A.java"));
   }
+
+  @Test
+  void anIllTypedAfterStatementIsRefusedWithJavacsMessage() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import java.util.List;
+            class T {
+              class AddAll {
+                @BeforeTemplate void before(List<String> l, String s) { l.add(s); }
+                @AfterTemplate void after(List<String> l, String s) { l.add(1); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\nclass A {}\n"));
+    MigrationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            MigrationException.class, () -> TestTrees.run(root));
+    assertTrue(
+        e.getMessage().contains("does not compile: no suitable method found for add(int)"),
+        e.getMessage());
+  }
+
+  @Test
+  void anAfterExpressionNamingAMissingLibraryAsksForTheClassPath() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            class T {
+              class Hash {
+                @BeforeTemplate int before(String s) { return s.hashCode(); }
+                @AfterTemplate int after(String s) { return q.Missing.hash(s); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\nclass A {}\n"));
+    MigrationException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            MigrationException.class, () -> TestTrees.run(root));
+    assertTrue(e.getMessage().contains("--classpath"), e.getMessage());
+  }
 }

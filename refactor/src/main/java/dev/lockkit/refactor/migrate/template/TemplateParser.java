@@ -304,6 +304,10 @@ public final class TemplateParser {
       // would make them unresolved; the type's own message says what is wrong.
       TypeChecks.checkAfterType(this, javacRefs.symbols(), m, expression);
     }
+    if (!isBefore && kind == Template.Kind.STATEMENTS) {
+      // The same for statements: an argument of the wrong type makes the call's name unresolved.
+      TypeChecks.checkCompilesButMissingNames(this, javacRefs.symbols(), stmts);
+    }
     Map<Node, Ref> refs =
         resolver.resolveBody(
             kind == Template.Kind.EXPRESSION ? List.of(expression) : stmts,
