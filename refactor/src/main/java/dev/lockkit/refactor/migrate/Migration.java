@@ -83,6 +83,12 @@ public final class Migration {
    */
   public static Result run(MigrationRequest request, Phases phases, Progress progress)
       throws MigrationException {
+    if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
+      // Every name, type and condition a rule uses is javac's: without a compiler no rule could
+      // run, and each would be skipped with a reason that blames the class path.
+      throw new MigrationException(
+          "no Java compiler in this runtime (a JRE, not a JDK?): migrate needs javac");
+    }
     progress.update("migrate: reading sources and templates", 0, 1);
     Workspace ws;
     OneTask[] task = {null};

@@ -210,12 +210,14 @@ final class SitesLeft {
       return false;
     }
     String kind = symbols.kind(n);
+    if (kind == null) {
+      return false; // javac has no answer: the site is reported as unresolved, never skipped
+    }
     // a variable or field named like a type
-    return kind == null
-        || !(kind.contains("VARIABLE")
-            || kind.equals("PARAMETER")
-            || kind.equals("FIELD")
-            || kind.equals("ENUM_CONSTANT"));
+    return !(kind.contains("VARIABLE")
+        || kind.equals("PARAMETER")
+        || kind.equals("FIELD")
+        || kind.equals("ENUM_CONSTANT"));
   }
 
   private static boolean plausible(Expression x, Ref ref) {
@@ -253,8 +255,14 @@ final class SitesLeft {
       throw new IllegalStateException(u.problem()); // reported as unresolved by the caller
     }
     Symbols.Member m = (Symbols.Member) a;
-    if (x instanceof ObjectCreationExpr) {
-      return m.owner().equals(ref.owner());
+    if (x instanceof ObjectCreationExpr o) {
+      // An anonymous subclass's creation calls its own constructor, which javac gives the
+      // anonymous class (no name) as owner; the type it names, written there, is one of that
+      // class's supertypes, and its constructor is what the code uses.
+      return m.owner().equals(ref.owner())
+          || (o.getAnonymousClassBody().isPresent()
+              && m.owner().isEmpty()
+              && m.ownerSupertypes().contains(ref.owner()));
     }
     if (x instanceof MethodReferenceExpr || x instanceof MethodCallExpr) {
       // A method reference is a use of the method: listed (a rule rewrites it only when one of

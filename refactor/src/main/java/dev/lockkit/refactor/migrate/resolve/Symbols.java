@@ -205,7 +205,11 @@ public final class Symbols {
                   b.resolved()
                       ? byElement.computeIfAbsent(
                           b.element(), e -> stored(e, attribution, supertypes))
-                      : new Stored(null, "", null, b.problem())));
+                      : new Stored(
+                          null,
+                          b.element() == null ? "" : b.element().getKind().name(),
+                          null,
+                          b.problem())));
       answers.put(p, spans);
     }
     return answers;
@@ -311,12 +315,13 @@ public final class Symbols {
 
   /**
    * The kind of element javac bound a name or field access to ({@code ElementKind}'s name: {@code
-   * FIELD}, {@code PARAMETER}, {@code LOCAL_VARIABLE}, {@code CLASS}...); null when javac has no
-   * answer or could not resolve it.
+   * FIELD}, {@code PARAMETER}, {@code LOCAL_VARIABLE}, {@code CLASS}...), also when the name's use
+   * did not resolve but javac knew what it named (a field whose type is missing from the class
+   * path); null when javac has no answer or bound the name to nothing.
    */
   public String kind(Node access) {
     Stored b = binding(access, access, access);
-    return b == null || b.problem() != null ? null : b.kind();
+    return b == null || b.kind() == null || b.kind().isEmpty() ? null : b.kind();
   }
 
   /** The class of a type javac printed, its type arguments dropped ({@code java.util.List}). */

@@ -20,7 +20,7 @@ import javax.lang.model.element.VariableElement;
  * A template's names as javac's attribution of the template file resolves them ({@link
  * TemplateSymbols}), turned into the {@link Ref}s the matcher compares with javac's answers for the
  * analysed code. Each method answers null when javac did not resolve the node to that kind of
- * declaration; the caller then resolves it as before.
+ * declaration; the caller then skips the rule with javac's reason (there is no other resolver).
  */
 final class JavacRefs {
 

@@ -116,7 +116,8 @@ public final class TemplateParser {
               + p.getMessage().lines().findFirst().orElse(""));
     }
     CompilationUnit cu = r.getResult().get();
-    // javac attributes the whole template file once; its answers come first for before templates.
+    // javac attributes the whole template file once; its answers are the only ones, for before and
+    // after templates alike.
     javacRefs = new JavacRefs(javac.apply(file));
     for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
       t.getFullyQualifiedName().ifPresent(templateTypes::add);
@@ -302,6 +303,10 @@ public final class TemplateParser {
       // First: javac's error for an ill-typed expression lies inside the names' spans too, which
       // would make them unresolved; the type's own message says what is wrong.
       TypeChecks.checkAfterType(this, javacRefs.symbols(), m, expression);
+    }
+    if (!isBefore && kind == Template.Kind.STATEMENTS) {
+      // The same for statements: an argument of the wrong type makes the call's name unresolved.
+      TypeChecks.checkCompilesButMissingNames(this, javacRefs.symbols(), stmts);
     }
     Map<Node, Ref> refs =
         resolver.resolveBody(

@@ -40,7 +40,8 @@ final class TypeChecks {
     if (actual == null) {
       // javac gives an expression it cannot convert to the return type no type at all.
       List<String> errors = javac.errorsIn(expression);
-      if (!errors.isEmpty()) {
+      // A missing name is the name resolution's to report (with the --classpath hint).
+      if (!errors.isEmpty() && !isMissingName(errors.get(0))) {
         throw parser.error(
             expression,
             "the @" + TemplateParser.AFTER + " expression does not compile: " + errors.get(0));
@@ -71,11 +72,30 @@ final class TypeChecks {
    */
   static void checkCompiles(TemplateParser parser, TemplateSymbols javac, List<? extends Node> body)
       throws TemplateException {
+    checkCompiles(parser, javac, body, false);
+  }
+
+  /**
+   * {@link #checkCompiles} before the after template's names are resolved, so that an ill-typed
+   * argument is refused with javac's own message rather than as a name that did not resolve: a
+   * missing symbol is left to the name resolution, whose message says which name and to pass its
+   * library with {@code --classpath}.
+   */
+  static void checkCompilesButMissingNames(
+      TemplateParser parser, TemplateSymbols javac, List<? extends Node> body)
+      throws TemplateException {
+    checkCompiles(parser, javac, body, true);
+  }
+
+  private static void checkCompiles(
+      TemplateParser parser, TemplateSymbols javac, List<? extends Node> body, boolean butMissing)
+      throws TemplateException {
     for (Node n : body) {
-      List<String> errors = javac.errorsIn(n);
-      if (!errors.isEmpty()) {
-        throw parser.error(
-            n, "the @" + TemplateParser.AFTER + " does not compile: " + errors.get(0));
+      for (String error : javac.errorsIn(n)) {
+        if (butMissing && isMissingName(error)) {
+          return; // whatever follows may be a consequence of the missing name
+        }
+        throw parser.error(n, "the @" + TemplateParser.AFTER + " does not compile: " + error);
       }
     }
   }
@@ -117,5 +137,11 @@ final class TypeChecks {
               + " returns "
               + bt);
     }
+  }
+
+  /** javac's message for a name it cannot find (a class, member or package), in the root locale. */
+  private static boolean isMissingName(String javacMessage) {
+    return javacMessage.startsWith("cannot find symbol")
+        || (javacMessage.startsWith("package ") && javacMessage.endsWith(" does not exist"));
   }
 }
