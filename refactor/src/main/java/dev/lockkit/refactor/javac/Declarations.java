@@ -57,9 +57,9 @@ final class Declarations {
    * resolves every import of a file it completes, and resolving a single-type import completes the
    * imported class (from the source path: parsing and entering its file, whose imports are resolved
    * in turn), so dead imports pull in a large part of a tree that the units never reach. A name the
-   * text does not spell cannot be resolved through the import, so removing it changes no meaning.
-   * The import becomes spaces (line ends kept). A text with Unicode escapes, or imports it cannot
-   * follow, is returned as it is.
+   * text does not spell (the package's annotations included) cannot be resolved through the import,
+   * so removing it changes no meaning. The import becomes spaces (line ends kept). A text with
+   * Unicode escapes, or imports it cannot follow, is returned as it is.
    */
   static String withoutUnusedImports(String declarations) {
     if (declarations.indexOf('\\') >= 0 && declarations.contains("\\u")) {
@@ -67,6 +67,9 @@ final class Declarations {
     }
     java.util.regex.Matcher m = PACKAGE.matcher(declarations);
     int at = m.lookingAt() ? m.end() : 0;
+    // The package declaration's annotations (a package-info.java's) are resolved through the
+    // imports too: their names count as spelled.
+    int packageEnd = at;
     java.util.List<int[]> imports = new java.util.ArrayList<>();
     java.util.List<String> simple = new java.util.ArrayList<>();
     m = IMPORT.matcher(declarations);
@@ -86,7 +89,11 @@ final class Declarations {
     }
     java.util.Set<String> spelled = new java.util.HashSet<>();
     int n = declarations.length();
-    for (int i = at; i < n; ) {
+    for (int i = 0; i < n; ) {
+      if (i == packageEnd && at > packageEnd) {
+        i = at; // the imports themselves spell every name
+        continue;
+      }
       char c = declarations.charAt(i);
       if (Character.isJavaIdentifierStart(c)) {
         int j = i + 1;

@@ -157,4 +157,17 @@ class DeclarationsTest {
     String escaped = "package p;\nimport java.util.Map;\nclass \\u0041 {}\n";
     assertEquals(escaped, Declarations.withoutUnusedImports(escaped));
   }
+
+  @Test
+  void importsAPackageInfosAnnotationsNeedAreKept() {
+    String src =
+        "@CheckReturnValue\n@ParametersAreNonnullByDefault\npackage p;\n\n"
+            + "import com.google.errorprone.annotations.CheckReturnValue;\n"
+            + "import javax.annotation.ParametersAreNonnullByDefault;\n"
+            + "import java.util.Map;\n";
+    String out = Declarations.withoutUnusedImports(Declarations.strip(src));
+    assertTrue(out.contains("import com.google.errorprone.annotations.CheckReturnValue;"), out);
+    assertTrue(out.contains("import javax.annotation.ParametersAreNonnullByDefault;"), out);
+    assertFalse(out.contains("import java.util.Map;"), out);
+  }
 }

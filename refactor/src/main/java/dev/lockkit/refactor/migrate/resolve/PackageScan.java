@@ -74,8 +74,11 @@ final class PackageScan {
       if (Character.isWhitespace(c)) {
         at++;
       } else if (text.startsWith("//", at)) {
-        int nl = text.indexOf('\n', at);
-        at = nl < 0 ? text.length() : nl + 1;
+        // A line comment ends at \n, \r\n or a lone \r (JLS 3.4).
+        at += 2;
+        while (at < text.length() && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
+          at++;
+        }
       } else if (text.startsWith("/*", at)) {
         int close = text.indexOf("*/", at + 2);
         at = close < 0 ? text.length() : close + 2;

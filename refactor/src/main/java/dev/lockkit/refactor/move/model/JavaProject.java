@@ -203,15 +203,20 @@ public final class JavaProject {
    * file of the tree that is not parsed, and a regular expression tried at every line was a visible
    * part of a large what-if's time.
    */
+  private static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r';
+  }
+
   static Set<String> packageLines(String text) {
     Set<String> out = new HashSet<>();
     for (int at = text.indexOf("package"); at >= 0; at = text.indexOf("package", at + 7)) {
       int b = at - 1;
-      while (b >= 0 && text.charAt(b) != '\n' && Character.isWhitespace(text.charAt(b))) {
+      // A line ends at \n or at a lone \r (old Mac files), as the pattern this replaced saw it.
+      while (b >= 0 && !isLineEnd(text.charAt(b)) && Character.isWhitespace(text.charAt(b))) {
         b--;
       }
       int i = at + 7;
-      if (b >= 0 && text.charAt(b) != '\n'
+      if (b >= 0 && !isLineEnd(text.charAt(b))
           || i >= text.length()
           || !Character.isWhitespace(text.charAt(i))) {
         continue;

@@ -18,6 +18,11 @@ class PackageScanTest {
   }
 
   @Test
+  void aLineCommentEndsAtALoneCarriageReturn() {
+    assertEquals(Optional.of("a.b"), PackageScan.packageOf("// lic\rpackage a.b;\rclass A {}\r"));
+  }
+
+  @Test
   void commentsAndSpacesInsideTheNameAreDropped() {
     assertEquals(
         Optional.of("a.b.c"), PackageScan.packageOf("package a /* x */ . b\n  .c ;\nclass A {}"));

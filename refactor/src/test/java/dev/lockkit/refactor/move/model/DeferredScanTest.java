@@ -23,6 +23,11 @@ class DeferredScanTest {
   }
 
   @Test
+  void aLoneCarriageReturnEndsALine() {
+    assertEquals(Set.of("a.b"), JavaProject.packageLines("/* lic */\rpackage a.b;\rclass A {}\r"));
+  }
+
+  @Test
   void everyNameAfterATypeKeywordCounts() {
     assertEquals(
         Set.of("A", "B", "C", "R", "$D", "Ünï", "Foo"),
