@@ -54,9 +54,11 @@ final class AttributionTask {
       List<JavaFileObject> objects = new ArrayList<>();
       if (units.isEmpty()) {
         // javac's task refuses to run on no files at all ("no source files"): an empty
-        // compilation unit, never written and never indexed, gives it one.
+        // compilation unit, never written and never indexed, gives it one. Its name is no Java
+        // identifier, so it can never stand for a type of the source path that javac looks up.
         objects.add(
-            new InMemorySource(Path.of(System.getProperty("java.io.tmpdir"), "Lookups.java"), ""));
+            new InMemorySource(
+                Path.of(System.getProperty("java.io.tmpdir"), "lockkit-no-units.java"), ""));
       }
       for (Attribution.Unit u : units) {
         // A text with Unicode escapes is attributed whole: a body may spell a name only escaped
