@@ -268,15 +268,7 @@ public final class Symbols {
     } else {
       return null;
     }
-    if (b == null) {
-      return null;
-    }
-    if (b.problem() != null) {
-      return new Unresolved(b.problem());
-    }
-    return b.method() != null
-        ? b.method()
-        : new Unresolved("javac resolves it to a " + b.kind() + ", not a method");
+    return executable(b, "a method");
   }
 
   /**
@@ -284,7 +276,11 @@ public final class Symbols {
    * has no answer for this node.
    */
   public Answer constructor(com.github.javaparser.ast.expr.ObjectCreationExpr creation) {
-    Stored b = binding(creation, creation, creation);
+    return executable(binding(creation, creation, creation), "a constructor");
+  }
+
+  /** A stored binding as a method or constructor: null (no answer), the member, or why not. */
+  private static Answer executable(Stored b, String what) {
     if (b == null) {
       return null;
     }
@@ -293,7 +289,7 @@ public final class Symbols {
     }
     return b.method() != null
         ? b.method()
-        : new Unresolved("javac resolves it to a " + b.kind() + ", not a constructor");
+        : new Unresolved("javac resolves it to a " + b.kind() + ", not " + what);
   }
 
   /**
