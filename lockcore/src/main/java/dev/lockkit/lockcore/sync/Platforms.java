@@ -117,6 +117,19 @@ public final class Platforms {
   }
 
   /**
+   * The hook every cell runs before an access: tells {@code platform} that {@code cell} is about to
+   * be accessed by {@code op}, unless it is the real JVM's, whose hook does nothing. While {@link
+   * #othersPossible()} is folded to false the whole call, with the caller's load of its {@code
+   * platform} field, compiles to nothing; after that it is one identity compare, cheaper than the
+   * profiled interface call it skips.
+   */
+  public static void beforeAccess(Platform platform, Object cell, String op) {
+    if (othersPossible() && platform != JvmPlatform.INSTANCE) {
+      platform.beforeSharedAccess(cell, op);
+    }
+  }
+
+  /**
    * Records that {@code platform} may be captured by a cell from now on: invalidates the switch
    * point behind {@link #othersPossible()} the first time it is not the real JVM's, before the
    * caller makes it visible to any thread. Cheap once invalidated.

@@ -49,12 +49,7 @@ public abstract class Poisonable {
    */
   protected final void hook(String op) {
     // Folded away by C2 while only the real JVM's platform exists (see Platforms).
-    if (Platforms.othersPossible()) {
-      Platform p = platform;
-      if (p != JvmPlatform.INSTANCE) {
-        p.beforeSharedAccess(this, op);
-      }
-    }
+    Platforms.beforeAccess(platform, this, op);
   }
 
   /** Marks the object freed; called from an RCU callback after the grace period. */

@@ -39,12 +39,7 @@ public final class RcuReader extends RcuReaderWords {
 
   private void hook(String op) {
     // Folded away by C2 while only the real JVM's platform exists (see Platforms).
-    if (Platforms.othersPossible()) {
-      Platform p = platform;
-      if (p != JvmPlatform.INSTANCE) {
-        p.beforeSharedAccess(this, op);
-      }
-    }
+    Platforms.beforeAccess(platform, this, op);
   }
 
   /** An updater's read of the sequence (volatile). */

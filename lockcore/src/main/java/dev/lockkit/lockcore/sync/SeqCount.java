@@ -35,12 +35,7 @@ public final class SeqCount {
 
   private void hook(String op) {
     // Folded away by C2 while only the real JVM's platform exists (see Platforms).
-    if (Platforms.othersPossible()) {
-      Platform p = platform;
-      if (p != JvmPlatform.INSTANCE) {
-        p.beforeSharedAccess(this, op);
-      }
-    }
+    Platforms.beforeAccess(platform, this, op);
   }
 
   /** {@code do_raw_write_seqcount_begin()}: the sequence becomes odd. */

@@ -52,16 +52,8 @@ public final class SharedInt {
   }
 
   private void hook(Object cell, String op) {
-    // Folded away by C2 while only the real JVM's platform exists (see Platforms). Once another
-    // exists, the real JVM's hook, which does nothing, is skipped by an identity test against its
-    // one instance: one compare of a field, where the JIT's profiled inlining of the interface call
-    // would also load and compare the platform's class on every cell operation.
-    if (Platforms.othersPossible()) {
-      Platform p = platform;
-      if (p != JvmPlatform.INSTANCE) {
-        p.beforeSharedAccess(cell, op);
-      }
-    }
+    // Folded away by C2 while only the real JVM's platform exists (see Platforms).
+    Platforms.beforeAccess(platform, cell, op);
   }
 
   /** The platform this cell's operations go through (for waits on the cell: {@code spinWait}). */

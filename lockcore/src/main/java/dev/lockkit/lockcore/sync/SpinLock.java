@@ -43,12 +43,7 @@ public final class SpinLock extends SpinLockWord {
 
   private void hook(String op) {
     // Folded away by C2 while only the real JVM's platform exists (see Platforms).
-    if (Platforms.othersPossible()) {
-      Platform p = platform;
-      if (p != JvmPlatform.INSTANCE) {
-        p.beforeSharedAccess(this, op);
-      }
-    }
+    Platforms.beforeAccess(platform, this, op);
   }
 
   /** {@code raw_spin_lock()}. */

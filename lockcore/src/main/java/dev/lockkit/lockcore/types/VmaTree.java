@@ -1,7 +1,6 @@
 package dev.lockkit.lockcore.types;
 
 import dev.lockkit.lockcore.config.Option;
-import dev.lockkit.lockcore.sync.JvmPlatform;
 import dev.lockkit.lockcore.sync.Platform;
 import dev.lockkit.lockcore.sync.Platforms;
 import dev.lockkit.lockcore.sync.Poisonable;
@@ -117,12 +116,7 @@ public final class VmaTree {
 
   private void hook(String op) {
     // Folded away by C2 while only the real JVM's platform exists (see Platforms).
-    if (Platforms.othersPossible()) {
-      Platform p = platform;
-      if (p != JvmPlatform.INSTANCE) {
-        p.beforeSharedAccess(this, op);
-      }
-    }
+    Platforms.beforeAccess(platform, this, op);
   }
 
   /** The root with a volatile load, for modifications (under the mmap write lock). */
