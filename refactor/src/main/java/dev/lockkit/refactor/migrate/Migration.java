@@ -15,7 +15,6 @@ import dev.lockkit.refactor.migrate.report.RewrittenSite;
 import dev.lockkit.refactor.migrate.report.RuleReport;
 import dev.lockkit.refactor.migrate.resolve.OneTask;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
-import dev.lockkit.refactor.migrate.resolve.TemplateSymbols;
 import dev.lockkit.refactor.migrate.resolve.Workspace;
 import dev.lockkit.refactor.migrate.resolve.WorkspaceException;
 import dev.lockkit.refactor.migrate.template.Ref;
@@ -116,7 +115,7 @@ public final class Migration {
                 progress.update("migrate: javac attribution", 0, 1);
                 task[0] = OneTask.of(ws, request.classpath(), SpelledNames.of(f.text()), f);
                 javacNanos[0] = System.nanoTime() - start;
-                return task[0] == null ? TemplateSymbols.none() : task[0].templateSymbols();
+                return task[0].templateSymbols();
               });
       phases.add("templates", templatesStart + javacNanos[0]);
       phases.add("javac attribution", System.nanoTime() - javacNanos[0]);

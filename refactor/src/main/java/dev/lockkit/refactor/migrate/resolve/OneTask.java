@@ -60,16 +60,17 @@ public final class OneTask implements AutoCloseable {
 
   /**
    * Attributes the workspace's files (only the bodies that spell one of {@code names}; null: every
-   * body) and the whole template file; null when this runtime has no compiler.
+   * body) and the whole template file.
    *
-   * @throws Failed when javac fails outright (a crash, or the stub cannot be written)
+   * @throws Failed when javac fails outright (no compiler in this runtime, a crash, or the stub
+   *     cannot be written)
    * @param classpath the {@code --classpath} entries: jars and class directories go on javac's
    *     class path, source directories on its source path with the files' own source roots
    */
   public static OneTask of(
       Workspace ws, List<Path> classpath, Set<String> names, SourceFile template) {
     if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
-      return null;
+      throw new Failed("no Java compiler in this runtime (a JRE, not a JDK?)", null);
     }
     Path stub = null;
     Attribution.Session session = null;

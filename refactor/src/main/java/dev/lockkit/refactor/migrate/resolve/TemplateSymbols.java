@@ -28,8 +28,6 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class TemplateSymbols {
 
-  private static final TemplateSymbols NONE = new TemplateSymbols(null, null, null);
-
   private final Attribution attribution;
   private final ExpressionTypes types;
   private final SourceFile file;
@@ -45,19 +43,11 @@ public final class TemplateSymbols {
     return new TemplateSymbols(attribution, types, file);
   }
 
-  /** No javac answers (no compiler in this runtime, or javac failed on the file). */
-  public static TemplateSymbols none() {
-    return NONE;
-  }
-
   /**
    * The element javac bound the tree spanning from {@code first}'s start to {@code last}'s end to,
    * when it resolved it without error; else null.
    */
   public Element at(Node first, Node last) {
-    if (attribution == null) {
-      return null;
-    }
     Range from = first.getRange().orElse(null);
     Range to = last.getRange().orElse(null);
     if (from == null || to == null) {
@@ -71,11 +61,11 @@ public final class TemplateSymbols {
 
   /**
    * The type javac gives the expression (or written type) spanning exactly {@code n}, where it
-   * stands; null when javac gives it none (it does not compile) or has no answers.
+   * stands; null when javac gives it none (it does not compile).
    */
   public TypeMirror typeOf(Node n) {
     Range r = n.getRange().orElse(null);
-    if (types == null || r == null) {
+    if (r == null) {
       return null;
     }
     int start = file.offset(r.begin.line, r.begin.column);
@@ -86,7 +76,7 @@ public final class TemplateSymbols {
   /** javac's errors positioned inside {@code n}, in order (empty when it compiles). */
   public List<String> errorsIn(Node n) {
     Range r = n.getRange().orElse(null);
-    if (attribution == null || r == null) {
+    if (r == null) {
       return List.of();
     }
     return attribution.errorsIn(
@@ -98,7 +88,7 @@ public final class TemplateSymbols {
   /** The declared type of the template method parameter named by {@code name}; or null. */
   public TypeMirror parameterType(com.github.javaparser.ast.expr.SimpleName name) {
     Range r = name.getRange().orElse(null);
-    if (types == null || r == null) {
+    if (r == null) {
       return null;
     }
     VariableElement v = types.parameterAt(file.path(), file.offset(r.begin.line, r.begin.column));
@@ -108,16 +98,16 @@ public final class TemplateSymbols {
   /** The return type of the method whose declared name is {@code name}; or null. */
   public TypeMirror returnType(com.github.javaparser.ast.expr.SimpleName name) {
     Range r = name.getRange().orElse(null);
-    if (attribution == null || r == null) {
+    if (r == null) {
       return null;
     }
     Element e = attribution.declaredAt(file.path(), file.offset(r.begin.line, r.begin.column));
     return e instanceof ExecutableElement m ? m.getReturnType() : null;
   }
 
-  /** javac's type operations for the types this gives (null when javac has no answers). */
+  /** javac's type operations for the types this gives. */
   public javax.lang.model.util.Types types() {
-    return attribution == null ? null : attribution.types();
+    return attribution.types();
   }
 
   /** The element of the tree spanning exactly {@code n}. */

@@ -34,7 +34,7 @@ final class TypeChecks {
     Types types = javac.types();
     TypeMirror declared = javac.returnType(m.getName());
     TypeMirror actual = javac.typeOf(expression);
-    if (types == null || declared == null) {
+    if (declared == null) {
       return;
     }
     if (actual == null) {
@@ -112,7 +112,7 @@ final class TypeChecks {
     Types types = javac.types();
     TypeMirror bt = javac.returnType(before.method().getName());
     TypeMirror at = javac.returnType(after.method().getName());
-    if (types == null || bt == null || at == null) {
+    if (bt == null || at == null) {
       return;
     }
     if (!JavacTypes.isPlain(bt) || !JavacTypes.isPlain(at) || bt.toString().equals(at.toString())) {
