@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -35,13 +37,16 @@ import java.util.TreeSet;
  * A method or field is banned by name (all overloads: the directive has no signatures), which
  * covers method references too; a constructor as {@code ban TYPE#new}, which the analyzer applies
  * to {@code new TYPE(...)} and {@code TYPE::new} only (banning the type would flag the migrated
- * code too: {@code new Integer(x)} becomes {@code Integer.valueOf(x)}). The allow-list holds the
- * packages that may keep using the old API: those declaring it, those of the replacement API (the
- * outermost call or {@code new} of each after template: the new API is built on the old one) and
- * any {@code --ban-allow} patterns. The new text is parsed with the analyzer's own rules-file
- * parser before anything is written, so the file stays valid; lines already present are not added
- * twice. The file is written through the analyzer's {@link OutputFiles} (atomically, keeping its
- * mode).
+ * code too: {@code new Integer(x)} becomes {@code Integer.valueOf(x)}). Each line's allow-list
+ * holds the packages that may keep using that member, taken from the rules that name it only
+ * (another rule's packages would let its callers keep this member's old API): the packages
+ * declaring the old API those rules name, those of their replacement API (the outermost call or
+ * {@code new} of the after template: the new API is built on the old one) and any {@code
+ * --ban-allow} patterns. A type in the unnamed package, and an array's own members ({@code clone()}
+ * of {@code T[]}), have no package a pattern could name, so they add none. The new text is parsed
+ * with the analyzer's own rules-file parser before anything is written, so the file stays valid;
+ * lines already present are not added twice. The file is written through the analyzer's {@link
+ * OutputFiles} (atomically, keeping its mode).
  */
 final class Ban {
 
@@ -87,19 +92,26 @@ final class Ban {
   /** Computes and checks the lines to append, writing nothing. */
   static Plan plan(Path rulesFile, TemplateSet templates, List<String> extraAllow)
       throws MigrationException {
-    Set<String> allow = new TreeSet<>(extraAllow);
-    Set<String> targets = new TreeSet<>();
+    Map<String, Set<String>> allowByTarget = new TreeMap<>();
     for (Rule r : templates.rules()) {
+      Set<String> owners = new TreeSet<>();
+      r.named().forEach(ref -> owners.add(ref.owner()));
+      r.after().ifPresent(a -> owners.addAll(replacementOwners(a)));
       for (Ref ref : r.named()) {
-        targets.add(target(ref));
-        allow.add(packageOf(ref.owner()) + ".**");
+        Set<String> allow = allowByTarget.computeIfAbsent(target(ref), t -> new TreeSet<>());
+        allow.addAll(extraAllow);
+        for (String owner : owners) {
+          String pkg = packageOf(owner);
+          if (!pkg.isEmpty()) {
+            allow.add(pkg + ".**");
+          }
+        }
       }
-      r.after().ifPresent(a -> replacementOwners(a).forEach(o -> allow.add(packageOf(o) + ".**")));
     }
     List<String> lines = new ArrayList<>();
-    for (String t : targets) {
-      lines.add("ban " + t + " allow " + String.join(" ", allow));
-    }
+    allowByTarget.forEach(
+        (t, allow) ->
+            lines.add("ban " + t + (allow.isEmpty() ? "" : " allow " + String.join(" ", allow))));
     try {
       if (Files.isDirectory(rulesFile)) {
         throw new MigrationException("--ban " + rulesFile + ": is a directory");

@@ -89,4 +89,70 @@ class BanTest {
     assertTrue(e.getMessage().contains("unknown directive 'frobnicate'"), e.getMessage());
     assertEquals("frobnicate everything\n", Files.readString(root.resolve("rules.txt")));
   }
+
+  @Test
+  void eachBanLineAllowsOnlyThePackagesOfTheRulesThatNameIt() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            class T {
+              class OldHash {
+                @BeforeTemplate int before(String x) { return q.Keys.oldHash(x); }
+                @AfterTemplate int after(String x) { return q.Keys.newHash(x); }
+              }
+              class NewInteger {
+                @BeforeTemplate Integer before(int x) { return new Integer(x); }
+                @AfterTemplate Integer after(int x) { return Integer.valueOf(x); }
+              }
+            }
+            """,
+            "src/q/Keys.java",
+            """
+            package q;
+            public final class Keys {
+              public static int oldHash(String s) { return s.length(); }
+              public static int newHash(String s) { return s.hashCode(); }
+            }
+            """,
+            "rules.txt",
+            "version 1\n"));
+    Migration.Result r = TestTrees.run(root);
+    Path rules = root.resolve("rules.txt");
+    Ban.append(rules, r.templates(), List.of());
+    List<String> bans =
+        Files.readAllLines(rules).stream().filter(l -> l.startsWith("ban ")).toList();
+    // q declares Keys, so q may keep Keys#oldHash; it must not thereby keep new Integer(...).
+    assertEquals(
+        List.of("ban java.lang.Integer#new allow java.lang.**", "ban q.Keys#oldHash allow q.**"),
+        bans);
+  }
+
+  @Test
+  void anArrayMemberInTheReplacementAddsNoPatternAndTheFileStaysValid() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import java.util.Arrays;
+            class T {
+              static final class CopyOf<E> {
+                @BeforeTemplate E[] before(E[] array) { return Arrays.copyOf(array, array.length); }
+                @AfterTemplate E[] after(E[] array) { return array.clone(); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\nclass A {}\n",
+            "rules.txt",
+            "version 1\n"));
+    Migration.Result r = TestTrees.run(root);
+    Path rules = root.resolve("rules.txt");
+    Ban.append(rules, r.templates(), List.of());
+    assertEquals(
+        List.of("ban java.util.Arrays#copyOf allow java.util.**"),
+        Files.readAllLines(rules).stream().filter(l -> l.startsWith("ban ")).toList());
+  }
 }

@@ -71,6 +71,40 @@ class SitesLeftByJavacTest {
   }
 
   @Test
+  void anArraysLengthIsNoOldApiSoOtherLengthReadsAreNotSitesLeft() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import java.util.Arrays;
+            class T {
+              static final class CopyOf<E> {
+                @BeforeTemplate E[] before(E[] array) { return Arrays.copyOf(array, array.length); }
+                @AfterTemplate E[] after(E[] array) { return array.clone(); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            """
+            package p;
+            import java.util.Arrays;
+            class A {
+              <X> X[] dup(X[] xs) { return Arrays.copyOf(xs, xs.length); }
+              int n(String[] xs) { return xs.length; }
+              String[] head(String[] xs) { return Arrays.copyOf(xs, 1); }
+            }
+            """));
+    RuleReport r = TestTrees.run(root).report().rules().get(0);
+    assertEquals(1, r.rewritten().size(), r.toString());
+    // Only the copyOf call no template matched is left; 'xs.length' on line 5 is not the old API.
+    assertEquals(
+        List.of("src/p/A.java:6"),
+        r.left().stream().map(s -> s.path() + ":" + s.line()).toList(),
+        r.toString());
+  }
+
+  @Test
   void aCallThroughAFieldOfAMissingTypeIsReportedUnresolvedNotSkipped() throws Exception {
     TestTrees.write(
         root,

@@ -120,13 +120,25 @@ final class JavacRefs {
   }
 
   /** javac binds {@code a.length} of an array to the field of its synthetic class {@code Array}. */
-  private static boolean isArrayLength(VariableElement v) {
-    return v.getSimpleName().contentEquals("length")
-        && v.getEnclosingElement() instanceof TypeElement t
-        && t.getQualifiedName().contentEquals("Array")
-        && t.getEnclosingElement() != null
-        && t.getEnclosingElement().getKind() == ElementKind.PACKAGE
-        && ((javax.lang.model.element.PackageElement) t.getEnclosingElement()).isUnnamed();
+  /**
+   * True for an array's {@code length}: javac gives it as a field of its synthetic class {@code
+   * Array}, which belongs to no package (its owner is javac's "no symbol", not the unnamed
+   * package), so a user's class named {@code Array} in the unnamed package is not mistaken for it.
+   */
+  static boolean isArrayLength(VariableElement v) {
+    return v.getSimpleName().contentEquals("length") && isArrayClass(v.getEnclosingElement());
+  }
+
+  /**
+   * True for javac's synthetic class of arrays, which declares {@code length} and {@code clone}.
+   */
+  static boolean isArrayClass(Element e) {
+    if (!(e instanceof TypeElement t) || !t.getQualifiedName().contentEquals("Array")) {
+      return false;
+    }
+    Element owner = t.getEnclosingElement();
+    return owner == null
+        || (owner.getKind() != ElementKind.PACKAGE && !(owner instanceof TypeElement));
   }
 
   private static String owner(Element member) {
