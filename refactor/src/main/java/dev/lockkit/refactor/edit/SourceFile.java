@@ -90,22 +90,27 @@ public final class SourceFile {
     return i >= 0 ? i + 1 : -i - 1;
   }
 
+  /**
+   * Where each line starts. A line ends at {@code \n}, {@code \r\n} or a lone {@code \r}, as the
+   * Java language (JLS 3.4), JavaParser and javac count lines: positions they report in a file with
+   * old Mac line ends must land on the same text here.
+   */
   private int[] lineStarts() {
     if (lineStarts == null) {
+      int[] starts = new int[16];
       int n = 1;
       for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          n++;
+        char c = text.charAt(i);
+        boolean end =
+            c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+        if (end) {
+          if (n == starts.length) {
+            starts = Arrays.copyOf(starts, n * 2);
+          }
+          starts[n++] = i + 1;
         }
       }
-      int[] starts = new int[n];
-      int k = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          starts[k++] = i + 1;
-        }
-      }
-      lineStarts = starts;
+      lineStarts = Arrays.copyOf(starts, n);
     }
     return lineStarts;
   }

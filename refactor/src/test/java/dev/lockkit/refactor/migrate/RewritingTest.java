@@ -40,6 +40,21 @@ class RewritingTest {
   }
 
   @Test
+  void aFileWithOldMacLineEndsIsRewrittenInPlace() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            ABS,
+            "src/p/A.java",
+            "package p;\rclass A {\r  int f(int a) {\r    return Math.abs(a);\r  }\r}\r"));
+    TestTrees.runAndWrite(root);
+    assertEquals(
+        "package p;\rclass A {\r  int f(int a) {\r    return a < 0 ? -a : a;\r  }\r}\r",
+        TestTrees.text(root, "src/p/A.java"));
+  }
+
+  @Test
   void commentsAndLayoutInsideMatchedCodeAreKept() throws Exception {
     TestTrees.write(
         root,
