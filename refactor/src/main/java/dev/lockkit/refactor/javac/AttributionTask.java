@@ -51,6 +51,8 @@ final class AttributionTask {
     DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
     try {
       Map<URI, Path> byUri = new HashMap<>();
+      // Per unit: the names its Javadoc links are indexed for (null: every link), as its bodies.
+      Map<Path, java.util.Set<String>> docNames = new HashMap<>();
       List<JavaFileObject> objects = new ArrayList<>();
       if (units.isEmpty()) {
         // javac's task refuses to run on no files at all ("no source files"): an empty
@@ -67,6 +69,7 @@ final class AttributionTask {
         InMemorySource o =
             new InMemorySource(u.path(), whole ? u.text() : Declarations.blank(u.text(), u.keep()));
         byUri.put(o.toUri(), u.path());
+        docNames.put(u.path(), whole ? null : u.keep());
         objects.add(o);
       }
       // -proc:none: annotation processors of the class path must not run (and cannot write);
@@ -121,7 +124,7 @@ final class AttributionTask {
       for (CompilationUnitTree cu : trees) {
         Path p = byUri.get(cu.getSourceFile().toUri());
         if (p != null) {
-          bound.index(p, cu, t, errors.getOrDefault(p, List.of()));
+          bound.index(p, cu, t, errors.getOrDefault(p, List.of()), docNames.get(p));
           if (more != null) {
             more.scan(p, cu, t);
           }

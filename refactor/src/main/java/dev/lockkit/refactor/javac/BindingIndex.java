@@ -96,12 +96,15 @@ final class BindingIndex {
    *
    * @param fileErrors javac's errors in the unit: a reference with an error inside its span is not
    *     resolved
+   * @param docNames null to index every Javadoc link; else only those of comments that spell one of
+   *     these names ({@link #docLinks})
    */
   void index(
       Path file,
       CompilationUnitTree cu,
       Trees trees,
-      List<Diagnostic<? extends JavaFileObject>> fileErrors) {
+      List<Diagnostic<? extends JavaFileObject>> fileErrors,
+      java.util.Set<String> docNames) {
     SourcePositions pos = trees.getSourcePositions();
     Map<Long, Binding> bySpan = new HashMap<>();
     Map<Integer, Element> decls = new TreeMap<>();
@@ -248,11 +251,19 @@ final class BindingIndex {
         return null;
       }
     }.scan(cu, null);
-    docLinks(file, cu, trees);
+    docLinks(file, cu, trees, docNames);
   }
 
-  /** Indexes every Javadoc reference of the unit by its span, with the element javac gives it. */
-  private void docLinks(Path file, CompilationUnitTree cu, Trees trees) {
+  /**
+   * Indexes the Javadoc references of the unit by their span, with the element javac gives them: of
+   * every comment when {@code names} is null, else of the comments whose text spells one of {@code
+   * names}. A unit attributed with its other bodies blanked only needs the links that may denote
+   * what those names name (a link spells its target's name); parsing every other comment with
+   * javac's doc parser and resolving its links was a visible part of a what-if's javac run, and a
+   * link's resolution can make javac complete a class nothing else needs.
+   */
+  private void docLinks(
+      Path file, CompilationUnitTree cu, Trees trees, java.util.Set<String> names) {
     if (!(trees instanceof com.sun.source.util.DocTrees docTrees)) {
       return;
     }
@@ -268,7 +279,10 @@ final class BindingIndex {
                 || tree instanceof VariableTree)
             && getCurrentPath() != null) {
           TreePath path = new TreePath(getCurrentPath(), tree);
-          com.sun.source.doctree.DocCommentTree doc = docTrees.getDocCommentTree(path);
+          com.sun.source.doctree.DocCommentTree doc =
+              names == null || spells(docTrees.getDocComment(path), names)
+                  ? docTrees.getDocCommentTree(path)
+                  : null;
           if (doc != null) {
             new com.sun.source.util.DocTreePathScanner<Void, Void>() {
               @Override
@@ -287,6 +301,18 @@ final class BindingIndex {
         return super.scan(tree, v);
       }
     }.scan(cu, null);
+  }
+
+  private static boolean spells(String comment, java.util.Set<String> names) {
+    if (comment == null) {
+      return false;
+    }
+    for (String n : names) {
+      if (comment.contains(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -42,7 +42,9 @@ public final class GraphDelta {
   public record NewType(String fqn, String pkg, String moduleOfType) {}
 
   public final List<Span> moved = new ArrayList<>();
-  public final Map<String, Retarget> retarget = new TreeMap<>();
+  // A hash map: only put and get, and the what-if graph looks up every reference of the tree in it
+  // (a sorted map compared long keys that share their path, a visible part of the graph rules).
+  public final Map<String, Retarget> retarget = new java.util.HashMap<>();
   public final List<Ref> added = new ArrayList<>();
   public final List<NewType> newTypes = new ArrayList<>();
 

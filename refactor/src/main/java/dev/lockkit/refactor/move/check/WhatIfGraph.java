@@ -65,7 +65,9 @@ public final class WhatIfGraph {
         Location at = types.location(e, k);
         String movedTo = delta.movedFrom(at.path(), at.line(), at.column());
         GraphDelta.Retarget rt =
-            delta.retarget.get(GraphDelta.key(at.path(), at.line(), at.column()));
+            delta.retarget.isEmpty()
+                ? null
+                : delta.retarget.get(GraphDelta.key(at.path(), at.line(), at.column()));
         String newTo = rt != null && rt.originTop().equals(to) ? rt.destTop() : to;
         refs.add(new Ref(movedTo != null ? movedTo : from, newTo, at));
       }

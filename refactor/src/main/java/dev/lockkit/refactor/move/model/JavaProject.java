@@ -14,6 +14,7 @@ import dev.lockkit.analyzer.source.InputException;
 import dev.lockkit.analyzer.source.InputScanner;
 import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.source.PackageScan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,10 @@ import java.util.regex.Pattern;
  * <p>A what-if on a large tree must not parse what it cannot touch: {@link #load(List, Set)} parses
  * up front only the files whose text contains one of the given names (every reference to a moved
  * member or type spells its name), and defers the others. A deferred file is parsed when something
- * asks for a type it may declare (found by a textual scan of its package line and type keywords,
- * which may over-approximate but never misses a declaration written without Unicode escapes) or for
- * the file itself, so every lookup answers as if everything had been parsed.
+ * asks for a type it may declare (its package declaration read exactly, as javac reads it, with
+ * {@link PackageScan}; then, when a lookup in that package comes, a textual scan of its type
+ * keywords, which may over-approximate but never misses a declaration written without Unicode
+ * escapes) or for the file itself, so every lookup answers as if everything had been parsed.
  *
  * <p>Source roots are found with the analyzer's {@link InputScanner}, so {@code move} and {@code
  * analyze} agree on what a PATH means. Files that do not parse are kept (with the parser's
@@ -54,14 +56,37 @@ public final class JavaProject {
   private final Map<TypeDeclaration<?>, TypeInfo> byDecl = new IdentityHashMap<>();
   private final List<SourceRoot> roots;
 
-  /** Files not parsed yet, by path; and by each {@code package.TypeName} they may declare. */
+  /**
+   * Files not parsed yet, by path and by the package they declare; the names of the types a
+   * deferred file may declare are scanned only when a lookup in its package needs them.
+   */
   private final Map<Path, Deferred> deferred = new TreeMap<>();
 
-  private final Map<String, List<Deferred>> deferredByType = new HashMap<>();
-  private final Set<String> deferredPackages = new HashSet<>();
+  private final Map<String, List<Deferred>> deferredByPackage = new HashMap<>();
   private JavaParser lazyParser;
 
-  private record Deferred(Path file, Path root, Set<String> pkgs, Set<String> typeNames) {}
+  private static final class Deferred {
+    final Path file;
+    final Path root;
+    Set<String> typeNames; // null until scanned
+
+    Deferred(Path file, Path root) {
+      this.file = file;
+      this.root = root;
+    }
+
+    /** The names after a type keyword in the file's text ({@link #declaredNames}), once. */
+    Set<String> typeNames() {
+      if (typeNames == null) {
+        try {
+          typeNames = declaredNames(SourceFile.read(file).text());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return typeNames;
+    }
+  }
 
   private static final String[] TYPE_KEYWORDS = {"class", "interface", "enum", "record"};
 
@@ -175,63 +200,14 @@ public final class JavaProject {
         return false;
       }
     }
-    // Every line that looks like a package declaration counts (one in a header comment too): an
-    // extra key only costs a parse, a missing one would hide a type.
-    Set<String> pkgs = packageLines(text);
-    if (pkgs.isEmpty()) {
-      pkgs.add("");
-    }
-    Set<String> declared = declaredNames(text);
-    Deferred d = new Deferred(f.toAbsolutePath().normalize(), root, pkgs, declared);
-    deferred.put(d.file(), d);
-    for (String pkg : pkgs) {
-      if (!declared.isEmpty()) {
-        deferredPackages.add(pkg);
-      }
-      for (String t : declared) {
-        deferredByType
-            .computeIfAbsent(pkg.isEmpty() ? t : pkg + "." + t, k -> new ArrayList<>())
-            .add(d);
-      }
-    }
+    // The package as javac reads the declaration (a line in a comment or a text block that starts
+    // with "package" is none); the types the file may declare are scanned when a lookup in that
+    // package needs them, which on a large tree is rarely more than the destination's package.
+    String pkg = PackageScan.packageOf(decoded).orElse("");
+    Deferred d = new Deferred(f.toAbsolutePath().normalize(), root);
+    deferred.put(d.file, d);
+    deferredByPackage.computeIfAbsent(pkg, k -> new ArrayList<>()).add(d);
     return true;
-  }
-
-  /**
-   * The names of every line {@code package a.b;} (spaces allowed around the dots; only whitespace
-   * before it on its line). A scan with {@code indexOf}, not a regular expression: it runs on every
-   * file of the tree that is not parsed, and a regular expression tried at every line was a visible
-   * part of a large what-if's time.
-   */
-  private static boolean isLineEnd(char c) {
-    return c == '\n' || c == '\r';
-  }
-
-  static Set<String> packageLines(String text) {
-    Set<String> out = new HashSet<>();
-    for (int at = text.indexOf("package"); at >= 0; at = text.indexOf("package", at + 7)) {
-      int b = at - 1;
-      // A line ends at \n or at a lone \r (old Mac files), as the pattern this replaced saw it.
-      while (b >= 0 && !isLineEnd(text.charAt(b)) && Character.isWhitespace(text.charAt(b))) {
-        b--;
-      }
-      int i = at + 7;
-      if (b >= 0 && !isLineEnd(text.charAt(b))
-          || i >= text.length()
-          || !Character.isWhitespace(text.charAt(i))) {
-        continue;
-      }
-      int semi = text.indexOf(';', i);
-      if (semi < 0) {
-        break;
-      }
-      String name = text.substring(i, semi).replaceAll("\\s+", "");
-      if (!name.isEmpty()
-          && name.chars().allMatch(c -> c == '.' || Character.isLetterOrDigit(c) || c == '_')) {
-        out.add(name);
-      }
-    }
-    return out;
   }
 
   /**
@@ -292,37 +268,42 @@ public final class JavaProject {
 
   /** Parses a deferred file now and indexes its types. */
   private void parseDeferred(Deferred d) {
-    if (deferred.remove(d.file()) == null) {
+    if (deferred.remove(d.file) == null) {
       return;
     }
     ParsedFile pf;
     try {
-      pf = parse(lazyParser, d.file(), d.root(), Path.of("").toAbsolutePath());
+      pf = parse(lazyParser, d.file, d.root, Path.of("").toAbsolutePath());
     } catch (InputException e) {
       throw new java.io.UncheckedIOException(new IOException(e.getMessage(), e));
     }
-    files.put(d.file(), pf);
+    files.put(d.file, pf);
     if (pf.parsed()) {
       index(pf);
     }
   }
 
-  /** Parses the deferred files that may declare {@code fqn} (or a type enclosing it). */
+  /**
+   * Parses the deferred files that may declare {@code fqn} (or a type enclosing it): for each way
+   * of reading it as a package and a type in it ({@code a.b.C.D}: {@code C} in {@code a.b}, {@code
+   * D} in {@code a.b.C}, ...), the files of that package whose text has that name after a type
+   * keyword.
+   */
   private boolean parseDeferredFor(String fqn) {
     boolean any = false;
-    for (String prefix = fqn; ; ) {
-      List<Deferred> ds = deferredByType.remove(prefix);
-      if (ds != null) {
-        for (Deferred d : ds) {
+    for (int dot = -1; ; dot = fqn.indexOf('.', dot + 1)) {
+      String pkg = dot < 0 ? "" : fqn.substring(0, dot);
+      int next = fqn.indexOf('.', dot + 1);
+      String top = fqn.substring(dot + 1, next < 0 ? fqn.length() : next);
+      for (Deferred d : deferredByPackage.getOrDefault(pkg, List.of())) {
+        if (deferred.containsKey(d.file) && d.typeNames().contains(top)) {
           parseDeferred(d);
+          any = true;
         }
-        any = true;
       }
-      int dot = prefix.lastIndexOf('.');
-      if (dot < 0) {
+      if (next < 0) {
         return any;
       }
-      prefix = prefix.substring(0, dot);
     }
   }
 
@@ -384,7 +365,7 @@ public final class JavaProject {
   /** The type with this dotted name ({@code pkg.Outer.Inner}), or null. */
   public TypeInfo type(String fqn) {
     TypeInfo t = types.get(fqn);
-    if (t == null && !deferredByType.isEmpty() && parseDeferredFor(fqn)) {
+    if (t == null && !deferred.isEmpty() && parseDeferredFor(fqn)) {
       t = types.get(fqn);
     }
     return t;
@@ -395,14 +376,16 @@ public final class JavaProject {
     for (Deferred d : List.copyOf(deferred.values())) {
       parseDeferred(d);
     }
-    deferredByType.clear();
+    deferredByPackage.clear();
     return types.values();
   }
 
   /** True if some project type lives in package {@code pkg}. */
   public boolean hasPackage(String pkg) {
-    if (deferredPackages.contains(pkg)) {
-      return true;
+    for (Deferred d : deferredByPackage.getOrDefault(pkg, List.of())) {
+      if (deferred.containsKey(d.file) && !d.typeNames().isEmpty()) {
+        return true;
+      }
     }
     for (TypeInfo t : types.values()) {
       if (t.packageName().equals(pkg)) {

@@ -125,6 +125,7 @@ final class ImportCleanup {
     List<int[]> gone = r.removed.getOrDefault(f, List.of());
     String added = r.inserted.getOrDefault(f, new StringBuilder()).toString();
     Map<String, List<Node>> named = null; // one walk of the file for all its imports
+    Map<String, List<Integer>> inJavadoc = null; // one scan of its Javadoc for all its imports
     for (ImportDeclaration d : f.cu().getImports()) {
       if (d.isStatic() || d.isAsterisk()) {
         continue;
@@ -132,8 +133,9 @@ final class ImportCleanup {
       String simple = d.getName().getIdentifier();
       if (named == null) {
         named = simpleNames(f);
+        inJavadoc = javadocWords(f);
       }
-      int[] counts = uses(f, simple, gone, named.getOrDefault(simple, List.of()));
+      int[] counts = uses(f, simple, gone, named.getOrDefault(simple, List.of()), inJavadoc);
       if (counts[0] > 0
           && counts[1] == 0
           && !Pattern.compile("\\b" + Pattern.quote(simple) + "\\b").matcher(added).find()
@@ -169,8 +171,54 @@ final class ImportCleanup {
     return out;
   }
 
+  /**
+   * The words of the file's Javadoc comments that a use of an import may be, by word, with their
+   * text offsets: each maximal run of word characters ({@code [A-Za-z0-9_]}) not preceded by a dot
+   * nor followed by another letter or digit. For a name made of word characters that is exactly
+   * where the pattern {@code (?<![\w.])Name\b} matches, found in one pass over the comments instead
+   * of one pass per import.
+   */
+  private static Map<String, List<Integer>> javadocWords(ParsedFile f) {
+    Map<String, List<Integer>> out = new java.util.HashMap<>();
+    for (Comment cm : f.comments()) {
+      if (!(cm instanceof JavadocComment) || cm.getBegin().isEmpty()) {
+        continue;
+      }
+      String s = cm.getContent();
+      int base = f.begin(cm) + 3;
+      int n = s.length();
+      for (int i = 0; i < n; ) {
+        if (!isWord(s.charAt(i))) {
+          i++;
+          continue;
+        }
+        int j = i + 1;
+        while (j < n && isWord(s.charAt(j))) {
+          j++;
+        }
+        // \b after the name: on this JDK a letter or digit of any script continues the word.
+        boolean ends = j == n || !Character.isLetterOrDigit(s.charAt(j));
+        if (ends && (i == 0 || s.charAt(i - 1) != '.')) {
+          out.computeIfAbsent(s.substring(i, j), k -> new ArrayList<>()).add(base + i);
+        }
+        i = j;
+      }
+    }
+    return out;
+  }
+
+  /** A character of the regular-expression class {@code \w} (ASCII, as Java's default). */
+  private static boolean isWord(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
   /** {all uses, uses outside removed spans} of a simple type name in code and Javadoc. */
-  private static int[] uses(ParsedFile f, String simple, List<int[]> gone, List<Node> inCode) {
+  private static int[] uses(
+      ParsedFile f,
+      String simple,
+      List<int[]> gone,
+      List<Node> inCode,
+      Map<String, List<Integer>> inJavadoc) {
     int[] c = new int[2];
     for (Node at : inCode) {
       c[0]++;
@@ -178,6 +226,16 @@ final class ImportCleanup {
         c[1]++;
       }
     }
+    if (simple.chars().allMatch(ch -> isWord((char) ch))) {
+      for (int at : inJavadoc.getOrDefault(simple, List.of())) {
+        c[0]++;
+        if (!insideRemoved(at, gone)) {
+          c[1]++;
+        }
+      }
+      return c;
+    }
+    // A name with other characters ($, non-ASCII letters): the pattern itself.
     Pattern word = Pattern.compile("(?<![\\w.])" + Pattern.quote(simple) + "\\b");
     for (Comment cm : f.comments()) {
       if (cm instanceof JavadocComment && cm.getBegin().isPresent()) {

@@ -1,30 +1,66 @@
 package dev.lockkit.refactor.move.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The text scan that tells which types a file that is not parsed may declare: a superset, never
- * missing a declaration written without Unicode escapes.
+ * The index of files a what-if does not parse: each by the package its declaration names, read
+ * exactly, and the types it may declare by a text scan (a superset, never missing a declaration
+ * written without Unicode escapes).
  */
 class DeferredScanTest {
 
+  @TempDir Path tmp;
+
+  private static void write(Path root, String rel, String text) throws Exception {
+    Path f = root.resolve(rel);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text);
+  }
+
+  /**
+   * A line of a text block or a comment that starts with {@code package} declares nothing. The
+   * earlier scan counted every such line, so a file like this one made {@code com.acme.Helpers}
+   * look like a package of the project, and a move to a new type {@code com.acme.Helpers} was
+   * refused as "a package".
+   */
   @Test
-  void everyPackageLineCountsAndOnlyThose() {
-    assertEquals(
-        Set.of("a.b", "c.d", "x"),
-        JavaProject.packageLines(
-            "/* header\npackage x;\n*/\n  package a . b ;\npackage\tc.d;\n"
-                + "class P { String s = \"* package no;\"; int package_ = 1; }\n"
-                + "// see package e.f;\n"));
-    assertEquals(Set.of(), JavaProject.packageLines("class NoPackage {}\n"));
+  void onlyTheDeclarationNamesTheFilesPackage() throws Exception {
+    Path src = tmp.resolve("src");
+    write(
+        src,
+        "a/Template.java",
+        "/*\npackage x.y;\n*/\npackage a;\n\nclass Template {\n  String s = \"\"\"\n"
+            + "package com.acme.Helpers;\n    class Gen {}\n    \"\"\";\n}\n");
+    write(src, "a/Other.java", "package a;\n\nclass Other {}\n");
+    JavaProject p = JavaProject.load(List.of(src), Set.of("nothingSpellsThis"));
+    assertEquals(List.of(), List.copyOf(p.files()), "every file is deferred");
+    assertFalse(p.hasPackage("com.acme.Helpers"));
+    assertFalse(p.hasPackage("x.y"));
+    assertTrue(p.hasPackage("a"));
+    assertNotNull(p.type("a.Template"));
+    assertEquals(1, p.files().size(), "only the file the lookup needed is parsed");
   }
 
   @Test
-  void aLoneCarriageReturnEndsALine() {
-    assertEquals(Set.of("a.b"), JavaProject.packageLines("/* lic */\rpackage a.b;\rclass A {}\r"));
+  void aTypeIsFoundInTheFileOfItsPackageAndNested() throws Exception {
+    Path src = tmp.resolve("src");
+    write(
+        src, "a/b/Outer.java", "// lic\rpackage a.b;\rpublic class Outer { static class In {} }\r");
+    write(src, "a/Outer.java", "package a;\n\npublic class Outer {}\n");
+    JavaProject p = JavaProject.load(List.of(src), Set.of("nothingSpellsThis"));
+    assertNotNull(p.type("a.b.Outer.In"));
+    assertEquals(1, p.files().size(), "a.Outer is another package's file: not parsed");
+    assertEquals(null, p.type("a.b.Missing"));
   }
 
   @Test
