@@ -118,10 +118,30 @@ final class Ban {
       }
       String existing =
           Files.exists(rulesFile) ? Files.readString(rulesFile, StandardCharsets.UTF_8) : "";
+      if (lines.isEmpty()) {
+        return new Plan(
+            rulesFile,
+            existing,
+            "",
+            "lockkit migrate: --ban: the templates name no method, field or constructor a rule"
+                + " can forbid; "
+                + rulesFile
+                + " is unchanged");
+      }
+      // A member the file already bans keeps the user's line and allow-list: a second line for
+      // it would only disagree with the first.
+      Set<String> banned = new TreeSet<>();
+      existing
+          .lines()
+          .map(String::strip)
+          .filter(l -> l.startsWith("ban "))
+          .forEach(l -> banned.add(l.substring(4).strip().split("\\s+")[0]));
       StringBuilder add = new StringBuilder();
-      for (String l : lines) {
-        if (existing.lines().noneMatch(l::equals)) {
-          add.append(l).append('\n');
+      int added = 0;
+      for (Map.Entry<String, String> e : linesByTarget(lines).entrySet()) {
+        if (!banned.contains(e.getKey())) {
+          add.append(e.getValue()).append('\n');
+          added++;
         }
       }
       if (add.length() == 0) {
@@ -144,10 +164,7 @@ final class Ban {
           rulesFile,
           existing,
           text,
-          "lockkit migrate: --ban: "
-              + lines.size()
-              + " api/forbidden rule(s) added to "
-              + rulesFile);
+          "lockkit migrate: --ban: " + added + " api/forbidden rule(s) added to " + rulesFile);
     } catch (RulesException e) {
       throw new MigrationException("--ban: " + e.getMessage());
     } catch (OutputException e) {
@@ -155,6 +172,12 @@ final class Ban {
     } catch (IOException e) {
       throw new MigrationException("--ban " + rulesFile + ": cannot read: " + e.getMessage());
     }
+  }
+
+  private static Map<String, String> linesByTarget(List<String> lines) {
+    Map<String, String> out = new TreeMap<>();
+    lines.forEach(l -> out.put(l.substring(4).split(" ")[0], l));
+    return out;
   }
 
   /** {@code Type#member} for a method or field, {@code Type#new} for a constructor. */

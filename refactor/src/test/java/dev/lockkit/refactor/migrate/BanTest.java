@@ -155,4 +155,61 @@ class BanTest {
         List.of("ban java.util.Arrays#copyOf allow java.util.**"),
         Files.readAllLines(rules).stream().filter(l -> l.startsWith("ban ")).toList());
   }
+
+  @Test
+  void aMemberTheFileAlreadyBansKeepsItsLineAndIsNotCounted() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            class T {
+              class IsEmpty {
+                @BeforeTemplate boolean before(String s) { return s.length() == 0; }
+                @AfterTemplate boolean after(String s) { return s.isEmpty(); }
+              }
+              class Abs {
+                @BeforeTemplate int before(int x) { return Math.abs(x); }
+                @AfterTemplate int after(int x) { return x < 0 ? -x : x; }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\nclass A {}\n",
+            "rules.txt",
+            "version 1\nban java.lang.String#length allow java.lang.** java.util.**\n"));
+    Migration.Result r = TestTrees.run(root);
+    Path rules = root.resolve("rules.txt");
+    String message = Ban.append(rules, r.templates(), List.of());
+    assertEquals(
+        List.of(
+            "ban java.lang.String#length allow java.lang.** java.util.**",
+            "ban java.lang.Math#abs allow java.lang.**"),
+        Files.readAllLines(rules).stream().filter(l -> l.startsWith("ban ")).toList());
+    assertTrue(message.contains(" 1 api/forbidden rule(s) added"), message);
+  }
+
+  @Test
+  void templatesThatNameNoMemberLeaveTheFileAloneAndSaySo() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            class T {
+              class Len {
+                @BeforeTemplate int before(int[] a) { return a.length; }
+                @AfterTemplate int after(int[] a) { return java.lang.reflect.Array.getLength(a); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\nclass A {}\n",
+            "rules.txt",
+            "version 1\n"));
+    Migration.Result r = TestTrees.run(root);
+    String message = Ban.append(root.resolve("rules.txt"), r.templates(), List.of());
+    assertEquals("version 1\n", Files.readString(root.resolve("rules.txt")));
+    assertTrue(message.contains("name no method, field or constructor"), message);
+  }
 }
