@@ -43,7 +43,12 @@ public final class MoveCommand implements Callable<Integer> {
    */
   static final java.util.SortedSet<String> ALLOWABLE =
       new java.util.TreeSet<>(
-          List.of("cycle/module", "cycle/package", "cycle/type", "layer/forbidden"));
+          List.of(
+              "cycle/module",
+              "cycle/package",
+              "cycle/type",
+              "layer/forbidden",
+              MoveEngine.UNPARSED_USE));
 
   @Option(names = "--plan", required = true, paramLabel = "F", description = "the move plan")
   Path plan;

@@ -255,7 +255,25 @@ public final class MoveEngine {
       }
     }
     List<Finding> warnings = new ArrayList<>();
+    List<Finding> unparsedUses = new ArrayList<>();
+    Set<String> moved = names(ops);
     for (ParsedFile f : project.unparsed()) {
+      int line = firstMention(f.source().text(), moved);
+      if (line > 0) {
+        // A file JavaParser cannot read may still compile (syntax newer than its grammar); if it
+        // spells a moved name, the move would leave its references behind: refuse, unless the
+        // user accepts it with --allow.
+        unparsedUses.add(
+            Finding.of(
+                UNPARSED_USE,
+                Severity.ERROR,
+                new Location(f.display(), line, 0),
+                "does not parse ("
+                    + f.parseError()
+                    + ") and names what the plan moves; its references cannot be updated",
+                f.display()));
+        continue;
+      }
       warnings.add(
           Finding.of(
               "input/parse",
@@ -297,6 +315,9 @@ public final class MoveEngine {
       blocking.addAll(WhatIfJavac.compileCheck(session, project, r, elements, types, names(ops)));
     }
     List<Finding> allowed = new ArrayList<>();
+    for (Finding f : unparsedUses) {
+      (req.allow().contains(f.rule()) ? allowed : blocking).add(f);
+    }
     progress.update("move: graph rules", 4, STEPS);
     CodeGraph graphBefore = await(before);
     for (Finding f : graphFindings(graphBefore, r, rules)) {
@@ -397,6 +418,33 @@ public final class MoveEngine {
    * names. Files containing none of them cannot refer to a moved element and are parsed only if a
    * lookup needs them.
    */
+  /** The rule of a file that does not parse and spells a name the plan moves. */
+  static final String UNPARSED_USE = "move/unparsed-reference";
+
+  /** The 1-based line where {@code text} first spells one of {@code names} as a word, or 0. */
+  static int firstMention(String text, Set<String> names) {
+    int line = 1;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (Character.isJavaIdentifierStart(c)) {
+        int start = i;
+        while (i < text.length() && Character.isJavaIdentifierPart(text.charAt(i))) {
+          i++;
+        }
+        if (names.contains(text.substring(start, i))) {
+          return line;
+        }
+        continue;
+      }
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+      }
+      i++;
+    }
+    return 0;
+  }
+
   private static Set<String> names(List<MoveOp> ops) {
     Set<String> out = new java.util.TreeSet<>();
     for (MoveOp op : ops) {

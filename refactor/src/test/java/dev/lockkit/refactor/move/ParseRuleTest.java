@@ -71,4 +71,38 @@ class ParseRuleTest {
             src.toString());
     assertTrue(r.out().contains("W.java") && r.out().contains("does not parse"), r.out() + r.err());
   }
+
+  private static final String T_SRC =
+      "package a;\n\npublic final class T {\n  public static int twice(int x) { return 2 * x; }\n}\n";
+
+  @Test
+  void aFileThatDoesNotParseAndNamesTheMovedMemberRefusesTheMoveUnlessAllowed() throws Exception {
+    Path src = tmp.resolve("src");
+    write(src, "a/T.java", T_SRC);
+    String broken = "package b;\n\nclass W {\n  int f() { return a.T.twice(1) +; }\n}\n";
+    write(src, "b/W.java", broken);
+    Files.writeString(tmp.resolve("p"), "move a.T#twice to a.V\n");
+    MoveTestSupport.Run r =
+        move("--plan", tmp.resolve("p").toString(), "--allow", "cycle/type", src.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("move/unparsed-reference"), r.out());
+    assertTrue(r.out().contains("W.java:4"), r.out());
+    // The parser's own position of the problem, not just its message.
+    assertTrue(r.out().contains("does not parse (line 4:"), r.out());
+    assertEquals(T_SRC, Files.readString(src.resolve("a/T.java")));
+    assertFalse(Files.exists(src.resolve("a/V.java")));
+
+    MoveTestSupport.Run allowed =
+        move(
+            "--plan",
+            tmp.resolve("p").toString(),
+            "--allow",
+            "cycle/type",
+            "--allow",
+            "move/unparsed-reference",
+            src.toString());
+    assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
+    assertTrue(Files.exists(src.resolve("a/V.java")));
+    assertEquals(broken, Files.readString(src.resolve("b/W.java")));
+  }
 }

@@ -323,8 +323,18 @@ public final class JavaProject {
           r.getCommentsCollection().map(c -> List.copyOf(c.getComments())).orElse(List.of());
       return new ParsedFile(src, root, display, r.getResult().get(), null, comments);
     }
-    String why = r.getProblems().isEmpty() ? "parse error" : r.getProblem(0).getMessage();
-    return new ParsedFile(src, root, display, null, why.lines().findFirst().orElse(why), List.of());
+    String why = "parse error";
+    if (!r.getProblems().isEmpty()) {
+      com.github.javaparser.Problem p = r.getProblem(0);
+      String first = p.getMessage().lines().findFirst().orElse(p.getMessage());
+      // The position leads, as in javac's messages, so the user can go straight to it.
+      why =
+          p.getLocation()
+              .flatMap(com.github.javaparser.TokenRange::toRange)
+              .map(rg -> "line " + rg.begin.line + ":" + rg.begin.column + ": " + first)
+              .orElse(first);
+    }
+    return new ParsedFile(src, root, display, null, why, List.of());
   }
 
   private void index(ParsedFile pf) {
