@@ -85,6 +85,9 @@ class RcuTest {
 
   @Test
   void callRcuPoisonsOnlyAfterTheGracePeriodAndPoisonedAccessIsADetectedFault() throws Exception {
+    // The real JVM checks for use-after-free only with the model's KASAN on (KasanSwitchTest pins
+    // the default, off, in a JVM of its own).
+    Kasan.enable();
     SyncContext ctx = TestKernels.plain();
     Rcu rcu = ctx.rcu();
     Obj obj = new Obj(ctx.reports());
