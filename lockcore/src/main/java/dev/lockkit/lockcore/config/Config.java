@@ -18,12 +18,17 @@ import java.util.TreeSet;
  */
 public final class Config {
 
-  private static final List<Config> ALL_VALID = enumerate();
+  // Made on first use, not when the class is initialised: making every configuration switches
+  // every folded option to a test of the configuration (FoldedOption), which a library user who
+  // boots one configuration never needs.
+  private static final class AllValid {
+    static final List<Config> ALL = enumerate();
+  }
 
   private final Set<Option> enabled;
   // The same set as a bit per option ordinal: isEnabled() runs on every lock operation (lockdep and
   // tracepoint guards), and a mask test is one load and an AND where the unmodifiable set's
-  // contains() is two interface calls.
+  // contains() is two interface calls (and none at all where the option is folded).
   private final long mask;
   private final String name;
 
@@ -35,6 +40,9 @@ public final class Config {
     }
     this.mask = m;
     this.name = computeName(enabled);
+    // Before this configuration is reachable by any thread: an option it disagrees on stops being
+    // a folded constant now (see FoldedOption).
+    FoldedOption.observe(m);
   }
 
   /** A builder starting with every option off. */
@@ -81,12 +89,24 @@ public final class Config {
    * binary numbers with {@link Option#MMU} as the least significant bit, and invalid ones skipped.
    */
   public static List<Config> allValid() {
-    return ALL_VALID;
+    return AllValid.ALL;
   }
 
-  /** {@code IS_ENABLED(CONFIG_<option>)}. */
+  /**
+   * {@code IS_ENABLED(CONFIG_<option>)}. A constant in compiled code while every configuration made
+   * in this JVM agrees on {@code option}, as it is in a compiled kernel (see {@link FoldedOption});
+   * a test of this configuration's bit otherwise.
+   */
   public boolean isEnabled(Option option) {
-    return (mask & (1L << option.ordinal())) != 0;
+    return FoldedOption.isEnabled(option, mask);
+  }
+
+  /**
+   * Whether {@code option} is folded to a constant for the JIT now: every configuration made so far
+   * in this JVM agrees on it. Diagnostics: {@link #isEnabled} is right either way.
+   */
+  public static boolean isFolded(Option option) {
+    return FoldedOption.isFolded(option);
   }
 
   /** The enabled options, in {@link Option} order. */
