@@ -118,6 +118,50 @@ class RcuTest {
   }
 
   @Test
+  void aTaskRunOnAnotherThreadKeepsItsSectionsUnderEachRcuAndGracePeriodsWaitForThem()
+      throws Exception {
+    // On the real JVM the first RCU a task reads under uses the task's own words as its record and
+    // a second one a record of its own: both must follow the task to another thread.
+    Rcu first = TestKernels.plain().rcu();
+    Rcu second = TestKernels.plain().rcu();
+    AtomicBoolean freed = new AtomicBoolean();
+    Task t = Task.create("migrant");
+    t.run(
+        () -> {
+          first.readLock();
+          second.readLock();
+          second.readLock(); // nested
+        });
+    first.callRcu(() -> freed.set(true)); // another task: must wait for the migrant's section
+    first.pollCallbacks();
+    assertFalse(freed.get(), "the grace period ended while the migrant was inside its section");
+    AtomicInteger checks = new AtomicInteger();
+    Thread other =
+        new Thread(
+            () ->
+                t.run(
+                    () -> {
+                      if (first.readLockHeld() && second.readLockHeld()) {
+                        checks.incrementAndGet();
+                      }
+                      first.readUnlock();
+                      second.readUnlock();
+                      if (!first.readLockHeld() && second.readLockHeld()) {
+                        checks.incrementAndGet();
+                      }
+                      second.readUnlock();
+                      if (!second.readLockHeld()) {
+                        checks.incrementAndGet();
+                      }
+                    }));
+    other.start();
+    other.join(5_000);
+    assertEquals(3, checks.get(), "the sections did not follow the task to the other thread");
+    first.pollCallbacks();
+    assertTrue(freed.get(), "the grace period did not end once the migrant left");
+  }
+
+  @Test
   void callRcuWithNoReadersRunsOnTheNextPoll() {
     SyncContext ctx = TestKernels.plain();
     AtomicBoolean ran = new AtomicBoolean();
