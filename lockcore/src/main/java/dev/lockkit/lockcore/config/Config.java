@@ -1,5 +1,6 @@
 package dev.lockkit.lockcore.config;
 
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -18,12 +19,36 @@ import java.util.TreeSet;
  */
 public final class Config {
 
-  private static final List<Config> ALL_VALID = enumerate();
+  // Made on first use, not when the class is initialised: making every configuration switches
+  // every folded option to a test of the configuration (FoldedOption), which a library user who
+  // boots one configuration never needs.
+  private static final class AllValid {
+    static final List<Config> ALL = enumerate();
+  }
+
+  private static final int OPTION_COUNT = Option.values().length;
+
+  // One folded handle per option (see FoldedOption), static final so that C2 folds its target.
+  private static final MethodHandle MMU = FoldedOption.invoker(Option.MMU.ordinal());
+  private static final MethodHandle SMP = FoldedOption.invoker(Option.SMP.ordinal());
+  private static final MethodHandle ARCH_SUPPORTS_PER_VMA_LOCK =
+      FoldedOption.invoker(Option.ARCH_SUPPORTS_PER_VMA_LOCK.ordinal());
+  private static final MethodHandle PER_VMA_LOCK =
+      FoldedOption.invoker(Option.PER_VMA_LOCK.ordinal());
+  private static final MethodHandle LOCK_MM_AND_FIND_VMA =
+      FoldedOption.invoker(Option.LOCK_MM_AND_FIND_VMA.ordinal());
+  private static final MethodHandle STACK_GROWSUP =
+      FoldedOption.invoker(Option.STACK_GROWSUP.ordinal());
+  private static final MethodHandle DEBUG_LOCK_ALLOC =
+      FoldedOption.invoker(Option.DEBUG_LOCK_ALLOC.ordinal());
+  private static final MethodHandle TRACING = FoldedOption.invoker(Option.TRACING.ordinal());
+  private static final MethodHandle PER_VMA_LOCK_STATS =
+      FoldedOption.invoker(Option.PER_VMA_LOCK_STATS.ordinal());
 
   private final Set<Option> enabled;
   // The same set as a bit per option ordinal: isEnabled() runs on every lock operation (lockdep and
   // tracepoint guards), and a mask test is one load and an AND where the unmodifiable set's
-  // contains() is two interface calls.
+  // contains() is two interface calls (and none at all where the option is folded).
   private final long mask;
   private final String name;
 
@@ -35,6 +60,9 @@ public final class Config {
     }
     this.mask = m;
     this.name = computeName(enabled);
+    // Before this configuration is reachable by any thread: an option it disagrees on stops being
+    // a folded constant now (see FoldedOption).
+    FoldedOption.observe(m, OPTION_COUNT);
   }
 
   /** A builder starting with every option off. */
@@ -81,12 +109,58 @@ public final class Config {
    * binary numbers with {@link Option#MMU} as the least significant bit, and invalid ones skipped.
    */
   public static List<Config> allValid() {
-    return ALL_VALID;
+    return AllValid.ALL;
   }
 
-  /** {@code IS_ENABLED(CONFIG_<option>)}. */
+  /**
+   * {@code IS_ENABLED(CONFIG_<option>)}. A constant in compiled code while every configuration made
+   * in this JVM agrees on {@code option}, as it is in a compiled kernel (see {@link FoldedOption});
+   * a test of this configuration's bit otherwise.
+   */
   public boolean isEnabled(Option option) {
+    try {
+      // Identity compares, not a switch or an array: C2 folds them for a constant option, and a
+      // static final handle is what it can inline with its call site's target as a constant.
+      if (option == Option.DEBUG_LOCK_ALLOC) {
+        return (boolean) DEBUG_LOCK_ALLOC.invokeExact(mask);
+      }
+      if (option == Option.PER_VMA_LOCK_STATS) {
+        return (boolean) PER_VMA_LOCK_STATS.invokeExact(mask);
+      }
+      if (option == Option.TRACING) {
+        return (boolean) TRACING.invokeExact(mask);
+      }
+      if (option == Option.PER_VMA_LOCK) {
+        return (boolean) PER_VMA_LOCK.invokeExact(mask);
+      }
+      if (option == Option.MMU) {
+        return (boolean) MMU.invokeExact(mask);
+      }
+      if (option == Option.STACK_GROWSUP) {
+        return (boolean) STACK_GROWSUP.invokeExact(mask);
+      }
+      if (option == Option.LOCK_MM_AND_FIND_VMA) {
+        return (boolean) LOCK_MM_AND_FIND_VMA.invokeExact(mask);
+      }
+      if (option == Option.SMP) {
+        return (boolean) SMP.invokeExact(mask);
+      }
+      if (option == Option.ARCH_SUPPORTS_PER_VMA_LOCK) {
+        return (boolean) ARCH_SUPPORTS_PER_VMA_LOCK.invokeExact(mask);
+      }
+    } catch (Throwable e) {
+      throw new AssertionError("a folded option's handle threw", e);
+    }
+    // An option added to Option but not above: never folded, always right.
     return (mask & (1L << option.ordinal())) != 0;
+  }
+
+  /**
+   * Whether {@code option} is folded to a constant for the JIT now: every configuration made so far
+   * in this JVM agrees on it. Diagnostics: {@link #isEnabled} is right either way.
+   */
+  public static boolean isFolded(Option option) {
+    return FoldedOption.isFolded(option.ordinal());
   }
 
   /** The enabled options, in {@link Option} order. */

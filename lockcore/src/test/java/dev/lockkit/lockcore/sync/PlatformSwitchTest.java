@@ -85,6 +85,8 @@ class PlatformSwitchTest {
                 java.toString(),
                 "-Xbatch",
                 "-Xmx64m",
+                // The case "the poison check still fires" needs the real JVM's checks on.
+                "-D" + Kasan.PROPERTY + "=true",
                 "-cp",
                 System.getProperty("java.class.path"),
                 PlatformSwitchMain.class.getName(),

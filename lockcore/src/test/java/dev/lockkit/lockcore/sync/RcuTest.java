@@ -85,6 +85,9 @@ class RcuTest {
 
   @Test
   void callRcuPoisonsOnlyAfterTheGracePeriodAndPoisonedAccessIsADetectedFault() throws Exception {
+    // The real JVM checks for use-after-free only with the model's KASAN on (KasanSwitchTest pins
+    // the default, off, in a JVM of its own).
+    Kasan.enable();
     SyncContext ctx = TestKernels.plain();
     Rcu rcu = ctx.rcu();
     Obj obj = new Obj(ctx.reports());
@@ -112,6 +115,50 @@ class RcuTest {
     PoisonFault f = assertThrows(PoisonFault.class, obj::read);
     assertTrue(f.getMessage().contains("use-after-free: read on freed obj"), f.getMessage());
     assertEquals(ReportKind.POISON, ctx.reports().all().get(0).kind());
+  }
+
+  @Test
+  void aTaskRunOnAnotherThreadKeepsItsSectionsUnderEachRcuAndGracePeriodsWaitForThem()
+      throws Exception {
+    // On the real JVM the first RCU a task reads under uses the task's own words as its record and
+    // a second one a record of its own: both must follow the task to another thread.
+    Rcu first = TestKernels.plain().rcu();
+    Rcu second = TestKernels.plain().rcu();
+    AtomicBoolean freed = new AtomicBoolean();
+    Task t = Task.create("migrant");
+    t.run(
+        () -> {
+          first.readLock();
+          second.readLock();
+          second.readLock(); // nested
+        });
+    first.callRcu(() -> freed.set(true)); // another task: must wait for the migrant's section
+    first.pollCallbacks();
+    assertFalse(freed.get(), "the grace period ended while the migrant was inside its section");
+    AtomicInteger checks = new AtomicInteger();
+    Thread other =
+        new Thread(
+            () ->
+                t.run(
+                    () -> {
+                      if (first.readLockHeld() && second.readLockHeld()) {
+                        checks.incrementAndGet();
+                      }
+                      first.readUnlock();
+                      second.readUnlock();
+                      if (!first.readLockHeld() && second.readLockHeld()) {
+                        checks.incrementAndGet();
+                      }
+                      second.readUnlock();
+                      if (!second.readLockHeld()) {
+                        checks.incrementAndGet();
+                      }
+                    }));
+    other.start();
+    other.join(5_000);
+    assertEquals(3, checks.get(), "the sections did not follow the task to the other thread");
+    first.pollCallbacks();
+    assertTrue(freed.get(), "the grace period did not end once the migrant left");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.lockcore.config.Config;
 import dev.lockkit.lockcore.sync.ExceptionTable;
+import dev.lockkit.lockcore.sync.Kasan;
 import dev.lockkit.lockcore.sync.KernelBug;
 import dev.lockkit.lockcore.sync.PoisonFault;
 import dev.lockkit.lockcore.sync.ReportKind;
@@ -71,6 +72,7 @@ class VmaTreeTest {
 
   @Test
   void replacedNodesArePoisonedAfterTheGracePeriodAndReadingWithoutProtectionIsFlagged() {
+    Kasan.enable(); // the real JVM checks for use-after-free only with the model's KASAN on
     mm.mmapLock().downWrite();
     mm.mmMt().insert(vma(0x1000, 0x2000));
     VmaTree.Node before = readRootForTest();
