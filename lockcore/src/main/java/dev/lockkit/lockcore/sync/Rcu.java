@@ -14,14 +14,13 @@ import java.util.List;
  *
  * <ul>
  *   <li>Each task that ever reads has a {@link RcuReader}, registered once in a copy-on-write array
- *       and cached in a field of its {@link Task}; on the real JVM, the record of the first RCU a
- *       task reads under is the task's own words (a task is an {@code RcuReader}), one dependent
- *       load nearer. Its {@code ctr} is a per-reader sequence: odd inside the outermost section,
- *       even outside; only the owner writes it. Entering stores the next (odd) value, then issues
- *       one full fence so the store is ordered before every read of the section ({@code smp_mb()}
- *       of userspace RCU's memb flavour: the JVM has no {@code membarrier()} to move it to the
- *       updater). Leaving stores the next (even) value with release ordering: every read of the
- *       section happens before it, and nothing later needs to be held back.
+ *       and cached in a field of its {@link Task}. Its {@code ctr} is a per-reader sequence: odd
+ *       inside the outermost section, even outside; only the owner writes it. Entering stores the
+ *       next (odd) value, then issues one full fence so the store is ordered before every read of
+ *       the section ({@code smp_mb()} of userspace RCU's memb flavour: the JVM has no {@code
+ *       membarrier()} to move it to the updater). Leaving stores the next (even) value with release
+ *       ordering: every read of the section happens before it, and nothing later needs to be held
+ *       back.
  *   <li>A grace period starts with a full fence after the updater unpublished what it will free; it
  *       then snapshots each reader's {@code ctr}. A reader seen even was outside any section (its
  *       next section starts after the fence, so it cannot see what was unpublished); a reader seen
@@ -81,15 +80,10 @@ public final class Rcu {
 
   private RcuReader reader() {
     Task t = Task.current();
-    if (t.rcu == this) {
-      // The task's own words are this RCU's record: no load of a record pointer between the
-      // look-up of current and the entry store.
-      return t;
-    }
     if (t.rcuOwner == this) {
       return t.rcuReader;
     }
-    RcuReader r = t.local(this, k -> register(t));
+    RcuReader r = t.local(this, k -> register());
     t.rcuOwner = this;
     t.rcuReader = r;
     return r;
@@ -97,30 +91,15 @@ public final class Rcu {
 
   private RcuReader readerIfPresent() {
     Task t = Task.current();
-    if (t.rcu == this) {
-      return t;
-    }
     if (t.rcuOwner == this) {
       return t.rcuReader;
     }
     return t.localIfPresent(this);
   }
 
-  private RcuReader register(Task t) {
-    RcuReader r;
-    if (t.rcu == null
-        && t.platform == JvmPlatform.INSTANCE
-        && readers.platform() == JvmPlatform.INSTANCE) {
-      // The first RCU this task reads under, both on the real JVM: the task's own words are the
-      // record. It is still per task and per RCU, so a task rebound to another thread takes its
-      // record along as before. Only on the real JVM: a controlled platform's scheduling points
-      // name the record object, and there every task keeps a record of its own, as before.
-      t.rcu = this;
-      r = t;
-    } else {
-      // It takes this RCU's platform, not whatever is installed now.
-      r = new RcuReader(t.name(), readers.platform());
-    }
+  private RcuReader register() {
+    // Made on a task's first read: it takes this RCU's platform, not whatever is installed now.
+    RcuReader r = new RcuReader(Task.current().name(), readers.platform());
     for (; ; ) {
       RcuReader[] old = readers.get();
       RcuReader[] next = java.util.Arrays.copyOf(old, old.length + 1);

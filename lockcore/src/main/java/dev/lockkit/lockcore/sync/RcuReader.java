@@ -10,11 +10,9 @@ import java.lang.invoke.VarHandle;
  * <p>A class of its own, not nested in {@code Rcu}: {@code Task} caches its record in a field of
  * this type (no class check on the per-VMA read path), and a field typed by {@code Rcu} itself
  * would close a type cycle ({@code Rcu}, {@code Reports}, {@code Task}). This class refers to
- * neither. Not final: a {@code Task} is one, so that on the real JVM the record of the first RCU a
- * task reads under is the task's own words, one dependent load nearer than a record of its own (see
- * {@code Rcu.reader()}); only this package can extend it.
+ * neither.
  */
-public class RcuReader extends RcuReaderWords {
+public final class RcuReader extends RcuReaderWords {
   private static final VarHandle CTR;
 
   static {

@@ -22,9 +22,4 @@ abstract class RcuReaderWords extends LinePad {
   // Owner-only, as the kernel's current->rcu_read_lock_nesting: only the outermost section
   // announces itself in ctr.
   int nesting;
-
-  // The RCU these words are the record of, when they are a Task's own (see Rcu.reader()): set
-  // once, by that RCU on the owner's thread, before the record is published to updaters; read only
-  // by the owner. Null in a record of its own (RcuReader), whose owner keeps it elsewhere.
-  Object rcu;
 }

@@ -11,15 +11,11 @@ import java.util.function.Supplier;
  * on, a pending fatal signal, and per-task state of the primitives (RCU nesting, lockdep held
  * locks), which only the task itself touches.
  *
- * <p>A task is also an RCU reader record ({@link RcuReader}): on the real JVM, the record of the
- * first RCU it reads under is its own words (see {@code Rcu}), which saves the per-VMA read path a
- * dependent load; they are padded like any record, so a task object is a few hundred bytes.
- *
  * <p>{@link #current()} is {@code current}. A thread that never bound a task gets one named after
  * the thread, so plain JUnit threads work; the golden harness binds named tasks so traces are
  * deterministic.
  */
-public final class Task extends RcuReader {
+public final class Task {
   private static final ThreadLocal<Task> CURRENT = new ThreadLocal<>();
 
   private final String name;
@@ -36,9 +32,7 @@ public final class Task extends RcuReader {
   RcuReader rcuReader;
 
   private Task(String name) {
-    // The task's own RCU reader words (see Rcu.reader()), on the platform its cells capture.
-    super(Objects.requireNonNull(name, "name"), Platforms.current());
-    this.name = name;
+    this.name = Objects.requireNonNull(name, "name");
   }
 
   /** A new task that is not yet running anywhere. */
