@@ -18,7 +18,9 @@ import java.util.List;
  * schedule: under Fray (the {@code fray} Maven profile) every thread start, park, atomic and lock
  * of the real platform is a scheduling point Fray chooses, so a scenario that passes golden's own
  * exploration but fails here exposes a difference between {@code ControlledPlatform} and the real
- * JVM protocol. Outside Fray it is a plain stress run.
+ * JVM protocol. Outside Fray it is a plain stress run. A target's own checks may be opt-in on the
+ * real JVM: lockcore's use-after-free checks (poisoned objects) are its KASAN, off there unless
+ * {@code -Dlockcore.kasan=true} or {@code Kasan.enable()}; under Fray's platform they always run.
  */
 public final class RealThreads {
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.lockcore.config.Config;
 import dev.lockkit.lockcore.mm.FaultResult.Outcome;
+import dev.lockkit.lockcore.sync.Kasan;
 import dev.lockkit.lockcore.sync.Task;
 import dev.lockkit.lockcore.types.MmStruct;
 import dev.lockkit.lockcore.types.VmAreaStruct;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +28,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * invariants from inside the per-VMA read lock and that nothing was reported.
  */
 class StressTest {
+  @BeforeAll
+  static void useAfterFreeIsCheckedOnRealThreads() {
+    // The poison checks are the model's KASAN, off on the real JVM unless enabled: without them
+    // a use-after-free on these threads would go unreported and the test could not fail on it.
+    Kasan.enable();
+  }
+
   private static final long A = 0x400000;
   private static final long A_PAGES = 8;
   private static final long B = 0x800000;
