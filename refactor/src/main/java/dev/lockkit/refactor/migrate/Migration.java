@@ -13,6 +13,7 @@ import dev.lockkit.refactor.migrate.report.LeftSite;
 import dev.lockkit.refactor.migrate.report.MigrationReport;
 import dev.lockkit.refactor.migrate.report.RewrittenSite;
 import dev.lockkit.refactor.migrate.report.RuleReport;
+import dev.lockkit.refactor.migrate.resolve.Candidates;
 import dev.lockkit.refactor.migrate.resolve.OneTask;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.resolve.Workspace;
@@ -27,6 +28,7 @@ import dev.lockkit.refactor.migrate.template.TemplateSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +41,14 @@ import java.util.TreeSet;
  * One migration run: templates in, edits and report out. Nothing is written here; the caller writes
  * {@link Result#changes()} (or prints its diff).
  *
- * <p>Implementation overview. The analysed files are read ({@link Workspace}); javac attributes the
- * template file and the analysed files' bodies that spell a template's names in one task ({@link
- * OneTask}), so a template type and a target type are types of one compiler, and its answers,
- * copied into lockkit's records ({@link Symbols}) before the task is let go, decide which member a
- * call, method reference or field denotes and what type code has. Then, for each file in path
- * order, JavaParser parses it for positions and text, {@link Matcher} finds the matches and near
+ * <p>Implementation overview. The analysed files are read ({@link Workspace}) and the ones that can
+ * hold a site are chosen by a scan of their text ({@link Candidates}: the words a template's
+ * matches and sites left must spell); javac attributes the template file and the candidates' bodies
+ * that spell a template's names in one task ({@link OneTask}), the other files on its source path,
+ * so a template type and a target type are types of one compiler, and its answers, copied into
+ * lockkit's records ({@link Symbols}) before the task is let go, decide which member a call, method
+ * reference or field denotes and what type code has. Then, for each file in path order, a candidate
+ * is parsed by JavaParser for positions and text, {@link Matcher} finds the matches and near
  * misses, {@link FilePlan} chooses and renders the rewrites (gating check included) and their
  * imports, {@link SitesLeft} lists the remaining uses of the old API, and the file's tree and
  * javac's answers for it are let go. All per-rule lists are sorted by path and line, so the report
@@ -91,6 +95,9 @@ public final class Migration {
     progress.update("migrate: reading sources and templates", 0, 1);
     Workspace ws;
     OneTask[] task = {null};
+    // The files that can hold a site (Candidates: a scan of their text); no other file is
+    // attributed as a unit or parsed.
+    Set<Path> candidates = new HashSet<>();
     long t = System.nanoTime();
     TemplateSet templates;
     Optional<FeatureModel> model = Optional.empty();
@@ -113,7 +120,14 @@ public final class Migration {
               f -> {
                 long start = System.nanoTime();
                 progress.update("migrate: javac attribution", 0, 1);
-                task[0] = OneTask.of(ws, request.classpath(), SpelledNames.of(f.text()), f);
+                Candidates scan = Candidates.of(f.text());
+                for (Workspace.Source s : ws.files()) {
+                  if (scan.test(s.file().text())) {
+                    candidates.add(s.file().path());
+                  }
+                }
+                task[0] =
+                    OneTask.of(ws, request.classpath(), SpelledNames.of(f.text()), f, candidates);
                 javacNanos[0] = System.nanoTime() - start;
                 return task[0].templateSymbols();
               });
@@ -163,6 +177,9 @@ public final class Migration {
       progress.update("migrate: matching", ++scanned, ws.files().size());
       if (source.file().path().equals(templatePath)) {
         continue; // the template file inside PATH: its befores would match themselves
+      }
+      if (!candidates.contains(source.file().path())) {
+        continue; // no site can be there: not parsed (nor listed in ws.skipped() if it would fail)
       }
       // Each file is parsed for its own turn only (positions and text); its tree and javac's
       // answers for it go when the turn is over.

@@ -58,9 +58,21 @@ public final class OneTask implements AutoCloseable {
     }
   }
 
+  /** As {@link #of(Workspace, List, Set, SourceFile, Set)}, every analysed file a candidate. */
+  public static OneTask of(
+      Workspace ws, List<Path> classpath, Set<String> names, SourceFile template) {
+    Set<Path> all = new HashSet<>();
+    ws.files().forEach(s -> all.add(s.file().path()));
+    return of(ws, classpath, names, template, all);
+  }
+
   /**
-   * Attributes the workspace's files (only the bodies that spell one of {@code names}; null: every
-   * body) and the whole template file.
+   * Attributes the workspace's {@code candidates} (only the bodies that spell one of {@code names};
+   * null: every body) and the whole template file. Every other analysed file is read by javac from
+   * the source path when a candidate needs one of its types, declarations only; one that javac
+   * could not find there by its name (a top-level type named unlike its file, a directory that does
+   * not mirror its package, a text the type scan does not follow) is attributed as a unit too, its
+   * bodies blanked unless they spell a name, so that its types resolve as before.
    *
    * @throws Failed when javac fails outright (no compiler in this runtime, a crash, or the stub
    *     cannot be written)
@@ -68,7 +80,11 @@ public final class OneTask implements AutoCloseable {
    *     class path, source directories on its source path with the files' own source roots
    */
   public static OneTask of(
-      Workspace ws, List<Path> classpath, Set<String> names, SourceFile template) {
+      Workspace ws,
+      List<Path> classpath,
+      Set<String> names,
+      SourceFile template,
+      Set<Path> candidates) {
     if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
       throw new Failed("no Java compiler in this runtime (a JRE, not a JDK?)", null);
     }
@@ -81,8 +97,14 @@ public final class OneTask implements AutoCloseable {
       Files.writeString(source, RefasterStub.SOURCE);
       List<Attribution.Unit> units = new ArrayList<>();
       Set<Path> analysed = new HashSet<>();
+      Set<String> topLevel = new TreeSet<>();
       for (Workspace.Source u : ws.files()) {
         analysed.add(u.file().path());
+        if (!candidates.contains(u.file().path())
+            && !u.file().path().equals(template.path())
+            && onSourcePath(u.file(), topLevel)) {
+          continue;
+        }
         if (!u.file().path().equals(template.path())) {
           units.add(
               new Attribution.Unit(
@@ -99,7 +121,6 @@ public final class OneTask implements AutoCloseable {
       sourcePath.add(stub);
       ExpressionTypes types = new ExpressionTypes();
       session = new Attribution.Session(sourcePath, classPath);
-      Set<String> topLevel = new TreeSet<>();
       Attribution a =
           Attribution.of(
               session,
@@ -116,6 +137,42 @@ public final class OneTask implements AutoCloseable {
       close(session, stub);
       throw new Failed(String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /**
+   * True if javac finds every top-level type of {@code file} on the source path by its name, so it
+   * need not be a unit; then adds those types' qualified names to {@code topLevel}, as javac's tree
+   * would have given them. javac looks a type {@code p.T} up as {@code p/T.java} under a source
+   * root: a second top-level type of a file is found only once the file was read for its first.
+   */
+  private static boolean onSourcePath(SourceFile file, Set<String> topLevel) {
+    String name = file.path().getFileName().toString();
+    if (!name.endsWith(".java") || name.equals("module-info.java")) {
+      return false; // a module declaration changes how javac compiles: kept a unit as before
+    }
+    String simple = name.substring(0, name.length() - ".java".length());
+    List<String> types = TopLevelScan.typesOf(file.text()).orElse(null);
+    if (types == null || types.stream().anyMatch(t -> !t.equals(simple))) {
+      return false;
+    }
+    String pkg = PackageScan.packageOf(file.text()).orElse(null);
+    if (pkg == null && Candidates.identifiers(file.text()).contains("package")) {
+      return false; // a package declaration the scan did not follow
+    }
+    Path dir = file.path().getParent();
+    if (pkg != null) {
+      String[] segments = pkg.split("\\.");
+      for (int i = segments.length - 1; i >= 0; i--) {
+        if (dir == null || !dir.getFileName().toString().equals(segments[i])) {
+          return false;
+        }
+        dir = dir.getParent();
+      }
+    }
+    for (String t : types) {
+      topLevel.add(pkg == null ? t : pkg + "." + t);
+    }
+    return true;
   }
 
   /**
