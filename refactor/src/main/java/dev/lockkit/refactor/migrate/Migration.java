@@ -20,7 +20,6 @@ import dev.lockkit.refactor.migrate.resolve.Workspace;
 import dev.lockkit.refactor.migrate.resolve.WorkspaceException;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Rule;
-import dev.lockkit.refactor.migrate.template.SpelledNames;
 import dev.lockkit.refactor.migrate.template.Template;
 import dev.lockkit.refactor.migrate.template.TemplateException;
 import dev.lockkit.refactor.migrate.template.TemplateParser;
@@ -28,7 +27,6 @@ import dev.lockkit.refactor.migrate.template.TemplateSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +41,13 @@ import java.util.TreeSet;
  *
  * <p>Implementation overview. The analysed files are read ({@link Workspace}) and the ones that can
  * hold a site are chosen by a scan of their text ({@link Candidates}: the words a template's
- * matches and sites left must spell); javac attributes the template file and the candidates' bodies
- * that spell a template's names in one task ({@link OneTask}), the other files on its source path,
- * so a template type and a target type are types of one compiler, and its answers, copied into
- * lockkit's records ({@link Symbols}) before the task is let go, decide which member a call, method
- * reference or field denotes and what type code has. Then, for each file in path order, a candidate
- * is parsed by JavaParser for positions and text, {@link Matcher} finds the matches and near
- * misses, {@link FilePlan} chooses and renders the rewrites (gating check included) and their
+ * matches and sites left must spell); javac attributes the template file and, in the candidates,
+ * the bodies that pass the same scan in one task ({@link OneTask}), the other files on its source
+ * path, so a template type and a target type are types of one compiler, and its answers, copied
+ * into lockkit's records ({@link Symbols}) before the task is let go, decide which member a call,
+ * method reference or field denotes and what type code has. Then, for each file in path order, a
+ * candidate is parsed by JavaParser for positions and text, {@link Matcher} finds the matches and
+ * near misses, {@link FilePlan} chooses and renders the rewrites (gating check included) and their
  * imports, {@link SitesLeft} lists the remaining uses of the old API, and the file's tree and
  * javac's answers for it are let go. All per-rule lists are sorted by path and line, so the report
  * is a function of the input only.
@@ -97,7 +95,8 @@ public final class Migration {
     OneTask[] task = {null};
     // The files that can hold a site (Candidates: a scan of their text); no other file is
     // attributed as a unit or parsed.
-    Set<Path> candidates = new HashSet<>();
+    java.util.concurrent.atomic.AtomicReference<java.util.function.Predicate<Path>> candidates =
+        new java.util.concurrent.atomic.AtomicReference<>(p -> true);
     long t = System.nanoTime();
     TemplateSet templates;
     Optional<FeatureModel> model = Optional.empty();
@@ -109,8 +108,8 @@ public final class Migration {
         model = Optional.of(KconfigParser.parse(request.kconfig().get()));
       }
       // The template file is attributed in the javac task of the analysed code (a placeholder's
-      // type and the type of the code it binds must be types of one compiler); the bodies that
-      // task attributes are those spelling a name some before template spells.
+      // type and the type of the code it binds must be types of one compiler); the files and
+      // bodies that task attributes are those whose text can hold a site (Candidates).
       long templatesStart = t;
       long[] javacNanos = {0};
       templates =
@@ -120,14 +119,8 @@ public final class Migration {
               f -> {
                 long start = System.nanoTime();
                 progress.update("migrate: javac attribution", 0, 1);
-                Candidates scan = Candidates.of(f.text());
-                for (Workspace.Source s : ws.files()) {
-                  if (scan.test(s.file().text())) {
-                    candidates.add(s.file().path());
-                  }
-                }
-                task[0] =
-                    OneTask.of(ws, request.classpath(), SpelledNames.of(f.text()), f, candidates);
+                task[0] = OneTask.of(ws, request.classpath(), Candidates.of(f.text()), f);
+                candidates.set(task[0]::isCandidate);
                 javacNanos[0] = System.nanoTime() - start;
                 return task[0].templateSymbols();
               });
@@ -178,7 +171,7 @@ public final class Migration {
       if (source.file().path().equals(templatePath)) {
         continue; // the template file inside PATH: its befores would match themselves
       }
-      if (!candidates.contains(source.file().path())) {
+      if (!candidates.get().test(source.file().path())) {
         continue; // no site can be there: not parsed (nor listed in ws.skipped() if it would fail)
       }
       // Each file is parsed for its own turn only (positions and text); its tree and javac's

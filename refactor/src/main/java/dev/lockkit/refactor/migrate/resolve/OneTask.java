@@ -35,6 +35,7 @@ public final class OneTask implements AutoCloseable {
   private final Attribution.Session session;
   private final Path stub;
   private final Set<String> topLevelTypes;
+  private final Set<Path> candidates;
 
   private OneTask(
       Attribution attribution,
@@ -42,7 +43,9 @@ public final class OneTask implements AutoCloseable {
       SourceFile template,
       Attribution.Session session,
       Path stub,
-      Set<String> topLevelTypes) {
+      Set<String> topLevelTypes,
+      Set<Path> candidates) {
+    this.candidates = candidates;
     this.attribution = attribution;
     this.types = types;
     this.template = template;
@@ -58,21 +61,14 @@ public final class OneTask implements AutoCloseable {
     }
   }
 
-  /** As {@link #of(Workspace, List, Set, SourceFile, Set)}, every analysed file a candidate. */
-  public static OneTask of(
-      Workspace ws, List<Path> classpath, Set<String> names, SourceFile template) {
-    Set<Path> all = new HashSet<>();
-    ws.files().forEach(s -> all.add(s.file().path()));
-    return of(ws, classpath, names, template, all);
-  }
-
   /**
-   * Attributes the workspace's {@code candidates} (only the bodies that spell one of {@code names};
-   * null: every body) and the whole template file. Every other analysed file is read by javac from
-   * the source path when a candidate needs one of its types, declarations only; one that javac
-   * could not find there by its name (a top-level type named unlike its file, a directory that does
-   * not mirror its package, a text the type scan does not follow) is attributed as a unit too, its
-   * bodies blanked unless they spell a name, so that its types resolve as before.
+   * Attributes the workspace's files that {@code scan} finds can hold a site (and of those only the
+   * method and constructor bodies whose text it accepts; the others are blanked, offsets kept) and
+   * the whole template file. Every other analysed file is read by javac from the source path when a
+   * candidate needs one of its types, declarations only; one that javac could not find there by its
+   * name (a top-level type named unlike its file, a directory that does not mirror its package, a
+   * text the type scan does not follow) is attributed as a unit too, every body blanked, so that
+   * its types resolve as before.
    *
    * @throws Failed when javac fails outright (no compiler in this runtime, a crash, or the stub
    *     cannot be written)
@@ -80,11 +76,7 @@ public final class OneTask implements AutoCloseable {
    *     class path, source directories on its source path with the files' own source roots
    */
   public static OneTask of(
-      Workspace ws,
-      List<Path> classpath,
-      Set<String> names,
-      SourceFile template,
-      Set<Path> candidates) {
+      Workspace ws, List<Path> classpath, Candidates scan, SourceFile template) {
     if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
       throw new Failed("no Java compiler in this runtime (a JRE, not a JDK?)", null);
     }
@@ -97,19 +89,21 @@ public final class OneTask implements AutoCloseable {
       Files.writeString(source, RefasterStub.SOURCE);
       List<Attribution.Unit> units = new ArrayList<>();
       Set<Path> analysed = new HashSet<>();
+      Set<Path> candidates = new HashSet<>();
       Set<String> topLevel = new TreeSet<>();
       for (Workspace.Source u : ws.files()) {
-        analysed.add(u.file().path());
-        if (!candidates.contains(u.file().path())
-            && !u.file().path().equals(template.path())
-            && onSourcePath(u.file(), topLevel)) {
+        Path p = u.file().path();
+        analysed.add(p);
+        if (p.equals(template.path())) {
           continue;
         }
-        if (!u.file().path().equals(template.path())) {
-          units.add(
-              new Attribution.Unit(
-                  u.file().path(), u.file().text(), names == null ? null : Set.copyOf(names)));
+        if (scan.test(u.file().text())) {
+          candidates.add(p);
+        } else if (onSourcePath(u.file(), topLevel)) {
+          continue;
         }
+        // A body of a file that is no candidate is no candidate either: blanked.
+        units.add(new Attribution.Unit(p, u.file().text(), null, scan::test));
       }
       // The template file is attributed whole, also when it lies inside the analysed tree.
       units.add(new Attribution.Unit(template.path(), template.text()));
@@ -131,12 +125,20 @@ public final class OneTask implements AutoCloseable {
                   topLevel.addAll(topLevelTypes(unit));
                 }
               });
-      return new OneTask(a, types, template, session, stub, topLevel);
+      return new OneTask(a, types, template, session, stub, topLevel, Set.copyOf(candidates));
     } catch (IOException | RuntimeException e) {
       // Not "every site unresolved": a run without javac's answers would report nothing useful.
       close(session, stub);
       throw new Failed(String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /**
+   * True if the analysed file {@code path} can hold a site ({@link Candidates}): javac attributed
+   * it, and only such files need to be parsed and matched.
+   */
+  public boolean isCandidate(Path path) {
+    return candidates.contains(path);
   }
 
   /**
