@@ -43,6 +43,11 @@ public final class Candidates {
     return new Candidates(AnchorWords.of(templateText));
   }
 
+  /** True if every file and every body can hold a site: no text need be scanned. */
+  public boolean everyFile() {
+    return words.everyFile();
+  }
+
   /** True if a file of this text can hold a site (rewritten or left). */
   public boolean test(String text) {
     if (words.everyFile() || text.contains("\\u")) {

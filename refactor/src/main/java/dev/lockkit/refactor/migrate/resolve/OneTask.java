@@ -103,7 +103,9 @@ public final class OneTask implements AutoCloseable {
           continue;
         }
         // A body of a file that is no candidate is no candidate either: blanked.
-        units.add(new Attribution.Unit(p, u.file().text(), null, scan::test));
+        // Every body kept: the text as it is (no blanked copy of it alive while javac runs).
+        units.add(
+            new Attribution.Unit(p, u.file().text(), null, scan.everyFile() ? null : scan::test));
       }
       // The template file is attributed whole, also when it lies inside the analysed tree.
       units.add(new Attribution.Unit(template.path(), template.text()));
