@@ -1,6 +1,5 @@
 package dev.lockkit.refactor.migrate.resolve;
 
-import dev.lockkit.refactor.migrate.template.AnchorWords;
 import java.util.HashSet;
 import java.util.Set;
 

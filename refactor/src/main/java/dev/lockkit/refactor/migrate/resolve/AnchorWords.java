@@ -1,4 +1,4 @@
-package dev.lockkit.refactor.migrate.template;
+package dev.lockkit.refactor.migrate.resolve;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
@@ -50,6 +50,12 @@ import java.util.TreeSet;
  * file none of whose types extends or implements anything (whose fields it could inherit).
  */
 public final class AnchorWords {
+
+  /**
+   * Refaster's annotation of a before template, by simple name as the template parser reads it
+   * (that parser's package depends on this one, so its constant is not imported).
+   */
+  private static final String BEFORE = "BeforeTemplate";
 
   /** Names of Error Prone's {@code Refaster} class: a site never spells them. */
   private static final Set<String> REFASTER =
@@ -142,7 +148,7 @@ public final class AnchorWords {
     Set<String> referenced = new TreeSet<>();
     boolean everyFile = false;
     for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
-      if (!m.isAnnotationPresent(TemplateParser.BEFORE) || m.getBody().isEmpty()) {
+      if (!m.isAnnotationPresent(BEFORE) || m.getBody().isEmpty()) {
         continue;
       }
       Set<String> declared = new TreeSet<>();
