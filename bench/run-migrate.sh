@@ -5,7 +5,10 @@
 # Each in its own process, in rounds (Spoon, migrate, Spoon, migrate...): the ratio is the median of
 # the per-round ratios. A last run of the migration under JDK Flight Recorder says where its time
 # goes. Writes bench/target/results/migrate.md.  ROUNDS=3 (default); HEAP=640m gives both
-# processes that maximum heap (-Xmx), to compare their memory at the same cap.
+# processes that maximum heap (-Xmx), to compare their memory at the same cap; BASE_JAR=FILE (a
+# benchmarks.jar built from another commit) adds that build's migration to every round, so two
+# versions are compared in the same session and load; JAVA_FLAGS="..." adds JVM flags (a GC
+# policy, say) to every command alike, Spoon's included.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -38,20 +41,23 @@ CP="$ROOT/$IN/jackson-core-$V.jar $ROOT/$IN/jackson-annotations-$V.jar"
 files=$(find "$SRC" -name '*.java' | wc -l)
 lines=$(find "$SRC" -name '*.java' -exec cat {} + | wc -l)
 
-XMX=""
-if [[ -n "${HEAP:-}" ]]; then XMX="-Xmx$HEAP"; fi
+XMX="${JAVA_FLAGS:-}"
+if [[ -n "${HEAP:-}" ]]; then XMX="$XMX -Xmx$HEAP"; fi
 spec="$OUT/migrate.spec"
 cat > "$spec" <<SPEC
 spoon model | 0 | java $XMX -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.migrate.SpoonModel $SRC $CP
 migrate 20 templates | 0 | java $XMX -Xlog:gc:file={gclog} -cp $JAR dev.lockkit.bench.migrate.MigrateRun $TEMPLATES $SRC $CP
 SPEC
+if [[ -n "${BASE_JAR:-}" ]]; then
+  echo "migrate 20 templates, base jar | 0 | java $XMX -Xlog:gc:file={gclog} -cp $BASE_JAR dev.lockkit.bench.migrate.MigrateRun $TEMPLATES $SRC $CP" >> "$spec"
+fi
 
 {
   echo "# migrate suite"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(java -version 2>&1 | head -1)"
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "Command: ROUNDS=$ROUNDS${HEAP:+ HEAP=$HEAP} bench/run-migrate.sh"
+  echo "Command: ROUNDS=$ROUNDS${HEAP:+ HEAP=$HEAP}${BASE_JAR:+ BASE_JAR=$BASE_JAR}${JAVA_FLAGS:+ JAVA_FLAGS=\"$JAVA_FLAGS\"} bench/run-migrate.sh"
   echo "Load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "## jackson-databind $V ($files source files, $lines lines), 20 templates, dry run"

@@ -51,10 +51,20 @@ public final class Attribution {
    * @param keep null to attribute the whole unit; else only the method bodies that spell one of
    *     these names are attributed (the others are blanked, offsets kept): a reference to a moved
    *     element must spell its name
+   * @param keepBody null, or (instead of {@code keep}) the test a method or constructor body's text
+   *     must pass to be attributed
    */
-  public record Unit(Path path, String text, java.util.Set<String> keep) {
+  public record Unit(
+      Path path,
+      String text,
+      java.util.Set<String> keep,
+      java.util.function.Predicate<String> keepBody) {
     public Unit(Path path, String text) {
-      this(path, text, null);
+      this(path, text, null, null);
+    }
+
+    public Unit(Path path, String text, java.util.Set<String> keep) {
+      this(path, text, keep, null);
     }
   }
 

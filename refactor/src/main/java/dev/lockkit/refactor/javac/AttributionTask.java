@@ -65,9 +65,15 @@ final class AttributionTask {
       for (Attribution.Unit u : units) {
         // A text with Unicode escapes is attributed whole: a body may spell a name only escaped
         // (\u0074wice), which the blanking's plain text search would not see.
-        boolean whole = u.keep() == null || u.text().contains("\\u");
+        boolean whole = (u.keep() == null && u.keepBody() == null) || u.text().contains("\\u");
         InMemorySource o =
-            new InMemorySource(u.path(), whole ? u.text() : Declarations.blank(u.text(), u.keep()));
+            new InMemorySource(
+                u.path(),
+                whole
+                    ? u.text()
+                    : u.keepBody() != null
+                        ? Declarations.blank(u.text(), u.keepBody())
+                        : Declarations.blank(u.text(), u.keep()));
         byUri.put(o.toUri(), u.path());
         docNames.put(u.path(), whole ? null : u.keep());
         objects.add(o);

@@ -39,8 +39,16 @@ final class Declarations {
    * there.
    */
   static String blank(String src, java.util.Set<String> names) {
+    return blank(src, body -> names.stream().anyMatch(body::contains));
+  }
+
+  /**
+   * As {@link #blank(String, java.util.Set)}, the bodies kept being those {@code keep} accepts
+   * (given each body's text, braces included).
+   */
+  static String blank(String src, java.util.function.Predicate<String> keep) {
     try {
-      return scan(src, names);
+      return scan(src, keep);
     } catch (RuntimeException e) {
       return src;
     }
@@ -119,7 +127,7 @@ final class Declarations {
     return out.toString();
   }
 
-  private static String scan(String s, java.util.Set<String> keep) {
+  private static String scan(String s, java.util.function.Predicate<String> keep) {
     StringBuilder out = new StringBuilder(s.length());
     Deque<int[]> frames = new ArrayDeque<>(); // {kind, enumConstantsDone}
     boolean pendingType = false;
@@ -175,7 +183,7 @@ final class Declarations {
             out.append("{ throw null; }");
           } else {
             String body = s.substring(i, end + 1);
-            out.append(keep.stream().anyMatch(body::contains) ? body : stub(s, i, end));
+            out.append(keep.test(body) ? body : stub(s, i, end));
           }
           i = end + 1;
           pendingType = pendingEnum = sawParen = sawAssign = false;

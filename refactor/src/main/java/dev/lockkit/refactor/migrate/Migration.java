@@ -13,13 +13,13 @@ import dev.lockkit.refactor.migrate.report.LeftSite;
 import dev.lockkit.refactor.migrate.report.MigrationReport;
 import dev.lockkit.refactor.migrate.report.RewrittenSite;
 import dev.lockkit.refactor.migrate.report.RuleReport;
+import dev.lockkit.refactor.migrate.resolve.Candidates;
 import dev.lockkit.refactor.migrate.resolve.OneTask;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.resolve.Workspace;
 import dev.lockkit.refactor.migrate.resolve.WorkspaceException;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Rule;
-import dev.lockkit.refactor.migrate.template.SpelledNames;
 import dev.lockkit.refactor.migrate.template.Template;
 import dev.lockkit.refactor.migrate.template.TemplateException;
 import dev.lockkit.refactor.migrate.template.TemplateParser;
@@ -39,13 +39,15 @@ import java.util.TreeSet;
  * One migration run: templates in, edits and report out. Nothing is written here; the caller writes
  * {@link Result#changes()} (or prints its diff).
  *
- * <p>Implementation overview. The analysed files are read ({@link Workspace}); javac attributes the
- * template file and the analysed files' bodies that spell a template's names in one task ({@link
- * OneTask}), so a template type and a target type are types of one compiler, and its answers,
- * copied into lockkit's records ({@link Symbols}) before the task is let go, decide which member a
- * call, method reference or field denotes and what type code has. Then, for each file in path
- * order, JavaParser parses it for positions and text, {@link Matcher} finds the matches and near
- * misses, {@link FilePlan} chooses and renders the rewrites (gating check included) and their
+ * <p>Implementation overview. The analysed files are read ({@link Workspace}) and the ones that can
+ * hold a site are chosen by a scan of their text ({@link Candidates}: the words a template's
+ * matches and sites left must spell); javac attributes the template file and, in the candidates,
+ * the bodies that pass the same scan in one task ({@link OneTask}), the other files on its source
+ * path, so a template type and a target type are types of one compiler, and its answers, copied
+ * into lockkit's records ({@link Symbols}) before the task is let go, decide which member a call,
+ * method reference or field denotes and what type code has. Then, for each file in path order, a
+ * candidate is parsed by JavaParser for positions and text, {@link Matcher} finds the matches and
+ * near misses, {@link FilePlan} chooses and renders the rewrites (gating check included) and their
  * imports, {@link SitesLeft} lists the remaining uses of the old API, and the file's tree and
  * javac's answers for it are let go. All per-rule lists are sorted by path and line, so the report
  * is a function of the input only.
@@ -91,6 +93,10 @@ public final class Migration {
     progress.update("migrate: reading sources and templates", 0, 1);
     Workspace ws;
     OneTask[] task = {null};
+    // The files that can hold a site (Candidates: a scan of their text); no other file is
+    // attributed as a unit or parsed.
+    java.util.concurrent.atomic.AtomicReference<java.util.function.Predicate<Path>> candidates =
+        new java.util.concurrent.atomic.AtomicReference<>(p -> true);
     long t = System.nanoTime();
     TemplateSet templates;
     Optional<FeatureModel> model = Optional.empty();
@@ -102,8 +108,8 @@ public final class Migration {
         model = Optional.of(KconfigParser.parse(request.kconfig().get()));
       }
       // The template file is attributed in the javac task of the analysed code (a placeholder's
-      // type and the type of the code it binds must be types of one compiler); the bodies that
-      // task attributes are those spelling a name some before template spells.
+      // type and the type of the code it binds must be types of one compiler); the files and
+      // bodies that task attributes are those whose text can hold a site (Candidates).
       long templatesStart = t;
       long[] javacNanos = {0};
       templates =
@@ -113,7 +119,8 @@ public final class Migration {
               f -> {
                 long start = System.nanoTime();
                 progress.update("migrate: javac attribution", 0, 1);
-                task[0] = OneTask.of(ws, request.classpath(), SpelledNames.of(f.text()), f);
+                task[0] = OneTask.of(ws, request.classpath(), Candidates.of(f.text()), f);
+                candidates.set(task[0]::isCandidate);
                 javacNanos[0] = System.nanoTime() - start;
                 return task[0].templateSymbols();
               });
@@ -163,6 +170,9 @@ public final class Migration {
       progress.update("migrate: matching", ++scanned, ws.files().size());
       if (source.file().path().equals(templatePath)) {
         continue; // the template file inside PATH: its befores would match themselves
+      }
+      if (!candidates.get().test(source.file().path())) {
+        continue; // no site can be there: not parsed (nor listed in ws.skipped() if it would fail)
       }
       // Each file is parsed for its own turn only (positions and text); its tree and javac's
       // answers for it go when the turn is over.

@@ -229,7 +229,12 @@ final class SitesLeft {
           (x instanceof FieldAccessExpr f && f.getNameAsString().equals(ref.name()))
               || (x instanceof NameExpr n && n.getNameAsString().equals(ref.name()));
       case CONSTRUCTOR ->
-          x instanceof ObjectCreationExpr o && ref.owner().endsWith(o.getType().getNameAsString());
+          // The simple name as written ('new Outer.Inner()' spells Inner): a longer name that
+          // merely ends the same ('new XInner()') is another type, even when javac cannot say.
+          x instanceof ObjectCreationExpr o
+              && ref.owner()
+                  .substring(ref.owner().lastIndexOf('.') + 1)
+                  .equals(o.getType().getNameAsString());
       default -> false;
     };
   }

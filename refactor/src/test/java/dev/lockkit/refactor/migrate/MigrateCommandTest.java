@@ -181,7 +181,12 @@ class MigrateCommandTest {
   void fileThatDoesNotParseIsSkippedAndListedWhileTheRestIsMigrated() {
     tree(TEMPLATE);
     TestTrees.write(
-        root, Map.of("src/p/Broken.java", "package p;\nclass Broken {\n  void f( {\n}\n"));
+        root,
+        // It spells the template's 'length', so it may hold a site: parsed, and listed as not
+        // migrated (a file that cannot hold a site is not parsed at all).
+        Map.of(
+            "src/p/Broken.java",
+            "package p;\nclass Broken {\n  void f( {\n    int n = \"\".length();\n}\n"));
     int code =
         run("--templates", root.resolve("T.java").toString(), root.resolve("src").toString());
     assertEquals(0, code, err.toString());

@@ -35,6 +35,7 @@ public final class OneTask implements AutoCloseable {
   private final Attribution.Session session;
   private final Path stub;
   private final Set<String> topLevelTypes;
+  private final Set<Path> candidates;
 
   private OneTask(
       Attribution attribution,
@@ -42,7 +43,9 @@ public final class OneTask implements AutoCloseable {
       SourceFile template,
       Attribution.Session session,
       Path stub,
-      Set<String> topLevelTypes) {
+      Set<String> topLevelTypes,
+      Set<Path> candidates) {
+    this.candidates = candidates;
     this.attribution = attribution;
     this.types = types;
     this.template = template;
@@ -59,8 +62,13 @@ public final class OneTask implements AutoCloseable {
   }
 
   /**
-   * Attributes the workspace's files (only the bodies that spell one of {@code names}; null: every
-   * body) and the whole template file.
+   * Attributes the workspace's files that {@code scan} finds can hold a site (and of those only the
+   * method and constructor bodies whose text it accepts; the others are blanked, offsets kept) and
+   * the whole template file. Every other analysed file is read by javac from the source path when a
+   * candidate needs one of its types, declarations only; one that javac could not find there by its
+   * name (a top-level type named unlike its file, a directory that does not mirror its package, a
+   * text the type scan does not follow) is attributed as a unit too, every body blanked, so that
+   * its types resolve as before.
    *
    * @throws Failed when javac fails outright (no compiler in this runtime, a crash, or the stub
    *     cannot be written)
@@ -68,7 +76,7 @@ public final class OneTask implements AutoCloseable {
    *     class path, source directories on its source path with the files' own source roots
    */
   public static OneTask of(
-      Workspace ws, List<Path> classpath, Set<String> names, SourceFile template) {
+      Workspace ws, List<Path> classpath, Candidates scan, SourceFile template) {
     if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {
       throw new Failed("no Java compiler in this runtime (a JRE, not a JDK?)", null);
     }
@@ -81,13 +89,23 @@ public final class OneTask implements AutoCloseable {
       Files.writeString(source, RefasterStub.SOURCE);
       List<Attribution.Unit> units = new ArrayList<>();
       Set<Path> analysed = new HashSet<>();
+      Set<Path> candidates = new HashSet<>();
+      Set<String> topLevel = new TreeSet<>();
       for (Workspace.Source u : ws.files()) {
-        analysed.add(u.file().path());
-        if (!u.file().path().equals(template.path())) {
-          units.add(
-              new Attribution.Unit(
-                  u.file().path(), u.file().text(), names == null ? null : Set.copyOf(names)));
+        Path p = u.file().path();
+        analysed.add(p);
+        if (p.equals(template.path())) {
+          continue;
         }
+        if (scan.test(u.file().text())) {
+          candidates.add(p);
+        } else if (onSourcePath(u.file(), topLevel)) {
+          continue;
+        }
+        // A body of a file that is no candidate is no candidate either: blanked.
+        // Every body kept: the text as it is (no blanked copy of it alive while javac runs).
+        units.add(
+            new Attribution.Unit(p, u.file().text(), null, scan.everyFile() ? null : scan::test));
       }
       // The template file is attributed whole, also when it lies inside the analysed tree.
       units.add(new Attribution.Unit(template.path(), template.text()));
@@ -99,7 +117,6 @@ public final class OneTask implements AutoCloseable {
       sourcePath.add(stub);
       ExpressionTypes types = new ExpressionTypes();
       session = new Attribution.Session(sourcePath, classPath);
-      Set<String> topLevel = new TreeSet<>();
       Attribution a =
           Attribution.of(
               session,
@@ -110,12 +127,56 @@ public final class OneTask implements AutoCloseable {
                   topLevel.addAll(topLevelTypes(unit));
                 }
               });
-      return new OneTask(a, types, template, session, stub, topLevel);
+      return new OneTask(a, types, template, session, stub, topLevel, Set.copyOf(candidates));
     } catch (IOException | RuntimeException e) {
       // Not "every site unresolved": a run without javac's answers would report nothing useful.
       close(session, stub);
       throw new Failed(String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /**
+   * True if the analysed file {@code path} can hold a site ({@link Candidates}): javac attributed
+   * it, and only such files need to be parsed and matched.
+   */
+  public boolean isCandidate(Path path) {
+    return candidates.contains(path);
+  }
+
+  /**
+   * True if javac finds every top-level type of {@code file} on the source path by its name, so it
+   * need not be a unit; then adds those types' qualified names to {@code topLevel}, as javac's tree
+   * would have given them. javac looks a type {@code p.T} up as {@code p/T.java} under a source
+   * root: a second top-level type of a file is found only once the file was read for its first.
+   */
+  private static boolean onSourcePath(SourceFile file, Set<String> topLevel) {
+    String name = file.path().getFileName().toString();
+    if (!name.endsWith(".java") || name.equals("module-info.java")) {
+      return false; // a module declaration changes how javac compiles: kept a unit as before
+    }
+    String simple = name.substring(0, name.length() - ".java".length());
+    List<String> types = TopLevelScan.typesOf(file.text()).orElse(null);
+    if (types == null || types.stream().anyMatch(t -> !t.equals(simple))) {
+      return false;
+    }
+    String pkg = PackageScan.packageOf(file.text()).orElse(null);
+    if (pkg == null && Candidates.identifiers(file.text()).contains("package")) {
+      return false; // a package declaration the scan did not follow
+    }
+    Path dir = file.path().getParent();
+    if (pkg != null) {
+      String[] segments = pkg.split("\\.");
+      for (int i = segments.length - 1; i >= 0; i--) {
+        if (dir == null || !dir.getFileName().toString().equals(segments[i])) {
+          return false;
+        }
+        dir = dir.getParent();
+      }
+    }
+    for (String t : types) {
+      topLevel.add(pkg == null ? t : pkg + "." + t);
+    }
+    return true;
   }
 
   /**
