@@ -80,6 +80,9 @@ final class AttributionTask {
       }
       // -proc:none: annotation processors of the class path must not run (and cannot write);
       // -implicit:none: nothing is generated; attribution only.
+      // -Xprefer:source: a type both on the source path and in a class file of the class path
+      // (the module's own target/classes, say) is read from the source being changed, not from
+      // whichever of the two files is newer, which may be a stale build.
       JavacTask task =
           (JavacTask)
               javac.getTask(
@@ -93,6 +96,7 @@ final class AttributionTask {
                       ? List.of(
                           "-proc:none",
                           "-implicit:none",
+                          "-Xprefer:source",
                           "-Xlint:none",
                           "-nowarn",
                           "-Xmaxerrs",
@@ -102,6 +106,7 @@ final class AttributionTask {
                       : List.of(
                           "-proc:none",
                           "-implicit:none",
+                          "-Xprefer:source",
                           "-Xlint:none",
                           "-nowarn",
                           "-Xmaxerrs",

@@ -152,4 +152,78 @@ class CandidateFilesTest {
     assertTrue(r.left().isEmpty(), r.toString());
     assertTrue(result.report().skipped().isEmpty(), result.report().toString());
   }
+
+  @Test
+  void aPlaceholderMethodNamedLikeARealMethodDoesNotHideTheRealMethodsSitesLeft() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            import java.util.stream.Stream;
+            class T {
+              abstract static class NoneEmpty<V> {
+                @Placeholder abstract boolean isEmpty(V v);
+                @BeforeTemplate boolean before(Stream<V> s) { return s.noneMatch(v -> isEmpty(v)); }
+              }
+              class Blank {
+                @BeforeTemplate boolean before(String s) { return s.isEmpty() || s.length() == 0; }
+                @AfterTemplate boolean after(String s) { return s.isEmpty(); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            """
+            package p;
+            class A {
+              boolean f(String s) { return s.isEmpty(); }
+            }
+            """));
+    Migration.Result r = TestTrees.run(root);
+    RuleReport blank =
+        r.report().rules().stream().filter(x -> x.name().endsWith("Blank")).findFirst().get();
+    assertEquals(List.of("src/p/A.java:3"), left(blank), r.report().toText());
+  }
+
+  @Test
+  void aFileThatIsNoCandidateIsReadFromItsSourceNotFromANewerStaleClassFile() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            KEYS_RULE,
+            "src/p/Keys.java",
+            KEYS,
+            "src/p/Names.java",
+            "package p;\npublic class Names {\n  public static String first() { return \"a\"; }\n}\n",
+            "src/p/A.java",
+            "package p;\nclass A {\n  int f() { return Keys.oldHash(Names.first()); }\n}\n",
+            "stale/p/Names.java",
+            "package p;\npublic class Names {\n  public static Object first() { return 1; }\n}\n"));
+    Path classes = root.resolve("classes");
+    java.nio.file.Files.createDirectories(classes);
+    javax.tools.ToolProvider.getSystemJavaCompiler()
+        .run(
+            null,
+            null,
+            null,
+            "-d",
+            classes.toString(),
+            root.resolve("stale/p/Names.java").toString());
+    Path stale = classes.resolve("p/Names.class");
+    java.nio.file.Files.setLastModifiedTime(
+        stale,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000L));
+    Migration.Result r =
+        Migration.run(
+            new MigrationRequest(
+                root,
+                root.resolve("T.java"),
+                List.of(root.resolve("src")),
+                List.of(classes),
+                java.util.Optional.empty(),
+                "write"));
+    assertEquals(
+        List.of("src/p/A.java:3"), rewritten(r.report().rules().get(0)), r.report().toText());
+  }
 }

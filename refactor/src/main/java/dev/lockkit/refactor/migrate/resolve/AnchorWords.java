@@ -160,8 +160,7 @@ public final class AnchorWords {
         everyFile = true;
       }
       required.add(Set.copyOf(words));
-      referenced(
-          m.getBody().get(), declared, placeholderMethods, inherits ? null : fields, referenced);
+      referenced(m.getBody().get(), declared, inherits ? null : fields, referenced);
     }
     return new AnchorWords(List.copyOf(required), Set.copyOf(referenced), everyFile);
   }
@@ -214,14 +213,15 @@ public final class AnchorWords {
   }
 
   private static void referenced(
-      Node n,
-      Set<String> declared,
-      Set<String> placeholderMethods,
-      Set<String> fields,
-      Set<String> out) {
+      Node n, Set<String> declared, Set<String> fields, Set<String> out) {
     if (n instanceof MethodCallExpr c) {
-      // A @Placeholder method's name is never spelled by a site (however the template calls it).
-      if (!placeholderMethods.contains(c.getNameAsString()) && !isRefasterCall(c)) {
+      // A name only ever adds candidates here, so only a call that cannot be a real method is
+      // left out: Refaster's own, written with its class. A @Placeholder method's name is kept:
+      // the same name may be a real method another template names (the set is per file).
+      boolean refaster =
+          REFASTER.contains(c.getNameAsString())
+              && c.getScope().map(sc -> sc.toString().endsWith("Refaster")).orElse(false);
+      if (!refaster) {
         out.add(c.getNameAsString());
       }
     } else if (n instanceof MethodReferenceExpr r) {
@@ -242,7 +242,7 @@ public final class AnchorWords {
       }
     }
     for (Node child : n.getChildNodes()) {
-      referenced(child, declared, placeholderMethods, fields, out);
+      referenced(child, declared, fields, out);
     }
   }
 }
