@@ -6,6 +6,7 @@ import com.sun.source.tree.Tree;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.javac.ExpressionTypes;
+import dev.lockkit.refactor.source.PackageScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
