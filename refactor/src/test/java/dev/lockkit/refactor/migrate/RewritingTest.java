@@ -55,23 +55,6 @@ class RewritingTest {
   }
 
   @Test
-  void aFileOnlyAValidatorWouldRejectIsMigratedAsMoveEditsIt() throws Exception {
-    // JavaParser's grammar accepts a repeated access modifier, its Java 17 validator does not;
-    // javac judges such a file in both tools, so migrate rewrites it as move would edit it.
-    TestTrees.write(
-        root,
-        Map.of(
-            "T.java",
-            ABS,
-            "src/p/A.java",
-            "package p;\nclass A {\n  public private int bad;\n  int f(int a) { return Math.abs(a); }\n}\n"));
-    TestTrees.runAndWrite(root);
-    assertEquals(
-        "package p;\nclass A {\n  public private int bad;\n  int f(int a) { return a < 0 ? -a : a; }\n}\n",
-        TestTrees.text(root, "src/p/A.java"));
-  }
-
-  @Test
   void commentsAndLayoutInsideMatchedCodeAreKept() throws Exception {
     TestTrees.write(
         root,

@@ -162,32 +162,10 @@ public final class Workspace {
     }
   }
 
-  /**
-   * Java 17's grammar without its validators, as move parses: "does not parse" means the grammar
-   * rejects the file; what only a validator would reject is Java that javac, which attributes the
-   * same files, judges. The post-processor that makes {@code var} a {@code VarType} stays.
-   */
   private static ParserConfiguration configuration() {
-    ParserConfiguration cfg =
-        new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-            .setTabSize(1);
-    cfg.getProcessors().clear();
-    com.github.javaparser.ast.validator.postprocessors.PostProcessors var =
-        new com.github.javaparser.ast.validator.postprocessors.Java17PostProcessor();
-    cfg.getProcessors()
-        .add(
-            () ->
-                new com.github.javaparser.Processor() {
-                  @Override
-                  public void postProcess(
-                      com.github.javaparser.ParseResult<? extends com.github.javaparser.ast.Node>
-                          result,
-                      ParserConfiguration configuration) {
-                    var.postProcess(result, configuration);
-                  }
-                });
-    return cfg;
+    return new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+        .setTabSize(1);
   }
 
   private static Path sourceRoot(Path file, String packageName) {
