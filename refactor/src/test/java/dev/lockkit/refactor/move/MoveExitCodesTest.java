@@ -86,7 +86,7 @@ class MoveExitCodesTest {
     assertEquals(2, r.exit(), r.out() + r.err());
     assertEquals(
         "lockkit move: --allow no/such-rule: not a rule move can allow (one of cycle/module,"
-            + " cycle/package, cycle/type, layer/forbidden)",
+            + " cycle/package, cycle/type, layer/forbidden, move/unparsed-reference)",
         r.err().strip());
     assertEquals(before, snapshot(src));
   }
