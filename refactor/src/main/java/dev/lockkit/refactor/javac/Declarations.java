@@ -165,6 +165,12 @@ final class Declarations {
           pendingType = true;
           pendingEnum = word.equals("enum");
         }
+        if (word.equals("default") && sawParen && !frames.isEmpty() && frames.peek()[0] != OTHER) {
+          // An annotation element's default value ('String[] value() default {"a"};') is an
+          // initializer, not a body: 'default' after the parameter list, unlike an interface's
+          // default method, where it comes before.
+          sawAssign = true;
+        }
         out.append(word);
         prevSig = 'a';
         i = j;

@@ -77,6 +77,17 @@ class DeclarationsTest {
   }
 
   @Test
+  void anAnnotationElementsArrayDefaultIsKeptAsAnInitializerNotBlankedAsABody() {
+    String src =
+        "@interface Tags {\n  String[] value() default {\"aaaaaaaa\", \"bbbbbbbb\"};\n}\n"
+            + "interface I {\n  default int f() { int x = 1 + 2 + 3 + 4 + 5; return x; }\n}\n";
+    String blanked = Declarations.blank(src, java.util.Set.of());
+    assertTrue(blanked.contains("default {\"aaaaaaaa\", \"bbbbbbbb\"};"), blanked);
+    assertFalse(blanked.contains("1 + 2 + 3"), blanked); // a default method's body still goes
+    assertEquals(src.length(), blanked.length());
+  }
+
+  @Test
   void aSourceItCannotFollowIsReturnedAsItIs() {
     assertEquals("class A { /* open", Declarations.strip("class A { /* open"));
   }
