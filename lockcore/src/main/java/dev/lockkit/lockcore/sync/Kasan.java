@@ -1,8 +1,7 @@
 package dev.lockkit.lockcore.sync;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.SwitchPoint;
+import java.lang.invoke.VarHandle;
 
 /**
  * The model's KASAN: whether the poison checks ({@link Poisonable#checkAlive}) run on the real
@@ -23,26 +22,33 @@ import java.lang.invoke.SwitchPoint;
  * per-VMA read path on its own, and with the Kconfig tests the same argument removes, 4.3 ns
  * (bench/README.md, "issue 20 sixth pass" and "seventh pass").
  *
- * <p><b>Folded for the JIT.</b> {@link #enabled()} reads a {@link SwitchPoint} through a {@code
- * static final} method handle, as {@link Platforms#othersPossible()} does: C2 compiles it to the
- * constant {@code false} with a dependency on the switch point, so a check compiles to nothing
- * while the switch is off. {@link #enable()} invalidates the switch point, which deoptimises every
- * method compiled with the constant before it returns ({@code MutableCallSite.syncAll}): every
- * check that happens after {@code enable()} returns (in program order, or through any
- * synchronisation with the enabling thread) runs. A check racing with {@code enable()} on another
- * thread may still be skipped, as an access racing with a free may escape KASAN.
+ * <p><b>Read opaque.</b> {@link #enabled()} is an opaque load of a static field that {@link
+ * #enable()} writes once, volatile: a plain load's cost on the hot path (the check and its branch
+ * are what is left while it is off) and, unlike a plain field, never hoisted for good out of a
+ * loop, so a check that runs after {@code enable()} on another thread sees it eventually, and every
+ * check ordered after it (program order, or any synchronisation with the enabling thread) sees it
+ * at once. A check racing with {@code enable()} may still be skipped, as an access racing with a
+ * free may escape KASAN. A {@code SwitchPoint} folded by C2 (as {@link Platforms#othersPossible()})
+ * was tried first: in the per-VMA path's JMH benchmark it made the path 30-36 ns against 18 ns
+ * before (PathCpuProbe's own loops did not show it), and 16 ns with the switch invalidated.
  */
 public final class Kasan {
   /** The system property that turns the checks on at start-up: {@code -Dlockcore.kasan=true}. */
   public static final String PROPERTY = "lockcore.kasan";
 
-  // Valid while the checks are off; invalidated once, by enable().
-  private static final SwitchPoint OFF = new SwitchPoint();
+  // Written once, by enable(); read opaque by every check on the real JVM.
+  @SuppressWarnings("unused") // through ON
+  private static boolean on;
 
-  private static final MethodHandle ENABLED =
-      OFF.guardWithTest(
-          MethodHandles.constant(boolean.class, false),
-          MethodHandles.constant(boolean.class, true));
+  private static final VarHandle ON;
+
+  static {
+    try {
+      ON = MethodHandles.lookup().findStaticVarHandle(Kasan.class, "on", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   static {
     if (Boolean.getBoolean(PROPERTY)) {
@@ -54,24 +60,11 @@ public final class Kasan {
 
   /** Turns the real JVM's poison checks on for the rest of this JVM's life; idempotent. */
   public static void enable() {
-    if (!OFF.hasBeenInvalidated()) {
-      synchronized (Kasan.class) {
-        if (!OFF.hasBeenInvalidated()) {
-          SwitchPoint.invalidateAll(new SwitchPoint[] {OFF});
-        }
-      }
-    }
+    ON.setVolatile(true);
   }
 
-  /**
-   * Whether the poison checks run on the real JVM's platform. Compiled code folds it to a constant
-   * while it is false.
-   */
+  /** Whether the poison checks run on the real JVM's platform (an opaque load; see above). */
   public static boolean enabled() {
-    try {
-      return (boolean) ENABLED.invokeExact();
-    } catch (Throwable e) {
-      throw new AssertionError("a constant method handle threw", e);
-    }
+    return (boolean) ON.getOpaque();
   }
 }
