@@ -97,7 +97,7 @@ public abstract class Poisonable {
     boolean freed;
     if (jvm) {
       // The real JVM checks only with the model's KASAN on (see Kasan): a production kernel does
-      // not check, and C2 compiles this whole method to nothing while it is off.
+      // not check.
       if (!Kasan.enabled()) {
         return;
       }

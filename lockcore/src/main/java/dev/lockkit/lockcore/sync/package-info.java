@@ -21,8 +21,8 @@
  * model's KASAN: always on under a controlled platform (golden, Fray), where each check is a
  * scheduling point, and on the real JVM only when enabled ({@code -Dlockcore.kasan=true} or {@link
  * dev.lockkit.lockcore.sync.Kasan#enable()}), since a production kernel does not check either. Off,
- * the checks cost nothing in compiled code; on, about 0.9 ns of a per-VMA fault's read path, and
- * with it the inlining of {@code lock_vma_under_rcu()} (see {@link
- * dev.lockkit.lockcore.sync.Kasan}).
+ * each check is one opaque load of the switch and a branch; on, a plain load of the object's poison
+ * word as well (see {@link dev.lockkit.lockcore.sync.Kasan}). Real-thread tests that hunt for
+ * use-after-free enable it (lockcore's {@code StressTest} does).
  */
 package dev.lockkit.lockcore.sync;
