@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,31 +55,6 @@ class FoldedConfigSwitchTest {
   }
 
   private static Map<String, String> run(String mode) throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p =
-        new ProcessBuilder(
-                java.toString(),
-                "-Xbatch",
-                "-Xmx128m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                FoldedConfigMain.class.getName(),
-                mode)
-            .redirectErrorStream(true)
-            .start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(mode + ": the child JVM did not finish\n" + text);
-    }
-    assertEquals(0, p.exitValue(), () -> mode + ": the child JVM failed\n" + text);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        out.put(line.substring(0, eq), line.substring(eq + 1).trim());
-      }
-    }
-    return out;
+    return dev.lockkit.lockcore.sync.ChildJvm.run(FoldedConfigMain.class, mode, "128m", 180);
   }
 }

@@ -3,13 +3,7 @@ package dev.lockkit.lockcore.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,25 +50,6 @@ class KasanSwitchTest {
 
   private static Map<String, String> run(String mode, String... jvmArgs)
       throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xbatch", "-Xmx64m"));
-    cmd.addAll(List.of(jvmArgs));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KasanMain.class.getName()));
-    cmd.add(mode);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(mode + ": the child JVM did not finish\n" + text);
-    }
-    assertEquals(0, p.exitValue(), () -> mode + ": the child JVM failed\n" + text);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        out.put(line.substring(0, eq), line.substring(eq + 1).trim());
-      }
-    }
-    return out;
+    return ChildJvm.run(KasanMain.class, mode, "64m", 120, jvmArgs);
   }
 }

@@ -3,13 +3,9 @@ package dev.lockkit.lockcore.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,33 +75,8 @@ class PlatformSwitchTest {
   }
 
   private static Map<String, String> launch(String mode) throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p =
-        new ProcessBuilder(
-                java.toString(),
-                "-Xbatch",
-                "-Xmx64m",
-                // The case "the poison check still fires" needs the real JVM's checks on.
-                "-D" + Kasan.PROPERTY + "=true",
-                "-cp",
-                System.getProperty("java.class.path"),
-                PlatformSwitchMain.class.getName(),
-                mode)
-            .redirectErrorStream(true)
-            .start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(mode + ": the child JVM did not finish\n" + text);
-    }
-    assertEquals(0, p.exitValue(), () -> mode + ": the child JVM failed\n" + text);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        out.put(line.substring(0, eq), line.substring(eq + 1).trim());
-      }
-    }
-    return out;
+    // The case "the poison check still fires" needs the real JVM's checks on.
+    return ChildJvm.run(
+        PlatformSwitchMain.class, mode, "64m", 120, "-D" + Kasan.PROPERTY + "=true");
   }
 }
