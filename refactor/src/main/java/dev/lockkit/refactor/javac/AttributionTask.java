@@ -44,6 +44,12 @@ final class AttributionTask {
       boolean index,
       Attribution.UnitScanner more,
       boolean evenIfEmpty) {
+    // A module declaration is no unit: it would put javac in module mode, where the in-memory
+    // units are refused; the tools attribute code, not the module graph (see DeclarationsOnly).
+    units =
+        units.stream()
+            .filter(u -> !u.path().getFileName().toString().equals("module-info.java"))
+            .toList();
     if (units.isEmpty() && !evenIfEmpty) {
       return Attribution.none();
     }

@@ -58,6 +58,21 @@ final class DeclarationsOnly
     return out;
   }
 
+  /**
+   * No {@code module-info} on the source path: a module declaration there puts javac in
+   * single-module mode, where it refuses the in-memory units (an {@code IllegalArgumentException}
+   * from the file manager). The tools attribute a tree's code, not its module graph, so javac reads
+   * it as class-path code, as a build without {@code module-info.java} would.
+   */
+  @Override
+  public JavaFileObject getJavaFileForInput(
+      Location location, String className, JavaFileObject.Kind kind) throws IOException {
+    if (location == StandardLocation.SOURCE_PATH && className.equals("module-info")) {
+      return null;
+    }
+    return super.getJavaFileForInput(location, className, kind);
+  }
+
   @Override
   public String inferBinaryName(Location location, JavaFileObject file) {
     return super.inferBinaryName(location, file instanceof Stripped s ? s.original() : file);

@@ -55,6 +55,23 @@ class RewritingTest {
   }
 
   @Test
+  void aTreeWithAModuleDeclarationIsMigratedAsClassPathCode() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            ABS,
+            "src/module-info.java",
+            "module m {\n  exports p;\n}\n",
+            "src/p/A.java",
+            "package p;\nclass A {\n  int f(int a) { return Math.abs(a); }\n}\n"));
+    TestTrees.runAndWrite(root);
+    assertEquals(
+        "package p;\nclass A {\n  int f(int a) { return a < 0 ? -a : a; }\n}\n",
+        TestTrees.text(root, "src/p/A.java"));
+  }
+
+  @Test
   void commentsAndLayoutInsideMatchedCodeAreKept() throws Exception {
     TestTrees.write(
         root,

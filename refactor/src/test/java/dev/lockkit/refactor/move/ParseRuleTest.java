@@ -105,4 +105,18 @@ class ParseRuleTest {
     assertTrue(Files.exists(src.resolve("a/V.java")));
     assertEquals(broken, Files.readString(src.resolve("b/W.java")));
   }
+
+  @Test
+  void aTreeWithAModuleDeclarationIsMovedAsClassPathCode() throws Exception {
+    Path src = tmp.resolve("src");
+    write(src, "module-info.java", "module m {\n  exports a;\n}\n");
+    write(src, "a/T.java", T_SRC.replace("}\n}", "}\n  int u() { return twice(2); }\n}"));
+    Files.writeString(tmp.resolve("p"), "move a.T#twice to a.V\n");
+    MoveTestSupport.Run r =
+        move("--plan", tmp.resolve("p").toString(), "--allow", "cycle/type", src.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(Files.readString(src.resolve("a/T.java")).contains("return V.twice(2);"));
+    assertEquals(
+        "module m {\n  exports a;\n}\n", Files.readString(src.resolve("module-info.java")));
+  }
 }
