@@ -380,4 +380,20 @@ public final class Attribution {
     return type.equals(owner)
         || types.isSubtype(types.erasure(type.asType()), types.erasure(owner.asType()));
   }
+
+  /**
+   * False when {@code reason} (javac's, as this class reports it) is an error of the code itself
+   * ("cannot inherit from final", "incompatible types"): then asking the user for a library on the
+   * class path would send them the wrong way. A missing symbol, package or class file, or a name
+   * javac could not resolve at all, may be the class path's.
+   */
+  public static boolean classPathMayHelp(String reason) {
+    if (!reason.contains("javac reports an error there:")) {
+      return true;
+    }
+    return reason.contains("cannot find symbol")
+        || reason.contains("does not exist")
+        || reason.contains("cannot access")
+        || reason.contains("class file");
+  }
 }

@@ -183,7 +183,9 @@ final class SitesLeft {
                       + m.lines().findFirst().orElse(m)
                       + "); it may use "
                       + ref.display()
-                      + ", pass its library with --classpath",
+                      + (dev.lockkit.refactor.javac.Attribution.classPathMayHelp(m)
+                          ? ", pass its library with --classpath"
+                          : ""),
                   null));
         }
       }

@@ -1,6 +1,7 @@
 package dev.lockkit.refactor.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.refactor.migrate.report.RuleReport;
@@ -102,6 +103,29 @@ class SitesLeftByJavacTest {
         List.of("src/p/A.java:6"),
         r.left().stream().map(s -> s.path() + ":" + s.line()).toList(),
         r.toString());
+  }
+
+  @Test
+  void anErrorOfTheCodeItselfDoesNotAskForTheClassPath() throws Exception {
+    TestTrees.write(
+        root,
+        Map.of(
+            "T.java",
+            """
+            class T {
+              class NewInteger {
+                @BeforeTemplate Integer before(int x) { return new Integer(x); }
+                @AfterTemplate Integer after(int x) { return Integer.valueOf(x); }
+              }
+            }
+            """,
+            "src/p/A.java",
+            "package p;\nclass A {\n  Object f(int i) { return new Integer(i) { }; }\n}\n"));
+    RuleReport r = TestTrees.run(root).report().rules().get(0);
+    assertEquals(1, r.left().size(), r.toString());
+    String reason = r.left().get(0).reason();
+    assertTrue(reason.contains("cannot inherit from final"), reason);
+    assertFalse(reason.contains("--classpath"), reason);
   }
 
   @Test

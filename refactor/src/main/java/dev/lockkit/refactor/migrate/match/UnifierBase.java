@@ -43,7 +43,9 @@ abstract class UnifierBase {
             + Describe.code(at)
             + "' ("
             + m.lines().findFirst().orElse(m)
-            + "); pass its library with --classpath",
+            + (dev.lockkit.refactor.javac.Attribution.classPathMayHelp(m)
+                ? "); pass its library with --classpath"
+                : ")"),
         depth);
   }
 
