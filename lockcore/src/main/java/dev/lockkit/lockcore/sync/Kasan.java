@@ -48,9 +48,6 @@ public final class Kasan {
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
-  }
-
-  static {
     if (Boolean.getBoolean(PROPERTY)) {
       enable();
     }

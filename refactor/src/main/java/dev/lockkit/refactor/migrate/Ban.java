@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,17 +107,18 @@ final class Ban {
         }
       }
     }
-    List<String> lines = new ArrayList<>();
+    Map<String, String> lineByTarget = new TreeMap<>();
     allowByTarget.forEach(
         (t, allow) ->
-            lines.add("ban " + t + (allow.isEmpty() ? "" : " allow " + String.join(" ", allow))));
+            lineByTarget.put(
+                t, "ban " + t + (allow.isEmpty() ? "" : " allow " + String.join(" ", allow))));
     try {
       if (Files.isDirectory(rulesFile)) {
         throw new MigrationException("--ban " + rulesFile + ": is a directory");
       }
       String existing =
           Files.exists(rulesFile) ? Files.readString(rulesFile, StandardCharsets.UTF_8) : "";
-      if (lines.isEmpty()) {
+      if (lineByTarget.isEmpty()) {
         return new Plan(
             rulesFile,
             existing,
@@ -138,7 +138,7 @@ final class Ban {
           .forEach(l -> banned.add(l.substring(4).strip().split("\\s+")[0]));
       StringBuilder add = new StringBuilder();
       int added = 0;
-      for (Map.Entry<String, String> e : linesByTarget(lines).entrySet()) {
+      for (Map.Entry<String, String> e : lineByTarget.entrySet()) {
         if (!banned.contains(e.getKey())) {
           add.append(e.getValue()).append('\n');
           added++;
@@ -172,12 +172,6 @@ final class Ban {
     } catch (IOException e) {
       throw new MigrationException("--ban " + rulesFile + ": cannot read: " + e.getMessage());
     }
-  }
-
-  private static Map<String, String> linesByTarget(List<String> lines) {
-    Map<String, String> out = new TreeMap<>();
-    lines.forEach(l -> out.put(l.substring(4).split(" ")[0], l));
-    return out;
   }
 
   /** {@code Type#member} for a method or field, {@code Type#new} for a constructor. */

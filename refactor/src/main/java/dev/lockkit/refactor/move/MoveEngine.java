@@ -33,6 +33,7 @@ import dev.lockkit.refactor.move.rewrite.FileProbe;
 import dev.lockkit.refactor.move.rewrite.HostProbe;
 import dev.lockkit.refactor.move.rewrite.MoveRewriter;
 import dev.lockkit.refactor.move.rewrite.TypeMoves;
+import dev.lockkit.refactor.source.Words;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,8 +199,8 @@ public final class MoveEngine {
     // overload by its parameter types as javac types them), then every reference to them.
     List<HostProbe> probes = new ArrayList<>();
     List<FileProbe> fileProbes = new ArrayList<>();
-    Attribution javac =
-        WhatIfJavac.attribute(session, project, ops, names(ops), probes, fileProbes);
+    Set<String> moved = names(ops);
+    Attribution javac = WhatIfJavac.attribute(session, project, ops, moved, probes, fileProbes);
     List<MovedElement> elements = new ArrayList<>();
     List<MovedType> types = new ArrayList<>();
     ElementResolver resolver = new ElementResolver(project, javac);
@@ -256,10 +257,9 @@ public final class MoveEngine {
     }
     List<Finding> warnings = new ArrayList<>();
     List<Finding> unparsedUses = new ArrayList<>();
-    Set<String> moved = names(ops);
     for (ParsedFile f : project.unparsed()) {
-      int line = firstMention(f.source().text(), moved);
-      if (line > 0) {
+      int at = Words.firstOf(f.source().text(), moved);
+      if (at >= 0) {
         // A file JavaParser cannot read may still compile (syntax newer than its grammar); if it
         // spells a moved name, the move would leave its references behind: refuse, unless the
         // user accepts it with --allow.
@@ -267,7 +267,7 @@ public final class MoveEngine {
             Finding.of(
                 UNPARSED_USE,
                 Severity.ERROR,
-                new Location(f.display(), line, 0),
+                new Location(f.display(), f.source().lineOf(at), 0),
                 "does not parse ("
                     + f.parseError()
                     + ") and names what the plan moves; its references cannot be updated",
@@ -312,7 +312,7 @@ public final class MoveEngine {
     List<Finding> blocking = new ArrayList<>(dedupe(r.conflicts()));
     if (blocking.isEmpty()) {
       progress.update("move: javac checking the result", 3, STEPS);
-      blocking.addAll(WhatIfJavac.compileCheck(session, project, r, elements, types, names(ops)));
+      blocking.addAll(WhatIfJavac.compileCheck(session, project, r, elements, types, moved));
     }
     List<Finding> allowed = new ArrayList<>();
     for (Finding f : unparsedUses) {
@@ -413,38 +413,14 @@ public final class MoveEngine {
     return WhatIfGraph.added(before, after, rules);
   }
 
+  /** The rule of a file that does not parse and spells a name the plan moves. */
+  static final String UNPARSED_USE = "move/unparsed-reference";
+
   /**
    * The names every reference to a moved element spells out: member names and moved types' simple
    * names. Files containing none of them cannot refer to a moved element and are parsed only if a
    * lookup needs them.
    */
-  /** The rule of a file that does not parse and spells a name the plan moves. */
-  static final String UNPARSED_USE = "move/unparsed-reference";
-
-  /** The 1-based line where {@code text} first spells one of {@code names} as a word, or 0. */
-  static int firstMention(String text, Set<String> names) {
-    int line = 1;
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (Character.isJavaIdentifierStart(c)) {
-        int start = i;
-        while (i < text.length() && Character.isJavaIdentifierPart(text.charAt(i))) {
-          i++;
-        }
-        if (names.contains(text.substring(start, i))) {
-          return line;
-        }
-        continue;
-      }
-      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-        line++;
-      }
-      i++;
-    }
-    return 0;
-  }
-
   private static Set<String> names(List<MoveOp> ops) {
     Set<String> out = new java.util.TreeSet<>();
     for (MoveOp op : ops) {

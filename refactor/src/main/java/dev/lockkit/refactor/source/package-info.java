@@ -2,7 +2,9 @@
  * Facts read from a Java source's text without parsing it, shared by the refactorings: which
  * package a file declares ({@link dev.lockkit.refactor.source.PackageScan}), exactly as the
  * compiler reads its declaration (comments, whitespace and package annotations before it, a line
- * comment ended by a lone carriage return). {@code move} uses it to index the files it does not
- * parse; {@code migrate} has its own copy in {@code migrate.resolve}, to be pointed here.
+ * comment ended by a lone carriage return), and the words a text spells ({@link
+ * dev.lockkit.refactor.source.Words}). {@code move} uses them to index the files it does not parse
+ * and to find a moved name in a file that does not parse; {@code migrate} to find its source roots
+ * and the files that can hold a site.
  */
 package dev.lockkit.refactor.source;

@@ -165,9 +165,14 @@ public final class AnchorWords {
     return new AnchorWords(List.copyOf(required), Set.copyOf(referenced), everyFile);
   }
 
-  private static boolean isRefasterCall(MethodCallExpr c) {
+  /**
+   * True for a call of Refaster's own ({@code Refaster.anyOf(..)}); {@code unqualified} is the
+   * answer for a call without a qualifier, which may be Refaster's (statically imported) or a real
+   * method of that name.
+   */
+  private static boolean isRefasterCall(MethodCallExpr c, boolean unqualified) {
     return REFASTER.contains(c.getNameAsString())
-        && c.getScope().map(s -> s.toString().endsWith("Refaster")).orElse(true);
+        && c.getScope().map(s -> s.toString().endsWith("Refaster")).orElse(unqualified);
   }
 
   private static void required(
@@ -176,7 +181,8 @@ public final class AnchorWords {
       return;
     }
     if (n instanceof MethodCallExpr c) {
-      if (isRefasterCall(c) || placeholderMethods.contains(c.getNameAsString())) {
+      // Leaving a word out only adds candidates: an unqualified call is taken as Refaster's.
+      if (isRefasterCall(c, true) || placeholderMethods.contains(c.getNameAsString())) {
         return;
       }
       out.add(c.getNameAsString());
@@ -218,10 +224,7 @@ public final class AnchorWords {
       // A name only ever adds candidates here, so only a call that cannot be a real method is
       // left out: Refaster's own, written with its class. A @Placeholder method's name is kept:
       // the same name may be a real method another template names (the set is per file).
-      boolean refaster =
-          REFASTER.contains(c.getNameAsString())
-              && c.getScope().map(sc -> sc.toString().endsWith("Refaster")).orElse(false);
-      if (!refaster) {
+      if (!isRefasterCall(c, false)) {
         out.add(c.getNameAsString());
       }
     } else if (n instanceof MethodReferenceExpr r) {

@@ -1,6 +1,6 @@
 package dev.lockkit.refactor.migrate.resolve;
 
-import java.util.HashSet;
+import dev.lockkit.refactor.source.Words;
 import java.util.Set;
 
 /**
@@ -52,7 +52,7 @@ public final class Candidates {
     if (words.everyFile() || text.contains("\\u")) {
       return true;
     }
-    Set<String> spelled = identifiers(text);
+    Set<String> spelled = Words.of(text);
     for (String name : words.referenced()) {
       if (spelled.contains(name)) {
         return true;
@@ -71,24 +71,5 @@ public final class Candidates {
       }
     }
     return false;
-  }
-
-  /** Every run of Java identifier characters in the text (keywords and parts of numbers too). */
-  static Set<String> identifiers(String text) {
-    Set<String> out = new HashSet<>();
-    int n = text.length();
-    for (int i = 0; i < n; ) {
-      if (Character.isJavaIdentifierStart(text.charAt(i))) {
-        int j = i + 1;
-        while (j < n && Character.isJavaIdentifierPart(text.charAt(j))) {
-          j++;
-        }
-        out.add(text.substring(i, j));
-        i = j;
-      } else {
-        i++;
-      }
-    }
-    return out;
   }
 }

@@ -7,6 +7,7 @@ import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.javac.ExpressionTypes;
 import dev.lockkit.refactor.source.PackageScan;
+import dev.lockkit.refactor.source.Words;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -161,7 +162,7 @@ public final class OneTask implements AutoCloseable {
       return false;
     }
     String pkg = PackageScan.packageOf(file.text()).orElse(null);
-    if (pkg == null && Candidates.identifiers(file.text()).contains("package")) {
+    if (pkg == null && Words.of(file.text()).contains("package")) {
       return false; // a package declaration the scan did not follow
     }
     Path dir = file.path().getParent();

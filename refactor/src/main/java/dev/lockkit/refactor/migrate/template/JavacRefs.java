@@ -125,14 +125,14 @@ final class JavacRefs {
    * Array}, which belongs to no package (its owner is javac's "no symbol", not the unnamed
    * package), so a user's class named {@code Array} in the unnamed package is not mistaken for it.
    */
-  static boolean isArrayLength(VariableElement v) {
+  private static boolean isArrayLength(VariableElement v) {
     return v.getSimpleName().contentEquals("length") && isArrayClass(v.getEnclosingElement());
   }
 
   /**
    * True for javac's synthetic class of arrays, which declares {@code length} and {@code clone}.
    */
-  static boolean isArrayClass(Element e) {
+  private static boolean isArrayClass(Element e) {
     if (!(e instanceof TypeElement t) || !t.getQualifiedName().contentEquals("Array")) {
       return false;
     }
