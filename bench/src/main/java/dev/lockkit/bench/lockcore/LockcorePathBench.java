@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -29,10 +31,16 @@ import org.openjdk.jmh.annotations.State;
  * path; the differences are what each piece costs:
  *
  * <ul>
+ *   <li>{@code floor}, {@code floorWithoutFence}, {@code floorRcu}: the protocol's serialising
+ *       operations on plain JDK atomics ({@link Floor}, the same code as {@link PathCpuProbe}'s):
+ *       what the kernel's semantics cost on the JVM before any check or read of the model; without
+ *       the RCU entry fence; the RCU part alone.
  *   <li>{@code fence}: one {@code VarHandle.fullFence()}, the RCU read side's serialising
  *       store-load barrier, alone.
  *   <li>{@code taskCurrent}: {@code current} (a {@code ThreadLocal} read).
- *   <li>{@code rcuReadSection}: {@code rcu_read_lock()} + {@code rcu_read_unlock()}.
+ *   <li>{@code rcuReadSection}: {@code rcu_read_lock()} + {@code rcu_read_unlock()}; {@code
+ *       rcuReadSectionOneLookup}: the same with one look-up of {@code current}, as {@code
+ *       lock_vma_under_rcu()} does it.
  *   <li>{@code treeWalk}: {@code mas_walk()} of the VMA tree (the caller holds nothing; the base
  *       configuration does not check).
  *   <li>{@code refcountRoundTrip}: the {@code vm_refcnt} limited acquire increment and the release
@@ -40,7 +48,18 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code vmaStartEndRead}: {@code vma_start_read()} + {@code vma_end_read()} on a VMA already
  *       found (refcount plus the {@code vm_lock_seq}/{@code mm_lock_seq} checks and {@code vm_mm}).
  *   <li>{@code perVmaRoundTrip}: the whole {@code lock_vma_under_rcu()} + {@code vma_end_read()}.
+ *   <li>{@code perVmaRoundTripCall}: the same as one call C2 never inlines into JMH's loop, so the
+ *       figure does not depend on whether C2 inlined {@code lock_vma_under_rcu()} there, which
+ *       depends on the size of its own compiled code ({@code InlineSmallCode}) and, when it does,
+ *       changes the path's code: C2 then ran out of its inlining node budget ({@code
+ *       NodeCountInliningCutoff}) and left parts of the path as calls (bench/README.md, "issue 20
+ *       eighth pass").
+ *   <li>{@code perVmaRoundTripBatch}: 1,024 round trips per call in a counted loop, the shape of
+ *       {@link PathCpuProbe}'s loops, to compare the probe with JMH.
  * </ul>
+ *
+ * <p>On a shared machine add {@code -prof dev.lockkit.bench.lockcore.WorkerCpuProfiler}: it reports
+ * each benchmark's CPU ns per operation beside the wall-clock score.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -54,6 +73,8 @@ public class LockcorePathBench {
   private VmAreaStruct vma;
   private Refcount refcnt;
   private long address;
+  static final int BATCH = 1024;
+  private final Floor floor = new Floor();
 
   // The per-VMA pieces exist only with PER_VMA_LOCK; the benchmark boots a configuration that has
   // it.
@@ -79,6 +100,21 @@ public class LockcorePathBench {
   }
 
   @Benchmark
+  public int floor() {
+    return floor.full();
+  }
+
+  @Benchmark
+  public int floorWithoutFence() {
+    return floor.withoutFence();
+  }
+
+  @Benchmark
+  public void floorRcu() {
+    floor.rcuOnly();
+  }
+
+  @Benchmark
   public void fence() {
     VarHandle.fullFence();
   }
@@ -92,6 +128,11 @@ public class LockcorePathBench {
   public void rcuReadSection() {
     rcu.readLock();
     rcu.readUnlock();
+  }
+
+  @Benchmark
+  public void rcuReadSectionOneLookup() {
+    rcu.readUnlock(rcu.readLockToken());
   }
 
   @Benchmark
@@ -118,6 +159,30 @@ public class LockcorePathBench {
 
   @Benchmark
   public VmAreaStruct perVmaRoundTrip() {
+    VmAreaStruct v = vmaLock.lockVmaUnderRcu(mm, address);
+    vmaLock.vmaEndRead(v);
+    return v;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public VmAreaStruct perVmaRoundTripBatch() {
+    VmAreaStruct r = null;
+    for (int i = 0; i < BATCH; i++) {
+      VmAreaStruct v = vmaLock.lockVmaUnderRcu(mm, address);
+      vmaLock.vmaEndRead(v);
+      r = v;
+    }
+    return r;
+  }
+
+  @Benchmark
+  public VmAreaStruct perVmaRoundTripCall() {
+    return roundTripNotInlined();
+  }
+
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  private VmAreaStruct roundTripNotInlined() {
     VmAreaStruct v = vmaLock.lockVmaUnderRcu(mm, address);
     vmaLock.vmaEndRead(v);
     return v;

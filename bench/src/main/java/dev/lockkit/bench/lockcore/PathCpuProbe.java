@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -93,84 +91,49 @@ public final class PathCpuProbe {
         }
       },
       new Piece("floor: the protocol's serialising operations on plain JDK atomics") {
-        // What lock_vma_under_rcu() + vma_end_read() cannot do without on the JVM: one look-up
-        // of current, the RCU entry (a store, then the store-load fence), one acquire load of the
-        // tree root and one of its slot (the walk at its smallest: without a load between them,
-        // C2 folds the fence into the CAS that follows), the vm_refcnt acquire CAS, its release
-        // decrement, the RCU exit (a release store). No checks.
-        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
-        final AtomicInteger ref = new AtomicInteger(1);
-        final java.util.concurrent.atomic.AtomicReference<AtomicInteger[]> root =
-            new java.util.concurrent.atomic.AtomicReference<>(new AtomicInteger[] {ref});
+        // What lock_vma_under_rcu() + vma_end_read() cannot do without on the JVM (see Floor).
+        final Floor floor = new Floor();
 
         @Override
         void batch() {
+          int z = 0;
           for (int i = 0; i < BATCH; i++) {
-            AtomicLong ctr = current.get();
-            long seq = ctr.getPlain();
-            ctr.setOpaque(seq + 1);
-            VarHandle.fullFence();
-            AtomicInteger ref = root.getAcquire()[0];
-            int old = ref.get();
-            ref.compareAndExchangeAcquire(old, old + 1);
-            ref.getAndAdd(-1);
-            ctr.setRelease(seq + 2);
+            z += floor.full();
           }
+          sink = z;
         }
       },
       new Piece("floor without the RCU entry fence (the kernel's rcu_read_lock() has none)") {
-        // The floor minus its fullFence(): what the protocol would cost on the JVM if a reader
-        // could announce itself as the kernel's does, by disabling preemption, with the updater
-        // detecting grace periods through context switches (the JVM offers no membarrier() either).
-        // Not a correct RCU on the JVM; it prices the fence the kernel semantics impose here.
-        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
-        final AtomicInteger ref = new AtomicInteger(1);
-        final java.util.concurrent.atomic.AtomicReference<AtomicInteger[]> root =
-            new java.util.concurrent.atomic.AtomicReference<>(new AtomicInteger[] {ref});
+        final Floor floor = new Floor();
 
         @Override
         void batch() {
+          int z = 0;
           for (int i = 0; i < BATCH; i++) {
-            AtomicLong ctr = current.get();
-            long seq = ctr.getPlain();
-            ctr.setOpaque(seq + 1);
-            AtomicInteger ref = root.getAcquire()[0];
-            int old = ref.get();
-            ref.compareAndExchangeAcquire(old, old + 1);
-            ref.getAndAdd(-1);
-            ctr.setRelease(seq + 2);
+            z += floor.withoutFence();
           }
+          sink = z;
         }
       },
       new Piece(
           "floor, RCU part only: ThreadLocal read, opaque store + full fence, release store") {
-        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
+        final Floor floor = new Floor();
 
         @Override
         void batch() {
           for (int i = 0; i < BATCH; i++) {
-            AtomicLong ctr = current.get();
-            long seq = ctr.getPlain();
-            ctr.setOpaque(seq + 1);
-            VarHandle.fullFence();
-            ctr.setRelease(seq + 2);
+            floor.rcuOnly();
           }
         }
       },
       new Piece(
           "floor, RCU part with the entry as one xchg (smp_store_mb) instead of store + fence") {
-        // Whether the JVM's store-load barrier costs less as the locked exchange x86 uses for
-        // smp_store_mb() than as an opaque store followed by fullFence() (a locked add to the
-        // stack).
-        final ThreadLocal<AtomicLong> current = ThreadLocal.withInitial(AtomicLong::new);
+        final Floor floor = new Floor();
 
         @Override
         void batch() {
           for (int i = 0; i < BATCH; i++) {
-            AtomicLong ctr = current.get();
-            long seq = ctr.getPlain();
-            ctr.getAndSet(seq + 1);
-            ctr.setRelease(seq + 2);
+            floor.rcuOnlyXchg();
           }
         }
       },

@@ -28,9 +28,12 @@ import java.lang.invoke.VarHandle;
  * loop, so a check that runs after {@code enable()} on another thread sees it eventually, and every
  * check ordered after it (program order, or any synchronisation with the enabling thread) sees it
  * at once. A check racing with {@code enable()} may still be skipped, as an access racing with a
- * free may escape KASAN. A {@code SwitchPoint} folded by C2 (as {@link Platforms#othersPossible()})
- * was tried first: in the per-VMA path's JMH benchmark it made the path 30-36 ns against 18 ns
- * before (PathCpuProbe's own loops did not show it), and 16 ns with the switch invalidated.
+ * free may escape KASAN. A {@code SwitchPoint} folded by C2 was tried first: in the per-VMA path's
+ * JMH benchmark it made the path 30-36 ns against 18 ns before (PathCpuProbe's own loops did not
+ * show it), and 16 ns with the switch invalidated. Found later (bench/README.md, "issue 20 eighth
+ * pass"): that build's compiled path was small enough for C2 to inline it into JMH's loop, where
+ * the guards' inlined lambda forms exhausted C2's node budget, so the path's own callees stayed
+ * calls and their records were allocated.
  */
 public final class Kasan {
   /** The system property that turns the checks on at start-up: {@code -Dlockcore.kasan=true}. */

@@ -2,7 +2,7 @@ package dev.lockkit.lockcore.sync;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.SwitchPoint;
+import java.lang.invoke.MutableCallSite;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -21,31 +21,32 @@ import java.util.function.Supplier;
  * platform} field and a compare with {@link JvmPlatform#INSTANCE}, that costs a load and a branch
  * per access, about 2 ns on the per-VMA read path (bench/README.md, issue 20): the JIT cannot fold
  * a field of an ordinary object. So each hook first asks {@link #othersPossible()}, which is a
- * {@link SwitchPoint} read through a {@code static final} method handle: C2 compiles it to the
- * constant {@code false}, with a dependency on the switch point, for as long as no platform other
- * than the real JVM's has been installed, bound or handed to a cell in this JVM, and the whole
- * check, with the {@code platform} load, disappears from compiled code. The library's contract does
- * not change: any platform may still be installed or bound at any time. The first time one is
- * ({@code admit()}), the switch point is invalidated, which deoptimises every compiled method that
- * folded the constant; from then on each hook tests the cell's platform as before. A controlled
- * platform (golden, Fray) is therefore admitted before its first cell exists and never runs folded
- * code; what it pays is the guard itself: nothing in C2's code (the constant is then {@code true}),
- * a call of {@code othersPossible()}, which C2 compiles on its own, from C1's code and the
- * interpreter. The golden suite's time did not move measurably (bench/README.md, sixth pass).
+ * {@link MutableCallSite} (a switch point without its guard) read through a {@code static final}
+ * method handle: C2 compiles it to the constant {@code false}, with a dependency on the call site,
+ * for as long as no platform other than the real JVM's has been installed, bound or handed to a
+ * cell in this JVM, and the whole check, with the {@code platform} load, disappears from compiled
+ * code. The library's contract does not change: any platform may still be installed or bound at any
+ * time. The first time one is ({@code admit()}), the call site's target becomes {@code true}, which
+ * deoptimises every compiled method that folded the constant; from then on each hook tests the
+ * cell's platform as before. A controlled platform (golden, Fray) is therefore admitted before its
+ * first cell exists and never runs folded code; what it pays is the guard itself: nothing in C2's
+ * code (the constant is then {@code true}), a call of {@code othersPossible()}, which C2 compiles
+ * on its own, from C1's code and the interpreter. The golden suite's time did not move measurably
+ * (bench/README.md, sixth pass).
  *
  * <p>Why no cell can act on a stale {@code false}: a cell captures its platform once, at
  * construction, from {@link #current()} (or from its constructor's argument, which admits it too),
  * and {@code current()} can only return a platform that {@link #install} or {@link #bind} stored
- * after admitting it. {@code admit()} invalidates the switch point <em>before</em> that store, so
- * the invalidation happens-before the volatile write of {@code current} (or the thread-local write
- * of a binding, which only its own thread reads), which happens-before the read that hands the
- * platform to a new cell, which happens-before any use of that cell by a thread that received it
- * through synchronisation. A thread that receives a cell through a data race still sees its final
- * {@code platform} field and, through {@link SwitchPoint#invalidateAll}'s {@code
- * MutableCallSite.syncAll}, the new target; compiled code that folded the old one is deoptimised
- * before {@code invalidateAll} returns. So no cell holding another platform is ever reached by code
- * that still folds {@code false}: every non-JVM cell's accesses still reach its platform, with the
- * same op names and access modes, and every approved golden file is unchanged.
+ * after admitting it. {@code admit()} switches the call site <em>before</em> that store, so the
+ * switch happens-before the volatile write of {@code current} (or the thread-local write of a
+ * binding, which only its own thread reads), which happens-before the read that hands the platform
+ * to a new cell, which happens-before any use of that cell by a thread that received it through
+ * synchronisation. A thread that receives a cell through a data race still sees its final {@code
+ * platform} field and, through {@link MutableCallSite#syncAll}, the new target; compiled code that
+ * folded the old one is deoptimised before {@code setTarget} returns. So no cell holding another
+ * platform is ever reached by code that still folds {@code false}: every non-JVM cell's accesses
+ * still reach its platform, with the same op names and access modes, and every approved golden file
+ * is unchanged.
  */
 public final class Platforms {
 
@@ -89,16 +90,21 @@ public final class Platforms {
   private static final Object LOCK = new Object();
   private static int open;
 
-  // Valid while the real JVM's is the only platform any cell can have captured in this JVM;
-  // invalidated once, by admit(), before the first other platform becomes reachable.
-  private static final SwitchPoint ONLY_JVM = new SwitchPoint();
+  private static final MethodHandle FALSE = MethodHandles.constant(boolean.class, false);
+  private static final MethodHandle TRUE = MethodHandles.constant(boolean.class, true);
 
-  // A static final handle: C2 inlines its invocation and folds the switch point's call-site target
-  // to a constant, with a dependency that deoptimises the caller when the target changes.
-  private static final MethodHandle OTHERS_POSSIBLE =
-      ONLY_JVM.guardWithTest(
-          MethodHandles.constant(boolean.class, false),
-          MethodHandles.constant(boolean.class, true));
+  // The constant false while the real JVM's is the only platform any cell can have captured in this
+  // JVM; set to true once, by admit(), before the first other platform becomes reachable. This is
+  // what a SwitchPoint is made of (its invalidateAll is setTarget + syncAll on such a call site),
+  // without the guardWithTest around it, whose lambda forms C2 would inline at each of the read
+  // path's two dozen checks before folding them: IR nodes that count against C2's inlining budget
+  // (NodeCountInliningCutoff) in every caller that inlines the path (bench/README.md, "issue 20
+  // eighth pass").
+  private static final MutableCallSite ONLY_JVM = new MutableCallSite(FALSE);
+
+  // A static final handle: C2 inlines its invocation and folds the call site's target to a
+  // constant, with a dependency that deoptimises the caller when the target changes.
+  private static final MethodHandle OTHERS_POSSIBLE = ONLY_JVM.dynamicInvoker();
 
   private Platforms() {}
 
@@ -135,10 +141,13 @@ public final class Platforms {
    * caller makes it visible to any thread. Cheap once invalidated.
    */
   static void admit(Platform platform) {
-    if (platform != JvmPlatform.INSTANCE && !ONLY_JVM.hasBeenInvalidated()) {
+    if (platform != JvmPlatform.INSTANCE && ONLY_JVM.getTarget() != TRUE) {
       synchronized (LOCK) {
-        if (!ONLY_JVM.hasBeenInvalidated()) {
-          SwitchPoint.invalidateAll(new SwitchPoint[] {ONLY_JVM});
+        if (ONLY_JVM.getTarget() != TRUE) {
+          // What SwitchPoint.invalidateAll does: deoptimise every compiled method that folded the
+          // old target, then make the new one visible to every thread, before returning.
+          ONLY_JVM.setTarget(TRUE);
+          MutableCallSite.syncAll(new MutableCallSite[] {ONLY_JVM});
         }
       }
     }
