@@ -1,5 +1,7 @@
 package dev.lockkit.refactor.migrate;
 
+import dev.lockkit.analyzer.layers.RulesException;
+import dev.lockkit.analyzer.layers.RulesFile;
 import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.refactor.edit.EditException;
 import dev.lockkit.refactor.maven.MavenModule;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -23,10 +26,12 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exit codes: 0 done (or nothing to do); 1 with {@code --check} when a site would be rewritten,
  * or with {@code --fail-on-left} when a use of the old API is left; 3 with {@code --verify} when a
- * variant of the rewritten tree has a compile error the tree before did not have (nothing written);
- * 2 bad input (a template file that does not parse or has no rule that can run, a bad path, a rules
- * file for {@code --ban} that does not parse, a write that could not be done) — with a {@code
- * file:line} message, nothing written, and no stack trace unless {@code --debug}.
+ * variant of the rewritten tree has a compile error the tree before did not have, or the rewritten
+ * tree has a cycle or layer violation ({@code --rules}) the tree before did not have and {@code
+ * --allow} does not accept (nothing written); 2 bad input (a template file that does not parse or
+ * has no rule that can run, a bad path, a rules file for {@code --ban} that does not parse, a write
+ * that could not be done) — with a {@code file:line} message, nothing written, and no stack trace
+ * unless {@code --debug}.
  */
 @Command(
     name = "migrate",
@@ -43,7 +48,10 @@ public final class MigrateCommand implements Callable<Integer> {
   /** Exit code: {@code --check} found sites to rewrite. */
   public static final int EXIT_CHECK_FAILED = 1;
 
-  /** Exit code: {@code --verify} found compile errors the rewrite introduced (nothing written). */
+  /**
+   * Exit code: {@code --verify} found compile errors, cycles or layer violations the rewrite
+   * introduced (nothing written).
+   */
   public static final int EXIT_VERIFY_FAILED = 3;
 
   /** Exit code: bad input. */
@@ -130,9 +138,26 @@ public final class MigrateCommand implements Callable<Integer> {
   @Option(
       names = "--verify",
       description =
-          "Before writing, compile every variant of the rewritten tree; write nothing if the"
-              + " change introduces a compile error.")
+          "Before writing, compile every variant of the rewritten tree and rerun the analysis"
+              + " on it; write nothing if the change introduces a compile error, a cycle or a"
+              + " layer violation.")
   boolean verify;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "F",
+      description =
+          "Layering rules file for --verify's check of the result (new cycles are checked"
+              + " without one).")
+  Path rules;
+
+  @Option(
+      names = "--allow",
+      paramLabel = "RULE",
+      description =
+          "Accept new findings of this analyzer rule (e.g. cycle/package) in --verify's check;"
+              + " repeatable.")
+  List<String> allow = new ArrayList<>();
 
   @Option(
       names = "--fail-on-left",
@@ -176,12 +201,19 @@ public final class MigrateCommand implements Callable<Integer> {
       err.flush();
       return EXIT_BAD_INPUT;
     }
+    if ((rules != null || !allow.isEmpty()) && !verify) {
+      err.println("lockkit migrate: --rules and --allow act on --verify's check: add --verify");
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
     Progress bar = Progress.onTerminal(err, quiet);
     try {
       if (mavenModule != null) {
         classpath.addAll(MavenModule.classpath(mavenModule, mvn, offline, mavenArgs));
       }
       Path base = Path.of("").toAbsolutePath();
+      // Read before the migration, so a bad rules file exits 2 before anything is reported.
+      RulesFile layering = rules == null ? null : RulesFile.read(rules);
       Migration.Result result =
           Migration.run(
               new MigrationRequest(
@@ -211,20 +243,25 @@ public final class MigrateCommand implements Callable<Integer> {
           // Differential and before writing: only errors the change introduces fail the run,
           // and then nothing is written.
           Verify.Builds before = verifier.build();
-          Verify.Builds after = verifier.buildRewritten();
+          Verify.After after =
+              verifier.buildRewritten(verifier.graphBefore(layering, Set.copyOf(allow)));
           bar.done();
-          List<String> problems = verifier.newErrors(before, after);
+          List<String> problems = verifier.newErrors(before, after.builds());
           problems.forEach(err::println);
+          after.addedFindings().forEach(err::println);
+          boolean failed = !problems.isEmpty() || !after.addedFindings().isEmpty();
           err.println(
               "lockkit migrate: --verify: "
                   + verifier.configurationCount()
                   + " variant(s) built, "
-                  + after.failing()
+                  + after.builds().failing()
                   + " with compile errors after the rewrite, "
                   + problems.size()
-                  + " new error(s)"
-                  + (problems.isEmpty() ? "" : "; nothing written"));
-          if (!problems.isEmpty()) {
+                  + " new error(s); "
+                  + after.addedFindings().size()
+                  + " new cycle or layer finding(s)"
+                  + (failed ? "; nothing written" : ""));
+          if (failed) {
             err.flush();
             return EXIT_VERIFY_FAILED;
           }
@@ -235,7 +272,7 @@ public final class MigrateCommand implements Callable<Integer> {
         }
       }
       return leftover ? EXIT_CHECK_FAILED : EXIT_OK;
-    } catch (MigrationException | MavenModuleException | EditException e) {
+    } catch (MigrationException | MavenModuleException | EditException | RulesException e) {
       bar.done();
       err.println("lockkit migrate: " + e.getMessage());
       err.flush();

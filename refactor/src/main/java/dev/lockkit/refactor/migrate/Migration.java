@@ -258,12 +258,18 @@ public final class Migration {
     return new Result(changes, report, templates, ws.sourceRoots(), byFile, model);
   }
 
-  /** Types whose imports a rewrite may leave unused: owners and placeholder types of befores. */
+  /**
+   * What a rewrite may leave imported but unused: the owners and placeholder types of befores, and
+   * the static members they name ({@code import static java.lang.String.format;}).
+   */
   private static Set<String> oldTypes(List<Rule> rules) {
     Set<String> out = new TreeSet<>();
     for (Rule r : rules) {
       for (Ref ref : r.named()) {
         out.add(ref.owner());
+        if (ref.isStatic() && (ref.kind() == Ref.Kind.METHOD || ref.kind() == Ref.Kind.FIELD)) {
+          out.add(ref.owner() + "." + ref.name());
+        }
       }
       for (Template t : r.before()) {
         for (Template.Type p : t.placeholders().values()) {

@@ -1,8 +1,16 @@
 package dev.lockkit.refactor.migrate;
 
+import dev.lockkit.analyzer.finding.Finding;
+import dev.lockkit.analyzer.finding.Location;
+import dev.lockkit.analyzer.graph.CodeGraph;
 import dev.lockkit.analyzer.kconfig.FeatureModel;
+import dev.lockkit.analyzer.layers.RulesFile;
 import dev.lockkit.analyzer.progress.Progress;
+import dev.lockkit.analyzer.source.InputException;
+import dev.lockkit.analyzer.source.InputScanner;
+import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.analyzer.variants.VariantBuilder;
+import dev.lockkit.refactor.findings.AddedFindings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +37,10 @@ import java.util.stream.Stream;
  * path. Configurations are every valid one of the {@code --kconfig} model (a pairwise sample above
  * 64), or the single all-off configuration without a model. The variant printer renumbers lines, so
  * errors are compared without their line numbers, and an error is attributed to the rewrites made
- * in the file that declares the type it is reported in.
+ * in the file that declares the type it is reported in. The analyzer's graph of the analysed roots
+ * is built before and after as well: a cycle or a layer violation the rewrite adds (an after
+ * template that calls into another package of the tree) fails the check too, one the tree already
+ * had does not ({@link AddedFindings}).
  */
 final class Verify {
 
@@ -93,12 +104,18 @@ final class Verify {
     return build(roots);
   }
 
+  /** What {@code --verify} found in the rewritten tree. */
+  record After(Builds builds, List<String> addedFindings) {}
+
   /**
    * Builds the rewritten tree without touching the user's files: each analysed source root is
    * copied to a temporary directory with the run's new file texts laid over it, and that copy is
-   * built. Nothing the caller writes depends on it, so a failure leaves the tree as it was.
+   * built. With {@code graph}, the analyzer's graph of the copy is compared with {@code before}'s
+   * ({@link AddedFindings#added}): the cycles and layer violations the rewrite adds, less the rules
+   * in {@code allow}. Nothing the caller writes depends on the copy, so a failure leaves the tree
+   * as it was.
    */
-  Builds buildRewritten() throws MigrationException {
+  After buildRewritten(Graph graph) throws MigrationException {
     Path temp = null;
     try {
       temp = Files.createTempDirectory("lockkit-verify");
@@ -118,14 +135,107 @@ final class Verify {
         }
         copies.add(copy);
       }
-      return build(copies);
+      Builds builds = build(copies);
+      Set<Path> rewrittenFiles = new java.util.HashSet<>();
+      texts.keySet().forEach(f -> rewrittenFiles.add(f.toAbsolutePath().normalize()));
+      List<String> added = graph == null ? List.of() : graph.added(copies, rewrittenFiles);
+      return new After(builds, added);
     } catch (IOException | dev.lockkit.refactor.edit.EditException e) {
       throw new MigrationException(
           "--verify: cannot lay out the rewritten tree: " + e.getMessage());
+    } catch (InputException e) {
+      throw new MigrationException(
+          "--verify: cannot analyse the rewritten tree: " + e.getMessage());
     } finally {
       if (temp != null) {
         deleteTree(temp);
       }
+    }
+  }
+
+  /**
+   * The analyzer's graph of the tree before the rewrite, with the layer rules and the rules whose
+   * new findings are accepted, for {@link #buildRewritten}'s differential.
+   */
+  Graph graphBefore(RulesFile rules, Set<String> allow) throws MigrationException {
+    try {
+      List<SourceRoot> scanned = InputScanner.scan(roots);
+      return new Graph(scanned, AddedFindings.graphOf(scanned), rules, allow);
+    } catch (InputException e) {
+      throw new MigrationException("--verify: cannot analyse the tree: " + e.getMessage());
+    }
+  }
+
+  /** The graph side of the check: the tree before, and what a copy of the tree adds to it. */
+  final class Graph {
+    private final List<SourceRoot> scanned;
+    private final CodeGraph before;
+    private final RulesFile rules;
+    private final Set<String> allow;
+
+    private Graph(List<SourceRoot> scanned, CodeGraph before, RulesFile rules, Set<String> allow) {
+      this.scanned = scanned;
+      this.before = before;
+      this.rules = rules;
+      this.allow = allow;
+    }
+
+    /**
+     * The new findings of the tree under {@code copies} (copy i of {@code roots} i), displayed;
+     * {@code rewrittenFiles} are the user's files whose new text the copies hold.
+     */
+    List<String> added(List<Path> copies, Set<Path> rewrittenFiles) throws InputException {
+      List<SourceRoot> after = new ArrayList<>();
+      for (SourceRoot r : scanned) {
+        int i = rootIndex(r.root());
+        Path root = roots.get(i).toAbsolutePath().normalize();
+        after.add(
+            new SourceRoot(
+                r.module(),
+                copies.get(i).resolve(root.relativize(r.root().toAbsolutePath().normalize()))));
+      }
+      List<String> out = new ArrayList<>();
+      for (Finding f : AddedFindings.added(before, AddedFindings.graphOf(after), rules)) {
+        if (!allow.contains(f.rule())) {
+          out.add(
+              "lockkit migrate: --verify: "
+                  + original(f.location(), copies, rewrittenFiles)
+                  + ": "
+                  + f.severity().name().toLowerCase(java.util.Locale.ROOT)
+                  + " "
+                  + f.rule()
+                  + ": "
+                  + f.message());
+        }
+      }
+      return out;
+    }
+
+    private int rootIndex(Path sourceRoot) {
+      Path r = sourceRoot.toAbsolutePath().normalize();
+      for (int i = 0; i < roots.size(); i++) {
+        if (r.startsWith(roots.get(i).toAbsolutePath().normalize())) {
+          return i;
+        }
+      }
+      throw new IllegalStateException(sourceRoot + " lies in no analysed source root");
+    }
+
+    /** {@code at} in the copy, named as the user's file it was copied from. */
+    private String original(Location at, List<Path> copies, Set<Path> rewrittenFiles) {
+      Path p = Path.of(at.path()).toAbsolutePath().normalize();
+      for (int i = 0; i < copies.size(); i++) {
+        Path copy = copies.get(i).toAbsolutePath().normalize();
+        if (p.startsWith(copy)) {
+          Path file = roots.get(i).toAbsolutePath().normalize().resolve(copy.relativize(p));
+          // A rewritten file's lines are those of its new text, which the user has not seen yet.
+          boolean rewritten = rewrittenFiles.contains(file);
+          return displayPath(file)
+              + (at.line() > 0 ? ":" + at.line() : "")
+              + (rewritten ? " (after the rewrite)" : "");
+        }
+      }
+      return at.toString();
     }
   }
 

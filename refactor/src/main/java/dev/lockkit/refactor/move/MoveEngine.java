@@ -17,6 +17,7 @@ import dev.lockkit.analyzer.source.SourceParser;
 import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.findings.AddedFindings;
 import dev.lockkit.refactor.javac.Attribution;
 import dev.lockkit.refactor.move.check.ConditionModel;
 import dev.lockkit.refactor.move.check.Presence;
@@ -410,7 +411,7 @@ public final class MoveEngine {
   private static List<Finding> graphFindings(
       CodeGraph before, MoveRewriter.Result r, RulesFile rules) {
     CodeGraph after = WhatIfGraph.apply(before, r.delta());
-    return WhatIfGraph.added(before, after, rules);
+    return AddedFindings.added(before, after, rules);
   }
 
   /** The rule of a file that does not parse and spells a name the plan moves. */

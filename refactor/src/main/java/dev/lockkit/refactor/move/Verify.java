@@ -7,16 +7,14 @@ import dev.lockkit.analyzer.kconfig.KconfigException;
 import dev.lockkit.analyzer.kconfig.KconfigParser;
 import dev.lockkit.analyzer.layers.RulesException;
 import dev.lockkit.analyzer.layers.RulesFile;
-import dev.lockkit.analyzer.source.GraphBuilder;
 import dev.lockkit.analyzer.source.InputException;
 import dev.lockkit.analyzer.source.InputScanner;
-import dev.lockkit.analyzer.source.SourceParser;
 import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.analyzer.variants.VariantBuilder;
 import dev.lockkit.refactor.edit.EditException;
 import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.findings.AddedFindings;
 import dev.lockkit.refactor.javac.Compilation;
-import dev.lockkit.refactor.move.check.WhatIfGraph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +49,7 @@ import java.util.stream.Stream;
  *       variant that compiled before and not after, or whose errors (as far as the builder keeps
  *       them) include one it did not have, is introduced;
  *   <li>the analyzer's graph of the tree after is built from the rewritten files and compared with
- *       the graph before with the what-if's own rule ({@link WhatIfGraph#added}): new cycles
+ *       the graph before with the what-if's own rule ({@link AddedFindings#added}): new cycles
  *       (shrunk ones are not new) and new layer violations, less those {@code --allow} accepts.
  * </ul>
  */
@@ -246,12 +244,9 @@ final class Verify {
       List<String> lines)
       throws InputException, RulesException {
     RulesFile rules = rulesPath == null ? null : RulesFile.read(rulesPath);
-    SourceParser.Parsed parsed =
-        new SourceParser(SourceParser.Options.defaults(), Path.of("").toAbsolutePath())
-            .parse(after, SourceParser.Progress.NONE);
-    CodeGraph graph = GraphBuilder.build(parsed.modules(), parsed.files());
+    CodeGraph graph = AddedFindings.graphOf(after);
     List<Finding> added = new ArrayList<>();
-    for (Finding f : WhatIfGraph.added(o.graphBefore(), graph, rules)) {
+    for (Finding f : AddedFindings.added(o.graphBefore(), graph, rules)) {
       if (!allow.contains(f.rule())) {
         added.add(f);
       }

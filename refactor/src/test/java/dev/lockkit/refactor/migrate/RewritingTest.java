@@ -157,6 +157,55 @@ class RewritingTest {
   }
 
   @Test
+  void aStaticImportTheRewriteLeftUnusedIsRemovedAndOneStillUsedIsKept() throws Exception {
+    TestTrees.migrateOneFile(
+        root,
+        """
+        import java.util.Collections;
+        import java.util.List;
+        class T {
+          class Empty<E> {
+            @BeforeTemplate List<E> before() { return Collections.emptyList(); }
+            @AfterTemplate List<E> after() { return List.of(); }
+          }
+          class ValueOf {
+            @BeforeTemplate String before(Object o) { return String.format("%s", o); }
+            @AfterTemplate String after(Object o) { return String.valueOf(o); }
+          }
+        }
+        """,
+        """
+        package p;
+
+        import static java.lang.String.format;
+        import static java.util.Collections.emptyList;
+
+        import java.util.List;
+
+        class A {
+          List<String> none = emptyList();
+          String s = format("%s", 1);
+          String t = format("%d", 2);
+        }
+        """);
+    assertEquals(
+        """
+        package p;
+
+        import static java.lang.String.format;
+
+        import java.util.List;
+
+        class A {
+          List<String> none = List.of();
+          String s = String.valueOf(1);
+          String t = format("%d", 2);
+        }
+        """,
+        TestTrees.migratedSource(root));
+  }
+
+  @Test
   void clashingSimpleNameIsWrittenFullyQualified() throws Exception {
     TestTrees.write(
         root,

@@ -46,6 +46,23 @@ class TemplateValidationTest {
   }
 
   @Test
+  void aMemberMissingFromATypeJavacFoundIsRefusedWithJavacsErrorAndTheVersionHint() {
+    assertEquals(
+        "T.java:4: cannot resolve call Math.nope(x) (javac: cannot find symbol symbol: method"
+            + " nope(int) location: class java.lang.Math); pass the version of its library that"
+            + " declares it with --classpath",
+        refuse(
+            """
+            class T {
+              class R {
+                @BeforeTemplate int before(int x) { return Math.abs(x); }
+                @AfterTemplate int after(int x) { return Math.nope(x); }
+              }
+            }
+            """));
+  }
+
+  @Test
   void twoAfterTemplatesAreRefused() {
     assertEquals(
         "T.java:5: rule T.R has two @AfterTemplate methods (lines 4 and 5); a rule has at most one",

@@ -45,7 +45,7 @@ class VerifyTest {
     Verify verify = new Verify(r, List.of(), root);
     Verify.Builds before = verify.build();
     assertEquals(List.of(), before.errors().values().iterator().next());
-    Verify.Builds after = verify.buildRewritten();
+    Verify.Builds after = verify.buildRewritten(null).builds();
     assertEquals(0, before.failing());
     assertEquals(1, after.failing());
     List<String> errors = verify.newErrors(before, after);

@@ -6,8 +6,12 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.SimpleName;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.source.PackageScan;
+import dev.lockkit.refactor.source.UnicodeEscapes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -124,6 +128,9 @@ public final class Workspace {
     if (r.isSuccessful() && r.getResult().isPresent()) {
       CompilationUnit cu = r.getResult().get();
       dropTokens(cu);
+      if (source.file().text().contains("\\u")) {
+        decodeNames(cu);
+      }
       cu.setData(SOURCE, source.file());
       return Optional.of(new Unit(source.file(), cu, source.displayPath()));
     }
@@ -159,6 +166,25 @@ public final class Workspace {
       com.github.javaparser.Range range = n.getRange().orElse(null);
       n.setTokenRange(null);
       n.setRange(range);
+    }
+  }
+
+  /**
+   * Gives every name of the tree as javac reads it. JavaParser keeps a name's Unicode escapes
+   * ({@code xs.\u0073ize()} has the name {@code \u0073ize}), so matching and the sites left, which
+   * compare names with the templates' and javac's, would neither rewrite nor list such a site.
+   * Ranges stay those of the text as written, and rewriting cuts code from that text, so the file's
+   * spelling is kept wherever migrate does not rewrite.
+   */
+  private static void decodeNames(CompilationUnit cu) {
+    for (SimpleName n : cu.findAll(SimpleName.class)) {
+      n.setIdentifier(UnicodeEscapes.decode(n.getIdentifier()));
+    }
+    for (Name n : cu.findAll(Name.class)) {
+      n.setIdentifier(UnicodeEscapes.decode(n.getIdentifier()));
+    }
+    for (MethodReferenceExpr r : cu.findAll(MethodReferenceExpr.class)) {
+      r.setIdentifier(UnicodeEscapes.decode(r.getIdentifier()));
     }
   }
 

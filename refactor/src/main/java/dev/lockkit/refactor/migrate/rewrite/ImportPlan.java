@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
  * clashing (another import, a type declared in the file or its package, or a {@code java.lang} type
  * of that name); fully qualified otherwise. Imports to add are emitted as one insertion per
  * position, in sorted position among the existing imports, because two insertions at one offset
- * would conflict in a {@link ChangeSet}. An import is removed only if it imports a type the before
- * templates name, the file used its simple name before the rewrite, and no word of that name is
- * left afterwards outside the imports (comments included: a conservative test that keeps an import
- * a Javadoc link still needs).
+ * would conflict in a {@link ChangeSet}. A single-type or single-static import is removed only if
+ * it imports a type or a static member the before templates name, the file used its simple name
+ * before the rewrite, and no word of that name is left afterwards outside the imports (comments
+ * included: a conservative test that keeps an import a Javadoc link still needs).
  */
 public final class ImportPlan {
 
@@ -112,17 +112,21 @@ public final class ImportPlan {
   }
 
   /**
-   * Records the import edits: additions, and removals of imports of {@code oldTypes} that {@code
-   * rewritten} (this file's text after the site edits) no longer uses.
+   * Records the import edits: additions, and removals of imports of {@code oldTypes} (types and
+   * static members) that {@code rewritten} (this file's text after the site edits) no longer uses.
    */
   public void emit(ChangeSet changes, String rewritten, Collection<String> oldTypes) {
     List<ImportDeclaration> plain = new ArrayList<>();
+    List<ImportDeclaration> single = new ArrayList<>();
     ImportDeclaration lastStatic = null;
     for (ImportDeclaration i : cu.getImports()) {
       if (i.isStatic()) {
         lastStatic = i;
       } else {
         plain.add(i);
+      }
+      if (!i.isAsterisk()) {
+        single.add(i);
       }
     }
     Map<Integer, StringBuilder> inserts = new LinkedHashMap<>();
@@ -150,7 +154,7 @@ public final class ImportPlan {
     inserts.forEach((at, text) -> changes.insert(file, at, text.toString()));
     String originalBody = withoutImports(file.text());
     String newBody = withoutImports(rewritten);
-    for (ImportDeclaration i : plain) {
+    for (ImportDeclaration i : single) {
       String simple = i.getName().getIdentifier();
       if (oldTypes.contains(i.getNameAsString())
           && mentions(originalBody, simple)

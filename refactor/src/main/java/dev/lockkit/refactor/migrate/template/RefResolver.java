@@ -92,7 +92,24 @@ public final class RefResolver {
 
   private static final String HINT = "; pass the library that declares it with --classpath";
 
-  private static final String UNRESOLVED = " (javac could not resolve it)" + HINT;
+  /**
+   * Why javac could not resolve {@code n}: javac's own error there when it reported one (a member
+   * missing from a type it found reads "symbol: method nope(int) location: class Math"), and where
+   * the library may help. A missing member may be one another version of the library declares (a
+   * Java 21 method on a Java 17 run), so the hint asks for that version.
+   */
+  private String unresolved(Node n) {
+    List<String> errors = javac.symbols().errorsIn(n);
+    if (errors.isEmpty()) {
+      return " (javac could not resolve it)" + HINT;
+    }
+    String error = errors.get(0).replaceAll("\\s+", " ");
+    boolean member = error.contains("symbol: method") || error.contains("symbol: constructor");
+    return " (javac: "
+        + error
+        + ")"
+        + (member ? "; pass the version of its library that declares it with --classpath" : HINT);
+  }
 
   Map<Node, Ref> resolveBody(
       Collection<? extends Node> body,
@@ -128,7 +145,8 @@ public final class RefResolver {
           methodRef(mc, refs, isAfter);
         } else if (n instanceof ObjectCreationExpr oc) {
           if (!put(oc, javac.creation(oc), refs)) {
-            throw parser.error(oc, "cannot resolve constructor of " + oc.getType() + UNRESOLVED);
+            throw parser.error(
+                oc, "cannot resolve constructor of " + oc.getType() + unresolved(oc));
           }
         } else if (n instanceof ClassOrInterfaceType ct) {
           if (typeVariables.contains(ct.getNameAsString()) && ct.getScope().isEmpty()) {
@@ -136,7 +154,7 @@ public final class RefResolver {
           } else if (javac.symbols().at(ct, ct.getName()) instanceof PackageElement) {
             done.add(ct); // the package part of a qualified type name
           } else if (!put(ct, javac.type(ct), refs)) {
-            throw parser.error(ct, "cannot resolve type " + ct + UNRESOLVED);
+            throw parser.error(ct, "cannot resolve type " + ct + unresolved(ct));
           }
         }
       }
@@ -160,7 +178,7 @@ public final class RefResolver {
     }
     Element e = javac.symbols().at(ne);
     if (e == null) {
-      throw parser.error(ne, "cannot resolve '" + name + "'" + UNRESOLVED);
+      throw parser.error(ne, "cannot resolve '" + name + "'" + unresolved(ne));
     }
     throw parser.error(
         ne, "'" + name + "' is neither a parameter, a local variable nor a static field");
@@ -189,7 +207,7 @@ public final class RefResolver {
         && v.getKind() != ElementKind.ENUM_CONSTANT) {
       throw parser.error(fa, "'" + fa + "' is not a field");
     }
-    throw parser.error(fa, "cannot resolve '" + fa + "'" + UNRESOLVED);
+    throw parser.error(fa, "cannot resolve '" + fa + "'" + unresolved(fa));
   }
 
   private boolean javacField(FieldAccessExpr fa, Map<Node, Ref> refs) {
@@ -245,7 +263,7 @@ public final class RefResolver {
       throw parser.error(mc, "Refaster." + mc.getNameAsString() + " is not supported");
     }
     if (!javacCall(mc, refs)) {
-      throw parser.error(mc, "cannot resolve call " + mc + UNRESOLVED);
+      throw parser.error(mc, "cannot resolve call " + mc + unresolved(mc));
     }
   }
 
@@ -272,7 +290,7 @@ public final class RefResolver {
   private void methodReference(MethodReferenceExpr mr, Map<Node, Ref> refs)
       throws TemplateException {
     if (!put(mr, javac.methodReference(mr), refs)) {
-      throw parser.error(mr, "cannot resolve method reference " + mr + UNRESOLVED);
+      throw parser.error(mr, "cannot resolve method reference " + mr + unresolved(mr));
     }
   }
 

@@ -1,23 +1,14 @@
 package dev.lockkit.refactor.move.check;
 
-import dev.lockkit.analyzer.cycles.CycleFinder;
-import dev.lockkit.analyzer.cycles.CycleGroup;
-import dev.lockkit.analyzer.cycles.CycleRule;
-import dev.lockkit.analyzer.finding.Finding;
 import dev.lockkit.analyzer.finding.Location;
-import dev.lockkit.analyzer.finding.Severity;
 import dev.lockkit.analyzer.graph.CodeGraph;
 import dev.lockkit.analyzer.graph.EdgeTable;
 import dev.lockkit.analyzer.graph.Level;
-import dev.lockkit.analyzer.layers.LayerRule;
-import dev.lockkit.analyzer.layers.RulesFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,10 +21,9 @@ import java.util.TreeMap;
  * position that named a moved member's origin now ends at its destination; and the references the
  * plan creates are added (they did not exist before because they were inside one type, or were not
  * written at all). New destination types join the graph in their package and in the origin's
- * module. The analyzer's {@link CycleFinder} and {@link LayerRule} then run on both graphs, and
- * only what the plan adds is reported: a cycle group with a member or an edge that was in no cycle
- * before (new, or grown; a cycle that only shrank is not new), and layer violations whose stable
- * key is new.
+ * module. {@link dev.lockkit.refactor.findings.AddedFindings} then compares it with the graph
+ * before: only what the plan adds is reported (a cycle group with a member or an edge that was in
+ * no cycle before, a layer violation whose stable key is new).
  */
 public final class WhatIfGraph {
 
@@ -88,60 +78,5 @@ public final class WhatIfGraph {
       }
     }
     return b.build();
-  }
-
-  /**
-   * The cycle groups of {@code after} that contain a member or an edge no cycle of {@code before}
-   * contained. A group that lost members or edges (a move that shrinks a cycle, e.g. 44 types to a
-   * 42-type subset) is not new: every cycle it still has existed before.
-   */
-  public static List<CycleGroup> newCycles(CodeGraph before, CodeGraph after, Level level) {
-    Set<String> members = new HashSet<>();
-    Set<String> edges = new HashSet<>();
-    for (CycleGroup g : CycleFinder.find(before.edges(level))) {
-      members.addAll(g.members());
-      for (CycleGroup.Edge e : g.edges()) {
-        edges.add(e.from() + "\n" + e.to());
-      }
-    }
-    List<CycleGroup> out = new ArrayList<>();
-    for (CycleGroup g : CycleFinder.find(after.edges(level))) {
-      boolean fresh = !members.containsAll(g.members());
-      for (CycleGroup.Edge e : g.edges()) {
-        fresh |= !edges.contains(e.from() + "\n" + e.to());
-      }
-      if (fresh) {
-        out.add(g);
-      }
-    }
-    return out;
-  }
-
-  /** Findings of the cycle and layer rules that {@code after} has and {@code before} has not. */
-  public static List<Finding> added(CodeGraph before, CodeGraph after, RulesFile rules) {
-    List<Finding> out = new ArrayList<>();
-    for (Level level : Level.values()) {
-      List<CycleGroup> grown = newCycles(before, after, level);
-      Severity sev =
-          rules == null
-              ? CycleRule.defaultSeverity(level)
-              : rules
-                  .severities()
-                  .getOrDefault(CycleRule.ruleId(level), CycleRule.defaultSeverity(level));
-      out.addAll(CycleRule.findings(grown, sev));
-    }
-    if (rules != null) {
-      Set<String> old = new HashSet<>();
-      for (Finding f : LayerRule.check(before, rules)) {
-        old.add(f.baselineKey());
-      }
-      for (Finding f : LayerRule.check(after, rules)) {
-        if (!old.contains(f.baselineKey())) {
-          out.add(f);
-        }
-      }
-    }
-    out.sort(Finding.ORDER);
-    return out;
   }
 }

@@ -15,6 +15,7 @@ import dev.lockkit.analyzer.source.InputScanner;
 import dev.lockkit.analyzer.source.SourceRoot;
 import dev.lockkit.refactor.edit.SourceFile;
 import dev.lockkit.refactor.source.PackageScan;
+import dev.lockkit.refactor.source.UnicodeEscapes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +31,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every Java file under the given paths, parsed once, plus an index of the declared types.
@@ -194,7 +193,7 @@ public final class JavaProject {
     }
     // A name may be spelled with Unicode escapes (\u0066 for f), which javac reads as the letter:
     // such a file is read up front too, so a reference in it is found or the file is reported.
-    String decoded = text.indexOf("\\u") >= 0 ? unescape(text) : text;
+    String decoded = text.indexOf("\\u") >= 0 ? UnicodeEscapes.decode(text) : text;
     for (String n : names) {
       if (text.contains(n) || decoded.contains(n)) {
         return false;
@@ -251,20 +250,6 @@ public final class JavaProject {
   private static boolean isNamePart(char c) {
     return Character.isJavaIdentifierPart(c);
   }
-
-  /** The text with Java's Unicode escapes ({@code \\uXXXX}, any number of u's) decoded. */
-  public static String unescape(String text) {
-    Matcher m = UNICODE_ESCAPE.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(
-          out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+([0-9a-fA-F]{4})");
 
   /** Parses a deferred file now and indexes its types. */
   private void parseDeferred(Deferred d) {

@@ -20,6 +20,7 @@ import dev.lockkit.refactor.move.model.MovedElement;
 import dev.lockkit.refactor.move.model.ParsedFile;
 import dev.lockkit.refactor.move.model.TypeInfo;
 import dev.lockkit.refactor.move.rewrite.Site.Kind;
+import dev.lockkit.refactor.source.UnicodeEscapes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,7 +201,7 @@ public final class SiteCollector {
 
   /** An identifier as javac reads it: Unicode escapes ({@code \\u0066} for f) decoded. */
   private static String id(String raw) {
-    return raw.indexOf('\\') < 0 ? raw : JavaProject.unescape(raw);
+    return raw.indexOf('\\') < 0 ? raw : UnicodeEscapes.decode(raw);
   }
 
   // ---- Javadoc -------------------------------------------------------------------------------
