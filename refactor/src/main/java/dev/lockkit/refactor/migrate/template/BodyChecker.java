@@ -28,6 +28,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -36,8 +37,9 @@ import java.util.List;
 
 /**
  * The syntax a {@code @BeforeTemplate} body may use: the node kinds the matcher unifies. Anything
- * else (loops, switch, try, array creation, patterns, anonymous classes, {@code Refaster} helpers
- * other than {@code anyOf}) is refused with its kind named, rather than matched approximately.
+ * else (loops other than an enhanced {@code for}, switch, try, array creation, patterns, anonymous
+ * classes, {@code Refaster} helpers other than {@code anyOf}) is refused with its kind named,
+ * rather than matched approximately.
  */
 final class BodyChecker {
 
@@ -71,6 +73,7 @@ final class BodyChecker {
           ExpressionStmt.class,
           ReturnStmt.class,
           IfStmt.class,
+          ForEachStmt.class,
           ThrowStmt.class,
           BlockStmt.class,
           Comment.class);
