@@ -145,12 +145,15 @@ class TemplateValidationTest {
   @Test
   void otherRefasterHelpersAreRefusedByName() {
     assertEquals(
-        "T.java:3: Refaster.clazz is not supported (only Refaster.anyOf is)",
+        "T.java:4: Refaster.enumValueOf is not supported (only Refaster.anyOf, clazz and"
+            + " isInstance are)",
         refuse(
             """
             class T {
               class R {
-                @BeforeTemplate <V> Class<V> before() { return Refaster.<V>clazz(); }
+                @BeforeTemplate <V extends Enum<V>> V before(String s) {
+                  return Refaster.<V>enumValueOf(s);
+                }
               }
             }
             """));

@@ -29,6 +29,12 @@ public final class Bindings {
   final Map<String, String> locals;
   final List<Node> consumed;
 
+  /**
+   * The code's written type that bound a type variable through {@code Refaster.<T>clazz()} or
+   * {@code isInstance}: an after template writes it as the code spelled it.
+   */
+  final Map<String, Node> typeTexts = new LinkedHashMap<>();
+
   Bindings() {
     this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
   }
@@ -53,6 +59,7 @@ public final class Bindings {
             new ArrayList<>(consumed));
     b.repeated.putAll(repeated);
     b.placeholderArguments.putAll(placeholderArguments);
+    b.typeTexts.putAll(typeTexts);
     return b;
   }
 
@@ -69,6 +76,8 @@ public final class Bindings {
     locals.putAll(other.locals);
     consumed.clear();
     consumed.addAll(other.consumed);
+    typeTexts.clear();
+    typeTexts.putAll(other.typeTexts);
   }
 
   /** Binds type variable {@code name} to a type javac printed ({@link TypeFit#print}). */
@@ -128,6 +137,11 @@ public final class Bindings {
 
   public Expression placeholder(String name) {
     return placeholders.get(name);
+  }
+
+  /** The code's type node that type variable {@code name} was bound from, or null. */
+  public Node typeText(String name) {
+    return typeTexts.get(name);
   }
 
   /** The target's name for template local {@code name}. */

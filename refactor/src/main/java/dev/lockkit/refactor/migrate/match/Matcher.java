@@ -80,6 +80,9 @@ public final class Matcher {
         Bindings b = new Bindings();
         Mismatch m = Unifier.expression(t, x, b, symbols);
         if (m == null) {
+          m = SelfCall.check(rule, x);
+        }
+        if (m == null) {
           matches.add(new Match(rule, t, List.of(x), b));
           return;
         }
@@ -109,6 +112,9 @@ public final class Matcher {
           List<Statement> run = list.subList(i, i + n);
           Bindings b = new Bindings();
           Mismatch m = Unifier.statements(t, run, b, symbols);
+          if (m == null) {
+            m = SelfCall.check(rule, start);
+          }
           if (m == null) {
             matches.add(new Match(rule, t, run, b));
             break ruleLoop;

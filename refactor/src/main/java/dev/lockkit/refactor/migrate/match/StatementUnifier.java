@@ -4,6 +4,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -15,10 +16,10 @@ import dev.lockkit.refactor.migrate.template.Template;
 
 /**
  * The statement half of unification: a statement template's statements ({@code if}, {@code throw},
- * {@code return}, blocks, expression statements) matched in step with the target's, local variable
- * declarations, and written types (of declarations, casts, {@code instanceof}, class literals),
- * compared (or a type variable bound) by the types javac gives the template's and the target's
- * written types. Expressions are {@link Unifier}'s.
+ * {@code return}, enhanced {@code for}, blocks, expression statements) matched in step with the
+ * target's, local variable declarations, and written types (of declarations, casts, {@code
+ * instanceof}, class literals), compared (or a type variable bound) by the types javac gives the
+ * template's and the target's written types. Expressions are {@link Unifier}'s.
  */
 abstract class StatementUnifier extends PlaceholderMethodUnifier {
 
@@ -52,6 +53,14 @@ abstract class StatementUnifier extends PlaceholderMethodUnifier {
       return m != null || ti.getElseStmt().isEmpty()
           ? m
           : stmt(ti.getElseStmt().get(), xi.getElseStmt().get());
+    }
+    if (t instanceof ForEachStmt tf && x instanceof ForEachStmt xf) {
+      // The iterable first, so that its placeholder binds the element type before the loop
+      // variable's declared type is compared; the variable binds like a template local.
+      matched(x);
+      Mismatch m = expr(tf.getIterable(), xf.getIterable());
+      m = m != null ? m : declaration(tf.getVariable(), xf.getVariable());
+      return m != null ? m : stmt(tf.getBody(), xf.getBody());
     }
     if (t instanceof BlockStmt tb && x instanceof BlockStmt xb) {
       if (tb.getStatements().size() != xb.getStatements().size()) {

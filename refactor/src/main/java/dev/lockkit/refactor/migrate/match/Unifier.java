@@ -20,6 +20,8 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
 import dev.lockkit.refactor.migrate.resolve.Symbols;
 import dev.lockkit.refactor.migrate.template.Ref;
 import dev.lockkit.refactor.migrate.template.Template;
@@ -148,6 +150,18 @@ public final class Unifier extends StatementUnifier {
     if (t instanceof LambdaExpr tl) {
       return lambda(tl, x);
     }
+    if (ref != null && ref.kind() == Ref.Kind.CLASS_OF) {
+      return x instanceof ClassExpr xc
+          ? classOf((MethodCallExpr) t, ref, xc.getType(), x)
+          : fail(x, "expected a class literal, found " + Describe.target(x, symbols));
+    }
+    if (ref != null && ref.kind() == Ref.Kind.INSTANCE_OF) {
+      if (!(x instanceof InstanceOfExpr xi) || xi.getPattern().isPresent()) {
+        return fail(x, "expected an instanceof, found " + Describe.target(x, symbols));
+      }
+      Mismatch m = classOf((MethodCallExpr) t, ref, xi.getType(), x);
+      return m != null ? m : expr(((MethodCallExpr) t).getArgument(0), xi.getExpression());
+    }
     if (ref != null && ref.kind() == Ref.Kind.METHOD) {
       return call((MethodCallExpr) t, ref, x);
     }
@@ -222,6 +236,32 @@ public final class Unifier extends StatementUnifier {
       return declaration(tv, xv);
     }
     return fail(x, "expected '" + Describe.code(t) + "', found " + Describe.target(x, symbols));
+  }
+
+  /**
+   * {@code Refaster.<T>clazz()} or {@code isInstance}: the code's class literal or instanceof type
+   * binds T, and is kept to be written by the after. A primitive or {@code void} has no instanceof
+   * and a parameterized type no class literal, so neither converts to the other form.
+   */
+  private Mismatch classOf(MethodCallExpr t, Ref ref, Type xt, Expression x) {
+    if (xt.isPrimitiveType()
+        || xt.isVoidType()
+        || !xt.findAll(ClassOrInterfaceType.class, c -> c.getTypeArguments().isPresent())
+            .isEmpty()) {
+      return fail(x, "the type " + xt + " has no class literal and instanceof form alike");
+    }
+    // Bound as the raw type a class literal or instanceof names ('Map.Entry' for Map.Entry.class),
+    // which type()'s check for raw uses of a generic type would refuse.
+    String xs = symbols.typeOf(xt);
+    if (xs == null) {
+      return unresolved(xt, "javac gives it no type");
+    }
+    String why = bindings.bind(ref.name(), xs);
+    if (why != null) {
+      return fail(x, "type " + xs + why);
+    }
+    bindings.typeTexts.putIfAbsent(ref.name(), xt);
+    return matched(x);
   }
 
   private Mismatch anyOf(MethodCallExpr t, Expression xRaw, boolean negated) {

@@ -48,6 +48,12 @@ final class JavacUnifier {
 
   /** The fit of {@code actual} for a placeholder declared as {@code wanted}. */
   static TypeFit fit(Types types, TypeMirror wanted, TypeMirror actual) {
+    if (actual.getKind() == TypeKind.NULL) {
+      // null is assignable to every reference type and binds nothing: Refaster matches 'null' as
+      // a 'T defaultValue' whose T the other placeholders bind (Picnic's IteratorGetNextOrDefault
+      // on 'it.hasNext() ? it.next() : null' in Guava).
+      return wanted.getKind().isPrimitive() ? TypeFit.NO : TypeFit.PLAIN;
+    }
     JavacUnifier u = new JavacUnifier(types);
     try {
       String why = u.unify(wanted, u.uncaptured(actual, true));
@@ -206,7 +212,21 @@ final class JavacUnifier {
 
   private String sameOrBind(TypeMirror w, TypeMirror a) {
     if (w.getKind() == TypeKind.TYPEVAR) {
-      return bind(name(w), a);
+      // A type argument binds the variable within its bounds too: Iterable<T> with T extends
+      // Enum<T> is no Iterable<String> (Picnic's SetsImmutableEnumSetIterable rewrote Guava's
+      // ImmutableSet.copyOf of non-enum elements to Sets.immutableEnumSet, which does not compile).
+      // A wildcard argument is checked by its upper bound ('?' by Object).
+      TypeMirror checked = a;
+      if (a.getKind() == TypeKind.WILDCARD) {
+        checked = ((WildcardType) a).getExtendsBound();
+      }
+      String why =
+          checked != null
+              ? checkBounds((TypeVariable) w, checked, false)
+              : bounds(((TypeVariable) w).getUpperBound()).isEmpty()
+                  ? null
+                  : " (outside the bound of " + name(w) + ")";
+      return why != null ? why : bind(name(w), a);
     }
     if (mentionsVariable(w)) {
       return unify(w, a);
@@ -219,10 +239,23 @@ final class JavacUnifier {
     if (a.getKind() == TypeKind.NULL) {
       return " (null does not instantiate " + name(v) + ")";
     }
+    String why = checkBounds(v, a, true);
+    return why != null ? why : bind(name(v), a);
+  }
+
+  /**
+   * Null if {@code a} is within {@code v}'s bounds. A bound that is another variable of the rule
+   * ({@code S extends T}) is deferred to the match's end when {@code defer}, else not checked here
+   * (as before for a variable bound through a type argument, whose other variable the rest of the
+   * template binds only later).
+   */
+  private String checkBounds(TypeVariable v, TypeMirror a, boolean defer) {
     for (TypeMirror b : bounds(v.getUpperBound())) {
       boolean fits;
       if (b.getKind() == TypeKind.TYPEVAR) {
-        deferred.add(new TypeFit.Deferred(name(v), name(b), printedSupertypes(a)));
+        if (defer) {
+          deferred.add(new TypeFit.Deferred(name(v), name(b), printedSupertypes(a)));
+        }
         fits = true;
       } else if (!mentionsVariable(b)) {
         fits = types.isAssignable(a, b);
@@ -240,7 +273,7 @@ final class JavacUnifier {
         return " (outside the bound of " + name(v) + ")";
       }
     }
-    return bind(name(v), a);
+    return null;
   }
 
   private String bind(String name, TypeMirror actual) {

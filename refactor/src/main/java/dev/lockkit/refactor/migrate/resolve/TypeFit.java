@@ -36,9 +36,17 @@ public sealed interface TypeFit {
 
   /**
    * A printed type in one form for javac's and JavaParser's printers (javac writes no space after a
-   * type argument's comma).
+   * type argument's comma), without type-use annotations: they are no part of the type (JLS 4.11),
+   * and javac prints them ({@code com.google.common.base.@org.jspecify.annotations.Nullable
+   * Equivalence<java.lang.Object>}), so Guava's {@code @Nullable} fields bound type variables to
+   * types nothing else equalled.
    */
   static String print(String type) {
-    return type.replace(", ", ",");
+    String s = type.indexOf('@') < 0 ? type : TYPE_ANNOTATION.matcher(type).replaceAll("");
+    return s.replace(", ", ",");
   }
+
+  /** A type annotation as javac prints it: qualified name, any arguments, one space after. */
+  java.util.regex.Pattern TYPE_ANNOTATION =
+      java.util.regex.Pattern.compile("@[\\w.$]+(\\([^()]*\\))?\\s+");
 }

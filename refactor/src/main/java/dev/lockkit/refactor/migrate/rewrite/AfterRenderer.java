@@ -105,6 +105,23 @@ public final class AfterRenderer {
           }
           spans.add(span(templateFile, n, text));
         }
+        case CLASS_OF ->
+            spans.add(span(templateFile, n, typeText(bindings, ref, targetFile) + ".class"));
+        case INSTANCE_OF -> {
+          // The operand is a placeholder or a template local (RefResolver allows nothing else).
+          String name = ((MethodCallExpr) n).getArgument(0).toString();
+          Expression operand = bindings.placeholder(name);
+          String text = operand == null ? bindings.local(name) : bound.apply(operand);
+          if (operand != null && Precedence.level(operand) <= Precedence.RELATIONAL) {
+            text = "(" + text + ")";
+          }
+          text += " instanceof " + typeText(bindings, ref, targetFile);
+          if (Precedence.needsParentheses(
+              Precedence.RELATIONAL, n.getParentNode().orElseThrow(), n)) {
+            text = "(" + text + ")";
+          }
+          spans.add(span(templateFile, n, text));
+        }
         case LOCAL -> {
           String local = bindings.local(ref.name());
           if (local != null) {
@@ -189,6 +206,12 @@ public final class AfterRenderer {
     }
     int from = i == 0 ? start(f, n) : end(f, call.getArgument(i - 1));
     return new Span(from, end(f, n), "");
+  }
+
+  /** The code's text of the type that bound {@code ref}'s type variable (in the file matched). */
+  private static String typeText(Bindings bindings, Ref ref, SourceFile targetFile) {
+    Node t = bindings.typeText(ref.name());
+    return targetFile.text().substring(start(targetFile, t), end(targetFile, t));
   }
 
   private static boolean unqualified(Node n) {

@@ -31,7 +31,10 @@ public final class Precedence {
   private static final int PRIMARY = 16;
   private static final int POSTFIX = 15;
   private static final int UNARY = 14;
-  private static final int RELATIONAL = 10;
+
+  /** The level of {@code <}, {@code >}, {@code <=}, {@code >=} and {@code instanceof}. */
+  public static final int RELATIONAL = 10;
+
   private static final int CONDITIONAL = 3;
 
   private Precedence() {}
@@ -47,8 +50,11 @@ public final class Precedence {
     if (e instanceof BinaryExpr b) {
       return binary(b.getOperator());
     }
-    if (e instanceof InstanceOfExpr) {
-      return RELATIONAL;
+    if (e instanceof InstanceOfExpr
+        || (e instanceof com.github.javaparser.ast.expr.MethodCallExpr m
+            && dev.lockkit.refactor.migrate.template.RefResolver.isRefaster(m, "isInstance"))) {
+      return RELATIONAL; // an after template's Refaster.<T>isInstance(x) is written 'x instanceof
+      // T'
     }
     if (e instanceof ConditionalExpr) {
       return CONDITIONAL;

@@ -28,6 +28,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -36,8 +37,9 @@ import java.util.List;
 
 /**
  * The syntax a {@code @BeforeTemplate} body may use: the node kinds the matcher unifies. Anything
- * else (loops, switch, try, array creation, patterns, anonymous classes, {@code Refaster} helpers
- * other than {@code anyOf}) is refused with its kind named, rather than matched approximately.
+ * else (loops other than an enhanced {@code for}, switch, try, array creation, patterns, anonymous
+ * classes, {@code Refaster} helpers other than {@code anyOf}, {@code clazz} and {@code isInstance})
+ * is refused with its kind named, rather than matched approximately.
  */
 final class BodyChecker {
 
@@ -71,9 +73,14 @@ final class BodyChecker {
           ExpressionStmt.class,
           ReturnStmt.class,
           IfStmt.class,
+          ForEachStmt.class,
           ThrowStmt.class,
           BlockStmt.class,
           Comment.class);
+
+  /** The {@code Refaster} helpers a before template may call ({@link RefResolver} checks them). */
+  private static final java.util.Set<String> SUPPORTED_REFASTER =
+      java.util.Set.of("anyOf", "clazz", "isInstance");
 
   private BodyChecker() {}
 
@@ -89,9 +96,12 @@ final class BodyChecker {
       }
       if (n instanceof MethodCallExpr mc
           && RefResolver.isRefasterCall(mc)
-          && !mc.getNameAsString().equals("anyOf")) {
+          && !SUPPORTED_REFASTER.contains(mc.getNameAsString())) {
         throw parser.error(
-            n, "Refaster." + mc.getNameAsString() + " is not supported (only Refaster.anyOf is)");
+            n,
+            "Refaster."
+                + mc.getNameAsString()
+                + " is not supported (only Refaster.anyOf, clazz and isInstance are)");
       }
       if (n instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()) {
         throw parser.error(

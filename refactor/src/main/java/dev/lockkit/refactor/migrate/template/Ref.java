@@ -50,7 +50,16 @@ public record Ref(
     /** A call of a {@code @Placeholder} method of the rule ({@link PlaceholderMethod}). */
     PLACEHOLDER_METHOD,
     /** {@code a.length} of an array {@code a}: not a declared field, so it has no owner. */
-    ARRAY_LENGTH
+    ARRAY_LENGTH,
+    /**
+     * {@code Refaster.<T>clazz()}: a class literal, its type binding type variable {@code name}.
+     */
+    CLASS_OF,
+    /**
+     * {@code Refaster.<T>isInstance(e)}: {@code e instanceof X}, {@code X} binding type variable
+     * {@code name}.
+     */
+    INSTANCE_OF
   }
 
   /** A human-readable name, e.g. {@code RwSemaphore.down_read()} or {@code MmStruct.mmap_lock}. */

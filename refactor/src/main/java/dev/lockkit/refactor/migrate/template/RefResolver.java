@@ -69,7 +69,7 @@ public final class RefResolver {
         .orElse(false);
   }
 
-  static boolean isRefaster(MethodCallExpr mc, String method) {
+  public static boolean isRefaster(MethodCallExpr mc, String method) {
     return isRefasterCall(mc) && mc.getNameAsString().equals(method);
   }
 
@@ -142,7 +142,7 @@ public final class RefResolver {
             && placeholderMethods.contains(mc.getNameAsString())) {
           refs.put(mc, new Ref(Ref.Kind.PLACEHOLDER_METHOD, "", mc.getNameAsString(), "", false));
         } else if (n instanceof MethodCallExpr mc) {
-          methodRef(mc, refs, isAfter);
+          methodRef(mc, refs, isAfter, typeVariables, done);
         } else if (n instanceof ObjectCreationExpr oc) {
           if (!put(oc, javac.creation(oc), refs)) {
             throw parser.error(
@@ -249,7 +249,12 @@ public final class RefResolver {
     done.add(ct);
   }
 
-  private void methodRef(MethodCallExpr mc, Map<Node, Ref> refs, boolean isAfter)
+  private void methodRef(
+      MethodCallExpr mc,
+      Map<Node, Ref> refs,
+      boolean isAfter,
+      Set<String> typeVariables,
+      Set<Node> done)
       throws TemplateException {
     if (isRefaster(mc, "anyOf")) {
       if (isAfter) {
@@ -259,12 +264,54 @@ public final class RefResolver {
       refs.put(mc.getScope().get(), new Ref(Ref.Kind.ANY_OF, "", "Refaster", "", true));
       return;
     }
+    if (isRefaster(mc, "clazz") || isRefaster(mc, "isInstance")) {
+      classOf(mc, refs, typeVariables, done);
+      return;
+    }
     if (isRefasterCall(mc)) {
       throw parser.error(mc, "Refaster." + mc.getNameAsString() + " is not supported");
     }
     if (!javacCall(mc, refs)) {
       throw parser.error(mc, "cannot resolve call " + mc + unresolved(mc));
     }
+  }
+
+  /**
+   * {@code Refaster.<T>clazz()} and {@code Refaster.<T>isInstance(e)}, as Picnic writes them: the
+   * type argument is a type variable of the rule, which the code's class literal or {@code
+   * instanceof} type binds ({@code e} is a placeholder or a template local).
+   */
+  private void classOf(
+      MethodCallExpr mc, Map<Node, Ref> refs, Set<String> typeVariables, Set<Node> done)
+      throws TemplateException {
+    String name = mc.getNameAsString();
+    boolean isInstance = name.equals("isInstance");
+    var args = mc.getTypeArguments().orElse(null);
+    if (args == null
+        || args.size() != 1
+        || !(args.get(0) instanceof ClassOrInterfaceType ct)
+        || ct.getScope().isPresent()
+        || ct.getTypeArguments().isPresent()
+        || !typeVariables.contains(ct.getNameAsString())
+        || mc.getArguments().size() != (isInstance ? 1 : 0)
+        || (isInstance && !(mc.getArgument(0) instanceof NameExpr))) {
+      throw parser.error(
+          mc,
+          "Refaster."
+              + name
+              + " is supported as Refaster.<T>"
+              + (isInstance ? "isInstance(x), x a parameter or local" : "clazz()")
+              + ", T a type variable of the template");
+    }
+    refs.put(
+        mc,
+        new Ref(
+            isInstance ? Ref.Kind.INSTANCE_OF : Ref.Kind.CLASS_OF,
+            "",
+            ct.getNameAsString(),
+            "",
+            true));
+    done.add(mc.getScope().orElseThrow()); // 'Refaster' is no type the rewritten code names
   }
 
   private boolean javacCall(MethodCallExpr mc, Map<Node, Ref> refs) throws TemplateException {

@@ -393,6 +393,32 @@ public final class TemplateParser {
     if (before.kind() == Template.Kind.EXPRESSION) {
       TypeChecks.checkReturnTypes(this, javacRefs.symbols(), rule, before, after);
     }
+    // The after writes T's class literal or instanceof type as the code spelled it, which only a
+    // Refaster.<T>clazz() or isInstance of the before binds (MapRules.CreateEnumMap's K is bound by
+    // no code the before matches).
+    for (Map.Entry<Node, Ref> e : after.refs().entrySet()) {
+      Ref.Kind k = e.getValue().kind();
+      if ((k == Ref.Kind.CLASS_OF || k == Ref.Kind.INSTANCE_OF)
+          && before.refs().values().stream()
+              .noneMatch(
+                  r ->
+                      (r.kind() == Ref.Kind.CLASS_OF || r.kind() == Ref.Kind.INSTANCE_OF)
+                          && r.name().equals(e.getValue().name()))) {
+        throw error(
+            e.getKey(),
+            "rule "
+                + rule
+                + ": the @"
+                + AFTER
+                + " names "
+                + e.getValue().name()
+                + "'s class, which no Refaster.clazz or isInstance of the @"
+                + BEFORE
+                + " at line "
+                + before.line()
+                + " binds");
+      }
+    }
     for (Map.Entry<String, Template.Type> p : after.placeholders().entrySet()) {
       Template.Type bt = before.placeholders().get(p.getKey());
       if (bt == null) {

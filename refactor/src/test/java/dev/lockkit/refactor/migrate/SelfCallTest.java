@@ -1,0 +1,54 @@
+package dev.lockkit.refactor.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rewrite never makes a method call itself: Picnic's {@code MinOfPairCustomOrder} matches the
+ * body of Guava's own {@code Comparators.min}, and rewriting it to {@code Comparators.min(a, b,
+ * comparator)} would recurse forever. The site is left (and listed); the same pattern elsewhere is
+ * rewritten.
+ */
+class SelfCallTest {
+
+  @TempDir Path root;
+
+  @Test
+  void theBodyOfTheMethodTheAfterCallsIsLeftWithTheReason() throws Exception {
+    var r =
+        TestTrees.migrateOneFile(
+            root,
+            """
+            class T {
+              static final class Min<X extends Comparable<X>> {
+                @BeforeTemplate X before(X a, X b) {
+                  return a.compareTo(b) <= 0 ? a : b;
+                }
+                @AfterTemplate X after(X a, X b) {
+                  return p.A.min(a, b);
+                }
+              }
+            }
+            """,
+            """
+            package p;
+            public class A {
+              public static <X extends Comparable<X>> X min(X a, X b) {
+                return a.compareTo(b) <= 0 ? a : b;
+              }
+              String f(String a, String b) {
+                return a.compareTo(b) <= 0 ? a : b;
+              }
+            }
+            """);
+    String text = TestTrees.migratedSource(root);
+    assertTrue(text.contains("X min(X a, X b) {\n    return a.compareTo(b) <= 0 ? a : b;"), text);
+    assertTrue(text.contains("String f(String a, String b) {\n    return p.A.min(a, b);"), text);
+    assertEquals(1, r.report().rewrittenCount(), r.report().toText());
+    assertEquals(1, r.report().leftCount(), r.report().toText());
+  }
+}
