@@ -71,6 +71,8 @@ final class MoveCampaign {
     int refusedCompiled;
     int refusedBroken;
     int badInput;
+    int crashed;
+    final List<String> crashLines = new ArrayList<>();
     final List<String> safeBrokenLines = new ArrayList<>();
     final List<String> falseRefusals = new ArrayList<>();
     final List<String> badInputLines = new ArrayList<>();
@@ -331,6 +333,16 @@ final class MoveCampaign {
       tally.badInputLines.add(line + "\n      " + e.getMessage());
       tally.log.append(String.format("%3d  bad-input  %s%n      %s%n", i, line, e.getMessage()));
       return;
+    } catch (RuntimeException | Error e) {
+      // An internal error of the what-if (the CLI's exit 2 with a stack trace): a defect of its
+      // own,
+      // counted and logged with its trace so that one move does not end the campaign.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      tally.crashed++;
+      tally.crashLines.add(line + "\n      " + e);
+      tally.log.append(String.format("%3d  CRASH          %s%n      %s%n", i, line, trace));
+      return;
     } finally {
       Files.deleteIfExists(plan);
       planNanos += System.nanoTime() - t0;
@@ -428,7 +440,19 @@ final class MoveCampaign {
           (com.sun.source.util.JavacTask)
               javac.getTask(
                   null, fm, diags, List.of("-proc:none", "-nowarn", "-Xlint:none"), null, objects);
-      task.analyze();
+      try {
+        task.analyze();
+      } catch (IllegalStateException e) {
+        // javac's API wraps its own internal errors (an AssertionError in attribution) this way:
+        // javac could not compile the result, which is the verdict; the trace goes to the log.
+        java.io.StringWriter trace = new java.io.StringWriter();
+        (e.getCause() == null ? e : e.getCause()).printStackTrace(new java.io.PrintWriter(trace));
+        String first = firstError(diags);
+        return "javac crashed"
+            + (first.isEmpty() ? "" : " after " + first)
+            + ": "
+            + trace.toString().lines().limit(12).collect(Collectors.joining("\n        "));
+      }
     }
     return firstError(diags);
   }
@@ -527,16 +551,17 @@ final class MoveCampaign {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
-            "%s, seed %d: %d moves drawn, %d applied and judged, %d refused as plan errors (%.0f s)%n"
+            "%s, seed %d: %d moves drawn, %d applied and judged, %d refused as plan errors, %d crashed (%.0f s)%n"
                 + "  predicted safe and compiled:      %d (of which %d blocked only by cycle/layer design rules)%n"
                 + "  predicted safe and broke:         %d%n"
                 + "  refused and would have compiled:  %d (false refusals)%n"
                 + "  refused and would have broken:    %d%n",
             lib.name(),
             seed,
-            t.tried() + t.badInput,
+            t.tried() + t.badInput + t.crashed,
             t.tried(),
             t.badInput,
+            t.crashed,
             seconds,
             t.safeCompiled,
             t.safeDesignOnly,
@@ -550,6 +575,10 @@ final class MoveCampaign {
     if (!t.falseRefusals.isEmpty()) {
       sb.append("  false refusals:\n");
       t.falseRefusals.forEach(l -> sb.append("  - ").append(l).append('\n'));
+    }
+    if (!t.crashLines.isEmpty()) {
+      sb.append("  crashed (internal errors; the trace is in the log):\n");
+      t.crashLines.forEach(l -> sb.append("  - ").append(l).append('\n'));
     }
     if (!t.badInputLines.isEmpty()) {
       sb.append("  plan errors (not applicable as written):\n");

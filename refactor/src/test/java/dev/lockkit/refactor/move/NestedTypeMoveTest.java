@@ -235,6 +235,50 @@ class NestedTypeMoveTest {
   }
 
   @Test
+  void onDemandImportsOfTheTypesMembersFollowTheNewName() throws Exception {
+    // jsoup's HtmlTreeBuilderState: `import static ...HtmlTreeBuilderState.Constants.*;` in the
+    // enclosing type's own file, and a plain on-demand import of the type's member types.
+    write(
+        "p/Outer.java",
+        OUTER
+            .replace("Math.min(a, LIMIT)", "a")
+            .replace(
+                "public final int a;",
+                "public final int a;\n    public static final int ZERO = 0;\n"
+                    + "    public static final class Part {}"));
+    write(
+        "r/Statics.java",
+        """
+        package r;
+
+        import static p.Outer.Pair.*;
+        import p.Outer.Pair.*;
+
+        class Statics {
+          int z = ZERO;
+          Part part = new Part();
+        }
+        """);
+    Files.writeString(plan, "move p.Outer.Pair to q\n");
+    MoveTestSupport.Run r = move("--plan", plan.toString(), src.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals(
+        """
+        package r;
+
+        import static q.Pair.*;
+        import q.Pair.*;
+
+        class Statics {
+          int z = ZERO;
+          Part part = new Part();
+        }
+        """,
+        Files.readString(src.resolve("r/Statics.java")));
+    assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
+  }
+
+  @Test
   void aPackagePrivateMemberTheOldPackageUsesIsAnAccessConflict() throws Exception {
     write("p/Outer.java", OUTER.replace("public Pair(int a)", "Pair(int a)"));
     Files.writeString(plan, "move p.Outer.Pair to q\n");

@@ -92,4 +92,30 @@ class PlanLineByJavacTest {
     assertTrue(r.err().contains("no overload of a.T#f(java.lang.Integer)"), r.err());
     assertTrue(r.err().contains("a.T#f(int), a.T#f(long)"), r.err());
   }
+
+  @Test
+  void aParameterTypeWithATypeUseAnnotationIsNamedWithoutIt() throws Exception {
+    // javac prints such a type as "java.lang.@a.Nullable String" (jsoup's jspecify style): the
+    // annotation is no part of the type the plan line names.
+    Path src = tmp.resolve("src");
+    write(
+        src,
+        "a/Nullable.java",
+        "package a;\n\nimport java.lang.annotation.ElementType;\nimport java.lang.annotation.Target;\n\n"
+            + "@Target(ElementType.TYPE_USE)\npublic @interface Nullable {\n  String value() default \"\";\n}\n");
+    write(
+        src,
+        "a/T.java",
+        "package a;\n\npublic final class T {\n"
+            + "  public static int f(java.io.File f, @Nullable String s) { return 1; }\n\n"
+            + "  public static int f(java.io.File f, String @Nullable(\"x\") [] s) { return 2; }\n\n"
+            + "  public static int f(String s, String t) { return 3; }\n}\n");
+    MoveTestSupport.Run r = run(src, "move a.T#f(File, String) to a.U\n");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(Files.readString(src.resolve("a/U.java")).contains("return 1;"));
+    MoveTestSupport.Run array = run(src, "move a.T#f(File, String[]) to a.V\n");
+    assertEquals(0, array.exit(), array.out() + array.err());
+    assertTrue(Files.readString(src.resolve("a/V.java")).contains("return 2;"));
+    assertEquals("", compile(src, Files.createDirectories(tmp.resolve("classes"))));
+  }
 }

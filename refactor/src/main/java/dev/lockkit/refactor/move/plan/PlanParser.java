@@ -153,7 +153,10 @@ public final class PlanParser {
 
   /** Erasure-like form of a written type: no spaces, no generics, varargs as an array. */
   public static String normalizeType(String t) {
-    String s = t.replaceAll("\\s+", "");
+    // Annotations go first, while the space after one still ends its name: javac prints a type-use
+    // annotated parameter as "java.lang.@a.Nullable String", which squashed would read as a type
+    // "java.lang.@a.NullableString".
+    String s = withoutAnnotations(t).replaceAll("\\s+", "");
     StringBuilder out = new StringBuilder();
     int depth = 0;
     for (char c : s.toCharArray()) {
@@ -166,8 +169,59 @@ public final class PlanParser {
       }
     }
     String r = out.toString().replace("...", "[]");
-    // Drop annotations and 'final' that a copied signature may carry.
-    return r.replaceAll("@[\\w.]+", "").replaceFirst("^final", "");
+    // Drop 'final' that a copied signature may carry.
+    return r.replaceFirst("^final", "");
+  }
+
+  /** {@code t} without its annotations ({@code @a.B}, with arguments in parentheses, any depth). */
+  private static String withoutAnnotations(String t) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      if (c != '@') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      i++;
+      while (i < t.length()
+          && (Character.isJavaIdentifierPart(t.charAt(i))
+              || t.charAt(i) == '.'
+              || Character.isWhitespace(t.charAt(i)) && continuesName(t, i))) {
+        i++;
+      }
+      int j = i;
+      while (j < t.length() && Character.isWhitespace(t.charAt(j))) {
+        j++;
+      }
+      if (j < t.length() && t.charAt(j) == '(') {
+        int depth = 0;
+        for (i = j; i < t.length(); i++) {
+          if (t.charAt(i) == '(') {
+            depth++;
+          } else if (t.charAt(i) == ')' && --depth == 0) {
+            i++;
+            break;
+          }
+        }
+      }
+      out.append(' ');
+    }
+    return out.toString();
+  }
+
+  /** True if the blank at {@code i} lies inside a dotted name ("a . B"), not after its end. */
+  private static boolean continuesName(String t, int i) {
+    int before = i - 1;
+    while (before >= 0 && Character.isWhitespace(t.charAt(before))) {
+      before--;
+    }
+    int after = i;
+    while (after < t.length() && Character.isWhitespace(t.charAt(after))) {
+      after++;
+    }
+    return before >= 0 && after < t.length() && (t.charAt(before) == '.' || t.charAt(after) == '.');
   }
 
   private static String squash(String dotted) {

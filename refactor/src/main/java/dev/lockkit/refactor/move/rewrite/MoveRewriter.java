@@ -68,6 +68,7 @@ public final class MoveRewriter {
   final JavacNames names;
   final Map<ParsedFile, HostProbe> probes = new IdentityHashMap<>();
   private final DestinationMeanings meanings;
+  private final Obscuring obscuring;
   final Map<MovedElement, MemberText> spans = new LinkedHashMap<>();
   final Map<String, DestModel> dests = new LinkedHashMap<>();
   final Map<ParsedFile, ImportPlan> plans = new IdentityHashMap<>();
@@ -119,6 +120,7 @@ public final class MoveRewriter {
     this.javac = javac;
     this.names = new JavacNames(javac);
     this.meanings = new DestinationMeanings(javac);
+    this.obscuring = new Obscuring(javac);
     this.moved = moved;
     this.types = types;
     this.options = options;
@@ -384,11 +386,16 @@ public final class MoveRewriter {
         host != null
             && target != null
             && host.destination().fqn().equals(target.destination().fqn());
+    ParsedFile ctxFile = host == null ? f : hostDest.decl() == null ? null : hostFile(hostDest);
     int line = site.node().getBegin().map(p -> p.line).orElse(0);
     int col = site.node().getBegin().map(p -> p.column).orElse(0);
     switch (site.kind()) {
       case QUALIFIED -> {
-        edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx));
+        edit(
+            f,
+            site.start(),
+            site.end(),
+            qualifier(ip, target.destination().fqn(), f, site.node(), ctxFile, ctx));
         require(target, fromTop, fromPkg);
         if (host == null) {
           delta.retarget.put(
@@ -398,7 +405,11 @@ public final class MoveRewriter {
         }
       }
       case INSTANCE_QUALIFIED -> {
-        edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx));
+        edit(
+            f,
+            site.start(),
+            site.end(),
+            qualifier(ip, target.destination().fqn(), f, site.node(), ctxFile, ctx));
         require(target, fromTop, fromPkg);
         delta.added.add(
             new GraphDelta.Ref(
@@ -418,7 +429,11 @@ public final class MoveRewriter {
               target.display() + " <- " + f.display());
       case UNQUALIFIED -> {
         if (!sameDest) {
-          edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx) + ".");
+          edit(
+              f,
+              site.start(),
+              site.end(),
+              qualifier(ip, target.destination().fqn(), f, site.node(), ctxFile, ctx) + ".");
           require(target, fromTop, fromPkg);
           delta.added.add(
               new GraphDelta.Ref(
@@ -434,7 +449,11 @@ public final class MoveRewriter {
             && ip.hasStaticSingle(target.origin().fqn(), target.name())) {
           // The forwarder keeps the old import valid with the same signature: importing the new
           // home too would make the call ambiguous, so the call is qualified instead.
-          edit(f, site.start(), site.end(), ip.refer(target.destination().fqn(), ctx) + ".");
+          edit(
+              f,
+              site.start(),
+              site.end(),
+              qualifier(ip, target.destination().fqn(), f, site.node(), ctxFile, ctx) + ".");
           delta.retarget.put(
               GraphDelta.key(f.display(), line, col),
               new GraphDelta.Retarget(
@@ -460,7 +479,11 @@ public final class MoveRewriter {
       case STAY_BEHIND -> {
         // Whether the member that stays is visible from the destination is javac's check of the
         // result (CompileCheck), which knows the overload the call means.
-        edit(f, site.start(), site.end(), ip.refer(site.owner().fqn(), ctx) + ".");
+        edit(
+            f,
+            site.start(),
+            site.end(),
+            qualifier(ip, site.owner().fqn(), f, site.node(), ctxFile, ctx) + ".");
         delta.added.add(
             new GraphDelta.Ref(fromTop, site.owner().topLevel().fqn(), f.display(), line, col));
       }
@@ -507,6 +530,24 @@ public final class MoveRewriter {
                   + " need (--classpath, --maven-module) or fix the error first",
               target.display() + " <- " + f.display() + ":" + site.name());
     }
+  }
+
+  /**
+   * The text for type {@code fqn} as the qualifier of a member access ({@code T.m}): its full name
+   * where a variable of its simple name may be in scope and would be read instead ({@link
+   * Obscuring}), else what {@link ImportPlan#refer} writes.
+   */
+  private String qualifier(
+      ImportPlan ip, String fqn, ParsedFile f, Node site, ParsedFile ctxFile, Node ctx) {
+    String simple = fqn.substring(fqn.lastIndexOf('.') + 1);
+    if (fqn.indexOf('.') >= 0 && obscuring.variableNamed(simple, f, site, ctxFile, ctx)) {
+      return fqn;
+    }
+    return ip.refer(fqn, ctx);
+  }
+
+  private static ParsedFile hostFile(DestModel d) {
+    return d.first.destination().existing().file();
   }
 
   /**

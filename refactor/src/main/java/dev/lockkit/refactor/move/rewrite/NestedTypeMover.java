@@ -99,12 +99,14 @@ final class NestedTypeMover {
     boolean explicitImport = false;
     for (ImportDeclaration d : f.cu().getImports()) {
       String n = d.getNameAsString();
-      if (d.isAsterisk() || !(n.equals(oldFqn) || n.startsWith(oldFqn + "."))) {
+      // An on-demand import names the type as its container (`import static p.Outer.Pair.*;`,
+      // `import p.Outer.Pair.*;`): only its prefix changes, like a member import's.
+      if (!(n.equals(oldFqn) || n.startsWith(oldFqn + "."))) {
         continue;
       }
       any[0] = true;
       String text = f.source().text();
-      if (n.equals(oldFqn)) {
+      if (n.equals(oldFqn) && !d.isAsterisk()) {
         explicitImport = true;
         if (samePackage) {
           r.edit(f, ImportPlan.lineStart(text, f.begin(d)), ImportPlan.lineEnd(text, f.end(d)), "");
