@@ -97,7 +97,7 @@ final class SitesLeft {
       boolean unresolved = use.get().unresolvedReason() != null;
       SortedMap<String, Boolean> witness = new TreeMap<>();
       FilePlan.Refused r = refused.get(n);
-      NearMiss miss = nearMisses.get(n);
+      NearMiss miss = nearMiss(n, use.get().ref(), nearMisses);
       if (unresolved) {
         reason = use.get().unresolvedReason();
       } else if (r != null) {
@@ -132,6 +132,32 @@ final class SitesLeft {
                   witness)));
     }
     return out;
+  }
+
+  /**
+   * The near miss that explains the use {@code n} of {@code ref}: the one at {@code n}, else the
+   * one at the nearest enclosing expression or statement whose rule names {@code ref}. A template
+   * whose root is not the old API's call ({@code cmp.compare(a, b) <= 0 ? a : b}) fails at its
+   * root, not at the call inside it, and its reason (a bound, a refused self-call) is the one to
+   * report.
+   */
+  private static NearMiss nearMiss(Node n, Ref ref, Map<Node, NearMiss> nearMisses) {
+    NearMiss at = nearMisses.get(n);
+    if (at != null) {
+      return at;
+    }
+    Optional<Node> p = n.getParentNode();
+    while (p.isPresent()
+        && (p.get() instanceof Expression
+            || p.get() instanceof com.github.javaparser.ast.stmt.Statement
+                && !(p.get() instanceof com.github.javaparser.ast.stmt.BlockStmt))) {
+      NearMiss m = nearMisses.get(p.get());
+      if (m != null && m.rule().named().contains(ref)) {
+        return m;
+      }
+      p = p.get().getParentNode();
+    }
+    return null;
   }
 
   /** Gating refusals and near misses of statement templates are keyed by the expression. */

@@ -50,5 +50,11 @@ class SelfCallTest {
     assertTrue(text.contains("String f(String a, String b) {\n    return p.A.min(a, b);"), text);
     assertEquals(1, r.report().rewrittenCount(), r.report().toText());
     assertEquals(1, r.report().leftCount(), r.report().toText());
+    assertTrue(
+        r.report()
+            .toText()
+            .contains(
+                "the rewrite would call min(), the method this code is in, from its own body"),
+        r.report().toText());
   }
 }
