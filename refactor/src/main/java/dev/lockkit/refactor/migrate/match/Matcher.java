@@ -83,6 +83,9 @@ public final class Matcher {
           m = SelfCall.check(rule, x, b);
         }
         if (m == null) {
+          m = InstanceOfOperand.check(rule, x, b, symbols);
+        }
+        if (m == null) {
           matches.add(new Match(rule, t, List.of(x), b));
           return;
         }
@@ -114,6 +117,9 @@ public final class Matcher {
           Mismatch m = Unifier.statements(t, run, b, symbols);
           if (m == null) {
             m = SelfCall.check(rule, start, b);
+          }
+          if (m == null) {
+            m = InstanceOfOperand.check(rule, start, b, symbols);
           }
           if (m == null) {
             matches.add(new Match(rule, t, run, b));
