@@ -6,6 +6,7 @@ import dev.lockkit.analyzer.progress.Progress;
 import dev.lockkit.refactor.edit.EditException;
 import dev.lockkit.refactor.maven.MavenModule;
 import dev.lockkit.refactor.maven.MavenModuleException;
+import dev.lockkit.refactor.migrate.report.MigrationReport;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -182,6 +183,11 @@ public final class MigrateCommand implements Callable<Integer> {
     System.exit(new CommandLine(new MigrateCommand()).execute(args));
   }
 
+  private void printReport(PrintWriter out, MigrationReport report) {
+    out.print(format == Format.json ? report.toJson() : report.toText());
+    out.flush();
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -230,8 +236,12 @@ public final class MigrateCommand implements Callable<Integer> {
       if (modeName.equals("dry-run") && format == Format.text) {
         out.print(result.changes().unifiedDiff(base));
       }
-      out.print(format == Format.json ? result.report().toJson() : result.report().toText());
-      out.flush();
+      // With --verify the report waits for the verdict, so that it never says "rewritten" of a
+      // run that wrote nothing.
+      boolean verdictFirst = modeName.equals("write") && verify;
+      if (!verdictFirst) {
+        printReport(out, result.report());
+      }
       boolean leftover = failOnLeft && result.report().leftCount() > 0;
       if (modeName.equals("check")) {
         return result.report().rewrittenCount() > 0 || leftover ? EXIT_CHECK_FAILED : EXIT_OK;
@@ -250,6 +260,18 @@ public final class MigrateCommand implements Callable<Integer> {
           problems.forEach(err::println);
           after.addedFindings().forEach(err::println);
           boolean failed = !problems.isEmpty() || !after.addedFindings().isEmpty();
+          MigrationReport report = result.report();
+          printReport(
+              out,
+              failed
+                  ? new MigrationReport(
+                      report.templates(),
+                      "verify-failed",
+                      report.rules(),
+                      report.skipped(),
+                      report.filesChanged(),
+                      report.skippedRules())
+                  : report);
           err.println(
               "lockkit migrate: --verify: "
                   + verifier.configurationCount()

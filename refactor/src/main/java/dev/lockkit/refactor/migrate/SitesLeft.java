@@ -147,10 +147,12 @@ final class SitesLeft {
       return at;
     }
     Optional<Node> p = n.getParentNode();
+    // Up to the enclosing body: a loop template's miss is keyed by the loop, around the body's
+    // block.
     while (p.isPresent()
         && (p.get() instanceof Expression
-            || p.get() instanceof com.github.javaparser.ast.stmt.Statement
-                && !(p.get() instanceof com.github.javaparser.ast.stmt.BlockStmt))) {
+            || p.get() instanceof com.github.javaparser.ast.stmt.Statement)
+        && !(p.get() instanceof com.github.javaparser.ast.expr.LambdaExpr)) {
       NearMiss m = nearMisses.get(p.get());
       if (m != null && m.rule().named().contains(ref)) {
         return m;

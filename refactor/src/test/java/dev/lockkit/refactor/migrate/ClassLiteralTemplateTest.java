@@ -59,6 +59,42 @@ class ClassLiteralTemplateTest {
   }
 
   @Test
+  void isInstanceOfAnOperandWhoseTypeMayNotCastIsLeftNotTurnedIntoABadInstanceof()
+      throws Exception {
+    var r =
+        TestTrees.migrateOneFile(
+            root,
+            """
+            import com.google.errorprone.refaster.Refaster;
+            class T {
+              static final class Instanceof<X, S> {
+                @BeforeTemplate boolean before(S object) {
+                  return Refaster.<X>clazz().isInstance(object);
+                }
+                @AfterTemplate boolean after(S object) {
+                  return Refaster.<X>isInstance(object);
+                }
+              }
+            }
+            """,
+            """
+            package p;
+            class A {
+              <E extends Number> boolean f(Integer i, E e, Object o) {
+                return String.class.isInstance(i) || String.class.isInstance(e)
+                    || String.class.isInstance(o);
+              }
+            }
+            """);
+    String text = TestTrees.migratedSource(root);
+    // 'i instanceof String' and 'e instanceof String' do not compile; only Object's is written.
+    assertTrue(
+        text.contains("return String.class.isInstance(i) || String.class.isInstance(e)"), text);
+    assertTrue(text.contains("|| o instanceof String;"), text);
+    assertEquals(1, r.report().rewrittenCount(), r.report().toText());
+  }
+
+  @Test
   void anInstanceofInALambdaBecomesTheClassLiteralsIsInstance() throws Exception {
     var r =
         TestTrees.migrateOneFile(

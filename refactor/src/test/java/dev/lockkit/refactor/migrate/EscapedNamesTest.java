@@ -1,6 +1,7 @@
 package dev.lockkit.refactor.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockkit.refactor.migrate.report.RuleReport;
 import java.nio.file.Path;
@@ -74,5 +75,30 @@ class EscapedNamesTest {
         List.of("src/p/A.java:4"),
         r.left().stream().map(s -> s.path() + ":" + s.line()).toList(),
         r.toString());
+  }
+
+  @Test
+  void aStaticImportAUseSpelledWithEscapesStillNeedsIsKept() throws Exception {
+    TestTrees.migrateOneFile(
+        root,
+        """
+        class T {
+          class Max {
+            @BeforeTemplate int before(int a, int b) { return Math.max(a, b); }
+            @AfterTemplate int after(int a, int b) { return a >= b ? a : b; }
+          }
+        }
+        """,
+        """
+        package p;
+        import static java.lang.Math.max;
+        class A {
+          int f(int x) { return max(x, 1); }
+          double g(double x) { return \\u006dax(x, 2.0); }
+        }
+        """);
+    String text = TestTrees.migratedSource(root);
+    assertTrue(text.contains("import static java.lang.Math.max;"), text);
+    assertTrue(text.contains("return x >= 1 ? x : 1;"), text);
   }
 }

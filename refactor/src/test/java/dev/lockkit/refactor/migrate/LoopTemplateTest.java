@@ -73,4 +73,40 @@ class LoopTemplateTest {
     assertEquals(1, r.report().rewrittenCount(), r.report().toText());
     assertTrue(r.report().skippedRules().isEmpty(), r.report().toText());
   }
+
+  @Test
+  void aLoopWhoseTargetUsesTheLoopVariableOrHasEffectsIsLeft() throws Exception {
+    var r =
+        TestTrees.migrateOneFile(
+            root,
+            TEMPLATE,
+            """
+            package p;
+            import java.util.*;
+            class A {
+              String s = "field";
+              int i;
+              void f(Map<String, Set<String>> m, List<Set<String>> sets, List<String> y) {
+                for (String s : y) {
+                  m.get(s).add(s);
+                }
+                for (String k : y) {
+                  m.get(k).add(k);
+                }
+                for (String k : y) {
+                  sets.get(i++).add(k);
+                }
+                for (String k : y) {
+                  sets.get(0).add(k);
+                }
+              }
+            }
+            """);
+    String text = TestTrees.migratedSource(root);
+    assertTrue(text.contains("m.get(s).add(s);"), text);
+    assertTrue(text.contains("m.get(k).add(k);"), text);
+    assertTrue(text.contains("sets.get(i++).add(k);"), text);
+    assertEquals(0, r.report().rewrittenCount(), r.report().toText());
+    assertTrue(r.report().toText().contains("uses the loop variable"), r.report().toText());
+  }
 }

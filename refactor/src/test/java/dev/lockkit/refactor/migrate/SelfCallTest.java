@@ -57,4 +57,68 @@ class SelfCallTest {
                 "the rewrite would call min(), the method this code is in, from its own body"),
         r.report().toText());
   }
+
+  @Test
+  void anOverrideOfTheAftersMethodCalledOnThisIsLeftButADelegateIsRewritten() throws Exception {
+    var r =
+        TestTrees.migrateOneFile(
+            root,
+            """
+            import java.util.Collection;
+            class T {
+              static final class SizeZero<E> {
+                @BeforeTemplate boolean before(Collection<E> c) { return c.size() == 0; }
+                @AfterTemplate boolean after(Collection<E> c) { return c.isEmpty(); }
+              }
+            }
+            """,
+            """
+            package p;
+            import java.util.AbstractCollection;
+            import java.util.Collection;
+            import java.util.Iterator;
+            import java.util.List;
+            class Bag<E> extends AbstractCollection<E> {
+              private final List<E> items = new java.util.ArrayList<>();
+              @Override public Iterator<E> iterator() { return items.iterator(); }
+              @Override public int size() { return items.size(); }
+              @Override public boolean isEmpty() { return this.size() == 0; }
+              boolean none() { return this.size() == 0; }
+            }
+            class Wrapper {
+              private final Collection<String> delegate = new java.util.ArrayList<>();
+              public boolean isEmpty() { return delegate.size() == 0; }
+            }
+            """);
+    String text = TestTrees.migratedSource(root);
+    assertTrue(text.contains("public boolean isEmpty() { return this.size() == 0; }"), text);
+    assertTrue(text.contains("boolean none() { return this.isEmpty(); }"), text);
+    assertTrue(text.contains("public boolean isEmpty() { return delegate.isEmpty(); }"), text);
+    assertEquals(2, r.report().rewrittenCount(), r.report().toText());
+  }
+
+  @Test
+  void aSiteInALambdaOfTheMethodIsLeftToo() throws Exception {
+    TestTrees.migrateOneFile(
+        root,
+        """
+        class T {
+          static final class Min<X extends Comparable<X>> {
+            @BeforeTemplate X before(X a, X b) { return a.compareTo(b) <= 0 ? a : b; }
+            @AfterTemplate X after(X a, X b) { return p.A.min(a, b); }
+          }
+        }
+        """,
+        """
+        package p;
+        import java.util.Optional;
+        public class A {
+          public static <X extends Comparable<X>> X min(X a, X b) {
+            return Optional.of(a).map(x -> x.compareTo(b) <= 0 ? x : b).get();
+          }
+        }
+        """);
+    String text = TestTrees.migratedSource(root);
+    assertTrue(text.contains("map(x -> x.compareTo(b) <= 0 ? x : b)"), text);
+  }
 }

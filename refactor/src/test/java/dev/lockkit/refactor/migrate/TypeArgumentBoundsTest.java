@@ -65,4 +65,29 @@ class TypeArgumentBoundsTest {
     assertTrue(text.contains("return Set.copyOf(os);"), text);
     assertEquals(1, r.report().rewrittenCount(), r.report().toText());
   }
+
+  @Test
+  void twoMethodsTypeVariablesOfOneNameAreToldApartWhateverTheirOrder() throws Exception {
+    String template =
+        """
+        import java.util.Collections;
+        import java.util.List;
+        class T {
+          static final class First<X extends Comparable<? super X>> {
+            @BeforeTemplate X before(List<X> l) { return l.get(0); }
+            @AfterTemplate X after(List<X> l) { return Collections.min(l); }
+          }
+        }
+        """;
+    String bounded = "  <E extends Comparable<E>> E f(List<E> l) { return l.get(0); }\n";
+    String free = "  <E> E g(List<E> l) { return l.get(0); }\n";
+    for (String body : new String[] {bounded + free, free + bounded}) {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(root, "order");
+      TestTrees.migrateOneFile(
+          dir, template, "package p;\nimport java.util.List;\nclass A {\n" + body + "}\n");
+      String text = TestTrees.migratedSource(dir);
+      assertTrue(text.contains("E f(List<E> l) { return Collections.min(l); }"), text);
+      assertTrue(text.contains("E g(List<E> l) { return l.get(0); }"), text);
+    }
+  }
 }

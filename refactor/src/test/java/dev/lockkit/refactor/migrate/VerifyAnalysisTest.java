@@ -22,6 +22,7 @@ class VerifyAnalysisTest {
 
   @TempDir Path root;
 
+  private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   /** Calls of {@code a.Old.v} become calls of {@code b.New.v}; {@code b} already uses {@code a}. */
@@ -55,7 +56,7 @@ class VerifyAnalysisTest {
     all.addAll(List.of(args));
     all.add(root.resolve("src").toString());
     CommandLine cl = new CommandLine(new MigrateCommand());
-    cl.setOut(new PrintWriter(new StringWriter(), true));
+    cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     return cl.execute(all.toArray(String[]::new));
   }
@@ -76,6 +77,10 @@ class VerifyAnalysisTest {
     assertFalse(err.toString().contains("lockkit-verify"), err.toString());
     assertTrue(err.toString().contains("1 new cycle or layer finding(s); nothing written"));
     assertEquals(TREE.get("src/a/User.java"), user());
+    // The report does not say "rewritten" of a run that wrote nothing.
+    assertTrue(out.toString().contains("(verify-failed)"), out.toString());
+    assertTrue(out.toString().contains("1 site(s) to rewrite"), out.toString());
+    assertFalse(out.toString().contains("site(s) rewritten"), out.toString());
   }
 
   @Test

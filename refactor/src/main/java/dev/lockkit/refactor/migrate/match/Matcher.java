@@ -80,7 +80,10 @@ public final class Matcher {
         Bindings b = new Bindings();
         Mismatch m = Unifier.expression(t, x, b, symbols);
         if (m == null) {
-          m = SelfCall.check(rule, x);
+          m = SelfCall.check(rule, x, b);
+        }
+        if (m == null) {
+          m = InstanceOfOperand.check(rule, x, b, symbols);
         }
         if (m == null) {
           matches.add(new Match(rule, t, List.of(x), b));
@@ -113,7 +116,10 @@ public final class Matcher {
           Bindings b = new Bindings();
           Mismatch m = Unifier.statements(t, run, b, symbols);
           if (m == null) {
-            m = SelfCall.check(rule, start);
+            m = SelfCall.check(rule, start, b);
+          }
+          if (m == null) {
+            m = InstanceOfOperand.check(rule, start, b, symbols);
           }
           if (m == null) {
             matches.add(new Match(rule, t, run, b));

@@ -1,6 +1,12 @@
 package dev.lockkit.refactor.migrate.match;
 
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -60,7 +66,8 @@ abstract class StatementUnifier extends PlaceholderMethodUnifier {
       matched(x);
       Mismatch m = expr(tf.getIterable(), xf.getIterable());
       m = m != null ? m : declaration(tf.getVariable(), xf.getVariable());
-      return m != null ? m : stmt(tf.getBody(), xf.getBody());
+      m = m != null ? m : stmt(tf.getBody(), xf.getBody());
+      return m != null ? m : loopInvariant(xf);
     }
     if (t instanceof BlockStmt tb && x instanceof BlockStmt xb) {
       if (tb.getStatements().size() != xb.getStatements().size()) {
@@ -76,6 +83,55 @@ abstract class StatementUnifier extends PlaceholderMethodUnifier {
       return null;
     }
     return fail(x, "expected a statement like '" + Describe.code(t) + "'");
+  }
+
+  /**
+   * A loop template's after runs once what the loop ran per element ({@code for (E e : from)
+   * to.add(e);} becomes {@code to.addAll(from)}), so the code a placeholder binds in the loop's
+   * body must mean the same outside it, evaluated once: it may not use the loop variable ({@code
+   * m.get(k).add(k)} would read another {@code k}, or none), nor call, assign, increment or create
+   * anything (a {@code lists.get(i++)} per element would become one).
+   */
+  private Mismatch loopInvariant(ForEachStmt loop) {
+    String variable = loop.getVariable().getVariable(0).getNameAsString();
+    for (Expression bound : bindings.boundExpressions()) {
+      if (!loop.getBody().isAncestorOf(bound)) {
+        continue;
+      }
+      boolean usesVariable =
+          (bound.isNameExpr() && bound.asNameExpr().getNameAsString().equals(variable))
+              || bound.findAll(NameExpr.class).stream()
+                  .anyMatch(n -> n.getNameAsString().equals(variable));
+      if (usesVariable) {
+        return fail(
+            bound,
+            "'"
+                + Describe.code(bound)
+                + "' uses the loop variable "
+                + variable
+                + ", which the rewrite takes out of the loop");
+      }
+      boolean effects =
+          !bound.findAll(MethodCallExpr.class).isEmpty()
+              || !bound.findAll(AssignExpr.class).isEmpty()
+              || !bound.findAll(ObjectCreationExpr.class).isEmpty()
+              || bound.findAll(UnaryExpr.class).stream()
+                  .anyMatch(
+                      u ->
+                          u.getOperator().isPostfix()
+                              || u.getOperator().isPrefix()
+                                  && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+                                      || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT));
+      if (effects) {
+        return fail(
+            bound,
+            "'"
+                + Describe.code(bound)
+                + "' is evaluated once per element in the loop and would be evaluated once after"
+                + " the rewrite");
+      }
+    }
+    return null;
   }
 
   Mismatch declaration(VariableDeclarationExpr tv, VariableDeclarationExpr xv) {

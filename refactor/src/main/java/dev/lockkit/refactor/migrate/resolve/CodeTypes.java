@@ -89,7 +89,9 @@ final class CodeTypes {
       }
     }
     Map<Path, Map<Long, Fit>> types = new HashMap<>();
-    Map<String, Fit> byType = new HashMap<>();
+    // Keyed by the printed type and the type variables in it: two methods' E print alike but are
+    // other variables with other bounds, and a fit computed for one is wrong for the other.
+    Map<TypeKey, Fit> byType = new HashMap<>();
     // The template's own types (of its written types and expressions), printed.
     Map<Long, Fit> templateTypes = new HashMap<>();
     task.types.forEach(
@@ -116,8 +118,9 @@ final class CodeTypes {
             spans.put(
                 span,
                 byType.computeIfAbsent(
-                    TypeFit.print(t.toString()),
-                    k -> {
+                    new TypeKey(TypeFit.print(t.toString()), typeVariables(t, new ArrayList<>())),
+                    key -> {
+                      String k = key.printed();
                       BitSet fits = new BitSet();
                       for (int i = 0; i < wanted.size(); i++) {
                         if (assignable(javacTypes, t, wanted.get(i))) {
@@ -134,6 +137,37 @@ final class CodeTypes {
       types.put(p, spans);
     }
     return new CodeTypes(types, ids, task.template);
+  }
+
+  /** A code type as the cache of fits tells types apart: its text and its type variables. */
+  private record TypeKey(String printed, List<javax.lang.model.element.Element> variables) {}
+
+  /** The type variables {@code t} mentions, in order (javac's symbols compare by identity). */
+  private static List<javax.lang.model.element.Element> typeVariables(
+      TypeMirror t, List<javax.lang.model.element.Element> out) {
+    if (t == null || out.size() > 64) {
+      return out;
+    }
+    switch (t.getKind()) {
+      case TYPEVAR -> out.add(((javax.lang.model.type.TypeVariable) t).asElement());
+      case DECLARED -> {
+        DeclaredType d = (DeclaredType) t;
+        typeVariables(d.getEnclosingType(), out);
+        d.getTypeArguments().forEach(a -> typeVariables(a, out));
+      }
+      case ARRAY -> typeVariables(((javax.lang.model.type.ArrayType) t).getComponentType(), out);
+      case WILDCARD -> {
+        javax.lang.model.type.WildcardType w = (javax.lang.model.type.WildcardType) t;
+        typeVariables(w.getExtendsBound(), out);
+        typeVariables(w.getSuperBound(), out);
+      }
+      case INTERSECTION ->
+          ((javax.lang.model.type.IntersectionType) t)
+              .getBounds()
+              .forEach(b -> typeVariables(b, out));
+      default -> {}
+    }
+    return out;
   }
 
   /**

@@ -48,12 +48,6 @@ final class JavacUnifier {
 
   /** The fit of {@code actual} for a placeholder declared as {@code wanted}. */
   static TypeFit fit(Types types, TypeMirror wanted, TypeMirror actual) {
-    if (actual.getKind() == TypeKind.NULL) {
-      // null is assignable to every reference type and binds nothing: Refaster matches 'null' as
-      // a 'T defaultValue' whose T the other placeholders bind (Picnic's IteratorGetNextOrDefault
-      // on 'it.hasNext() ? it.next() : null' in Guava).
-      return wanted.getKind().isPrimitive() ? TypeFit.NO : TypeFit.PLAIN;
-    }
     JavacUnifier u = new JavacUnifier(types);
     try {
       String why = u.unify(wanted, u.uncaptured(actual, true));

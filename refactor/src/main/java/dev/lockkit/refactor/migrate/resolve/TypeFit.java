@@ -42,11 +42,18 @@ public sealed interface TypeFit {
    * types nothing else equalled.
    */
   static String print(String type) {
-    String s = type.indexOf('@') < 0 ? type : TYPE_ANNOTATION.matcher(type).replaceAll("");
-    return s.replace(", ", ",");
+    if (type.indexOf('@') >= 0) {
+      // 'java.lang.String @N []' loses its annotation and the space before the brackets with it.
+      type = TYPE_ANNOTATION.matcher(type).replaceAll("").replaceAll("\\s+\\[", "[");
+    }
+    return type.replace(", ", ",");
   }
 
-  /** A type annotation as javac prints it: qualified name, any arguments, one space after. */
+  /**
+   * A type annotation as javac prints it: qualified name, any arguments (string and character
+   * literals in them may hold parentheses: {@code @N(")")}), one space after.
+   */
   java.util.regex.Pattern TYPE_ANNOTATION =
-      java.util.regex.Pattern.compile("@[\\w.$]+(\\([^()]*\\))?\\s+");
+      java.util.regex.Pattern.compile(
+          "@[\\w.$]+(\\((?:\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|[^()\"'])*\\))?\\s+");
 }

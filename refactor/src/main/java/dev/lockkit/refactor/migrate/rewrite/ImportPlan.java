@@ -6,6 +6,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.lockkit.refactor.edit.ChangeSet;
 import dev.lockkit.refactor.edit.SourceFile;
+import dev.lockkit.refactor.source.UnicodeEscapes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -152,8 +153,10 @@ public final class ImportPlan {
       inserts.computeIfAbsent(at, k -> new StringBuilder()).append(text);
     }
     inserts.forEach((at, text) -> changes.insert(file, at, text.toString()));
-    String originalBody = withoutImports(file.text());
-    String newBody = withoutImports(rewritten);
+    // Names as javac reads them: a use spelled with Unicode escapes (\u006dax) still needs its
+    // import.
+    String originalBody = UnicodeEscapes.decode(withoutImports(file.text()));
+    String newBody = UnicodeEscapes.decode(withoutImports(rewritten));
     for (ImportDeclaration i : single) {
       String simple = i.getName().getIdentifier();
       if (oldTypes.contains(i.getNameAsString())

@@ -23,12 +23,24 @@ import java.util.regex.Pattern;
  */
 public final class PlanParser {
 
+  /** A string literal, escapes included. */
+  private static final String STRING = "\"(?:[^\"\\\\]|\\\\.)*\"";
+
+  /**
+   * A parameter list's text: anything but parentheses and quotes, string literals, and one level of
+   * parentheses (a type-use annotation's arguments, {@code @N("x")}).
+   */
+  private static final String PARAMS =
+      "(?:[^()\"]|" + STRING + "|\\((?:[^()\"]|" + STRING + ")*\\))*";
+
   private static final String NAME = "[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*";
   private static final Pattern MOVE =
       Pattern.compile(
           "move\\s+(?<type>"
               + NAME
-              + ")(?:\\s*#\\s*(?<member>[A-Za-z_$][\\w$]*)\\s*(?:\\((?<params>[^)]*)\\))?)?"
+              + ")(?:\\s*#\\s*(?<member>[A-Za-z_$][\\w$]*)\\s*(?:\\((?<params>"
+              + PARAMS
+              + ")\\))?)?"
               + "\\s+to\\s+(?<dest>"
               + NAME
               + ")\\s*");
@@ -134,11 +146,17 @@ public final class PlanParser {
       return out;
     }
     int depth = 0;
+    boolean quoted = false;
     StringBuilder cur = new StringBuilder();
     for (char c : text.toCharArray()) {
-      if (c == '<') {
+      // A comma inside type arguments, an annotation's arguments or a string is no separator.
+      if (c == '"' && (cur.length() == 0 || cur.charAt(cur.length() - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (quoted) {
+        // inside a string literal
+      } else if (c == '<' || c == '(') {
         depth++;
-      } else if (c == '>') {
+      } else if (c == '>' || c == ')') {
         depth--;
       } else if (c == ',' && depth == 0) {
         out.add(normalizeType(cur.toString()));

@@ -44,6 +44,17 @@ class PlanParserTest {
   }
 
   @Test
+  void annotationArgumentsWithParenthesesCommasAndStringsStayInTheirParameter() throws Exception {
+    MoveOp op =
+        PlanParser.parse(
+                "p",
+                "move a.B#m(java.util.List<java.lang.@n.N(\"x, (y)\") String>,"
+                    + " @n.M(a = 1, b = 2) int) to a.C")
+            .get(0);
+    assertEquals(List.of("java.util.List", "int"), op.element().params());
+  }
+
+  @Test
   void unknownVerbNamesFileLineAndVerb() {
     PlanException e =
         assertThrows(
