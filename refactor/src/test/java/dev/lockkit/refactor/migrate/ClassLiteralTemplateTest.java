@@ -17,24 +17,27 @@ class ClassLiteralTemplateTest {
 
   @TempDir Path root;
 
+  private static final String INSTANCEOF =
+      """
+      import com.google.errorprone.refaster.Refaster;
+      class T {
+        static final class Instanceof<X, S> {
+          @BeforeTemplate boolean before(S object) {
+            return Refaster.<X>clazz().isInstance(object);
+          }
+          @AfterTemplate boolean after(S object) {
+            return Refaster.<X>isInstance(object);
+          }
+        }
+      }
+      """;
+
   @Test
   void aClassLiteralsIsInstanceBecomesInstanceofOfTheSameType() throws Exception {
     var r =
         TestTrees.migrateOneFile(
             root,
-            """
-            import com.google.errorprone.refaster.Refaster;
-            class T {
-              static final class Instanceof<X, S> {
-                @BeforeTemplate boolean before(S object) {
-                  return Refaster.<X>clazz().isInstance(object);
-                }
-                @AfterTemplate boolean after(S object) {
-                  return Refaster.<X>isInstance(object);
-                }
-              }
-            }
-            """,
+            INSTANCEOF,
             """
             package p;
             import java.util.Map;
@@ -64,19 +67,7 @@ class ClassLiteralTemplateTest {
     var r =
         TestTrees.migrateOneFile(
             root,
-            """
-            import com.google.errorprone.refaster.Refaster;
-            class T {
-              static final class Instanceof<X, S> {
-                @BeforeTemplate boolean before(S object) {
-                  return Refaster.<X>clazz().isInstance(object);
-                }
-                @AfterTemplate boolean after(S object) {
-                  return Refaster.<X>isInstance(object);
-                }
-              }
-            }
-            """,
+            INSTANCEOF,
             """
             package p;
             class A {
