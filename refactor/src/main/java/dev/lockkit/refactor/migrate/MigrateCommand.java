@@ -260,18 +260,7 @@ public final class MigrateCommand implements Callable<Integer> {
           problems.forEach(err::println);
           after.addedFindings().forEach(err::println);
           boolean failed = !problems.isEmpty() || !after.addedFindings().isEmpty();
-          MigrationReport report = result.report();
-          printReport(
-              out,
-              failed
-                  ? new MigrationReport(
-                      report.templates(),
-                      "verify-failed",
-                      report.rules(),
-                      report.skipped(),
-                      report.filesChanged(),
-                      report.skippedRules())
-                  : report);
+          printReport(out, failed ? result.report().withMode("verify-failed") : result.report());
           err.println(
               "lockkit migrate: --verify: "
                   + verifier.configurationCount()

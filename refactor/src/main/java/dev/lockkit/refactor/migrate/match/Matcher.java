@@ -80,10 +80,7 @@ public final class Matcher {
         Bindings b = new Bindings();
         Mismatch m = Unifier.expression(t, x, b, symbols);
         if (m == null) {
-          m = SelfCall.check(rule, x, b);
-        }
-        if (m == null) {
-          m = InstanceOfOperand.check(rule, x, b, symbols);
+          m = afterChecks(rule, x, b);
         }
         if (m == null) {
           matches.add(new Match(rule, t, List.of(x), b));
@@ -116,10 +113,7 @@ public final class Matcher {
           Bindings b = new Bindings();
           Mismatch m = Unifier.statements(t, run, b, symbols);
           if (m == null) {
-            m = SelfCall.check(rule, start, b);
-          }
-          if (m == null) {
-            m = InstanceOfOperand.check(rule, start, b, symbols);
+            m = afterChecks(rule, start, b);
           }
           if (m == null) {
             matches.add(new Match(rule, t, run, b));
@@ -130,6 +124,15 @@ public final class Matcher {
         }
       }
     }
+  }
+
+  /**
+   * What a unified match must also pass before the after is written at {@code site}: it must not
+   * make the enclosing method call itself, nor write an {@code instanceof} javac would reject.
+   */
+  private Mismatch afterChecks(Rule rule, Node site, Bindings b) {
+    Mismatch m = SelfCall.check(rule, site, b);
+    return m != null ? m : InstanceOfOperand.check(rule, site, b, symbols);
   }
 
   private static void remember(Node at, Rule rule, Mismatch m, Map<Node, NearMiss> misses) {

@@ -77,7 +77,7 @@ final class SelfCall {
     return bound != null && bound.isThisExpr() && bound.asThisExpr().getTypeName().isEmpty();
   }
 
-  /** The method whose body {@code n} is in, if no lambda or anonymous class lies between. */
+  /** The method whose body {@code n} is in (lambdas included), if no class body lies between. */
   private static Optional<MethodDeclaration> enclosingMethod(Node n) {
     Optional<Node> p = n.getParentNode();
     while (p.isPresent()) {

@@ -92,6 +92,13 @@ abstract class StatementUnifier extends PlaceholderMethodUnifier {
    * m.get(k).add(k)} would read another {@code k}, or none), nor call, assign, increment or create
    * anything (a {@code lists.get(i++)} per element would become one).
    */
+  private static final java.util.Set<UnaryExpr.Operator> STEPS =
+      java.util.EnumSet.of(
+          UnaryExpr.Operator.PREFIX_INCREMENT,
+          UnaryExpr.Operator.PREFIX_DECREMENT,
+          UnaryExpr.Operator.POSTFIX_INCREMENT,
+          UnaryExpr.Operator.POSTFIX_DECREMENT);
+
   private Mismatch loopInvariant(ForEachStmt loop) {
     String variable = loop.getVariable().getVariable(0).getNameAsString();
     for (Expression bound : bindings.boundExpressions()) {
@@ -99,9 +106,8 @@ abstract class StatementUnifier extends PlaceholderMethodUnifier {
         continue;
       }
       boolean usesVariable =
-          (bound.isNameExpr() && bound.asNameExpr().getNameAsString().equals(variable))
-              || bound.findAll(NameExpr.class).stream()
-                  .anyMatch(n -> n.getNameAsString().equals(variable));
+          bound.findAll(NameExpr.class).stream()
+              .anyMatch(n -> n.getNameAsString().equals(variable));
       if (usesVariable) {
         return fail(
             bound,
@@ -116,12 +122,7 @@ abstract class StatementUnifier extends PlaceholderMethodUnifier {
               || !bound.findAll(AssignExpr.class).isEmpty()
               || !bound.findAll(ObjectCreationExpr.class).isEmpty()
               || bound.findAll(UnaryExpr.class).stream()
-                  .anyMatch(
-                      u ->
-                          u.getOperator().isPostfix()
-                              || u.getOperator().isPrefix()
-                                  && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-                                      || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT));
+                  .anyMatch(u -> STEPS.contains(u.getOperator()));
       if (effects) {
         return fail(
             bound,

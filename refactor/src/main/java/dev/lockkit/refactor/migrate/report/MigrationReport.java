@@ -31,6 +31,11 @@ public record MigrationReport(
     skippedRules = List.copyOf(skippedRules);
   }
 
+  /** This report worded for {@code mode} (a failed {@code --verify} wrote nothing). */
+  public MigrationReport withMode(String mode) {
+    return new MigrationReport(templates, mode, rules, skipped, filesChanged, skippedRules);
+  }
+
   /** A report of a template file none of whose rules was skipped. */
   public MigrationReport(
       String templates,

@@ -145,7 +145,7 @@ final class CodeTypes {
   /** The type variables {@code t} mentions, in order (javac's symbols compare by identity). */
   private static List<javax.lang.model.element.Element> typeVariables(
       TypeMirror t, List<javax.lang.model.element.Element> out) {
-    if (t == null || out.size() > 64) {
+    if (t == null) {
       return out;
     }
     switch (t.getKind()) {
